@@ -1,0 +1,123 @@
+"""Structure and leftovers (EL6xx): blog-template text, flattened tables, heading problems.
+
+Cheap checks: plain regular expressions over blocks, no NLP.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import BlockKind
+from ..findings import Severity
+from .base import CheckContext, Hit, Option, Span, check_type
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for ``phrase`` that tolerates spacing, quote and dash variants."""
+    words = [re.escape(w) for w in re.split(r"\s+", phrase.strip()) if w]
+    body = r"[\s\u00a0]+".join(words).replace("\\'", "['’]").replace("’", "['’]")
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return re.compile(left + body + right, re.IGNORECASE)
+
+
+@check_type("phrase-list", options={
+    "phrases": Option(list, [], "phrases flagged wherever they appear in a text block"),
+    "block-phrases": Option(list, [], "phrases flagged only when they make up (most of) a short block"),
+    "max-block-words": Option(int, 12, "a block-phrase counts only in blocks of at most this many words"),
+    "message": Option(str, "template text left in the article: {phrase!r}", "message; {phrase} is the match"),
+    "suggestion": Option(str, "", "text of the suggestion, if any"),
+})
+def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
+    """Phrases that should not appear in an article (blog boilerplate, forbidden wordings)."""
+    anywhere = [phrase_pattern(p) for p in ctx.options["phrases"]]
+    block_only = [phrase_pattern(p) for p in ctx.options["block-phrases"]]
+    max_words = ctx.options["max-block-words"]
+    for block in ctx.doc.iter_blocks():
+        patterns = list(anywhere)
+        if len(block.words()) <= max_words:
+            patterns += block_only
+        taken: list[tuple[int, int]] = []
+        for pat in patterns:
+            for m in pat.finditer(block.text):
+                s, e = block.start + m.start(), block.start + m.end()
+                if any(a < e and s < b for a, b in taken) or ctx.doc.in_skip_span(s, e):
+                    continue
+                taken.append((s, e))
+                yield Hit(s, e, ctx.options["message"].format(phrase=m.group()),
+                          suggestion=ctx.options["suggestion"] or None)
+
+
+# A label glued to its value: "Typical Age7-10 months", "Crawling DirectionBackward".
+_GLUE = re.compile(r"(?<![A-Z])([A-Za-z][a-z]{2,})([A-Z][a-z]+|\d[\d–\-]*)")
+
+
+@check_type("flattened-table", options={
+    "max-words": Option(int, 12, "longest line (in words) that can be a table row"),
+    "allow": Option(list, [], "words that legitimately mix case or glue digits (YouTube, iPhone, COVID19)"),
+})
+def flattened_table(ctx: CheckContext) -> Iterator[Hit]:
+    """Table rows whose cells were pasted together without a separator."""
+    allow = {w.casefold() for w in ctx.options["allow"]}
+    max_words = ctx.options["max-words"]
+    candidates: list[tuple[int, int, int, str]] = []  # block index, start, end, glued token
+    for block in ctx.doc.iter_blocks(BlockKind.TABLE_CELL, BlockKind.PARAGRAPH, BlockKind.CAPTION,
+                                     BlockKind.LIST_ITEM):
+        for line_match in re.finditer(r"[^\n]+", block.text):
+            line = line_match.group()
+            if len(line.split()) > max_words or re.search(r"[.!?]\s*$", line):
+                continue
+            for m in _GLUE.finditer(line):
+                token_m = re.search(r"\S*$", line[: m.start()])
+                token = (token_m.group() if token_m else "") + re.match(r"\S*", line[m.start():]).group()
+                if token.casefold().strip(".,;:()") in allow or m.group(1).casefold() in allow:
+                    continue
+                s = block.start + line_match.start()
+                candidates.append((block.index, s, s + len(line), m.group()))
+                break
+    # Rows of one flattened table (blocks next to each other) make one finding at the first row.
+    runs: list[list[tuple[int, int, int, str]]] = []
+    for cand in candidates:
+        if runs and cand[0] - runs[-1][-1][0] <= 1:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    for run in runs:
+        _, s, e, glued = run[0]
+        if len(run) == 1:
+            yield Hit(s, e, f"label and value glued together ({glued!r}): a table row flattened into text? "
+                      "separate label and value", severity=Severity.WARNING)
+            continue
+        yield Hit(s, e, f"table flattened into text: {len(run)} rows have label and value glued together "
+                  f"(first: {glued!r}); rebuild the table or write each row as 'Label: value'",
+                  related=tuple(Span(rs, re_, f"flattened row ({g!r})") for _, rs, re_, g in run[1:]))
+
+
+@check_type("heading-structure", options={
+    "problem": Option(str, "multiple-h1", "which problem to report",
+                      ("multiple-h1", "skipped-level", "empty")),
+})
+def heading_structure(ctx: CheckContext) -> Iterator[Hit]:
+    """Heading outline problems: several top-level headings, skipped levels, empty headings."""
+    problem = ctx.options["problem"]
+    headings = ctx.doc.headings()
+    explicit_levels = ctx.doc.format != "text"  # plain-text levels are inferred, not written
+    if problem == "multiple-h1" and explicit_levels:
+        h1 = [h for h in headings if h.level == 1]
+        for h in h1[1:]:
+            yield Hit(h.start, max(h.end, h.start + 1),
+                      f"more than one top-level heading ({len(h1)} in this article); "
+                      "make this a subheading (level 2)",
+                      related=(Span(h1[0].start, max(h1[0].end, h1[0].start + 1), "first top-level heading"),))
+    elif problem == "skipped-level" and explicit_levels:
+        prev = 0
+        for h in headings:
+            if prev and h.level > prev + 1:
+                yield Hit(h.start, max(h.end, h.start + 1),
+                          f"heading level skips from {prev} to {h.level}; use level {prev + 1}")
+            prev = h.level
+    elif problem == "empty":
+        for h in headings:
+            if not h.text.strip():
+                yield Hit(h.start, h.start + 1, "empty heading: give it a title or remove it")

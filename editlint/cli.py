@@ -1,0 +1,246 @@
+"""The command line: argument handling only; the work happens in the engine and the reporters."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ._version import __version__
+from .errors import EditlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json")
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="editlint", description="Lint parenting and child-health articles: "
+                                "repetition, readability, contradictions, disclaimers.")
+    p.add_argument("--version", action="version", version=f"editlint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="lint articles (files, folders, or - for stdin)")
+    c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                   help="lowest severity that makes the exit code 1 (default: error, or fail-on in config)")
+    c.add_argument("--select", action="append", metavar="RULES",
+                   help="rules to enable (codes, prefixes, slugs, categories; comma-separated); replaces "
+                   "the configuration's select")
+    c.add_argument("--extend-select", action="append", metavar="RULES", help="rules to enable in addition")
+    c.add_argument("--ignore", action="append", metavar="RULES",
+                   help="rules to disable, in addition to the configuration's ignore")
+    c.add_argument("--config", metavar="PATH", help="use this configuration file (no discovery)")
+    c.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the article read from -")
+    c.add_argument("--fix", action="store_true", help="apply the fixes findings carry (atomic writes)")
+    c.add_argument("--explain-claims", action="store_true",
+                   help="add the claims extracted from each article to the report's metrics")
+    c.add_argument("--quiet", "-q", action="store_true", help="only the finding lines and the totals")
+    c.add_argument("--statistics", action="store_true", help="show counts per rule")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text output (auto: on a terminal, never with NO_COLOR)")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    r = sub.add_parser("rules", help="list the rules")
+    r.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    r.add_argument("--config", metavar="PATH", help="include rule packs named in this configuration")
+
+    e = sub.add_parser("explain", help="explain one rule")
+    e.add_argument("code", metavar="CODE")
+    e.add_argument("--config", metavar="PATH")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+        return cmd_check(args)
+    except EditlintError as exc:
+        print(f"editlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("editlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # no traceback for users; EDITLINT_DEBUG=1 shows it
+        if os.environ.get("EDITLINT_DEBUG"):
+            raise
+        print(f"editlint: internal error: {type(exc).__name__}: {exc} (set EDITLINT_DEBUG=1 for details "
+              "and please report it)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _registry(config_path: str | None) -> Any:
+    from .config import default_config, load_config
+
+    cfg = load_config(config_path) if config_path else default_config()
+    return cfg.registry()
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    reg = _registry(args.config)
+    rules = reg.sorted_rules()
+    if args.format == "json":
+        print(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
+                           "severity": r.severity.value, "enabled": r.enabled, "summary": r.summary,
+                           "check": r.check} for r in rules], indent=2))
+    elif args.format == "markdown":
+        print(rules_markdown(rules))
+    else:
+        for r in rules:
+            flag = "" if r.enabled else " (off by default)"
+            print(f"{r.code}  {r.name:<32} {r.category:<14} {r.severity.value:<8} {r.summary}{flag}")
+    return EXIT_OK
+
+
+def rules_markdown(rules: Sequence[Any]) -> str:
+    """The README's rule table (kept true by a test)."""
+    lines = ["| code | slug | category | severity | what it flags |", "| --- | --- | --- | --- | --- |"]
+    for r in rules:
+        off = " (off by default)" if not r.enabled else ""
+        lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity.value} | {r.summary}{off} |")
+    return "\n".join(lines)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    reg = _registry(args.config)
+    try:
+        rule = reg.get(args.code)
+    except KeyError:
+        print(f"editlint: error: unknown rule {args.code!r} (see `editlint rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    print(rule.explain())
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .engine import Linter
+    from .findings import RunReport
+    from .reporters import render
+
+    explicit = load_config(args.config) if args.config else None
+    overrides: dict[str, Any] = {}
+    select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
+    if select is not None:
+        overrides["select"] = tuple(select)
+    if args.explain_claims:
+        overrides["flags"] = frozenset({"explain-claims"})
+    linter = Linter(explicit, overrides=overrides)
+    if extend or ignore:
+        base = linter.config_for  # extend per-file configuration rather than replacing it
+
+        def config_for(path: str | None, _base: Any = base) -> Any:
+            cfg = _base(path)
+            return cfg.replace(extend_select=cfg.extend_select + tuple(extend or ()),
+                               ignore=cfg.ignore + tuple(ignore or ()))
+
+        linter.config_for = config_for  # type: ignore[method-assign]
+    if args.stdin_filename:
+        linter.overrides["_stdin_filename"] = args.stdin_filename
+    # validate selectors up front so a typo is a usage error, not a per-file one
+    probe = linter.config_for(None)
+    probe.enabled_rules(probe.registry())
+    linter.overrides.pop("_stdin_filename", None)
+    stdin_name = args.stdin_filename
+
+    report = RunReport(version=__version__)
+    files: list[str] = []
+    for p in args.paths:
+        found, warning = linter.expand(p)
+        files.extend(found)
+        if warning:
+            report.warnings.append(warning)
+    progress = _progress(len(files), args)
+    from . import engine as _engine
+
+    items: list[Any] = []
+    for f in files:
+        if f == "-":
+            from .source import decode, format_for
+
+            cfg = linter.config_for(stdin_name)
+            data = sys.stdin.buffer.read()
+            try:
+                items.append(decode(data, stdin_name or "-", format_for(stdin_name), cfg.max_file_size))
+            except EditlintError as exc:
+                report.files.append(_engine.FileReport(path="-", error=str(exc)))
+        else:
+            items.append(f)
+    for fr in linter.lint_many(items):
+        report.files.append(fr)
+        if progress is not None:
+            progress.update(1)
+    if progress is not None:
+        progress.close()
+
+    if args.fix:
+        from .fixes import fix_file
+
+        for fr in report.files:
+            if fr.document is not None and any(f.fixes for f in fr.findings):
+                if fix_file(fr.document.source, fr.findings):
+                    print(f"editlint: fixed {fr.path}", file=sys.stderr)
+                    fr.findings = [f for f in fr.findings if not f.fixes]
+
+    for w in report.warnings:
+        print(f"editlint: warning: {w}", file=sys.stderr)
+    for fr in report.files:
+        if fr.error:
+            print(f"editlint: error: {fr.error}", file=sys.stderr)
+        for d in fr.diagnostics:
+            print(f"editlint: {d}", file=sys.stderr)
+    if not files and not report.files:
+        print("editlint: warning: no articles to lint", file=sys.stderr)
+
+    fail_on = args.fail_on or (explicit.fail_on if explicit else linter.config_for(None).fail_on)
+    colour = _use_colour(args)
+    text = render(args.format, report, colour=colour and not args.output, quiet=args.quiet,
+                  statistics=args.statistics, fail_on=fail_on)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            print(f"editlint: error: {args.output}: cannot write the report: {exc.strerror}", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return report.exit_code(fail_on)
+
+
+def _use_colour(args: argparse.Namespace) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _progress(total: int, args: argparse.Namespace) -> Any:
+    if args.no_progress or total < 10 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, leave=False)

@@ -1,0 +1,320 @@
+"""Configuration: ``[tool.editlint]`` in pyproject.toml, or editlint.toml / .editlint.toml.
+
+Found from each linted file's folder upwards (like ruff); ``--config`` overrides discovery and
+command-line flags win over files. Unknown keys, wrong types and unknown rule codes are errors that
+name the file and the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+from .checks.base import Option
+from .errors import ConfigError
+from .findings import FAIL_ON, Severity
+from .rules import Registry, check_value, line_of, read_toml
+
+CONFIG_NAMES = (".editlint.toml", "editlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
+                   "_site", ".tox", ".nox", "site-packages", "README.md", "CHANGELOG.md", "LICENSE.txt")
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+DEFAULT_MODEL = "en_core_web_sm"
+
+#: Core keys of the configuration; families add tables through ``ConfigSection`` objects.
+CORE_OPTIONS: dict[str, Option] = {
+    "select": Option(list, None, "rules to enable: codes, prefixes (EL1), slugs, categories or ALL"),
+    "extend-select": Option(list, [], "rules to enable on top of select (e.g. rules off by default)"),
+    "ignore": Option(list, [], "rules to disable: codes, prefixes, slugs or categories"),
+    "fail-on": Option(str, "error", "lowest severity that fails the run", tuple(FAIL_ON)),
+    "severity": Option(dict, {}, "per-rule severity overrides: { EL202 = \"error\" }"),
+    "per-file-ignores": Option(dict, {}, "glob -> rules to ignore in matching files"),
+    "include": Option(list, list(DEFAULT_INCLUDE), "file globs linted when walking a directory"),
+    "exclude": Option(list, list(DEFAULT_EXCLUDE), "file or folder globs skipped when walking"),
+    "extend-exclude": Option(list, [], "globs skipped in addition to exclude"),
+    "rule-packs": Option(list, [], "extra rule pack files (TOML), relative to the configuration file"),
+    "max-file-size": Option(int, DEFAULT_MAX_FILE_SIZE, "largest article in bytes; larger ones are refused"),
+    "audience": Option(str, "parents", "readability audience profile (see rules/data/audiences.toml)"),
+    "nlp": Option(dict, {}, "spaCy settings: model, batch-size"),
+    "rules": Option(dict, {}, "per-rule option overrides: [rules.EL202] max-words = 30"),
+}
+NLP_OPTIONS: dict[str, Option] = {
+    "model": Option(str, DEFAULT_MODEL, "spaCy pipeline name or path"),
+    "batch-size": Option(int, 64, "blocks per nlp.pipe batch"),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings for linting one file (or a whole run when given explicitly)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    rule_packs: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    audience: str = "parents"
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    flags: frozenset[str] = frozenset()  # run-time switches from the command line (e.g. explain-claims)
+    path: str | None = None  # the file it came from
+    root: str = "."  # folder that relative globs and paths are resolved against
+
+    # -- rule selection ---------------------------------------------------------------------------
+    def registry(self) -> Registry:
+        return Registry.default(self.rule_packs)
+
+    def enabled_rules(self, registry: Registry, path: str | None = None) -> list[str]:
+        """Codes enabled for ``path`` after select, extend-select, ignore and per-file-ignores."""
+        if self.select is None:
+            chosen = {c for c, r in registry.rules.items() if r.enabled}
+        else:
+            chosen = set().union(*(self._resolve(registry, s, "select") for s in self.select)) \
+                if self.select else set()
+        for s in self.extend_select:
+            chosen |= self._resolve(registry, s, "extend-select")
+        for s in self.ignore:
+            chosen -= self._resolve(registry, s, "ignore")
+        if path is not None:
+            for pattern, selectors in self.per_file_ignores.items():
+                if _glob_match(path, pattern, self.root):
+                    for s in selectors:
+                        chosen -= self._resolve(registry, s, f"per-file-ignores.{pattern}")
+        return sorted(chosen)
+
+    def _resolve(self, registry: Registry, selector: str, key: str) -> set[str]:
+        try:
+            return registry.resolve(selector)
+        except KeyError:
+            where = f"{self.path}: " if self.path else ""
+            raise ConfigError(f"{where}{key}: unknown rule code, slug or category {selector!r} "
+                              "(see `editlint rules`)") from None
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+    def options_for(self, registry: Registry, code: str) -> Mapping[str, Any]:
+        rule = registry.rules[code]
+        override = self.rule_options.get(code)
+        if not override:
+            return rule.options
+        merged = dict(rule.options)
+        merged.update(override)
+        return merged
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        return self.sections.get(name, {})
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+    def is_excluded(self, path: Path) -> bool:
+        parts = path.parts
+        for pattern in (*self.exclude,):
+            if any(fnmatch.fnmatch(p, pattern) for p in parts) or fnmatch.fnmatch(str(path), pattern):
+                return True
+        return False
+
+    def is_included(self, path: Path) -> bool:
+        return any(fnmatch.fnmatch(path.name, pattern) for pattern in self.include)
+
+
+def _glob_match(path: str, pattern: str, root: str) -> bool:
+    p = PurePath(path)
+    candidates = {str(p), p.as_posix(), p.name}
+    try:
+        candidates.add(Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
+    except (ValueError, OSError):
+        pass
+    return any(fnmatch.fnmatch(c, pattern) for c in candidates)
+
+
+# -- loading ----------------------------------------------------------------------------------------
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` (a folder) upwards; pyproject.toml counts only
+    when it has a ``[tool.editlint]`` table."""
+    folder = start.resolve()
+    for d in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                if name == "pyproject.toml":
+                    try:
+                        data = read_toml(candidate)
+                    except ConfigError:
+                        raise
+                    if "editlint" not in data.get("tool", {}):
+                        continue
+                return candidate
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _discover(folder: str) -> Path | None:
+    return find_config_file(Path(folder))
+
+
+def load_config(path: str | Path, registry: Registry | None = None) -> Config:
+    """Read and validate one configuration file."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError("configuration file not found", path=str(p))
+    data = read_toml(p)
+    text = p.read_text(encoding="utf-8")
+    if p.name == "pyproject.toml":
+        table = data.get("tool", {}).get("editlint")
+        if table is None:
+            raise ConfigError("has no [tool.editlint] table", path=str(p))
+        prefix = "tool.editlint."
+    else:
+        table = data
+        prefix = ""
+    return config_from_mapping(table, source=str(p), text=text, prefix=prefix, registry=registry)
+
+
+def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, text: str = "",
+                        prefix: str = "", registry: Registry | None = None) -> Config:
+    """Validate a configuration table (from a file, or a dict given to the library API)."""
+    where = source or "configuration"
+
+    def err(key: str, problem: str) -> ConfigError:
+        line = f"line {line_of(text, key.split('.')[-1])}: " if text else ""
+        return ConfigError(f"{line}{prefix}{key}: {problem}", path=where)
+
+    if not isinstance(table, Mapping):
+        raise err("", "must be a table")
+    packs = table.get("rule-packs", [])
+    root = str(Path(source).resolve().parent) if source else "."
+    if isinstance(packs, list):
+        packs = [str((Path(root) / pth).resolve()) if isinstance(pth, str) else pth for pth in packs]
+    try:
+        reg = registry or Registry.default(tuple(p for p in packs if isinstance(p, str)))
+    except ConfigError as exc:
+        raise err("rule-packs", str(exc)) from None
+
+    known = dict(CORE_OPTIONS)
+    sections = {name: sec for name, sec in reg.sections.items()}
+    values: dict[str, Any] = {}
+    section_values: dict[str, dict[str, Any]] = {}
+    for key, value in table.items():
+        if key in sections:
+            if not isinstance(value, Mapping):
+                raise err(key, "must be a table")
+            section_values[key] = _validate_table(value, sections[key].options, f"{key}.", err)
+            continue
+        opt = known.get(key)
+        if opt is None:
+            raise err(key, f"unknown key (known keys: {', '.join(sorted([*known, *sections]))})")
+        if value is not None:
+            problem = check_value(key, value, opt)
+            if problem:
+                raise err(key, problem)
+        values[key] = value
+    for name, sec in sections.items():
+        section_values.setdefault(name, _validate_table({}, sec.options, f"{name}.", err))
+
+    def strings(key: str) -> tuple[str, ...]:
+        v = values.get(key, CORE_OPTIONS[key].default) or []
+        if not all(isinstance(x, str) for x in v):
+            raise err(key, "must be a list of strings")
+        return tuple(v)
+
+    select = None if values.get("select") is None else strings("select")
+    severity: dict[str, Severity] = {}
+    for code, sev in (values.get("severity") or {}).items():
+        try:
+            rule = reg.get(code)
+        except KeyError:
+            raise err(f"severity.{code}", "unknown rule code or slug") from None
+        try:
+            severity[rule.code] = Severity.parse(str(sev))
+        except ValueError as exc:
+            raise err(f"severity.{code}", str(exc)) from None
+    pfi: dict[str, tuple[str, ...]] = {}
+    for pattern, sels in (values.get("per-file-ignores") or {}).items():
+        if not isinstance(sels, list) or not all(isinstance(s, str) for s in sels):
+            raise err(f"per-file-ignores.{pattern}", "must be a list of rule codes")
+        pfi[pattern] = tuple(sels)
+    nlp = values.get("nlp") or {}
+    nlp_values = _validate_table(nlp, NLP_OPTIONS, "nlp.", err)
+    rule_options: dict[str, dict[str, Any]] = {}
+    for code, opts in (values.get("rules") or {}).items():
+        try:
+            rule = reg.get(code)
+        except KeyError:
+            raise err(f"rules.{code}", "unknown rule code or slug") from None
+        ctype = reg.check_types[rule.check]
+        rule_options[rule.code] = reg.validate_options(
+            ctype, opts, lambda k, problem, c=code: err(f"rules.{c}.{k}", problem))
+        rule_options[rule.code] = {k: v for k, v in rule_options[rule.code].items()
+                                   if isinstance(opts, Mapping) and k in opts}
+    cfg = Config(
+        select=select, extend_select=strings("extend-select"), ignore=strings("ignore"),
+        fail_on=values.get("fail-on", "error"), severity=severity, per_file_ignores=pfi,
+        include=strings("include"), exclude=strings("exclude") + strings("extend-exclude"),
+        rule_packs=tuple(p for p in packs if isinstance(p, str)),
+        max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+        audience=values.get("audience", "parents"), model=nlp_values["model"],
+        batch_size=nlp_values["batch-size"], rule_options=rule_options, sections=section_values,
+        path=source, root=root,
+    )
+    cfg.enabled_rules(reg)  # unknown selectors fail now, naming the file
+    return cfg
+
+
+def _validate_table(table: Mapping[str, Any], options: Mapping[str, Option], prefix: str, err: Any
+                    ) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        opt = options.get(key)
+        if opt is None:
+            raise err(f"{prefix}{key}", f"unknown key (known: {', '.join(sorted(options)) or 'none'})")
+        problem = check_value(key, value, opt)
+        if problem:
+            raise err(f"{prefix}{key}", problem)
+        out[key] = value
+    for key, opt in options.items():
+        if key not in out and not opt.required:
+            out[key] = opt.default
+    return out
+
+
+def config_for_path(path: str | None, explicit: Config | None = None) -> Config:
+    """The configuration for one file: ``explicit`` if given, else the nearest file, else defaults."""
+    if explicit is not None:
+        return explicit
+    folder = Path(path).parent if path and path != "-" else Path.cwd()
+    found = _discover(str(folder.resolve()))
+    if found is None:
+        return default_config()
+    return _load_cached(str(found))
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(path: str) -> Config:
+    return load_config(path)
+
+
+@functools.lru_cache(maxsize=1)
+def default_config() -> Config:
+    return config_from_mapping({})
+
+
+def clear_caches() -> None:
+    """Forget discovered configuration files (tests and long-running hosts)."""
+    _discover.cache_clear()
+    _load_cached.cache_clear()
+    default_config.cache_clear()

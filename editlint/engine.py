@@ -1,0 +1,274 @@
+"""The engine: read articles, annotate them in batches, run the enabled checks, build reports.
+
+Checks are pure; the engine owns everything around them — configuration per file, rule selection,
+severity overrides, position mapping (through the document model), fingerprints, suppressions and
+sorting. One :class:`Linter` keeps one loaded spaCy pipeline for any number of articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union
+
+from ._version import __version__
+from .checks.base import CheckContext, Hit, Metric
+from .config import Config, config_for_path, config_from_mapping
+from .document import Document
+from .errors import ConfigError, EditlintError, InputError, ModelError
+from .findings import FileReport, Finding, Related, RunReport
+from .nlp import Annotations
+from .readers import read
+from .rules import Registry
+from .source import Source, decode, format_for, read_path
+from .suppressions import apply_suppressions, parse_suppressions
+
+#: Articles parsed together in one ``nlp.pipe`` stream.
+DOCS_PER_BATCH = 8
+
+ArticleInput = Union[str, os.PathLike, Source]
+
+
+@dataclass
+class _Job:
+    label: str
+    config: Config
+    registry: Registry
+    codes: list[str]
+    doc: Document | None = None
+    report: FileReport | None = None
+
+
+class Linter:
+    """Lint many articles with one configuration policy and one loaded NLP pipeline.
+
+    ``config`` may be a :class:`Config`, a mapping shaped like ``[tool.editlint]``, or None to discover
+    the configuration file of each article (as the command line does).
+    """
+
+    def __init__(self, config: Config | Mapping[str, Any] | None = None, *,
+                 overrides: Mapping[str, Any] | None = None) -> None:
+        if config is not None and not isinstance(config, Config):
+            config = config_from_mapping(config, source="<config>")
+        self.config = config
+        self.overrides = dict(overrides or {})
+        self._annotations: dict[tuple[str, frozenset[str], int], Annotations] = {}
+
+    # -- configuration ----------------------------------------------------------------------------
+    def config_for(self, path: str | None) -> Config:
+        cfg = config_for_path(path, self.config)
+        if self.overrides:
+            cfg = cfg.replace(**self.overrides)
+        return cfg
+
+    # -- public entry points ----------------------------------------------------------------------
+    def lint_text(self, text: str, *, path: str | None = None, fmt: str | None = None) -> FileReport:
+        """Lint one article given as text; ``fmt`` (markdown, html, text) defaults from ``path``."""
+        cfg = self.config_for(path)
+        try:
+            source = decode(text.encode("utf-8"), path, format_for(path, fmt), cfg.max_file_size)
+        except InputError as exc:
+            return FileReport(path=path or "<text>", error=str(exc))
+        return next(self.lint_many([source]))
+
+    def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> RunReport:
+        """Lint files and folders (walked with include/exclude); returns the run report."""
+        report = RunReport(version=__version__)
+        files: list[str] = []
+        for p in paths:
+            found, problem = self.expand(str(p))
+            files.extend(found)
+            if problem:
+                report.warnings.append(problem)
+        report.files.extend(self.lint_many(files))
+        return report
+
+    def lint_many(self, items: Iterable[ArticleInput]) -> Iterator[FileReport]:
+        """Stream reports for many articles; NLP runs in batches of blocks through one pipeline."""
+        batch: list[_Job] = []
+        for item in items:
+            batch.append(self._prepare(item))
+            if len(batch) >= DOCS_PER_BATCH:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    # -- files ------------------------------------------------------------------------------------
+    def expand(self, path: str) -> tuple[list[str], str | None]:
+        """Files to lint for a command-line path; a warning text when a folder holds no article."""
+        p = Path(path)
+        if path == "-" or not p.is_dir():
+            return [path], None
+        cfg = self.config_for(str(p / "_"))
+        out: list[str] = []
+        for root, dirs, names in os.walk(p):
+            rootp = Path(root)
+            dirs[:] = sorted(d for d in dirs if not cfg.is_excluded(Path(d)))
+            for name in sorted(names):
+                fp = rootp / name
+                if cfg.is_included(fp) and not cfg.is_excluded(Path(name)):
+                    out.append(str(fp))
+        if not out:
+            return [], (f"{path}: no articles found (looked for {', '.join(cfg.include)}; "
+                        "see include/exclude in the configuration)")
+        return out, None
+
+    def _prepare(self, item: ArticleInput) -> _Job:
+        label = item.path if isinstance(item, Source) else os.fspath(item)
+        label = label or "<text>"
+        try:
+            cfg = self.config_for(None if label in ("-", "<text>") else label)
+            registry = cfg.registry()
+            codes = cfg.enabled_rules(registry, label)
+        except ConfigError as exc:
+            return _Job(label, Config(), Registry(), [], report=FileReport(path=label, error=str(exc)))
+        job = _Job(label, cfg, registry, codes)
+        try:
+            if isinstance(item, Source):
+                source = item
+            elif label == "-":
+                data = sys.stdin.buffer.read()
+                fmt = self.overrides.get("_stdin_format")
+                source = decode(data, "-", format_for(self.overrides.get("_stdin_filename"), fmt),
+                                cfg.max_file_size)
+            else:
+                source = read_path(label, max_bytes=cfg.max_file_size)
+            job.doc = read(source)
+        except EditlintError as exc:
+            job.report = FileReport(path=label, error=str(exc))
+        return job
+
+    # -- checking ---------------------------------------------------------------------------------
+    def _needs(self, job: _Job) -> frozenset[str]:
+        reg = job.registry
+        needs: set[str] = set()
+        cats = set()
+        for code in job.codes:
+            rule = reg.rules[code]
+            needs |= reg.check_types[rule.check].needs
+            cats.add(rule.category)
+        for mp in reg.metric_providers:
+            if mp.category in cats:
+                needs |= mp.needs
+        return frozenset(needs)
+
+    def _annotations(self, cfg: Config, needs: frozenset[str]) -> Annotations:
+        key = (cfg.model, needs, cfg.batch_size)
+        if key not in self._annotations:
+            self._annotations[key] = Annotations(cfg.model, needs, cfg.batch_size)
+        return self._annotations[key]
+
+    def _run_batch(self, jobs: list[_Job]) -> Iterator[FileReport]:
+        groups: dict[tuple[str, frozenset[str], int], list[_Job]] = {}
+        for job in jobs:
+            if job.report is None and job.doc is not None:
+                needs = self._needs(job)
+                if needs:
+                    groups.setdefault((job.config.model, needs, job.config.batch_size), []).append(job)
+        for (model, needs, bs), group in groups.items():
+            ann = self._annotations(group[0].config, needs)
+            try:
+                ann.annotate([j.doc for j in group if j.doc is not None])
+            except ModelError as exc:
+                for j in group:
+                    j.report = FileReport(path=j.label, error=str(exc))
+        for job in jobs:
+            if job.report is None and job.doc is not None:
+                job.report = self._check(job)
+            assert job.report is not None
+            yield job.report
+
+    def _check(self, job: _Job) -> FileReport:
+        doc, cfg, reg = job.doc, job.config, job.registry
+        assert doc is not None
+        needs = self._needs(job)
+        ann = self._annotations(cfg, needs) if needs else None
+        report = FileReport(path=job.label, document=doc)
+        findings: list[Finding] = []
+        cats = set()
+        for code in job.codes:
+            rule = reg.rules[code]
+            cats.add(rule.category)
+            ctype = reg.check_types[rule.check]
+            ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann)
+            try:
+                results = list(ctype(ctx))
+            except EditlintError as exc:
+                report.error = str(exc)
+                continue
+            except Exception as exc:  # a bug in one check must not hide the rest, nor print a traceback
+                report.error = f"{job.label}: internal error in {code} ({rule.check}): {type(exc).__name__}: {exc}"
+                continue
+            for r in results:
+                if isinstance(r, Metric):
+                    report.metrics[r.name] = r.value
+                else:
+                    findings.append(self._finding(doc, rule, r, cfg))
+        for mp in reg.metric_providers:
+            if mp.category in cats:
+                ctx = CheckContext(doc, None, {}, cfg, ann)
+                try:
+                    for m in mp.func(ctx):
+                        report.metrics[m.name] = m.value
+                except EditlintError as exc:
+                    report.error = str(exc)
+                except Exception as exc:
+                    report.error = f"{job.label}: internal error in metrics {mp.name}: {type(exc).__name__}: {exc}"
+        findings = apply_suppressions(findings, parse_suppressions(doc, reg))
+        _number_fingerprints(findings)
+        report.findings = sorted(findings, key=Finding.sort_key)
+        return report
+
+    @staticmethod
+    def _finding(doc: Document, rule: Any, hit: Hit, cfg: Config) -> Finding:
+        line, col, end_line, end_col = doc.span_position(hit.start, hit.end)
+        related = []
+        for s in hit.related:
+            rl, rc, rel, rec = doc.span_position(s.start, s.end)
+            related.append(Related(rl, rc, rel, rec, s.message))
+        severity = cfg.severity.get(rule.code) or hit.severity or rule.severity
+        key = hit.key or doc.text[hit.start:hit.end]
+        return Finding(rule=rule.code, name=rule.name, category=rule.category, severity=severity,
+                       message=hit.message, line=line, column=col, end_line=end_line, end_column=end_col,
+                       related=tuple(related), suggestion=hit.suggestion, fixes=hit.edits,
+                       fingerprint=fingerprint(rule.code, key), data=hit.data)
+
+
+def normalise_for_fingerprint(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def fingerprint(code: str, text: str) -> str:
+    return hashlib.sha1(f"{code}:{normalise_for_fingerprint(text)}".encode()).hexdigest()[:16]
+
+
+def _number_fingerprints(findings: list[Finding]) -> None:
+    """Two findings of one rule on the same text get distinct fingerprints (…:2, …:3), by position."""
+    seen: Counter[str] = Counter()
+    for i in sorted(range(len(findings)), key=lambda k: findings[k].sort_key()):
+        f = findings[i]
+        seen[f.fingerprint] += 1
+        if seen[f.fingerprint] > 1:
+            object.__setattr__(f, "fingerprint", f"{f.fingerprint}:{seen[f.fingerprint]}")
+
+
+# -- convenience API --------------------------------------------------------------------------------
+def lint_text(text: str, *, path: str | None = None, fmt: str | None = None,
+              config: Config | Mapping[str, Any] | None = None) -> FileReport:
+    """Lint one article given as a string."""
+    return Linter(config).lint_text(text, path=path, fmt=fmt)
+
+
+def lint_paths(paths: Sequence[str | os.PathLike[str]] | str,
+               config: Config | Mapping[str, Any] | None = None) -> RunReport:
+    """Lint files and folders; configuration is discovered per file unless ``config`` is given."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return Linter(config).lint_paths(paths)

@@ -1,0 +1,154 @@
+"""Findings and reports as typed data; ``to_dict()`` gives the objects of the JSON contract."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+
+#: ``--fail-on`` thresholds: the minimum rank that fails the run (``never`` fails nothing).
+FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``source.text[start:end]`` (offsets into the decoded, LF-normalised file) with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Related:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    related: tuple[Related, ...] = ()
+    suggestion: str | None = None
+    fixes: tuple[Edit, ...] = ()
+    fingerprint: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule, "name": self.name, "category": self.category,
+            "severity": self.severity.value, "message": self.message,
+            "line": self.line, "column": self.column, "end_line": self.end_line,
+            "end_column": self.end_column, "related": [r.to_dict() for r in self.related],
+        }
+        if self.suggestion is not None:
+            out["suggestion"] = self.suggestion
+        if self.fingerprint:
+            out["fingerprint"] = self.fingerprint
+        if self.fixes:
+            out["fixable"] = True
+        if self.data:
+            out["data"] = dict(self.data)
+        return out
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.line, self.column, self.rule)
+
+
+@dataclass
+class FileReport:
+    """What editlint found in one article (or why it could not read it: ``error``)."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    diagnostics: list[str] = field(default_factory=list)  # non-fatal notes (e.g. a skipped backend)
+    document: Any = field(default=None, repr=False, compare=False)  # the Document, for reporters
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path, "findings": [f.to_dict() for f in self.findings],
+                               "metrics": self.metrics}
+        if self.error is not None:
+            out["error"] = self.error
+        if self.diagnostics:
+            out["diagnostics"] = list(self.diagnostics)
+        return out
+
+    def count(self, minimum: Severity = Severity.INFO) -> int:
+        return sum(1 for f in self.findings if f.severity.rank >= minimum.rank)
+
+
+@dataclass
+class RunReport:
+    """All files of one run, with the summary of the JSON contract."""
+
+    files: list[FileReport] = field(default_factory=list)
+    version: str = ""
+    errors: list[str] = field(default_factory=list)  # run-level problems that make the run exit 2
+    warnings: list[str] = field(default_factory=list)  # run-level notes (e.g. a folder with no articles)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for fr in self.files for f in fr.findings]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors) or any(fr.error for fr in self.files)
+
+    def summary(self) -> dict[str, Any]:
+        by = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            by[f.severity.value] += 1
+        return {"files": len(self.files), "findings": sum(by.values()), "by_severity": by}
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"tool": {"name": "editlint", "version": self.version},
+                               "files": [fr.to_dict() for fr in self.files], "summary": self.summary()}
+        if self.errors:
+            out["errors"] = list(self.errors)
+        return out
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 clean, 1 findings at or above ``fail_on``, 2 input/usage errors (which win)."""
+        if self.has_errors:
+            return 2
+        threshold = FAIL_ON[fail_on]
+        return 1 if any(f.severity.rank >= threshold for f in self.findings) else 0

@@ -1,0 +1,228 @@
+"""Markdown reader: CommonMark + GFM tables (markdown-it-py), YAML front matter kept as metadata.
+
+markdown-it-py gives the block structure and inline tokens; each inline text token is a literal slice
+of the source, so we locate it with a forward-only cursor and keep every character's exact origin.
+Entities and backslash escapes come as separate tokens (``text_join`` is disabled), which lets a
+decoded character point at the entity or escape it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..document import BlockKind, Document, DocumentBuilder
+from ..errors import InputError
+from ..source import Source
+from .html import extract_html
+
+_MD: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        md.use(front_matter_plugin)
+        md.disable("text_join")
+        _MD = md
+    return _MD
+
+
+class _Walker:
+    def __init__(self, source: Source) -> None:
+        self.src = source.text
+        self.b = DocumentBuilder(source)
+        self.cursor = 0
+        self.list_counter = 0
+        self.lists: list[dict[str, Any]] = []
+        self.item_stack: list[int] = []
+        self.quote_depth = 0
+        self.heading_level = 0
+        self.heading_start = 0
+        self.cell: dict[str, Any] | None = None
+        self.row = -1
+        self.col = -1
+        self.in_thead = False
+
+    # -- inline -----------------------------------------------------------------------------------
+    def _find(self, needle: str, start: int) -> int:
+        if not needle:
+            return -1
+        return self.src.find(needle, start)
+
+    def inline(self, tok: Token) -> None:
+        if tok.map:
+            self.cursor = max(self.cursor, self.b.offset_of_line(tok.map[0]))
+        children = tok.children or []
+        for child in children:
+            t = child.type
+            if t == "text":
+                i = self._find(child.content, self.cursor)
+                if i < 0:
+                    self.b.add(child.content, [self.cursor] * len(child.content))
+                else:
+                    self.b.add(child.content, i)
+                    self.cursor = i + len(child.content)
+            elif t == "text_special":
+                i = self._find(child.markup, self.cursor)
+                if i < 0:
+                    i = self.cursor
+                if child.info == "escape" and len(child.markup) == len(child.content) + 1:
+                    self.b.add(child.content, i + 1)
+                else:
+                    self.b.add(child.content, [i] * len(child.content))
+                self.cursor = i + len(child.markup)
+            elif t in ("softbreak", "hardbreak"):
+                i = self.src.find("\n", self.cursor)
+                if i < 0:
+                    i = self.cursor
+                self.b.add("\n", [i])
+                self.cursor = i + 1
+            elif t == "code_inline":
+                i = self._find(child.content, self.cursor)
+                if i < 0:
+                    self.b.add_skip(child.content, [self.cursor] * len(child.content))
+                else:
+                    self.b.add_skip(child.content, i)
+                    self.cursor = i + len(child.content)
+            elif t == "image":
+                self._skip_image(child)
+            elif t == "html_inline":
+                i = self._find(child.content, self.cursor)
+                if i >= 0:
+                    if child.content.startswith("<!--"):
+                        self.b.add_comment(i, i + len(child.content), child.content[4:-3])
+                    elif child.content.lower().startswith("<br"):
+                        self.b.add("\n", [i])
+                    self.cursor = i + len(child.content)
+            elif t == "link_open":
+                pass  # the link text follows as text tokens; the URL is not prose
+            # emphasis, strong, strikethrough and link_close carry no text
+
+    def _skip_image(self, child: Token) -> None:
+        # Advance past the alt text so later tokens are not matched inside it.
+        alt = child.content
+        i = self._find("![", self.cursor)
+        if i >= 0:
+            j = self.src.find(")", i + len(alt) + 2)
+            self.cursor = (j + 1) if j >= 0 else i + 2
+
+    def image_caption(self, tok: Token) -> bool:
+        """A paragraph that is only an image becomes a caption block of its alt text."""
+        kids = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())
+                and c.type not in ("softbreak",)]
+        if len(kids) != 1 or kids[0].type != "image" or not kids[0].content.strip():
+            return False
+        alt = kids[0].content
+        start = self.b.offset_of_line(tok.map[0]) if tok.map else self.cursor
+        i = self._find("![", max(start, self.cursor))
+        j = self._find(alt, i + 2) if i >= 0 else -1
+        if j >= 0:
+            self.b.add(alt, j)
+        else:
+            self.b.add(alt, [max(i, 0)] * len(alt))
+        self._skip_image(kids[0])
+        self.b.end_block(BlockKind.CAPTION, classes=frozenset({"alt-text"}))
+        return True
+
+    # -- blocks -----------------------------------------------------------------------------------
+    def paragraph_kind(self) -> tuple[BlockKind, dict[str, Any]]:
+        if self.item_stack and self.lists:
+            lst = self.lists[-1]
+            return BlockKind.LIST_ITEM, {"list_id": lst["id"], "ordered": lst["ordered"],
+                                         "item": self.item_stack[-1]}
+        if self.quote_depth:
+            return BlockKind.QUOTE, {}
+        return BlockKind.PARAGRAPH, {}
+
+    def walk(self, tokens: list[Token]) -> None:
+        pending: tuple[BlockKind, dict[str, Any]] | None = None
+        for tok in tokens:
+            t = tok.type
+            if t == "front_matter":
+                self.front_matter(tok)
+            elif t == "heading_open":
+                pending = (BlockKind.HEADING, {"level": int(tok.tag[1])})
+                self.heading_start = self.b.offset_of_line(tok.map[0]) if tok.map else self.cursor
+            elif t == "paragraph_open":
+                pending = self.paragraph_kind()
+            elif t in ("th_open", "td_open"):
+                pending = (BlockKind.TABLE_CELL, {"row": self.row, "col": self.col + 1,
+                                                  "header": t == "th_open"})
+                self.col += 1
+            elif t == "tr_open":
+                self.row += 1
+                self.col = -1
+            elif t == "table_open":
+                self.row, self.col = -1, -1
+            elif t == "inline":
+                kind, attrs = pending or self.paragraph_kind()
+                if kind is BlockKind.PARAGRAPH and self.image_caption(tok):
+                    pending = None
+                    continue
+                self.inline(tok)
+                anchor = self.heading_start if kind is BlockKind.HEADING else None
+                self.b.end_block(kind, anchor=anchor, **attrs)
+                pending = None
+            elif t in ("bullet_list_open", "ordered_list_open"):
+                self.list_counter += 1
+                self.lists.append({"id": self.list_counter, "ordered": t == "ordered_list_open", "n": 0})
+            elif t in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif t == "list_item_open":
+                self.lists[-1]["n"] += 1
+                self.item_stack.append(self.lists[-1]["n"])
+            elif t == "list_item_close":
+                self.item_stack.pop()
+            elif t == "blockquote_open":
+                self.quote_depth += 1
+            elif t == "blockquote_close":
+                self.quote_depth -= 1
+            elif t in ("fence", "code_block"):
+                self.code(tok)
+            elif t == "html_block":
+                self.html_block(tok)
+
+    def code(self, tok: Token) -> None:
+        if not tok.map:
+            return
+        start = self.b.offset_of_line(tok.map[0])
+        i = self._find(tok.content, start) if tok.content else -1
+        if i >= 0:
+            self.b.add(tok.content, i)
+            self.cursor = i + len(tok.content)
+        self.b.end_block(BlockKind.CODE)
+        self.cursor = max(self.cursor, self.b.offset_of_line(tok.map[1]))
+
+    def html_block(self, tok: Token) -> None:
+        if not tok.map:
+            return
+        start = self.b.offset_of_line(tok.map[0])
+        end = self.b.offset_of_line(tok.map[1])
+        extract_html(self.b, self.src[start:end], base=start)
+        self.cursor = max(self.cursor, end)
+
+    def front_matter(self, tok: Token) -> None:
+        try:
+            data = yaml.safe_load(tok.content) if tok.content.strip() else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise InputError(f"front matter is not valid YAML{where}: {problem}",
+                             path=self.b.source.path or "<stdin>") from None
+        if isinstance(data, dict):
+            self.b.metadata.update({str(k): v for k, v in data.items()})
+        if tok.map:
+            self.cursor = self.b.offset_of_line(tok.map[1])
+
+
+def read_markdown(source: Source) -> Document:
+    walker = _Walker(source)
+    walker.walk(_parser().parse(source.text))
+    return walker.b.build()

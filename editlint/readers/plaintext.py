@@ -1,0 +1,162 @@
+"""Plain-text reader: blocks split on blank lines, with the structure a scraped article still shows.
+
+Heuristics, in order: a bare short line with no sentence punctuation is a heading when text hangs under
+it and it is capitalised like one, otherwise a caption-like stray line; "1. Rolling" style short lines are
+numbered headings forming an ordered list; a run of short label–value lines is a table; other numbered
+lines are ordered list items; everything else is a paragraph (hard-wrapped lines kept together).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind, Document, DocumentBuilder
+from ..source import Source
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+_BULLET = re.compile(r"^\s*[-*•]\s+(\S.*)$")
+_SENTENCE_END = re.compile(r"[.!;…]['\"’”)]*\s*$")
+_LABEL_VALUE = re.compile(r"^[^\s:][^:]{0,40}:\s+\S|\t|\S {2,}\S|[a-z][A-Z]|[A-Za-z]\d")
+HEADING_MAX_WORDS = 14
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_short_line(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and _words(s) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(s)
+
+
+def _looks_like_heading(line: str) -> bool:
+    s = line.strip()
+    if not _is_short_line(s):
+        return False
+    m = _NUMBERED.match(s)
+    body = m.group(2) if m else s
+    return body[:1].isupper() or body[:1].isdigit()
+
+
+def _paragraphs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Blank-line separated blocks as (start offset, [(line offset, line text), ...])."""
+    blocks: list[tuple[int, list[tuple[int, str]]]] = []
+    cur: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            cur.append((pos, line))
+        elif cur:
+            blocks.append((cur[0][0], cur))
+            cur = []
+        pos += len(line) + 1
+    if cur:
+        blocks.append((cur[0][0], cur))
+    return blocks
+
+
+class _Reader:
+    def __init__(self, source: Source) -> None:
+        self.b = DocumentBuilder(source)
+        self.list_counter = 0
+        self.numbered_list: int | None = None  # id of the current run of numbered headings
+        self.numbered_last = 0
+        self.seen_title = False
+
+    def add_line(self, offset: int, line: str) -> None:
+        self.b.add(line, offset)
+
+    def heading(self, offset: int, line: str, numbered: re.Match[str] | None) -> None:
+        self.add_line(offset, line)
+        if numbered:
+            n = int(numbered.group(1))
+            if self.numbered_list is None or n != self.numbered_last + 1:
+                self.list_counter += 1
+                self.numbered_list = self.list_counter
+            self.numbered_last = n
+            self.b.end_block(BlockKind.HEADING, level=3, list_id=self.numbered_list, ordered=True, item=n)
+            return
+        level = 1 if not self.seen_title else 2
+        self.seen_title = True
+        self.numbered_list = None
+        self.numbered_last = 0
+        self.b.end_block(BlockKind.HEADING, level=level)
+
+    def run(self, text: str) -> Document:
+        blocks = _paragraphs(text)
+        for bi, (_, lines) in enumerate(blocks):
+            nxt = blocks[bi + 1][1] if bi + 1 < len(blocks) else None
+            has_body = nxt is not None and not (len(nxt) == 1 and _looks_like_heading(nxt[0][1])
+                                                and not _NUMBERED.match(nxt[0][1]))
+            if len(lines) == 1:
+                self.single(lines[0], has_body, nxt)
+            elif self._is_table(lines):
+                self.table(lines)
+            elif all(_NUMBERED.match(ln) or _BULLET.match(ln) for _, ln in lines):
+                self.list_lines(lines)
+            else:
+                for off, ln in lines:
+                    self.add_line(off, ln + "\n")
+                self.b.end_block(BlockKind.PARAGRAPH)
+        return self.b.build()
+
+    def single(self, line: tuple[int, str], has_body: bool, nxt: list[tuple[int, str]] | None) -> None:
+        off, text = line
+        numbered = _NUMBERED.match(text)
+        body_is_prose = nxt is not None and (len(nxt) > 1 or not _is_short_line(nxt[0][1]))
+        if not self.seen_title and not has_body and nxt is not None and _looks_like_heading(text):
+            # A site name or tagline above the real title: not the article's heading.
+            self.add_line(off, text)
+            self.b.end_block(BlockKind.CAPTION, classes=frozenset({"masthead"}))
+            return
+        if _looks_like_heading(text) and (has_body or not self.seen_title):
+            if numbered and not body_is_prose:
+                self.list_lines([line])
+                return
+            self.heading(off, text, numbered)
+            return
+        if text.strip().endswith("?") and _words(text) <= HEADING_MAX_WORDS and body_is_prose:
+            self.heading(off, text, numbered)  # a question heading (FAQ) with its answer below
+            return
+        if _is_short_line(text):
+            self.add_line(off, text)
+            self.b.end_block(BlockKind.CAPTION)  # a bare line with nothing hanging under it
+            return
+        if numbered:
+            self.list_lines([line])
+            return
+        self.add_line(off, text)
+        self.b.end_block(BlockKind.PARAGRAPH)
+
+    def list_lines(self, lines: list[tuple[int, str]]) -> None:
+        self.list_counter += 1
+        ordered = bool(_NUMBERED.match(lines[0][1]))
+        for i, (off, ln) in enumerate(lines, start=1):
+            m = _NUMBERED.match(ln) or _BULLET.match(ln)
+            item = int(m.group(1)) if (m and ordered and m.re is _NUMBERED) else i
+            self.add_line(off, ln)
+            self.b.end_block(BlockKind.LIST_ITEM, list_id=self.list_counter, ordered=ordered, item=item)
+
+    @staticmethod
+    def _is_table(lines: list[tuple[int, str]]) -> bool:
+        short = [ln for _, ln in lines if _words(ln) <= 10]
+        tabular = [ln for _, ln in lines if _LABEL_VALUE.search(ln.strip())]
+        return len(short) >= max(2, len(lines) - 1) and len(tabular) * 2 >= len(lines)
+
+    def table(self, lines: list[tuple[int, str]]) -> None:
+        for row, (off, ln) in enumerate(lines):
+            if "\t" in ln:
+                col = 0
+                pos = 0
+                for cell in ln.split("\t"):
+                    self.add_line(off + pos, cell)
+                    self.b.end_block(BlockKind.TABLE_CELL, row=row, col=col)
+                    col += 1
+                    pos += len(cell) + 1
+                continue
+            self.add_line(off, ln)
+            self.b.end_block(BlockKind.TABLE_CELL, row=row, col=0)
+
+
+def read_text(source: Source) -> Document:
+    return _Reader(source).run(source.text)

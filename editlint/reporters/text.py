@@ -1,0 +1,51 @@
+"""Plain text: ``path:line:col: CODE severity message`` lines, then a totals line (like ruff / Vale)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..findings import RunReport
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render(report: RunReport, *, colour: bool = False, quiet: bool = False, statistics: bool = False,
+           **_: Any) -> str:
+    def c(code: str, s: str) -> str:
+        return f"{code}{s}{_RESET}" if colour else s
+
+    lines: list[str] = []
+    for fr in report.files:
+        if fr.error:
+            continue  # input errors go to stderr
+        for f in fr.findings:
+            sev = c(_COLOURS[f.severity.value], f.severity.value)
+            lines.append(f"{c(_BOLD, fr.path)}:{f.line}:{f.column}: {c(_BOLD, f.rule)} {sev} {f.message}")
+            if not quiet:
+                for r in f.related[:5]:
+                    note = f" ({r.message})" if r.message else ""
+                    lines.append(c(_DIM, f"    {fr.path}:{r.line}:{r.column}: related{note}"))
+                if len(f.related) > 5:
+                    lines.append(c(_DIM, f"    … and {len(f.related) - 5} more related places"))
+                if f.suggestion:
+                    lines.append(c(_DIM, f"    suggestion: {f.suggestion}"))
+    if statistics:
+        counts = Counter((f.rule, f.name) for f in report.findings)
+        if counts:
+            lines.append("")
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"{n:5d}  {code}  {name}")
+    s = report.summary()
+    by = s["by_severity"]
+    errors = sum(1 for fr in report.files if fr.error)
+    total = (f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} "
+             f"({by['error']} error, {by['warning']} warning, {by['info']} info) in {s['files']} "
+             f"file{'s' if s['files'] != 1 else ''}")
+    if errors:
+        total += f"; {errors} file{'s' if errors != 1 else ''} could not be linted"
+    if lines and not quiet:
+        lines.append("")
+    lines.append(total)
+    return "\n".join(lines) + "\n"
