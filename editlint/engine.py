@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from ._version import __version__
-from .checks.base import CheckContext, Hit, Metric
+from .checks.base import CheckContext, Diagnostic, Hit, Metric
 from .config import Config, config_for_path, config_from_mapping
 from .document import Document
 from .errors import ConfigError, EditlintError, InputError, ModelError
@@ -209,6 +209,11 @@ class Linter:
             for r in results:
                 if isinstance(r, Metric):
                     report.metrics[r.name] = r.value
+                elif isinstance(r, Diagnostic):
+                    if r.fatal:
+                        report.error = r.message
+                    elif r.message not in report.diagnostics:
+                        report.diagnostics.append(r.message)
                 else:
                     findings.append(self._finding(doc, rule, r, cfg))
         for mp in reg.metric_providers:

@@ -71,7 +71,18 @@ class Metric:
     value: Any
 
 
-Result = Union[Hit, Metric]
+@dataclass(frozen=True)
+class Diagnostic:
+    """A note about the run, not the text (e.g. a backend was unreachable): printed to stderr.
+
+    ``fatal`` makes it the file's error, so the run exits 2.
+    """
+
+    message: str
+    fatal: bool = False
+
+
+Result = Union[Hit, Metric, Diagnostic]
 CheckFunc = Callable[["CheckContext"], Iterable[Result]]
 
 
