@@ -1,0 +1,315 @@
+"""Offline spelling (EL501, EL505): pyspellchecker's bundled dictionary plus a house vocabulary.
+
+Always available: the dictionary ships inside the pyspellchecker wheel, so nothing is downloaded and no
+NLP model is needed. Proper nouns, acronyms, URLs, e-mail addresses, numbers, units and code are skipped
+with cheap rules; the US/UK pair list drives EL505 (one article should not mix "color" and "colour").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Block, BlockKind, Document
+from ..errors import ConfigError
+from ..findings import Edit
+from ..rules import load_data
+from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
+
+SPELLING_SECTION = ConfigSection("spelling", {
+    "variant": Option(str, "en-US", "house spelling: en-US or en-GB (breaks ties in EL505)", ("en-US", "en-GB")),
+    "accept": Option(list, [], "extra words the speller accepts (case-insensitive)"),
+    "reject": Option(list, [], "words always flagged (case-insensitive)"),
+    "enforce-variant": Option(bool, False, "EL505 flags every US/UK form not of `variant`, even unmixed"),
+}, help="Offline spelling (EL501, EL505).")
+
+# A word: letters with inner apostrophes and hyphens ("baby's", "well-known").
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+_CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
+_SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
+
+_lock = threading.Lock()
+_checker: Any = None
+
+
+def _spell() -> Any:
+    """The pyspellchecker instance, loaded once per process (about 0.3 s)."""
+    global _checker
+    with _lock:
+        if _checker is None:
+            from spellchecker import SpellChecker
+
+            _checker = SpellChecker(language="en", distance=2)
+        return _checker
+
+
+# -- data -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Vocabulary:
+    accept: frozenset[str]
+    reject: Mapping[str, str]  # casefolded word -> replacement ("" none)
+
+
+@functools.lru_cache(maxsize=8)
+def load_vocabulary(relpath: str) -> Vocabulary:
+    data = load_data(relpath)
+    where = f"rules/{relpath}"
+    accept = data.get("accept", [])
+    if not isinstance(accept, list) or not all(isinstance(w, str) and w.strip() for w in accept):
+        raise ConfigError("accept: must be a list of non-empty strings", path=where)
+    reject = data.get("reject", {})
+    if not isinstance(reject, dict) or not all(isinstance(v, str) for v in reject.values()):
+        raise ConfigError("reject: must be a table of word = \"replacement\"", path=where)
+    unknown = set(data) - {"accept", "reject"}
+    if unknown:
+        raise ConfigError(f"{sorted(unknown)[0]}: unknown key (expected accept, reject)", path=where)
+    return Vocabulary(frozenset(w.casefold() for w in accept),
+                      {k.casefold(): v for k, v in reject.items()})
+
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    labels: tuple[str, str]
+    variants: tuple[str, str]
+    forms: Mapping[str, tuple[int, str]]  # casefolded form -> (side 0/1, the other side's form)
+
+
+@functools.lru_cache(maxsize=8)
+def load_pairs(relpath: str) -> tuple[Dimension, ...]:
+    data = load_data(relpath)
+    where = f"rules/{relpath}"
+    dims = data.get("dimensions")
+    if not isinstance(dims, dict) or not dims:
+        raise ConfigError("dimensions: a table of [dimensions.NAME] tables is required", path=where)
+    out = []
+    for name, d in dims.items():
+        labels, variants, pairs = d.get("labels"), d.get("variants"), d.get("pairs")
+        for key, val in (("labels", labels), ("variants", variants)):
+            if not (isinstance(val, list) and len(val) == 2 and all(isinstance(x, str) for x in val)):
+                raise ConfigError(f"dimensions.{name}.{key}: must be a list of two strings", path=where)
+        if not isinstance(pairs, list):
+            raise ConfigError(f"dimensions.{name}.pairs: must be a list of [first, second] pairs", path=where)
+        forms: dict[str, tuple[int, str]] = {}
+        for i, p in enumerate(pairs):
+            if not (isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and re.fullmatch(r"[a-z]+", x)
+                                                             for x in p) and p[0] != p[1]):
+                raise ConfigError(f"dimensions.{name}.pairs[{i}]: {p!r} is not two different lower-case words",
+                                  path=where)
+            a, b = p
+            for x, y, side in ((a, b, 0), (b, a, 1)):
+                forms.setdefault(x, (side, y))
+                forms.setdefault(x + "s", (side, y + "s"))
+        out.append(Dimension(name, tuple(labels), tuple(variants), forms))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _all_pair_forms(relpath: str) -> frozenset[str]:
+    return frozenset(f for d in load_pairs(relpath) for f in d.forms)
+
+
+# -- tokens ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Token:
+    start: int  # absolute
+    end: int
+    text: str
+    block: Block
+
+
+def _words(doc: Document) -> Iterator[Token]:
+    """Word tokens of every text block (code excluded), outside skip spans (inline code, URLs)."""
+    for block in doc.iter_blocks():
+        for m in _WORD.finditer(block.text):
+            s, e = block.start + m.start(), block.start + m.end()
+            if doc.in_skip_span(s, e):
+                continue
+            yield Token(s, e, m.group(), block)
+
+
+def _sentence_start(block: Block, rel: int) -> bool:
+    """Whether the word at block-relative ``rel`` opens a sentence, a line or the block."""
+    before = block.text[max(0, rel - 40):rel]
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[1]
+        if not before.strip(" \t\"'“‘(*•-–—#>0123456789.)"):
+            return True
+    return bool(_SENTENCE_END.search(before))
+
+
+def _looks_like_name_or_code(tok: Token) -> bool:
+    w = tok.text
+    text = tok.block.text
+    rel_s, rel_e = tok.start - tok.block.start, tok.end - tok.block.start
+    prev = text[rel_s - 1] if rel_s > 0 else ""
+    nxt = text[rel_e] if rel_e < len(text) else ""
+    nxt2 = text[rel_e + 1] if rel_e + 1 < len(text) else ""
+    if (prev and prev in "@#/\\_") or (nxt and nxt in "_/\\@") or prev.isdigit() or nxt.isdigit():
+        return True  # handles, hashtags, paths, 10kg-style units, identifiers
+    if (prev == "." and rel_s > 1 and text[rel_s - 2].isalnum()) or (nxt == "." and nxt2.isalnum()):
+        return True  # file.txt, example.org, a.m.
+    if not w.isascii():
+        return True  # foreign words and names ("crèche" is fine, we cannot judge it)
+    if len(w) > 1 and w.isupper():
+        return True  # acronyms: RSV, WHO, AAP
+    if any(c.isupper() for c in w[1:]) and "-" not in w:
+        return True  # mixed case: iPhone, YouTube, McDonald
+    return False
+
+
+def _normalise(word: str) -> str:
+    return word.replace("’", "'").casefold()
+
+
+def _known(word: str, spell: Any, extra: frozenset[str]) -> bool:
+    """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction."""
+    if len(word) <= 2 or word in extra or word in spell:
+        return True
+    for tail in _CONTRACTION_TAILS:
+        if word.endswith(tail) and len(word) > len(tail):
+            stem = word[: -len(tail)]
+            if stem in extra or stem in spell or (tail == "n't" and stem in ("ca", "wo", "sha")):
+                return True
+    if word.endswith("'") and word[:-1] in spell:
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def suggestions(word: str, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` likely corrections, most frequent first; bounded for long words."""
+    spell = _spell()
+    if len(word) > 24:
+        return ()
+    cands = spell.known(spell.edit_distance_1(word))
+    if not cands and len(word) <= 12:
+        cands = spell.known(spell.edit_distance_2(word))
+    ranked = sorted(cands, key=lambda c: (-spell.word_usage_frequency(c), c))
+    return tuple(ranked[:limit])
+
+
+def _match_case(model: str, word: str) -> str:
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _edit(doc: Document, start: int, end: int, text: str) -> tuple[Edit, ...]:
+    s = doc.source_offset(start)
+    e = doc.source_offset(end - 1) + 1
+    if doc.source.text[s:e] != doc.text[start:end]:
+        return ()  # markup inside the word: no automatic fix
+    return (Edit(s, e, text),)
+
+
+# -- EL501 ----------------------------------------------------------------------------------------
+@check_type("spelling", options={
+    "vocabulary": Option(str, "data/vocabulary.toml", "house vocabulary (accept list and reject table)"),
+    "pairs": Option(str, "data/us-uk.toml", "US/UK pair list: both spellings are words"),
+    "max-suggestions": Option(int, 3, "corrections offered per misspelling"),
+})
+def spelling(ctx: CheckContext) -> Iterator[Hit]:
+    """Words that are in neither the bundled dictionary nor the house vocabulary."""
+    doc = ctx.doc
+    vocab = load_vocabulary(ctx.options["vocabulary"])
+    section = ctx.config.section("spelling")
+    user_accept = frozenset(_normalise(w) for w in section.get("accept", []) if isinstance(w, str))
+    reject = dict(vocab.reject)
+    reject.update({_normalise(w): "" for w in section.get("reject", []) if isinstance(w, str)})
+    extra = vocab.accept | user_accept | _all_pair_forms(ctx.options["pairs"])
+    spell = _spell()
+    limit = ctx.options["max-suggestions"]
+    tokens = list(_words(doc))
+    # Capitalised words seen mid-sentence are names wherever they appear (also at a sentence start).
+    names = {t.text for t in tokens if t.text[:1].isupper()
+             and not _sentence_start(t.block, t.start - t.block.start)}
+    for tok in tokens:
+        low = _normalise(tok.text)
+        if low in reject:
+            use = reject[low]
+            msg = f"{tok.text!r} is on the house list of words to avoid"
+            yield Hit(tok.start, tok.end, msg + (f": write {use!r}" if use else ""),
+                      suggestion=use or None, edits=_edit(doc, tok.start, tok.end, use) if use else (),
+                      data={"word": tok.text, "rejected": True})
+            continue
+        if _looks_like_name_or_code(tok) or low in extra:
+            continue
+        capital = tok.text[:1].isupper()
+        if capital and (tok.block.kind is BlockKind.HEADING or tok.text in names
+                        or not _sentence_start(tok.block, tok.start - tok.block.start)):
+            continue  # title case in headings, and proper nouns
+        if "-" in low:
+            joined = low.replace("-", "")
+            parts_known = all(_known(p, spell, extra) for p in low.split("-") if p)
+            if not parts_known and _known(joined, spell, extra):
+                repl = _match_case(tok.text, joined)
+                yield Hit(tok.start, tok.end, f"possible misspelling {tok.text!r}: write {repl!r} as one word",
+                          suggestion=repl, edits=_edit(doc, tok.start, tok.end, repl), key=low,
+                          data={"word": tok.text, "candidates": [repl]})
+                continue
+        offset = 0
+        for part in low.split("-"):
+            if part and not _known(part, spell, extra):
+                s = tok.start + offset
+                e = s + len(part)
+                original = doc.text[s:e]
+                cands = suggestions(part, max(limit, 1))
+                if capital and not cands:
+                    continue  # a capitalised word with no near dictionary word: a name, not a typo
+                cands = cands[:limit]
+                cands = tuple(_match_case(original, c) for c in cands)
+                if cands:
+                    msg = f"possible misspelling {original!r}: did you mean {' / '.join(repr(c) for c in cands)}?"
+                else:
+                    msg = f"possible misspelling {original!r}: not in the dictionary or the house vocabulary"
+                msg += " (add it to [tool.editlint.spelling] accept if it is right)"
+                yield Hit(s, e, msg, suggestion=cands[0] if cands else None,
+                          edits=_edit(doc, s, e, cands[0]) if cands else (),
+                          key=part, data={"word": original, "candidates": list(cands)})
+            offset += len(part) + 1
+
+
+# -- EL505 ----------------------------------------------------------------------------------------
+@check_type("mixed-spelling", options={
+    "pairs": Option(str, "data/us-uk.toml", "US/UK pair list (rules/data)"),
+    "max-related": Option(int, 3, "majority occurrences shown with each finding"),
+})
+def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
+    """US and UK spellings mixed in one article: report the minority variant, the majority in related."""
+    doc = ctx.doc
+    section = ctx.config.section("spelling")
+    variant = section.get("variant", "en-US")
+    enforce = bool(section.get("enforce-variant", False))
+    tokens = list(_words(doc))
+    for dim in load_pairs(ctx.options["pairs"]):
+        sides: list[list[tuple[Token, str]]] = [[], []]
+        for tok in tokens:
+            hit = dim.forms.get(_normalise(tok.text))
+            if hit is not None:
+                sides[hit[0]].append((tok, hit[1]))
+        house = dim.variants.index(variant) if variant in dim.variants else 0
+        if sides[0] and sides[1]:
+            if len(sides[0]) != len(sides[1]):
+                major = 0 if len(sides[0]) > len(sides[1]) else 1
+            else:
+                major = house
+            why = f"mostly {dim.labels[major]}" if len(sides[0]) != len(sides[1]) else \
+                f"as much {dim.labels[1 - major]} as {dim.labels[major]}; the house variant is {variant}"
+        elif enforce and sides[1 - house] and dim.name == "us-uk":
+            major = house
+            why = f"set to {variant} ([tool.editlint.spelling] variant)"
+        else:
+            continue
+        minor = 1 - major
+        shown = tuple(Span(t.start, t.end, f"{dim.labels[major]} spelling {t.text!r}")
+                      for t, _ in sides[major][: ctx.options["max-related"]])
+        for tok, other in sides[minor]:
+            repl = _match_case(tok.text, other)
+            yield Hit(tok.start, tok.end,
+                      f"{dim.labels[minor]} spelling {tok.text!r} in an article {why}: write {repl!r}",
+                      related=shown, suggestion=repl, edits=_edit(doc, tok.start, tok.end, repl),
+                      data={"word": tok.text, "variant": dim.labels[minor], "majority": dim.labels[major]})

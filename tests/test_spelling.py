@@ -1,0 +1,221 @@
+"""Offline spelling (EL501) and mixed US/UK spelling (EL505)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from editlint import ConfigError, lint_text
+from editlint.checks import spelling as sp
+from conftest import SAMPLES, codes, lint_snippet
+
+CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
+         "day-out-packing-list.txt", "moving-in-the-first-year.md"]
+
+
+def el501(text: str, fmt: str = "markdown", **config: object) -> list:
+    return [f for f in lint_snippet(text, fmt, select=["EL501"], **config).findings]
+
+
+def el505(text: str, fmt: str = "markdown", **config: object) -> list:
+    return [f for f in lint_snippet(text, fmt, select=["EL505"], **config).findings]
+
+
+# -- EL501 ----------------------------------------------------------------------------------------
+def test_flags_misspelling_with_position_and_suggestions() -> None:
+    found = el501("# Sleep\n\nMost babies will definately sleep better.\n")
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.column, f.end_column) == (3, 18, 28)
+    assert f.suggestion == "definitely"
+    assert "definitely" in f.message
+    assert f.data["candidates"][0] == "definitely" and len(f.data["candidates"]) <= 3
+
+
+@pytest.mark.parametrize("fmt,text,line", [
+    ("markdown", "Intro line.\n\nYou will **recieve** a leaflet.\n", 3),
+    ("html", "<p>Intro line.</p>\n<p>You will <em>recieve</em> a leaflet.</p>\n", 2),
+    ("text", "Title\n\nIntro line.\n\nYou will recieve a leaflet.\n", 5),
+])
+def test_formats(fmt: str, text: str, line: int) -> None:
+    found = el501(text, fmt)
+    assert [(f.line, f.data["word"]) for f in found] == [(line, "recieve")]
+
+
+def test_crlf_and_emoji_positions() -> None:
+    found = el501("Title 👶 line\r\n\r\nThe 🍼 bottle is recieved.\r\n", "text")
+    assert [(f.line, f.column) for f in found] == [(3, 17)]
+
+
+def test_capital_at_sentence_start_is_checked_but_names_are_not() -> None:
+    found = el501("Definately try it. We saw Dr Okonkwo and Priyanka at Kidzville.\n")
+    assert [f.data["word"] for f in found] == ["Definately"]
+    assert found[0].suggestion == "Definitely"
+
+
+@pytest.mark.parametrize("text", [
+    "Ask your pediatrician about Calpol, RSV, colic and a onesie for swaddling.",  # house vocabulary
+    "Ask your paediatrician; nappies and a Babygro are fine.",  # UK words in the vocabulary
+    "See https://www.exampel.org/sleeep or mail halp@exampel.org for more.",  # URL and e-mail
+    "Give 2.5ml or 5 ml, about 10kg, at 38°C; call 0800-123 if unsure.",  # numbers and units
+    "Run `pip instal editlnt` first.",  # inline code
+    "Priyanka and Okonkwo said the WHO and AAP agree; use an iPhone or YouTube.",  # names, acronyms
+    "Don't worry: it's your baby's first cold, and they're fine; we'll see, you'd know, I'm sure.",
+    "A well-known, six-month-old baby can self-soothe.",
+    "The colour, the color, the centre and the paediatrician.",  # US/UK forms are words (EL505's job)
+])
+def test_clean_text(text: str) -> None:
+    assert el501(text + "\n") == []
+
+
+def test_title_case_heading_is_skipped_but_lowercase_words_are_checked() -> None:
+    assert el501("# Kidzville Playgroup Tips\n\nFine text here.\n") == []
+    assert [f.data["word"] for f in el501("# Tips for teh Playgroup\n\nFine text.\n")] == ["teh"]
+
+
+def test_code_block_is_skipped() -> None:
+    assert el501("Text.\n\n```\nrecieve definately\n```\n") == []
+
+
+def test_hyphenated_split_word_suggests_one_word() -> None:
+    found = el501("Most new-borns sleep a lot.\n")
+    assert len(found) == 1 and found[0].suggestion == "newborns"
+
+
+def test_user_vocabulary_accept_and_reject() -> None:
+    assert el501("We love Snugglepod wraps and snugglepods.\n") != []
+    assert el501("We love snugglepods.\n", spelling={"accept": ["snugglepods"]}) == []
+    found = el501("A tummy ache is common.\n", spelling={"reject": ["tummy"]})
+    assert [f.data["word"] for f in found] == ["tummy"] and "avoid" in found[0].message
+
+
+def test_house_reject_list_with_replacement() -> None:
+    found = el501("Buy a pacifer and alot of wipes.\n")
+    assert [(f.data["word"], f.suggestion) for f in found] == [("pacifer", "pacifier"), ("alot", "a lot")]
+
+
+def test_fix_edits_replace_the_word_in_the_source() -> None:
+    report = lint_text("Intro.\n\nWe *definately* agree.\n", path="x.md", config={"select": ["EL501"]})
+    (f,) = report.findings
+    (edit,) = f.fixes
+    src = "Intro.\n\nWe *definately* agree.\n"
+    assert src[edit.start:edit.end] == "definately" and edit.text == "definitely"
+
+
+def test_long_garbage_word_is_bounded() -> None:
+    word = "x" * 30
+    found = el501(f"The {word} thing.\n")
+    assert len(found) == 1 and found[0].suggestion is None
+
+
+def test_bad_vocabulary_data_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sp, "load_data", lambda rel: {"accept": [1, 2]})
+    sp.load_vocabulary.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="accept"):
+            sp.load_vocabulary("data/bad.toml")
+    finally:
+        sp.load_vocabulary.cache_clear()
+
+
+def test_bad_pair_data_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sp, "load_data", lambda rel: {"dimensions": {"x": {
+        "labels": ["US", "UK"], "variants": ["en-US", "en-GB"], "pairs": [["color", "Colour!"]]}}})
+    sp.load_pairs.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"pairs\[0\]"):
+            sp.load_pairs("data/bad.toml")
+    finally:
+        sp.load_pairs.cache_clear()
+
+
+def test_unknown_spelling_config_key_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="spelling"):
+        lint_text("x\n", path="x.md", config={"spelling": {"varient": "en-GB"}})
+
+
+def test_no_spacy_needed() -> None:
+    from editlint import Registry
+
+    reg = Registry.default()
+    assert reg.check_types["spelling"].needs == frozenset()
+    assert reg.check_types["mixed-spelling"].needs == frozenset()
+
+
+# -- EL505 ----------------------------------------------------------------------------------------
+def test_mixed_reports_minority_with_majority_related() -> None:
+    text = "The color is bright.\n\nThat colour is nice, a favorite color.\n"
+    found = el505(text)
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.column, f.data["word"], f.suggestion) == (3, 6, "colour", "color")
+    assert [(r.line, r.column) for r in f.related] == [(1, 5), (3, 24), (3, 33)]
+    assert "UK spelling 'colour'" in f.message and "mostly US" in f.message
+
+
+def test_majority_uk_reports_us_forms() -> None:
+    found = el505("Your paediatrician likes colour. A bright colour helps. The color fades.\n")
+    assert [(f.data["word"], f.suggestion) for f in found] == [("color", "colour")]
+
+
+def test_tie_follows_house_variant() -> None:
+    text = "One color and one colour.\n"
+    assert [f.data["word"] for f in el505(text)] == ["colour"]
+    assert [f.data["word"] for f in el505(text, spelling={"variant": "en-GB"})] == ["color"]
+
+
+def test_ize_ise_is_its_own_dimension() -> None:
+    # Oxford spelling: UK "colour" with "organize" is consistent.
+    assert el505("Organize the colour charts and recognize the flavour.\n") == []
+    found = el505("Organize meals, recognize cues and organise naps. Realize it.\n")
+    assert [f.data["word"] for f in found] == ["organise"]
+
+
+def test_plural_and_case() -> None:
+    found = el505("Colours matter. Colors and colors again.\n")
+    assert [(f.data["word"], f.suggestion) for f in found] == [("Colours", "Colors")]
+
+
+def test_enforce_variant() -> None:
+    assert el505("The colour is bright.\n") == []
+    found = el505("The colour is bright.\n", spelling={"variant": "en-US", "enforce-variant": True})
+    assert [f.suggestion for f in found] == ["color"]
+
+
+def test_words_in_urls_and_code_do_not_count() -> None:
+    assert el505("The color is fine. See https://example.co.uk/colour and `colour`.\n") == []
+
+
+# -- samples --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_samples_have_no_spelling_findings(name: str) -> None:
+    path = SAMPLES / name
+    report = lint_text(path.read_text(encoding="utf-8"), path=str(path), config={"select": ["EL5"]})
+    assert codes(report, "warning") == []
+
+
+def test_flawed_sample_misspellings_and_mixed_spelling() -> None:
+    path = SAMPLES / "first-finger-foods.txt"
+    report = lint_text(path.read_text(encoding="utf-8"), path=str(path), config={"select": ["EL501", "EL505"]})
+    got = sorted((f.rule, f.line, f.data["word"]) for f in report.findings)
+    assert got == [("EL501", 16, "definately"), ("EL501", 35, "recieve"), ("EL505", 35, "colour")]
+
+
+def test_spellchecker_dictionary_loads_offline() -> None:
+    """The dictionary is inside the wheel: loading it touches no network."""
+    import socket
+
+    real = socket.socket
+
+    class NoNet(real):  # type: ignore[misc, valid-type]
+        def connect(self, *a: object, **k: object) -> None:
+            raise AssertionError("network used")
+
+    socket.socket = NoNet  # type: ignore[misc]
+    try:
+        from spellchecker import SpellChecker
+
+        assert "definitely" in SpellChecker(language="en")
+    finally:
+        socket.socket = real  # type: ignore[misc]
