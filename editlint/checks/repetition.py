@@ -1,0 +1,807 @@
+"""Repetition (EL1xx): stuffed phrases, stray keyword lines, duplicated blocks, doubled words, density.
+
+Everything here works on normalised word tokens found with a regular expression (never on whitespace),
+so dash, quote, case and spacing variants of a phrase are one phrase and a phrase glued to the next
+sentence ("babies?It's") still counts. Only EL104 (sentences) and EL102 (part-of-speech tags) use spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Block, BlockKind, Document
+from ..errors import ConfigError
+from ..findings import Edit, Severity
+from ..rules import line_of, load_data, rules_dir
+from .base import CheckContext, Hit, Metric, Option, Span, check_type, metric_provider
+
+DATA_FILE = "data/repetition.toml"
+
+#: A word (with inner apostrophes) or a punctuation mark that ends a sentence or clause.
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?;:…]")
+BREAK_CHARS = frozenset(".!?;:…")
+#: Spans in double quotes are quotations, not the article's own wording.
+QUOTED_RE = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"")
+#: A label opening a block or a sentence ("Myth:", "Signs of dehydration:").
+LABEL_RE = re.compile(r"(?:^|(?<=[.!?]\s))[^\W\d_][^.:!?\n]{0,40}:(?=\s|$)")
+SENTENCE_PUNCT_RE = re.compile(r"[.!?…]['\"’”)\]]*(?:\s|$)")
+#: Blocks whose words count as "the body" for phrase repetition (headings, captions, quotes excluded).
+BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
+FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
+
+
+# -- data ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Lexicon:
+    function: frozenset[str]
+    summary_strong: tuple[str, ...]
+    summary_weak: tuple[str, ...]
+    doubled_allow: frozenset[tuple[str, str]]
+    first_word_exceptions: frozenset[str]
+    faq_headings: frozenset[str]
+    keyphrase_keys: tuple[str, ...]
+    usual_share: Mapping[str, float]
+
+
+_LEXICON: Lexicon | None = None
+
+
+def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> list[str]:
+    path = str(rules_dir() / DATA_FILE)
+    section = data.get(table)
+    if not isinstance(section, dict):
+        raise ConfigError(f"line {line_of(text, table)}: {table}: a [{table}] table is required", path=path)
+    value = section.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"line {line_of(text, key)}: {table}.{key}: must be a list of non-empty strings",
+                          path=path)
+    return [v.strip().casefold().replace("’", "'") for v in value]
+
+
+def _usual_share(data: Mapping[str, Any], text: str) -> dict[str, float]:
+    table = data.get("density", {}).get("usual-share")
+    if not isinstance(table, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+                                              for v in table.values()):
+        raise ConfigError(f"line {line_of(text, 'usual-share')}: density.usual-share: must be a table of "
+                          "word = percent (a positive number)", path=str(rules_dir() / DATA_FILE))
+    return {stem(str(k)): float(v) for k, v in table.items()}
+
+
+def lexicon() -> Lexicon:
+    """The word lists of ``rules/data/repetition.toml``, validated once per process."""
+    global _LEXICON
+    if _LEXICON is None:
+        data = load_data(DATA_FILE)
+        try:
+            text = (rules_dir() / DATA_FILE).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        pairs = []
+        for p in _string_list(data, "doubled", "allow", text):
+            parts = p.split()
+            if len(parts) != 2:
+                raise ConfigError(f"line {line_of(text, 'allow')}: doubled.allow: {p!r} is not two words",
+                                  path=str(rules_dir() / DATA_FILE))
+            pairs.append((parts[0], parts[1]))
+        _LEXICON = Lexicon(
+            function=frozenset(_string_list(data, "words", "function", text)),
+            summary_strong=tuple(_string_list(data, "summary", "strong", text)),
+            summary_weak=tuple(_string_list(data, "summary", "weak", text)),
+            doubled_allow=frozenset(pairs),
+            first_word_exceptions=frozenset(_string_list(data, "openers", "first-word-exceptions", text)),
+            faq_headings=frozenset(_norm_heading(h) for h in _string_list(data, "faq", "headings", text)),
+            keyphrase_keys=tuple(_string_list(data, "keyphrase", "keys", text)),
+            usual_share=_usual_share(data, text),
+        )
+    return _LEXICON
+
+
+# -- tokens -------------------------------------------------------------------------------------------
+def norm(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def stem(word: str) -> str:
+    """A crude word-family key (babies → baby, crawling → crawl) for counting, not for display."""
+    w = norm(word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith(("ss", "us", "is")):
+            w = w[: -len(suffix)] + repl
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # running → runn → run
+    return w
+
+
+def _norm_heading(text: str) -> str:
+    return " ".join(norm(t) for t in TOKEN_RE.findall(text) if t not in BREAK_CHARS) or text.casefold()
+
+
+@dataclass
+class Segment:
+    """A run of word tokens not broken by sentence punctuation, a block edge or a masked span."""
+
+    start: int  # index of the first token
+    end: int  # index past the last token
+    block: int
+    question: bool  # ends with "?"
+    first_in_block: bool
+
+
+@dataclass
+class Stream:
+    """The body's words in order: normalised forms, absolute spans, and the segments they fall in."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    seg_of: list[int]
+    segments: list[Segment]
+    content: list[bool]
+    list_blocks: frozenset[int] = frozenset()
+
+
+def _masks(doc: Document, block: Block) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in QUOTED_RE.finditer(block.text)]
+    spans += [(m.start(), m.end()) for m in LABEL_RE.finditer(block.text)]
+    spans += [(s - block.start, e - block.start) for s, e in doc.skip_spans if block.start <= s < block.end]
+    return sorted(spans)
+
+
+def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream:
+    blocks = list(blocks)
+    st = Stream([], [], [], [], [], [], frozenset(b.index for b in blocks if b.kind is BlockKind.LIST_ITEM))
+    for block in blocks:
+        masks = _masks(doc, block)
+        first = True
+        seg_start = len(st.words)
+
+        def close(question: bool) -> None:
+            nonlocal seg_start, first
+            if len(st.words) > seg_start:
+                st.segments.append(Segment(seg_start, len(st.words), block.index, question, first))
+                first = False
+            seg_start = len(st.words)
+
+        mi = 0
+        for m in TOKEN_RE.finditer(block.text):
+            tok = m.group()
+            while mi < len(masks) and masks[mi][1] <= m.start():
+                mi += 1
+            masked = mi < len(masks) and masks[mi][0] <= m.start() < masks[mi][1]
+            if tok in BREAK_CHARS or masked:
+                close(tok == "?")
+                continue
+            w = norm(tok)
+            st.words.append(w)
+            st.starts.append(block.start + m.start())
+            st.ends.append(block.start + m.end())
+            st.seg_of.append(len(st.segments))
+            st.content.append(w not in lex.function and not w.isdigit())
+        close(False)
+    return st
+
+
+# -- EL101 repeated phrases ---------------------------------------------------------------------------
+@dataclass
+class Phrase:
+    words: tuple[str, ...]
+    occurrences: list[int]  # token index of each counted occurrence
+    source: str  # "body", "title", "heading" or "keyphrase"
+    origin: Block | None = None  # the title or heading it comes from
+    spans: list[tuple[int, int]] = field(default_factory=list)  # absolute spans of the occurrences
+
+
+def _counted(st: Stream, phrase_len: int, positions: Iterable[int]) -> list[int]:
+    """Occurrences that count: not a question opener ("Can I ...?") or the start of a list item."""
+    out = []
+    last_end = -1
+    for i in positions:
+        if i < last_end:
+            continue  # overlapping with the previous occurrence
+        seg = st.segments[st.seg_of[i]]
+        if i == seg.start:
+            if seg.question and i + phrase_len < seg.end:
+                continue  # FAQ-style questions legitimately open alike
+            if seg.first_in_block and seg.block in st.list_blocks:
+                continue  # parallel list items and list labels
+        out.append(i)
+        last_end = i + phrase_len
+    return out
+
+
+def _repeated_ngrams(st: Stream, n: int, min_count: int, max_len: int) -> dict[tuple[str, ...], list[int]]:
+    """Every n-gram (length ≥ n, inside one segment) occurring at least ``min_count`` times."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for seg in st.segments:
+        for i in range(seg.start, seg.end - n + 1):
+            index[tuple(st.words[i:i + n])].append(i)
+    current = {k: v for k, v in index.items() if len(v) >= min_count}
+    length = n
+    while current and length <= max_len:
+        found.update(current)
+        nxt: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for key, positions in current.items():
+            for i in positions:
+                j = i + length
+                if j < st.segments[st.seg_of[i]].end:
+                    nxt[key + (st.words[j],)].append(i)
+        current = {k: v for k, v in nxt.items() if len(v) >= min_count}
+        length += 1
+    return found
+
+
+def _find(st: Stream, words: Sequence[str]) -> list[int]:
+    n = len(words)
+    out = []
+    first = words[0]
+    for i, w in enumerate(st.words):
+        if w == first and i + n <= st.segments[st.seg_of[i]].end and tuple(st.words[i:i + n]) == tuple(words):
+            out.append(i)
+    return out
+
+
+def _heading_phrases(text: str) -> list[tuple[str, ...]]:
+    """The title or a heading as phrases: whole, and each part between punctuation or dashes."""
+    parts = [p for p in re.split(r"[.!?;:…|]+|\s[-–—]+\s|[-–—]+\s|\s[-–—]+|[–—]", text) if p.strip()]
+    out = []
+    whole = tuple(norm(t) for t in TOKEN_RE.findall(text) if t not in BREAK_CHARS)
+    if whole:
+        out.append(whole)
+    for p in parts:
+        words = tuple(norm(t) for t in TOKEN_RE.findall(p) if t not in BREAK_CHARS)
+        if words and words not in out:
+            out.append(words)
+    return out
+
+
+def body_blocks(doc: Document) -> list[Block]:
+    """Running text: no headings, captions or quotations, nor bare keyword lines (EL102 reports those)."""
+    return [b for b in doc.blocks if b.kind in BODY_KINDS and "alt-text" not in b.classes
+            and not (b.kind is BlockKind.PARAGRAPH and _is_bare_line(b.text))]
+
+
+def _is_bare_line(text: str, max_words: int = 10) -> bool:
+    """A short line with no sentence punctuation (a caption-like line, not running text)."""
+    return len(text.split()) <= max_words and not SENTENCE_PUNCT_RE.search(text.strip())
+
+
+def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phrase]:
+    """Maximal phrases repeated in the body, longest first; shared by EL101 and the metrics."""
+    lex = lexicon()
+    blocks = body_blocks(doc)
+    st = build_stream(doc, blocks, lex)
+    min_count = options["min-count"]
+    min_words = options["min-words"]
+    min_content = options["min-content-words"]
+    candidates: list[Phrase] = []
+    for words, positions in _repeated_ngrams(st, min_words, min_count, options["max-words"]).items():
+        candidates.append(Phrase(words, positions, "body"))
+    # The title, the headings and the declared keyphrase are candidates even when short.
+    sources: list[tuple[str, str, Block | None]] = []
+    title_block = _title_block(doc)
+    if doc.title:
+        sources.append((doc.title, "title", title_block))
+    for h in doc.headings():
+        if h is not title_block and h.text.strip():
+            sources.append((h.text, "heading", h))
+    kp = declared_keyphrase(doc, lex)
+    if kp:
+        sources.append((kp, "keyphrase", None))
+    seen = {c.words for c in candidates}
+    for text, kind, block in sources:
+        for words in _heading_phrases(text):
+            if words in seen or len(words) < options["min-title-words"]:
+                continue
+            if sum(1 for w in words if w not in lex.function and not w.isdigit()) < options["min-title-content-words"]:
+                continue
+            positions = _find(st, words)
+            if len(positions) >= min_count:
+                seen.add(words)
+                candidates.append(Phrase(words, positions, kind, block))
+    candidates.sort(key=lambda p: (-len(p.words), p.occurrences[0]))
+    accepted: list[Phrase] = []
+    covered: list[tuple[int, int]] = []
+    for cand in candidates:
+        n = len(cand.words)
+        # Trailing function words are not part of the phrase ("... for your" → "...").
+        while n > 1 and cand.words[n - 1] in lex.function:
+            n -= 1
+        words = cand.words[:n]
+        if cand.source == "body":
+            if n < min_words or sum(1 for w in words if w not in lex.function and not w.isdigit()) < min_content:
+                continue
+        occ = _counted(st, n, cand.occurrences)
+        fresh = [i for i in occ if not any(a <= i and i + n <= b for a, b in covered)]
+        if len(fresh) < min_count or len(occ) < min_count:
+            continue
+        if not _enough_outside_tables(doc, st, occ, options["min-prose-count"]):
+            continue
+        accepted.append(Phrase(words, occ, cand.source, cand.origin))
+        covered.extend((i, i + n) for i in occ)
+    for p in accepted:
+        p.occurrences = sorted(p.occurrences)
+        p.spans = [(st.starts[i], st.ends[i + len(p.words) - 1]) for i in p.occurrences]
+    accepted.sort(key=lambda p: (-len(p.occurrences), p.occurrences[0]))
+    return accepted
+
+
+def _enough_outside_tables(doc: Document, st: Stream, occ: list[int], minimum: int) -> bool:
+    """Table rows may repeat a value legitimately; the phrase must also recur in running text."""
+    return sum(1 for i in occ if doc.blocks[st.segments[st.seg_of[i]].block].kind is not BlockKind.TABLE_CELL) >= minimum
+
+
+def _title_block(doc: Document) -> Block | None:
+    title = doc.title
+    for h in doc.headings():
+        if title and _norm_heading(h.text) == _norm_heading(title):
+            return h
+        if h.level <= 1:
+            return None
+    return None
+
+
+def _surface(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
+    forms = Counter(" ".join(doc.text[s:e].split()) for s, e in spans)
+    return forms.most_common(1)[0][0]
+
+
+REPEATED_PHRASE_OPTIONS = {
+    "min-count": Option(int, 3, "body occurrences that make a phrase repeated"),
+    "error-count": Option(int, 5, "occurrences from which the finding is an error"),
+    "min-words": Option(int, 5, "shortest phrase (in words) found anywhere in the body"),
+    "min-content-words": Option(int, 3, "content words (not function words) such a phrase needs"),
+    "min-title-words": Option(int, 3, "shortest phrase taken from the title, a heading or the keyphrase"),
+    "min-title-content-words": Option(int, 2, "content words such a title phrase needs"),
+    "min-prose-count": Option(int, 2, "occurrences outside table cells a phrase needs"),
+    "max-words": Option(int, 40, "longest phrase considered"),
+}
+
+
+@check_type("repeated-phrase", options=REPEATED_PHRASE_OPTIONS)
+def repeated_phrase(ctx: CheckContext) -> Iterator[Hit]:
+    """A multi-word phrase (often the headline) pasted into the body again and again."""
+    opts = ctx.options
+    phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)), lambda: find_repeated_phrases(ctx.doc, opts))
+    for p in phrases:
+        spans = p.spans
+        count = len(spans)
+        text = _surface(ctx.doc, spans)
+        where = {"title": " (it is the title)", "heading": " (it is a heading)",
+                 "keyphrase": " (it is the keyphrase)"}.get(p.source, "")
+        severity = Severity.ERROR if count >= opts["error-count"] else Severity.WARNING
+        related = [Span(s, e, f"occurrence {k} of {count}") for k, (s, e) in enumerate(spans, start=1)]
+        if p.origin is not None:
+            related.append(Span(p.origin.start, max(p.origin.end, p.origin.start + 1), f"the {p.source}"))
+        s, e = spans[1]
+        yield Hit(s, e, f"the phrase {text!r}{where} appears {count} times in the body; say it once and "
+                  "rephrase or delete the other occurrences",
+                  related=tuple(related), severity=severity, key=" ".join(p.words),
+                  suggestion="keep the most useful occurrence and delete or reword the rest",
+                  data={"phrase": " ".join(p.words), "count": count})
+
+
+def _opts_key(opts: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(sorted((k, v if not isinstance(v, list) else tuple(v)) for k, v in opts.items()))
+
+
+# -- EL102 stray keyword lines ------------------------------------------------------------------------
+def title_keywords(doc: Document, lex: Lexicon) -> set[str]:
+    texts = [doc.title or ""]
+    kp = declared_keyphrase(doc, lex)
+    if kp:
+        texts.append(kp)
+    return {stem(w) for t in texts for w in TOKEN_RE.findall(t)
+            if w not in BREAK_CHARS and norm(w) not in lex.function and not w.isdigit()}
+
+
+def _has_body_below(doc: Document, block: Block) -> bool:
+    nxt = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
+    return nxt is not None and nxt.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and len(nxt.words()) > 12
+
+
+@check_type("stray-keyword-line", needs=("parse",), options={
+    "max-words": Option(int, 10, "longest line (in words) that can be a stray keyword line"),
+    "min-words": Option(int, 2, "shortest such line"),
+    "min-title-overlap": Option(float, 0.5, "share of the line's content words found in the title"),
+    "min-title-keywords": Option(int, 2, "title keywords the line must repeat to count as a keyword line"),
+})
+def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
+    """Short lines with no sentence in them: leaked image captions and SEO keyword lines."""
+    doc, opts = ctx.doc, ctx.options
+    lex = lexicon()
+    keywords = title_keywords(doc, lex)
+    title_block = _title_block(doc)
+    for block in doc.blocks:
+        if block.kind not in (BlockKind.CAPTION, BlockKind.PARAGRAPH) or block is title_block:
+            continue
+        text = block.text.strip()
+        words = [w for w in TOKEN_RE.findall(text) if w not in BREAK_CHARS]
+        if not (opts["min-words"] <= len(words) <= opts["max-words"]):
+            continue
+        if SENTENCE_PUNCT_RE.search(text) or text.endswith((":", ",", ";", "*")) or "\n" in text:
+            continue
+        if doc.in_skip_span(block.start, block.end) or any(s <= block.start < e for s, e in doc.skip_spans):
+            continue
+        first_alpha = next((c for c in text if c.isalpha()), "")
+        lower = first_alpha.islower()
+        content = [stem(w) for w in words if norm(w) not in lex.function and not w.isdigit()]
+        shared = [w for w in content if w in keywords]
+        overlap = bool(content) and len(set(shared)) >= opts["min-title-keywords"] and \
+            len(shared) / len(content) >= opts["min-title-overlap"]
+        figure = block.kind is BlockKind.CAPTION and ("alt-text" in block.classes or doc.format != "text")
+        masthead = "masthead" in block.classes
+        if figure or masthead:
+            flag = overlap and (lower or (masthead and _no_finite_verb(ctx, block)))
+        elif lower:
+            flag = overlap or _no_finite_verb(ctx, block)
+        else:
+            flag = overlap and _no_finite_verb(ctx, block) and not _has_body_below(doc, block)
+        if not flag:
+            continue
+        why = "it repeats the title's keywords" if overlap else "it has no verb and no punctuation"
+        yield Hit(block.start, block.end,
+                  f"stray keyword line {text!r}: {why}, like a leaked image caption or SEO keyword line; "
+                  "delete it, or make it a real sentence, heading or caption",
+                  suggestion="delete this line", key=text)
+
+
+def _no_finite_verb(ctx: CheckContext, block: Block) -> bool:
+    sdoc = ctx.spacy(block)
+    return not any(t.tag_ in FINITE_TAGS for t in sdoc)
+
+
+# -- EL103 duplicate blocks ---------------------------------------------------------------------------
+def _shingles(words: Sequence[str], k: int) -> set[tuple[str, ...]]:
+    if len(words) < k:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + k]) for i in range(len(words) - k + 1)}
+
+
+def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
+    head = " ".join(norm(t) for t in TOKEN_RE.findall(text[:60]) if t not in BREAK_CHARS or t == ":")
+    for p in phrases:
+        words = " ".join(norm(t) for t in TOKEN_RE.findall(p))
+        if head == words or head.startswith(words + " "):
+            return p
+    return None
+
+
+@check_type("duplicate-block", options={
+    "shingle-words": Option(int, 3, "words per shingle"),
+    "min-words": Option(int, 12, "shortest block (in words) compared"),
+    "jaccard": Option(float, 0.5, "shingle Jaccard similarity from which two blocks say the same"),
+    "containment": Option(float, 0.8, "share of the shorter block's shingles found in the longer one"),
+    "error-similarity": Option(float, 0.9, "similarity from which the finding is an error (a copy)"),
+    "min-summaries": Option(int, 2, "summing-up paragraphs ('In conclusion') that make a repeated conclusion"),
+})
+def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
+    """Paragraphs that repeat another, and conclusions written several times."""
+    doc, opts = ctx.doc, ctx.options
+    lex = lexicon()
+    blocks = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)]
+    # Repeated conclusions.
+    summaries: list[tuple[Block, str]] = []
+    seen_strong = False
+    for b in blocks:
+        if b.kind is not BlockKind.PARAGRAPH:
+            continue
+        strong = _summary_opener(b.text, lex.summary_strong)
+        weak = None if strong else _summary_opener(b.text, lex.summary_weak)
+        if strong or (weak and seen_strong):
+            summaries.append((b, (strong or weak or "").rstrip(":")))
+            seen_strong = seen_strong or bool(strong)
+    summary_ids: set[int] = set()
+    if len(summaries) >= opts["min-summaries"]:
+        summary_ids = {b.index for b, _ in summaries}
+        names = Counter(p for _, p in summaries)
+        listing = ", ".join(f"{p!r}" + (f" ×{n}" if n > 1 else "") for p, n in names.items())
+        b2 = summaries[1][0]
+        yield Hit(b2.start, b2.start + len(summaries[1][1]) if summaries[1][1] else b2.end,
+                  f"the article sums up {len(summaries)} times ({listing}); keep one conclusion and "
+                  "delete or merge the others",
+                  related=tuple(Span(b.start, b.end, f"summing-up paragraph ({p!r})") for b, p in summaries
+                                if b is not b2),
+                  key="summaries:" + listing)
+    # Near-duplicate paragraphs: shingles compared through an inverted index.
+    k = opts["shingle-words"]
+    sets: dict[int, set[tuple[str, ...]]] = {}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for b in blocks:
+        words = [norm(t) for t in TOKEN_RE.findall(b.text) if t not in BREAK_CHARS]
+        if len(words) < opts["min-words"]:
+            continue
+        sh = _shingles(words, k)
+        sets[b.index] = sh
+        for s in sh:
+            index[s].append(b.index)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    best: dict[tuple[int, int], float] = {}
+    for i, sh in sets.items():
+        common: Counter[int] = Counter()
+        for s in sh:
+            for j in index[s]:
+                if j < i:
+                    common[j] += 1
+        for j, c in common.items():
+            if i in summary_ids and j in summary_ids:
+                continue
+            other = sets[j]
+            jac = c / (len(sh) + len(other) - c)
+            cont = c / min(len(sh), len(other))
+            if jac >= opts["jaccard"] or cont >= opts["containment"]:
+                best[(j, i)] = max(jac, cont if cont >= opts["containment"] else 0.0)
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in sorted({x for pair in best for x in pair}):
+        groups[find(x)].append(x)
+    for members in groups.values():
+        members.sort()
+        first, second = members[0], members[1]
+        sim = max(v for (a, b), v in best.items() if a in members and b in members)
+        b2 = doc.blocks[second]
+        exact = sim >= opts["error-similarity"]
+        what = "repeats" if exact else "says nearly the same as"
+        others = [m for m in members if m != second]
+        yield Hit(b2.start, b2.end,
+                  f"this {_kind_name(b2)} {what} an earlier one ({round(sim * 100)} % of its wording is shared"
+                  f"{f', {len(members)} copies' if len(members) > 2 else ''}); delete it or merge the two",
+                  related=tuple(Span(doc.blocks[m].start, doc.blocks[m].end,
+                                     "first copy" if m == first else "another copy") for m in others),
+                  severity=Severity.ERROR if exact else Severity.WARNING,
+                  key=f"duplicate:{doc.blocks[first].text[:80]}")
+
+
+def _kind_name(block: Block) -> str:
+    return {BlockKind.LIST_ITEM: "list item", BlockKind.QUOTE: "quotation"}.get(block.kind, "paragraph")
+
+
+# -- EL104 repeated sentence openings -----------------------------------------------------------------
+def faq_blocks(doc: Document, lex: Lexicon) -> set[int]:
+    """Indices of blocks inside an FAQ section (under an FAQ heading, at any depth)."""
+    stack: list[tuple[int, bool]] = []  # (level, is FAQ)
+    out: set[int] = set()
+    for b in doc.blocks:
+        if b.kind is BlockKind.HEADING:
+            level = b.level or 2
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, _norm_heading(b.text) in lex.faq_headings))
+        if any(faq for _, faq in stack):
+            out.add(b.index)
+    return out
+
+
+def _opening(text: str, exceptions: frozenset[str]) -> tuple[str, int] | None:
+    """The word(s) a sentence opens with, and where they end (the second word too after 'The', 'This')."""
+    words = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text))
+    if not words:
+        return None
+    first = norm(words[0].group())
+    if first in exceptions and len(words) > 1:
+        return f"{words[0].group()} {words[1].group()}".casefold(), words[1].end()
+    return first, words[0].end()
+
+
+@check_type("repeated-sentence-opening", needs=("sentences",), options={
+    "min-run": Option(int, 3, "consecutive sentences opening with the same word that are flagged"),
+    "ignore": Option(list, [], "extra opening words never flagged (lower case)"),
+})
+def repeated_sentence_opening(ctx: CheckContext) -> Iterator[Hit]:
+    """Three or more sentences in a row that open with the same word."""
+    doc, opts = ctx.doc, ctx.options
+    lex = lexicon()
+    ignore = {norm(w) for w in opts["ignore"]}
+    faq = faq_blocks(doc, lex)
+    for block in doc.blocks:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE) or block.index in faq:
+            continue
+        if len(SENTENCE_PUNCT_RE.findall(block.text)) < opts["min-run"] - 1:
+            continue  # cannot hold enough sentences: spare the parse lookup
+        run: list[tuple[str, int, int, int]] = []  # opener, sentence start, opener end, sentence end
+
+        def flush() -> Iterator[Hit]:
+            if len(run) >= opts["min-run"] and run[0][0] not in ignore:
+                word = doc.text[run[0][1]:run[0][2]]
+                yield Hit(run[0][1], run[-1][3],
+                          f"{len(run)} sentences in a row start with {word!r}; vary how they open "
+                          "(join two of them, or start with the subject or the point)",
+                          related=tuple(Span(s, oe, f"sentence {k} starts with {doc.text[s:oe]!r}")
+                                        for k, (_, s, oe, _) in enumerate(run, start=1)),
+                          key=f"opening:{run[0][0]}:{doc.text[run[0][1]:run[0][3]][:60]}")
+
+        for sent in ctx.sentences(block):
+            o = _opening(doc.text[sent.start:sent.end], lex.first_word_exceptions)
+            if o is None:
+                continue
+            item = (o[0], sent.start, sent.start + o[1], sent.end)
+            if run and run[-1][0] != item[0]:
+                yield from flush()
+                run = []
+            run.append(item)
+        yield from flush()
+
+
+# -- EL105 doubled words ------------------------------------------------------------------------------
+DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]+)(\1)(?![\w'’-])",
+                        re.IGNORECASE)
+
+
+@check_type("doubled-word", options={})
+def doubled_word(ctx: CheckContext) -> Iterator[Hit]:
+    """The same word twice in a row ("the the"), also across a line break or stripped markup."""
+    doc = ctx.doc
+    lex = lexicon()
+    for block in doc.iter_blocks():
+        for m in DOUBLED_RE.finditer(block.text):
+            if not m.group(2):
+                continue
+            w1, w2 = m.group(1), m.group(3)
+            if (norm(w1), norm(w2)) in lex.doubled_allow:
+                continue
+            if w2[0].isupper() and norm(w2) not in lex.function:
+                continue  # a name such as "Walla Walla"
+            s, e = block.start + m.start(), block.start + m.end()
+            if doc.in_skip_span(s, e):
+                continue
+            edits: tuple[Edit, ...] = ()
+            del_s, del_e = block.start + m.start(2), block.start + m.end(3)
+            src_s = doc.source_offset(del_s)
+            src_e = doc.source_offset(del_e - 1) + 1
+            if doc.source.text[src_s:src_e] == doc.text[del_s:del_e]:
+                edits = (Edit(src_s, src_e, ""),)
+            yield Hit(s, e, f"doubled word {w1!r} {w2!r}: delete one", suggestion=f"{w1}",
+                      edits=edits, key=m.group().casefold())
+
+
+# -- EL106 keyword density ----------------------------------------------------------------------------
+def declared_keyphrase(doc: Document, lex: Lexicon) -> str | None:
+    for key in lex.keyphrase_keys:
+        for k, v in doc.metadata.items():
+            if norm(str(k)) == key and isinstance(v, str) and v.strip():
+                return v.strip()
+    return None
+
+
+def derived_keyphrase(doc: Document, lex: Lexicon, max_words: int = 6) -> str | None:
+    """The title's first part ("Newborn Sleep Schedule: The Complete Guide" → newborn sleep schedule)."""
+    if not doc.title:
+        return None
+    part = re.split(r"[.!?;:…|]+|\s[-–—]+\s|[-–—]+\s|[–—]", doc.title)[0]
+    words = [t for t in TOKEN_RE.findall(part) if t not in BREAK_CHARS]
+    content = [w for w in words if norm(w) not in lex.function]
+    if len(content) < 2 or len(words) > max_words:
+        return None
+    return " ".join(words)
+
+
+@dataclass
+class Density:
+    keyphrase: str | None
+    declared: bool
+    count: int
+    words: int
+    density: float | None
+    spans: list[tuple[int, int]]
+    lemmas: list[tuple[str, int, float, list[tuple[int, int]]]]  # stem, count, share %, spans
+    usual: Mapping[str, float] = field(default_factory=dict)  # usual share (%) of common topic words
+
+
+def compute_density(doc: Document) -> Density:
+    lex = lexicon()
+    title_block = _title_block(doc)
+    blocks = [b for b in doc.blocks if b.kind is not BlockKind.CODE and b is not title_block]
+    tokens: list[tuple[str, int, int]] = []
+    function_at: set[int] = set()
+    breaks: set[int] = set()
+    for b in blocks:
+        breaks.add(len(tokens))
+        for m in TOKEN_RE.finditer(b.text):
+            if m.group() in BREAK_CHARS:
+                breaks.add(len(tokens))
+                continue
+            if doc.in_skip_span(b.start + m.start(), b.start + m.end()):
+                continue
+            if norm(m.group()) in lex.function:
+                function_at.add(len(tokens))
+            tokens.append((stem(m.group()), b.start + m.start(), b.start + m.end()))
+    total = len(tokens)
+    kp = declared_keyphrase(doc, lex)
+    declared = kp is not None
+    if kp is None:
+        kp = derived_keyphrase(doc, lex)
+    spans: list[tuple[int, int]] = []
+    if kp:
+        target = [stem(w) for w in TOKEN_RE.findall(kp) if w not in BREAK_CHARS]
+        n = len(target)
+        i = 0
+        while n and i + n <= total:
+            if [t[0] for t in tokens[i:i + n]] == target and not any(i < x < i + n for x in breaks):
+                spans.append((tokens[i][1], tokens[i + n - 1][2]))
+                i += n
+            else:
+                i += 1
+    counts: Counter[str] = Counter()
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k, (st_, s, e) in enumerate(tokens):
+        if k in function_at or st_.isdigit() or len(st_) < 3:
+            continue
+        counts[st_] += 1
+        where[st_].append((s, e))
+    lemmas = [(w, c, 100.0 * c / total, where[w]) for w, c in counts.most_common(8)] if total else []
+    density = round(100.0 * len(spans) / total, 2) if (kp and total) else None
+    return Density(kp, declared, len(spans), total, density, spans, lemmas, lex.usual_share)
+
+
+@check_type("keyword-density", options={
+    "max-density": Option(float, 3.0, "keyphrase occurrences per 100 words above which it is stuffed"),
+    "min-words": Option(int, 200, "shortest article (in words) checked"),
+    "min-occurrences": Option(int, 4, "keyphrase occurrences needed before density is judged"),
+    "max-lemma-share": Option(float, 5.0, "percent of all words one content word (any form) may take"),
+    "min-lemma-count": Option(int, 15, "occurrences of one content word needed before its share is judged"),
+    "far-above-factor": Option(float, 2.0, "a word with a usual share in the data may take this many times it"),
+})
+def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
+    """The focus keyphrase (or one content word) used far more often than readers need."""
+    doc, opts = ctx.doc, ctx.options
+    d = ctx.memo(("repetition", "density"), lambda: compute_density(doc))
+    if d.words < opts["min-words"]:
+        return
+    if d.keyphrase and d.density is not None and d.count >= opts["min-occurrences"] \
+            and d.density > opts["max-density"]:
+        s, e = d.spans[0]
+        kind = "focus keyphrase" if d.declared else "title keyphrase"
+        yield Hit(s, e, f"the {kind} {d.keyphrase!r} is {d.density:.1f} % of the words ({d.count} times in "
+                  f"{d.words} words); keep it under {opts['max-density']:g} % by using it less or "
+                  "with other wordings",
+                  related=tuple(Span(a, b, "keyphrase") for a, b in d.spans[1:]),
+                  key=f"keyphrase:{d.keyphrase}")
+    kp_stems = {stem(w) for w in TOKEN_RE.findall(d.keyphrase or "")}
+    for word, count, share, spans in d.lemmas:
+        limit = max(opts["max-lemma-share"], opts["far-above-factor"] * d.usual.get(word, 0.0))
+        if count < opts["min-lemma-count"] or share <= limit:
+            continue
+        surface = doc.text[spans[0][0]:spans[0][1]]
+        note = " (part of the keyphrase)" if word in kp_stems else ""
+        yield Hit(spans[0][0], spans[0][1],
+                  f"the word {surface!r}{note} and its forms make {share:.1f} % of the words ({count} times); "
+                  "use pronouns or other wordings for some of them",
+                  severity=Severity.WARNING, key=f"lemma:{word}")
+
+
+# -- metrics ------------------------------------------------------------------------------------------
+def _phrase_options(ctx: CheckContext) -> Mapping[str, Any]:
+    defaults = {k: o.default for k, o in REPEATED_PHRASE_OPTIONS.items()}
+    try:
+        reg = ctx.config.registry()
+        for code, rule in reg.rules.items():
+            if rule.check == "repeated-phrase":
+                return {**defaults, **ctx.config.options_for(reg, code)}
+    except Exception:  # metrics must never fail the run because of an unusual configuration
+        pass
+    return defaults
+
+
+@metric_provider("repetition", category="repetition")
+def repetition_metrics(ctx: CheckContext) -> Iterator[Metric]:
+    """``repeated_phrases`` (top phrases with counts) and ``keyphrase_density`` (percent of words)."""
+    opts = _phrase_options(ctx)
+    phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)), lambda: find_repeated_phrases(ctx.doc, opts))
+    top = [{"phrase": _surface(ctx.doc, p.spans), "count": len(p.spans)} for p in phrases[:5]]
+    yield Metric("repeated_phrases", top)
+    d = ctx.memo(("repetition", "density"), lambda: compute_density(ctx.doc))
+    yield Metric("keyphrase_density", d.density)
+    yield Metric("keyphrase", d.keyphrase)
