@@ -1,0 +1,839 @@
+"""Disclaimer and health claims (EL4xx): medical advice needs a disclaimer, reassurance needs care.
+
+Cheap checks, no NLP: a small regular-expression sentence splitter and the lexicons in
+``rules/data/health-lexicon.toml`` and ``rules/data/disclaimers.toml``. One analysis per document
+(evidence that the article gives health advice, the disclaimers it has, labelled myths) is shared by
+the family's rules through ``ctx.memo``.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Block, BlockKind, Document
+from ..errors import ConfigError
+from ..findings import Edit
+from ..rules import line_of, load_data, rules_dir
+from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
+
+DEFAULT_TEXT = ("This article is for general information only and is not a substitute for professional "
+                "medical advice. Always talk to your child's doctor about your child's health.")
+POSITIONS = ("anywhere", "top", "bottom", "first-words")
+
+disclaimer_section = ConfigSection("disclaimer", {
+    "text": Option(str, DEFAULT_TEXT, "the disclaimer that --fix inserts (always recognised as one)"),
+    "position": Option(str, "anywhere", "where the disclaimer must be: anywhere, top, bottom or "
+                       "first-words (within the first within-words words)", POSITIONS),
+    "within-words": Option(int, 100, "for position = first-words: how many words may come before it"),
+    "required-wording": Option(str, "", "a regular expression (or phrase) the disclaimer must contain; "
+                               "empty for none"),
+}, help="How EL401 recognises, places and inserts the medical disclaimer.")
+
+_LEXICON = "data/health-lexicon.toml"
+_DISCLAIMERS = "data/disclaimers.toml"
+_QUOTE_CHARS = "\"“”"
+_SUBSTANTIAL_WORDS = 15
+
+
+# -- data ----------------------------------------------------------------------------------------------
+def _bad(relpath: str, key: str, problem: str) -> ConfigError:
+    path = rules_dir() / relpath
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    return ConfigError(f"line {line_of(text, key.split('.')[-1])}: {key}: {problem}", path=str(path))
+
+
+def _regex(relpath: str, key: str, pattern: Any, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise _bad(relpath, key, "must be a non-empty string (a regular expression)")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise _bad(relpath, key, f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+def _strings(relpath: str, table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _bad(relpath, f"{where}{key}", "must be a list of non-empty strings")
+    return list(value)
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Whole-word, case-insensitive pattern for a lexicon term; tolerates plurals, quotes, spacing."""
+    words = [re.escape(w) for w in term.strip().split()]
+    body = r"[\s\u00a0]+".join(words).replace("\\'", "['’]").replace("’", "['’]").replace("\\-", "[-‐–]?")
+    left = r"(?<![\w-])" if term[:1].isalnum() else ""
+    right = r"(?:s|es)?(?![\w-])" if term[-1:].isalpha() else (r"(?!\w)" if term[-1:].isalnum() else "")
+    return re.compile(left + body + right, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+    weight: float
+    cap: int
+    matchers: tuple[tuple[str, re.Pattern[str]], ...]  # (distinct key, pattern)
+
+
+@dataclass(frozen=True)
+class Reassurance:
+    pattern: re.Pattern[str]
+    softer: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kinds: Mapping[str, Kind]
+    reassurance: tuple[Reassurance, ...]
+    hedge: re.Pattern[str]
+    weak_hedge: re.Pattern[str]
+    source: tuple[re.Pattern[str], ...]
+    myth: re.Pattern[str]
+    fact: re.Pattern[str]
+    medicine: re.Pattern[str]
+    amounts: tuple[re.Pattern[str], ...]
+    check_advice: tuple[re.Pattern[str], ...]
+    care: tuple[re.Pattern[str], ...]
+    concern_kinds: tuple[str, ...]
+    references: tuple[re.Pattern[str], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The health lexicon, validated (errors name the file, the key and the line)."""
+    rel = _LEXICON
+    data = load_data(rel)
+    kinds_raw = data.get("kinds")
+    if not isinstance(kinds_raw, dict) or not kinds_raw:
+        raise _bad(rel, "kinds", "a [kinds.NAME] table per kind of evidence is required")
+    kinds: dict[str, Kind] = {}
+    for name, raw in kinds_raw.items():
+        where = f"kinds.{name}."
+        if not isinstance(raw, dict):
+            raise _bad(rel, f"kinds.{name}", "must be a table")
+        unknown = set(raw) - {"label", "weight", "cap", "terms", "patterns"}
+        if unknown:
+            raise _bad(rel, where + sorted(unknown)[0], "unknown key")
+        weight, cap, label = raw.get("weight"), raw.get("cap", 3), raw.get("label", name)
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
+            raise _bad(rel, where + "weight", "must be a number >= 0")
+        if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
+            raise _bad(rel, where + "cap", "must be an integer >= 1")
+        if not isinstance(label, str):
+            raise _bad(rel, where + "label", "must be a string")
+        matchers = [(t.casefold(), term_pattern(t)) for t in _strings(rel, raw, "terms", where)]
+        matchers += [(p, _regex(rel, where + "patterns", p)) for p in _strings(rel, raw, "patterns", where)]
+        kinds[name] = Kind(name, label, float(weight), cap, tuple(matchers))
+    reassurance = []
+    raw_r = data.get("reassurance", [])
+    if not isinstance(raw_r, list):
+        raise _bad(rel, "reassurance", "must be an array of tables [[reassurance]]")
+    for i, r in enumerate(raw_r):
+        if not isinstance(r, dict) or set(r) != {"pattern", "softer"} or not isinstance(r["softer"], str):
+            raise _bad(rel, "reassurance", f"entry {i + 1} needs exactly 'pattern' and 'softer' (strings)")
+        reassurance.append(Reassurance(_regex(rel, "pattern", r["pattern"]), r["softer"]))
+    hedging = _table(rel, data, "hedging")
+    hedges = _strings(rel, hedging, "hedges", "hedging.")
+    hedge = re.compile("|".join(term_pattern(h).pattern for h in hedges) or r"(?!x)x", re.IGNORECASE)
+    weak = _strings(rel, hedging, "weak-hedges", "hedging.")
+    weak_hedge = re.compile("|".join(term_pattern(h).pattern for h in weak) or r"(?!x)x", re.IGNORECASE)
+    myth = _label_pattern(_strings(rel, hedging, "myth-labels", "hedging."))
+    fact = _label_pattern(_strings(rel, hedging, "fact-labels", "hedging."))
+    dose = _table(rel, data, "dose")
+    medicines = _strings(rel, dose, "medicines", "dose.")
+    care = _table(rel, data, "care")
+    concern = tuple(_strings(rel, care, "kinds", "care."))
+    for k in concern:
+        if k not in kinds:
+            raise _bad(rel, "kinds", f"care.kinds names {k!r}, which is not a [kinds.*] table")
+    refs = _table(rel, data, "references")
+    return Lexicon(
+        kinds=kinds, reassurance=tuple(reassurance), hedge=hedge, weak_hedge=weak_hedge,
+        source=tuple(_regex(rel, "source-patterns", p)
+                     for p in _strings(rel, hedging, "source-patterns", "hedging.")),
+        myth=myth, fact=fact,
+        medicine=re.compile("|".join(term_pattern(m).pattern for m in medicines), re.IGNORECASE),
+        amounts=tuple(_regex(rel, "amounts", p) for p in _strings(rel, dose, "amounts", "dose.")),
+        check_advice=tuple(_regex(rel, "check-advice", p)
+                           for p in _strings(rel, dose, "check-advice", "dose.")),
+        care=tuple(_regex(rel, "patterns", p) for p in _strings(rel, care, "patterns", "care.")),
+        concern_kinds=concern,
+        references=tuple(_regex(rel, "patterns", p) for p in _strings(rel, refs, "patterns", "references.")),
+    )
+
+
+def _table(rel: str, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise _bad(rel, key, f"a [{key}] table is required")
+    return value
+
+
+def _label_pattern(labels: list[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(lb).replace("'", "['’]") for lb in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})\s*[:—–-]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScoredGroup:
+    score: int
+    required: bool
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class DisclaimerData:
+    phrases: tuple[re.Pattern[str], ...]
+    patterns: tuple[re.Pattern[str], ...]
+    groups: tuple[ScoredGroup, ...]
+    threshold: int
+    disclaimer_keys: tuple[str, ...]
+    reviewer_keys: tuple[str, ...]
+    titles: tuple[re.Pattern[str], ...]
+    markers: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def disclaimer_data() -> DisclaimerData:
+    rel = _DISCLAIMERS
+    data = load_data(rel)
+    phrases = tuple(term_pattern(p) for p in _strings(rel, data, "phrases", ""))
+    patterns = tuple(_regex(rel, "patterns", p) for p in _strings(rel, data, "patterns", ""))
+    scored = _table(rel, data, "scored")
+    threshold = scored.get("threshold")
+    if not isinstance(threshold, int) or isinstance(threshold, bool):
+        raise _bad(rel, "scored.threshold", "must be an integer")
+    groups_raw = scored.get("groups")
+    if not isinstance(groups_raw, dict):
+        raise _bad(rel, "scored.groups", "must be a table of [scored.groups.NAME] tables")
+    groups = []
+    for name, g in groups_raw.items():
+        if not isinstance(g, dict) or not isinstance(g.get("score"), int) or \
+                not isinstance(g.get("required", False), bool):
+            raise _bad(rel, f"scored.groups.{name}", "needs score (integer), required (true/false), patterns")
+        groups.append(ScoredGroup(g["score"], g.get("required", False), tuple(
+            _regex(rel, "patterns", p) for p in _strings(rel, g, "patterns", f"scored.groups.{name}."))))
+    meta = _table(rel, data, "metadata")
+    markers = _strings(rel, _table(rel, data, "html"), "markers", "html.")
+    return DisclaimerData(
+        phrases=phrases, patterns=patterns, groups=tuple(groups), threshold=threshold,
+        disclaimer_keys=tuple(k.casefold() for k in _strings(rel, meta, "disclaimer-keys", "metadata.")),
+        reviewer_keys=tuple(k.casefold() for k in _strings(rel, meta, "reviewer-keys", "metadata.")),
+        titles=tuple(_regex(rel, "clinician-titles", p, 0)
+                     for p in _strings(rel, meta, "clinician-titles", "metadata.")),
+        markers=tuple(m.casefold() for m in markers),
+    )
+
+
+# -- sentences -------------------------------------------------------------------------------------------
+_END = re.compile(r"[.!?…]+['\"’”)\]*_]*")
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "approx", "no", "fig",
+                            "a.m", "p.m", "jr", "sr", "u.s", "u.k", "incl", "min", "max", "mins", "hrs",
+                            "oz", "lb", "lbs", "tsp", "tbsp", "vol", "ed", "eds", "dept", "prof"})
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a block's text: a small splitter that also splits glued ones ("babies?It")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        nxt = text[end:end + 1]
+        if nxt and not nxt.isspace():
+            glued = nxt.isupper() and m.group()[0] in "?!" or (
+                nxt.isupper() and m.group()[0] == "." and re.search(r"[a-z]{3}$", text[start:m.start()]))
+            if not glued:
+                continue
+        if m.group()[0] == ".":
+            word = re.search(r"([\w.]+)$", text[start:m.start()])
+            if word and (word.group(1).casefold() in _ABBREVIATIONS or re.fullmatch(r"\d{1,3}", word.group(1))
+                         and m.start() - len(word.group(1)) == start):
+                continue
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            out.append((s + lead, s + trail))
+    return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # absolute offsets into doc.text
+    end: int
+    text: str
+    block: Block
+    index: int  # position in the document's sentence list
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    key: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Found:
+    """A disclaimer: in a block (``block``), in the metadata, or in HTML outside the article's blocks."""
+
+    how: str  # "text", "html", "metadata", "page"
+    block: Block | None = None
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    where: str = ""  # for "page": "before", "after" or "inside" the article's blocks
+
+
+@dataclass
+class Analysis:
+    sentences: list[Sentence]
+    evidence: list[Evidence]
+    disclaimers: list[Found]
+    disclaimer_sentences: set[int]
+    myth_spans: list[tuple[int, int]]
+    reassurances: list[tuple[Sentence, re.Match[str], Reassurance]] = field(default_factory=list)
+
+    def score(self, kinds: Iterable[str] | None = None) -> tuple[float, int]:
+        """Weighted count of DISTINCT evidence (per kind, capped) and how many kinds contributed."""
+        lex = lexicon()
+        wanted = set(kinds) if kinds is not None else None
+        per_kind: dict[str, set[str]] = {}
+        for ev in self.evidence:
+            if wanted is None or ev.kind in wanted:
+                per_kind.setdefault(ev.kind, set()).add(ev.key)
+        total = 0.0
+        for kind, keys in per_kind.items():
+            k = lex.kinds[kind]
+            total += k.weight * min(len(keys), k.cap)
+        return total, sum(1 for kind in per_kind if lex.kinds[kind].weight > 0)
+
+    def strongest(self, kinds: Iterable[str] | None = None, limit: int = 8) -> list[tuple[Sentence, list[str]]]:
+        """Evidence sentences, strongest first (sum of kind weights, plus a little per extra term)."""
+        lex = lexicon()
+        wanted = set(kinds) if kinds is not None else None
+        by_sent: dict[int, tuple[Sentence, dict[str, set[str]]]] = {}
+        for ev in self.evidence:
+            if wanted is not None and ev.kind not in wanted:
+                continue
+            entry = by_sent.setdefault(ev.sentence.index, (ev.sentence, {}))
+            entry[1].setdefault(ev.kind, set()).add(ev.key)
+        scored = []
+        for idx, (sent, kinds_found) in by_sent.items():
+            strength = sum(lex.kinds[k].weight + 0.25 * (len(keys) - 1) for k, keys in kinds_found.items())
+            labels = [lex.kinds[k].label for k in sorted(kinds_found, key=lambda k: -lex.kinds[k].weight)]
+            scored.append((-strength, idx, sent, labels))
+        scored.sort(key=lambda t: (t[0], t[1]))
+        return [(s, labels) for _, _, s, labels in scored[:limit]]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+
+
+def is_disclaimer_text(text: str, extra: Iterable[str] = ()) -> bool:
+    """True if a sentence says, in any usual wording, that the page does not replace a clinician."""
+    data = disclaimer_data()
+    norm = _norm(text)
+    for e in extra:
+        ne = _norm(e)
+        if ne and ne in norm:
+            return True
+    if any(p.search(text) for p in data.phrases) or any(p.search(text) for p in data.patterns):
+        return True
+    score = 0
+    for g in data.groups:
+        hit = any(p.search(text) for p in g.patterns)
+        if g.required and not hit:
+            return False
+        if hit:
+            score += g.score
+    return score >= data.threshold
+
+
+def _is_marked(block: Block) -> bool:
+    markers = disclaimer_data().markers
+    return any(m in c for c in block.classes for m in markers)
+
+
+def _metadata_disclaimer(doc: Document) -> str | None:
+    data = disclaimer_data()
+    for key, value in doc.metadata.items():
+        k = str(key).casefold()
+        if value is None or value is False or (isinstance(value, str) and not value.strip()):
+            continue
+        if k in data.disclaimer_keys:
+            return str(key)
+        if k in data.reviewer_keys and any(t.search(str(value)) for t in data.titles):
+            return str(key)
+    return None
+
+
+def _block_source_range(doc: Document, block: Block) -> tuple[int, int]:
+    return doc.source_offset(block.start), doc.source_offset(max(block.end - 1, block.start)) + 1
+
+
+def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
+    """HTML outside the article's blocks (a site footer, an aside): marked elements or usual wordings."""
+    if doc.format != "html" or not doc.blocks:
+        return []
+    src = doc.source.text
+    first = _block_source_range(doc, doc.blocks[0])[0]
+    last = _block_source_range(doc, doc.blocks[-1])[1]
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
+                  lambda m: " " * len(m.group()), src, flags=re.IGNORECASE | re.DOTALL)
+    found = []
+    markers = "|".join(re.escape(m) for m in disclaimer_data().markers)
+    for m in re.finditer(rf"<\w+\b[^>]*\b(?:class|id|role|data-editlint)\s*=\s*[\"']?[^\"'>]*(?:{markers})",
+                         src, re.IGNORECASE):
+        close = src.find(">", m.end())
+        nxt = src.find("<", close + 1) if close >= 0 else -1
+        if close >= 0 and src[close + 1: nxt if nxt >= 0 else None].strip():
+            found.append(m.start())
+    for s, e in split_sentences(text):
+        if is_disclaimer_text(text[s:e], extra):
+            found.append(s)
+    out = []
+    for off in found:
+        where = "before" if off < first else ("after" if off >= last else "inside")
+        out.append(Found("page", where=where, start=off))
+    return out
+
+
+def _myth_spans(block: Block, lex: Lexicon) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Absolute spans labelled as a myth ("Myth: …" up to "Fact: …"), and whole myth-and-fact pairs."""
+    myths, pairs = [], []
+    for m in lex.myth.finditer(block.text):
+        f = lex.fact.search(block.text, m.end())
+        myths.append((block.start + m.start(), block.start + (f.start() if f else len(block.text))))
+        nxt = lex.myth.search(block.text, m.end())
+        pairs.append((block.start + m.start(), block.start + (nxt.start() if nxt else len(block.text))))
+    return myths, pairs
+
+
+def analyse(ctx: CheckContext) -> Analysis:
+    return ctx.memo(("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT)),
+                    lambda: _analyse(ctx.doc, _settings(ctx)))
+
+
+def _settings(ctx: CheckContext) -> Mapping[str, Any]:
+    return ctx.config.section("disclaimer")
+
+
+def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
+    lex = lexicon()
+    extra = [settings.get("text", DEFAULT_TEXT)]
+    sentences: list[Sentence] = []
+    myths: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for block in doc.iter_blocks():
+        block_myths, block_pairs = _myth_spans(block, lex)
+        myths += block_myths
+        pairs += block_pairs
+        for s, e in split_sentences(block.text):
+            sentences.append(Sentence(block.start + s, block.start + e, block.text[s:e], block, len(sentences)))
+    disclaimers: list[Found] = []
+    disclaimer_sents: set[int] = set()
+    marked_blocks: set[int] = set()
+    for sent in sentences:
+        marked = _is_marked(sent.block)
+        if marked or is_disclaimer_text(sent.text, extra):
+            disclaimer_sents.add(sent.index)
+            if marked and sent.block.index in marked_blocks:
+                continue
+            if marked:
+                marked_blocks.add(sent.block.index)
+            disclaimers.append(Found("html" if marked else "text", sent.block, sent.start, sent.end, sent.text))
+    key = _metadata_disclaimer(doc)
+    if key is not None:
+        disclaimers.append(Found("metadata", text=key))
+    if not disclaimers:
+        disclaimers += _page_disclaimers(doc, extra)
+    evidence: list[Evidence] = []
+    analysis = Analysis(sentences, evidence, disclaimers, disclaimer_sents, myths)
+    for sent in sentences:
+        if sent.index in disclaimer_sents or sent.block.kind is BlockKind.CODE:
+            continue
+        in_myth = any(a <= sent.start < b for a, b in pairs)
+        for kind in lex.kinds.values():
+            for key, pat in kind.matchers:
+                if pat.search(sent.text):
+                    evidence.append(Evidence(kind.name, key, sent))
+        if in_myth or sent.block.kind is BlockKind.QUOTE:
+            continue
+        for r in lex.reassurance:
+            for m in r.pattern.finditer(sent.text):
+                if _quoted(sent.text, m.start()) or _negated(sent.text, m.start()) or \
+                        any(a <= sent.start + m.start() < b for a, b in pairs):
+                    continue
+                analysis.reassurances.append((sent, m, r))
+                if "reassurance" in lex.kinds:
+                    evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
+    analysis.reassurances.sort(key=lambda t: t[0].start + t[1].start())
+    return analysis
+
+
+def _quoted(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|hardly|cannot)\b|n['’]t\b|\bassume\b|\bclaim\b|\bmyth\b",
+                       re.IGNORECASE)
+
+
+def _negated(text: str, pos: int) -> bool:
+    """A negation in the three words before ``pos`` in the same clause ("it is not always safe")."""
+    clause = re.split(r"[,;:()—–]", text[:pos])[-1]
+    words = clause.split()[-3:]
+    return bool(_NEGATION.search(" ".join(words)))
+
+
+# -- EL401: missing medical disclaimer -------------------------------------------------------------------
+@check_type("medical-disclaimer", options={
+    "threshold": Option((int, float), 8.0, "evidence score from which an article counts as health advice"),
+    "min-kinds": Option(int, 2, "evidence must come from at least this many kinds (clinician, symptom, …)"),
+    "max-evidence": Option(int, 8, "how many evidence sentences the finding lists (strongest first)"),
+})
+def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
+    """Articles that give health advice need a disclaimer: the page supports, not replaces, a doctor."""
+    doc = ctx.doc
+    if not doc.blocks:
+        return
+    a = analyse(ctx)
+    score, kinds = a.score()
+    if score < ctx.options["threshold"] or kinds < ctx.options["min-kinds"]:
+        return
+    settings = _settings(ctx)
+    text = settings.get("text", DEFAULT_TEXT)
+    position = settings.get("position", "anywhere")
+    within = settings.get("within-words", 100)
+    required = _required_pattern(settings.get("required-wording", ""))
+    found = a.disclaimers
+    evidence = a.strongest(limit=ctx.options["max-evidence"])
+    related = tuple(Span(s.start, s.end, "health advice: " + ", ".join(labels)) for s, labels in evidence)
+    anchor = doc.blocks[0]
+    a_start, a_end = anchor.start, max(anchor.end, anchor.start + 1)
+    summary = ", ".join(dict.fromkeys(lb for _, labels in evidence for lb in labels))
+    if required is not None:
+        generic = found
+        found = _required_found(doc, a, required)
+        if not found and generic:
+            g = generic[0]
+            s, e = _found_span(doc, g)
+            yield Hit(s, e, "the medical disclaimer does not use the wording this site requires "
+                      f"(/{required.pattern}/); reword it", related=related,
+                      suggestion=text if required.search(text) else None, key="required-wording")
+            return
+    if found:
+        if any(_satisfies(doc, f, position, within) for f in found):
+            return
+        s, e = _found_span(doc, found[0])
+        where = {"top": "at the top of the article", "bottom": "at the end of the article",
+                 "first-words": f"within the first {within} words"}.get(position, "")
+        yield Hit(s, e, f"the medical disclaimer must be {where}; move it there", related=related,
+                  key=f"misplaced-disclaimer:{position}")
+        return
+    edits: tuple[Edit, ...] = ()
+    if required is None or required.search(text):
+        edit = insertion_edit(doc, text, position)
+        if edit is not None:
+            edits = (edit,)
+    yield Hit(a_start, a_end,
+              f"this article gives health advice ({summary}) but has no medical disclaimer; add one saying "
+              "it is general information and does not replace the child's own doctor",
+              related=related, suggestion=text, edits=edits, key="missing-medical-disclaimer")
+
+
+def _required_pattern(value: str) -> re.Pattern[str] | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return re.compile(value, re.IGNORECASE)
+    except re.error:
+        return re.compile(re.escape(value), re.IGNORECASE)
+
+
+def _required_found(doc: Document, a: Analysis, required: re.Pattern[str]) -> list[Found]:
+    out = []
+    for block in doc.iter_blocks():
+        m = required.search(re.sub(r"\s+", " ", block.text))
+        if m:
+            out.append(Found("text", block, block.start, block.end, block.text))
+    for key, value in doc.metadata.items():
+        if isinstance(value, str) and required.search(value):
+            out.append(Found("metadata", text=str(key)))
+    return out
+
+
+def _found_span(doc: Document, f: Found) -> tuple[int, int]:
+    if f.block is not None:
+        return f.start, max(f.end, f.start + 1)
+    b = doc.blocks[0]
+    return b.start, max(b.end, b.start + 1)
+
+
+def _substantial(block: Block) -> bool:
+    """Article content that a disclaimer at the top or bottom may not have before or after it."""
+    if block.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.CODE):
+        return False
+    if re.search(r"https?://|\bwww\.", block.text):
+        return False  # a source line
+    if block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
+        return True
+    return len(block.words()) > _SUBSTANTIAL_WORDS
+
+
+def _satisfies(doc: Document, f: Found, position: str, within: int) -> bool:
+    if position == "anywhere" or f.how == "metadata":
+        return True  # a front-matter disclaimer is placed by the site template
+    if f.block is None:
+        return (position == "bottom" and f.where == "after") or (position != "bottom" and f.where == "before")
+    before = [b for b in doc.blocks if b.index < f.block.index]
+    after = [b for b in doc.blocks if b.index > f.block.index]
+    if position == "top":
+        return not any(_substantial(b) for b in before)
+    if position == "bottom":
+        return not any(_substantial(b) for b in after)
+    words = sum(len(b.words()) for b in before if b.kind is not BlockKind.HEADING)
+    words += len(re.findall(r"\w+", doc.text[f.block.start:f.start]))
+    return words <= within
+
+
+# -- the fix ---------------------------------------------------------------------------------------------
+def insertion_edit(doc: Document, text: str, position: str) -> Edit | None:
+    """An edit (in source offsets) that adds the disclaimer as a block of the file's own syntax."""
+    src = doc.source.text
+    top = position in ("top", "first-words")
+    if doc.format == "html":
+        return _html_edit(doc, src, text, top)
+    body = _md_escape(text) if doc.format == "markdown" else re.sub(r"\s+", " ", text).strip()
+    if not top:
+        return _block_edit(src, len(src), body)
+    first = doc.blocks[0] if doc.blocks else None
+    if first is None:
+        return _block_edit(src, len(src), body)
+    if first.kind is BlockKind.HEADING:
+        end = doc.source_offset(max(first.end - 1, first.start))
+        nl = src.find("\n", end)
+        if nl < 0:
+            return _block_edit(src, len(src), body)
+        p = nl + 1
+        under = re.match(r"[=-]+[ \t]*(?:\n|$)", src[p:])
+        if under and doc.format == "markdown":
+            p += under.end()
+        return _block_edit(src, p, body)
+    so = doc.source_offset(first.start)
+    return _block_edit(src, src.rfind("\n", 0, so) + 1, body)
+
+
+def _block_edit(src: str, p: int, body: str) -> Edit:
+    """Insert ``body`` as its own blank-line separated block at line start ``p`` (or at the end)."""
+    before, after = src[:p], src[p:]
+    if p == len(src) and before and not before.endswith("\n"):
+        return Edit(p, p, "\n\n" + body)  # keep the file's missing final newline missing
+    prefix = "" if not before or before.endswith("\n\n") else "\n"
+    if p == len(src):
+        return Edit(p, p, prefix + body + "\n")
+    suffix = "\n" if after.startswith("\n") else "\n\n"
+    return Edit(p, p, prefix + body + suffix)
+
+
+def _md_escape(text: str) -> str:
+    out = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", re.sub(r"\s+", " ", text).strip())
+    out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
+    if re.match(r"[#>+=-]", out):
+        out = "\\" + out
+    return out
+
+
+def _html_edit(doc: Document, src: str, text: str, top: bool) -> Edit:
+    escaped = html.escape(re.sub(r"\s+", " ", text).strip(), quote=False)
+    element = f'<p class="disclaimer">{escaped}</p>'
+    if top:
+        first = doc.blocks[0] if doc.blocks else None
+        if first is not None and first.kind is BlockKind.HEADING:
+            m = re.compile(r"</h[1-6]\s*>", re.IGNORECASE).search(src, doc.source_offset(first.start))
+            if m:
+                return Edit(m.end(), m.end(), "\n" + element)
+        m = re.search(r"<(?:article|main|body)\b[^>]*>", src, re.IGNORECASE)
+        if m:
+            return Edit(m.end(), m.end(), "\n" + element)
+        return Edit(0, 0, element + "\n")
+    last_end = _block_source_range(doc, doc.blocks[-1])[1] if doc.blocks else 0
+    for tag in ("article", "main", "body"):
+        m = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(src, last_end)
+        if m:
+            q = m.start()
+            line_start = src.rfind("\n", 0, q) + 1
+            if not src[line_start:q].strip():
+                return Edit(line_start, line_start, src[line_start:q] + element + "\n")
+            return Edit(q, q, element)
+    if src.endswith("\n"):
+        return Edit(len(src), len(src), element + "\n")
+    return Edit(len(src), len(src), "\n" + element)
+
+
+# -- EL402: unhedged reassurance -------------------------------------------------------------------------
+def _neighbours(a: Analysis, sent: Sentence) -> list[Sentence]:
+    out = [sent]
+    for j in (sent.index - 1, sent.index + 1):
+        if 0 <= j < len(a.sentences):
+            other = a.sentences[j]
+            if other.block.section == sent.block.section and other.block.kind is not BlockKind.HEADING:
+                out.append(other)
+    return out
+
+
+def _sourced(doc: Document, sents: Iterable[Sentence], lex: Lexicon) -> bool:
+    for s in sents:
+        if any(p.search(s.text) for p in lex.source):
+            return True
+        lo, hi = doc.source_offset(s.start), doc.source_offset(max(s.end - 1, s.start)) + 1
+        if re.search(r"\]\(|<a\s[^>]*href", doc.source.text[lo:hi], re.IGNORECASE):
+            return True
+    return False
+
+
+@check_type("unhedged-reassurance")
+def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
+    """Absolute health reassurance ("nothing to worry about") with no hedge or source next to it."""
+    lex = lexicon()
+    a = analyse(ctx)
+    flagged: dict[int, list[tuple[Sentence, re.Match[str], Reassurance]]] = {}
+    for sent, m, r in a.reassurances:
+        if sent.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
+            continue
+        near = _neighbours(a, sent)
+        if lex.weak_hedge.search(sent.text) or any(lex.hedge.search(s.text) for s in near) \
+                or _sourced(ctx.doc, near, lex):
+            continue
+        flagged.setdefault(sent.index, []).append((sent, m, r))
+    for items in flagged.values():  # one finding per sentence, at its first absolute phrase
+        sent, m, r = items[0]
+        phrases = list(dict.fromkeys(re.sub(r"\s+", " ", x.group()) for _, x, _ in items))
+        shown = " and ".join(repr(p) for p in phrases)
+        yield Hit(sent.start + m.start(), sent.start + m.end(),
+                  f"absolute reassurance {shown} with no hedge or source nearby; soften it (e.g. "
+                  f"{r.softer!r}) and say when parents should call the doctor",
+                  related=tuple(Span(sent.start + x.start(), sent.start + x.end(), "also absolute")
+                                for _, x, _ in items[1:]),
+                  suggestion=r.softer, key=phrases[0].casefold())
+
+
+# -- EL403: dose without a clinician ---------------------------------------------------------------------
+def _is_dose(sent: Sentence, lex: Lexicon) -> bool:
+    if not any(p.search(sent.text) for p in lex.amounts):
+        return False
+    return bool(lex.medicine.search(sent.text) or lex.medicine.search(sent.block.text))
+
+
+@check_type("dose-without-clinician", options={
+    "window": Option(int, 2, "how many paragraphs before or after a dose may hold the advice to check it"),
+})
+def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
+    """A medicine dose needs advice to check it with a doctor or pharmacist in the same place."""
+    lex = lexicon()
+    a = analyse(ctx)
+    window = ctx.options["window"]
+    content = [b for b in ctx.doc.blocks if b.kind is not BlockKind.HEADING]
+    rank = {b.index: i for i, b in enumerate(content)}
+    advice_blocks = {s.block.index for s in a.sentences
+                     if any(p.search(s.text) for p in lex.check_advice)}
+    for sent in a.sentences:
+        if sent.block.kind in (BlockKind.HEADING, BlockKind.CODE, BlockKind.QUOTE):
+            continue
+        if sent.index in a.disclaimer_sentences or any(x <= sent.start < y for x, y in a.myth_spans):
+            continue
+        if not _is_dose(sent, lex):
+            continue
+        block = sent.block
+        near = {b.index for b in ctx.doc.blocks
+                if b.kind is not BlockKind.HEADING and (
+                    (block.section is not None and b.section == block.section)
+                    or abs(rank[b.index] - rank[block.index]) <= window)}
+        if near & advice_blocks:
+            continue
+        yield Hit(sent.start, sent.end,
+                  "medicine dose with no advice to check it with a doctor or pharmacist nearby; add a line "
+                  "such as 'Check the dose with your pharmacist or doctor before you give it.'",
+                  suggestion="Check the dose with your pharmacist or doctor before you give it.",
+                  key=sent.text)
+
+
+# -- EL404: no advice on when to see a doctor ------------------------------------------------------------
+@check_type("when-to-seek-care", options={
+    "min-score": Option((int, float), 6.0, "symptom, condition and development evidence from which the "
+                        "article is about health concerns"),
+    "max-evidence": Option(int, 5, "how many evidence sentences the finding lists"),
+})
+def when_to_seek_care(ctx: CheckContext) -> Iterator[Hit]:
+    """Articles about symptoms or development concerns should say when to get medical help."""
+    lex = lexicon()
+    a = analyse(ctx)
+    score, _ = a.score(lex.concern_kinds)
+    if score < ctx.options["min-score"] or not ctx.doc.blocks:
+        return
+    for s in a.sentences:
+        if s.index not in a.disclaimer_sentences and any(p.search(s.text) for p in lex.care):
+            return
+    evidence = a.strongest(lex.concern_kinds, limit=ctx.options["max-evidence"])
+    first = ctx.doc.blocks[0]
+    yield Hit(first.start, max(first.end, first.start + 1),
+              "this article discusses symptoms or development concerns but never says when to get medical "
+              "help; add a 'When to call the doctor' section listing the signs that need a doctor",
+              related=tuple(Span(s.start, s.end, ", ".join(labels)) for s, labels in evidence),
+              suggestion="add a 'When to call the doctor' section", key="no-when-to-see-a-doctor")
+
+
+# -- EL405: health claims with no source -----------------------------------------------------------------
+def _article_source(doc: Document) -> str:
+    src = doc.source.text
+    if doc.format != "html" or not doc.blocks:
+        return src
+    lo = _block_source_range(doc, doc.blocks[0])[0]
+    hi = _block_source_range(doc, doc.blocks[-1])[1]
+    nl = src.find("\n", hi)
+    return src[lo: nl if nl >= 0 else len(src)]
+
+
+@check_type("unsourced-health-claims", options={
+    "threshold": Option((int, float), 8.0, "evidence score from which an article makes health claims"),
+    "max-evidence": Option(int, 5, "how many claim sentences the finding lists"),
+})
+def unsourced_health_claims(ctx: CheckContext) -> Iterator[Hit]:
+    """Health claims need a source readers can check: a link, a citation or a reference list."""
+    lex = lexicon()
+    a = analyse(ctx)
+    score, _ = a.score()
+    if score < ctx.options["threshold"] or not ctx.doc.blocks:
+        return
+    region = _article_source(ctx.doc)
+    if any(p.search(region) for p in lex.references):
+        return
+    claim_kinds = [k for k in ("reassurance", "condition", "medicine", "symptom", "development")
+                   if k in lex.kinds]
+    evidence = a.strongest(claim_kinds, limit=ctx.options["max-evidence"])
+    first = ctx.doc.blocks[0]
+    yield Hit(first.start, max(first.end, first.start + 1),
+              "this article makes health claims but cites no source (no link, citation or reference list); "
+              "add the source, e.g. the AAP, NHS or WHO page it relies on, with a link",
+              related=tuple(Span(s.start, s.end, "health claim") for s, _ in evidence),
+              suggestion="add a 'Source' line with a link", key="unsourced-health-claims")
