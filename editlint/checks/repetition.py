@@ -7,6 +7,7 @@ sentence ("babies?It's") still counts. Only EL104 (sentences) and EL102 (part-of
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -102,9 +103,11 @@ def lexicon() -> Lexicon:
 
 # -- tokens -------------------------------------------------------------------------------------------
 def norm(word: str) -> str:
-    return word.casefold().replace("’", "'")
+    w = word.casefold()
+    return w.replace("’", "'") if "’" in w else w
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude word-family key (babies → baby, crawling → crawl) for counting, not for display."""
     w = norm(word)
@@ -143,7 +146,6 @@ class Stream:
     ends: list[int]
     seg_of: list[int]
     segments: list[Segment]
-    content: list[bool]
     list_blocks: frozenset[int] = frozenset()
 
 
@@ -156,7 +158,7 @@ def _masks(doc: Document, block: Block) -> list[tuple[int, int]]:
 
 def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream:
     blocks = list(blocks)
-    st = Stream([], [], [], [], [], [], frozenset(b.index for b in blocks if b.kind is BlockKind.LIST_ITEM))
+    st = Stream([], [], [], [], [], frozenset(b.index for b in blocks if b.kind is BlockKind.LIST_ITEM))
     for block in blocks:
         masks = _masks(doc, block)
         first = True
@@ -170,20 +172,23 @@ def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream
             seg_start = len(st.words)
 
         mi = 0
+        base = block.start
+        words, starts, ends, seg_of = st.words, st.starts, st.ends, st.seg_of
         for m in TOKEN_RE.finditer(block.text):
             tok = m.group()
-            while mi < len(masks) and masks[mi][1] <= m.start():
-                mi += 1
-            masked = mi < len(masks) and masks[mi][0] <= m.start() < masks[mi][1]
-            if tok in BREAK_CHARS or masked:
+            if masks:
+                while mi < len(masks) and masks[mi][1] <= m.start():
+                    mi += 1
+                if mi < len(masks) and masks[mi][0] <= m.start() < masks[mi][1]:
+                    close(False)
+                    continue
+            if tok in BREAK_CHARS:
                 close(tok == "?")
                 continue
-            w = norm(tok)
-            st.words.append(w)
-            st.starts.append(block.start + m.start())
-            st.ends.append(block.start + m.end())
-            st.seg_of.append(len(st.segments))
-            st.content.append(w not in lex.function and not w.isdigit())
+            words.append(norm(tok))
+            starts.append(base + m.start())
+            ends.append(base + m.end())
+            seg_of.append(len(st.segments))
         close(False)
     return st
 
@@ -238,14 +243,11 @@ def _repeated_ngrams(st: Stream, n: int, min_count: int, max_len: int) -> dict[t
     return found
 
 
-def _find(st: Stream, words: Sequence[str]) -> list[int]:
+def _find(st: Stream, words: Sequence[str], by_first: Mapping[str, list[int]]) -> list[int]:
     n = len(words)
-    out = []
-    first = words[0]
-    for i, w in enumerate(st.words):
-        if w == first and i + n <= st.segments[st.seg_of[i]].end and tuple(st.words[i:i + n]) == tuple(words):
-            out.append(i)
-    return out
+    target = list(words)
+    return [i for i in by_first.get(words[0], ())
+            if i + n <= st.segments[st.seg_of[i]].end and st.words[i:i + n] == target]
 
 
 def _heading_phrases(text: str) -> list[tuple[str, ...]]:
@@ -295,17 +297,24 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
     kp = declared_keyphrase(doc, lex)
     if kp:
         sources.append((kp, "keyphrase", None))
-    seen = {c.words for c in candidates}
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(st.words):
+        by_first[w].append(i)
+    seen = {c.words: c for c in candidates}
     for text, kind, block in sources:
         for words in _heading_phrases(text):
-            if words in seen or len(words) < options["min-title-words"]:
+            if words in seen:
+                if seen[words].source == "body":  # a long title found as a body phrase: say so
+                    seen[words].source, seen[words].origin = kind, block
+                continue
+            if len(words) < options["min-title-words"]:
                 continue
             if sum(1 for w in words if w not in lex.function and not w.isdigit()) < options["min-title-content-words"]:
                 continue
-            positions = _find(st, words)
+            positions = _find(st, words, by_first)
             if len(positions) >= min_count:
-                seen.add(words)
-                candidates.append(Phrase(words, positions, kind, block))
+                seen[words] = Phrase(words, positions, kind, block)
+                candidates.append(seen[words])
     candidates.sort(key=lambda p: (-len(p.words), p.occurrences[0]))
     accepted: list[Phrase] = []
     covered: list[tuple[int, int]] = []
@@ -419,6 +428,7 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
     lex = lexicon()
     keywords = title_keywords(doc, lex)
     title_block = _title_block(doc)
+    flagged: list[tuple[Block, str, bool]] = []
     for block in doc.blocks:
         if block.kind not in (BlockKind.CAPTION, BlockKind.PARAGRAPH) or block is title_block:
             continue
@@ -444,12 +454,19 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
             flag = overlap or _no_finite_verb(ctx, block)
         else:
             flag = overlap and _no_finite_verb(ctx, block) and not _has_body_below(doc, block)
-        if not flag:
-            continue
+        if flag:
+            flagged.append((block, text, overlap))
+    same: dict[str, list[Block]] = defaultdict(list)
+    for block, text, _ in flagged:
+        same[_norm_heading(text)].append(block)
+    for block, text, overlap in flagged:
         why = "it repeats the title's keywords" if overlap else "it has no verb and no punctuation"
+        copies = [b for b in same[_norm_heading(text)] if b is not block]
+        again = f" (the same line stands {len(copies) + 1} times)" if copies else ""
         yield Hit(block.start, block.end,
-                  f"stray keyword line {text!r}: {why}, like a leaked image caption or SEO keyword line; "
-                  "delete it, or make it a real sentence, heading or caption",
+                  f"stray keyword line {text!r}{again}: {why}, like a leaked image caption or SEO keyword "
+                  "line; delete it, or make it a real sentence, heading or caption",
+                  related=tuple(Span(b.start, b.end, "the same line") for b in copies),
                   suggestion="delete this line", key=text)
 
 
@@ -465,10 +482,15 @@ def _shingles(words: Sequence[str], k: int) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+@functools.lru_cache(maxsize=256)
+def _opener_key(phrase: str) -> str:
+    return " ".join(norm(t) for t in TOKEN_RE.findall(phrase))
+
+
 def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
     head = " ".join(norm(t) for t in TOKEN_RE.findall(text[:60]) if t not in BREAK_CHARS or t == ":")
     for p in phrases:
-        words = " ".join(norm(t) for t in TOKEN_RE.findall(p))
+        words = _opener_key(p)
         if head == words or head.startswith(words + " "):
             return p
     return None
@@ -709,15 +731,17 @@ def compute_density(doc: Document) -> Density:
     breaks: set[int] = set()
     for b in blocks:
         breaks.add(len(tokens))
+        skips = [(s - b.start, e - b.start) for s, e in doc.skip_spans if b.start <= s < b.end]
         for m in TOKEN_RE.finditer(b.text):
-            if m.group() in BREAK_CHARS:
+            tok = m.group()
+            if tok in BREAK_CHARS:
                 breaks.add(len(tokens))
                 continue
-            if doc.in_skip_span(b.start + m.start(), b.start + m.end()):
+            if skips and any(s < m.end() and m.start() < e for s, e in skips):
                 continue
-            if norm(m.group()) in lex.function:
+            if norm(tok) in lex.function:
                 function_at.add(len(tokens))
-            tokens.append((stem(m.group()), b.start + m.start(), b.start + m.end()))
+            tokens.append((stem(tok), b.start + m.start(), b.start + m.end()))
     total = len(tokens)
     kp = declared_keyphrase(doc, lex)
     declared = kp is not None
@@ -727,9 +751,10 @@ def compute_density(doc: Document) -> Density:
     if kp:
         target = [stem(w) for w in TOKEN_RE.findall(kp) if w not in BREAK_CHARS]
         n = len(target)
+        stems = [t[0] for t in tokens]
         i = 0
         while n and i + n <= total:
-            if [t[0] for t in tokens[i:i + n]] == target and not any(i < x < i + n for x in breaks):
+            if stems[i] == target[0] and stems[i:i + n] == target and not any(i < x < i + n for x in breaks):
                 spans.append((tokens[i][1], tokens[i + n - 1][2]))
                 i += n
             else:

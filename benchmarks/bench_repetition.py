@@ -1,0 +1,91 @@
+"""How long the repetition checks (EL1xx) take next to the spaCy parse they may share, on ~3,000 words.
+
+Usage: python benchmarks/bench_repetition.py [ARTICLE] [--words 3000] [--repeat 5]
+
+Without ARTICLE, the sample articles are joined into one plain-text article of at least --words words.
+The parse is timed once on a fresh document (tagger + parser, as EL102/EL104 need); the checks are then
+timed on the parsed document (their shared analyses cleared between runs), median of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from editlint.checks.base import CheckContext  # noqa: E402
+from editlint.config import Config  # noqa: E402
+from editlint.document import Document  # noqa: E402
+from editlint.nlp import Annotations  # noqa: E402
+from editlint.readers import read  # noqa: E402
+from editlint.rules import Registry  # noqa: E402
+from editlint.source import decode, read_path  # noqa: E402
+
+
+def build_article(min_words: int) -> str:
+    parts: list[str] = []
+    words = 0
+    files = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "samples").glob("*.md"))
+    while words < min_words:
+        for f in files:
+            doc = read(read_path(str(f)))
+            for b in doc.blocks:
+                parts.append(b.text)
+                words += len(b.text.split())
+            if words >= min_words:
+                break
+    return "\n\n".join(parts) + "\n"
+
+
+def run_checks(doc: Document, reg: Registry, cfg: Config, ann: Annotations) -> int:
+    for key in [k for k in doc.cache if isinstance(k, tuple) and k and k[0] == "repetition"]:
+        del doc.cache[key]
+    n = 0
+    for code in sorted(c for c in reg.rules if c.startswith("EL1")):
+        rule = reg.rules[code]
+        ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann)
+        n += sum(1 for _ in reg.check_types[rule.check](ctx))
+    for mp in reg.metric_providers:
+        if mp.category == "repetition":
+            n += sum(1 for _ in mp.func(CheckContext(doc, None, {}, cfg, ann)))
+    return n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("article", nargs="?")
+    ap.add_argument("--words", type=int, default=3000)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    if args.article:
+        doc = read(read_path(args.article))
+    else:
+        doc = read(decode(build_article(args.words).encode(), "bench.txt", "text", 10 ** 8))
+    words = sum(len(b.text.split()) for b in doc.blocks)
+    cfg = Config()
+    reg = Registry.default()
+    ann = Annotations(cfg.model, {"parse", "sentences"}, cfg.batch_size)
+    ann.nlp  # load the model outside the timing
+    ann.annotate([read(decode("Warm-up text. Two sentences.".encode(), "w.txt", "text", 1000))])
+    t0 = time.perf_counter()
+    ann.annotate([doc])
+    parse = time.perf_counter() - t0
+    times = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        results = run_checks(doc, reg, cfg, ann)
+        times.append(time.perf_counter() - t0)
+    checks = statistics.median(times)
+    print(f"article: {words} words, {len(doc.blocks)} blocks")
+    print(f"spaCy parse (tagger+parser): {parse * 1000:.1f} ms")
+    print(f"EL1xx checks + metrics (median of {args.repeat}): {checks * 1000:.1f} ms, {results} results")
+    print(f"ratio: {100 * checks / parse:.1f} % of the parse")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,433 @@
+"""Repetition family (EL1xx): failing and tricky passing examples per rule, across formats, and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editlint.checks import repetition
+from editlint.errors import ConfigError
+from editlint.findings import Finding
+from editlint.fixes import apply_edits
+from editlint.readers import read
+from editlint.rules import Registry
+from editlint.source import decode
+
+from conftest import SAMPLES, SEED, codes, lint_snippet
+
+CLEAN_SAMPLES = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt",
+                 "paper-plate-lions.md", "day-out-packing-list.txt", "moving-in-the-first-year.md"]
+
+
+def only(report, code: str) -> list[Finding]:  # type: ignore[no-untyped-def]
+    return [f for f in report.findings if f.rule == code]
+
+
+def lines(findings: list[Finding]) -> list[int]:
+    return sorted(f.line for f in findings)
+
+
+# -- the reference article ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_report():  # type: ignore[no-untyped-def]
+    """The reference article linted once for all seed tests (skipped when ../shared is absent)."""
+    if not SEED.is_file():
+        pytest.skip("../shared/seed/backward-crawling.txt is not present")
+    return lint_snippet(SEED.read_text(encoding="utf-8"), "text", select=["EL1"])
+
+
+def test_seed_headline_phrase_with_all_seven_occurrences(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+    found = only(seed_report, "EL101")
+    assert len(found) == 1, [f.message for f in found]
+    f = found[0]
+    assert "the phenomenon of baby backward crawling" in f.message.casefold()
+    assert "is it normal for babies" in f.message.casefold()
+    assert "7 times" in f.message
+    assert f.severity.value == "error"
+    assert f.line == 41  # reported at the second occurrence
+    assert [r.line for r in f.related] == [5, 41, 69, 79, 93, 111, 163]  # line 5 is the hyphen variant
+
+
+def test_seed_stray_keyword_lines(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+    found = only(seed_report, "EL102")
+    assert lines(found) == [7, 43, 89, 127, 145, 165]
+    by_line = {f.line: f for f in found}
+    assert "'baby crawling backward' (the same line stands 3 times)" in by_line[7].message
+    assert sorted(r.line for r in by_line[7].related) == [43, 145]
+    assert "motor skill development" in by_line[89].message
+    assert "is it normal for my baby to crawl backward" in by_line[165].message
+    # the site name above the title is not a keyword line
+    assert 1 not in by_line
+
+
+def test_seed_repeated_conclusions(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+    found = only(seed_report, "EL103")
+    assert len(found) == 1
+    f = found[0]
+    assert f.line == 103 and "3 times" in f.message and "in conclusion" in f.message
+    assert sorted(r.line for r in f.related) == [41, 163]
+
+
+def test_seed_metrics(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+    top = seed_report.metrics["repeated_phrases"]
+    assert top[0]["count"] == 7 and top[0]["phrase"].casefold().startswith("the phenomenon of baby")
+    assert isinstance(seed_report.metrics["keyphrase_density"], float)
+
+
+# -- samples ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", CLEAN_SAMPLES)
+def test_clean_samples_have_no_repetition_warnings(name: str) -> None:
+    path = SAMPLES / name
+    fmt = {"md": "markdown", "html": "html", "txt": "text"}[path.suffix[1:]]
+    report = lint_snippet(path.read_text(encoding="utf-8"), fmt, select=["EL1"])
+    assert codes(report, "warning") == [], [(f.rule, f.line, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("newborn-sleep-schedule.md", {("EL101", 8), ("EL102", 10), ("EL102", 26), ("EL103", 53)}),
+    ("when-do-babies-walk.html", {("EL101", 2), ("EL102", 3), ("EL103", 20)}),
+    ("teething-relief.md", {("EL104", 15), ("EL105", 21), ("EL105", 23), ("EL103", 36)}),
+    ("baby-crawling-stages.html", {("EL103", 41), ("EL103", 45)}),
+])
+def test_flawed_samples(name: str, expected: set[tuple[str, int]]) -> None:
+    path = SAMPLES / name
+    fmt = {"md": "markdown", "html": "html", "txt": "text"}[path.suffix[1:]]
+    report = lint_snippet(path.read_text(encoding="utf-8"), fmt, select=["EL1"])
+    assert {(f.rule, f.line) for f in report.findings} == expected
+
+
+def test_newborn_sample_counts_six_stuffed_keyphrases() -> None:
+    report = lint_snippet((SAMPLES / "newborn-sleep-schedule.md").read_text(encoding="utf-8"),
+                          select=["EL101"])
+    (f,) = report.findings
+    assert "6 times" in f.message and "(it is the title)" in f.message
+    assert f.severity.value == "error"
+    body = [r for r in f.related if r.message.startswith("occurrence")]
+    assert [r.line for r in body] == [8, 8, 8, 30, 51, 53]
+
+
+# -- EL101 repeated-phrase ----------------------------------------------------------------------------
+TITLE_GLUED_MD = """# When Do Babies Teethe?
+
+When do babies teethe? Most start around six months. Parents often ask when do babies teethe, and the
+answer varies. So when do babies teethe?It depends on the child.
+"""
+
+
+def test_el101_title_phrase_glued_to_next_sentence_markdown() -> None:
+    (f,) = lint_snippet(TITLE_GLUED_MD, select=["EL101"]).findings
+    assert f.line == 3 and "3 times" in f.message and f.severity.value == "warning"
+    assert [r.line for r in f.related] == [3, 3, 4, 1]  # three occurrences, then the title
+
+
+def test_el101_severity_rises_with_count_html() -> None:
+    text = "<h1>Can Babies Eat Honey?</h1>" + "".join(
+        f"<p>Reason {i}: can babies eat honey?{tail}</p>" for i, tail in enumerate(
+            ["No.", "Not yet.", "Wait a year.", "Ask a nurse.", "Only after one."]))
+    (f,) = lint_snippet(text, "html", select=["EL101"]).findings
+    assert "5 times" in f.message and f.severity.value == "error"
+
+
+def test_el101_dash_quote_case_and_spacing_variants_plain_text() -> None:
+    text = ("Baby Sleep Guide\n\n"
+            "Read about the baby’s sleep regression – what parents should know first.\n\n"
+            "Then the baby's  sleep regression—what parents should know about naps.\n\n"
+            "Later THE BABY'S SLEEP REGRESSION ‐ WHAT PARENTS SHOULD KNOW again.\n")
+    (f,) = lint_snippet(text, "text", select=["EL101"]).findings
+    assert "3 times" in f.message and len(f.related) == 3
+
+
+def test_el101_reports_only_the_maximal_phrase() -> None:
+    body = "Our gentle bedtime routine for tired toddlers works well tonight."
+    text = "# Bedtime\n\n" + "\n\n".join(f"{body} Step {i} follows." for i in range(3)) + "\n"
+    found = lint_snippet(text, select=["EL101"]).findings
+    assert len(found) == 1
+    assert "our gentle bedtime routine for tired toddlers works well tonight" in found[0].message.casefold()
+
+
+@pytest.mark.parametrize(("label", "text", "fmt"), [
+    ("title once in the body", "# Baby Led Weaning Basics\n\nBaby led weaning basics are easy to learn.\n",
+     "markdown"),
+    ("title twice in the body", "# Baby Led Weaning Basics\n\nBaby led weaning basics are easy. "
+     "We cover baby led weaning basics below.\n", "markdown"),
+    ("FAQ questions that open alike", "# Safe Sleep\n\n## FAQ\n\n"
+     "Can I use a sleep sack for my newborn baby? Yes, a wearable blanket is fine.\n\n"
+     "Can I use a sleep positioner for my newborn baby? No, positioners are not safe.\n\n"
+     "Can I use a sleep swing for my newborn baby at night? No, move your baby to the crib.\n", "markdown"),
+    ("bold FAQ questions", "# Swaddling\n\n**Can I swaddle my baby at night?** Yes, until rolling starts.\n\n"
+     "**Can I swaddle my baby for naps?** Yes, the same rules apply.\n\n"
+     "**Can I swaddle my baby with arms out?** Yes, once they start to roll.\n", "markdown"),
+    ("list labels", "# Packing\n\n- Spare clothes for the baby: a onesie and socks.\n"
+     "- Spare clothes for the baby: a hat and a jumper.\n- Spare clothes for the baby: a bib.\n", "markdown"),
+    ("parallel list items", "<h1>Packing</h1><ul><li>Pack a small bag of nappies for the day trip.</li>"
+     "<li>Pack a small bag of snacks for the day trip.</li><li>Pack a small bag of wipes for the day trip.</li>"
+     "</ul>", "html"),
+    ("quotations", "# Sleep\n\nOur nurse said “back to sleep every single time” at every visit. Then she said it "
+     "again: “back to sleep every single time”. At the door: “back to sleep every single time”.\n", "markdown"),
+    ("block quotes", "# Sleep\n\n> Put your baby to sleep on their back every time.\n\n"
+     "> Put your baby to sleep on their back every time.\n\n"
+     "> Put your baby to sleep on their back every time.\n", "markdown"),
+    ("function words only", "# Notes\n\nIt is one of the things that you can do. And it is one of the things "
+     "that you can do. So it is one of the things that you can do.\n", "markdown"),
+    ("repeated headings", "Tummy Time Tips\n\nWhy Tummy Time Matters\n\nIt builds neck strength early on.\n\n"
+     "Why Tummy Time Matters\n\nIt also helps with rolling later.\n\nWhy Tummy Time Matters\n\n"
+     "It prepares for crawling.\n", "text"),
+    ("table rows", "# Feeding\n\n| Age | Milk |\n| --- | --- |\n| 0-3 months | breast milk or infant formula |\n"
+     "| 3-6 months | breast milk or infant formula |\n| 6-9 months | breast milk or infant formula |\n"
+     "| 9-12 months | breast milk or infant formula |\n", "markdown"),
+])
+def test_el101_tricky_passes(label: str, text: str, fmt: str) -> None:
+    assert only(lint_snippet(text, fmt, select=["EL101"]), "EL101") == [], label
+
+
+def test_el101_keyphrase_candidate_from_front_matter() -> None:
+    text = ("---\ntitle: Sleep\nkeyphrase: gentle sleep training\n---\n\n# Sleep\n\n"
+            "Try gentle sleep training. We love gentle sleep training! Is gentle sleep training for you?\n")
+    (f,) = lint_snippet(text, select=["EL101"]).findings
+    assert "(it is the keyphrase)" in f.message
+
+
+# -- EL102 stray-keyword-line -------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "fmt", "line"), [
+    ("# Teething Relief for Babies\n\nMost babies get a tooth at six months.\n\nteething relief babies\n\n"
+     "A chilled ring helps.\n", "markdown", 5),
+    ("<h1>When Do Babies Walk?</h1><p>Most babies walk near their first birthday.</p>\n"
+     "<p>baby first steps shoes</p>\n<p>Bare feet help balance.</p>", "html", 2),
+    ("Starting Solids\n\nMost babies start solid food at about six months old, when they can sit.\n\n"
+     "starting solids tips\n\nOffer one new food at a time.\n", "text", 5),
+    ("# Teething Relief\n\nMost babies teethe at six months.\n\n![teething relief](x.jpg)\n", "markdown", 5),
+    ("# Night Feeds\n\nKeep feeds calm.\n\nbaby sleeping in crib tips\n\nDim the lights.\n", "markdown", 5),
+    ("# Teething Relief Guide\n\nMost babies teethe at six months.\n\nTeething Relief\n\n## Next\n\nMore.\n",
+     "markdown", 5),
+])
+def test_el102_flags_keyword_lines(text: str, fmt: str, line: int) -> None:
+    found = only(lint_snippet(text, fmt, select=["EL102"]), "EL102")
+    assert lines(found) == [line]
+
+
+@pytest.mark.parametrize(("label", "text", "fmt"), [
+    ("descriptive alt text", "# Teething Relief\n\nMost babies teethe at six months.\n\n"
+     "![A baby chewing a cold teething ring](ring.jpg)\n", "markdown"),
+    ("descriptive figcaption", "<h1>Teething Relief</h1><p>Most babies teethe at six months.</p><figure>"
+     "<img src='a.jpg' alt='A baby chewing a teething ring'><figcaption>A baby chewing a cold teething ring"
+     "</figcaption></figure>", "html"),
+    ("site name above the title", "Happy Baby Blog\n\nTeething Relief Guide\n\n"
+     "Most babies teethe at six months. It can hurt, and cold things help.\n", "text"),
+    ("heading with text under it", "Teething Relief Guide\n\nCold Things That Help\n\n"
+     "A chilled teething ring soothes sore gums for many babies.\n", "text"),
+    ("lead-in line", "# Packing List\n\nwhat to pack for the day:\n\n- nappies\n- wipes\n", "markdown"),
+    ("capitalised line that is not a keyword line", "# Teething Relief\n\nMost babies teethe early.\n\n"
+     "Leave a Comment\n", "markdown"),
+    ("bare URL", "# Teething Relief\n\nRead more.\n\nwww.healthychildren.org\n", "markdown"),
+    ("sentence", "# Teething Relief\n\nteething relief comes from cold things.\n", "markdown"),
+])
+def test_el102_tricky_passes(label: str, text: str, fmt: str) -> None:
+    assert only(lint_snippet(text, fmt, select=["EL102"]), "EL102") == [], label
+
+
+# -- EL103 duplicate-block ----------------------------------------------------------------------------
+PARA = ("Offer something cool and firm to chew on if your baby has already started solids. A chilled "
+        "cucumber stick can bring quick relief.")
+
+
+def test_el103_exact_duplicate_is_an_error_markdown() -> None:
+    text = f"# Teething\n\n{PARA}\n\nSome other words about gums and teeth come here.\n\n{PARA}\n"
+    (f,) = lint_snippet(text, select=["EL103"]).findings
+    assert f.line == 7 and f.severity.value == "error" and "repeats" in f.message
+    assert [r.line for r in f.related] == [3]
+
+
+def test_el103_near_duplicate_is_a_warning_html() -> None:
+    other = PARA.replace("quick relief", "fast comfort").replace("Offer", "Give your baby")
+    text = f"<h1>Teething</h1><p>{PARA}</p>\n<p>Unrelated text about sleep and naps.</p>\n<p>{other}</p>"
+    (f,) = lint_snippet(text, "html", select=["EL103"]).findings
+    assert f.line == 3 and f.severity.value == "warning" and "nearly the same" in f.message
+
+
+def test_el103_repeated_conclusions_plain_text() -> None:
+    text = ("Crawling\n\nMost babies crawl by ten months.\n\n"
+            "In conclusion, crawling comes in many styles.\n\n"
+            "Overall, each baby finds their own way to move.\n\n"
+            "To sum up, let your baby explore safely.\n")
+    (f,) = lint_snippet(text, "text", select=["EL103"]).findings
+    assert f.line == 7 and "3 times" in f.message
+    assert sorted(r.line for r in f.related) == [5, 9]
+
+
+@pytest.mark.parametrize(("label", "text", "fmt"), [
+    ("one conclusion, 'Overall' earlier", "# Sleep\n\nOverall, most babies sleep more than you expect.\n\n"
+     "Naps get longer by four months.\n\nIn conclusion, follow your baby's cues.\n", "markdown"),
+    ("short identical lines", "# Fever\n\nCall your doctor today.\n\nRest and fluids help.\n\n"
+     "Call your doctor today.\n", "markdown"),
+    ("same topic, different wording", "# Walking\n\nMost babies take their first steps between nine and "
+     "eighteen months, and many walk close to their first birthday.\n\nLate walkers are common too: some "
+     "children wait until eighteen months, and that is usually fine if other skills are on track.\n",
+     "markdown"),
+    ("finally as the last tip", "Tips\n\n1. Safety\n\nMake the room safe before the baby plays.\n\n"
+     "2. Patience\n\nFinally, keep in mind that every baby moves at their own pace.\n\n"
+     "In conclusion, stay patient and keep the floor safe.\n", "text"),
+])
+def test_el103_tricky_passes(label: str, text: str, fmt: str) -> None:
+    assert only(lint_snippet(text, fmt, select=["EL103"]), "EL103") == [], label
+
+
+# -- EL104 repeated-sentence-opening ------------------------------------------------------------------
+def test_el104_three_sentences_same_opening_markdown() -> None:
+    text = "# Sleep\n\nSleep comes in short stretches. Sleep gets longer by three months. Sleep shifts to night.\n"
+    (f,) = lint_snippet(text, select=["EL104"]).findings
+    assert f.line == 3 and f.column == 1 and "3 sentences in a row start with 'Sleep'" in f.message
+    assert len(f.related) == 3
+
+
+def test_el104_html_and_second_word_after_article() -> None:
+    text = "<h1>X</h1><p>The baby sleeps a lot. The baby eats often. The baby cries at dusk. Then it calms.</p>"
+    (f,) = lint_snippet(text, "html", select=["EL104"]).findings
+    assert "'The baby'" in f.message
+
+
+@pytest.mark.parametrize(("label", "text", "fmt", "config"), [
+    ("different second word after 'The'", "# X\n\nThe baby sleeps. The doctor visits. The nurse calls.\n",
+     "markdown", {}),
+    ("only two in a row", "# X\n\nYour baby sleeps. Your baby eats. Then they play.\n", "markdown", {}),
+    ("list items", "# X\n\n- Your baby sleeps.\n- Your baby eats.\n- Your baby cries.\n", "markdown", {}),
+    ("FAQ section", "# X\n\n## Frequently asked questions\n\n### Is it safe?\n\n"
+     "Yes. Yes, it is. Yes, really.\n", "markdown", {}),
+    ("ignored opener", "# X\n\nYes, it is. Yes, it works. Yes, try it.\n", "markdown",
+     {"rules": {"EL104": {"ignore": ["yes"]}}}),
+    ("across paragraphs", "Sleep\n\nBabies sleep a lot at first.\n\nBabies wake often.\n\nBabies grow fast.\n",
+     "text", {}),
+])
+def test_el104_tricky_passes(label: str, text: str, fmt: str, config: dict) -> None:  # type: ignore[type-arg]
+    assert only(lint_snippet(text, fmt, select=["EL104"], **config), "EL104") == [], label
+
+
+# -- EL105 doubled-word -------------------------------------------------------------------------------
+def _fixed(text: str, fmt: str = "markdown") -> str:
+    report = lint_snippet(text, fmt, select=["EL105"])
+    return apply_edits(text, [e for f in report.findings for e in f.fixes])
+
+
+def test_el105_doubled_word_with_fix() -> None:
+    text = "# Teeth\n\nRub the the gums gently.\n"
+    (f,) = lint_snippet(text, select=["EL105"]).findings
+    assert (f.line, f.column, f.end_column) == (3, 5, 12)
+    assert _fixed(text) == "# Teeth\n\nRub the gums gently.\n"
+
+
+def test_el105_across_a_line_break_with_fix() -> None:
+    text = "# Teeth\n\nA frozen ring can be too hard for the\nthe gums.\n"
+    (f,) = lint_snippet(text, select=["EL105"]).findings
+    assert (f.line, f.end_line) == (3, 4)
+    assert _fixed(text) == "# Teeth\n\nA frozen ring can be too hard for the gums.\n"
+
+
+def test_el105_across_inline_markup_fix_stays_safe() -> None:
+    text = "# Teeth\n\nRub **the** the gums and <em>a</em> a cloth.\n"
+    found = lint_snippet(text, select=["EL105"]).findings
+    assert len(found) == 2
+    # the edit removes the second copy and the space before it, never the markup
+    assert _fixed(text) == "# Teeth\n\nRub **the** gums and <em>a</em> cloth.\n"
+
+
+def test_el105_no_edit_when_markup_sits_inside_the_deleted_span() -> None:
+    text = "# Teeth\n\nRub the **the** gums.\n"
+    (f,) = lint_snippet(text, select=["EL105"]).findings
+    assert f.fixes == ()  # deleting " **the" would leave a stray "**": report only
+
+
+def test_el105_html_and_text() -> None:
+    html = "<h1>X</h1><p>Keep the the crib bare.</p>"
+    (f,) = lint_snippet(html, "html", select=["EL105"]).findings
+    assert f.fixes and _fixed(html, "html") == "<h1>X</h1><p>Keep the crib bare.</p>"
+    text = "Crib\n\nKeep it it bare and flat.\n"
+    assert lines(lint_snippet(text, "text", select=["EL105"]).findings) == [3]
+
+
+@pytest.mark.parametrize("text", [
+    "# X\n\nShe had had a cold, so we said night night early.\n",
+    "# X\n\nHe said that that was fine. Bye bye, little one.\n",
+    "# Signs of Teething\n\nTeething often starts with drool.\n",
+    "# X\n\nType `the the` to see the bug.\n",
+    "# X\n\nWe moved to Walla Walla last year.\n",
+    "# X\n\nThe the-end sign and re re-used cups.\n",
+])
+def test_el105_tricky_passes(text: str) -> None:
+    assert lint_snippet(text, select=["EL105"]).findings == []
+
+
+# -- EL106 keyword-density ----------------------------------------------------------------------------
+FILLER = ("Put your baby down drowsy but awake, and keep night feeds short and boring. Use a firm, flat "
+          "mattress with nothing else in the crib. Give the new routine a week, and you should see calmer "
+          "nights and easier naps. Every child is different, so be patient while new habits settle in. ")
+
+
+@pytest.mark.parametrize("key", ["keyphrase", "focus_keyword", "focus-keyphrase"])
+def test_el106_declared_keyphrase_above_three_percent(key: str) -> None:
+    body = " ".join(f"Our baby sleep tips number {i} help." for i in range(6)) + " " + FILLER * 2
+    text = f"---\ntitle: Sleep\n{key}: baby sleep tips\n---\n\n# Sleep\n\n{body}\n"
+    (f,) = only(lint_snippet(text, select=["EL106"]), "EL106")
+    assert "focus keyphrase 'baby sleep tips'" in f.message and "6 times" in f.message
+
+
+def test_el106_keyphrase_derived_from_title_plain_text() -> None:
+    body = " ".join(f"Tummy time works well, tip {i}." for i in range(6))
+    text = f"Tummy Time: A Guide\n\n{body} {FILLER * 3}\n"
+    (f,) = only(lint_snippet(text, "text", select=["EL106"]), "EL106")
+    assert "title keyphrase 'Tummy Time'" in f.message
+
+
+def test_el106_one_word_far_above_its_share() -> None:
+    body = " ".join(f"Swaddle snugly, swaddle calmly, swaddle every night {i}." for i in range(8))
+    text = f"# Wraps\n\n{body} {FILLER * 2}\n"
+    found = only(lint_snippet(text, select=["EL106"]), "EL106")
+    assert any("'Swaddle'" in f.message and "forms make" in f.message for f in found)
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("short article", "---\nkeyphrase: baby sleep tips\n---\n\nBaby sleep tips. Baby sleep tips. "
+     "Baby sleep tips. Baby sleep tips.\n"),
+    ("normal density", "---\nkeyphrase: baby sleep tips\n---\n\n# Baby Sleep Tips\n\nThese baby sleep tips "
+     "help. " + FILLER * 3 + "\n"),
+    ("baby is everywhere in parenting articles", "# Baby Care\n\n"
+     + " ".join(f"Your baby likes step {i}, and the baby grows." for i in range(6)) + " " + FILLER * 3 + "\n"),
+])
+def test_el106_tricky_passes(label: str, text: str) -> None:
+    assert only(lint_snippet(text, select=["EL106"]), "EL106") == [], label
+
+
+def test_metrics_keyphrase_density_and_repeated_phrases() -> None:
+    report = lint_snippet(TITLE_GLUED_MD, select=["EL105"])  # any repetition rule enables the metrics
+    assert report.metrics["repeated_phrases"] == [{"phrase": "when do babies teethe", "count": 3}]
+    assert report.metrics["keyphrase_density"] > 0
+
+
+# -- rule docs and data ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("code", ["EL101", "EL102", "EL103", "EL104", "EL105", "EL106"])
+def test_docs_examples(code: str) -> None:
+    rule = Registry.default().rules[code]
+    fmt = rule.docs.example_format
+    assert code in codes(lint_snippet(rule.docs.fail, fmt, select=[code]))
+    assert code not in codes(lint_snippet(rule.docs.passing, fmt, select=[code]))
+
+
+def test_bad_data_names_file_line_and_key() -> None:
+    with pytest.raises(ConfigError) as exc:
+        repetition._string_list({"words": {"function": ["the", 3]}}, "words", "function",
+                                "[words]\nfunction = [\"the\", 3]\n")
+    assert "line 2" in str(exc.value) and "words.function" in str(exc.value)
+    with pytest.raises(ConfigError):
+        repetition._usual_share({"density": {"usual-share": {"baby": "high"}}}, "")
+
+
+def test_no_spacy_needed_by_cheap_rules() -> None:
+    reg = Registry.default()
+    needs = {c: reg.check_types[reg.rules[c].check].needs for c in reg.rules if c.startswith("EL1")}
+    assert {c for c, n in needs.items() if n} == {"EL102", "EL104"}
+
+
+def test_tokens_split_punctuation_not_whitespace() -> None:
+    doc = read(decode("Is it normal for babies?It’s fine.".encode(), "x.txt", "text", 1000))
+    st = repetition.build_stream(doc, doc.blocks, repetition.lexicon())
+    assert st.words == ["is", "it", "normal", "for", "babies", "it's", "fine"]
+    assert [(s.start, s.end, s.question) for s in st.segments] == [(0, 5, True), (5, 7, False)]
