@@ -69,7 +69,7 @@ def _strings(relpath: str, table: Mapping[str, Any], key: str, where: str) -> li
 def term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for a lexicon term; tolerates plurals, quotes, spacing."""
     words = [re.escape(w) for w in term.strip().split()]
-    body = r"[\s\u00a0]+".join(words).replace("\\'", "['’]").replace("’", "['’]").replace("\\-", "[-‐–]?")
+    body = re.sub(r"\\?['’]", "['’]", r"[\s\u00a0]+".join(words)).replace("\\-", "[-‐–]?")
     left = r"(?<![\w-])" if term[:1].isalnum() else ""
     right = r"(?:s|es)?(?![\w-])" if term[-1:].isalpha() else (r"(?!\w)" if term[-1:].isalnum() else "")
     return re.compile(left + body + right, re.IGNORECASE)
@@ -325,7 +325,8 @@ class Analysis:
             total += k.weight * min(len(keys), k.cap)
         return total, sum(1 for kind in per_kind if lex.kinds[kind].weight > 0)
 
-    def strongest(self, kinds: Iterable[str] | None = None, limit: int = 8) -> list[tuple[Sentence, list[str]]]:
+    def strongest(self, kinds: Iterable[str] | None = None, limit: int = 8
+                  ) -> list[tuple[Sentence, list[str]]]:
         """Evidence sentences, strongest first (sum of kind weights, plus a little per extra term)."""
         lex = lexicon()
         wanted = set(kinds) if kinds is not None else None
@@ -401,11 +402,11 @@ def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
                   lambda m: " " * len(m.group()), src, flags=re.IGNORECASE | re.DOTALL)
     found = []
     markers = "|".join(re.escape(m) for m in disclaimer_data().markers)
-    for m in re.finditer(rf"<\w+\b[^>]*\b(?:class|id|role|data-editlint)\s*=\s*[\"']?[^\"'>]*(?:{markers})",
+    for m in re.finditer(rf"<(\w+)\b[^>]*\b(?:class|id|role|data-editlint)\s*=\s*[\"']?[^\"'>]*(?:{markers})",
                          src, re.IGNORECASE):
         close = src.find(">", m.end())
-        nxt = src.find("<", close + 1) if close >= 0 else -1
-        if close >= 0 and src[close + 1: nxt if nxt >= 0 else None].strip():
+        end = re.compile(rf"</{m.group(1)}\s*>", re.IGNORECASE).search(src, close + 1) if close >= 0 else None
+        if end is not None and text[close + 1:end.start()].strip():  # the element has some text
             found.append(m.start())
     for s, e in split_sentences(text):
         if is_disclaimer_text(text[s:e], extra):
@@ -448,7 +449,8 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
         myths += block_myths
         pairs += block_pairs
         for s, e in split_sentences(block.text):
-            sentences.append(Sentence(block.start + s, block.start + e, block.text[s:e], block, len(sentences)))
+            sentences.append(Sentence(block.start + s, block.start + e, block.text[s:e], block,
+                                      len(sentences)))
     disclaimers: list[Found] = []
     disclaimer_sents: set[int] = set()
     marked_blocks: set[int] = set()
@@ -460,7 +462,8 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                 continue
             if marked:
                 marked_blocks.add(sent.block.index)
-            disclaimers.append(Found("html" if marked else "text", sent.block, sent.start, sent.end, sent.text))
+            disclaimers.append(Found("html" if marked else "text", sent.block, sent.start, sent.end,
+                                     sent.text))
     key = _metadata_disclaimer(doc)
     if key is not None:
         disclaimers.append(Found("metadata", text=key))
@@ -473,9 +476,14 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
             continue
         in_myth = any(a <= sent.start < b for a, b in pairs)
         for kind in lex.kinds.values():
+            taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
             for key, pat in kind.matchers:
-                if pat.search(sent.text):
+                for m in pat.finditer(sent.text):
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    taken.append(m.span())
                     evidence.append(Evidence(kind.name, key, sent))
+                    break
         if in_myth or sent.block.kind is BlockKind.QUOTE:
             continue
         for r in lex.reassurance:
@@ -683,8 +691,11 @@ def _html_edit(doc: Document, src: str, text: str, top: bool) -> Edit:
         if m:
             q = m.start()
             line_start = src.rfind("\n", 0, q) + 1
-            if not src[line_start:q].strip():
-                return Edit(line_start, line_start, src[line_start:q] + element + "\n")
+            if not src[line_start:q].strip():  # the closing tag has its own line: add a line above it
+                last_start = doc.source_offset(doc.blocks[-1].start) if doc.blocks else q
+                last_line = src[src.rfind("\n", 0, last_start) + 1:last_start]
+                indent = re.match(r"[ \t]*", last_line).group() if last_start < q else src[line_start:q]
+                return Edit(line_start, line_start, indent + element + "\n")
             return Edit(q, q, element)
     if src.endswith("\n"):
         return Edit(len(src), len(src), element + "\n")

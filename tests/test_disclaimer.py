@@ -1,0 +1,430 @@
+"""Disclaimer and health claims (EL401–EL405): evidence, disclaimer recognition, hedges, doses, sources."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, codes, lint_snippet
+
+from editlint import ConfigError, FileReport
+from editlint.checks import disclaimer as d
+
+CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
+         "day-out-packing-list.txt", "moving-in-the-first-year.md"]
+NO_HEALTH = ["paper-plate-lions.md", "day-out-packing-list.txt"]
+FMT = {".md": "markdown", ".html": "html", ".txt": "text"}
+
+STANDARD = ("This article is for general information only and is not a substitute for advice from your "
+            "child's doctor.")
+
+# Written for these tests: health advice of several kinds, no disclaimer.
+MEDICAL = """# Ear infections in toddlers
+
+Ear infections often follow a cold. Your toddler may pull at one ear, run a fever or sleep badly.
+
+## What helps
+
+Infant ibuprofen can ease the pain. Ask your pharmacist which product suits your child's weight.
+
+## When to call the doctor
+
+Call your doctor if the fever lasts more than two days or fluid drains from the ear.
+"""
+
+# A crafts article with the words that must NOT make an article medical.
+CRAFTS = """# Salt dough handprints
+
+A rainy afternoon, a bowl of salt dough and a toddler's hand make a keepsake that lasts for years.
+
+## What you need
+
+- 1 cup of flour and half a cup of salt
+- water
+- safety scissors, for you to use
+- a rolling pin
+
+## Steps
+
+1. Wash hands before you start, and wash them again when you finish.
+2. Mix the flour, salt and water into a soft dough.
+3. Roll it out and press your child's hand into it.
+4. Bake it on a low heat for three hours, then let it cool.
+
+Supervise your toddler near the oven, and keep the salt dough away from the dog. Walking to the park to
+collect leaves for decoration makes a nice extra trip. It is great practice for fine motor skills.
+"""
+
+
+def rules_of(report: FileReport, code: str) -> list:
+    return [f for f in report.findings if f.rule == code]
+
+
+def lint_file(path: Path, **config: object) -> FileReport:
+    return lint_snippet(path.read_text(encoding="utf-8"), FMT[path.suffix], **config)
+
+
+# -- EL401 ------------------------------------------------------------------------------------------------
+def test_seed_article_needs_a_disclaimer_and_lists_its_evidence(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    report = lint_snippet(text, "text", select=["EL401"])
+    [f] = rules_of(report, "EL401")
+    assert f.severity.value == "error"
+    assert 1 <= len(f.related) <= 8
+    lines = text.split("\n")
+    related_lines = [lines[r.line - 1] for r in f.related]
+    assert any("pediatrician" in ln for ln in related_lines), related_lines
+    # strongest first: the line that sends parents to the paediatrician leads
+    assert "pediatrician" in related_lines[0]
+
+
+def test_seed_with_standard_disclaimer_appended_passes(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8") + "\n\n" + STANDARD + "\n"
+    assert "EL401" not in codes(lint_snippet(text, "text", select=["EL401"]))
+
+
+@pytest.mark.parametrize("wording", [
+    "Nothing on this page should stand in for a visit to your child's own doctor.",
+    "The advice here can't take the place of a check-up with your paediatrician.",
+    "We are not doctors, and this post is no replacement for your GP's judgement.",
+    "Talk to your health visitor about your child's specific needs.",
+    "This content does not constitute medical advice.",
+    "The information on this site is not intended to diagnose or treat any condition.",
+])
+def test_seed_with_unusually_worded_disclaimer_passes(seed_path: Path, wording: str) -> None:
+    text = seed_path.read_text(encoding="utf-8") + "\n\n" + wording + "\n"
+    assert "EL401" not in codes(lint_snippet(text, "text", select=["EL401"]))
+
+
+def test_medical_article_without_disclaimer_fails_in_every_format() -> None:
+    assert codes(lint_snippet(MEDICAL, "markdown", select=["EL401"])) == ["EL401"]
+    html_text = "".join(
+        f"<h1>{ln[2:]}</h1>\n" if ln.startswith("# ") else f"<h2>{ln[3:]}</h2>\n" if ln.startswith("## ")
+        else f"<p>{ln}</p>\n" for ln in MEDICAL.splitlines() if ln.strip())
+    assert codes(lint_snippet(html_text, "html", select=["EL401"])) == ["EL401"]
+    plain = MEDICAL.replace("## ", "").replace("# ", "")
+    assert codes(lint_snippet(plain, "text", select=["EL401"])) == ["EL401"]
+
+
+def test_finding_names_the_kinds_of_evidence() -> None:
+    [f] = lint_snippet(MEDICAL, "markdown", select=["EL401"]).findings
+    assert "no medical disclaimer" in f.message
+    assert "names a medicine or dose" in f.message and "mentions a clinician" in f.message
+    assert f.suggestion and "not a substitute" in f.suggestion
+
+
+def test_crafts_article_is_not_health_advice() -> None:
+    report = lint_snippet(CRAFTS, "markdown", select=["EL4"])
+    assert codes(report) == []
+
+
+def test_repetition_of_one_weak_kind_does_not_cross_the_threshold() -> None:
+    text = "# Playtime\n\n" + " ".join(["Tummy time on a mat is fun."] * 30) + "\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL401"])) == []
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_samples_have_no_el4_warnings(name: str) -> None:
+    assert codes(lint_file(SAMPLES / name, select=["EL4"]), "warning") == []
+
+
+@pytest.mark.parametrize("name", NO_HEALTH)
+def test_articles_without_health_advice_get_nothing(name: str) -> None:
+    assert codes(lint_file(SAMPLES / name, select=["EL4"])) == []
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("newborn-sleep-schedule.md", True), ("teething-relief.md", True), ("baby-crawling-stages.html", True),
+    ("first-finger-foods.txt", False), ("when-do-babies-walk.html", False),
+])
+def test_flawed_samples(name: str, expected: bool) -> None:
+    assert ("EL401" in codes(lint_file(SAMPLES / name, select=["EL401"]))) is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "This article is for informational purposes only.",
+    "The content above is not a substitute for professional medical advice, diagnosis or treatment.",
+    "This page does not constitute medical advice.",
+    "This guide is not intended to diagnose any condition.",
+    "Always consult your pediatrician.",
+    "Always talk to your child's doctor.",
+    "Consult your GP about your child's individual situation.",
+    "Nothing on this page should stand in for a visit to your child's own doctor.",
+    "Medically reviewed by Dr. Ana Silva, FAAP.",
+    "Our site never replaces the advice of a health visitor.",
+])
+def test_disclaimer_wordings_are_recognised(sentence: str) -> None:
+    assert d.is_disclaimer_text(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Call your doctor if the fever lasts more than two days.",
+    "This guide does not cover treatment for older children.",
+    "Consult your pediatrician if you notice pain.",
+    "This article explains when babies start to crawl.",
+    "Ask your doctor about vitamin D drops.",
+    "Do not replace the batteries while your child is watching.",
+])
+def test_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
+    assert not d.is_disclaimer_text(sentence)
+
+
+@pytest.mark.parametrize("front,passes", [
+    ("medical_disclaimer: true", True),
+    ('medically_reviewed_by: "Dr. Sam Lee"', True),
+    ('medically-reviewed-by: "Sam Lee, RN"', True),
+    ('reviewed_by: "Sam Lee, MD"', True),
+    ('reviewed_by: "Sam Lee"', False),
+    ("medical_disclaimer: false", False),
+    ('medical_disclaimer: ""', False),
+])
+def test_front_matter_keys(front: str, passes: bool) -> None:
+    text = f"---\ntitle: Ear infections\n{front}\n---\n\n" + MEDICAL
+    assert ("EL401" not in codes(lint_snippet(text, "markdown", select=["EL401"]))) is passes
+
+
+@pytest.mark.parametrize("element", [
+    '<div class="post-disclaimer"><p>Please read our editorial policy.</p></div>',
+    '<p data-editlint="disclaimer">Please read our editorial policy.</p>',
+    '<aside id="disclaimer"><p>Please read our editorial policy.</p></aside>',
+])
+def test_html_elements_marked_as_disclaimer(element: str) -> None:
+    body = ("<h1>Ear infections</h1>\n"
+            "<p>Ear infections often follow a cold and can cause a fever and pain.</p>\n"
+            "<p>Infant ibuprofen can ease the pain. Ask your pharmacist about the dose.</p>\n"
+            "<p>Call your doctor if the fever lasts more than two days.</p>\n")
+    assert codes(lint_snippet(body, "html", select=["EL401"])) == ["EL401"]
+    assert codes(lint_snippet(body + element + "\n", "html", select=["EL401"])) == []
+
+
+def test_disclaimer_in_site_footer_outside_the_article_counts() -> None:
+    page = ("<html><body><main><article><h1>Ear infections</h1>\n"
+            "<p>Ear infections often follow a cold and can cause a fever and pain.</p>\n"
+            "<p>Infant ibuprofen can ease the pain. Ask your pharmacist about the dose.</p>\n"
+            "<p>Call your doctor if the fever lasts more than two days.</p>\n</article></main>\n"
+            f"<footer class=\"site-footer\"><p>{STANDARD}</p></footer></body></html>\n")
+    assert codes(lint_snippet(page, "html", select=["EL401"])) == []
+
+
+def _with(intro_disclaimer: bool) -> str:
+    body = MEDICAL.replace("# Ear infections in toddlers\n\n", "")
+    if intro_disclaimer:
+        return "# Ear infections in toddlers\n\n" + STANDARD + "\n\n" + body
+    return "# Ear infections in toddlers\n\n" + body + "\n" + STANDARD + "\n"
+
+
+@pytest.mark.parametrize("position,at_top,ok", [
+    ("anywhere", True, True), ("anywhere", False, True),
+    ("top", True, True), ("top", False, False),
+    ("bottom", True, False), ("bottom", False, True),
+    ("first-words", True, True), ("first-words", False, False),
+])
+def test_position(position: str, at_top: bool, ok: bool) -> None:
+    report = lint_snippet(_with(at_top), "markdown", select=["EL401"],
+                          disclaimer={"position": position, "within-words": 20})
+    found = rules_of(report, "EL401")
+    assert (not found) is ok
+    if found:
+        assert "must be" in found[0].message and not found[0].fixes
+
+
+def test_bottom_allows_trailing_boilerplate() -> None:
+    text = _with(False) + "\nLeave a Comment\n\nName *\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})) == []
+
+
+def test_required_wording() -> None:
+    cfg = {"required-wording": r"not a substitute for (?:professional )?medical advice"}
+    report = lint_snippet(_with(False), "markdown", select=["EL401"], disclaimer=cfg)
+    [f] = rules_of(report, "EL401")
+    assert "wording this site requires" in f.message
+    ok = _with(False) + "\nThis site is not a substitute for medical advice.\n"
+    assert codes(lint_snippet(ok, "markdown", select=["EL401"], disclaimer=cfg)) == []
+
+
+def test_bad_disclaimer_configuration_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="position"):
+        lint_snippet(MEDICAL, "markdown", select=["EL401"], disclaimer={"position": "middle"})
+    with pytest.raises(ConfigError, match="colour"):
+        lint_snippet(MEDICAL, "markdown", select=["EL401"], disclaimer={"colour": "red"})
+
+
+def test_configured_text_is_always_recognised() -> None:
+    house = "Little Steps shares parenting experience; your own clinic knows your child best."
+    text = MEDICAL + "\n" + house + "\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]
+    assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"text": house})) == []
+
+
+# -- EL402 ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,phrase,softer", [
+    ("A warm forehead can come with a new tooth. There is nothing to worry about.",
+     "There is nothing to worry about", "usually nothing to worry about"),
+    ("Crawling backwards first is perfectly normal.", "perfectly normal", "usually normal"),
+    ("Skipping crawling doesn't affect walking development at all.", "doesn't affect walking development",
+     "usually doesn't affect"),
+    ("This cream is always safe for newborn skin.", "always safe", "usually safe"),
+    ("A dummy is never harmful.", "never harmful", "rarely harmful"),
+    ("The bumps are completely harmless.", "completely harmless", "usually harmless"),
+    ("A mild rash after a feed means there is no need to see a doctor.", "no need to see a doctor",
+     "usually no need to see a doctor, but call if you are worried"),
+])
+def test_unhedged_reassurance_is_flagged(text: str, phrase: str, softer: str) -> None:
+    [f] = lint_snippet(text + "\n", "markdown", select=["EL402"]).findings
+    assert f.severity.value == "warning"
+    assert phrase in f.message
+    assert f.suggestion == softer
+
+
+@pytest.mark.parametrize("text", [
+    "This is usually nothing to worry about.",
+    "In most cases a warm forehead is nothing to worry about.",
+    "Most babies who teeth have a slightly warm forehead. It is nothing to worry about.",
+    "It is nothing to worry about. Fevers from teething are rarely high.",
+    "According to the NHS, a slightly warm forehead is nothing to worry about.",
+    "Myth: Teething is always safe to treat at home. Fact: A high fever needs a doctor.",
+    '"It\'s nothing to worry about," my mother said, but I called the doctor anyway.',
+    "A baby walker is not always safe.",
+    "Don't assume it's nothing to worry about.",
+    "> There is nothing to worry about.",
+    "It may be nothing to worry about.",
+])
+def test_hedged_sourced_quoted_or_negated_reassurance_passes(text: str) -> None:
+    assert codes(lint_snippet(text + "\n", "markdown", select=["EL402"])) == []
+
+
+def test_markdown_link_in_the_next_sentence_is_a_source() -> None:
+    text = ("A warm forehead is nothing to worry about. See the [NHS page](https://www.nhs.uk/teething/).\n")
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == []
+
+
+def test_two_absolutes_in_one_sentence_make_one_finding() -> None:
+    text = "It is perfectly normal and nothing to worry about.\n"
+    report = lint_snippet(text, "markdown", select=["EL402"])
+    [f] = report.findings
+    assert len(f.related) == 1
+
+
+def test_el402_in_html_and_text() -> None:
+    assert codes(lint_snippet("<p>Crying never causes harm.</p>", "html", select=["EL402"])) == ["EL402"]
+    assert codes(lint_snippet("Title\n\nCrying never causes harm.\n", "text", select=["EL402"])) == ["EL402"]
+
+
+# -- EL403 ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "## Pain relief\n\nGive 2.5 ml of infant paracetamol every four hours.\n",
+    "## Pain relief\n\nIbuprofen helps. Give 5 mL every 6–8 hours.\n",
+    "## Pain relief\n\nTwo drops of the gripe water twice a day settle most babies.\n",
+    "## Fever\n\nCalpol works well: half a teaspoon every 4-6 hours.\n",
+])
+def test_dose_without_clinician_is_flagged(text: str) -> None:
+    [f] = lint_snippet(text, "markdown", select=["EL403"]).findings
+    assert f.severity.value == "error"
+    assert "pharmacist" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "## Pain relief\n\nGive 2.5 ml of infant paracetamol. Always check the dose with your pharmacist.\n",
+    "## Pain relief\n\nGive 2.5 ml of infant paracetamol.\n\nAsk your doctor before a second dose.\n",
+    "## Pain relief\n\nGive 2.5 ml of infant paracetamol unless your doctor tells you otherwise.\n",
+    "## First foods\n\nOffer one or two teaspoons of a smooth food twice a day.\n",
+    "## Safety\n\nNever give aspirin to a child.\n",
+    "## Feeds\n\nFeed your baby every three hours.\n",
+])
+def test_dose_with_clinician_or_no_dose_passes(text: str) -> None:
+    assert codes(lint_snippet(text, "markdown", select=["EL403"])) == []
+
+
+def test_advice_two_paragraphs_away_in_another_section_counts_but_three_does_not() -> None:
+    near = ("## Medicine\n\nGive 2.5 ml of infant paracetamol every four hours.\n\n## Next\n\nRest helps.\n\n"
+            "Check the dose with your pharmacist.\n")
+    far = ("## Medicine\n\nGive 2.5 ml of infant paracetamol every four hours.\n\n## Next\n\nRest helps.\n\n"
+           "Cuddles help.\n\nCheck the dose with your pharmacist.\n")
+    assert codes(lint_snippet(near, "markdown", select=["EL403"])) == []
+    assert codes(lint_snippet(far, "markdown", select=["EL403"])) == ["EL403"]
+
+
+def test_teething_sample_dose_is_flagged_and_fever_sample_is_not() -> None:
+    [f] = rules_of(lint_file(SAMPLES / "teething-relief.md", select=["EL403"]), "EL403")
+    assert f.line == 30
+    assert codes(lint_file(SAMPLES / "fever-in-babies.txt", select=["EL403"])) == []
+
+
+# -- EL404 ------------------------------------------------------------------------------------------------
+CONCERN = """# Crawling
+
+Most babies start crawling between 7 and 10 months. Tummy time builds strength for crawling, and some babies
+skip crawling and go straight to pulling up to stand. Babies born early may reach these milestones later.
+"""
+
+
+@pytest.mark.parametrize("care", [
+    "", "Call your doctor if your baby cannot sit by 9 months.",
+    "Seek medical help if your baby stops moving a leg.",
+    "Go to the emergency room if your baby has a seizure.", "Call 999 if your baby is limp.",
+])
+def test_when_to_see_a_doctor(care: str) -> None:
+    report = lint_snippet(CONCERN + "\n" + care + "\n", "markdown", select=["EL404"])
+    assert codes(report) == ([] if care else ["EL404"])
+    if not care:
+        [f] = report.findings
+        assert f.severity.value == "warning" and f.related
+
+
+def test_a_disclaimer_is_not_advice_on_when_to_see_a_doctor() -> None:
+    text = CONCERN + "\nThis article is for general information only. Always talk to your child's doctor.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL404"])) == ["EL404"]
+
+
+def test_el404_not_for_non_health_articles() -> None:
+    assert codes(lint_snippet(CRAFTS, "markdown", select=["EL404"])) == []
+
+
+# -- EL405 ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("source,fmt", [
+    ("See [the NHS page](https://www.nhs.uk/conditions/ear-infections/).", "markdown"),
+    ("Source: NHS, Ear infections.", "markdown"),
+    ("Smith J. Otitis media in toddlers. doi:10.1000/xyz123", "markdown"),
+    ("Antibiotics are rarely needed [1].", "markdown"),
+])
+def test_any_source_silences_el405(source: str, fmt: str) -> None:
+    assert codes(lint_snippet(MEDICAL, fmt, select=["EL405"])) == ["EL405"]
+    assert codes(lint_snippet(MEDICAL + "\n" + source + "\n", fmt, select=["EL405"])) == []
+
+
+def test_el405_is_info_with_related_claims() -> None:
+    [f] = lint_snippet(MEDICAL, "markdown", select=["EL405"]).findings
+    assert f.severity.value == "info" and f.related
+
+
+def test_html_links_only_count_inside_the_article() -> None:
+    article = ("<p>Ear infections often follow a cold and can cause a fever and pain.</p>\n"
+               "<p>Infant ibuprofen can ease the pain. Ask your pharmacist about the dose.</p>\n"
+               "<p>Call your doctor if the fever lasts more than two days.</p>\n")
+    page = ('<html><body><nav><a href="https://example.org/">Home</a></nav><article><h1>Ears</h1>\n'
+            + article + '<div class="share"><a href="#">Share</a></div></article></body></html>\n')
+    assert codes(lint_snippet(page, "html", select=["EL405"])) == ["EL405"]
+    linked = page.replace("</article>", '<p>Source: <a href="https://www.nhs.uk/">NHS</a></p></article>')
+    assert codes(lint_snippet(linked, "html", select=["EL405"])) == []
+
+
+# -- pieces ---------------------------------------------------------------------------------------------
+def test_sentence_splitter_handles_glued_sentences_and_abbreviations() -> None:
+    text = "Is it normal for babies?It is. Dr. Lee gives 2.5 ml, e.g. at night. Done"
+    parts = [text[s:e] for s, e in d.split_sentences(text)]
+    assert parts == ["Is it normal for babies?", "It is.", "Dr. Lee gives 2.5 ml, e.g. at night.", "Done"]
+
+
+def test_bad_lexicon_data_names_file_key_and_line() -> None:
+    with pytest.raises(ConfigError) as exc:
+        d._regex("data/health-lexicon.toml", "patterns", "(unclosed")
+    assert "health-lexicon.toml" in str(exc.value)
+    assert re.search(r"line \d+: patterns: invalid regular expression", str(exc.value))
+
+
+def test_lexicons_load() -> None:
+    lex = d.lexicon()
+    wanted = {"clinician", "symptom", "condition", "medicine", "development", "safety", "care"}
+    assert wanted <= set(lex.kinds)
+    assert d.disclaimer_data().phrases
