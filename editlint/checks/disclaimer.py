@@ -82,6 +82,15 @@ class Kind:
     weight: float
     cap: int
     matchers: tuple[tuple[str, re.Pattern[str]], ...]  # (distinct key, pattern)
+    by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> term matchers
+    regexes: tuple[int, ...] = ()  # matchers that are regular expressions (always tried)
+
+    def candidates(self, words: set[str]) -> list[tuple[str, re.Pattern[str]]]:
+        """Matchers worth trying on a sentence with these words (a cheap index before the regexes)."""
+        idx = set(self.regexes)
+        for w in words & self.by_word.keys():
+            idx.update(self.by_word[w])
+        return [self.matchers[i] for i in sorted(idx)]
 
 
 @dataclass(frozen=True)
@@ -130,9 +139,15 @@ def lexicon() -> Lexicon:
             raise _bad(rel, where + "cap", "must be an integer >= 1")
         if not isinstance(label, str):
             raise _bad(rel, where + "label", "must be a string")
-        matchers = [(t.casefold(), term_pattern(t)) for t in _strings(rel, raw, "terms", where)]
+        terms = _strings(rel, raw, "terms", where)
+        matchers = [(t.casefold(), term_pattern(t)) for t in terms]
+        by_word: dict[str, list[int]] = {}
+        for i, t in enumerate(terms):
+            by_word.setdefault(_WORD.findall(t.casefold())[0], []).append(i)
         matchers += [(p, _regex(rel, where + "patterns", p)) for p in _strings(rel, raw, "patterns", where)]
-        kinds[name] = Kind(name, label, float(weight), cap, tuple(matchers))
+        kinds[name] = Kind(name, label, float(weight), cap, tuple(matchers),
+                           {w: tuple(ix) for w, ix in by_word.items()},
+                           tuple(range(len(terms), len(matchers))))
     reassurance = []
     raw_r = data.get("reassurance", [])
     if not isinstance(raw_r, list):
@@ -475,9 +490,10 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
         if sent.index in disclaimer_sents or sent.block.kind is BlockKind.CODE:
             continue
         in_myth = any(a <= sent.start < b for a, b in pairs)
+        words = _words(sent.text)
         for kind in lex.kinds.values():
             taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
-            for key, pat in kind.matchers:
+            for key, pat in kind.candidates(words):
                 for m in pat.finditer(sent.text):
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue
@@ -496,6 +512,16 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                     evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
     analysis.reassurances.sort(key=lambda t: t[0].start + t[1].start())
     return analysis
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words of a sentence, with singular forms too (for the term index)."""
+    words = set(_WORD.findall(text.casefold()))
+    words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-2] for w in words if w.endswith("es")}
+    return words
 
 
 def _quoted(text: str, pos: int) -> bool:
