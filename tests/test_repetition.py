@@ -101,7 +101,7 @@ def test_newborn_sample_counts_six_stuffed_keyphrases() -> None:
     report = lint_snippet((SAMPLES / "newborn-sleep-schedule.md").read_text(encoding="utf-8"),
                           select=["EL101"])
     (f,) = report.findings
-    assert "6 times" in f.message and "(it is the title)" in f.message
+    assert "6 times" in f.message and "(from the title)" in f.message
     assert f.severity.value == "error"
     body = [r for r in f.related if r.message.startswith("occurrence")]
     assert [r.line for r in body] == [8, 8, 8, 30, 51, 53]
@@ -185,7 +185,7 @@ def test_el101_keyphrase_candidate_from_front_matter() -> None:
     text = ("---\ntitle: Sleep\nkeyphrase: gentle sleep training\n---\n\n# Sleep\n\n"
             "Try gentle sleep training. We love gentle sleep training! Is gentle sleep training for you?\n")
     (f,) = lint_snippet(text, select=["EL101"]).findings
-    assert "(it is the keyphrase)" in f.message
+    assert "(the focus keyphrase)" in f.message
 
 
 # -- EL102 stray-keyword-line -------------------------------------------------------------------------
@@ -236,6 +236,13 @@ def test_el103_exact_duplicate_is_an_error_markdown() -> None:
     (f,) = lint_snippet(text, select=["EL103"]).findings
     assert f.line == 7 and f.severity.value == "error" and "repeats" in f.message
     assert [r.line for r in f.related] == [3]
+
+
+def test_el103_short_paragraph_inside_a_longer_one_is_a_warning() -> None:
+    longer = PARA + " Stay close while your baby chews, and never leave them alone with food."
+    text = f"# Teething\n\n{PARA}\n\nSome other words about gums and teeth come here.\n\n{longer}\n"
+    (f,) = lint_snippet(text, select=["EL103"]).findings
+    assert f.line == 7 and f.severity.value == "warning"
 
 
 def test_el103_near_duplicate_is_a_warning_html() -> None:

@@ -32,6 +32,7 @@ LABEL_RE = re.compile(r"(?:^|(?<=[.!?]\s))[^\W\d_][^.:!?\n]{0,40}:(?=\s|$)")
 SENTENCE_PUNCT_RE = re.compile(r"[.!?…]['\"’”)\]]*(?:\s|$)")
 #: Blocks whose words count as "the body" for phrase repetition (headings, captions, quotes excluded).
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
+LIST_MARK_RE = re.compile(r"\s*(?:[-*•–|]|\d{1,2}[.)])\s")
 FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 
 
@@ -103,7 +104,8 @@ def lexicon() -> Lexicon:
 
 # -- tokens -------------------------------------------------------------------------------------------
 def norm(word: str) -> str:
-    w = word.casefold()
+    """Lower case, curly apostrophe as straight: the form phrases are compared in."""
+    w = word.lower()
     return w.replace("’", "'") if "’" in w else w
 
 
@@ -149,6 +151,38 @@ class Stream:
     list_blocks: frozenset[int] = frozenset()
 
 
+@dataclass(frozen=True)
+class BlockTokens:
+    """One block's tokens (normalised words and break marks) with block-relative offsets."""
+
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def block_tokens(doc: Document, block: Block) -> BlockTokens:
+    """Tokens of a block, computed once per document and shared by the family's rules."""
+    key = ("repetition", "tokens", block.index)
+    cached = doc.cache.get(key)
+    if cached is None:
+        text = block.text
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer: normalise token by token
+            low = text
+        if "’" in low:
+            low = low.replace("’", "'")
+        toks: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in TOKEN_RE.finditer(low):
+            a, b = m.span()
+            toks.append(m.group() if low is not text else norm(m.group()))
+            starts.append(a)
+            ends.append(b)
+        cached = doc.cache[key] = BlockTokens(toks, starts, ends)
+    return cached
+
+
 def _masks(doc: Document, block: Block) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in QUOTED_RE.finditer(block.text)]
     spans += [(m.start(), m.end()) for m in LABEL_RE.finditer(block.text)]
@@ -174,20 +208,20 @@ def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream
         mi = 0
         base = block.start
         words, starts, ends, seg_of = st.words, st.starts, st.ends, st.seg_of
-        for m in TOKEN_RE.finditer(block.text):
-            tok = m.group()
+        bt = block_tokens(doc, block)
+        for tok, a, b in zip(bt.tokens, bt.starts, bt.ends):
             if masks:
-                while mi < len(masks) and masks[mi][1] <= m.start():
+                while mi < len(masks) and masks[mi][1] <= a:
                     mi += 1
-                if mi < len(masks) and masks[mi][0] <= m.start() < masks[mi][1]:
+                if mi < len(masks) and masks[mi][0] <= a < masks[mi][1]:
                     close(False)
                     continue
             if tok in BREAK_CHARS:
                 close(tok == "?")
                 continue
-            words.append(norm(tok))
-            starts.append(base + m.start())
-            ends.append(base + m.end())
+            words.append(tok)
+            starts.append(base + a)
+            ends.append(base + b)
             seg_of.append(len(st.segments))
         close(False)
     return st
@@ -383,8 +417,8 @@ def repeated_phrase(ctx: CheckContext) -> Iterator[Hit]:
         spans = p.spans
         count = len(spans)
         text = _surface(ctx.doc, spans)
-        where = {"title": " (it is the title)", "heading": " (it is a heading)",
-                 "keyphrase": " (it is the keyphrase)"}.get(p.source, "")
+        where = {"title": " (from the title)", "heading": " (from a heading)",
+                 "keyphrase": " (the focus keyphrase)"}.get(p.source, "")
         severity = Severity.ERROR if count >= opts["error-count"] else Severity.WARNING
         related = [Span(s, e, f"occurrence {k} of {count}") for k, (s, e) in enumerate(spans, start=1)]
         if p.origin is not None:
@@ -438,6 +472,8 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
             continue
         if SENTENCE_PUNCT_RE.search(text) or text.endswith((":", ",", ";", "*")) or "\n" in text:
             continue
+        if LIST_MARK_RE.match(text):
+            continue  # a list item set apart by blank lines, not a keyword line
         if doc.in_skip_span(block.start, block.end) or any(s <= block.start < e for s, e in doc.skip_spans):
             continue
         first_alpha = next((c for c in text if c.isalpha()), "")
@@ -537,7 +573,7 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
     sets: dict[int, set[tuple[str, ...]]] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for b in blocks:
-        words = [norm(t) for t in TOKEN_RE.findall(b.text) if t not in BREAK_CHARS]
+        words = [t for t in block_tokens(doc, b).tokens if t not in BREAK_CHARS]
         if len(words) < opts["min-words"]:
             continue
         sh = _shingles(words, k)
@@ -552,6 +588,7 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
         return x
 
     best: dict[tuple[int, int], float] = {}
+    jaccards: dict[tuple[int, int], float] = {}
     for i, sh in sets.items():
         common: Counter[int] = Counter()
         for s in sh:
@@ -566,6 +603,7 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
             cont = c / min(len(sh), len(other))
             if jac >= opts["jaccard"] or cont >= opts["containment"]:
                 best[(j, i)] = max(jac, cont if cont >= opts["containment"] else 0.0)
+                jaccards[(j, i)] = jac
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for x in sorted({x for pair in best for x in pair}):
@@ -575,7 +613,8 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
         first, second = members[0], members[1]
         sim = max(v for (a, b), v in best.items() if a in members and b in members)
         b2 = doc.blocks[second]
-        exact = sim >= opts["error-similarity"]
+        # An error only for a true copy (same wording both ways), not for a short block inside a long one.
+        exact = max(v for (a, b), v in jaccards.items() if a in members and b in members) >= opts["error-similarity"]
         what = "repeats" if exact else "says nearly the same as"
         others = [m for m in members if m != second]
         yield Hit(b2.start, b2.end,
@@ -727,21 +766,23 @@ def compute_density(doc: Document) -> Density:
     title_block = _title_block(doc)
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.CODE and b is not title_block]
     tokens: list[tuple[str, int, int]] = []
+    function = lex.function
     function_at: set[int] = set()
     breaks: set[int] = set()
     for b in blocks:
         breaks.add(len(tokens))
         skips = [(s - b.start, e - b.start) for s, e in doc.skip_spans if b.start <= s < b.end]
-        for m in TOKEN_RE.finditer(b.text):
-            tok = m.group()
+        bt = block_tokens(doc, b)
+        base = b.start
+        for tok, a, e_ in zip(bt.tokens, bt.starts, bt.ends):
             if tok in BREAK_CHARS:
                 breaks.add(len(tokens))
                 continue
-            if skips and any(s < m.end() and m.start() < e for s, e in skips):
+            if skips and any(s < e_ and a < e for s, e in skips):
                 continue
-            if norm(tok) in lex.function:
+            if tok in function:
                 function_at.add(len(tokens))
-            tokens.append((stem(tok), b.start + m.start(), b.start + m.end()))
+            tokens.append((stem(tok), base + a, base + e_))
     total = len(tokens)
     kp = declared_keyphrase(doc, lex)
     declared = kp is not None
