@@ -1,0 +1,675 @@
+"""Readability (EL2xx): audience-aware scores on prose only, and the sentences that drag them down.
+
+Scores use textstat (English, set explicitly) over the article's *prose* — the sentences of paragraphs,
+list items and quotes — never headings, captions, table cells or code. Sentence boundaries are
+spaCy's (``ctx.sentences``), the ones every family uses: each sentence is handed to textstat with
+exactly one terminal mark, so textstat's own sentence count equals spaCy's (checked on every run).
+Sentences of fewer than three words ("Call 911.", "Myth:") are left out of the formulas, because
+textstat would count their words but not the sentence, and that would skew the averages.
+
+Audience profiles (``rules/data/audiences.toml``) say how hard an article may be; the configuration
+key ``audience`` picks one. The substitution list for plain words is ``rules/data/plain-words.toml``.
+textstat is imported lazily, so ``import editlint`` and runs without a readability rule never load it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..document import WORD_RE, URL_RE, Block, BlockKind, Document
+from ..errors import ConfigError
+from ..findings import Edit, Severity
+from .base import CheckContext, Hit, Metric, Option, Span, check_type, metric_provider
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+#: textstat's language: American English (cmudict syllables, Dale–Chall easy words, en formulas).
+LANGUAGE = "en_US"
+#: textstat ignores a "sentence" of this many words or fewer when it counts sentences.
+TEXTSTAT_MIN_WORDS = 3
+
+AUDIENCES_FILE = "data/audiences.toml"
+PLAIN_WORDS_FILE = "data/plain-words.toml"
+
+# A run of terminal marks at the very end of a sentence, optionally followed by closing quotes/brackets.
+_TERMINAL_END = re.compile(r"[.!?]+[\"'”’»)\]]*$")
+_INTERNAL_TERMINAL = re.compile(r"[.!?]")
+
+
+def _textstat() -> Any:
+    """textstat, imported on first use with its language set explicitly (it reads no network data)."""
+    import textstat
+
+    textstat.set_lang(LANGUAGE)
+    return textstat
+
+
+# -- audience profiles -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Audience:
+    """How hard an article may be for one readership."""
+
+    name: str
+    description: str
+    max_grade: float  # highest Flesch–Kincaid grade
+    min_ease: float  # lowest Flesch Reading Ease
+    sources: tuple[str, ...] = ()
+
+
+def _data_path(relpath: str) -> str:
+    from ..rules import rules_dir
+
+    return str(rules_dir() / relpath)
+
+
+def _data_error(relpath: str, key: str, problem: str) -> ConfigError:
+    from ..rules import line_of, rules_dir
+
+    try:
+        text = (rules_dir() / relpath).read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    last = key.split(".")[-1].strip('"')
+    return ConfigError(f"line {line_of(text, last)}: {key}: {problem}", path=_data_path(relpath))
+
+
+@functools.lru_cache(maxsize=1)
+def audiences() -> dict[str, Audience]:
+    """The audience profiles shipped in ``rules/data/audiences.toml``, validated."""
+    from ..rules import load_data
+
+    data = load_data(AUDIENCES_FILE)
+    table = data.get("audience")
+    if not isinstance(table, dict) or not table:
+        raise _data_error(AUDIENCES_FILE, "audience", "an [audience.NAME] table is required")
+    out: dict[str, Audience] = {}
+    for name, raw in table.items():
+        key = f"audience.{name}"
+        if not isinstance(raw, dict):
+            raise _data_error(AUDIENCES_FILE, key, "must be a table")
+        unknown = set(raw) - {"description", "max-grade", "min-ease", "sources"}
+        if unknown:
+            raise _data_error(AUDIENCES_FILE, f"{key}.{sorted(unknown)[0]}", "unknown key")
+        values: dict[str, float] = {}
+        for field_name in ("max-grade", "min-ease"):
+            v = raw.get(field_name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise _data_error(AUDIENCES_FILE, f"{key}.{field_name}", "is required and must be a number")
+            values[field_name] = float(v)
+        if not 0 <= values["min-ease"] <= 121:
+            raise _data_error(AUDIENCES_FILE, f"{key}.min-ease", "must be between 0 and 121")
+        sources = raw.get("sources", [])
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            raise _data_error(AUDIENCES_FILE, f"{key}.sources", "must be a list of strings")
+        description = raw.get("description", "")
+        if not isinstance(description, str):
+            raise _data_error(AUDIENCES_FILE, f"{key}.description", "must be a string")
+        out[name] = Audience(name, description, values["max-grade"], values["min-ease"], tuple(sources))
+    return out
+
+
+def audience_for(config: Config) -> Audience:
+    """The profile named by the configuration's ``audience``; ConfigError naming the known ones."""
+    profiles = audiences()
+    name = config.audience
+    if name not in profiles:
+        raise ConfigError(f"audience: unknown audience profile {name!r} (known profiles: "
+                          f"{', '.join(sorted(profiles))}; see rules/data/audiences.toml)", path=config.path)
+    return profiles[name]
+
+
+# -- prose sentences and their scores --------------------------------------------------------------
+@dataclass(frozen=True)
+class Sentence:
+    """One spaCy sentence of a prose block, with the text textstat sees."""
+
+    start: int
+    end: int
+    block: Block
+    text: str  # skip spans replaced, whitespace folded, exactly one terminal mark at the end
+    words: int  # words by the document's own word pattern (what messages and limits count)
+    scored: bool  # long enough for textstat to count it as a sentence
+
+
+def plain_text(doc: Document, start: int, end: int) -> str:
+    """``doc.text[start:end]`` with URLs read as one word ("link") and whitespace folded."""
+    parts: list[str] = []
+    pos = start
+    for s, e in sorted(doc.skip_spans):
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        parts.append(doc.text[pos:s])
+        chunk = doc.text[s:e]
+        parts.append(" link " if URL_RE.fullmatch(chunk.strip()) else chunk)
+        pos = e
+    parts.append(doc.text[pos:end])
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def for_textstat(text: str) -> str:
+    """The sentence with one terminal mark at its end and none inside, so textstat counts it once.
+
+    Inner marks ("3.5 kg", "Dr. Lee", a "?" spaCy kept inside) become commas: textstat strips both
+    before counting words, letters and syllables, so only its sentence count changes.
+    """
+    m = _TERMINAL_END.search(text)
+    if m:
+        return _INTERNAL_TERMINAL.sub(",", text[: m.start()]) + text[m.start():]
+    return _INTERNAL_TERMINAL.sub(",", text).rstrip(" ,;:—–-") + "."
+
+
+#: Words as editors count them: the document's word pattern, with decimals ("2.5", "1,000") as one word.
+WORDS_RE = re.compile(r"\d+(?:[.,]\d+)+|" + WORD_RE.pattern, re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    return len(WORDS_RE.findall(text))
+
+
+#: Headings of reference lists: citations are not prose to read, so they are left out of every EL2xx figure.
+REFERENCE_HEADING = re.compile(r"^\W*(?:sources?|references?|further reading|bibliography|citations?|works cited)\b",
+                               re.IGNORECASE)
+
+
+def reading_blocks(doc: Document) -> list[Block]:
+    """Prose blocks (paragraphs, list items, quotes) outside reference-list sections."""
+    out = []
+    for b in doc.prose_blocks():
+        if b.section is not None and REFERENCE_HEADING.match(doc.blocks[b.section].text):
+            continue
+        out.append(b)
+    return out
+
+
+def prose_sentences(ctx: CheckContext) -> list[Sentence]:
+    """Every sentence of the article's prose blocks, in order (computed once per document)."""
+
+    def compute() -> list[Sentence]:
+        ts = _textstat()
+        out: list[Sentence] = []
+        for block in reading_blocks(ctx.doc):
+            if not block.text.strip():
+                continue
+            for span in ctx.sentences(block):
+                raw = plain_text(ctx.doc, span.start, span.end)
+                words = count_words(raw)
+                if not words:
+                    continue
+                text = for_textstat(raw)
+                scored = ts.lexicon_count(text) >= TEXTSTAT_MIN_WORDS
+                out.append(Sentence(span.start, span.end, block, text, words, scored))
+        return out
+
+    result: list[Sentence] = ctx.memo(("readability", "sentences"), compute)
+    return result
+
+
+SCORE_NAMES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+               "coleman_liau_index", "automated_readability_index", "dale_chall", "consensus_grade")
+
+
+def scores(texts: Sequence[str], *, full: bool = True) -> dict[str, float] | None:
+    """textstat scores of these sentences (each from :func:`for_textstat`); None when there are none.
+
+    Raises RuntimeError if textstat would count the sentences differently from spaCy: the scores
+    would then be computed over different sentences from the ones the rules talk about.
+    """
+    if not texts:
+        return None
+    ts = _textstat()
+    text = " ".join(texts)
+    counted = ts.sentence_count(text)
+    if counted != len(texts):
+        raise RuntimeError(f"textstat counts {counted} sentences where spaCy found {len(texts)}")
+    out = {"flesch_reading_ease": ts.flesch_reading_ease(text),
+           "flesch_kincaid_grade": ts.flesch_kincaid_grade(text)}
+    if full:
+        out.update({
+            "gunning_fog": ts.gunning_fog(text),
+            "smog_index": ts.smog_index(text),
+            "coleman_liau_index": ts.coleman_liau_index(text),
+            "automated_readability_index": ts.automated_readability_index(text),
+            "dale_chall": ts.dale_chall_readability_score(text),
+            "consensus_grade": ts.text_standard(text, float_output=True),
+        })
+    return {k: round(float(v), 1) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class Section:
+    """The prose under one heading (``heading`` None: the text before the first heading)."""
+
+    heading: Block | None
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    words: int
+
+
+def block_words(doc: Document, block: Block) -> int:
+    return count_words(plain_text(doc, block.start, block.end))
+
+
+def sections(doc: Document, sentences: Sequence[Sentence] = ()) -> list[Section]:
+    """Prose grouped by the heading it sits under, in document order; sections without prose dropped."""
+    order: list[int | None] = []
+    blocks: dict[int | None, list[Block]] = {}
+    for b in reading_blocks(doc):
+        if b.section not in blocks:
+            order.append(b.section)
+            blocks[b.section] = []
+        blocks[b.section].append(b)
+    out = []
+    for sec in order:
+        bs = blocks[sec]
+        idx = {b.index for b in bs}
+        heading = doc.blocks[sec] if sec is not None else None
+        out.append(Section(heading, tuple(bs), tuple(s for s in sentences if s.block.index in idx),
+                           sum(block_words(doc, b) for b in bs)))
+    return out
+
+
+def _section_label(sec: Section) -> str:
+    if sec.heading is None:
+        return "the text before the first heading"
+    title = sec.heading.text.strip() or "(empty heading)"
+    return f"section {title!r}"
+
+
+@metric_provider("readability", category="readability", needs=("sentences",))
+def readability_metrics(ctx: CheckContext) -> Iterator[Metric]:
+    """Prose-only scores for the whole article and per section, in the report's metrics."""
+    audience = audience_for(ctx.config)
+    sents = prose_sentences(ctx)
+    scored = [s.text for s in sents if s.scored]
+    whole = scores(scored) or {}
+    for name in SCORE_NAMES:
+        yield Metric(name, whole.get(name))
+    secs = sections(ctx.doc, sents)
+    yield Metric("words", sum(s.words for s in secs))
+    yield Metric("sentences", len(scored))
+    yield Metric("audience", audience.name)
+    rows = []
+    for sec in secs:
+        anchor = sec.heading if sec.heading is not None else sec.blocks[0]
+        part = scores([s.text for s in sec.sentences if s.scored], full=False) or {}
+        rows.append({"heading": sec.heading.text if sec.heading is not None else None,
+                     "line": ctx.doc.position(anchor.start)[0], "words": sec.words,
+                     "flesch_kincaid_grade": part.get("flesch_kincaid_grade"),
+                     "flesch_reading_ease": part.get("flesch_reading_ease")})
+    yield Metric("sections", rows)
+
+
+# -- EL201: article too hard -----------------------------------------------------------------------
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") if x == int(x) else f"{x:.1f}"
+
+
+@check_type("readability-score", needs=("sentences",), options={
+    "min-words": Option(int, 100, "judge only articles with at least this many words of prose"),
+    "grade-warning-over": Option(float, 1.0, "grades over the audience's limit before it is a warning"),
+    "grade-error-over": Option(float, 3.0, "grades over the audience's limit before it is an error"),
+    "ease-warning-under": Option(float, 5.0, "reading-ease points under the limit before it is a warning"),
+    "ease-error-under": Option(float, 15.0, "reading-ease points under the limit before it is an error"),
+})
+def readability_score(ctx: CheckContext) -> Iterator[Hit]:
+    """The article's prose is harder than its audience profile allows (grade and reading ease)."""
+    audience = audience_for(ctx.config)
+    sents = prose_sentences(ctx)
+    scored = [s for s in sents if s.scored]
+    words = sum(s.words for s in sents)
+    if words < ctx.options["min-words"] or not scored:
+        return
+    result = scores([s.text for s in scored], full=False)
+    assert result is not None
+    grade, ease = result["flesch_kincaid_grade"], result["flesch_reading_ease"]
+    over, under = grade - audience.max_grade, audience.min_ease - ease
+    if over <= 0 and under <= 0:
+        return
+    o = ctx.options
+    if over > o["grade-error-over"] or under > o["ease-error-under"]:
+        severity = Severity.ERROR
+    elif over > o["grade-warning-over"] or under > o["ease-warning-under"]:
+        severity = Severity.WARNING
+    else:
+        severity = Severity.INFO
+    problems = []
+    if over > 0:
+        problems.append(f"Flesch–Kincaid grade {_fmt(grade)} (aim for {_fmt(audience.max_grade)} or below)")
+    if under > 0:
+        problems.append(f"reading ease {_fmt(ease)} (aim for {_fmt(audience.min_ease)} or above)")
+    related = []
+    hardest = []
+    for sec in sections(ctx.doc, sents):
+        part = scores([s.text for s in sec.sentences if s.scored], full=False)
+        if part and sec.words >= 30 and part["flesch_kincaid_grade"] > audience.max_grade:
+            hardest.append((part["flesch_kincaid_grade"], part["flesch_reading_ease"], sec))
+    for g, e, sec in sorted(hardest, key=lambda t: -t[0])[:3]:
+        anchor = sec.heading if sec.heading is not None and sec.heading.text.strip() else sec.sentences[0]
+        related.append(Span(anchor.start, anchor.end,
+                            f"hard part: {_section_label(sec)}, grade {_fmt(g)}, reading ease {_fmt(e)}"))
+    first = scored[0]
+    yield Hit(first.start, first.end,
+              f"too hard for the '{audience.name}' audience: {' and '.join(problems)} over "
+              f"{words} words of prose; use shorter sentences and everyday words"
+              + (", starting with the hardest sections" if related else ""),
+              severity=severity, related=tuple(related), key=f"article too hard for {audience.name}",
+              data={"flesch_kincaid_grade": grade, "flesch_reading_ease": ease, "audience": audience.name})
+
+
+# -- EL202: long sentence --------------------------------------------------------------------------
+@check_type("sentence-length", needs=("sentences",), options={
+    "warning-words": Option(int, 25, "sentences with more words than this are a warning"),
+    "error-words": Option(int, 40, "sentences with more words than this are an error"),
+})
+def sentence_length(ctx: CheckContext) -> Iterator[Hit]:
+    """Sentences too long to read in one breath."""
+    warn, err = ctx.options["warning-words"], ctx.options["error-words"]
+    for s in prose_sentences(ctx):
+        if s.words <= warn:
+            continue
+        limit, severity = (err, Severity.ERROR) if s.words > err else (warn, Severity.WARNING)
+        yield Hit(s.start, s.end,
+                  f"long sentence: {s.words} words (over {limit}); split it into shorter sentences, "
+                  "one idea each", severity=severity)
+
+
+# -- EL203: hard sentence --------------------------------------------------------------------------
+def _long_words(text: str, limit: int = 3) -> list[str]:
+    """The sentence's longest words (3+ syllables, most first), so the message says what to change."""
+    ts = _textstat()
+    found: dict[str, tuple[int, str]] = {}
+    for w in WORD_RE.findall(text):
+        if w.casefold() not in found and not w.isupper():
+            found[w.casefold()] = (ts.syllable_count(w), w)
+    ranked = sorted((v for v in found.values() if v[0] >= 3), key=lambda v: -v[0])
+    return [w for _, w in ranked[:limit]]
+
+
+def _rule_error_words(ctx: CheckContext) -> int | None:
+    """EL202's error threshold when EL202 is enabled, so EL203 does not repeat its errors."""
+    try:
+        registry = ctx.config.registry()
+        enabled = ctx.config.enabled_rules(registry, ctx.doc.path)
+    except ConfigError:
+        return None
+    for code in enabled:
+        rule = registry.rules[code]
+        if rule.check == "sentence-length":
+            value = ctx.config.options_for(registry, code).get("error-words")
+            return int(value) if isinstance(value, int) else None
+    return None
+
+
+@check_type("hard-sentence", needs=("sentences",), options={
+    "min-words": Option(int, 14, "skip shorter sentences: grade formulas are noise on a few words"),
+    "hard-over": Option(float, 4.0, "grades above the audience's limit for a 'hard' sentence (info)"),
+    "very-hard-over": Option(float, 8.0, "grades above the limit for a 'very hard' sentence (warning)"),
+})
+def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
+    """Sentences whose own Flesch–Kincaid grade is far above the audience's (Hemingway's yellow/red)."""
+    audience = audience_for(ctx.config)
+    ts = _textstat()
+    skip_over = _rule_error_words(ctx)
+    for s in prose_sentences(ctx):
+        if not s.scored or s.words < ctx.options["min-words"]:
+            continue
+        if skip_over is not None and s.words > skip_over:
+            continue  # already an EL202 error: one finding per sentence is enough
+        grade = float(ts.flesch_kincaid_grade(s.text))
+        over = grade - audience.max_grade
+        if over < ctx.options["hard-over"]:
+            continue
+        very = over >= ctx.options["very-hard-over"]
+        words = _long_words(s.text)
+        hint = f"; long words: {', '.join(repr(w) for w in words)}" if words else ""
+        yield Hit(s.start, s.end,
+                  f"{'very ' if very else ''}hard sentence for '{audience.name}': grade {grade:.1f} "
+                  f"(aim for {_fmt(audience.max_grade)} or below){hint}; split it or use shorter, "
+                  "everyday words", severity=Severity.WARNING if very else Severity.INFO,
+                  data={"flesch_kincaid_grade": round(grade, 1)})
+
+
+# -- EL204: long paragraph / EL207: long section ---------------------------------------------------
+@check_type("paragraph-length", options={
+    "max-words": Option(int, 150, "paragraphs with more words than this are flagged"),
+})
+def paragraph_length(ctx: CheckContext) -> Iterator[Hit]:
+    """Paragraphs too long to scan on a phone screen."""
+    limit = ctx.options["max-words"]
+    for block in reading_blocks(ctx.doc):
+        n = block_words(ctx.doc, block)
+        if n > limit:
+            yield Hit(block.start, block.end,
+                      f"long paragraph: {n} words (over {limit}); break it into shorter paragraphs, "
+                      "one idea each", key=block.text[:80])
+
+
+@check_type("section-length", options={
+    "max-words": Option(int, 300, "prose under one heading with more words than this is flagged"),
+})
+def section_length(ctx: CheckContext) -> Iterator[Hit]:
+    """Long stretches of text without a subheading, which readers cannot scan or skip."""
+    limit = ctx.options["max-words"]
+    for sec in sections(ctx.doc):
+        if sec.words <= limit:
+            continue
+        running, passes = 0, sec.blocks[-1]
+        for b in sec.blocks:
+            running += block_words(ctx.doc, b)
+            if running > limit:
+                passes = b
+                break
+        anchor = sec.heading if sec.heading is not None and sec.heading.text.strip() else sec.blocks[0]
+        where = (f"{_section_label(sec)} has" if sec.heading is not None
+                 else "the text before the first subheading has")
+        yield Hit(anchor.start, max(anchor.end, anchor.start + 1),
+                  f"{where} {sec.words} words without a subheading (over {limit}); "
+                  "split it with a subheading that says what comes next",
+                  related=(Span(passes.start, passes.end, f"the section passes {limit} words here"),),
+                  key=f"section {sec.heading.text if sec.heading is not None else ''}")
+
+
+# -- EL205: passive voice --------------------------------------------------------------------------
+_PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass", "csubjpass"})
+
+
+@dataclass(frozen=True)
+class Passive:
+    start: int
+    end: int
+    phrase: str
+    sentence: Sentence
+
+
+def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
+    """Passive verb groups ("is given", "were told") found by the dependency parse, one per verb."""
+    by_block: dict[int, list[Sentence]] = {}
+    for s in prose_sentences(ctx):
+        by_block.setdefault(s.block.index, []).append(s)
+    out: list[Passive] = []
+    for index, sents in by_block.items():
+        block = ctx.doc.blocks[index]
+        sdoc = ctx.spacy(block)
+        verbs: dict[int, list[Any]] = {}
+        for tok in sdoc:
+            if tok.dep_ in _PASSIVE_DEPS:
+                verbs.setdefault(tok.head.i, []).append(tok)
+        for head_i, deps in sorted(verbs.items()):
+            head = sdoc[head_i]
+            if head.text.casefold() in ignore or head.lemma_.casefold() in ignore:
+                continue
+            aux = [t for t in head.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < head.i]
+            first = min([head.i] + [t.i for t in aux])
+            s = block.start + sdoc[first].idx
+            e = block.start + head.idx + len(head.text)
+            if ctx.doc.in_skip_span(s, e):
+                continue
+            sent = next((x for x in sents if x.start <= s < x.end), None)
+            if sent is None:
+                continue
+            out.append(Passive(s, e, ctx.doc.text[s:e], sent))
+    return out
+
+
+@check_type("passive-voice", needs=("parse",), options={
+    "max-share": Option(float, 0.10, "share of passive sentences in the article above which it is flagged"),
+    "min-passive": Option(int, 2, "flag the article's share only when at least this many sentences are passive"),
+    "paragraph-max-share": Option(float, 0.5, "share of passive sentences in one paragraph above which "
+                                  "the paragraph is flagged (a passive cluster)"),
+    "paragraph-min-passive": Option(int, 2, "flag a paragraph only when at least this many of its "
+                                    "sentences are passive"),
+    "report-each": Option(bool, False, "also report every passive verb as an info finding"),
+    "ignore": Option(list, [], "participles that are idioms, not actions with a hidden doer (born)"),
+})
+def passive_voice(ctx: CheckContext) -> Iterator[Hit]:
+    """Too many passive sentences: in the whole article, or clustered in one paragraph."""
+    o = ctx.options
+    ignore = frozenset(str(w).casefold() for w in o["ignore"])
+    found = [p for p in passives(ctx, ignore) if p.sentence.scored]
+    scored = [s for s in prose_sentences(ctx) if s.scored]
+    if not found or not scored:
+        return
+    passive_sents = {(p.sentence.start, p.sentence.end) for p in found}
+    share = len(passive_sents) / len(scored)
+    reported: set[int] = set()
+    if share > o["max-share"] and len(passive_sents) >= o["min-passive"]:
+        first = found[0]
+        reported.add(first.start)
+        yield Hit(first.start, first.end,
+                  f"{len(passive_sents)} of {len(scored)} sentences are in the passive voice "
+                  f"({share:.0%}; aim for {o['max-share']:.0%} or fewer): say who does what, "
+                  f"e.g. rewrite {first.phrase!r} with the doer as the subject",
+                  severity=Severity.WARNING, key="passive share",
+                  related=tuple(Span(p.start, p.end, f"passive: {p.phrase!r}") for p in found[1:]))
+    else:
+        by_block: dict[int, list[Passive]] = {}
+        for p in found:
+            by_block.setdefault(p.sentence.block.index, []).append(p)
+        for index, group in by_block.items():
+            in_block = [s for s in scored if s.block.index == index]
+            n = len({(p.sentence.start, p.sentence.end) for p in group})
+            if n < o["paragraph-min-passive"] or n / len(in_block) <= o["paragraph-max-share"]:
+                continue
+            first = group[0]
+            reported.add(first.start)
+            yield Hit(first.start, first.end,
+                      f"{n} of {len(in_block)} sentences in this paragraph are in the passive voice: "
+                      f"say who does what, e.g. rewrite {first.phrase!r} with the doer as the subject",
+                      severity=Severity.WARNING, key=f"passive cluster {first.sentence.block.text[:60]}",
+                      related=tuple(Span(p.start, p.end, f"passive: {p.phrase!r}") for p in group[1:]))
+    if o["report-each"]:
+        for p in found:
+            if p.start not in reported:
+                yield Hit(p.start, p.end, f"passive voice ({p.phrase!r}): say who does it",
+                          severity=Severity.INFO)
+
+
+# -- EL206: plain words ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Substitution:
+    phrase: str
+    alternatives: tuple[str, ...]
+    fix: bool  # safe to replace word for word
+
+
+@functools.lru_cache(maxsize=1)
+def substitutions() -> tuple[dict[str, Substitution], re.Pattern[str]]:
+    """The plain-words list (validated) and one pattern matching any of its phrases, longest first."""
+    from ..rules import load_data
+
+    data = load_data(PLAIN_WORDS_FILE)
+    unknown = set(data) - {"words"}
+    if unknown:
+        raise _data_error(PLAIN_WORDS_FILE, sorted(unknown)[0], "unknown key (the list lives in [words])")
+    table = data.get("words")
+    if not isinstance(table, dict) or not table:
+        raise _data_error(PLAIN_WORDS_FILE, "words", "a [words] table of \"phrase\" = \"plain\" is required")
+    subs: dict[str, Substitution] = {}
+    for phrase, value in table.items():
+        key = f'"{phrase}"'
+        norm = " ".join(phrase.casefold().split())
+        if not norm or not re.fullmatch(r"[\w'’ -]+", norm):
+            raise _data_error(PLAIN_WORDS_FILE, key, "a phrase must be words separated by spaces")
+        fix = True
+        if isinstance(value, dict):
+            extra = set(value) - {"instead", "fix"}
+            if extra:
+                raise _data_error(PLAIN_WORDS_FILE, key, f"unknown key {sorted(extra)[0]!r} "
+                                  "(a table takes instead and fix)")
+            fix = value.get("fix", True)
+            if not isinstance(fix, bool):
+                raise _data_error(PLAIN_WORDS_FILE, key, "fix must be true or false")
+            value = value.get("instead")
+        if isinstance(value, str):
+            alts: tuple[str, ...] = (value,)
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            alts, fix = tuple(value), False
+        else:
+            raise _data_error(PLAIN_WORDS_FILE, key, "must be a string, a list of strings, or a table "
+                              "with instead and fix")
+        if not all(a.strip() for a in alts):
+            raise _data_error(PLAIN_WORDS_FILE, key, "alternatives must not be empty")
+        if norm in subs:
+            raise _data_error(PLAIN_WORDS_FILE, key, "listed twice")
+        subs[norm] = Substitution(norm, alts, fix)
+    body = "|".join(r"[\s\u00a0]+".join(re.escape(w) for w in p.split())
+                    for p in sorted(subs, key=len, reverse=True))
+    return subs, re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def match_case(template: str, replacement: str) -> str | None:
+    """``replacement`` in the case of ``template`` (lower, Capitalized or UPPER); None if mixed."""
+    letters = [c for c in template if c.isalpha()]
+    if all(c.islower() for c in letters):
+        return replacement
+    if all(c.isupper() for c in letters) and len(letters) > 1:
+        return replacement.upper()
+    if letters and letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return replacement[:1].upper() + replacement[1:]
+    return None
+
+
+def _safe_edit(doc: Document, start: int, end: int, text: str) -> Edit | None:
+    """An Edit replacing ``doc.text[start:end]`` in the file, when the file holds exactly that text."""
+    s = doc.source_offset(start)
+    e = doc.source_offset(end - 1) + 1
+    if doc.source.text[s:e] != doc.text[start:end]:
+        return None  # markup, entities or a line break inside: leave it to the editor
+    return Edit(s, e, text)
+
+
+@check_type("plain-words", options={
+    "ignore": Option(list, [], "phrases of the list not to flag (house style)"),
+})
+def plain_words(ctx: CheckContext) -> Iterator[Hit]:
+    """Complex words and wordy phrases that have a plainer alternative (a substitution list)."""
+    subs, pattern = substitutions()
+    ignore = {" ".join(str(p).casefold().split()) for p in ctx.options["ignore"]}
+    for block in reading_blocks(ctx.doc):
+        for m in pattern.finditer(block.text):
+            s, e = block.start + m.start(), block.start + m.end()
+            if ctx.doc.in_skip_span(s, e):
+                continue
+            found = m.group()
+            sub = subs.get(" ".join(found.casefold().split()))
+            if sub is None or sub.phrase in ignore:
+                continue
+            shown = " or ".join(repr(a) for a in sub.alternatives)
+            edits: tuple[Edit, ...] = ()
+            if sub.fix and block.kind is not BlockKind.QUOTE:
+                cased = match_case(found, sub.alternatives[0])
+                edit = _safe_edit(ctx.doc, s, e, cased) if cased is not None else None
+                edits = (edit,) if edit is not None else ()
+            yield Hit(s, e, f"{found!r} has a plainer alternative: {shown}",
+                      suggestion=f"write {shown} instead", edits=edits, key=sub.phrase)
+
+
+__all__ = ["Audience", "Sentence", "Section", "audience_for", "audiences", "for_textstat", "match_case",
+           "plain_text", "prose_sentences", "scores", "sections", "substitutions"]
+
