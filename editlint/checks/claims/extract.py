@@ -1,0 +1,788 @@
+"""Claims extracted from an article: ordering, age, age-word, advice and verdict claims.
+
+Milestones are found with a spaCy ``Matcher`` built from the packs' phrases (once per vocab); the
+dependency parse decides which clause a milestone sits in ("before they stand" is the later side), and
+whether the claim is negated, hedged, conditional, a question or a myth. Ages are read with a regular
+expression over the sentence (numbers are not syntax) and attached to the nearest milestone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...document import Block, BlockKind, Document
+from .knowledge import Knowledge, token_specs
+
+# -- the claim ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    mid: str
+    start: int  # absolute offsets into doc.text
+    end: int
+    tok: int  # index of the span's root token in the block's spaCy Doc
+    tok_start: int
+    tok_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement the article makes, with where it is and how sure it sounds.
+
+    kind: "order" (subjects = (earlier, later)), "age" (subjects = (milestone,), months), "age-word"
+    (subjects = (milestone, age word)), "advice" / "verdict" (subjects = (behaviour key,)), "skip".
+    relation: order: "before"; age: "at" | "by" | "from" | "not-before"; advice/verdict: "do" | "don't".
+    hedge: "" (plain), "majority" (usually, most, often: still a claim), "minority" (some, may: an
+    exception, never the side of a contradiction).
+    """
+
+    kind: str
+    subjects: tuple[str, ...]
+    relation: str
+    polarity: int
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    form: str  # which pattern produced it ("X before Y", "numbered list", ...)
+    hedge: str = ""
+    conditional: bool = False
+    absolute: bool = False
+    months: tuple[float, float] | None = None
+    args: frozenset[str] = frozenset()
+    quote: str = ""  # the extracted text (the mention, the age, the sentence)
+    list_id: int | None = None
+    block: int = -1
+
+    @property
+    def exception(self) -> bool:
+        return self.hedge == "minority"
+
+    @property
+    def sid(self) -> tuple[int, int]:
+        return (self.sent_start, self.sent_end)
+
+
+# -- word lists (English function words, not domain knowledge) --------------------------------------
+MINORITY_Q = {"some", "few", "others", "certain", "several"}
+MINORITY_MODAL = {"may", "might", "could"}
+MINORITY_ADV = {"sometimes", "occasionally", "rarely", "seldom"}
+MAJORITY = {"usually", "often", "most", "typically", "generally", "normally", "commonly", "mostly",
+            "many", "tend", "frequently"}
+NEG_WORDS = {"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "without"}
+COND_MARKS = {"if", "unless", "once", "when", "whenever", "until", "while", "after", "before", "because",
+              "as", "since"}
+IF_MARKS = {"if", "unless"}
+BABY_WORDS = {"baby", "babies", "newborn", "infant", "child", "toddler", "kid", "one", "they", "them",
+              "him", "her", "it", "you", "yourself", "themselves", "himself", "herself", "little"}
+TIME_WORDS = {"week", "day", "month", "hour", "night", "time", "minute", "year", "while", "moment", "stretch"}
+SEQ_WORDS = {"then", "next", "later", "eventually", "finally", "afterwards", "afterward", "subsequently"}
+STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b", re.I)
+MYTH_RE = re.compile(
+    r"^\W*(myth|misconception|fiction|false|old wives)\b|\b(it is|it's|it’s) a (common )?myth\b|"
+    r"\bcontrary to (popular|common|what)\b|\b(many|some|most) (parents|people|families) "
+    r"(think|believe|assume|say|worry)\b|\byou (may|might) have heard\b|\bcommon (belief|misconception)\b|"
+    r"\bit is (often|commonly) (said|believed)\b", re.I)
+ABSOLUTE = {"never", "always"}
+ATTITUDE = {"encourage": 1, "support": 1, "praise": 1, "allow": 1, "let": 1, "welcome": 1, "embrace": 1,
+            "discourage": -1, "avoid": -1, "correct": -1, "stop": -1, "prevent": -1, "skip": -1,
+            "limit": -1}
+SKIP_VERBS = {"be", "have", "do", "make", "see", "keep", "try", "get", "know", "remember", "read", "talk",
+              "call", "ask", "check", "mention", "learn", "expect", "note", "say", "look", "tell", "consult",
+              "think", "contact", "speak", "use", "go", "come", "start", "take", "find", "help", "enjoy"}
+POS_VERDICT = re.compile(r"\b(normal|fine|natural|harmless|healthy|safe|okay|ok|expected|typical|"
+                         r"nothing to worry about|no cause for concern|not (a |something to )?(concern|worry))\b",
+                         re.I)
+NEG_VERDICT = re.compile(r"\b(warning sign|red flag|abnormal|cause for concern|sign of a problem|"
+                         r"worrying|dangerous|harmful|unsafe|not (normal|safe|healthy)|a concern)\b", re.I)
+
+# -- ages -----------------------------------------------------------------------------------------
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20, "twenty-four": 24, "thirty": 30, "a": 1, "an": 1}
+_NUM = r"(?:\d+(?:\.\d+)?|twenty-four|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
+_UNIT = r"(?P<unit>months?|mos?|weeks?|wks?|years?|yrs?|days?)"
+_APPROX = r"(?:about|around|roughly|approximately|approx\.?|close to|nearly|almost|some)"
+_PREP = r"(?P<prep{n}>as early as|as late as|older than|younger than|at|around|about|by|from|after|before|" \
+        r"under|over|until|till|since|within|between|in|near|close to)"
+AGE_RE = re.compile(
+    rf"(?:\b{_PREP.format(n=1)}\s+)?(?:the\s+age\s+of\s+)?(?P<approx>{_APPROX}\s+)?(?P<a>{_NUM})"
+    rf"(?:\s*(?:-|–|—|to|and|or)\s*(?:{_APPROX}\s+)?(?P<b>{_NUM}))?\s*-?\s*{_UNIT}\b(?:-olds?)?"
+    rf"|(?:\b{_PREP.format(n=2)}\s+)?(?:the|their|his|her|your baby['’]s|a baby['’]s|your child['’]s)\s+"
+    rf"(?P<bday>first|1st|second|2nd|third|3rd)\s+birthday"
+    rf"|(?:\b{_PREP.format(n=3)}\s+)?(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUM})\b(?!\s*(?:months?|weeks?))"
+    rf"|\b(?:in\s+)?the\s+(?:first|early)\s+(?:few\s+)?(?P<early>weeks|days|month)\b(?:\s+of\s+life)?",
+    re.I)
+_BDAY = {"first": 12, "1st": 12, "second": 24, "2nd": 24, "third": 36, "3rd": 36}
+_UNIT_MONTHS = {"m": 1.0, "w": 1 / 4.345, "y": 12.0, "d": 1 / 30.4}
+_UPPER = {"by", "before", "under", "younger than", "until", "till", "within"}
+_LOWER = {"from", "after", "over", "older than", "since", "as late as"}
+
+
+@dataclass(frozen=True)
+class Age:
+    start: int  # offsets relative to the sentence text
+    end: int
+    months: tuple[float, float]
+    relation: str  # "at" | "by" | "from"
+    extreme: bool  # "as early as": the edge of the range, an exception
+
+
+def _num(s: str) -> float:
+    s = s.lower()
+    return float(_NUMBER_WORDS[s]) if s in _NUMBER_WORDS else float(s)
+
+
+def parse_ages(text: str) -> list[Age]:
+    """Age expressions in a sentence, as month intervals with their relation."""
+    out: list[Age] = []
+    for m in AGE_RE.finditer(text):
+        if re.match(r"\s+(early|late|earlier|later|apart|ago|premature)\b", text[m.end():], re.I):
+            continue  # a duration ("born two months early"), not an age
+        prep = (m.group("prep1") or m.group("prep2") or m.group("prep3") or "").lower()
+        approx = bool(m.group("approx")) or prep in {"around", "about", "near", "close to"}
+        if m.group("early"):
+            if re.match(r"\s+of\s+(?!life\b)", text[m.end():], re.I):
+                continue  # "the first weeks of finger foods": time since a milestone, not an age
+            hi = {"weeks": 1.5, "days": 0.5, "month": 1.0}[m.group("early").lower()]
+            out.append(Age(m.start(), m.end(), (0.0, hi), "at", False))
+            continue
+        if m.group("bday"):
+            lo = hi = float(_BDAY[m.group("bday").lower()])
+            scale = 1.0
+        elif m.group("age"):
+            lo = hi = _num(m.group("age"))
+            scale = 12.0
+        else:
+            unit = m.group("unit").lower()
+            scale = _UNIT_MONTHS.get(unit[0], 1.0)
+            lo = _num(m.group("a"))
+            hi = _num(m.group("b")) if m.group("b") else lo
+            if hi < lo:
+                lo, hi = hi, lo
+        lo, hi = lo * scale, hi * scale
+        relation = "by" if prep in _UPPER else "from" if prep in _LOWER else "at"
+        if relation == "at":
+            if lo == hi:
+                pad = max(1.0, 0.2 * lo) if approx else max(0.5, 0.1 * lo)
+                lo, hi = max(0.0, lo - pad), hi + pad
+            elif approx:
+                lo, hi = max(0.0, lo - 0.5), hi + 0.5
+        out.append(Age(m.start(), m.end(), (lo, hi), relation, prep == "as early as"))
+    return out
+
+
+# -- matchers (built once per vocab) ----------------------------------------------------------------
+_MATCHERS: dict[tuple[int, int], tuple[Any, Any, Any]] = {}
+
+
+def matchers(vocab: Any, kb: Knowledge) -> tuple[Any, Any]:
+    """(milestone matcher, age-word matcher) for ``vocab``; cached on the vocab's and packs' identity."""
+    key = (id(vocab), id(kb))
+    hit = _MATCHERS.get(key)
+    if hit is not None and hit[0] is vocab:
+        return hit[1], hit[2]
+    from spacy.matcher import Matcher
+
+    ms = Matcher(vocab)
+    for m in kb.milestones.values():
+        ms.add(m.id, [token_specs(p) for p in m.phrases])
+    aw = Matcher(vocab)
+    for w in kb.age_words.values():
+        aw.add(w.id, [token_specs(p) for p in w.phrases])
+    _MATCHERS[key] = (vocab, ms, aw)
+    return ms, aw
+
+
+def _spans(matcher: Any, sdoc: Any) -> list[tuple[str, int, int]]:
+    """Longest non-overlapping matches as (label, token start, token end)."""
+    found = [(sdoc.vocab.strings[mid], s, e) for mid, s, e in matcher(sdoc)]
+    found.sort(key=lambda x: (-(x[2] - x[1]), x[1]))
+    taken: list[tuple[str, int, int]] = []
+    used: set[int] = set()
+    for label, s, e in found:
+        if any(i in used for i in range(s, e)):
+            continue
+        # a trailing hyphen or optional word never ends a match; trim punctuation at the edges
+        while e > s + 1 and sdoc[e - 1].is_punct:
+            e -= 1
+        taken.append((label, s, e))
+        used.update(range(s, e))
+    taken.sort(key=lambda x: x[1])
+    return taken
+
+
+# -- syntax helpers ---------------------------------------------------------------------------------
+
+def _verb_of(tok: Any) -> Any:
+    """Nearest verb (or the root) governing ``tok``, ``tok`` included."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _negated(tok: Any) -> bool:
+    """Is ``tok`` (or the verb chain governing it, up to its clause) negated?"""
+    t = tok
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det", "neg")):
+                return True
+        if t.dep_ in ("conj", "advcl", "relcl", "ROOT", "ccomp", "parataxis", "acl") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _in_clause(tok: Any, marks: set[str]) -> bool:
+    """Is ``tok`` inside an adverbial clause introduced by one of ``marks`` (e.g. an if-clause)?"""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _subordinate(tok: Any) -> bool:
+    """Is ``tok`` inside a temporal clause ("before they walk", "after crawling")?"""
+    t = tok
+    for _ in range(10):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+            return True
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("before", "after", "until"):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _hedge(tokens: Iterable[Any]) -> str:
+    level = ""
+    for t in tokens:
+        low = t.lower_
+        if low in MINORITY_ADV or (low in MINORITY_MODAL and t.dep_ == "aux"):
+            return "minority"
+        if low in MINORITY_Q and (t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                                  or (t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "for")
+                                      and t.head.lemma_.lower() in BABY_WORDS)):
+            return "minority"
+        if low == "not" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("all", "every"):
+            return "minority"
+        if low == "possible" or low == "possibly":
+            return "minority"
+        if low in MAJORITY:
+            level = "majority"
+    return level
+
+
+# -- extraction -------------------------------------------------------------------------------------
+
+@dataclass
+class _Sent:
+    span: Any  # spaCy Span
+    start: int  # absolute
+    end: int
+    mentions: list[Mention] = field(default_factory=list)
+    ages: list[Age] = field(default_factory=list)
+    skip: bool = False  # question, myth, heading: no claims
+
+
+class Extractor:
+    """Extracts the claims of one document (used through :func:`extract`)."""
+
+    def __init__(self, doc: Document, kb: Knowledge, spacy_for: Any) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.spacy_for = spacy_for
+        self.claims: list[Claim] = []
+        self.block_mentions: dict[int, list[Mention]] = {}
+
+    # .. helpers ..
+    def _mention(self, sdoc: Any, block: Block, label: str, s: int, e: int) -> Mention:
+        span = sdoc[s:e]
+        return Mention(label, block.start + span.start_char, block.start + span.end_char, span.root.i, s, e,
+                       span.text)
+
+    def _add(self, **kw: Any) -> None:
+        self.claims.append(Claim(**kw))
+
+    def run(self) -> list[Claim]:
+        ms_matcher: Any = None
+        for block in self.doc.blocks:
+            if block.kind in (BlockKind.CODE,) or not block.text.strip():
+                continue
+            sdoc = self.spacy_for(block)
+            if ms_matcher is None:
+                ms_matcher, aw_matcher = matchers(sdoc.vocab, self.kb)
+            mentions = [self._mention(sdoc, block, *x) for x in _spans(ms_matcher, sdoc)]
+            mentions = [m for m in mentions if not self.doc.in_skip_span(m.start, m.end)]
+            self.block_mentions[block.index] = mentions
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE):
+                continue
+            ageword_spans = [(label, s, e) for label, s, e in _spans(aw_matcher, sdoc)]
+            sents: list[_Sent] = []
+            myth_next = False
+            for sp in sdoc.sents:
+                st = _Sent(sp, block.start + sp.start_char, block.start + sp.end_char)
+                text = sp.text.strip()
+                if not text:
+                    continue
+                st.mentions = [m for m in mentions if sp.start <= m.tok_start < sp.end]
+                st.ages = parse_ages(sp.text)
+                line_myth = re.search(r"(?:^|\n)\s*(myth|misconception)\s*:[^\n]*$",
+                                      block.text[: sp.start_char + 1], re.I)
+                st.skip = (text.rstrip("\"'”’)*_ ").endswith("?") or bool(MYTH_RE.search(text)) or myth_next
+                           or bool(line_myth and "\n" not in block.text[line_myth.start() + 1: sp.start_char]))
+                myth_next = bool(re.fullmatch(r"\W*(myth|misconception)\W*", text, re.I))
+                sents.append(st)
+            for i, st in enumerate(sents):
+                if st.skip:
+                    continue
+                self._order(block, st, sents[max(0, i - 3): i])
+                self._ages(block, st)
+                self._age_words(block, st, ageword_spans)
+                self._first(block, st)
+                self._advice(block, st)
+                self._verdict(block, st)
+        self._lists()
+        self._firsts()
+        return self.claims
+
+    # .. ordering ..
+    def _pair_ok(self, a: Mention, b: Mention) -> bool:
+        return a.mid != b.mid and b.mid not in self.kb.family(a.mid)
+
+    def _order_claim(self, block: Block, st: _Sent, a: Mention, b: Mention, form: str, hedge: str,
+                     cond: bool = False) -> None:
+        if not self._pair_ok(a, b):
+            return
+        for c in self.claims:  # one claim per pair and sentence
+            if c.kind == "order" and c.sid == (st.start, st.end) and set(c.subjects) == {a.mid, b.mid}:
+                return
+        self._add(kind="order", subjects=(a.mid, b.mid), relation="before", polarity=1,
+                  start=min(a.start, b.start), end=max(a.end, b.end), sent_start=st.start, sent_end=st.end,
+                  form=form, hedge=hedge, conditional=cond,
+                  quote=self.doc.text[st.start:st.end], block=block.index)
+
+    def _alternatives(self, sdoc: Any, a: Mention, b: Mention) -> bool:
+        """Are two mentions alternatives ("forward or backward", "rather than") rather than a sequence?"""
+        lo, hi = sorted((a.tok_end, b.tok_start))
+        between = " ".join(t.lower_ for t in sdoc[lo:hi])
+        return bool(re.search(r"\b(or|rather than|instead of|versus|vs|nor|whether)\b", between))
+
+    def _order(self, block: Block, st: _Sent, previous: list[_Sent]) -> None:
+        sp = st.span
+        sdoc = sp.doc
+        ms = st.mentions
+        hedge = _hedge(sp)
+        found = False
+        # 1. clause markers: before / after / once / by the time
+        for tok in sp:
+            low = tok.lower_
+            kind = None
+            if low in ("before", "after", "once") and tok.dep_ in ("mark", "prep", "advmod"):
+                kind = "before" if low == "before" else "after"
+                if tok.dep_ == "mark":
+                    clause = set(t.i for t in tok.head.subtree)
+                    attach = _verb_of(tok.head.head) if tok.head.dep_ != "ROOT" else tok.head
+                else:
+                    clause = set(t.i for t in tok.subtree)
+                    attach = _verb_of(tok.head)
+            elif low == "time" and tok.i >= 2 and sdoc[tok.i - 1].lower_ == "the" and sdoc[tok.i - 2].lower_ == "by":
+                kind = "before"  # "by the time they Y, they have X": X before Y
+                clause = set(t.i for t in tok.subtree) | {tok.i - 1, tok.i - 2}
+                attach = _verb_of(tok.head)
+            if kind is None:
+                continue
+            scope = set(t.i for t in attach.subtree) if attach is not None else set(range(sp.start, sp.end))
+            inside = [m for m in ms if m.tok in clause]
+            outside = [m for m in ms if m.tok not in clause and m.tok in scope]
+            if not inside or not outside or _negated(attach) or _in_clause(tok, IF_MARKS):
+                continue
+            form = {"before": "X before Y", "after": "after X, Y"}[kind]
+            if low == "once":
+                form = "once X, Y"
+            elif low == "time":
+                form = "by the time Y, X"
+            for o in outside:
+                for i in inside:
+                    if self._alternatives(sdoc, o, i):
+                        continue
+                    earlier, later = (o, i) if kind == "before" else (i, o)
+                    self._order_claim(block, st, earlier, later, form, hedge)
+                    found = True
+        if found:
+            return
+        # 2. sequence cues inside one sentence: then, next, follows, go on to, from X to Y, stepping stone
+        lows = [t.lower_ for t in sp]
+        text = sp.text.lower()
+        cue = None
+        for t in sp:
+            if t.lower_ in SEQ_WORDS and t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod"):
+                cue = cue or t.lower_
+            elif t.lemma_ == "follow" and t.pos_ == "VERB":
+                if any(c.dep_ == "dobj" for c in t.children):
+                    cue = cue or "Y follows X"
+                else:
+                    cue = cue or "follows"
+            elif t.lemma_ == "precede" and t.pos_ == "VERB":
+                cue = cue or ("preceded by" if t.tag_ == "VBN" else "precedes")
+        if re.search(r"\b(go(es)?|move[sd]?|went|progress(es)?|graduate[sd]?) on to\b|\bstepping[ -]stones?\b|"
+                     r"\b(leads?|led|progress(es|ed)?|graduate[sd]?|moves?|moved) (on )?to\b|\bfirst\b.*\bthen\b|"
+                     r"\bfollowed by\b|\bon the way to\b|\bstep (toward|towards|to)\b", text):
+            cue = cue or "sequence"
+        if "from" in lows and "to" in lows[lows.index("from"):]:
+            cue = cue or "from X to Y"
+        if len({m.mid for m in ms}) >= 3 and re.search(r"\b(stages?|phases?|steps?|order|sequence|progression)\b", text):
+            cue = cue or "stages list"
+        root_neg = _negated(sp.root)
+        if cue and len(ms) >= 2 and not root_neg and not any(_in_clause(sdoc[x.tok], IF_MARKS) for x in ms):
+            seq = list(ms)
+            if cue in ("Y follows X", "preceded by"):
+                seq = seq[::-1]
+            for a, b in zip(seq, seq[1:]):
+                if not self._alternatives(sdoc, a, b) and not _negated(sdoc[b.tok]):
+                    self._order_claim(block, st, a, b, f"sequence ({cue})", hedge)
+            return
+        # 3. a cue carrying the order over from an earlier sentence: "Next comes cruising."
+        first_low = next((t.lower_ for t in sp if not t.is_punct), "")
+        ids0 = {t.i for t in sdoc[ms[0].tok].subtree} if ms else set()
+        subject_follows = bool(ms) and any(
+            t.lemma_ in ("follow", "come") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids0 | {ms[0].tok}
+                                                   for c in t.children)
+            and (t.lemma_ == "follow" or any(c.lower_ in ("next", "later", "after") for c in t.children))
+            for t in sp)
+        next_comes = bool(re.match(r"\W*(next|then|after that|later)\W+(comes?|is)\b", text))
+        carry = (first_low in SEQ_WORDS or re.match(r"\W*(after that|after this|soon after|later on)\b", text)
+                 or any(t.lower_ in ("then", "next") and t.dep_ == "advmod" and t.head.dep_ == "ROOT" for t in sp)
+                 or subject_follows or next_comes)
+        if carry and ms and not root_neg:
+            target = ms[0]
+            for prev in reversed(previous):
+                if prev.skip:
+                    break
+                main = [m for m in prev.mentions if not _subordinate(prev.span.doc[m.tok])]
+                cands = [m for m in main if self._pair_ok(m, target)]
+                if cands:
+                    self._order_claim(block, st, cands[-1], target, f"carried over ({first_low or cue})", hedge)
+                    break
+
+    # .. numbered lists under a stages heading ..
+    def _governing_heading(self, first: Block) -> Block | None:
+        if first.kind is BlockKind.LIST_ITEM:
+            if first.section is not None:
+                return self.doc.blocks[first.section]
+            return None
+        for b in reversed(self.doc.blocks[: first.index]):
+            if b.kind is BlockKind.HEADING and not (b.ordered and b.list_id == first.list_id):
+                return b
+        return None
+
+    def _lists(self) -> None:
+        lists: dict[int, list[Block]] = {}
+        for b in self.doc.blocks:
+            if b.ordered and b.list_id is not None and b.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
+                lists.setdefault(b.list_id, []).append(b)
+        for lid, items in lists.items():
+            items.sort(key=lambda b: b.item)
+            head = self._governing_heading(items[0])
+            intro = self.doc.blocks[items[0].index - 1] if items[0].index > 0 else None
+            titled = head is not None and STAGE_HEADING.search(head.text)
+            introduced = (intro is not None and intro.kind is BlockKind.PARAGRAPH and intro.text.rstrip().endswith(":")
+                          and re.search(r"\b(stages?|phases?|steps?|in order|order|sequence)\b", intro.text, re.I))
+            if not (titled or introduced):
+                continue
+            seq: list[tuple[Block, Mention]] = []
+            for b in items:
+                ms = self.block_mentions.get(b.index, [])
+                if ms:
+                    seq.append((b, ms[0]))
+            where = f"numbered list under '{head.text.strip()}'" if titled and head else "numbered list"
+            for (b1, a), (b2, c) in zip(seq, seq[1:]):
+                if not self._pair_ok(a, c):
+                    continue
+                self._add(kind="order", subjects=(a.mid, c.mid), relation="before", polarity=1,
+                          start=a.start, end=c.end, sent_start=b1.start, sent_end=b2.end, form=where,
+                          quote=f"{b1.text.strip()} → {b2.text.strip()}", list_id=lid, block=b1.index)
+
+    # .. "X come first" (groups) ..
+    def _firsts(self) -> None:
+        in_doc = {m.mid: m for ms in self.block_mentions.values() for m in ms}
+        extra: list[Claim] = []
+        for c in self.claims:
+            if c.kind != "first":
+                continue
+            x = c.subjects[0]
+            group = self.kb.milestones[x].group
+            for other, m in in_doc.items():
+                if other != x and group and self.kb.milestones[other].group == group:
+                    extra.append(Claim(kind="order", subjects=(x, other), relation="before", polarity=1,
+                                       start=c.start, end=c.end, sent_start=c.sent_start, sent_end=c.sent_end,
+                                       form="X comes first", hedge=c.hedge, quote=c.quote, block=c.block))
+        self.claims = [c for c in self.claims if c.kind != "first"] + extra
+
+    # .. ages ..
+    def _ages(self, block: Block, st: _Sent) -> None:
+        sp = st.span
+        sdoc = sp.doc
+        if not st.ages or not st.mentions:
+            return
+        hedge = _hedge(sp)
+        per: dict[int, list[Age]] = {}
+        for age in st.ages:
+            a_start = sp.start_char + age.start
+            best = None
+            for k, m in enumerate(st.mentions):
+                m_s, m_e = m.start - block.start, m.end - block.start
+                dist = a_start - m_e if m_e <= a_start else (m_s - (sp.start_char + age.end)) + 0.5
+                if dist < 0:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, k)
+            if best is not None:
+                per.setdefault(best[1], []).append(age)
+        for k, ages in per.items():
+            m = st.mentions[k]
+            tok = sdoc[m.tok]
+            neg = _negated(tok) or any(sdoc[i].lower_ in ("not", "never", "no") for i in range(max(sp.start, m.tok_start - 2), m.tok_start))
+            cond = _in_clause(tok, IF_MARKS)
+            for age in ages:
+                a_abs = block.start + sp.start_char + age.start
+                rel = age.relation
+                if neg:
+                    if rel != "by" or cond or self.kb.milestones[m.mid].not_before is None:
+                        continue
+                    rel = "not-before"
+                self._add(kind="age", subjects=(m.mid,), relation=rel, polarity=-1 if neg else 1,
+                          start=min(m.start, a_abs), end=max(m.end, block.start + sp.start_char + age.end),
+                          sent_start=st.start, sent_end=st.end, form=f"age ({age.relation})",
+                          hedge="minority" if age.extreme else hedge, conditional=cond, months=age.months,
+                          quote=self.doc.text[a_abs: block.start + sp.start_char + age.end], block=block.index)
+    def _age_words(self, block: Block, st: _Sent, spans: list[tuple[str, int, int]]) -> None:
+        sp = st.span
+        sdoc = sp.doc
+        if not st.mentions or re.search(r"\breflex", sp.text, re.I):
+            return
+        for label, s, e in spans:
+            if not (sp.start <= s < sp.end):
+                continue
+            word = sdoc[s:e].root
+            verb = _verb_of(word.head if word.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") else word)
+            for m in st.mentions:
+                if m.tok_start < s:
+                    continue
+                t = sdoc[m.tok]
+                ok = False
+                for _ in range(8):  # climb from the milestone to the age word's verb, same subject
+                    if t.i == verb.i:
+                        ok = True
+                        break
+                    if t is not sdoc[m.tok] and t.pos_ in ("VERB", "AUX") and any(
+                            c.dep_ in ("nsubj", "nsubjpass") and c.i != word.i for c in t.children):
+                        break
+                    if t.head is t:
+                        break
+                    t = t.head
+                if not ok or _negated(sdoc[m.tok]) or _in_clause(sdoc[m.tok], IF_MARKS):
+                    continue
+                if label == "baby":
+                    break
+                self._add(kind="age-word", subjects=(m.mid, label), relation="at", polarity=1,
+                          start=block.start + sdoc[s].idx, end=m.end, sent_start=st.start, sent_end=st.end,
+                          form="age word", months=self.kb.age_words[label].months,
+                          quote=self.doc.text[block.start + sdoc[s].idx: m.end], block=block.index)
+                break
+
+    def _first(self, block: Block, st: _Sent) -> None:
+        """'X come first', 'X are the first to appear' (milestones of a group only, e.g. teeth)."""
+        sp = st.span
+        sdoc = sp.doc
+        for m in st.mentions:
+            if not self.kb.milestones[m.mid].group:
+                continue
+            t = sdoc[m.tok]
+            v = t.head if t.dep_ in ("nsubj", "nsubjpass") else None
+            if v is None:
+                continue
+            is_first = any(c.lower_ == "first" and c.dep_ in ("advmod", "attr", "acomp", "npadvmod")
+                           for c in v.children) or any(
+                c.lower_ in ("through", "in", "out") and any(g.lower_ == "first" for g in c.children)
+                for c in v.children)
+            if is_first and not _negated(v):
+                self._add(kind="first", subjects=(m.mid,), relation="first", polarity=1, start=m.start,
+                          end=m.end, sent_start=st.start, sent_end=st.end, form="X comes first",
+                          hedge=_hedge(sp), quote=self.doc.text[st.start:st.end], block=block.index)
+
+    # .. advice ..
+    def _args(self, verb: Any) -> tuple[str, frozenset[str]]:
+        obj = ""
+        args: set[str] = set()
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and not obj:
+                obj = "baby" if c.lower_ in BABY_WORDS or c.lemma_ in BABY_WORDS else c.lemma_.lower()
+                continue
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in COND_MARKS for g in c.children):
+                continue
+            if c.dep_ in ("prep", "xcomp", "advcl", "dobj", "dative", "npadvmod", "acomp", "ccomp"):
+                for g in c.subtree:
+                    if g.pos_ in ("NOUN", "PROPN", "VERB") and g.lemma_.lower() not in BABY_WORDS | TIME_WORDS \
+                            and g.dep_ not in ("amod",) and not g.like_num:
+                        if g.dep_ == "advcl" and any(h.dep_ == "mark" and h.lower_ in COND_MARKS for h in g.children):
+                            break
+                        args.add(g.lemma_.lower())
+        return obj, frozenset(args)
+
+    def _advice(self, block: Block, st: _Sent) -> None:
+        sp = st.span
+        hedge = _hedge(sp)
+        cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp) or bool(
+            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text, re.I))
+        heads = []
+        root = sp.root
+        if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            heads.append(root)
+            heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t is not root
+                      and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+        for t in sp:
+            if t.tag_ == "VB" and t not in heads:
+                auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
+                subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if auxes & {"should", "must"} and subj and subj[0].lower_ == "you":
+                    heads.append(t)
+                elif t.dep_ == "xcomp" and t.head.lemma_ == "need" and any(
+                        c.dep_ == "nsubj" and c.lower_ == "you" for c in t.head.children):
+                    heads.append(t)
+                elif t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
+                        c.lower_ == "no" for c in t.head.children):
+                    heads.append(t)
+        for v in heads:
+            lemma = v.lemma_.lower()
+            neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
+            absolute = any(c.lower_ in ABSOLUTE for c in v.children)
+            polarity = -1 if neg_tok else 1
+            if v.dep_ == "xcomp" and v.head.lemma_ == "need":
+                if _negated(v.head):
+                    polarity = -1
+                else:
+                    continue
+            if v.dep_ in ("acl", "relcl") and v.head.lower_ == "need":
+                polarity = -1
+            if lemma in ATTITUDE:
+                polarity *= ATTITUDE[lemma]
+                objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+                if not objs:
+                    continue
+                o = objs[0]
+                ms = [m for m in st.mentions if m.tok in {t.i for t in o.subtree}]
+                if ms:
+                    key = ("milestone", ms[0].mid)
+                    args: frozenset[str] = frozenset()
+                elif o.pos_ == "VERB":
+                    if o.lemma_.lower() in SKIP_VERBS:
+                        continue
+                    obj, args = self._args(o)
+                    key = (o.lemma_.lower(), obj)
+                else:
+                    key = ("thing", o.lemma_.lower())
+                    args = frozenset()
+            else:
+                if lemma in SKIP_VERBS:
+                    continue
+                obj, args = self._args(v)
+                key = (lemma, obj)
+            self._add(kind="advice", subjects=("|".join(key),), relation="do" if polarity > 0 else "don't",
+                      polarity=polarity, start=block.start + v.idx, end=block.start + v.idx + len(v.text),
+                      sent_start=st.start, sent_end=st.end, form="advice", hedge=hedge, conditional=cond,
+                      absolute=absolute, args=args, quote=self.doc.text[st.start:st.end], block=block.index)
+
+    def _verdict(self, block: Block, st: _Sent) -> None:
+        sp = st.span
+        root = sp.root
+        if root.lemma_ != "be":
+            return
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "csubj")]
+        comp = [c for c in root.children if c.dep_ in ("acomp", "attr")]
+        if not subj or not comp:
+            return
+        sub_ids = {t.i for t in subj[0].subtree}
+        ms = [m for m in st.mentions if m.tok in sub_ids]
+        if not ms:
+            return
+        # only the bare behaviour ("backward crawling is normal"), not a qualified one ("... on one side")
+        extra = [t for t in subj[0].subtree if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
+                 and not (ms[0].tok_start <= t.i < ms[0].tok_end)]
+        if extra:
+            return
+        comp_text = " ".join(t.text for c in comp for t in c.subtree)
+        neg = any(c.dep_ == "neg" for c in root.children)
+        if NEG_VERDICT.search(comp_text):
+            pol = -1
+        elif POS_VERDICT.search(comp_text):
+            pol = 1
+        else:
+            return
+        if neg:
+            pol = -pol
+        self._add(kind="verdict", subjects=(ms[0].mid,), relation="good" if pol > 0 else "bad", polarity=pol,
+                  start=ms[0].start, end=block.start + comp[0].idx + len(comp[0].text), sent_start=st.start,
+                  sent_end=st.end, form="X is normal / a warning sign", hedge=_hedge(sp),
+                  conditional=_in_clause(root, IF_MARKS), quote=self.doc.text[st.start:st.end], block=block.index)
+
+
+def extract(doc: Document, kb: Knowledge, spacy_for: Any) -> list[Claim]:
+    """All claims of ``doc`` in text order."""
+    claims = Extractor(doc, kb, spacy_for).run()
+    claims.sort(key=lambda c: (c.start, c.kind))
+    return claims
+
+
+def summary(c: Claim, kb: Knowledge) -> str:
+    """The claim in plain words, for messages and --explain-claims."""
+    lab = kb.label
+    if c.kind == "order":
+        return f"{lab(c.subjects[0])} comes before {lab(c.subjects[1])}"
+    if c.kind == "age" and c.months:
+        lo, hi = c.months
+        if c.relation == "by":
+            return f"{lab(c.subjects[0])} by {_fmt(hi)} months"
+        if c.relation == "from":
+            return f"{lab(c.subjects[0])} from {_fmt(lo)} months"
+        if c.relation == "not-before":
+            return f"no {lab(c.subjects[0])} before {_fmt(hi)} months"
+        return f"{lab(c.subjects[0])} at {_fmt(lo)}–{_fmt(hi)} months"
+    if c.kind == "age-word":
+        return f"{c.subjects[1]}s doing {lab(c.subjects[0])}"
+    if c.kind == "advice":
+        verb, _, obj = c.subjects[0].partition("|")
+        what = f"{verb} {obj}".strip() if verb != "milestone" else lab(obj)
+        if c.args:
+            what += f" ({', '.join(sorted(c.args))})"
+        return ("do: " if c.polarity > 0 else "don't: ") + what
+    if c.kind == "verdict":
+        return f"{lab(c.subjects[0])} is {'fine' if c.polarity > 0 else 'a concern'}"
+    return f"{c.kind}: {', '.join(c.subjects)}"
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+
+
+def iter_pairs(items: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            yield a, b
