@@ -49,9 +49,6 @@ class Lexicon:
     usual_share: Mapping[str, float]
 
 
-_LEXICON: Lexicon | None = None
-
-
 def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> list[str]:
     path = str(rules_dir() / DATA_FILE)
     section = data.get(table)
@@ -61,11 +58,12 @@ def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> li
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"line {line_of(text, key)}: {table}.{key}: must be a list of non-empty strings",
                           path=path)
-    return [v.strip().casefold().replace("’", "'") for v in value]
+    return [norm(v.strip()) for v in value]
 
 
 def _usual_share(data: Mapping[str, Any], text: str) -> dict[str, float]:
-    table = data.get("density", {}).get("usual-share")
+    section = data.get("density")
+    table = section.get("usual-share") if isinstance(section, dict) else None
     if not isinstance(table, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
                                               for v in table.values()):
         raise ConfigError(f"line {line_of(text, 'usual-share')}: density.usual-share: must be a table of "
@@ -73,33 +71,31 @@ def _usual_share(data: Mapping[str, Any], text: str) -> dict[str, float]:
     return {stem(str(k)): float(v) for k, v in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The word lists of ``rules/data/repetition.toml``, validated once per process."""
-    global _LEXICON
-    if _LEXICON is None:
-        data = load_data(DATA_FILE)
-        try:
-            text = (rules_dir() / DATA_FILE).read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        pairs = []
-        for p in _string_list(data, "doubled", "allow", text):
-            parts = p.split()
-            if len(parts) != 2:
-                raise ConfigError(f"line {line_of(text, 'allow')}: doubled.allow: {p!r} is not two words",
-                                  path=str(rules_dir() / DATA_FILE))
-            pairs.append((parts[0], parts[1]))
-        _LEXICON = Lexicon(
-            function=frozenset(_string_list(data, "words", "function", text)),
-            summary_strong=tuple(_string_list(data, "summary", "strong", text)),
-            summary_weak=tuple(_string_list(data, "summary", "weak", text)),
-            doubled_allow=frozenset(pairs),
-            first_word_exceptions=frozenset(_string_list(data, "openers", "first-word-exceptions", text)),
-            faq_headings=frozenset(_norm_heading(h) for h in _string_list(data, "faq", "headings", text)),
-            keyphrase_keys=tuple(_string_list(data, "keyphrase", "keys", text)),
-            usual_share=_usual_share(data, text),
-        )
-    return _LEXICON
+    data = load_data(DATA_FILE)
+    try:
+        text = (rules_dir() / DATA_FILE).read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    pairs = []
+    for p in _string_list(data, "doubled", "allow", text):
+        parts = p.split()
+        if len(parts) != 2:
+            raise ConfigError(f"line {line_of(text, 'allow')}: doubled.allow: {p!r} is not two words",
+                              path=str(rules_dir() / DATA_FILE))
+        pairs.append((parts[0], parts[1]))
+    return Lexicon(
+        function=frozenset(_string_list(data, "words", "function", text)),
+        summary_strong=tuple(_string_list(data, "summary", "strong", text)),
+        summary_weak=tuple(_string_list(data, "summary", "weak", text)),
+        doubled_allow=frozenset(pairs),
+        first_word_exceptions=frozenset(_string_list(data, "openers", "first-word-exceptions", text)),
+        faq_headings=frozenset(_norm_heading(h) for h in _string_list(data, "faq", "headings", text)),
+        keyphrase_keys=tuple(_string_list(data, "keyphrase", "keys", text)),
+        usual_share=_usual_share(data, text),
+    )
 
 
 # -- tokens -------------------------------------------------------------------------------------------
@@ -115,10 +111,16 @@ def stem(word: str) -> str:
     w = norm(word)
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith(("ss", "us", "is")):
-            w = w[: -len(suffix)] + repl
-            break
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"  # babies → baby
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]  # crawling → crawl
+    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        w = w[:-2]  # walked → walk
+    elif len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
+        w = w[:-2]  # boxes → box
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]  # shoes → shoe, steps → step
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # running → runn → run
     return w
