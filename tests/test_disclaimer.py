@@ -258,6 +258,9 @@ def test_configured_text_is_always_recognised() -> None:
 
 
 # -- EL402 ------------------------------------------------------------------------------------------------
+HEALTH_INTRO = "Teething can bring a rash, drooling and sore gums.\n\n"  # health context, no hedge
+
+
 @pytest.mark.parametrize("text,phrase,softer", [
     ("A warm forehead can come with a new tooth. There is nothing to worry about.",
      "There is nothing to worry about", "usually nothing to worry about"),
@@ -271,7 +274,7 @@ def test_configured_text_is_always_recognised() -> None:
      "usually no need to see a doctor, but call if you are worried"),
 ])
 def test_unhedged_reassurance_is_flagged(text: str, phrase: str, softer: str) -> None:
-    [f] = lint_snippet(text + "\n", "markdown", select=["EL402"]).findings
+    [f] = lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"]).findings
     assert f.severity.value == "warning"
     assert phrase in f.message
     assert f.suggestion == softer
@@ -291,7 +294,19 @@ def test_unhedged_reassurance_is_flagged(text: str, phrase: str, softer: str) ->
     "It may be nothing to worry about.",
 ])
 def test_hedged_sourced_quoted_or_negated_reassurance_passes(text: str) -> None:
-    assert codes(lint_snippet(text + "\n", "markdown", select=["EL402"])) == []
+    assert codes(lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"])) == []
+
+
+def test_reassurance_outside_health_context_passes() -> None:
+    text = CRAFTS + "\nWashable paint is perfectly fine on tables. The dough is completely harmless.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL4"])) == []
+    text = CRAFTS + "\nA small graze is completely harmless.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == []
+
+
+def test_reassurance_next_to_health_evidence_in_a_light_article_is_flagged() -> None:
+    text = CRAFTS + "\nA little fever after the trip is nothing to worry about.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == ["EL402"]
 
 
 def test_markdown_link_in_the_next_sentence_is_a_source() -> None:
@@ -300,15 +315,17 @@ def test_markdown_link_in_the_next_sentence_is_a_source() -> None:
 
 
 def test_two_absolutes_in_one_sentence_make_one_finding() -> None:
-    text = "It is perfectly normal and nothing to worry about.\n"
+    text = HEALTH_INTRO + "It is perfectly normal and nothing to worry about.\n"
     report = lint_snippet(text, "markdown", select=["EL402"])
     [f] = report.findings
     assert len(f.related) == 1
 
 
 def test_el402_in_html_and_text() -> None:
-    assert codes(lint_snippet("<p>Crying never causes harm.</p>", "html", select=["EL402"])) == ["EL402"]
-    assert codes(lint_snippet("Title\n\nCrying never causes harm.\n", "text", select=["EL402"])) == ["EL402"]
+    html_text = "<p>Teething can bring a rash and sore gums.</p><p>It never causes harm.</p>"
+    assert codes(lint_snippet(html_text, "html", select=["EL402"])) == ["EL402"]
+    text = "Teething\n\nTeething can bring a rash and sore gums. It never causes harm.\n"
+    assert codes(lint_snippet(text, "text", select=["EL402"])) == ["EL402"]
 
 
 # -- EL403 ------------------------------------------------------------------------------------------------

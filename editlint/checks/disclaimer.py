@@ -38,6 +38,8 @@ _LEXICON = "data/health-lexicon.toml"
 _DISCLAIMERS = "data/disclaimers.toml"
 _QUOTE_CHARS = "\"“”"
 _SUBSTANTIAL_WORDS = 15
+#: Evidence that makes a sentence's neighbourhood about health even in an article that is not.
+_LOCAL_HEALTH_KINDS = frozenset({"symptom", "condition", "medicine", "clinician", "care"})
 
 
 # -- data ----------------------------------------------------------------------------------------------
@@ -326,6 +328,10 @@ class Analysis:
     myth_spans: list[tuple[int, int]]
     reassurances: list[tuple[Sentence, re.Match[str], Reassurance]] = field(default_factory=list)
 
+    def local_health(self) -> set[int]:
+        """Sentences (indexes) with strong health evidence: symptom, condition, medicine, clinician, care."""
+        return {ev.sentence.index for ev in self.evidence if ev.kind in _LOCAL_HEALTH_KINDS}
+
     def score(self, kinds: Iterable[str] | None = None) -> tuple[float, int]:
         """Weighted count of DISTINCT evidence (per kind, capped) and how many kinds contributed."""
         lex = lexicon()
@@ -508,9 +514,14 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                         any(a <= sent.start + m.start() < b for a, b in pairs):
                     continue
                 analysis.reassurances.append((sent, m, r))
-                if "reassurance" in lex.kinds:
-                    evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
     analysis.reassurances.sort(key=lambda t: t[0].start + t[1].start())
+    if "reassurance" in lex.kinds:
+        # Reassurance is health evidence only next to other health evidence: "washable paint is
+        # perfectly fine" must not make a crafts article medical.
+        local = analysis.local_health()
+        for sent, _, r in analysis.reassurances:
+            if any(s.index in local for s in _neighbours(analysis, sent)):
+                evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
     return analysis
 
 
@@ -749,16 +760,23 @@ def _sourced(doc: Document, sents: Iterable[Sentence], lex: Lexicon) -> bool:
     return False
 
 
-@check_type("unhedged-reassurance")
+@check_type("unhedged-reassurance", options={
+    "article-threshold": Option((int, float), 8.0, "evidence score from which the whole article is about "
+                                "health; below it, only reassurance next to health evidence is checked"),
+})
 def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
     """Absolute health reassurance ("nothing to worry about") with no hedge or source next to it."""
     lex = lexicon()
     a = analyse(ctx)
+    health_article = a.score()[0] >= ctx.options["article-threshold"]
+    local = a.local_health()
     flagged: dict[int, list[tuple[Sentence, re.Match[str], Reassurance]]] = {}
     for sent, m, r in a.reassurances:
         if sent.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
             continue
         near = _neighbours(a, sent)
+        if not health_article and not any(s.index in local for s in near):
+            continue  # "washable paint is perfectly fine" in a crafts article is not health reassurance
         if lex.weak_hedge.search(sent.text) or any(lex.hedge.search(s.text) for s in near) \
                 or _sourced(ctx.doc, near, lex):
             continue
