@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from editlint.checks import repetition
 from editlint.errors import ConfigError
@@ -438,3 +440,23 @@ def test_tokens_split_punctuation_not_whitespace() -> None:
     st = repetition.build_stream(doc, doc.blocks, repetition.lexicon())
     assert st.words == ["is", "it", "normal", "for", "babies", "it's", "fine"]
     assert [(s.start, s.end, s.question) for s in st.segments] == [(0, 5, True), (5, 7, False)]
+
+
+# -- properties -----------------------------------------------------------------------------------------
+_VOCAB = ["warm", "milk", "soft", "blanket", "baby", "sleeps", "on", "her", "back", "today"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(words=hs.lists(hs.sampled_from(_VOCAB), min_size=2, max_size=12).filter(
+    lambda ws: all(a != b for a, b in zip(ws, ws[1:]))), at=hs.integers(min_value=0, max_value=11),
+    sep=hs.sampled_from([" ", "\n", "  "]))
+def test_el105_fix_removes_exactly_the_second_copy(words: list[str], at: int, sep: str) -> None:
+    at = at % len(words)
+    clean = "# Note\n\n" + " ".join(words) + ".\n"
+    doubled_words = words[: at + 1] + words[at:]
+    text = "# Note\n\n" + " ".join(doubled_words[: at + 1]) + sep + " ".join(doubled_words[at + 1:]) + ".\n"
+    found = lint_snippet(text, select=["EL105"]).findings
+    assert len(found) == 1
+    fixed = _fixed(text)
+    assert " ".join(fixed.split()) == " ".join(clean.split())
+    assert lint_snippet(fixed, select=["EL105"]).findings == []
