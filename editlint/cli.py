@@ -12,13 +12,24 @@ from ._version import __version__
 from .errors import EditlintError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json")
+#: Report formats (kept in step with editlint.reporters.FORMATS, which a test checks).
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown", "html")
 
 
 def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _report_spec(value: str) -> tuple[str, str]:
+    """``FORMAT:PATH`` for --report."""
+    fmt, sep, path = value.partition(":")
+    if not sep or not path:
+        raise argparse.ArgumentTypeError(f"expected FORMAT:PATH (e.g. sarif:editlint.sarif), got {value!r}")
+    if fmt not in FORMATS:
+        raise argparse.ArgumentTypeError(f"unknown format {fmt!r} in {value!r} (choose from {', '.join(FORMATS)})")
+    return fmt, path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    c.add_argument("--report", action="append", type=_report_spec, default=[], metavar="FORMAT:PATH",
+                   help="also write a report in FORMAT to PATH (repeatable), e.g. --report sarif:out.sarif "
+                   "--report html:out.html")
+    c.add_argument("--baseline", metavar="FILE",
+                   help="report and fail only on findings not recorded in this baseline file")
+    c.add_argument("--write-baseline", metavar="FILE",
+                   help="record this run's findings as a baseline in FILE (the run then exits 0 unless an "
+                   "article could not be linted)")
+    c.add_argument("--since", metavar="REF",
+                   help="lint only the articles changed against git REF (committed, uncommitted and "
+                   "untracked; from the merge base of REF and HEAD)")
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                    help="lowest severity that makes the exit code 1 (default: error, or fail-on in config)")
     c.add_argument("--select", action="append", metavar="RULES",
@@ -164,13 +186,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     linter.overrides.pop("_stdin_filename", None)
     stdin_name = args.stdin_filename
 
+    baseline = None
+    if args.baseline:
+        from . import baseline as _baseline
+
+        baseline = _baseline.load(args.baseline)
+
     report = RunReport(version=__version__)
     files: list[str] = []
-    for p in args.paths:
-        found, warning = linter.expand(p)
-        files.extend(found)
-        if warning:
-            report.warnings.append(warning)
+    if args.since:
+        files = _changed_articles(linter, args.since, args.paths, report)
+    else:
+        for p in args.paths:
+            found, warning = linter.expand(p)
+            files.extend(found)
+            if warning:
+                report.warnings.append(warning)
     progress = _progress(len(files), args)
     from . import engine as _engine
 
@@ -203,6 +234,25 @@ def cmd_check(args: argparse.Namespace) -> int:
                     print(f"editlint: fixed {fr.path}", file=sys.stderr)
                     fr.findings = [f for f in fr.findings if not f.fixes]
 
+    written = None
+    if args.write_baseline:
+        from . import baseline as _baseline
+
+        written = _baseline.write(report, args.write_baseline)
+        print(f"editlint: wrote {written} finding{'s' if written != 1 else ''} to the baseline "
+              f"{args.write_baseline}", file=sys.stderr)
+    if baseline is not None:
+        from . import baseline as _baseline
+
+        stale = _baseline.apply(report, baseline)
+        if stale:
+            print(f"editlint: note: {len(stale)} baseline entr{'ies' if len(stale) != 1 else 'y'} in "
+                  f"{args.baseline} no longer match a finding (fixed, or the text changed):", file=sys.stderr)
+            for en in stale[:20]:
+                print(f"    {en.path}: {en.rule} {en.message}", file=sys.stderr)
+            if len(stale) > 20:
+                print(f"    … and {len(stale) - 20} more (see \"baseline\" in the JSON report)", file=sys.stderr)
+
     for w in report.warnings:
         print(f"editlint: warning: {w}", file=sys.stderr)
     for fr in report.files:
@@ -210,13 +260,23 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"editlint: error: {fr.error}", file=sys.stderr)
         for d in fr.diagnostics:
             print(f"editlint: {d}", file=sys.stderr)
-    if not files and not report.files:
+    if not files and not report.files and not args.since:
         print("editlint: warning: no articles to lint", file=sys.stderr)
 
     fail_on = args.fail_on or (explicit.fail_on if explicit else linter.config_for(None).fail_on)
     colour = _use_colour(args)
+    registry = probe.registry()
+    for fmt, path in args.report:
+        body = render(fmt, report, colour=False, quiet=args.quiet, statistics=args.statistics, fail_on=fail_on,
+                      registry=registry)
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(body)
+        except OSError as exc:
+            print(f"editlint: error: {path}: cannot write the {fmt} report: {exc.strerror}", file=sys.stderr)
+            return EXIT_ERROR
     text = render(args.format, report, colour=colour and not args.output, quiet=args.quiet,
-                  statistics=args.statistics, fail_on=fail_on)
+                  statistics=args.statistics, fail_on=fail_on, registry=registry)
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8") as fh:
@@ -227,7 +287,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    if written is not None and not report.has_errors:
+        return EXIT_OK
     return report.exit_code(fail_on)
+
+
+def _changed_articles(linter: Any, ref: str, paths: Sequence[str], report: Any) -> list[str]:
+    """--since: changed files under ``paths`` that the configuration's include/exclude accept."""
+    from pathlib import Path
+
+    from .gitdiff import changed_files, select
+
+    changed, notes = changed_files(ref)
+    report.warnings.extend(notes)
+
+    def keep(f: str) -> bool:
+        cfg = linter.config_for(f)
+        inner = Path(*[p for p in Path(f).parts if p not in ("..", ".")] or ["."])
+        return bool(cfg.is_included(Path(f)) and not cfg.is_excluded(inner))
+
+    files = select(changed, paths, keep)
+    if not files:
+        print(f"editlint: no changed articles since {ref}", file=sys.stderr)
+    return files
 
 
 def _use_colour(args: argparse.Namespace) -> bool:

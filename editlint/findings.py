@@ -124,6 +124,7 @@ class RunReport:
     version: str = ""
     errors: list[str] = field(default_factory=list)  # run-level problems that make the run exit 2
     warnings: list[str] = field(default_factory=list)  # run-level notes (e.g. a folder with no articles)
+    baseline: dict[str, Any] | None = None  # set by --baseline: {"path", "matched", "unmatched": [...]}
 
     @property
     def findings(self) -> list[Finding]:
@@ -144,6 +145,8 @@ class RunReport:
                                "files": [fr.to_dict() for fr in self.files], "summary": self.summary()}
         if self.errors:
             out["errors"] = list(self.errors)
+        if self.baseline is not None:
+            out["baseline"] = self.baseline
         return out
 
     def exit_code(self, fail_on: str = "error") -> int:
