@@ -40,6 +40,7 @@ _QUOTE_CHARS = "\"“”"
 _SUBSTANTIAL_WORDS = 15
 #: Evidence that makes a sentence's neighbourhood about health even in an article that is not.
 _LOCAL_HEALTH_KINDS = frozenset({"symptom", "condition", "medicine", "clinician", "care"})
+_OWN_SENTENCE_KINDS = _LOCAL_HEALTH_KINDS | {"development"}
 
 
 # -- data ----------------------------------------------------------------------------------------------
@@ -327,10 +328,16 @@ class Analysis:
     disclaimer_sentences: set[int]
     myth_spans: list[tuple[int, int]]
     reassurances: list[tuple[Sentence, re.Match[str], Reassurance]] = field(default_factory=list)
+    _strong: set[int] | None = field(default=None, repr=False)
+    _own: set[int] = field(default_factory=set, repr=False)
 
-    def local_health(self) -> set[int]:
-        """Sentences (indexes) with strong health evidence: symptom, condition, medicine, clinician, care."""
-        return {ev.sentence.index for ev in self.evidence if ev.kind in _LOCAL_HEALTH_KINDS}
+    def health_context(self, sent: Sentence) -> bool:
+        """Strong health evidence (symptom, condition, medicine, clinician, care) in the sentence or next
+        to it, or development evidence in the sentence itself ("crawling backwards is perfectly normal")."""
+        if self._strong is None:
+            self._strong = {ev.sentence.index for ev in self.evidence if ev.kind in _LOCAL_HEALTH_KINDS}
+            self._own = {ev.sentence.index for ev in self.evidence if ev.kind in _OWN_SENTENCE_KINDS}
+        return sent.index in self._own or any(s.index in self._strong for s in _neighbours(self, sent))
 
     def score(self, kinds: Iterable[str] | None = None) -> tuple[float, int]:
         """Weighted count of DISTINCT evidence (per kind, capped) and how many kinds contributed."""
@@ -518,9 +525,8 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
     if "reassurance" in lex.kinds:
         # Reassurance is health evidence only next to other health evidence: "washable paint is
         # perfectly fine" must not make a crafts article medical.
-        local = analysis.local_health()
         for sent, _, r in analysis.reassurances:
-            if any(s.index in local for s in _neighbours(analysis, sent)):
+            if analysis.health_context(sent):
                 evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
     return analysis
 
@@ -769,13 +775,12 @@ def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
     lex = lexicon()
     a = analyse(ctx)
     health_article = a.score()[0] >= ctx.options["article-threshold"]
-    local = a.local_health()
     flagged: dict[int, list[tuple[Sentence, re.Match[str], Reassurance]]] = {}
     for sent, m, r in a.reassurances:
         if sent.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
             continue
         near = _neighbours(a, sent)
-        if not health_article and not any(s.index in local for s in near):
+        if not health_article and not a.health_context(sent):
             continue  # "washable paint is perfectly fine" in a crafts article is not health reassurance
         if lex.weak_hedge.search(sent.text) or any(lex.hedge.search(s.text) for s in near) \
                 or _sourced(ctx.doc, near, lex):
