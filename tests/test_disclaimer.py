@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from conftest import SAMPLES, codes, lint_snippet
 
 from editlint import ConfigError, FileReport
 from editlint.checks import disclaimer as d
+from editlint.cli import main
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
@@ -79,9 +81,21 @@ def test_seed_article_needs_a_disclaimer_and_lists_its_evidence(seed_path: Path)
     assert "pediatrician" in related_lines[0]
 
 
-def test_seed_with_standard_disclaimer_appended_passes(seed_path: Path) -> None:
-    text = seed_path.read_text(encoding="utf-8") + "\n\n" + STANDARD + "\n"
-    assert "EL401" not in codes(lint_snippet(text, "text", select=["EL401"]))
+def el401_via_cli(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
+    """EL401 findings of the real CLI's JSON report for one file."""
+    main(["check", "--select", "EL401", "--format", "json", "--fail-on", "never", str(path)])
+    data = json.loads(capsys.readouterr().out)
+    return [f for f in data["files"][0]["findings"] if f["rule"] == "EL401"]
+
+
+def test_seed_with_standard_disclaimer_appended_passes(seed_path: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    plain = tmp_path / "seed.txt"
+    plain.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(el401_via_cli(plain, capsys)) == 1
+    variant = tmp_path / "seed-with-disclaimer.txt"
+    variant.write_text(seed_path.read_text(encoding="utf-8") + "\n\n" + STANDARD + "\n", encoding="utf-8")
+    assert el401_via_cli(variant, capsys) == []
 
 
 @pytest.mark.parametrize("wording", [
@@ -92,9 +106,11 @@ def test_seed_with_standard_disclaimer_appended_passes(seed_path: Path) -> None:
     "This content does not constitute medical advice.",
     "The information on this site is not intended to diagnose or treat any condition.",
 ])
-def test_seed_with_unusually_worded_disclaimer_passes(seed_path: Path, wording: str) -> None:
-    text = seed_path.read_text(encoding="utf-8") + "\n\n" + wording + "\n"
-    assert "EL401" not in codes(lint_snippet(text, "text", select=["EL401"]))
+def test_seed_with_unusually_worded_disclaimer_passes(seed_path: Path, tmp_path: Path, wording: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    variant = tmp_path / "seed-unusual.txt"
+    variant.write_text(seed_path.read_text(encoding="utf-8") + "\n\n" + wording + "\n", encoding="utf-8")
+    assert el401_via_cli(variant, capsys) == []
 
 
 def test_medical_article_without_disclaimer_fails_in_every_format() -> None:

@@ -211,3 +211,10 @@ def test_misplaced_disclaimer_is_reported_not_duplicated(tmp_path: Path) -> None
     path.write_bytes(original)
     assert main(["check", "--select", "EL401", "--fix", str(path)]) == 1
     assert path.read_bytes() == original
+
+
+def test_seed_round_trip(seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = seed_path.read_bytes()
+    text = original.decode("utf-8")
+    tail = "\n" + DEFAULT_TEXT + "\n" if text.endswith("\n") else "\n\n" + DEFAULT_TEXT
+    fix_and_compare(tmp_path, "seed.txt", original, original + tail.encode(), capsys)
