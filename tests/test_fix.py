@@ -218,3 +218,58 @@ def test_seed_round_trip(seed_path: Path, tmp_path: Path, capsys: pytest.Capture
     text = original.decode("utf-8")
     tail = "\n" + DEFAULT_TEXT + "\n" if text.endswith("\n") else "\n\n" + DEFAULT_TEXT
     fix_and_compare(tmp_path, "seed.txt", original, original + tail.encode(), capsys)
+
+
+# -- property: any article, any position: the fix only adds the disclaimer, and a second pass is a no-op ---
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from editlint import Linter  # noqa: E402
+from editlint.fixes import apply_edits  # noqa: E402
+
+_SENTENCES = ["Call your doctor if your baby has a fever.", "Infant ibuprofen can ease the pain.",
+              "Ask your pharmacist about the dose.", "Most babies crawl by 10 months.",
+              "A rash with a fever needs a doctor.", "Tummy time builds strength."]
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> tuple[str, str]:
+    fmt = draw(st.sampled_from(["markdown", "html", "text"]))
+    blocks = draw(st.lists(st.tuples(st.sampled_from(["p", "h", "li"]),
+                                     st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3)),
+                           min_size=1, max_size=6))
+    out = []
+    if fmt == "markdown" and draw(st.booleans()):
+        out.append("---\ntitle: Test\n---\n")
+    if draw(st.booleans()):
+        out.append({"markdown": "# Title", "html": "<h1>Title</h1>", "text": "Title"}[fmt])
+    for kind, sents in blocks:
+        body = " ".join(sents)
+        if kind == "h":
+            out.append({"markdown": "## Section", "html": "<h2>Section</h2>", "text": "Section"}[fmt])
+        elif kind == "li":
+            out.append({"markdown": f"- {body}", "html": f"<ul><li>{body}</li></ul>", "text": f"- {body}"}[fmt])
+        else:
+            out.append(f"<p>{body}</p>" if fmt == "html" else body)
+    sep = "\n" if fmt == "html" else "\n\n"
+    text = sep.join(out) + draw(st.sampled_from(["", "\n", "\n\n"]))
+    return fmt, text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles(), st.sampled_from(["anywhere", "top", "bottom", "first-words"]))
+def test_fix_only_adds_the_disclaimer_and_is_idempotent(article: tuple[str, str], position: str) -> None:
+    fmt, text = article
+    path = {"markdown": "a.md", "html": "a.html", "text": "a.txt"}[fmt]
+    linter = Linter({"select": ["EL401"], "disclaimer": {"position": position, "within-words": 400}})
+    report = linter.lint_text(text, path=path)
+    edits = [e for f in report.findings for e in f.fixes]
+    if not edits:
+        return
+    assert len(edits) == 1
+    fixed = apply_edits(text, edits)
+    inserted = edits[0].text
+    assert fixed[:edits[0].start] == text[:edits[0].start] and fixed[edits[0].start + len(inserted):] == \
+        text[edits[0].start:]
+    again = linter.lint_text(fixed, path=path)
+    assert [f.rule for f in again.findings] == [], (fixed, [f.message for f in again.findings])
