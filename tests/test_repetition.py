@@ -460,3 +460,13 @@ def test_el105_fix_removes_exactly_the_second_copy(words: list[str], at: int, se
     fixed = _fixed(text)
     assert " ".join(fixed.split()) == " ".join(clean.split())
     assert lint_snippet(fixed, select=["EL105"]).findings == []
+
+
+def test_el101_long_pasted_passage_is_one_finding_and_whole_paragraphs_are_el103s() -> None:
+    passage = " ".join(f"word{i} stays calm" for i in range(20))  # 60 words, no punctuation
+    text = "# Calm\n\n" + "\n\n".join(f"Intro {k} here: {passage} and more {k}." for k in range(3)) + "\n"
+    assert len(only(lint_snippet(text, select=["EL101"]), "EL101")) == 1
+    para = "Keep the crib bare, with a firm flat mattress and a fitted sheet, and nothing else in it."
+    text = "# Crib\n\n" + "\n\n".join([para, "Room sharing helps at night.", para, "Naps count too.", para]) + "\n"
+    report = lint_snippet(text, select=["EL101", "EL103"])
+    assert codes(report) == ["EL103"]

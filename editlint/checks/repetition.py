@@ -364,10 +364,19 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             if n < min_words or sum(1 for w in words if w not in lex.function and not w.isdigit()) < min_content:
                 continue
         occ = _counted(st, n, cand.occurrences)
-        fresh = [i for i in occ if not any(a <= i and i + n <= b for a, b in covered)]
+        if n == len(cand.words) >= options["max-words"]:
+            n = _extend(st, occ, n)  # a long pasted passage: grow past max-words while all copies agree
+            words = tuple(st.words[occ[0]:occ[0] + n]) if occ else words
+        # An occurrence overlapping a longer accepted phrase is part of it (no sub-phrases, no windows
+        # sliding along a long pasted passage).
+        fresh = [i for i in occ if not any(a < i + n and i < b for a, b in covered)]
         if len(fresh) < min_count or len(occ) < min_count:
             continue
         if not _enough_outside_tables(doc, st, occ, options["min-prose-count"]):
+            continue
+        if all(_whole_block(st, i, len(cand.words)) for i in cand.occurrences):
+            # Whole paragraphs repeated: EL103 (duplicate-block) reports those, and their parts with them.
+            covered.extend((i, i + len(cand.words)) for i in cand.occurrences)
             continue
         accepted.append(Phrase(words, occ, cand.source, cand.origin))
         covered.extend((i, i + n) for i in occ)
@@ -376,6 +385,22 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
         p.spans = [(st.starts[i], st.ends[i + len(p.words) - 1]) for i in p.occurrences]
     accepted.sort(key=lambda p: (-len(p.occurrences), p.occurrences[0]))
     return accepted
+
+
+def _extend(st: Stream, occ: list[int], n: int) -> int:
+    """Length of the phrase at ``occ`` grown to the right while every occurrence goes on alike."""
+    while occ and all(i + n < st.segments[st.seg_of[i]].end for i in occ) and \
+            len({st.words[i + n] for i in occ}) == 1:
+        n += 1
+    return n
+
+
+def _whole_block(st: Stream, i: int, n: int) -> bool:
+    """True when the occurrence at token ``i`` is all the words of its block."""
+    block = st.segments[st.seg_of[i]].block
+    j = i + n - 1
+    return (i == 0 or st.segments[st.seg_of[i - 1]].block != block) and \
+        (j + 1 >= len(st.words) or st.segments[st.seg_of[j + 1]].block != block)
 
 
 def _enough_outside_tables(doc: Document, st: Stream, occ: list[int], minimum: int) -> bool:
