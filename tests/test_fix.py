@@ -248,7 +248,8 @@ def articles(draw: st.DrawFn) -> tuple[str, str]:
         if kind == "h":
             out.append({"markdown": "## Section", "html": "<h2>Section</h2>", "text": "Section"}[fmt])
         elif kind == "li":
-            out.append({"markdown": f"- {body}", "html": f"<ul><li>{body}</li></ul>", "text": f"- {body}"}[fmt])
+            item = {"markdown": f"- {body}", "html": f"<ul><li>{body}</li></ul>", "text": f"- {body}"}
+            out.append(item[fmt])
         else:
             out.append(f"<p>{body}</p>" if fmt == "html" else body)
     sep = "\n" if fmt == "html" else "\n\n"
