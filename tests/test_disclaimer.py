@@ -193,6 +193,9 @@ def test_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
     ('reviewed_by: "Sam Lee, MD"', True),
     ('reviewed_by: "Sam Lee"', False),
     ("medical_disclaimer: false", False),
+    ('disclaimer: "This post contains affiliate links."', False),
+    ('disclaimer: "This post is not a substitute for medical advice."', True),
+    ('description: "Ear infections, explained. For informational purposes only."', True),
     ('medical_disclaimer: ""', False),
 ])
 def test_front_matter_keys(front: str, passes: bool) -> None:

@@ -402,7 +402,8 @@ def _is_marked(block: Block) -> bool:
     return any(m in c for c in block.classes for m in markers)
 
 
-def _metadata_disclaimer(doc: Document) -> str | None:
+def _metadata_disclaimer(doc: Document, extra: Iterable[str]) -> str | None:
+    """The front-matter or <meta> key that marks a disclaimer, if any."""
     data = disclaimer_data()
     for key, value in doc.metadata.items():
         k = str(key).casefold()
@@ -411,6 +412,8 @@ def _metadata_disclaimer(doc: Document) -> str | None:
         if k in data.disclaimer_keys:
             return str(key)
         if k in data.reviewer_keys and any(t.search(str(value)) for t in data.titles):
+            return str(key)
+        if isinstance(value, str) and k != "title" and is_disclaimer_text(value, extra):
             return str(key)
     return None
 
@@ -492,7 +495,7 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                 marked_blocks.add(sent.block.index)
             disclaimers.append(Found("html" if marked else "text", sent.block, sent.start, sent.end,
                                      sent.text))
-    key = _metadata_disclaimer(doc)
+    key = _metadata_disclaimer(doc, extra)
     if key is not None:
         disclaimers.append(Found("metadata", text=key))
     if not disclaimers:
