@@ -218,8 +218,9 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
 def _args_match(a: Claim, b: Claim) -> bool:
     if a.args == b.args:
         return True
-    small, big = sorted((a.args, b.args), key=len)
-    return bool(small) and small <= big
+    (small, s_abs), (big, _) = sorted(((a.args, a.absolute), (b.args, b.absolute)), key=lambda x: len(x[0]))
+    # "never wake a sleeping baby" covers "wake your baby to feed"; an unqualified plain "do X" does not
+    return small <= big and (bool(small) or s_abs)
 
 
 @check_type("opposite-advice", needs=NEEDS)

@@ -126,6 +126,10 @@ _UPPER = {"by", "before", "under", "younger than", "until", "till", "within"}
 _LOWER = {"from", "after", "over", "older than", "since", "as late as"}
 
 
+_BOUNDARY = re.compile(r"[;:]|,\s*(and|but|while|whereas|or)\b|,\s*$|\b(and|but|while|whereas)\b")
+_AVOID = {"avoid", "delay", "postpone", "wait"}
+
+
 @dataclass(frozen=True)
 class Age:
     start: int  # offsets relative to the sentence text
@@ -171,7 +175,8 @@ def parse_ages(text: str) -> list[Age]:
         relation = "by" if prep in _UPPER else "from" if prep in _LOWER else "at"
         if relation == "at":
             if lo == hi:
-                pad = max(1.0, 0.2 * lo) if approx else max(0.5, 0.1 * lo)
+                # about 6 months: ±1.2; exactly 6 months: ±0.6; small ages (weeks) get small margins
+                pad = max(min(1.0, 0.4 * lo), 0.2 * lo) if approx else max(min(0.5, 0.2 * lo), 0.1 * lo)
                 lo, hi = max(0.0, lo - pad), hi + pad
             elif approx:
                 lo, hi = max(0.0, lo - 0.5), hi + 0.5
@@ -238,6 +243,8 @@ def _negated(tok: Any) -> bool:
         for c in t.children:
             if c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det", "neg")):
                 return True
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):  # "cannot sit or crawl"
+            return any(c.dep_ == "neg" for c in t.head.children)
         if t.dep_ in ("conj", "advcl", "relcl", "ROOT", "ccomp", "parataxis", "acl") or t.head is t:
             return False
         t = t.head
@@ -435,7 +442,7 @@ class Extractor:
             if t.lower_ in SEQ_WORDS and t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod"):
                 cue = cue or t.lower_
             elif t.lemma_ == "follow" and t.pos_ == "VERB":
-                if any(c.dep_ == "dobj" for c in t.children):
+                if any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > t.i for c in t.children):
                     cue = cue or "Y follows X"
                 else:
                     cue = cue or "follows"
@@ -544,21 +551,21 @@ class Extractor:
         hedge = _hedge(sp)
         per: dict[int, list[Age]] = {}
         for age in st.ages:
-            a_start = sp.start_char + age.start
-            best = None
-            for k, m in enumerate(st.mentions):
-                m_s, m_e = m.start - block.start, m.end - block.start
-                dist = a_start - m_e if m_e <= a_start else (m_s - (sp.start_char + age.end)) + 0.5
-                if dist < 0:
-                    continue
-                if best is None or dist < best[0]:
-                    best = (dist, k)
-            if best is not None:
-                per.setdefault(best[1], []).append(age)
+            a_start, a_end = sp.start_char + age.start, sp.start_char + age.end
+            before = [k for k, m in enumerate(st.mentions) if m.end - block.start <= a_start]
+            after = [k for k, m in enumerate(st.mentions) if m.start - block.start >= a_end]
+            pick = before[-1] if before else (after[0] if after else None)
+            if before and after:  # "by 9 months they crawl, and by 12 months they walk"
+                gap_before = block.text[st.mentions[before[-1]].end - block.start: a_start]
+                gap_after = block.text[a_end: st.mentions[after[0]].start - block.start]
+                if _BOUNDARY.search(gap_before) and not _BOUNDARY.search(gap_after):
+                    pick = after[0]
+            if pick is not None:
+                per.setdefault(pick, []).append(age)
         for k, ages in per.items():
             m = st.mentions[k]
             tok = sdoc[m.tok]
-            neg = _negated(tok) or any(sdoc[i].lower_ in ("not", "never", "no") for i in range(max(sp.start, m.tok_start - 2), m.tok_start))
+            neg = _negated(tok) or any(a.lemma_ in _AVOID for a in tok.ancestors) or any(sdoc[i].lower_ in ("not", "never", "no") for i in range(max(sp.start, m.tok_start - 2), m.tok_start))
             cond = _in_clause(tok, IF_MARKS)
             for age in ages:
                 a_abs = block.start + sp.start_char + age.start

@@ -1,0 +1,256 @@
+"""Contradiction rules (EL301–EL304): failing and (tricky) passing examples, the seed article, the
+samples, and precision / recall on the contradiction corpus in tests/articles/."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editlint import Registry
+from conftest import ROOT, SAMPLES, codes, lint_snippet
+
+ARTICLES = ROOT / "tests" / "articles"
+EL3 = ["EL301", "EL302", "EL303", "EL304"]
+_FMT = {".md": "markdown", ".html": "html", ".txt": "text"}
+
+
+def lint(text: str, fmt: str = "markdown", select: list[str] | None = None) -> Any:
+    return lint_snippet(text, fmt=fmt, select=select or ["EL3"])
+
+
+def lint_file(path: Path) -> Any:
+    return lint(path.read_text(encoding="utf-8"), _FMT[path.suffix])
+
+
+def lines_of(finding: Any) -> set[int]:
+    return {finding.line} | {r.line for r in finding.related}
+
+
+# -- EL301 -----------------------------------------------------------------------------------------------
+def test_el301_direct_contradiction_has_both_sides() -> None:
+    report = lint("# Crawling\n\nMost babies crawl for a few months before they take their first steps.\n\n"
+                  "## Later\n\nIn most babies, walking comes first and crawling follows a few weeks later.\n")
+    (f,) = [f for f in report.findings if f.rule == "EL301"]
+    assert f.severity.value == "error"
+    assert f.line == 7 and [r.line for r in f.related] == [3]
+    assert "walking alone comes before crawling" in f.message
+    assert "crawling comes before walking alone" in f.message
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("markdown", "## Stages\n\n1. Crawling forward on hands and knees\n2. Sitting up without support\n\n"
+                 "That is why babies sit before they crawl.\n"),
+    ("html", "<h2>Stages of Crawling</h2>\n<ol>\n<li>Crawling forward</li>\n<li>Sitting without support</li>\n"
+             "</ol>\n<p>Babies sit before they crawl.</p>\n"),
+    ("text", "Moving\n\nBabies sit before they crawl.\n\nAfter they crawl, babies learn to sit.\n"),
+])
+def test_el301_list_and_formats(fmt: str, text: str) -> None:
+    assert "EL301" in codes(lint(text, fmt))
+
+
+def test_el301_through_transitivity() -> None:
+    text = ("Babies sit before they crawl.\n\nCrawling comes before walking.\n\n"
+            "Walking comes before sitting, in our experience.\n")
+    (f,) = [f for f in lint(text).findings if f.rule == "EL301"]
+    assert len(f.related) == 2 and "other passages say" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # the same order stated two ways
+    "Sitting usually comes before standing.\n\nBefore they stand, most babies can sit.\n",
+    "Babies usually pull up to stand before they walk. Next comes cruising.\n\n"
+    "Put the other way round, walking comes after a baby has learned to pull up and cruise.\n",
+    # babies who skip a stage; exceptions
+    "Crawling usually comes before walking.\n\nSome babies skip crawling and go straight to walking.\n\n"
+    "A few babies walk before they crawl.\n",
+    # a myth stated and labelled
+    "Crawling usually comes before walking.\n\n**Myth:** Babies must walk before they crawl.\n"
+    "**Fact:** Most crawl first.\n",
+    "Crawling usually comes before walking.\n\nContrary to popular belief, walking before crawling is rare.\n",
+    # a FAQ question
+    "## Do babies walk before they crawl?\n\nCrawling usually comes first, then walking.\n\n"
+    "Can babies walk before they crawl? Yes, a few do.\n",
+    # a conditional
+    "Crawling usually comes before walking.\n\nIf your baby walks before crawling, that is fine.\n",
+    # siblings under one general milestone are not ordered against each other
+    "Pulling up comes before cruising. Next comes standing alone.\n\nCruising comes before walking.\n",
+    # alternatives
+    "Babies crawl forward or backward before they walk.\n\nBackward crawling comes before forward crawling.\n",
+])
+def test_el301_tricky_passing(text: str) -> None:
+    assert "EL301" not in codes(lint(text))
+
+
+# -- EL302 -----------------------------------------------------------------------------------------------
+def test_el302_non_overlapping_ages() -> None:
+    report = lint("Most babies can sit without support at about 6 months.\n\n"
+                  "Most babies can sit alone by 2 months if you practise.\n")
+    (f,) = [f for f in report.findings if f.rule == "EL302"]
+    assert f.line == 3 and [r.line for r in f.related] == [1]
+    assert "by 2 months" in f.message and "4.8–7.2 months" in f.message
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("text", "Crawling\n\nMost babies start crawling at 7 to 10 months.\n\nMost babies crawl at 3 months.\n"),
+    ("html", "<p>Most babies say their first real word at around 12 months.</p>\n"
+             "<p>Most babies say their first words at 4 months.</p>\n"),
+])
+def test_el302_formats(fmt: str, text: str) -> None:
+    assert "EL302" in codes(lint(text, fmt))
+
+
+@pytest.mark.parametrize("text", [
+    "Newborns start walking in the first weeks of life.",
+    "After they have mastered forward crawling, new-borns go on to rear crawling.",
+    "Most newborns can sit up.",
+])
+def test_el302_age_word(text: str) -> None:
+    (f,) = [f for f in lint(text).findings if f.rule == "EL302"]
+    assert "age word does not fit" in f.message and "born" in f.message.lower()
+
+
+@pytest.mark.parametrize("text", [
+    # a point age inside a range, an extreme given as such, overlapping ranges
+    "Most babies walk on their own around 12 months. The range runs from about 9 to 18 months. "
+    "Some babies walk as early as 9 months, while others wait until 16 or 17 months.\n",
+    "Most babies sit without support at about 6 months, with a range of about 4 to 9 months.\n\n"
+    "Sitting without support usually happens between 4 and 9 months.\n",
+    # red flags are conditions, not ages of achievement
+    "Most babies crawl at 7 to 10 months.\n\nTalk to your doctor if your baby cannot crawl by 12 months.\n",
+    # newborns in another clause, negated, or a reflex
+    "Newborns cannot sit or crawl.\n\nNewborns have a stepping reflex that looks like walking.\n\n"
+    "Different newborns reach milestones at different times; most babies crawl by 10 months.\n",
+    "Toddlers walk with a wide gait.\n",
+])
+def test_el302_passing(text: str) -> None:
+    assert "EL302" not in codes(lint(text))
+
+
+# -- EL303 -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Never wake a sleeping baby to feed.\n\nAlways wake your baby to feed every three hours, even at night.\n",
+    "In the first weeks, wake your baby to feed if four hours pass.\n\n"
+    "If your newborn sleeps for a long stretch, let them sleep and never wake them for a feed.\n",
+    "Encourage backward crawling.\n\nYou should correct backward crawling.\n",
+    "Backward crawling is normal.\n\nBackward crawling is a warning sign.\n",
+    "Do not give honey to babies under 12 months.\n\nA little honey is a healthy treat for babies from 6 months.\n",
+])
+def test_el303_failing(text: str) -> None:
+    report = lint(text)
+    (f,) = [f for f in report.findings if f.rule == "EL303"]
+    assert f.related and f.line == 3 and f.related[0].line == 1
+
+
+def test_el303_html() -> None:
+    html = "<p>Never wake a sleeping baby to feed.</p>\n<p>Always wake your baby to feed at night.</p>\n"
+    assert "EL303" in codes(lint(html, "html"))
+
+
+@pytest.mark.parametrize("text", [
+    # different conditions, hedged, not opposite
+    "If your newborn sleeps longer than four hours, wake them for a feed.\n\n"
+    "Once your baby is back to birth weight, you usually do not need to wake them for night feeds.\n",
+    "Encourage backward crawling.\n\nThere is no need to correct backward crawling.\n",
+    "Always place your baby on their back to sleep.\n\nNever place your baby on their side or tummy to sleep.\n",
+    "Put your baby in the crib.\n\nDo not put soft toys in the crib.\n",
+    "Backward crawling is normal.\n\nCrawling with one leg dragging is a warning sign.\n",
+    "**Myth:** Backward crawling is a warning sign.\n**Fact:** Backward crawling is normal.\n",
+    "Is backward crawling a warning sign?\n\nBackward crawling is normal.\n",
+])
+def test_el303_passing(text: str) -> None:
+    assert "EL303" not in codes(lint(text))
+
+
+# -- EL304 -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, cited", [
+    ("After they have mastered forward crawling, babies go on to backward crawling.", "American Academy"),
+    ("Most babies walk before they sit.", "WHO"),
+    ("Honey is a healthy treat from 6 months.", "honey"),
+    ("Most babies crawl at 3 months.", "WHO"),
+    ("The upper front teeth come first, and the lower front teeth follow.", "Dental"),
+])
+def test_el304_failing(text: str, cited: str) -> None:
+    (f,) = [f for f in lint(text).findings if f.rule == "EL304"]
+    assert f.severity.value == "warning" and cited in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "Many babies push themselves backward at first. Forward crawling usually follows within a few weeks.",
+    "Some babies walk before they crawl.",
+    "Most babies crawl between 7 and 10 months, and walk around 12 months.",
+    "Do not give honey before 12 months. Cow's milk can be a main drink from 12 months.",
+    "Myth: babies walk before they sit.",
+])
+def test_el304_passing(text: str) -> None:
+    assert "EL304" not in codes(lint(text))
+
+
+# -- rule docs examples ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("code", EL3)
+def test_docs_examples(code: str) -> None:
+    rule = Registry.default().get(code)
+    assert code in codes(lint(rule.docs.fail, rule.docs.example_format, [code]))
+    assert code not in codes(lint(rule.docs.passing, rule.docs.example_format, [code]))
+
+
+# -- the seed article, the samples, the corpus -----------------------------------------------------------
+def test_seed_article(seed_path: Path) -> None:
+    report = lint(seed_path.read_text(encoding="utf-8"), "text")
+    el301 = [f for f in report.findings if f.rule == "EL301"]
+    assert any(f.line == 65 and lines_of(f) & {29, 97} for f in el301)
+    el302 = [f for f in report.findings if f.rule == "EL302"]
+    assert any(f.line in (61, 65) and "new-borns" in f.message for f in el302)
+
+
+CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
+         "day-out-packing-list.txt", "moving-in-the-first-year.md"]
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_samples_have_no_el3(name: str) -> None:
+    assert codes(lint_file(SAMPLES / name)) == []
+
+
+def test_flawed_samples() -> None:
+    crawl = lint_file(SAMPLES / "baby-crawling-stages.html")
+    assert any(f.rule == "EL301" and lines_of(f) & {34, 35} and 28 in lines_of(f) for f in crawl.findings)
+    assert any(f.rule == "EL302" and lines_of(f) == {26, 38} for f in crawl.findings)
+    walk = lint_file(SAMPLES / "when-do-babies-walk.html")
+    assert any(f.rule == "EL302" and f.line == 6 for f in walk.findings)
+    sleep = lint_file(SAMPLES / "newborn-sleep-schedule.md")
+    assert any(f.rule == "EL303" and lines_of(f) == {22, 39} for f in sleep.findings)
+
+
+def corpus_scores() -> tuple[float, float, list[str]]:
+    """Article-level precision and recall of EL301–EL303 on tests/articles/ (manifest.toml).
+
+    A contradiction counts as found when one finding joins both manifest lines (line + related)."""
+    manifest = tomllib.loads((ARTICLES / "manifest.toml").read_text(encoding="utf-8"))["article"]
+    tp = fp = fn = 0
+    notes = []
+    for entry in manifest:
+        report = lint_file(ARTICLES / entry["file"])
+        found = [f for f in report.findings if f.rule in ("EL301", "EL302", "EL303")]
+        if entry["contradiction"]:
+            want = set(entry["lines"])
+            if any(want <= lines_of(f) for f in found):
+                tp += 1
+            else:
+                fn += 1
+                notes.append(f"missed {entry['file']}")
+            fp += sum(1 for f in found if not lines_of(f) & want)
+        else:
+            fp += len(found)
+            notes += [f"false alarm {entry['file']}:{f.line} {f.rule}" for f in found]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, notes
+
+
+@pytest.mark.slow
+def test_corpus_precision_and_recall() -> None:
+    precision, recall, notes = corpus_scores()
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall, notes)
