@@ -109,6 +109,18 @@ def test_long_garbage_word_is_bounded() -> None:
     assert len(found) == 1 and found[0].suggestion is None
 
 
+def test_suggestions_for_garbled_words_are_fast() -> None:
+    """pyspellchecker's distance-2 search takes seconds on such words; ours must not."""
+    import time
+
+    sp._spell()
+    sp._bucket("a", 1)
+    t0 = time.perf_counter()
+    assert sp.suggestions("xqzvbnmkhjgf") == ()
+    assert sp.suggestions("tommorow")[0] == "tomorrow"  # distance 2, found by the similarity search
+    assert time.perf_counter() - t0 < 0.5
+
+
 def test_bad_vocabulary_data_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sp, "load_data", lambda rel: {"accept": [1, 2]})
     sp.load_vocabulary.cache_clear()

@@ -7,6 +7,7 @@ with cheap rules; the US/UK pair list drives EL505 (one article should not mix "
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import threading
@@ -32,7 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]
 _CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _checker: Any = None
 
 
@@ -179,17 +180,37 @@ def _known(word: str, spell: Any, extra: frozenset[str]) -> bool:
     return False
 
 
+_index: dict[tuple[str, int], list[str]] = {}
+
+
+def _bucket(first: str, length: int) -> list[str]:
+    """Dictionary words (seen at least 5 times) by first letter and length, for the fallback search."""
+    with _lock:
+        if not _index:
+            for w, n in _spell().word_frequency.dictionary.items():
+                if n >= 5 and w.isalpha():
+                    _index.setdefault((w[0], len(w)), []).append(w)
+            _index[("", 0)] = []  # built
+    return _index.get((first, length), [])
+
+
 @functools.lru_cache(maxsize=4096)
 def suggestions(word: str, limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` likely corrections, most frequent first; bounded for long words."""
+    """Up to ``limit`` likely corrections, most frequent first.
+
+    Edit distance 1 through pyspellchecker (cheap); otherwise a similarity search among dictionary words
+    with the same first letter and a similar length, because pyspellchecker's distance-2 search costs
+    0.4–3 s for a single long or garbled word.
+    """
     spell = _spell()
-    if len(word) > 24:
+    if len(word) > 24 or not word:
         return ()
     cands = spell.known(spell.edit_distance_1(word))
-    if not cands and len(word) <= 12:
-        cands = spell.known(spell.edit_distance_2(word))
-    ranked = sorted(cands, key=lambda c: (-spell.word_usage_frequency(c), c))
-    return tuple(ranked[:limit])
+    if cands:
+        ranked = sorted(cands, key=lambda c: (-spell.word_usage_frequency(c), c))
+        return tuple(ranked[:limit])
+    pool = [w for n in range(max(1, len(word) - 2), len(word) + 3) for w in _bucket(word[0], n)]
+    return tuple(difflib.get_close_matches(word, pool, n=limit, cutoff=0.8))
 
 
 def _match_case(model: str, word: str) -> str:
