@@ -353,6 +353,8 @@ def test_el402_in_html_and_text() -> None:
     "## Pain relief\n\nIbuprofen helps. Give 5 mL every 6–8 hours.\n",
     "## Pain relief\n\nTwo drops of the gripe water twice a day settle most babies.\n",
     "## Fever\n\nCalpol works well: half a teaspoon every 4-6 hours.\n",
+    "## Teething\n\nOn bad nights, give infant ibuprofen for the pain.\n",
+    "## Teething\n\nRub on a little teething gel before bed.\n",
 ])
 def test_dose_without_clinician_is_flagged(text: str) -> None:
     [f] = lint_snippet(text, "markdown", select=["EL403"]).findings
@@ -366,6 +368,9 @@ def test_dose_without_clinician_is_flagged(text: str) -> None:
     "## Pain relief\n\nGive 2.5 ml of infant paracetamol unless your doctor tells you otherwise.\n",
     "## First foods\n\nOffer one or two teaspoons of a smooth food twice a day.\n",
     "## Safety\n\nNever give aspirin to a child.\n",
+    "## Safety\n\nDo not give ibuprofen to babies under 6 months.\n",
+    "## Fever\n\nIbuprofen is only for babies 6 months and older.\n",
+    "## Medicine\n\nUse the syringe that comes with the medicine.\n",
     "## Feeds\n\nFeed your baby every three hours.\n",
 ])
 def test_dose_with_clinician_or_no_dose_passes(text: str) -> None:

@@ -112,6 +112,8 @@ class Lexicon:
     myth: re.Pattern[str]
     fact: re.Pattern[str]
     medicine: re.Pattern[str]
+    named: re.Pattern[str]
+    instruction: re.Pattern[str]
     amounts: tuple[re.Pattern[str], ...]
     check_advice: tuple[re.Pattern[str], ...]
     care: tuple[re.Pattern[str], ...]
@@ -180,6 +182,9 @@ def lexicon() -> Lexicon:
                      for p in _strings(rel, hedging, "source-patterns", "hedging.")),
         myth=myth, fact=fact,
         medicine=re.compile("|".join(term_pattern(m).pattern for m in medicines), re.IGNORECASE),
+        named=re.compile("|".join(term_pattern(m).pattern for m in _strings(rel, dose, "named", "dose.")),
+                         re.IGNORECASE),
+        instruction=_regex(rel, "instruction", dose.get("instruction")),
         amounts=tuple(_regex(rel, "amounts", p) for p in _strings(rel, dose, "amounts", "dose.")),
         check_advice=tuple(_regex(rel, "check-advice", p)
                            for p in _strings(rel, dose, "check-advice", "dose.")),
@@ -803,9 +808,12 @@ def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- EL403: dose without a clinician ---------------------------------------------------------------------
 def _is_dose(sent: Sentence, lex: Lexicon) -> bool:
-    if not any(p.search(sent.text) for p in lex.amounts):
+    """An amount or frequency with a medicine nearby, or an instruction to give a named medicine."""
+    if any(p.search(sent.text) for p in lex.amounts):
+        return bool(lex.medicine.search(sent.text) or lex.medicine.search(sent.block.text))
+    if not lex.named.search(sent.text):
         return False
-    return bool(lex.medicine.search(sent.text) or lex.medicine.search(sent.block.text))
+    return any(not _negated(sent.text, m.start()) for m in lex.instruction.finditer(sent.text))
 
 
 @check_type("dose-without-clinician", options={
@@ -834,9 +842,10 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
                     or abs(rank[b.index] - rank[block.index]) <= window)}
         if near & advice_blocks:
             continue
+        what = "medicine dose" if any(p.search(sent.text) for p in lex.amounts) else "advice to give a medicine"
         yield Hit(sent.start, sent.end,
-                  "medicine dose with no advice to check it with a doctor or pharmacist nearby; add a line "
-                  "such as 'Check the dose with your pharmacist or doctor before you give it.'",
+                  f"{what} with no advice to check it with a doctor or pharmacist nearby; add a line such as "
+                  "'Check the dose with your pharmacist or doctor before you give it.'",
                   suggestion="Check the dose with your pharmacist or doctor before you give it.",
                   key=sent.text)
 
