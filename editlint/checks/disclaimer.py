@@ -842,7 +842,8 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
                     or abs(rank[b.index] - rank[block.index]) <= window)}
         if near & advice_blocks:
             continue
-        what = "medicine dose" if any(p.search(sent.text) for p in lex.amounts) else "advice to give a medicine"
+        amount = any(p.search(sent.text) for p in lex.amounts)
+        what = "medicine dose" if amount else "advice to give a medicine"
         yield Hit(sent.start, sent.end,
                   f"{what} with no advice to check it with a doctor or pharmacist nearby; add a line such as "
                   "'Check the dose with your pharmacist or doctor before you give it.'",
