@@ -61,6 +61,7 @@ def test_capital_at_sentence_start_is_checked_but_names_are_not() -> None:
     "Give 2.5ml or 5 ml, about 10kg, at 38°C; call 0800-123 if unsure.",  # numbers and units
     "Run `pip instal editlnt` first.",  # inline code
     "Priyanka and Okonkwo said the WHO and AAP agree; use an iPhone or YouTube.",  # names, acronyms
+    "Zhang Wei is here. Siobhan laughed. Aoife and Niamh came too.",  # names opening sentences
     "Don't worry: it's your baby's first cold, and they're fine; we'll see, you'd know, I'm sure.",
     "A well-known, six-month-old baby can self-soothe.",
     "The colour, the color, the centre and the paediatrician.",  # US/UK forms are words (EL505's job)

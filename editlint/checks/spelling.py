@@ -279,8 +279,12 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
                 e = s + len(part)
                 original = doc.text[s:e]
                 cands = suggestions(part, max(limit, 1))
-                if capital and not cands:
-                    continue  # a capitalised word with no near dictionary word: a name, not a typo
+                if capital:
+                    # At a sentence start a capitalised unknown word is more often a name than a typo:
+                    # flag it only when a correction keeps its first letter (typos rarely change it).
+                    cands = tuple(c for c in cands if c[:1] == part[:1])
+                    if not cands:
+                        continue
                 cands = cands[:limit]
                 cands = tuple(_match_case(original, c) for c in cands)
                 if cands:
