@@ -356,7 +356,7 @@ def readability_score(ctx: CheckContext) -> Iterator[Hit]:
     first = scored[0]
     yield Hit(first.start, first.end,
               f"too hard for the '{audience.name}' audience: {' and '.join(problems)} over "
-              f"{words} words of prose; use shorter sentences and everyday words"
+              f"{words:,} words of prose; use shorter sentences and everyday words"
               + (", starting with the hardest sections" if related else ""),
               severity=severity, related=tuple(related), key=f"article too hard for {audience.name}",
               data={"flesch_kincaid_grade": grade, "flesch_reading_ease": ease, "audience": audience.name})
@@ -391,19 +391,20 @@ def _long_words(text: str, limit: int = 3) -> list[str]:
     return [w for _, w in ranked[:limit]]
 
 
-def _rule_error_words(ctx: CheckContext) -> int | None:
-    """EL202's error threshold when EL202 is enabled, so EL203 does not repeat its errors."""
+def _long_sentence_limit(ctx: CheckContext) -> int | None:
+    """The word count above which an enabled EL202 (sentence-length) reports a sentence, if any."""
     try:
         registry = ctx.config.registry()
         enabled = ctx.config.enabled_rules(registry, ctx.doc.path)
     except ConfigError:
         return None
+    limits = []
     for code in enabled:
-        rule = registry.rules[code]
-        if rule.check == "sentence-length":
-            value = ctx.config.options_for(registry, code).get("error-words")
-            return int(value) if isinstance(value, int) else None
-    return None
+        if registry.rules[code].check == "sentence-length":
+            value = ctx.config.options_for(registry, code).get("warning-words")
+            if isinstance(value, int):
+                limits.append(value)
+    return min(limits) if limits else None
 
 
 @check_type("hard-sentence", needs=("sentences",), options={
@@ -415,12 +416,12 @@ def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences whose own Flesch–Kincaid grade is far above the audience's (Hemingway's yellow/red)."""
     audience = audience_for(ctx.config)
     ts = _textstat()
-    skip_over = _rule_error_words(ctx)
+    skip_over = _long_sentence_limit(ctx)
     for s in prose_sentences(ctx):
         if not s.scored or s.words < ctx.options["min-words"]:
             continue
         if skip_over is not None and s.words > skip_over:
-            continue  # already an EL202 error: one finding per sentence is enough
+            continue  # EL202 reports it: its grade is mostly its length, one finding is enough
         grade = float(ts.flesch_kincaid_grade(s.text))
         over = grade - audience.max_grade
         if over < ctx.options["hard-over"]:
