@@ -232,3 +232,12 @@ def test_spellchecker_dictionary_loads_offline() -> None:
         assert "definitely" in SpellChecker(language="en")
     finally:
         socket.socket = real  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("code", ["EL501", "EL505"])
+def test_rule_docs_examples(code: str) -> None:
+    from editlint import Registry
+
+    rule = Registry.default().rules[code]
+    assert [f.rule for f in lint_snippet(rule.docs.fail, select=[code]).findings] == [code]
+    assert lint_snippet(rule.docs.passing, select=[code]).findings == []
