@@ -124,9 +124,7 @@ def _highlight(text: str, marks: list[tuple[int, int, int, str, str]]) -> str:
     Overlapping spans are split into segments, each marked with every finding that covers it.
     """
     starts = _line_starts(text)
-    spans = []
-    for a, b, fid, kind, title in marks:
-        spans.append((a, b, fid, kind, title))
+    spans = list(marks)
     cuts = sorted({0, len(text), *(a for a, *_ in spans), *(b for _, b, *_ in spans)})
     out: list[str] = []
     first_seen: set[int] = set()
@@ -147,12 +145,10 @@ def _highlight(text: str, marks: list[tuple[int, int, int, str, str]]) -> str:
         ids = sorted({s[2] for s in active})
         line = bisect_right(starts, a)
         titles = "\n".join(dict.fromkeys(s[4] for s in active))
-        anchor = ""
-        for s in direct:
-            if s[2] not in first_seen:
-                first_seen.add(s[2])
-                anchor = f' id="m-{s[2]}"'
-                break
+        new = sorted({s[2] for s in direct} - first_seen)
+        first_seen.update(new)
+        anchor = f' id="m-{new[0]}"' if new else ""
+        out.extend(f'<span id="m-{n}"></span>' for n in new[1:])  # link targets for findings sharing a span
         out.append(f'<mark class="{sev}"{anchor} data-f="{" ".join(map(str, ids))}" data-line="{line}" '
                    f'title="{e(titles)}">{chunk}</mark>')
     return "".join(out)
