@@ -188,20 +188,45 @@ def parse_ages(text: str) -> list[Age]:
 _MATCHERS: dict[tuple[int, int], tuple[Any, Any, Any]] = {}
 
 
+class BucketMatcher:
+    """spaCy Matchers grouped by the forms a pattern's first token can take.
+
+    A block runs only the matchers whose first word occurs in it: most prose mentions no milestone,
+    so this keeps matching far below the parse time (a single Matcher tries every pattern at every token).
+    """
+
+    def __init__(self, vocab: Any, entries: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
+        from spacy.matcher import Matcher
+
+        self.vocab = vocab
+        buckets: dict[frozenset[int], Any] = {}
+        for label, pattern in entries:
+            first = frozenset(vocab.strings.add(f) for f in pattern[0]["LOWER"]["IN"])
+            m = buckets.get(first)
+            if m is None:
+                m = buckets[first] = Matcher(vocab)
+            m.add(label, [pattern])
+        self.buckets = list(buckets.items())
+
+    def __call__(self, sdoc: Any) -> list[tuple[int, int, int]]:
+        from spacy.attrs import LOWER
+
+        lowers = set(sdoc.to_array([LOWER]).ravel().tolist())
+        out: list[tuple[int, int, int]] = []
+        for first, m in self.buckets:
+            if not first.isdisjoint(lowers):
+                out.extend(m(sdoc))
+        return out
+
+
 def matchers(vocab: Any, kb: Knowledge) -> tuple[Any, Any]:
     """(milestone matcher, age-word matcher) for ``vocab``; cached on the vocab's and packs' identity."""
     key = (id(vocab), id(kb))
     hit = _MATCHERS.get(key)
     if hit is not None and hit[0] is vocab:
         return hit[1], hit[2]
-    from spacy.matcher import Matcher
-
-    ms = Matcher(vocab)
-    for m in kb.milestones.values():
-        ms.add(m.id, [token_specs(p) for p in m.phrases])
-    aw = Matcher(vocab)
-    for w in kb.age_words.values():
-        aw.add(w.id, [token_specs(p) for p in w.phrases])
+    ms = BucketMatcher(vocab, ((m.id, token_specs(p)) for m in kb.milestones.values() for p in m.phrases))
+    aw = BucketMatcher(vocab, ((w.id, token_specs(p)) for w in kb.age_words.values() for p in w.phrases))
     _MATCHERS[key] = (vocab, ms, aw)
     return ms, aw
 
@@ -349,7 +374,7 @@ class Extractor:
                 if not text:
                     continue
                 st.mentions = [m for m in mentions if sp.start <= m.tok_start < sp.end]
-                st.ages = parse_ages(sp.text)
+                st.ages = parse_ages(sp.text) if st.mentions else []
                 line_myth = re.search(r"(?:^|\n)\s*(myth|misconception)\s*:[^\n]*$",
                                       block.text[: sp.start_char + 1], re.I)
                 st.skip = (text.rstrip("\"'”’)*_ ").endswith("?") or bool(MYTH_RE.search(text)) or myth_next
@@ -395,6 +420,8 @@ class Extractor:
         sp = st.span
         sdoc = sp.doc
         ms = st.mentions
+        if not ms:
+            return
         hedge = _hedge(sp)
         found = False
         # 1. clause markers: before / after / once / by the time
@@ -655,9 +682,6 @@ class Extractor:
 
     def _advice(self, block: Block, st: _Sent) -> None:
         sp = st.span
-        hedge = _hedge(sp)
-        cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp) or bool(
-            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text, re.I))
         heads = []
         root = sp.root
         if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
@@ -677,6 +701,11 @@ class Extractor:
                 elif t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
                         c.lower_ == "no" for c in t.head.children):
                     heads.append(t)
+        if not heads:
+            return
+        hedge = _hedge(sp)
+        cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp) or bool(
+            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text, re.I))
         for v in heads:
             lemma = v.lemma_.lower()
             neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
