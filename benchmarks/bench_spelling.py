@@ -23,7 +23,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".md", ".html", ".txt") and p.name != "README.md")
+    files = sorted(p for p in SAMPLES.iterdir()
+                   if p.suffix in (".md", ".html", ".txt") and p.name != "README.md")
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
     words = sum(len(WORD_RE.findall(t)) for _, t in texts)
 
@@ -48,7 +49,8 @@ def main() -> None:
     print(f"{len(files)} articles, {words} words, {args.repeat} runs")
     print(f"dictionary load (once per process): {load * 1000:.0f} ms")
     print(f"EL501+EL505 incl. reading: {med / words * 1000 * 1000:.1f} ms per 1,000 words")
-    print(f"spelling alone (minus reading + EL601): {(med - med_base) / words * 1000 * 1000:.1f} ms per 1,000 words")
+    alone = (med - med_base) / words * 1000 * 1000
+    print(f"spelling alone (minus reading + EL601): {alone:.1f} ms per 1,000 words")
 
 
 if __name__ == "__main__":

@@ -221,7 +221,8 @@ def languages(base: str, timeout: float) -> frozenset[str]:
     data = _request(urllib.parse.urljoin(base, "languages"), timeout)
     if not isinstance(data, list):
         raise _Fail("/v2/languages did not return a list")
-    codes = frozenset(str(x.get(k)) for x in data if isinstance(x, dict) for k in ("code", "longCode") if x.get(k))
+    codes = frozenset(str(x.get(k)) for x in data if isinstance(x, dict)
+                      for k in ("code", "longCode") if x.get(k))
     _languages[base] = codes
     return codes
 

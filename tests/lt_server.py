@@ -135,7 +135,8 @@ class FakeLanguageTool:
             for m in re.finditer(pattern, text):
                 values = [m.group(1) if r == "<1>" else m.group().capitalize() if r == "<cap>" else r
                           for r in repl]
-                matches.append(self.match(text, m.start(), m.end(), rid, cat, cat_name, issue, message, values))
+                matches.append(self.match(text, m.start(), m.end(), rid, cat, cat_name, issue, message,
+                                          values))
         matches.extend(self.extra_matches)
         matches.sort(key=lambda x: x["offset"] if isinstance(x.get("offset"), int) else -1)
         lang = next((x for x in LANGUAGES if x["longCode"] == form["language"]), LANGUAGES[1])

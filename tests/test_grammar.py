@@ -60,7 +60,8 @@ def found(report: FileReport) -> list[tuple[str, int, int, int, str]]:
     ("html", "<h1>Fruit</h1>\n<p>Offer <em>your</em> baby a apple slice.</p>\n", 2, 29),
     ("text", "Fruit\n\nOffer your baby a apple slice.\n", 3, 17),
 ])
-def test_grammar_match_at_exact_position(fake: FakeLanguageTool, fmt: str, text: str, line: int, col: int) -> None:
+def test_grammar_match_at_exact_position(fake: FakeLanguageTool, fmt: str, text: str, line: int,
+                                         col: int) -> None:
     report = run(text, fmt, grammar=grammar(fake.url))
     assert report.error is None and report.diagnostics == []
     assert found(report) == [("EL502", line, col, col + 1, "EN_A_VS_AN")]
@@ -173,8 +174,8 @@ def test_disabled_rules_and_categories_are_sent_and_honoured(fake: FakeLanguageT
 
 
 def test_disabled_rules_honoured_even_if_the_server_ignores_them(fake: FakeLanguageTool) -> None:
-    fake.extra_matches = [FakeLanguageTool.match("Give a pear.", 5, 11, "SOME_RULE", "STYLE", "Style", "style",
-                                                 "Odd.", [])]
+    fake.extra_matches = [FakeLanguageTool.match("Give a pear.", 5, 11, "SOME_RULE", "STYLE", "Style",
+                                                 "style", "Odd.", [])]
     report = run("Give a pear.\n", "text", grammar=grammar(fake.url, **{"disabled-rules": ["SOME_RULE"]}))
     assert report.findings == []
     lt.clear_cache()
@@ -183,7 +184,8 @@ def test_disabled_rules_honoured_even_if_the_server_ignores_them(fake: FakeLangu
 
 
 def test_malformed_and_unknown_category_matches(fake: FakeLanguageTool) -> None:
-    good = FakeLanguageTool.match("Give a pear.", 0, 4, "NEW_RULE", "BRAND_NEW", "New", "typographical", "Hm.", [])
+    good = FakeLanguageTool.match("Give a pear.", 0, 4, "NEW_RULE", "BRAND_NEW", "New", "typographical",
+                                  "Hm.", [])
     fake.extra_matches = [{"offset": "x"}, {"message": "no offset"}, good]
     report = run("Give a pear.\n", "text", grammar=grammar(fake.url))
     assert found(report) == [("EL504", 1, 1, 5, "NEW_RULE")]  # unknown category: by issueType
@@ -260,7 +262,7 @@ def test_local_backend_failure_is_a_clean_diagnostic(monkeypatch: pytest.MonkeyP
 
 @pytest.mark.slow
 def test_local_backend_download_failure_in_cli(tmp_path: Path) -> None:
-    """The real language-tool-python download path, with the download host unreachable: exit 2, no traceback."""
+    """The real language-tool-python download path, download host unreachable: exit 2, no traceback."""
     article = tmp_path / "a.md"
     article.write_text("Most babies definately like naps.\n", encoding="utf-8")
     (tmp_path / "editlint.toml").write_text('[grammar]\nbackend = "local"\non-unavailable = "fail"\n')
@@ -334,7 +336,8 @@ def test_default_run_imports_no_languagetool_code_and_opens_no_socket() -> None:
 def test_importing_editlint_does_not_import_language_tool_python() -> None:
     proc = subprocess.run([PY, "-c", "import sys, editlint, editlint.checks.grammar;"
                            "from editlint import Registry; Registry.default();"
-                           "print('language_tool_python' in sys.modules, 'editlint.languagetool' in sys.modules)"],
+                           "print('language_tool_python' in sys.modules,"
+                           " 'editlint.languagetool' in sys.modules)"],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.stdout.split() == ["False", "False"], proc.stderr
 
@@ -390,7 +393,8 @@ def test_clean_samples_with_the_fake_server(fake: FakeLanguageTool) -> None:
 def test_real_languagetool_server() -> None:
     url = os.environ.get("EDITLINT_LANGUAGETOOL_URL")
     if not url:
-        pytest.skip("set EDITLINT_LANGUAGETOOL_URL to a LanguageTool server (e.g. http://localhost:8081) to run")
+        pytest.skip("set EDITLINT_LANGUAGETOOL_URL to a LanguageTool server (e.g. http://localhost:8081) "
+                    "to run")
     text = "# Fruit\n\nOffer your 👶 baby a apple slice. Their is no rush.\n"
     report = run(text, grammar={"backend": "server", "url": url, "timeout": 30})
     assert report.diagnostics == [], report.diagnostics

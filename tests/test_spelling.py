@@ -210,7 +210,8 @@ def test_clean_samples_have_no_spelling_findings(name: str) -> None:
 
 def test_flawed_sample_misspellings_and_mixed_spelling() -> None:
     path = SAMPLES / "first-finger-foods.txt"
-    report = lint_text(path.read_text(encoding="utf-8"), path=str(path), config={"select": ["EL501", "EL505"]})
+    report = lint_text(path.read_text(encoding="utf-8"), path=str(path),
+                       config={"select": ["EL501", "EL505"]})
     got = sorted((f.rule, f.line, f.data["word"]) for f in report.findings)
     assert got == [("EL501", 16, "definately"), ("EL501", 35, "recieve"), ("EL505", 35, "colour")]
 

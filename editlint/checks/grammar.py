@@ -20,7 +20,8 @@ GRAMMAR_SECTION = ConfigSection("grammar", {
     "backend": Option(str, "off", "LanguageTool backend: off, server (self-hosted URL), local "
                       "(language-tool-python downloads and runs LanguageTool) or public-api (text leaves "
                       "the machine)", ("off", "server", "local", "public-api")),
-    "url": Option(str, "http://localhost:8081", "URL of a self-hosted LanguageTool server (backend = server)"),
+    "url": Option(str, "http://localhost:8081",
+                  "URL of a self-hosted LanguageTool server (backend = server)"),
     "language": Option(str, "en-US", "LanguageTool language code (en-US, en-GB, …)"),
     "timeout": Option((int, float), 10, "seconds to wait for each LanguageTool request"),
     "disabled-rules": Option(list, [], "LanguageTool rule ids not to report (e.g. WHITESPACE_RULE)"),

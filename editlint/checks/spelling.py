@@ -22,7 +22,8 @@ from ..rules import load_data
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
 SPELLING_SECTION = ConfigSection("spelling", {
-    "variant": Option(str, "en-US", "house spelling: en-US or en-GB (breaks ties in EL505)", ("en-US", "en-GB")),
+    "variant": Option(str, "en-US", "house spelling: en-US or en-GB (breaks ties in EL505)",
+                      ("en-US", "en-GB")),
     "accept": Option(list, [], "extra words the speller accepts (case-insensitive)"),
     "reject": Option(list, [], "words always flagged (case-insensitive)"),
     "enforce-variant": Option(bool, False, "EL505 flags every US/UK form not of `variant`, even unmixed"),
@@ -97,10 +98,11 @@ def load_pairs(relpath: str) -> tuple[Dimension, ...]:
             raise ConfigError(f"dimensions.{name}.pairs: must be a list of [first, second] pairs", path=where)
         forms: dict[str, tuple[int, str]] = {}
         for i, p in enumerate(pairs):
-            if not (isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and re.fullmatch(r"[a-z]+", x)
-                                                             for x in p) and p[0] != p[1]):
-                raise ConfigError(f"dimensions.{name}.pairs[{i}]: {p!r} is not two different lower-case words",
-                                  path=where)
+            words_ok = isinstance(p, list) and len(p) == 2 and all(
+                isinstance(x, str) and re.fullmatch(r"[a-z]+", x) for x in p)
+            if not words_ok or p[0] == p[1]:
+                raise ConfigError(f"dimensions.{name}.pairs[{i}]: {p!r} is not two different lower-case "
+                                  "words", path=where)
             a, b = p
             for x, y, side in ((a, b, 0), (b, a, 1)):
                 forms.setdefault(x, (side, y))
@@ -268,7 +270,8 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
             parts_known = all(_known(p, spell, extra) for p in low.split("-") if p)
             if not parts_known and _known(joined, spell, extra):
                 repl = _match_case(tok.text, joined)
-                yield Hit(tok.start, tok.end, f"possible misspelling {tok.text!r}: write {repl!r} as one word",
+                msg = f"possible misspelling {tok.text!r}: write {repl!r} as one word"
+                yield Hit(tok.start, tok.end, msg,
                           suggestion=repl, edits=_edit(doc, tok.start, tok.end, repl), key=low,
                           data={"word": tok.text, "candidates": [repl]})
                 continue
@@ -288,7 +291,8 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
                 cands = cands[:limit]
                 cands = tuple(_match_case(original, c) for c in cands)
                 if cands:
-                    msg = f"possible misspelling {original!r}: did you mean {' / '.join(repr(c) for c in cands)}?"
+                    options = " / ".join(repr(c) for c in cands)
+                    msg = f"possible misspelling {original!r}: did you mean {options}?"
                 else:
                     msg = f"possible misspelling {original!r}: not in the dictionary or the house vocabulary"
                 msg += " (add it to [tool.editlint.spelling] accept if it is right)"
