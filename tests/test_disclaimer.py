@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLES, codes, lint_snippet
@@ -12,6 +13,7 @@ from conftest import SAMPLES, codes, lint_snippet
 from editlint import ConfigError, FileReport
 from editlint.checks import disclaimer as d
 from editlint.cli import main
+from editlint.findings import Finding
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
@@ -59,11 +61,11 @@ collect leaves for decoration makes a nice extra trip. It is great practice for 
 """
 
 
-def rules_of(report: FileReport, code: str) -> list:
+def rules_of(report: FileReport, code: str) -> list[Finding]:
     return [f for f in report.findings if f.rule == code]
 
 
-def lint_file(path: Path, **config: object) -> FileReport:
+def lint_file(path: Path, **config: Any) -> FileReport:
     return lint_snippet(path.read_text(encoding="utf-8"), FMT[path.suffix], **config)
 
 
@@ -81,7 +83,7 @@ def test_seed_article_needs_a_disclaimer_and_lists_its_evidence(seed_path: Path)
     assert "pediatrician" in related_lines[0]
 
 
-def el401_via_cli(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
+def el401_via_cli(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     """EL401 findings of the real CLI's JSON report for one file."""
     main(["check", "--select", "EL401", "--format", "json", "--fail-on", "never", str(path)])
     data = json.loads(capsys.readouterr().out)

@@ -10,9 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from editlint import Linter
 from editlint.checks.disclaimer import DEFAULT_TEXT
 from editlint.cli import main
+from editlint.fixes import apply_edits
 
 MD = """---
 title: Ear infections in toddlers
@@ -221,12 +225,6 @@ def test_seed_round_trip(seed_path: Path, tmp_path: Path, capsys: pytest.Capture
 
 
 # -- property: any article, any position: the fix only adds the disclaimer, and a second pass is a no-op ---
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from editlint import Linter  # noqa: E402
-from editlint.fixes import apply_edits  # noqa: E402
-
 _SENTENCES = ["Call your doctor if your baby has a fever.", "Infant ibuprofen can ease the pain.",
               "Ask your pharmacist about the dose.", "Most babies crawl by 10 months.",
               "A rash with a fever needs a doctor.", "Tummy time builds strength."]

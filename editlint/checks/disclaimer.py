@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError
@@ -136,7 +136,7 @@ def lexicon() -> Lexicon:
             raise _bad(rel, f"kinds.{name}", "must be a table")
         unknown = set(raw) - {"label", "weight", "cap", "terms", "patterns"}
         if unknown:
-            raise _bad(rel, where + sorted(unknown)[0], "unknown key")
+            raise _bad(rel, where + min(unknown), "unknown key")
         weight, cap, label = raw.get("weight"), raw.get("cap", 3), raw.get("label", name)
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
             raise _bad(rel, where + "weight", "must be a number >= 0")
@@ -153,7 +153,7 @@ def lexicon() -> Lexicon:
         kinds[name] = Kind(name, label, float(weight), cap, tuple(matchers),
                            {w: tuple(ix) for w, ix in by_word.items()},
                            tuple(range(len(terms), len(matchers))))
-    reassurance = []
+    reassurance: list[Reassurance] = []
     raw_r = data.get("reassurance", [])
     if not isinstance(raw_r, list):
         raise _bad(rel, "reassurance", "must be an array of tables [[reassurance]]")
@@ -238,7 +238,7 @@ def disclaimer_data() -> DisclaimerData:
     groups_raw = scored.get("groups")
     if not isinstance(groups_raw, dict):
         raise _bad(rel, "scored.groups", "must be a table of [scored.groups.NAME] tables")
-    groups = []
+    groups: list[ScoredGroup] = []
     for name, g in groups_raw.items():
         if not isinstance(g, dict) or not isinstance(g.get("score"), int) or \
                 not isinstance(g.get("required", False), bool):
@@ -287,7 +287,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start += 1
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         seg = text[s:e]
         lead = len(seg) - len(seg.lstrip())
@@ -369,7 +369,7 @@ class Analysis:
                 continue
             entry = by_sent.setdefault(ev.sentence.index, (ev.sentence, {}))
             entry[1].setdefault(ev.kind, set()).add(ev.key)
-        scored = []
+        scored: list[tuple[float, int, Sentence, list[str]]] = []
         for idx, (sent, kinds_found) in by_sent.items():
             strength = sum(lex.kinds[k].weight + 0.25 * (len(keys) - 1) for k, keys in kinds_found.items())
             labels = [lex.kinds[k].label for k in sorted(kinds_found, key=lambda k: -lex.kinds[k].weight)]
@@ -436,7 +436,7 @@ def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
     last = _block_source_range(doc, doc.blocks[-1])[1]
     text = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
                   lambda m: " " * len(m.group()), src, flags=re.IGNORECASE | re.DOTALL)
-    found = []
+    found: list[int] = []
     markers = "|".join(re.escape(m) for m in disclaimer_data().markers)
     for m in re.finditer(rf"<(\w+)\b[^>]*\b(?:class|id|role|data-editlint)\s*=\s*[\"']?[^\"'>]*(?:{markers})",
                          src, re.IGNORECASE):
@@ -447,7 +447,7 @@ def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
     for s, e in split_sentences(text):
         if is_disclaimer_text(text[s:e], extra):
             found.append(s)
-    out = []
+    out: list[Found] = []
     for off in found:
         where = "before" if off < first else ("after" if off >= last else "inside")
         out.append(Found("page", where=where, start=off))
@@ -456,7 +456,8 @@ def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
 
 def _myth_spans(block: Block, lex: Lexicon) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Absolute spans labelled as a myth ("Myth: …" up to "Fact: …"), and whole myth-and-fact pairs."""
-    myths, pairs = [], []
+    myths: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int]] = []
     for m in lex.myth.finditer(block.text):
         f = lex.fact.search(block.text, m.end())
         myths.append((block.start + m.start(), block.start + (f.start() if f else len(block.text))))
@@ -466,8 +467,9 @@ def _myth_spans(block: Block, lex: Lexicon) -> tuple[list[tuple[int, int]], list
 
 
 def analyse(ctx: CheckContext) -> Analysis:
-    return ctx.memo(("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT)),
-                    lambda: _analyse(ctx.doc, _settings(ctx)))
+    """The family's shared analysis of the document (computed once per document and settings)."""
+    return cast(Analysis, ctx.memo(("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT)),
+                    lambda: _analyse(ctx.doc, _settings(ctx))))
 
 
 def _settings(ctx: CheckContext) -> Mapping[str, Any]:
@@ -631,7 +633,7 @@ def _required_pattern(value: str) -> re.Pattern[str] | None:
 
 
 def _required_found(doc: Document, a: Analysis, required: re.Pattern[str]) -> list[Found]:
-    out = []
+    out: list[Found] = []
     for block in doc.iter_blocks():
         m = required.search(re.sub(r"\s+", " ", block.text))
         if m:
@@ -745,7 +747,8 @@ def _html_edit(doc: Document, src: str, text: str, top: bool) -> Edit:
             if not src[line_start:q].strip():  # the closing tag has its own line: add a line above it
                 last_start = doc.source_offset(doc.blocks[-1].start) if doc.blocks else q
                 last_line = src[src.rfind("\n", 0, last_start) + 1:last_start]
-                indent = re.match(r"[ \t]*", last_line).group() if last_start < q else src[line_start:q]
+                indent = last_line[: len(last_line) - len(last_line.lstrip(" \t"))] if last_start < q \
+                    else src[line_start:q]
                 return Edit(line_start, line_start, indent + element + "\n")
             return Edit(q, q, element)
     if src.endswith("\n"):
