@@ -184,6 +184,14 @@ def test_markdown_block_markers_at_the_start_are_escaped(tmp_path: Path,
     fix_and_compare(tmp_path, "h.md", MD.encode(), (MD + "\n\\" + text + "\n").encode(), capsys)
 
 
+def test_no_fix_when_the_insertion_would_not_be_read_as_a_disclaimer(tmp_path: Path) -> None:
+    path = tmp_path / "fence.md"
+    original = (MD + "\n```text\nan unclosed code fence swallows everything after it\n").encode()
+    path.write_bytes(original)
+    assert main(["check", "--select", "EL401", "--fix", str(path)]) == 1  # reported, not "fixed"
+    assert path.read_bytes() == original
+
+
 def test_nothing_changes_without_health_advice(tmp_path: Path) -> None:
     path = tmp_path / "craft.md"
     original = b"# Paper lions\n\nGlue orange strips around a paper plate and draw a face.\n"

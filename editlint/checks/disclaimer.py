@@ -8,6 +8,7 @@ the family's rules through ``ctx.memo``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ..document import Block, BlockKind, Document
-from ..errors import ConfigError
+from ..errors import ConfigError, EditlintError
 from ..findings import Edit
 from ..rules import line_of, load_data, rules_dir
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
@@ -613,9 +614,9 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
                   key=f"misplaced-disclaimer:{position}")
         return
     edits: tuple[Edit, ...] = ()
-    if required is None or required.search(text):
+    if text.strip() and (required is None or required.search(text)):
         edit = insertion_edit(doc, text, position)
-        if edit is not None:
+        if edit is not None and _fix_works(doc, edit, settings, position, within):
             edits = (edit,)
     yield Hit(a_start, a_end,
               f"this article gives health advice ({summary}) but has no medical disclaimer; add one saying "
@@ -703,6 +704,20 @@ def insertion_edit(doc: Document, text: str, position: str) -> Edit | None:
         return _block_edit(src, p, body)
     so = doc.source_offset(first.start)
     return _block_edit(src, src.rfind("\n", 0, so) + 1, body)
+
+
+def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position: str, within: int) -> bool:
+    """Re-read the fixed text: offer the fix only if the inserted disclaimer is then found where required
+    (an unclosed code fence, say, would swallow it, and every later run would insert another)."""
+    from ..readers import read
+
+    fixed = doc.source.text[:edit.start] + edit.text + doc.source.text[edit.end:]
+    try:
+        new_doc = read(dataclasses.replace(doc.source, text=fixed))
+    except EditlintError:
+        return False
+    found = _analyse(new_doc, settings).disclaimers
+    return any(_satisfies(new_doc, f, position, within) for f in found)
 
 
 def _block_edit(src: str, p: int, body: str) -> Edit:
