@@ -125,7 +125,7 @@ def base_url(url: str) -> str:
 def describe(settings: Settings) -> str:
     """How the backend is named in diagnostics."""
     if settings.backend == "local":
-        return "a local LanguageTool (language-tool-python)"
+        return "localhost (started by language-tool-python)"
     if settings.backend == "public-api":
         return PUBLIC_API_URL
     return settings.url
@@ -167,7 +167,7 @@ def _local_endpoint(settings: Settings) -> str:
                 raise BackendUnavailable(where, reason) from None
             _local[settings.language] = tool
             atexit.register(_close_quietly, tool)
-        return base_url(str(tool.url))
+        return base_url(str(getattr(tool, "url", None) or tool._url))  # `url` is newer than 2.8
 
 
 def _close_quietly(tool: Any) -> None:

@@ -256,7 +256,7 @@ def test_local_backend_failure_is_a_clean_diagnostic(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(language_tool_python, "LanguageTool", broken)
     report = run("Give a apple.\n", grammar={"backend": "local"})
     assert report.diagnostics == [
-        "grammar checks skipped: LanguageTool at a local LanguageTool (language-tool-python) not reachable: "
+        "grammar checks skipped: LanguageTool at localhost (started by language-tool-python) not reachable: "
         "language-tool-python could not start LanguageTool (RuntimeError: no Java here)"]
 
 
@@ -272,7 +272,8 @@ def test_local_backend_download_failure_in_cli(tmp_path: Path) -> None:
     proc = subprocess.run([PY, "-m", "editlint", "check", str(article)], capture_output=True, text=True,
                           env=env, timeout=120, cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
-    assert "grammar checks skipped: LanguageTool at a local LanguageTool" in proc.stderr
+    where = "LanguageTool at localhost (started by language-tool-python)"
+    assert f"grammar checks skipped: {where}" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert "1 finding" in proc.stdout  # the other families still ran (EL501)
 
