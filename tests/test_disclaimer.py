@@ -471,3 +471,45 @@ def test_lexicons_load() -> None:
     wanted = {"clinician", "symptom", "condition", "medicine", "development", "safety", "care"}
     assert wanted <= set(lex.kinds)
     assert d.disclaimer_data().phrases
+
+
+@pytest.fixture
+def fake_data(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Swap in rule data for one test; the lexicon caches are cleared before and after."""
+    import copy
+
+    names = ("data/health-lexicon.toml", "data/disclaimers.toml")
+    real = {rel: copy.deepcopy(d.load_data(rel)) for rel in names}
+
+    def use(rel: str, change: Any) -> None:
+        data = copy.deepcopy(real[rel])
+        change(data)
+        monkeypatch.setattr(d, "load_data", lambda r: data if r == rel else real[r])
+        d.lexicon.cache_clear()
+        d.disclaimer_data.cache_clear()
+
+    yield use
+    d.lexicon.cache_clear()
+    d.disclaimer_data.cache_clear()
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda data: data["kinds"]["symptom"].pop("weight"), "kinds.symptom.weight: must be a number"),
+    (lambda data: data["kinds"]["symptom"].update(colour="red"), "kinds.symptom.colour: unknown key"),
+    (lambda data: data["kinds"]["symptom"].update(terms="fever"), "terms: must be a list"),
+    (lambda data: data["reassurance"][0].pop("softer"), "needs exactly 'pattern' and 'softer'"),
+    (lambda data: data["care"].update(kinds=["symptoms"]), "'symptoms', which is not a [kinds.*] table"),
+    (lambda data: data.pop("dose"), "a [dose] table is required"),
+])
+def test_bad_lexicon_is_a_config_error(fake_data: Any, change: Any, message: str) -> None:
+    fake_data("data/health-lexicon.toml", change)
+    with pytest.raises(ConfigError) as exc:
+        d.lexicon()
+    assert message in str(exc.value) and "health-lexicon.toml" in str(exc.value)
+    assert re.search(r"line \d+:", str(exc.value))
+
+
+def test_bad_disclaimer_data_is_a_config_error(fake_data: Any) -> None:
+    fake_data("data/disclaimers.toml", lambda data: data["scored"].update(threshold="high"))
+    with pytest.raises(ConfigError, match="scored.threshold: must be an integer"):
+        d.disclaimer_data()
