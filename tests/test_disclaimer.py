@@ -14,6 +14,7 @@ from editlint import ConfigError, FileReport
 from editlint.checks import disclaimer as d
 from editlint.cli import main
 from editlint.findings import Finding
+from editlint.rules import load_data
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
@@ -479,7 +480,7 @@ def fake_data(monkeypatch: pytest.MonkeyPatch) -> Any:
     import copy
 
     names = ("data/health-lexicon.toml", "data/disclaimers.toml")
-    real = {rel: copy.deepcopy(d.load_data(rel)) for rel in names}
+    real = {rel: copy.deepcopy(load_data(rel)) for rel in names}
 
     def use(rel: str, change: Any) -> None:
         data = copy.deepcopy(real[rel])
