@@ -3,8 +3,9 @@
 Usage: python benchmarks/bench_repetition.py [ARTICLE] [--words 3000] [--repeat 5]
 
 Without ARTICLE, the sample articles are joined into one Markdown article of at least --words words.
-The parse is timed once on a fresh document (tagger + parser, as EL102/EL104 need); the checks are then
-timed on the parsed document (their shared analyses cleared between runs), median of --repeat runs.
+The parse is timed (best of three) from an empty cache (tagger + parser, as EL102/EL104 need); the checks are then
+timed on the parsed document (their shared analyses cleared between runs), best of --repeat runs (the median is printed too). Times are CPU time of this process
+(time.process_time), so other programs on a shared machine disturb the figures less than wall time.
 """
 
 from __future__ import annotations
@@ -75,19 +76,26 @@ def main() -> None:
     ann = Annotations(cfg.model, {"parse", "sentences"}, cfg.batch_size)
     ann.nlp  # load the model outside the timing
     ann.annotate([read(decode("Warm-up text. Two sentences.".encode(), "w.txt", "text", 1000))])
-    t0 = time.perf_counter()
-    ann.annotate([doc])
-    parse = time.perf_counter() - t0
+    parses = []
+    for _ in range(3):  # three parses of the same text, from an empty cache
+        for key in [k for k in doc.cache if isinstance(k, tuple) and k and k[0] == "spacy"]:
+            del doc.cache[key]
+        t0 = time.process_time()
+        ann.annotate([doc])
+        parses.append(time.process_time() - t0)
+    parse = min(parses)
     times = []
     for _ in range(args.repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         results = run_checks(doc, reg, cfg, ann)
-        times.append(time.perf_counter() - t0)
-    checks = statistics.median(times)
+        times.append(time.process_time() - t0)
+    checks = min(times)
+    checks_median = statistics.median(times)
     print(f"article: {words} words, {len(doc.blocks)} blocks")
-    print(f"spaCy parse (tagger+parser): {parse * 1000:.1f} ms")
-    print(f"EL1xx checks + metrics (median of {args.repeat}): {checks * 1000:.1f} ms, {results} results")
-    print(f"ratio: {100 * checks / parse:.1f} % of the parse")
+    print(f"spaCy parse (tagger+parser, best of 3): {parse * 1000:.1f} ms (median {statistics.median(parses) * 1000:.1f})")
+    print(f"EL1xx checks + metrics (best of {args.repeat}): {checks * 1000:.1f} ms "
+          f"(median {checks_median * 1000:.1f}), {results} results")
+    print(f"ratio: {100 * checks / parse:.1f} % of the parse (best CPU times)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ sentence ("babies?It's") still counts. Only EL104 (sentences) and EL102 (part-of
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -32,6 +33,10 @@ LABEL_RE = re.compile(r"(?:^|(?<=[.!?]\s))[^\W\d_][^.:!?\n]{0,40}:(?=\s|$)")
 SENTENCE_PUNCT_RE = re.compile(r"[.!?…]['\"’”)\]]*(?:\s|$)")
 #: Blocks whose words count as "the body" for phrase repetition (headings, captions, quotes excluded).
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL})
+#: Where a title or heading splits into phrases: sentence punctuation, "|", and dashes used as separators.
+HEADING_SPLIT_RE = re.compile(r"[.!?;:…|]+|\s[-–—]+\s|[-–—]+\s|\s[-–—]+|[–—]")
+TITLE_SPLIT_RE = re.compile(r"[.!?;:…|]+|\s[-–—]+\s|[-–—]+\s|[–—]")
+WORD_ONLY_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 LIST_MARK_RE = re.compile(r"\s*(?:[-*•–|]|\d{1,2}[.)])\s")
 FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 
@@ -173,14 +178,12 @@ def block_tokens(doc: Document, block: Block) -> BlockTokens:
             low = text
         if "’" in low:
             low = low.replace("’", "'")
-        toks: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in TOKEN_RE.finditer(low):
-            a, b = m.span()
-            toks.append(m.group() if low is not text else norm(m.group()))
-            starts.append(a)
-            ends.append(b)
+        toks = TOKEN_RE.findall(low)
+        if low is text:
+            toks = [norm(t) for t in toks]
+        spans = [m.span() for m in TOKEN_RE.finditer(low)]
+        starts = [a for a, _ in spans]
+        ends = [b for _, b in spans]
         cached = doc.cache[key] = BlockTokens(toks, starts, ends)
     return cached
 
@@ -207,17 +210,29 @@ def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream
                 first = False
             seg_start = len(st.words)
 
-        mi = 0
         base = block.start
         words, starts, ends, seg_of = st.words, st.starts, st.ends, st.seg_of
         bt = block_tokens(doc, block)
+        if not masks:  # the usual case: cut the token list at break marks, slice by slice
+            prev = 0
+            cuts = [k for k, t in enumerate(bt.tokens) if t in BREAK_CHARS] + [len(bt.tokens)]
+            for k in cuts:
+                if k > prev:
+                    seg_id = len(st.segments)
+                    words.extend(bt.tokens[prev:k])
+                    starts.extend(base + a for a in bt.starts[prev:k])
+                    ends.extend(base + b for b in bt.ends[prev:k])
+                    seg_of.extend([seg_id] * (k - prev))
+                close(k < len(bt.tokens) and bt.tokens[k] == "?")
+                prev = k + 1
+            continue
+        mi = 0
         for tok, a, b in zip(bt.tokens, bt.starts, bt.ends):
-            if masks:
-                while mi < len(masks) and masks[mi][1] <= a:
-                    mi += 1
-                if mi < len(masks) and masks[mi][0] <= a < masks[mi][1]:
-                    close(False)
-                    continue
+            while mi < len(masks) and masks[mi][1] <= a:
+                mi += 1
+            if mi < len(masks) and masks[mi][0] <= a < masks[mi][1]:
+                close(False)
+                continue
             if tok in BREAK_CHARS:
                 close(tok == "?")
                 continue
@@ -288,7 +303,7 @@ def _find(st: Stream, words: Sequence[str], by_first: Mapping[str, list[int]]) -
 
 def _heading_phrases(text: str) -> list[tuple[str, ...]]:
     """The title or a heading as phrases: whole, and each part between punctuation or dashes."""
-    parts = [p for p in re.split(r"[.!?;:…|]+|\s[-–—]+\s|[-–—]+\s|\s[-–—]+|[–—]", text) if p.strip()]
+    parts = [p for p in HEADING_SPLIT_RE.split(text) if p.strip()]
     out = []
     whole = tuple(norm(t) for t in TOKEN_RE.findall(text) if t not in BREAK_CHARS)
     if whole:
@@ -409,6 +424,14 @@ def _enough_outside_tables(doc: Document, st: Stream, occ: list[int], minimum: i
 
 
 def _title_block(doc: Document) -> Block | None:
+    """The heading that is the article's title, if any (cached per document)."""
+    key = ("repetition", "title-block")
+    if key not in doc.cache:
+        doc.cache[key] = _find_title_block(doc)
+    return doc.cache[key]  # type: ignore[no-any-return]
+
+
+def _find_title_block(doc: Document) -> Block | None:
     title = doc.title
     for h in doc.headings():
         if title and _norm_heading(h.text) == _norm_heading(title):
@@ -542,7 +565,7 @@ def _no_finite_verb(ctx: CheckContext, block: Block) -> bool:
 def _shingles(words: Sequence[str], k: int) -> set[tuple[str, ...]]:
     if len(words) < k:
         return {tuple(words)} if words else set()
-    return {tuple(words[i:i + k]) for i in range(len(words) - k + 1)}
+    return set(zip(*(words[i:] for i in range(k))))
 
 
 @functools.lru_cache(maxsize=256)
@@ -675,7 +698,7 @@ def faq_blocks(doc: Document, lex: Lexicon) -> set[int]:
 
 def _opening(text: str, exceptions: frozenset[str]) -> tuple[str, int] | None:
     """The word(s) a sentence opens with, and where they end (the second word too after 'The', 'This')."""
-    words = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text))
+    words = list(itertools.islice(WORD_ONLY_RE.finditer(text), 2))
     if not words:
         return None
     first = norm(words[0].group())
@@ -768,7 +791,7 @@ def derived_keyphrase(doc: Document, lex: Lexicon, max_words: int = 6) -> str | 
     """The title's first part ("Newborn Sleep Schedule: The Complete Guide" → newborn sleep schedule)."""
     if not doc.title:
         return None
-    part = re.split(r"[.!?;:…|]+|\s[-–—]+\s|[-–—]+\s|[–—]", doc.title)[0]
+    part = TITLE_SPLIT_RE.split(doc.title)[0]
     words = [t for t in TOKEN_RE.findall(part) if t not in BREAK_CHARS]
     content = [w for w in words if norm(w) not in lex.function]
     if len(content) < 2 or len(words) > max_words:
@@ -792,25 +815,26 @@ def compute_density(doc: Document) -> Density:
     lex = lexicon()
     title_block = _title_block(doc)
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.CODE and b is not title_block]
-    tokens: list[tuple[str, int, int]] = []
+    stems: list[str] = []  # word-family keys of every word, in order ("|" marks a sentence break)
+    where: list[tuple[int, int]] = []  # absolute span of each entry of ``stems``
     function = lex.function
-    function_at: set[int] = set()
-    breaks: set[int] = set()
+    counts: Counter[str] = Counter()
     for b in blocks:
-        breaks.add(len(tokens))
-        skips = [(s - b.start, e - b.start) for s, e in doc.skip_spans if b.start <= s < b.end]
         bt = block_tokens(doc, b)
+        toks, starts, ends = bt.tokens, bt.starts, bt.ends
+        skips = [(s - b.start, e - b.start) for s, e in doc.skip_spans if b.start <= s < b.end]
+        if skips:
+            keep = [k for k in range(len(toks)) if not any(s < ends[k] and starts[k] < e for s, e in skips)]
+            toks, starts, ends = [toks[k] for k in keep], [starts[k] for k in keep], [ends[k] for k in keep]
         base = b.start
-        for tok, a, e_ in zip(bt.tokens, bt.starts, bt.ends):
-            if tok in BREAK_CHARS:
-                breaks.add(len(tokens))
-                continue
-            if skips and any(s < e_ and a < e for s, e in skips):
-                continue
-            if tok in function:
-                function_at.add(len(tokens))
-            tokens.append((stem(tok), base + a, base + e_))
-    total = len(tokens)
+        block_stems = ["|" if t in BREAK_CHARS else stem(t) for t in toks]
+        stems.append("|")
+        where.append((base, base))
+        stems.extend(block_stems)
+        where.extend((base + a, base + e) for a, e in zip(starts, ends))
+        counts.update(st_ for t, st_ in zip(toks, block_stems)
+                      if st_ != "|" and t not in function and len(st_) > 2 and not st_.isdigit())
+    total = len(stems) - stems.count("|")
     kp = declared_keyphrase(doc, lex)
     declared = kp is not None
     if kp is None:
@@ -819,29 +843,27 @@ def compute_density(doc: Document) -> Density:
     if kp:
         target = [stem(w) for w in TOKEN_RE.findall(kp) if w not in BREAK_CHARS]
         n = len(target)
-        stems = [t[0] for t in tokens]
         i = 0
-        while n and i + n <= total:
-            if stems[i] == target[0] and stems[i:i + n] == target and not any(i < x < i + n for x in breaks):
-                spans.append((tokens[i][1], tokens[i + n - 1][2]))
+        while n and i + n <= len(stems):
+            if stems[i] == target[0] and stems[i:i + n] == target:
+                spans.append((where[i][0], where[i + n - 1][1]))
                 i += n
             else:
                 i += 1
-    counts: Counter[str] = Counter()
-    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for k, (st_, s, e) in enumerate(tokens):
-        if k in function_at or st_.isdigit() or len(st_) < 3:
-            continue
-        counts[st_] += 1
-        where[st_].append((s, e))
-    lemmas = [(w, c, 100.0 * c / total, where[w]) for w, c in counts.most_common(8)] if total else []
+    top = counts.most_common(8) if total else []
+    wanted = {w for w, _ in top}
+    places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for st_, sp in zip(stems, where):
+        if st_ in wanted:
+            places[st_].append(sp)
+    lemmas = [(w, c, 100.0 * c / total, places[w]) for w, c in top]
     density = round(100.0 * len(spans) / total, 2) if (kp and total) else None
     return Density(kp, declared, len(spans), total, density, spans, lemmas, lex.usual_share)
 
 
 @check_type("keyword-density", options={
     "max-density": Option(float, 3.0, "keyphrase occurrences per 100 words above which it is stuffed"),
-    "min-words": Option(int, 200, "shortest article (in words) checked"),
+    "min-words": Option(int, 100, "shortest article (in words) checked"),
     "min-occurrences": Option(int, 4, "keyphrase occurrences needed before density is judged"),
     "max-lemma-share": Option(float, 5.0, "percent of all words one content word (any form) may take"),
     "min-lemma-count": Option(int, 15, "occurrences of one content word needed before its share is judged"),
