@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
+from editlint import FileReport
 from editlint.checks import repetition
 from editlint.errors import ConfigError
 from editlint.findings import Finding
@@ -22,7 +23,7 @@ CLEAN_SAMPLES = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-
                  "paper-plate-lions.md", "day-out-packing-list.txt", "moving-in-the-first-year.md"]
 
 
-def only(report, code: str) -> list[Finding]:  # type: ignore[no-untyped-def]
+def only(report: FileReport, code: str) -> list[Finding]:
     return [f for f in report.findings if f.rule == code]
 
 
@@ -32,14 +33,14 @@ def lines(findings: list[Finding]) -> list[int]:
 
 # -- the reference article ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def seed_report():  # type: ignore[no-untyped-def]
+def seed_report() -> FileReport:
     """The reference article linted once for all seed tests (skipped when ../shared is absent)."""
     if not SEED.is_file():
         pytest.skip("../shared/seed/backward-crawling.txt is not present")
     return lint_snippet(SEED.read_text(encoding="utf-8"), "text", select=["EL1"])
 
 
-def test_seed_headline_phrase_with_all_seven_occurrences(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_seed_headline_phrase_with_all_seven_occurrences(seed_path: Path, seed_report: FileReport) -> None:
     found = only(seed_report, "EL101")
     assert len(found) == 1, [f.message for f in found]
     f = found[0]
@@ -51,7 +52,7 @@ def test_seed_headline_phrase_with_all_seven_occurrences(seed_path: Path, seed_r
     assert [r.line for r in f.related] == [5, 41, 69, 79, 93, 111, 163]  # line 5 is the hyphen variant
 
 
-def test_seed_stray_keyword_lines(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_seed_stray_keyword_lines(seed_path: Path, seed_report: FileReport) -> None:
     found = only(seed_report, "EL102")
     assert lines(found) == [7, 43, 89, 127, 145, 165]
     by_line = {f.line: f for f in found}
@@ -63,7 +64,7 @@ def test_seed_stray_keyword_lines(seed_path: Path, seed_report) -> None:  # type
     assert 1 not in by_line
 
 
-def test_seed_repeated_conclusions(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_seed_repeated_conclusions(seed_path: Path, seed_report: FileReport) -> None:
     found = only(seed_report, "EL103")
     assert len(found) == 1
     f = found[0]
@@ -71,7 +72,7 @@ def test_seed_repeated_conclusions(seed_path: Path, seed_report) -> None:  # typ
     assert sorted(r.line for r in f.related) == [41, 163]
 
 
-def test_seed_metrics(seed_path: Path, seed_report) -> None:  # type: ignore[no-untyped-def]
+def test_seed_metrics(seed_path: Path, seed_report: FileReport) -> None:
     top = seed_report.metrics["repeated_phrases"]
     assert top[0]["count"] == 7 and top[0]["phrase"].casefold().startswith("the phenomenon of baby")
     assert isinstance(seed_report.metrics["keyphrase_density"], float)
@@ -307,7 +308,7 @@ def test_el104_html_and_second_word_after_article() -> None:
     ("across paragraphs", "Sleep\n\nBabies sleep a lot at first.\n\nBabies wake often.\n\nBabies grow fast.\n",
      "text", {}),
 ])
-def test_el104_tricky_passes(label: str, text: str, fmt: str, config: dict) -> None:  # type: ignore[type-arg]
+def test_el104_tricky_passes(label: str, text: str, fmt: str, config: dict[str, object]) -> None:
     assert only(lint_snippet(text, fmt, select=["EL104"], **config), "EL104") == [], label
 
 
