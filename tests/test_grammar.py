@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import ROOT, SAMPLES
 from lt_server import FakeLanguageTool
 
@@ -401,3 +403,14 @@ def test_real_languagetool_server() -> None:
     assert report.diagnostics == [], report.diagnostics
     a_an = [f for f in report.findings if f.data["languagetool_rule"] == "EN_A_VS_AN"]
     assert [(f.line, f.column) for f in a_an] == [(3, text.splitlines()[2].index("a apple") + 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\u00e9\u4e2d\U0001f476\U0001f37c\u200d"), max_size=30),
+       st.data())
+def test_utf16_offsets_map_back_to_code_points(text: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, len(text)))
+    off, length = lt.utf16_len(text[:i]), lt.utf16_len(text[i:j])
+    (m,) = lt._parse_matches({"matches": [{"offset": off, "length": length, "rule": {}}]}, text) or [None]
+    assert (m.start, m.end) == (i, j)
