@@ -54,9 +54,9 @@ def _clear_textstat_caches() -> None:
 
 
 @pytest.mark.slow  # loads the spaCy model and runs every default rule
-def test_linting_with_default_rules_opens_no_connection(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    for target, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
-                         (socket, "getaddrinfo"), (socket, "gethostbyname")):
+def test_linting_with_default_rules_opens_no_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    for target, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"),
+                         (socket, "create_connection"), (socket, "getaddrinfo"), (socket, "gethostbyname")):
         monkeypatch.setattr(target, name, _no_network)
     _clear_textstat_caches()
     readability.audiences.cache_clear()
@@ -73,7 +73,7 @@ def test_linting_with_default_rules_opens_no_connection(monkeypatch) -> None:  #
     assert "nltk" not in sys.modules
 
 
-def test_offline_guard_really_blocks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_offline_guard_really_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", _no_network)
     with pytest.raises(NetworkUsed):
         socket.create_connection(("example.org", 80))
@@ -87,7 +87,8 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-sys.stderr.write("\\nMODULES " + json.dumps([m for m in {heavy!r} if m in sys.modules]) + " EXIT " + str(code) + "\\n")
+loaded = [m for m in {heavy!r} if m in sys.modules]
+sys.stderr.write("\\nMODULES " + json.dumps(loaded) + " EXIT " + str(code) + "\\n")
 """
 
 
@@ -104,7 +105,8 @@ def _run(*args: str) -> tuple[list[str], str, str]:
 def test_import_editlint_is_light() -> None:
     code = ("import editlint, sys; from editlint.rules import Registry; Registry.default(); "
             f"print([m for m in {HEAVY!r} if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
@@ -124,5 +126,5 @@ def test_structure_only_run_imports_no_nlp() -> None:
                               "--format", "json", "--fail-on", "never")
     assert mods == [] and code == "0"
     report = json.loads(stdout)
-    assert {f["rule"] for f in report["files"][0]["findings"]} <= {"EL601", "EL602", "EL603", "EL604", "EL605"}
+    assert {f["rule"][:3] for f in report["files"][0]["findings"]} == {"EL6"}
     assert report["files"][0]["findings"]

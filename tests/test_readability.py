@@ -4,13 +4,15 @@ passing examples across formats, the samples and the seed article."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from editlint import Linter
+from editlint import FileReport, Linter
 from editlint.checks import readability
 from editlint.errors import ConfigError
 from editlint.findings import Finding, Severity
@@ -19,38 +21,60 @@ from editlint.rules import Registry
 
 from conftest import SAMPLES, codes, lint_snippet
 
+
+def unwrap(text: str) -> str:
+    """Join the lines of each paragraph (kept short here for the line-length limit)."""
+    return re.sub(r"(?<!\n)\n(?!\n|$)", " ", text)
+
+
 CLEAN_SAMPLES = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt",
                  "paper-plate-lions.md", "day-out-packing-list.txt", "moving-in-the-first-year.md"]
 FLAWED_SAMPLES = ["newborn-sleep-schedule.md", "baby-crawling-stages.html", "first-finger-foods.txt",
                   "teething-relief.md", "when-do-babies-walk.html"]
 SCORES = readability.SCORE_NAMES + ("words", "sentences")
+Lint = Callable[..., FileReport]
 
 # An article written plainly: short sentences, common words (our own text, 150 words of prose).
-PLAIN = """# Bath time for your baby
+PLAIN = unwrap("""# Bath time for your baby
 
-Bath time can be fun for you both. You do not need a big tub. A clean sink or a small baby bath is fine.
+Bath time can be fun for you both. You do not need a big tub. A clean sink or a small baby bath is
+fine.
 
 ## Get ready first
 
-Fill the bath with warm water, not hot. Test it with your elbow. It should feel warm, not hot. Put a towel, a clean nappy and fresh clothes within reach.
+Fill the bath with warm water, not hot. Test it with your elbow. It should feel warm, not hot. Put a
+towel, a clean nappy and fresh clothes within reach.
 
 ## In the bath
 
-Hold your baby with one arm under their head and neck. Wash their face with a soft cloth and plain water. Then wash the rest of their body, ending with the bottom. Talk or sing to your baby while you wash them.
+Hold your baby with one arm under their head and neck. Wash their face with a soft cloth and plain
+water. Then wash the rest of their body, ending with the bottom. Talk or sing to your baby while you
+wash them.
 
-Never leave your baby alone in the bath, not even for a second. If the doorbell rings, take your baby with you.
+Never leave your baby alone in the bath, not even for a second. If the doorbell rings, take your
+baby with you.
 
 ## After the bath
 
-Lift your baby out and wrap them in the towel. Pat their skin dry, and dry the creases well. Two or three baths a week are enough for a young baby.
-"""
+Lift your baby out and wrap them in the towel. Pat their skin dry, and dry the creases well. Two or
+three baths a week are enough for a young baby.
+""")
 
 # Our own hard prose (about 120 words): long sentences, long words.
-HARD = """Most babies begin to crawl somewhere between six and ten months of age, although the exact timing varies considerably. Some infants prefer scooting on their bottoms, while others roll across the floor to reach interesting objects. Pediatricians generally consider these alternative movements completely normal, provided the baby continues developing new abilities. Parents sometimes worry when their child skips crawling entirely, but many healthy children move directly to pulling themselves up and cruising along furniture. Encourage exploration by giving your baby supervised floor time every day, placing favorite toys slightly out of reach, and celebrating each attempt. If your baby seems unusually stiff or floppy, or uses only one side of the body, mention it to your doctor at the next appointment.
-"""
+HARD = unwrap("""\
+Most babies begin to crawl somewhere between six and ten months of age, although the exact timing
+varies considerably. Some infants prefer scooting on their bottoms, while others roll across the
+floor to reach interesting objects. Pediatricians generally consider these alternative movements
+completely normal, provided the baby continues developing new abilities. Parents sometimes worry
+when their child skips crawling entirely, but many healthy children move directly to pulling
+themselves up and cruising along furniture. Encourage exploration by giving your baby supervised
+floor time every day, placing favorite toys slightly out of reach, and celebrating each attempt. If
+your baby seems unusually stiff or floppy, or uses only one side of the body, mention it to your
+doctor at the next appointment.
+""")
 
 
-def only(report, code: str) -> list[Finding]:  # type: ignore[no-untyped-def]
+def only(report: FileReport, code: str) -> list[Finding]:
     return [f for f in report.findings if f.rule == code]
 
 
@@ -59,7 +83,7 @@ def words(n: int, word: str = "baby") -> str:
 
 
 # -- scores on prose only -----------------------------------------------------------------------------
-def test_metrics_are_present_with_their_names(lint) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_are_present_with_their_names(lint: Lint) -> None:
     report = lint(PLAIN, select=["EL202"])
     for name in SCORES:
         assert isinstance(report.metrics[name], (int, float)), name
@@ -75,11 +99,11 @@ def test_metrics_are_present_with_their_names(lint) -> None:  # type: ignore[no-
     assert all(isinstance(s["flesch_kincaid_grade"], float) for s in sections)
 
 
-def test_metrics_only_when_a_readability_rule_runs(lint) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_only_when_a_readability_rule_runs(lint: Lint) -> None:
     assert "flesch_kincaid_grade" not in lint(PLAIN, select=["EL603"]).metrics
 
 
-def test_metrics_for_an_article_with_no_prose(lint) -> None:  # type: ignore[no-untyped-def]
+def test_metrics_for_an_article_with_no_prose(lint: Lint) -> None:
     report = lint("# Title\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n", select=["EL2"])
     assert report.metrics["words"] == 0 and report.metrics["sentences"] == 0
     assert report.metrics["flesch_kincaid_grade"] is None
@@ -101,7 +125,7 @@ def _with_furniture(article: str) -> str:
     return "\n\n".join(out)
 
 
-def test_headings_captions_tables_and_code_do_not_move_the_scores(lint) -> None:  # type: ignore[no-untyped-def]
+def test_headings_captions_tables_and_code_do_not_move_the_scores(lint: Lint) -> None:
     base = lint(PLAIN, select=["EL201"])
     furnished = lint(_with_furniture(PLAIN), select=["EL201"])
     for name in SCORES:
@@ -111,7 +135,7 @@ def test_headings_captions_tables_and_code_do_not_move_the_scores(lint) -> None:
     assert abs(raw - base.metrics["flesch_kincaid_grade"]) > 0.5
 
 
-def test_same_prose_same_scores_across_formats(lint) -> None:  # type: ignore[no-untyped-def]
+def test_same_prose_same_scores_across_formats(lint: Lint) -> None:
     paras = [p for p in PLAIN.split("\n\n") if not p.startswith("#")]
     html = ("<h1>Bath time for your baby</h1>\n<figure><img src='a.jpg' alt='x'><figcaption>A baby "
             "splashing happily in an enormous inflatable bathtub</figcaption></figure>\n"
@@ -124,7 +148,7 @@ def test_same_prose_same_scores_across_formats(lint) -> None:  # type: ignore[no
             assert other[name] == md[name], (fmt, name)
 
 
-def test_textstat_counts_the_sentences_spacy_found(lint) -> None:  # type: ignore[no-untyped-def]
+def test_textstat_counts_the_sentences_spacy_found(lint: Lint) -> None:
     # abbreviations, decimals, a question kept inside a sentence, list items without a full stop,
     # a two-word sentence (left out of the formulas) and a URL
     article = ("Dr. Lee says a baby of 7.5 kg needs about 2.5 mL of the medicine. Is that a lot? Not "
@@ -172,7 +196,7 @@ def test_for_textstat_keeps_letters_and_one_terminal_mark() -> None:
     assert readability.for_textstat("Is it safe? Ask first") == "Is it safe, Ask first."
 
 
-def test_seed_prose_scores_differ_from_raw_textstat(seed_path, lint) -> None:  # type: ignore[no-untyped-def]
+def test_seed_prose_scores_differ_from_raw_textstat(seed_path: Path, lint: Lint) -> None:
     text = seed_path.read_text(encoding="utf-8")
     report = lint(text, "text", select=["EL201"])
     raw_grade = textstat.flesch_kincaid_grade(text)
@@ -201,7 +225,7 @@ def test_unknown_audience_is_a_config_error_naming_the_key_and_profiles() -> Non
     assert "general-public" in report.error and "professionals" in report.error
 
 
-def test_unknown_audience_makes_the_cli_exit_2(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_audience_makes_the_cli_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from editlint.cli import main
 
     (tmp_path / "a.md").write_text(PLAIN, encoding="utf-8")
@@ -210,13 +234,13 @@ def test_unknown_audience_makes_the_cli_exit_2(tmp_path, capsys) -> None:  # typ
     assert "toddlers" in capsys.readouterr().err
 
 
-def test_audience_changes_the_verdict(lint) -> None:  # type: ignore[no-untyped-def]
+def test_audience_changes_the_verdict(lint: Lint) -> None:
     assert only(lint(HARD, select=["EL201"], audience="parents"), "EL201")
     assert only(lint(HARD, select=["EL201"], audience="professionals"), "EL201")  # grade 13.6 > 12
     assert not only(lint(PLAIN, select=["EL201"], audience="general-public"), "EL201")
 
 
-def test_bad_audience_data_is_reported_with_a_line(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bad_audience_data_is_reported_with_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import editlint.rules
 
     monkeypatch.setattr(editlint.rules, "load_data",
@@ -230,7 +254,7 @@ def test_bad_audience_data_is_reported_with_a_line(monkeypatch) -> None:  # type
 
 
 # -- EL201 article-too-hard -------------------------------------------------------------------------------
-def test_el201_severity_grows_with_the_distance(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el201_severity_grows_with_the_distance(lint: Lint) -> None:
     def sev(**opts: float) -> list[Severity]:
         report = lint(HARD, select=["EL201"], audience="professionals", rules={"EL201": opts})
         return [f.severity for f in only(report, "EL201")]
@@ -242,7 +266,7 @@ def test_el201_severity_grows_with_the_distance(lint) -> None:  # type: ignore[n
     assert [f.severity for f in only(lint(HARD, select=["EL201"]), "EL201")] == [Severity.ERROR]
 
 
-def test_el201_message_gives_the_scores_and_the_hardest_sections(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el201_message_gives_the_scores_and_the_hardest_sections(lint: Lint) -> None:
     article = "# Crawling\n\n## Plain part\n\n" + PLAIN.split("\n\n", 1)[1] + "\n\n## Hard part\n\n" + HARD
     assert not only(lint(article, select=["EL201"]), "EL201")  # grade 6.4, ease 71.3: fine for parents
     (f,) = only(lint(article, select=["EL201"], audience="general-public"), "EL201")
@@ -252,13 +276,13 @@ def test_el201_message_gives_the_scores_and_the_hardest_sections(lint) -> None: 
     assert [r.message.split(",")[0] for r in f.related] == ["hard part: section 'Hard part'"]
 
 
-def test_el201_needs_enough_words(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el201_needs_enough_words(lint: Lint) -> None:
     short = " ".join(HARD.split()[:90])
     assert not only(lint(short, select=["EL201"]), "EL201")
     assert only(lint(short, select=["EL201"], rules={"EL201": {"min-words": 50}}), "EL201")
 
 
-def test_plain_article_gets_no_readability_warning(lint) -> None:  # type: ignore[no-untyped-def]
+def test_plain_article_gets_no_readability_warning(lint: Lint) -> None:
     for fmt, article in (("markdown", PLAIN), ("text", PLAIN.replace("# ", "").replace("#", ""))):
         assert codes(lint(article, fmt, select=["EL2"]), "warning") == []
     assert lint(PLAIN, select=["EL2"]).findings == []
@@ -271,14 +295,14 @@ FIFTY = ("When your baby starts to crawl, move cleaning products, small objects,
          "baby.")
 
 
-def test_el202_fifty_word_sentence_is_an_error(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el202_fifty_word_sentence_is_an_error(lint: Lint) -> None:
     assert readability.count_words(FIFTY) == 50
     for fmt, article in (("markdown", FIFTY), ("html", f"<ul><li>{FIFTY}</li></ul>"), ("text", FIFTY)):
         (f,) = only(lint(article, fmt, select=["EL202"]), "EL202")
         assert f.severity is Severity.ERROR and "50 words (over 40)" in f.message, fmt
 
 
-def test_el202_thresholds(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el202_thresholds(lint: Lint) -> None:
     def sev(n: int, **opts: int) -> list[str]:
         text = f"{words(n - 1)} crawls."
         return [f.severity.value for f in only(lint(text, select=["EL202"], rules={"EL202": opts}), "EL202")]
@@ -287,7 +311,7 @@ def test_el202_thresholds(lint) -> None:  # type: ignore[no-untyped-def]
     assert sev(26, **{"warning-words": 30}) == [] and sev(31, **{"error-words": 30}) == ["error"]
 
 
-def test_el202_counts_like_an_editor(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el202_counts_like_an_editor(lint: Lint) -> None:
     # 25 words when "2.5", "160" and the link count as one word each
     text = ("A label at https://example.org/a/b/c may list 2.5 mL of the liquid (160 mg in 5 mL) "
             "for a baby who weighs 12 to 17 pounds.")
@@ -299,7 +323,7 @@ def test_el202_counts_like_an_editor(lint) -> None:  # type: ignore[no-untyped-d
     assert not only(lint(long_heading, select=["EL202"]), "EL202")
 
 
-def test_el202_flags_the_long_sentence_in_the_flawed_sample(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el202_flags_the_long_sentence_in_the_flawed_sample(lint: Lint) -> None:
     report = lint((SAMPLES / "first-finger-foods.txt").read_text(encoding="utf-8"), "text", select=["EL202"])
     assert [(f.line, f.severity) for f in only(report, "EL202")] == [(39, Severity.ERROR)]
 
@@ -309,15 +333,17 @@ HARD_SENTENCE = ("Pediatricians generally recommend that caregivers consult a qu
                  "professional regarding any perceived developmental irregularities.")
 
 
-def test_el203_reports_the_grade_and_the_long_words(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el203_reports_the_grade_and_the_long_words(lint: Lint) -> None:
     (f,) = only(lint(f"Babies grow fast. {HARD_SENTENCE} Ask us.", select=["EL203"]), "EL203")
     assert f.severity is Severity.WARNING
-    grade = float(re.search(r"grade (\d+\.\d)", f.message).group(1))  # type: ignore[union-attr]
+    m = re.search(r"grade (\d+\.\d)", f.message)
+    assert m is not None
+    grade = float(m.group(1))
     assert grade > 16 and "'irregularities'" in f.message and "very hard" in f.message
     assert f.column == 19
 
 
-def test_el203_hard_is_info_and_depends_on_the_audience(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el203_hard_is_info_and_depends_on_the_audience(lint: Lint) -> None:
     text = ("Pediatricians recommend supervised floor time every day to strengthen the shoulder and neck "
             "muscles of young infants.")
     (f,) = only(lint(text, select=["EL203"]), "EL203")
@@ -325,13 +351,13 @@ def test_el203_hard_is_info_and_depends_on_the_audience(lint) -> None:  # type: 
     assert not only(lint(text, select=["EL203"], audience="professionals"), "EL203")
 
 
-def test_el203_skips_short_and_plain_sentences(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el203_skips_short_and_plain_sentences(lint: Lint) -> None:
     short = "Pediatricians recommend supervised developmental evaluation immediately."  # 6 words
     plain = "Ask your doctor if you are worried about how your baby is growing or moving."
     assert not only(lint(f"{short} {plain}", select=["EL203"]), "EL203")
 
 
-def test_el203_does_not_repeat_a_sentence_el202_reports(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el203_does_not_repeat_a_sentence_el202_reports(lint: Lint) -> None:
     text = HARD_SENTENCE[:-1] + (", and caregivers should additionally document their observations "
                                  "systematically before the appointment with the pediatrician.")
     both = lint(text, select=["EL202", "EL203"])
@@ -339,7 +365,7 @@ def test_el203_does_not_repeat_a_sentence_el202_reports(lint) -> None:  # type: 
     assert only(lint(text, select=["EL203"]), "EL203")  # alone, EL203 reports it
 
 
-def test_el203_ignores_reference_lists(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el203_ignores_reference_lists(lint: Lint) -> None:
     refs = ("## Sources\n\n- World Health Organization, \"Motor Development Study: Windows of Achievement "
             "for Six Gross Motor Development Milestones\", 2006.\n")
     report = lint("Babies crawl at their own pace and that is fine.\n\n" + refs, select=["EL2"])
@@ -353,7 +379,7 @@ def _paragraph(n: int) -> str:
     return " ".join([sentence] * (n // 10)) + (" " + words(n % 10 - 1) + " moves." if n % 10 else "")
 
 
-def test_el204_long_paragraph(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el204_long_paragraph(lint: Lint) -> None:
     assert readability.count_words(_paragraph(151)) == 151
     (f,) = only(lint(_paragraph(151), select=["EL204"]), "EL204")
     assert f.severity is Severity.WARNING and "151 words (over 150)" in f.message
@@ -362,7 +388,7 @@ def test_el204_long_paragraph(lint) -> None:  # type: ignore[no-untyped-def]
     assert only(lint(html, "html", select=["EL204"]), "EL204")
 
 
-def test_el204_tricky_passing(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el204_tricky_passing(lint: Lint) -> None:
     split = _paragraph(100) + "\n\n" + _paragraph(100)
     assert not only(lint(split, select=["EL204"]), "EL204")
     table = "| a | b |\n| --- | --- |\n| " + words(200) + " | x |\n"
@@ -371,7 +397,7 @@ def test_el204_tricky_passing(lint) -> None:  # type: ignore[no-untyped-def]
     assert not only(lint(code, select=["EL204"]), "EL204")
 
 
-def test_el204_needs_no_nlp(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el204_needs_no_nlp(lint: Lint) -> None:
     reg = Registry.default()
     for code in ("EL204", "EL206", "EL207"):
         assert not reg.check_types[reg.rules[code].check].needs, code
@@ -382,7 +408,7 @@ CLUSTER = ("The bottle should be warmed before the feed. The milk is tested on t
            "is then held upright. Take your time.")
 
 
-def test_el205_flags_a_passive_cluster(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el205_flags_a_passive_cluster(lint: Lint) -> None:
     active = "\n\n".join(f"Your baby {v} every day with you." for v in
                          ("plays", "sleeps", "eats", "laughs", "babbles", "rolls", "crawls", "smiles",
                           "grows", "learns", "naps", "cries", "kicks", "reaches", "claps", "waves",
@@ -394,7 +420,7 @@ def test_el205_flags_a_passive_cluster(lint) -> None:  # type: ignore[no-untyped
     assert [r.message for r in f.related] == ["passive: 'is tested'", "passive: 'is then held'"]
 
 
-def test_el205_flags_the_article_share(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el205_flags_the_article_share(lint: Lint) -> None:
     active = "\n\n".join(f"Your baby {v} every day with you." for v in
                          ("plays", "sleeps", "eats", "laughs", "babbles", "rolls", "crawls", "smiles"))
     passive = "The floor is cleaned every morning by a helper.\n\nThe toys are washed every week."
@@ -404,7 +430,7 @@ def test_el205_flags_the_article_share(lint) -> None:  # type: ignore[no-untyped
                          rules={"EL205": {"max-share": 0.25}}), "EL205")
 
 
-def test_el205_tricky_passing(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el205_tricky_passing(lint: Lint) -> None:
     # one passive among active sentences; "born" is an idiom; adjectives after "is" are not passive
     text = ("Most babies are born with a strong urge to suck. Your baby is tired after a feed. Warm the "
             "bottle. Test the milk on your wrist. Hold your baby upright. Babies get interested in "
@@ -412,14 +438,14 @@ def test_el205_tricky_passing(lint) -> None:  # type: ignore[no-untyped-def]
     assert not only(lint(text, select=["EL205"]), "EL205")
 
 
-def test_el205_report_each_gives_info_per_passive_verb(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el205_report_each_gives_info_per_passive_verb(lint: Lint) -> None:
     text = "Warm the bottle. Sleep can be disrupted by teething. Hold your baby upright."
     report = lint(text, select=["EL205"], rules={"EL205": {"report-each": True}})
     assert [(f.severity, f.message) for f in only(report, "EL205")] == [
         (Severity.INFO, "passive voice ('can be disrupted'): say who does it")]
 
 
-def test_el205_on_the_flawed_samples(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el205_on_the_flawed_samples(lint: Lint) -> None:
     for name, fmt, line in (("newborn-sleep-schedule.md", "markdown", 14),
                             ("first-finger-foods.txt", "text", 20), ("teething-relief.md", "markdown", 17)):
         report = lint((SAMPLES / name).read_text(encoding="utf-8"), fmt, select=["EL205"])
@@ -427,7 +453,7 @@ def test_el205_on_the_flawed_samples(lint) -> None:  # type: ignore[no-untyped-d
 
 
 # -- EL206 plain-words -------------------------------------------------------------------------------------
-def test_el206_suggests_and_fixes_preserving_case(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el206_suggests_and_fixes_preserving_case(lint: Lint) -> None:
     text = "In order to soothe gums, we utilized a cool ring. A LARGE NUMBER OF babies drool.\n"
     report = lint(text, select=["EL206"])
     found = only(report, "EL206")
@@ -440,7 +466,7 @@ def test_el206_suggests_and_fixes_preserving_case(lint) -> None:  # type: ignore
     assert apply_edits(text, edits) == "To soothe gums, we used a cool ring. MANY babies drool.\n"
 
 
-def test_el206_alternatives_and_unsafe_swaps_get_no_fix(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el206_alternatives_and_unsafe_swaps_get_no_fix(lint: Lint) -> None:
     report = lint("Feeds terminated early. Ask before you purchase a sling.", select=["EL206"])
     found = only(report, "EL206")
     assert [f.message for f in found] == ["'terminated' has a plainer alternative: 'ended' or 'stopped'",
@@ -448,24 +474,24 @@ def test_el206_alternatives_and_unsafe_swaps_get_no_fix(lint) -> None:  # type: 
     assert all(not f.fixes for f in found)
 
 
-def test_el206_no_fix_across_markup_or_in_quotes(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el206_no_fix_across_markup_or_in_quotes(lint: Lint) -> None:
     report = lint("Do this in **order to** help.\n\n> We utilize the sling daily.\n", select=["EL206"])
     found = only(report, "EL206")
     assert [f.line for f in found] == [1, 3]
     assert all(not f.fixes for f in found)
     html = lint("<p>We utilize &amp; love it.</p>", "html", select=["EL206"])
     (f,) = only(html, "EL206")
-    assert f.fixes and apply_edits("<p>We utilize &amp; love it.</p>", f.fixes) == "<p>We use &amp; love it.</p>"
+    assert apply_edits("<p>We utilize &amp; love it.</p>", f.fixes) == "<p>We use &amp; love it.</p>"
 
 
-def test_el206_tricky_passing(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el206_tricky_passing(lint: Lint) -> None:
     text = ("Put the toys in order. To soothe gums, use a cool ring. `utilize` is a code word. The prior "
             "visit went well. Visit https://example.org/utilize-in-order-to for more.\n\n"
             "## Why we utilize plain words\n")
     assert not only(lint(text, select=["EL206"]), "EL206")
 
 
-def test_el206_ignore_option(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el206_ignore_option(lint: Lint) -> None:
     text = "Approximately half of babies crawl backward first."
     assert only(lint(text, select=["EL206"]), "EL206")
     assert not only(lint(text, select=["EL206"], rules={"EL206": {"ignore": ["approximately"]}}), "EL206")
@@ -479,7 +505,7 @@ def test_el206_list_has_about_sixty_entries_with_inflections() -> None:
         assert form in subs, form
 
 
-def test_el206_bad_data_is_reported(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_el206_bad_data_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     import editlint.rules
 
     monkeypatch.setattr(editlint.rules, "load_data", lambda rel: {"words": {"utilize": 3}})
@@ -499,7 +525,7 @@ def test_match_case() -> None:
 
 
 # -- EL207 long-section ------------------------------------------------------------------------------------
-def test_el207_long_section(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el207_long_section(lint: Lint) -> None:
     article = "# Title\n\n## Moving\n\n" + "\n\n".join(_paragraph(100) for _ in range(4)) + "\n"
     (f,) = only(lint(article, select=["EL207"]), "EL207")
     assert f.severity is Severity.WARNING and f.line == 3
@@ -507,7 +533,7 @@ def test_el207_long_section(lint) -> None:  # type: ignore[no-untyped-def]
     assert [(r.line, r.message) for r in f.related] == [(11, "the section passes 300 words here")]
 
 
-def test_el207_text_before_the_first_heading_and_tricky_passing(lint) -> None:  # type: ignore[no-untyped-def]
+def test_el207_text_before_the_first_heading_and_tricky_passing(lint: Lint) -> None:
     no_headings = "\n\n".join(_paragraph(110) for _ in range(3))
     (f,) = only(lint(no_headings, "text", select=["EL207"]), "EL207")
     assert "before the first subheading" in f.message
@@ -536,8 +562,7 @@ def test_flawed_samples_findings() -> None:
     assert ("EL202", 39, "error") in got["first-finger-foods.txt"]
     assert ("EL204", 43, "warning") in got["first-finger-foods.txt"]
     assert ("EL205", 20, "warning") in got["first-finger-foods.txt"]
-    ff_info = sorted((f.rule, f.line) for f in reports["first-finger-foods.txt"].findings if f.rule == "EL206")
-    assert ff_info == [("EL206", 22)] * 3
+    assert [f.line for f in reports["first-finger-foods.txt"].findings if f.rule == "EL206"] == [22] * 3
     assert [f.line for f in reports["when-do-babies-walk.html"].findings if f.rule == "EL206"] == [10] * 3
     assert all(r.metrics["flesch_kincaid_grade"] is not None for r in reports.values())
 

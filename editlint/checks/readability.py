@@ -172,9 +172,9 @@ def count_words(text: str) -> int:
     return len(WORDS_RE.findall(text))
 
 
-#: Headings of reference lists: citations are not prose to read, so they are left out of every EL2xx figure.
-REFERENCE_HEADING = re.compile(r"^\W*(?:sources?|references?|further reading|bibliography|citations?|works cited)\b",
-                               re.IGNORECASE)
+#: Headings of reference lists: citations are not prose to read, so no EL2xx figure counts them.
+REFERENCE_HEADING = re.compile(
+    r"^\W*(?:sources?|references?|further reading|bibliography|citations?|works cited)\b", re.IGNORECASE)
 
 
 def reading_blocks(doc: Document) -> list[Block]:
@@ -520,7 +520,8 @@ def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
 
 @check_type("passive-voice", needs=("parse",), options={
     "max-share": Option(float, 0.10, "share of passive sentences in the article above which it is flagged"),
-    "min-passive": Option(int, 2, "flag the article's share only when at least this many sentences are passive"),
+    "min-passive": Option(int, 2, "flag the article's share only when at least this many sentences are "
+                          "passive"),
     "paragraph-max-share": Option(float, 0.5, "share of passive sentences in one paragraph above which "
                                   "the paragraph is flagged (a passive cluster)"),
     "paragraph-min-passive": Option(int, 2, "flag a paragraph only when at least this many of its "
