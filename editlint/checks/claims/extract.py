@@ -466,7 +466,8 @@ class Extractor:
         text = sp.text.lower()
         cue = None
         for t in sp:
-            if t.lower_ in SEQ_WORDS and t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod"):
+            if t.lower_ in SEQ_WORDS and t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod") and not (
+                    t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "than"):  # "walk later than", a comparison
                 cue = cue or t.lower_
             elif t.lemma_ == "follow" and t.pos_ == "VERB":
                 if any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > t.i for c in t.children):
@@ -581,7 +582,8 @@ class Extractor:
             a_start, a_end = sp.start_char + age.start, sp.start_char + age.end
             before = [k for k, m in enumerate(st.mentions) if m.end - block.start <= a_start]
             after = [k for k, m in enumerate(st.mentions) if m.start - block.start >= a_end]
-            pick = before[-1] if before else (after[0] if after else None)
+            fronted = a_start < sp.root.idx  # "At 6 months, most babies sit": the age comes before the verb
+            pick = before[-1] if before else (after[0] if after and fronted else None)
             if before and after:  # "by 9 months they crawl, and by 12 months they walk"
                 gap_before = block.text[st.mentions[before[-1]].end - block.start: a_start]
                 gap_after = block.text[a_end: st.mentions[after[0]].start - block.start]
@@ -615,6 +617,8 @@ class Extractor:
             if not (sp.start <= s < sp.end):
                 continue
             word = sdoc[s:e].root
+            if word.dep_ in ("compound", "amod") and word.head.lemma_.lower() not in BABY_WORDS:
+                continue  # "infant first aid", "newborn sleep schedule": a modifier, not who does it
             verb = _verb_of(word.head if word.dep_ in ("nsubj", "nsubjpass", "pobj", "poss") else word)
             for m in st.mentions:
                 if m.tok_start < s:
@@ -684,7 +688,7 @@ class Extractor:
         sp = st.span
         heads = []
         root = sp.root
-        if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+        if root.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             heads.append(root)
             heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t is not root
