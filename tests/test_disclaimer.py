@@ -172,6 +172,8 @@ def test_flawed_samples(name: str, expected: bool) -> None:
     "Nothing on this page should stand in for a visit to your child's own doctor.",
     "Medically reviewed by Dr. Ana Silva, FAAP.",
     "Our site never replaces the advice of a health visitor.",
+    "This article can't diagnose your child.",
+    "The information here is no substitute for a doctor.",
 ])
 def test_disclaimer_wordings_are_recognised(sentence: str) -> None:
     assert d.is_disclaimer_text(sentence)
@@ -184,6 +186,8 @@ def test_disclaimer_wordings_are_recognised(sentence: str) -> None:
     "This article explains when babies start to crawl.",
     "Ask your doctor about vitamin D drops.",
     "Do not replace the batteries while your child is watching.",
+    "This guide doesn't replace the need for a car seat.",
+    "Our advice: never replace a crib mattress with a second-hand one.",
 ])
 def test_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
     assert not d.is_disclaimer_text(sentence)
