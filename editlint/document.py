@@ -65,6 +65,7 @@ class Block:
         return WORD_RE.findall(self.text)
 
 
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*", re.UNICODE)
 
 
@@ -186,6 +187,7 @@ class DocumentBuilder:
         self.skip_spans: list[tuple[int, int]] = []
         self._pending_skips: list[tuple[int, int]] = []
         self._section: int | None = None
+        self._empty_anchor: int | None = None
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source.text)]
 
     def line_of(self, source_offset: int) -> int:
@@ -243,13 +245,17 @@ class DocumentBuilder:
         if self._blocks:
             self._parts.append(self.SEPARATOR)
             last = self._origin[-1] if self._origin else 0
+            if self._empty_anchor is not None:  # the previous block was empty: point here at it
+                last, self._empty_anchor = self._empty_anchor, None
             self._origin.extend([last] * len(self.SEPARATOR))
             self._length += len(self.SEPARATOR)
         start = self._length
         self._parts.append(text)
         self._origin.extend(orig[: len(text)])
         self._length += len(text)
-        for s, e in skips:
+        for m in URL_RE.finditer(text):  # URLs and e-mail addresses are never prose
+            skips.append((m.start(), m.end()))
+        for s, e in sorted(set(skips)):
             if e > s:
                 self.skip_spans.append((start + s, start + e))
         if kind is BlockKind.HEADING:
@@ -257,8 +263,9 @@ class DocumentBuilder:
         else:
             section = self._section
         if not orig and anchor is not None:
-            orig = [anchor]  # an empty heading still needs a place in the file
-            text = ""
+            # An empty heading has no characters; the separator after it maps to its place instead.
+            orig = [anchor]
+            self._empty_anchor = anchor
         src_off = orig[0] if orig else (anchor if anchor is not None else 0)
         line = self.line_of(src_off)
         block = Block(index=len(self._blocks), kind=kind, start=start, end=start + len(text), text=text,
@@ -275,6 +282,9 @@ class DocumentBuilder:
         self.comments.append(Comment(line=line, end_line=end_line, text=text))
 
     def build(self) -> Document:
+        if self._empty_anchor is not None:  # the last block was empty
+            self._parts.append("\n")
+            self._origin.append(self._empty_anchor)
         if not self._origin and self.source.text:
             self._origin.append(0)
         return Document(source=self.source, text="".join(self._parts), blocks=tuple(self._blocks),

@@ -58,7 +58,7 @@ class Linter:
             config = config_from_mapping(config, source="<config>")
         self.config = config
         self.overrides = dict(overrides or {})
-        self._annotations: dict[tuple[str, frozenset[str], int], Annotations] = {}
+        self._ann_cache: dict[tuple[str, frozenset[str], int], Annotations] = {}
 
     # -- configuration ----------------------------------------------------------------------------
     def config_for(self, path: str | None) -> Config:
@@ -161,9 +161,9 @@ class Linter:
 
     def _annotations(self, cfg: Config, needs: frozenset[str]) -> Annotations:
         key = (cfg.model, needs, cfg.batch_size)
-        if key not in self._annotations:
-            self._annotations[key] = Annotations(cfg.model, needs, cfg.batch_size)
-        return self._annotations[key]
+        if key not in self._ann_cache:
+            self._ann_cache[key] = Annotations(cfg.model, needs, cfg.batch_size)
+        return self._ann_cache[key]
 
     def _run_batch(self, jobs: list[_Job]) -> Iterator[FileReport]:
         groups: dict[tuple[str, frozenset[str], int], list[_Job]] = {}

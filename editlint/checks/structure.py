@@ -73,6 +73,8 @@ def flattened_table(ctx: CheckContext) -> Iterator[Hit]:
                 token = (token_m.group() if token_m else "") + re.match(r"\S*", line[m.start():]).group()
                 if token.casefold().strip(".,;:()") in allow or m.group(1).casefold() in allow:
                     continue
+                if re.search(r"\w[./@]\w", token):  # a domain, path or address, not a glued cell
+                    continue
                 s = block.start + line_match.start()
                 candidates.append((block.index, s, s + len(line), m.group()))
                 break

@@ -64,7 +64,9 @@ class _Walker:
             if t == "text":
                 i = self._find(child.content, self.cursor)
                 if i < 0:
-                    self.b.add(child.content, [self.cursor] * len(child.content))
+                    origins = self._align(child.content, self.cursor)
+                    self.b.add(child.content, origins)
+                    self.cursor = origins[-1] + 1 if origins else self.cursor
                 else:
                     self.b.add(child.content, i)
                     self.cursor = i + len(child.content)
@@ -84,12 +86,14 @@ class _Walker:
                 self.b.add("\n", [i])
                 self.cursor = i + 1
             elif t == "code_inline":
-                i = self._find(child.content, self.cursor)
-                if i < 0:
-                    self.b.add_skip(child.content, [self.cursor] * len(child.content))
-                else:
-                    self.b.add_skip(child.content, i)
-                    self.cursor = i + len(child.content)
+                # The content follows the opening backticks; line breaks inside became spaces.
+                i = self._find(child.markup, self.cursor)
+                begin = i + len(child.markup) if i >= 0 else self.cursor
+                origins = self._align(child.content, begin)
+                self.b.add_skip(child.content, origins)
+                after = (origins[-1] + 1) if origins else begin
+                close = self._find(child.markup, after)
+                self.cursor = close + len(child.markup) if close >= 0 else after
             elif t == "image":
                 self._skip_image(child)
             elif t == "html_inline":
@@ -103,6 +107,23 @@ class _Walker:
             elif t == "link_open":
                 pass  # the link text follows as text tokens; the URL is not prose
             # emphasis, strong, strikethrough and link_close carry no text
+
+    def _align(self, content: str, start: int) -> list[int]:
+        """Origins for text that is the source with whitespace normalised: match char by char."""
+        out: list[int] = []
+        pos = start
+        for ch in content:
+            if ch.isspace() and pos < len(self.src) and self.src[pos].isspace():
+                out.append(pos)
+                pos += 1
+                continue
+            j = self.src.find(ch, pos)
+            if j < 0:
+                out.append(max(pos - 1, 0))
+                continue
+            out.append(j)
+            pos = j + 1
+        return out
 
     def _skip_image(self, child: Token) -> None:
         # Advance past the alt text so later tokens are not matched inside it.

@@ -95,8 +95,10 @@ class _Reader:
             elif all(_NUMBERED.match(ln) or _BULLET.match(ln) for _, ln in lines):
                 self.list_lines(lines)
             else:
-                for off, ln in lines:
-                    self.add_line(off, ln + "\n")
+                for k, (off, ln) in enumerate(lines):
+                    self.add_line(off, ln)
+                    if k + 1 < len(lines):
+                        self.b.add("\n", off + len(ln))
                 self.b.end_block(BlockKind.PARAGRAPH)
         return self.b.build()
 

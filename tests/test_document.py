@@ -1,0 +1,288 @@
+"""Readers and the one coordinate system: every extracted character maps back to its place in the file."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editlint.document import BlockKind, Document
+from editlint.errors import InputError
+from editlint.readers import read
+from editlint.source import decode
+
+
+def doc_of(text: str, fmt: str) -> Document:
+    return read(decode(text.encode("utf-8"), f"x.{ {'markdown': 'md', 'html': 'html', 'text': 'txt'}[fmt]}", fmt))
+
+
+def assert_maps_back(doc: Document) -> None:
+    """Each block character equals the source character it maps to (entities point at their '&')."""
+    src = doc.source.text
+    for b in doc.blocks:
+        for i in range(b.start, b.end):
+            ch = doc.text[i]
+            o = doc.source_offset(i)
+            if src[o] == "&" and ch != "&":
+                continue  # a decoded entity points at the entity's start
+            if ch == " " and src[o].isspace():
+                continue  # HTML collapses a run of whitespace into one space
+            if ch == "\n" and src.startswith("<br", o):
+                continue  # a <br> becomes a line break at the tag
+            assert src[o] == ch, (i, ch, o, src[o], b)
+
+
+# -- Markdown ------------------------------------------------------------------------------------------
+MD = """---
+title: Starting solids
+keyphrase: first foods
+---
+# Starting *solid* food
+
+Most babies are ready around **six months** &amp; not before four.
+See [the AAP guide](https://example.org/aap) and `code here`.
+
+- Offer one food at a time.
+- Wait a few days\\* before the next.
+
+| Age | Food |
+| --- | --- |
+| 6 months | Purees |
+
+> Quote line one
+> and two
+
+![A baby tasting puree](puree.png)
+
+```
+not prose
+```
+<!-- editlint-disable EL101 -->
+"""
+
+
+def test_markdown_blocks_and_metadata() -> None:
+    doc = doc_of(MD, "markdown")
+    kinds = [b.kind for b in doc.blocks]
+    assert doc.metadata["title"] == "Starting solids"
+    assert kinds[0] is BlockKind.HEADING and doc.blocks[0].level == 1
+    assert doc.blocks[0].text == "Starting solid food"
+    assert BlockKind.LIST_ITEM in kinds and BlockKind.TABLE_CELL in kinds
+    assert BlockKind.QUOTE in kinds and BlockKind.CAPTION in kinds and BlockKind.CODE in kinds
+    para = doc.blocks[1]
+    assert "six months & not before four" in para.text
+    assert "https://example.org" not in para.text  # link targets are not prose
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.item for b in items] == [1, 2] and items[0].list_id == items[1].list_id
+    assert items[1].text.endswith("days* before the next.")
+    cells = [b for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
+    assert [(c.row, c.col, c.header) for c in cells][:2] == [(0, 0, True), (0, 1, True)]
+    assert cells[2].text == "6 months" and cells[2].row == 1
+    assert doc.comments and "editlint-disable" in doc.comments[0].text
+    assert all(b.section == 0 for b in doc.blocks[1:])
+    assert_maps_back(doc)
+
+
+def test_markdown_positions_are_exact() -> None:
+    doc = doc_of(MD, "markdown")
+    i = doc.text.index("six months")
+    assert doc.position(i) == (7, 32)  # line 7, after "Most babies are ready around **"
+    j = doc.text.index("before the next")
+    line, col = doc.position(j)
+    assert MD.split("\n")[line - 1][col - 1:].startswith("before the next")
+
+
+def test_markdown_inline_code_is_a_skip_span() -> None:
+    doc = doc_of(MD, "markdown")
+    i = doc.text.index("code here")
+    assert doc.in_skip_span(i, i + 4)
+
+
+# -- HTML ---------------------------------------------------------------------------------------------
+PAGE = """<!doctype html>
+<html><head><title>Fever &amp; babies</title><meta name="keyphrase" content="baby fever">
+<style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
+<body><nav><a href="/">Home</a></nav>
+<article>
+<h1>Fever in babies</h1>
+<p>A fever is usually a sign the body is fighting an infection&nbsp;&mdash; not an illness itself.</p>
+<figure><img src="t.png" alt="A digital thermometer"><figcaption>Use a digital thermometer.</figcaption></figure>
+<ul><li>Offer fluids.</li><li>Dress your baby lightly.</li></ul>
+<div class="medical-disclaimer"><p>This is general information.</p></div>
+<!-- editlint-disable-next-line -->
+<p>Call your doctor
+if your baby is under 3 months.</p>
+</article>
+<form id="commentform"><p>Leave a Comment</p></form>
+<footer>Copyright</footer>
+</body></html>
+"""
+
+
+def test_html_page_skips_chrome_and_keeps_article() -> None:
+    doc = doc_of(PAGE, "html")
+    texts = [b.text for b in doc.blocks]
+    assert doc.metadata["title"] == "Fever & babies" and doc.metadata["keyphrase"] == "baby fever"
+    assert "Home" not in texts and "Copyright" not in texts and "Leave a Comment" not in texts
+    assert not any("not text" in t or "color" in t for t in texts)
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert kinds["Fever in babies"] is BlockKind.HEADING
+    assert kinds["A digital thermometer"] is BlockKind.CAPTION
+    assert kinds["Use a digital thermometer."] is BlockKind.CAPTION
+    assert kinds["Offer fluids."] is BlockKind.LIST_ITEM
+    disclaimer = next(b for b in doc.blocks if b.text == "This is general information.")
+    assert "medical-disclaimer" in disclaimer.classes
+    assert any("\u2014 not an illness" in t for t in texts)  # &mdash; decoded
+    assert_maps_back(doc)
+
+
+def test_html_positions_across_lines_and_entities() -> None:
+    doc = doc_of(PAGE, "html")
+    i = doc.text.index("if your baby")
+    assert doc.position(i) == (13, 1)
+    j = doc.text.index("\u2014")
+    line, col = doc.position(j)
+    assert PAGE.split("\n")[line - 1][col - 1:].startswith("&mdash;")
+
+
+def test_html_fragment_without_article() -> None:
+    doc = doc_of("<h2>Naps</h2>\n<p>Short naps are common.</p>", "html")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+def test_html_empty_heading_keeps_a_position() -> None:
+    doc = doc_of("<h1>Title</h1>\n<h2></h2>\n<p>Text.</p>", "html")
+    empty = [b for b in doc.blocks if b.kind is BlockKind.HEADING and not b.text]
+    assert empty and doc.position(empty[0].start)[0] == 2
+
+
+# -- plain text ---------------------------------------------------------------------------------------
+TXT = """Site Name: Tips for Parents
+
+Starting Solid Food: A Gentle Guide
+
+Most babies are ready for solid food around six months.
+This paragraph wraps onto a second line.
+
+first foods for baby
+
+Signs of Readiness
+
+Your baby can sit with support and shows interest in food.
+
+1. Offer Iron-Rich Foods
+
+Iron matters at this age.
+
+2. Add Variety Slowly
+
+One new food every few days is enough.
+
+Feeding Stage: First tastes
+Typical Age: Around 6 months
+
+Can I give water?
+
+Small sips are fine from six months.
+"""
+
+
+def test_plain_text_structure() -> None:
+    doc = doc_of(TXT, "text")
+    by_text = {b.text: b for b in doc.blocks}
+    assert by_text["Site Name: Tips for Parents"].kind is BlockKind.CAPTION  # masthead above the title
+    assert by_text["Starting Solid Food: A Gentle Guide"].kind is BlockKind.HEADING
+    assert by_text["Starting Solid Food: A Gentle Guide"].level == 1
+    assert doc.title == "Starting Solid Food: A Gentle Guide"
+    para = next(b for b in doc.blocks if b.text.startswith("Most babies"))
+    assert para.kind is BlockKind.PARAGRAPH and "\n" in para.text
+    assert by_text["first foods for baby"].kind is BlockKind.CAPTION
+    assert by_text["Signs of Readiness"].kind is BlockKind.HEADING
+    n1, n2 = by_text["1. Offer Iron-Rich Foods"], by_text["2. Add Variety Slowly"]
+    assert n1.kind is BlockKind.HEADING and n1.ordered and (n1.item, n2.item) == (1, 2)
+    assert n1.list_id == n2.list_id
+    assert by_text["Feeding Stage: First tastes"].kind is BlockKind.TABLE_CELL
+    assert by_text["Typical Age: Around 6 months"].row == 1
+    assert by_text["Can I give water?"].kind is BlockKind.HEADING
+    assert_maps_back(doc)
+
+
+# -- decoding -----------------------------------------------------------------------------------------
+def test_bom_and_crlf_keep_lines_and_columns() -> None:
+    raw = "\ufeff# Title\r\n\r\nSecond para here.\r\n".encode()
+    src = decode(raw, "a.md", "markdown")
+    doc = read(src)
+    assert src.had_bom and src.newline == "\r\n"
+    assert doc.position(doc.text.index("para")) == (3, 8)
+
+
+def test_cr_only_newlines() -> None:
+    doc = read(decode(b"Title Here\r\rBody text that is long enough to be prose.\r", "a.txt", "text"))
+    assert doc.position(doc.text.index("Body")) == (3, 1)
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "empty"), (b"  \n\n ", "empty"), (b"\x00\x01binary", "binary"),
+    (b"caf\xe9 au lait", "not valid UTF-8"),
+])
+def test_bad_bytes_are_clear_errors(data: bytes, problem: str) -> None:
+    with pytest.raises(InputError) as exc:
+        decode(data, "bad.md", "markdown")
+    assert problem in str(exc.value) and "bad.md" in str(exc.value)
+
+
+def test_too_large_is_refused() -> None:
+    with pytest.raises(InputError, match="over the 1 MB limit"):
+        decode(b"a" * (1024 * 1024 + 1), "big.md", "markdown", max_bytes=1024 * 1024)
+
+
+def test_invalid_front_matter_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="front matter is not valid YAML"):
+        doc_of("---\ntitle: [unclosed\n---\n# Hi\n", "markdown")
+
+
+# -- property: every extracted character maps back ---------------------------------------------------
+_ALPHABET = st.sampled_from(list("abc XYZ.,?!") + ["\n", "\n\n", "*", "_", "`", "# ", "- ", "1. ", "> ",
+                                                     "[a](u)", "&amp;", "\\*", "  \n", "**b**", "|", "é", "😀"])
+_HTML_ALPHABET = st.sampled_from(list("abc XYZ.,?") + ["\n", "<p>", "</p>", "<h2>", "</h2>", "<li>", "<ul>",
+                                                         "</ul>", "<br>", "&amp;", "&lt;", "&#233;", "<em>",
+                                                         "</em>", "<!-- c -->", "<td>", "<tr>", "😀", "  "])
+_SETTINGS = settings(max_examples=int(__import__("os").environ.get("EDITLINT_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(st.lists(_ALPHABET, min_size=1, max_size=60).map("".join))
+def test_property_markdown_maps_back(text: str) -> None:
+    if not text.strip():
+        return
+    assert_maps_back(doc_of(text, "markdown"))
+
+
+@_SETTINGS
+@given(st.lists(_HTML_ALPHABET, min_size=1, max_size=60).map("".join))
+def test_property_html_maps_back(text: str) -> None:
+    if not text.strip():
+        return
+    assert_maps_back(doc_of(text, "html"))
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(list("abc XYZ.:?\t") + ["\n", "\n\n", "1. ", "Ab", "😀", "é"]),
+                min_size=1, max_size=60).map("".join))
+def test_property_text_maps_back(text: str) -> None:
+    if not text.strip():
+        return
+    assert_maps_back(doc_of(text, "text"))
+
+
+@_SETTINGS
+@given(st.lists(_ALPHABET, min_size=1, max_size=40).map("".join))
+def test_property_positions_are_inside_the_file(text: str) -> None:
+    if not text.strip():
+        return
+    doc = doc_of(text, "markdown")
+    lines = text.split("\n")
+    for b in doc.blocks:
+        for i in range(b.start, b.end):
+            line, col = doc.position(i)
+            assert 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 1
