@@ -469,8 +469,8 @@ def _myth_spans(block: Block, lex: Lexicon) -> tuple[list[tuple[int, int]], list
 
 def analyse(ctx: CheckContext) -> Analysis:
     """The family's shared analysis of the document (computed once per document and settings)."""
-    return cast(Analysis, ctx.memo(("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT)),
-                    lambda: _analyse(ctx.doc, _settings(ctx))))
+    key = ("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT))
+    return cast(Analysis, ctx.memo(key, lambda: _analyse(ctx.doc, _settings(ctx))))
 
 
 def _settings(ctx: CheckContext) -> Mapping[str, Any]:
@@ -478,6 +478,7 @@ def _settings(ctx: CheckContext) -> Mapping[str, Any]:
 
 
 def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
+    """Sentences, disclaimers, labelled myths, reassurances and the evidence of health advice."""
     lex = lexicon()
     extra = [settings.get("text", DEFAULT_TEXT)]
     sentences: list[Sentence] = []
@@ -503,9 +504,9 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                 marked_blocks.add(sent.block.index)
             disclaimers.append(Found("html" if marked else "text", sent.block, sent.start, sent.end,
                                      sent.text))
-    key = _metadata_disclaimer(doc, extra)
-    if key is not None:
-        disclaimers.append(Found("metadata", text=key))
+    meta_key = _metadata_disclaimer(doc, extra)
+    if meta_key is not None:
+        disclaimers.append(Found("metadata", text=meta_key))
     if not disclaimers:
         disclaimers += _page_disclaimers(doc, extra)
     evidence: list[Evidence] = []
