@@ -216,11 +216,18 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
 # -- EL303 -------------------------------------------------------------------------------------------
 
 def _args_match(a: Claim, b: Claim) -> bool:
+    """Same behaviour: the same details, or one side's details include the other's.
+
+    A bare "don't X" / "never X" covers "do X at nap time"; a bare "do X" does not cover "don't X with a
+    bottle" (do it, but not that way)."""
+    if a.months and b.months and max(a.months[0], b.months[0]) > min(a.months[1], b.months[1]):
+        return False  # "never give water under 6 months" vs "give water from 6 months": different ages
     if a.args == b.args:
         return True
-    (small, s_abs), (big, _) = sorted(((a.args, a.absolute), (b.args, b.absolute)), key=lambda x: len(x[0]))
-    # "never wake a sleeping baby" covers "wake your baby to feed"; an unqualified plain "do X" does not
-    return small <= big and (bool(small) or s_abs)
+    small, big = sorted((a, b), key=lambda c: len(c.args))
+    if not small.args <= big.args:
+        return False
+    return bool(small.args) or small.polarity < 0 or small.absolute
 
 
 @check_type("opposite-advice", needs=NEEDS)

@@ -583,12 +583,15 @@ class Extractor:
             before = [k for k, m in enumerate(st.mentions) if m.end - block.start <= a_start]
             after = [k for k, m in enumerate(st.mentions) if m.start - block.start >= a_end]
             fronted = a_start < sp.root.idx  # "At 6 months, most babies sit": the age comes before the verb
-            pick = before[-1] if before else (after[0] if after and fronted else None)
-            if before and after:  # "by 9 months they crawl, and by 12 months they walk"
+            gap_after = block.text[a_end: st.mentions[after[0]].start - block.start] if after else ""
+            after_ok = bool(after) and not re.search(r"[;:]", gap_after)
+            pick = before[-1] if before else (after[0] if after_ok and fronted else None)
+            if before:  # "by 9 months they crawl, and by 12 months they walk"
                 gap_before = block.text[st.mentions[before[-1]].end - block.start: a_start]
-                gap_after = block.text[a_end: st.mentions[after[0]].start - block.start]
-                if _BOUNDARY.search(gap_before) and not _BOUNDARY.search(gap_after):
+                if _BOUNDARY.search(gap_before) and after_ok and not _BOUNDARY.search(gap_after):
                     pick = after[0]
+                elif re.search(r"[;:]", gap_before):
+                    pick = None
             if pick is not None:
                 per.setdefault(pick, []).append(age)
         for k, ages in per.items():
@@ -746,9 +749,28 @@ class Extractor:
                 obj, args = self._args(v)
                 key = (lemma, obj)
             self._add(kind="advice", subjects=("|".join(key),), relation="do" if polarity > 0 else "don't",
-                      polarity=polarity, start=block.start + v.idx, end=block.start + v.idx + len(v.text),
+                      polarity=polarity, months=self._advice_ages(sp, block), start=block.start + v.idx, end=block.start + v.idx + len(v.text),
                       sent_start=st.start, sent_end=st.end, form="advice", hedge=hedge, conditional=cond,
                       absolute=absolute, args=args, quote=self.doc.text[st.start:st.end], block=block.index)
+
+    def _advice_ages(self, sp: Any, block: Block) -> tuple[float, float] | None:
+        """The ages a piece of advice is limited to ("under 6 months", "from 6 months", "newborns")."""
+        lo, hi = 0.0, 1000.0
+        limited = False
+        for age in parse_ages(sp.text):
+            limited = True
+            if age.relation == "by":
+                hi = min(hi, age.months[1] - 0.01)
+            elif age.relation == "from":
+                lo = max(lo, age.months[0])
+            else:
+                lo, hi = max(lo, age.months[0]), min(hi, age.months[1])
+        for t in sp:
+            for w in self.kb.age_words.values():
+                if w.id in ("newborn", "toddler", "preschooler") and t.lower_.replace("-", "").rstrip("s") == w.id:
+                    lo, hi = max(lo, w.months[0]), min(hi, w.months[1])
+                    limited = True
+        return (lo, hi) if limited else None
 
     def _verdict(self, block: Block, st: _Sent) -> None:
         sp = st.span
