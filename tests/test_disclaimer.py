@@ -435,10 +435,17 @@ def test_el404_not_for_non_health_articles() -> None:
     ("Source: NHS, Ear infections.", "markdown"),
     ("Smith J. Otitis media in toddlers. doi:10.1000/xyz123", "markdown"),
     ("Antibiotics are rarely needed [1].", "markdown"),
+    ("## References\n\nNHS. Ear infections. 2023.", "markdown"),
+    ("<p><strong>Source:</strong> NHS, Ear infections.</p>", "html"),
 ])
 def test_any_source_silences_el405(source: str, fmt: str) -> None:
     assert codes(lint_snippet(MEDICAL, fmt, select=["EL405"])) == ["EL405"]
     assert codes(lint_snippet(MEDICAL + "\n" + source + "\n", fmt, select=["EL405"])) == []
+
+
+def test_a_paragraph_that_starts_with_sources_is_not_a_reference_list() -> None:
+    text = MEDICAL + "\nSources of iron include meat, beans and fortified cereal.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL405"])) == ["EL405"]
 
 
 def test_el405_is_info_with_related_claims() -> None:

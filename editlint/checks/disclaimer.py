@@ -897,13 +897,15 @@ def when_to_seek_care(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- EL405: health claims with no source -----------------------------------------------------------------
 def _article_source(doc: Document) -> str:
+    """The source text to search for references: the whole file, or an HTML page's article."""
     src = doc.source.text
     if doc.format != "html" or not doc.blocks:
         return src
     lo = _block_source_range(doc, doc.blocks[0])[0]
     hi = _block_source_range(doc, doc.blocks[-1])[1]
     nl = src.find("\n", hi)
-    return src[lo: nl if nl >= 0 else len(src)]
+    region = src[lo: nl if nl >= 0 else len(src)]
+    return region + "\n" + re.sub(r"<[^>]*>", "", region)  # the markup, and the text without tags
 
 
 @check_type("unsourced-health-claims", options={
