@@ -240,6 +240,20 @@ def test_audience_changes_the_verdict(lint: Lint) -> None:
     assert not only(lint(PLAIN, select=["EL201"], audience="general-public"), "EL201")
 
 
+def test_publisher_audience_from_the_configuration(lint: Lint) -> None:
+    kids = {"max-grade": 1, "min-ease": 99, "description": "early readers"}  # PLAIN: grade 1.8
+    report = lint(PLAIN, select=["EL201"], audience="early-readers",
+                  readability={"audiences": {"early-readers": kids}}, rules={"EL201": {"min-words": 50}})
+    (f,) = only(report, "EL201")
+    assert "'early-readers' audience" in f.message and "aim for 1 or below" in f.message
+    assert report.metrics["audience"] == "early-readers"
+    bad = Linter({"select": ["EL201"], "audience": "x", "readability": {"audiences": {"x": {"max-grade": 3}}}})
+    error = bad.lint_text(PLAIN, path="a.md").error
+    assert error is not None and "readability.audiences.x.min-ease: is required and must be a number" in error
+    with pytest.raises(ConfigError, match="readability.colour: unknown key"):
+        Linter({"readability": {"colour": 1}})
+
+
 def test_bad_audience_data_is_reported_with_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import editlint.rules
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import WORD_RE, URL_RE, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..findings import Edit, Severity
-from .base import CheckContext, Hit, Metric, Option, Span, check_type, metric_provider
+from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -78,48 +78,71 @@ def _data_error(relpath: str, key: str, problem: str) -> ConfigError:
     return ConfigError(f"line {line_of(text, last)}: {key}: {problem}", path=_data_path(relpath))
 
 
+def _parse_audience(name: str, raw: Any, fail: Callable[[str, str], ConfigError]) -> Audience:
+    """One profile from a TOML table; ``fail(key suffix, problem)`` builds the error."""
+    if not isinstance(raw, dict):
+        raise fail("", "must be a table")
+    unknown = set(raw) - {"description", "max-grade", "min-ease", "sources"}
+    if unknown:
+        raise fail(f".{sorted(unknown)[0]}", "unknown key (known: description, max-grade, min-ease, sources)")
+    values: dict[str, float] = {}
+    for field_name in ("max-grade", "min-ease"):
+        v = raw.get(field_name)
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise fail(f".{field_name}", "is required and must be a number")
+        values[field_name] = float(v)
+    if not 0 <= values["min-ease"] <= 121:
+        raise fail(".min-ease", "must be between 0 and 121 (the Flesch Reading Ease scale)")
+    sources = raw.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        raise fail(".sources", "must be a list of strings")
+    description = raw.get("description", "")
+    if not isinstance(description, str):
+        raise fail(".description", "must be a string")
+    return Audience(name, description, values["max-grade"], values["min-ease"], tuple(sources))
+
+
 @functools.lru_cache(maxsize=1)
 def audiences() -> dict[str, Audience]:
     """The audience profiles shipped in ``rules/data/audiences.toml``, validated."""
     from ..rules import load_data
 
     data = load_data(AUDIENCES_FILE)
+    unknown = set(data) - {"audience"}
+    if unknown:
+        raise _data_error(AUDIENCES_FILE, sorted(unknown)[0], "unknown key (profiles are [audience.NAME])")
     table = data.get("audience")
     if not isinstance(table, dict) or not table:
         raise _data_error(AUDIENCES_FILE, "audience", "an [audience.NAME] table is required")
     out: dict[str, Audience] = {}
     for name, raw in table.items():
-        key = f"audience.{name}"
-        if not isinstance(raw, dict):
-            raise _data_error(AUDIENCES_FILE, key, "must be a table")
-        unknown = set(raw) - {"description", "max-grade", "min-ease", "sources"}
-        if unknown:
-            raise _data_error(AUDIENCES_FILE, f"{key}.{sorted(unknown)[0]}", "unknown key")
-        values: dict[str, float] = {}
-        for field_name in ("max-grade", "min-ease"):
-            v = raw.get(field_name)
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise _data_error(AUDIENCES_FILE, f"{key}.{field_name}", "is required and must be a number")
-            values[field_name] = float(v)
-        if not 0 <= values["min-ease"] <= 121:
-            raise _data_error(AUDIENCES_FILE, f"{key}.min-ease", "must be between 0 and 121")
-        sources = raw.get("sources", [])
-        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-            raise _data_error(AUDIENCES_FILE, f"{key}.sources", "must be a list of strings")
-        description = raw.get("description", "")
-        if not isinstance(description, str):
-            raise _data_error(AUDIENCES_FILE, f"{key}.description", "must be a string")
-        out[name] = Audience(name, description, values["max-grade"], values["min-ease"], tuple(sources))
+        def fail(suffix: str, problem: str, name: str = name) -> ConfigError:
+            return _data_error(AUDIENCES_FILE, f"audience.{name}{suffix}", problem)
+
+        out[name] = _parse_audience(name, raw, fail)
     return out
+
+
+#: ``[tool.editlint.readability]``: a publisher's own audience profiles, beside the shipped ones.
+READABILITY_CONFIG = ConfigSection("readability", {
+    "audiences": Option(dict, {}, "extra audience profiles: NAME = { max-grade = 6, min-ease = 70 }"),
+}, help="Readability (EL2xx) settings; the profile itself is picked by the core key `audience`.")
 
 
 def audience_for(config: Config) -> Audience:
     """The profile named by the configuration's ``audience``; ConfigError naming the known ones."""
-    profiles = audiences()
+    profiles = dict(audiences())
+    extra = config.section("readability").get("audiences") or {}
+    for name, raw in extra.items():
+        def fail(suffix: str, problem: str, name: str = name) -> ConfigError:
+            return ConfigError(f"readability.audiences.{name}{suffix}: {problem}", path=config.path)
+
+        profiles[name] = _parse_audience(name, raw, fail)
     name = config.audience
     if name not in profiles:
         raise ConfigError(f"audience: unknown audience profile {name!r} (known profiles: "
-                          f"{', '.join(sorted(profiles))}; see rules/data/audiences.toml)", path=config.path)
+                          f"{', '.join(sorted(profiles))}; see rules/data/audiences.toml or add one under "
+                          "[tool.editlint.readability.audiences])", path=config.path)
     return profiles[name]
 
 
