@@ -247,7 +247,8 @@ def test_publisher_audience_from_the_configuration(lint: Lint) -> None:
     (f,) = only(report, "EL201")
     assert "'early-readers' audience" in f.message and "aim for 1 or below" in f.message
     assert report.metrics["audience"] == "early-readers"
-    bad = Linter({"select": ["EL201"], "audience": "x", "readability": {"audiences": {"x": {"max-grade": 3}}}})
+    bad = Linter({"select": ["EL201"], "audience": "x",
+                  "readability": {"audiences": {"x": {"max-grade": 3}}}})
     error = bad.lint_text(PLAIN, path="a.md").error
     assert error is not None and "readability.audiences.x.min-ease: is required and must be a number" in error
     with pytest.raises(ConfigError, match="readability.colour: unknown key"):
