@@ -131,6 +131,7 @@ def test_finding_names_the_kinds_of_evidence() -> None:
     assert "no medical disclaimer" in f.message
     assert "names a medicine or dose" in f.message and "mentions a clinician" in f.message
     assert f.suggestion and "not a substitute" in f.suggestion
+    assert f.data["evidence_score"] >= f.data["threshold"] == 8.0
 
 
 def test_crafts_article_is_not_health_advice() -> None:

@@ -622,7 +622,8 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
     yield Hit(a_start, a_end,
               f"this article gives health advice ({summary}) but has no medical disclaimer; add one saying "
               "it is general information and does not replace the child's own doctor",
-              related=related, suggestion=text, edits=edits, key="missing-medical-disclaimer")
+              related=related, suggestion=text, edits=edits, key="missing-medical-disclaimer",
+              data={"evidence_score": round(score, 1), "threshold": ctx.options["threshold"]})
 
 
 def _required_pattern(value: str) -> re.Pattern[str] | None:
