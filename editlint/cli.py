@@ -28,7 +28,8 @@ def _report_spec(value: str) -> tuple[str, str]:
     if not sep or not path:
         raise argparse.ArgumentTypeError(f"expected FORMAT:PATH (e.g. sarif:editlint.sarif), got {value!r}")
     if fmt not in FORMATS:
-        raise argparse.ArgumentTypeError(f"unknown format {fmt!r} in {value!r} (choose from {', '.join(FORMATS)})")
+        raise argparse.ArgumentTypeError(f"unknown format {fmt!r} in {value!r} "
+                                         f"(choose from {', '.join(FORMATS)})")
     return fmt, path
 
 
@@ -178,12 +179,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                                ignore=cfg.ignore + tuple(ignore or ()))
 
         linter.config_for = config_for  # type: ignore[method-assign]
-    if args.stdin_filename:
-        linter.overrides["_stdin_filename"] = args.stdin_filename
     # validate selectors up front so a typo is a usage error, not a per-file one
     probe = linter.config_for(None)
     probe.enabled_rules(probe.registry())
-    linter.overrides.pop("_stdin_filename", None)
     stdin_name = args.stdin_filename
 
     baseline = None
@@ -251,7 +249,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             for en in stale[:20]:
                 print(f"    {en.path}: {en.rule} {en.message}", file=sys.stderr)
             if len(stale) > 20:
-                print(f"    … and {len(stale) - 20} more (see \"baseline\" in the JSON report)", file=sys.stderr)
+                print(f"    … and {len(stale) - 20} more (see \"baseline\" in the JSON report)",
+                      file=sys.stderr)
 
     for w in report.warnings:
         print(f"editlint: warning: {w}", file=sys.stderr)
@@ -267,8 +266,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     colour = _use_colour(args)
     registry = probe.registry()
     for fmt, path in args.report:
-        body = render(fmt, report, colour=False, quiet=args.quiet, statistics=args.statistics, fail_on=fail_on,
-                      registry=registry)
+        body = render(fmt, report, colour=False, quiet=args.quiet, statistics=args.statistics,
+                      fail_on=fail_on, registry=registry)
         try:
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(body)

@@ -134,7 +134,9 @@ class Config:
 
 def _glob_match(path: str, pattern: str, root: str) -> bool:
     p = PurePath(path)
-    candidates = {str(p), p.as_posix(), p.name}
+    parts = p.parts
+    # a pattern matches the path relative to the configuration's folder, or any trailing part of it
+    candidates = {str(p), p.as_posix(), *("/".join(parts[i:]) for i in range(len(parts)))}
     try:
         candidates.add(Path(path).resolve().relative_to(Path(root).resolve()).as_posix())
     except (ValueError, OSError):
@@ -200,10 +202,8 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
     root = str(Path(source).resolve().parent) if source else "."
     if isinstance(packs, list):
         packs = [str((Path(root) / pth).resolve()) if isinstance(pth, str) else pth for pth in packs]
-    try:
-        reg = registry or Registry.default(tuple(p for p in packs if isinstance(p, str)))
-    except ConfigError as exc:
-        raise err("rule-packs", str(exc)) from None
+    # a broken rule pack raises its own error, naming the pack, the key and the line
+    reg = registry or Registry.default(tuple(p for p in packs if isinstance(p, str)))
 
     known = dict(CORE_OPTIONS)
     sections = {name: sec for name, sec in reg.sections.items()}

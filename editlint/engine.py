@@ -135,8 +135,7 @@ class Linter:
                 source = item
             elif label == "-":
                 data = sys.stdin.buffer.read()
-                fmt = self.overrides.get("_stdin_format")
-                source = decode(data, "-", format_for(self.overrides.get("_stdin_filename"), fmt),
+                source = decode(data, "-", format_for(None),
                                 cfg.max_file_size)
             else:
                 source = read_path(label, max_bytes=cfg.max_file_size)

@@ -1,0 +1,108 @@
+"""Configuration discovery and validation: errors name the file and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editlint.config import clear_caches, config_for_path, find_config_file, load_config
+from editlint.errors import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:
+    clear_caches()
+
+
+def test_pyproject_table_is_found_upwards(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.editlint]\nselect = ["EL6"]\nfail-on = "warning"\n')
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    cfg = config_for_path(str(sub / "x.md"))
+    assert cfg.select == ("EL6",) and cfg.fail_on == "warning"
+
+
+def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "editlint.toml").write_text('ignore = ["EL605"]\n')
+    sub = tmp_path / "proj"
+    sub.mkdir()
+    (sub / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert find_config_file(sub) == tmp_path / "editlint.toml"
+
+
+def test_dot_editlint_toml_wins_in_one_folder(tmp_path: Path) -> None:
+    (tmp_path / "editlint.toml").write_text('ignore = ["EL605"]\n')
+    (tmp_path / ".editlint.toml").write_text('ignore = ["EL604"]\n')
+    assert find_config_file(tmp_path) == tmp_path / ".editlint.toml"
+
+
+@pytest.mark.parametrize("body, key", [
+    ('selct = ["EL6"]\n', "selct"),
+    ('select = "EL6"\n', "select"),
+    ('select = ["EL999"]\n', "EL999"),
+    ('fail-on = "sometimes"\n', "fail-on"),
+    ('[severity]\nEL601 = "fatal"\n', "severity.EL601"),
+    ('[rules.EL602]\nmax-wrds = 3\n', "max-wrds"),
+    ('[rules.EL602]\nmax-words = "three"\n', "max-words"),
+    ('[nlp]\nmodle = "x"\n', "nlp.modle"),
+])
+def test_bad_configuration_names_file_and_key(tmp_path: Path, body: str, key: str) -> None:
+    path = tmp_path / "editlint.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    message = str(exc.value)
+    assert str(path) in message and key in message
+
+
+def test_broken_toml_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool.editlint\nselect = [\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(path)
+
+
+def test_rule_options_override(tmp_path: Path) -> None:
+    path = tmp_path / "editlint.toml"
+    path.write_text('[rules.flattened-table]\nmax-words = 3\n')
+    cfg = load_config(path)
+    opts = cfg.options_for(cfg.registry(), "EL602")
+    assert opts["max-words"] == 3 and "allow" in opts
+
+
+def test_extra_rule_pack(tmp_path: Path) -> None:
+    pack = tmp_path / "house.toml"
+    pack.write_text('''
+[[rule]]
+code = "EL690"
+name = "house-banned-phrase"
+category = "style"
+severity = "warning"
+check = "phrase-list"
+summary = "A phrase our house style bans."
+[rule.docs]
+what = "Flags 'mommy blogger'."
+why = "House style."
+fail = "I am a mommy blogger."
+pass = "I write about parenting."
+[rule.options]
+phrases = ["mommy blogger"]
+''')
+    (tmp_path / "editlint.toml").write_text('rule-packs = ["house.toml"]\nselect = ["EL690"]\n')
+    from editlint import Linter
+    cfg = load_config(tmp_path / "editlint.toml")
+    report = Linter(cfg).lint_text("# T\n\nI am a mommy blogger.\n", path="a.md")
+    assert [f.rule for f in report.findings] == ["EL690"]
+
+
+def test_broken_rule_pack_names_file_key_and_line(tmp_path: Path) -> None:
+    pack = tmp_path / "house.toml"
+    pack.write_text('[[rule]]\ncode = "EL691"\nname = "x-y"\ncategory = "style"\nseverity = "warning"\n'
+                    'check = "phrase-list"\nsummary = "s"\n[rule.docs]\nwhat = "w"\nwhy = "w"\nfail = "f"\n'
+                    'pass = "p"\n[rule.options]\nphrasez = ["a"]\n')
+    (tmp_path / "editlint.toml").write_text('rule-packs = ["house.toml"]\n')
+    with pytest.raises(ConfigError) as exc:
+        load_config(tmp_path / "editlint.toml")
+    msg = str(exc.value)
+    assert "house.toml" in msg and "phrasez" in msg and "line 14" in msg
