@@ -254,3 +254,20 @@ def corpus_scores() -> tuple[float, float, list[str]]:
 def test_corpus_precision_and_recall() -> None:
     precision, recall, notes = corpus_scores()
     assert precision >= 0.85 and recall >= 0.85, (precision, recall, notes)
+
+
+# -- advice details ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, flagged", [
+    ("Offer a pacifier at nap time.\n\nDo not offer a pacifier.\n", True),  # a bare "don't" covers it
+    ("Give your newborn water on hot days.\n\nNever give water to babies under 6 months.\n", True),
+    ("Put your baby down to sleep.\n\nDo not put your baby down with a bottle.\n", False),  # do, but not so
+    ("Give water from 6 months.\n\nNever give water to babies under 6 months.\n", False),  # different ages
+    ("Do not give honey before 12 months.\n\nHoney is fine at about 12 months.\n", False),
+])
+def test_el303_details(text: str, flagged: bool) -> None:
+    assert ("EL303" in codes(lint(text))) is flagged
+
+
+def test_el304_uses_the_stated_age_not_the_margin() -> None:
+    assert "EL304" not in codes(lint("Start solids at about 4 months."))
+    assert "EL304" in codes(lint("Most babies start solids at 3 months."))

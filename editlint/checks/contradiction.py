@@ -213,6 +213,11 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
                   related=related, key=f"age-word:{c.subjects[1]}:{c.subjects[0]}")
 
 
+def _stated(c: Claim) -> tuple[float, float]:
+    """The ages as the article writes them (no margin for "about")."""
+    return c.stated or c.months or (0.0, 0.0)
+
+
 # -- EL303 -------------------------------------------------------------------------------------------
 
 def _args_match(a: Claim, b: Claim) -> bool:
@@ -261,14 +266,12 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
     allow = [c for c in claims if c.kind == "age" and c.polarity > 0 and c.relation in ("from", "at")
              and c.months and not c.conditional and not c.exception]
     for f in forbid:
-        assert f.months is not None
-        limit = f.months[1]
+        limit = _stated(f)[1]
         for a in allow:
-            assert a.months is not None
-            if a.subjects == f.subjects and a.months[0] < limit - 0.5 and a.sid != f.sid:
+            if a.subjects == f.subjects and _stated(a)[0] < limit - 0.5 and a.sid != f.sid:
                 s, e = _span(a)
                 lab = kb.label(a.subjects[0])
-                yield Hit(s, e, f"opposite advice: here {lab} is offered from {a.months[0]:g} months, but another "
+                yield Hit(s, e, f"opposite advice: here {lab} is offered from {_stated(a)[0]:g} months, but another "
                                 f"passage says no {lab} before {limit:g} months (“{_quote(ctx, f, 70)}”); "
                                 "make them agree",
                           related=(_related(ctx, f, kb),), key=f"advice-age:{a.subjects[0]}")
@@ -301,9 +304,9 @@ def against_reference(ctx: CheckContext) -> Iterator[Hit]:
                             f"before {a} ({sources}); check the order", key=f"ref-order:{a}<{b}")
         elif c.kind == "age" and c.months and c.polarity > 0 and c.sid not in age_word_sents:
             m = kb.milestones[c.subjects[0]]
-            if c.relation in ("from", "at") and m.not_before is not None and c.months[0] < m.not_before - 0.5:
+            if c.relation in ("from", "at") and m.not_before is not None and _stated(c)[0] < m.not_before - 0.5:
                 s, e = _span(c)
-                yield Hit(s, e, f"too early: this allows {m.label} from {c.months[0]:g} months, but the advice is "
+                yield Hit(s, e, f"too early: this allows {m.label} from {_stated(c)[0]:g} months, but the advice is "
                                 f"not before {m.not_before:g} months ({kb.source(m.pack, m.not_before_source)})",
                           key=f"ref-not-before:{m.id}")
                 continue

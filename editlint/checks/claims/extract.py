@@ -54,6 +54,7 @@ class Claim:
     conditional: bool = False
     absolute: bool = False
     months: tuple[float, float] | None = None
+    stated: tuple[float, float] | None = None  # ages as written (months has a margin for "about")
     args: frozenset[str] = frozenset()
     quote: str = ""  # the extracted text (the mention, the age, the sentence)
     list_id: int | None = None
@@ -137,6 +138,7 @@ class Age:
     months: tuple[float, float]
     relation: str  # "at" | "by" | "from"
     extreme: bool  # "as early as": the edge of the range, an exception
+    stated: tuple[float, float] = (0.0, 0.0)  # the ages as written, before the margin for "about"
 
 
 def _num(s: str) -> float:
@@ -156,7 +158,7 @@ def parse_ages(text: str) -> list[Age]:
             if re.match(r"\s+of\s+(?!life\b)", text[m.end():], re.I):
                 continue  # "the first weeks of finger foods": time since a milestone, not an age
             hi = {"weeks": 1.5, "days": 0.5, "month": 1.0}[m.group("early").lower()]
-            out.append(Age(m.start(), m.end(), (0.0, hi), "at", False))
+            out.append(Age(m.start(), m.end(), (0.0, hi), "at", False, (0.0, hi)))
             continue
         if m.group("bday"):
             lo = hi = float(_BDAY[m.group("bday").lower()])
@@ -172,6 +174,7 @@ def parse_ages(text: str) -> list[Age]:
             if hi < lo:
                 lo, hi = hi, lo
         lo, hi = lo * scale, hi * scale
+        stated = (lo, hi)
         relation = "by" if prep in _UPPER else "from" if prep in _LOWER else "at"
         if relation == "at":
             if lo == hi:
@@ -180,7 +183,7 @@ def parse_ages(text: str) -> list[Age]:
                 lo, hi = max(0.0, lo - pad), hi + pad
             elif approx:
                 lo, hi = max(0.0, lo - 0.5), hi + 0.5
-        out.append(Age(m.start(), m.end(), (lo, hi), relation, prep == "as early as"))
+        out.append(Age(m.start(), m.end(), (lo, hi), relation, prep == "as early as", stated))
     return out
 
 
@@ -610,6 +613,7 @@ class Extractor:
                           start=min(m.start, a_abs), end=max(m.end, block.start + sp.start_char + age.end),
                           sent_start=st.start, sent_end=st.end, form=f"age ({age.relation})",
                           hedge="minority" if age.extreme else hedge, conditional=cond, months=age.months,
+                          stated=age.stated,
                           quote=self.doc.text[a_abs: block.start + sp.start_char + age.end], block=block.index)
     def _age_words(self, block: Block, st: _Sent, spans: list[tuple[str, int, int]]) -> None:
         sp = st.span
