@@ -589,3 +589,17 @@ def test_docs_examples(code: str) -> None:
     assert only(lint_snippet(rule.docs.fail, fmt, select=[code]), code), "fail example does not fire"
     assert not only(lint_snippet(rule.docs.passing, fmt, select=[code]), code), "pass example fires"
     assert rule.sources and rule.category == "readability"
+
+
+def test_every_file_in_the_json_report_has_the_scores(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from editlint.cli import main
+
+    assert main(["check", str(SAMPLES), "--select", "EL2", "--format", "json", "--fail-on", "never"]) == 0
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert len(files) == len(CLEAN_SAMPLES) + len(FLAWED_SAMPLES)
+    for f in files:
+        for name in SCORES:
+            assert isinstance(f["metrics"][name], (int, float)), (f["path"], name)
+        assert f["metrics"]["sections"] and all(s["words"] > 0 for s in f["metrics"]["sections"])
