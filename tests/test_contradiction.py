@@ -166,7 +166,7 @@ def test_el303_passing(text: str) -> None:
 
 # -- EL304 -----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, cited", [
-    ("After they have mastered forward crawling, babies go on to backward crawling.", "American Academy"),
+    ("After they have mastered forward crawling, babies go on to backward crawling.", "AAP"),
     ("Most babies walk before they sit.", "WHO"),
     ("Honey is a healthy treat from 6 months.", "honey"),
     ("Most babies crawl at 3 months.", "WHO"),
