@@ -16,7 +16,6 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import ConfigError
 from .findings import RunReport
@@ -32,7 +31,12 @@ class Entry:
     message: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "rule": self.rule, "fingerprint": self.fingerprint, "message": self.message}
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "fingerprint": self.fingerprint,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -57,8 +61,12 @@ def key_path(path: str, folder: Path) -> str:
 
 def from_report(report: RunReport, path: str) -> Baseline:
     folder = Path(path).resolve().parent
-    entries = [Entry(key_path(fr.path, folder), f.rule, f.fingerprint, f.message)
-               for fr in report.files for f in fr.findings if f.fingerprint]
+    entries = [
+        Entry(key_path(fr.path, folder), f.rule, f.fingerprint, f.message)
+        for fr in report.files
+        for f in fr.findings
+        if f.fingerprint
+    ]
     entries.sort(key=lambda en: (en.path, en.rule, en.fingerprint))
     return Baseline(path, entries)
 
@@ -89,13 +97,15 @@ def load(path: str) -> Baseline:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"line {exc.lineno}: not valid JSON ({exc.msg}); recreate it with --write-baseline",
-                          path=path) from None
+        raise ConfigError(
+            f"line {exc.lineno}: not valid JSON ({exc.msg}); recreate it with --write-baseline", path=path
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise ConfigError("not an editlint baseline (expected an object with an \"entries\" list)", path=path)
+        raise ConfigError('not an editlint baseline (expected an object with an "entries" list)', path=path)
     if data.get("version") != VERSION:
-        raise ConfigError(f"version: unsupported baseline version {data.get('version')!r} (expected {VERSION})",
-                          path=path)
+        raise ConfigError(
+            f"version: unsupported baseline version {data.get('version')!r} (expected {VERSION})", path=path
+        )
     entries: list[Entry] = []
     for i, item in enumerate(data["entries"]):
         if not isinstance(item, dict):
@@ -104,7 +114,9 @@ def load(path: str) -> Baseline:
             if not isinstance(item.get(key), str) or not item[key]:
                 raise ConfigError(f"entries[{i}].{key}: missing or not a string", path=path)
         msg = item.get("message", "")
-        entries.append(Entry(item["path"], item["rule"], item["fingerprint"], msg if isinstance(msg, str) else ""))
+        entries.append(
+            Entry(item["path"], item["rule"], item["fingerprint"], msg if isinstance(msg, str) else "")
+        )
     return Baseline(path, entries)
 
 
@@ -132,6 +144,9 @@ def apply(report: RunReport, baseline: Baseline) -> list[Entry]:
                 kept.append(f)
         fr.findings = kept
     unmatched = [en for k, en in known.items() if k not in used and en.path in linted]
-    report.baseline = {"path": baseline.path, "matched": matched,
-                       "unmatched": [en.to_dict() for en in unmatched]}
+    report.baseline = {
+        "path": baseline.path,
+        "matched": matched,
+        "unmatched": [en.to_dict() for en in unmatched],
+    }
     return unmatched

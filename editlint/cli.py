@@ -159,7 +159,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .config import load_config
     from .engine import Linter
-    from .findings import RunReport
+    from .findings import FileReport, RunReport
     from .reporters import render
 
     explicit = load_config(args.config) if args.config else None
@@ -201,7 +201,6 @@ def cmd_check(args: argparse.Namespace) -> int:
             if warning:
                 report.warnings.append(warning)
     progress = _progress(len(files), args)
-    from . import engine as _engine
 
     items: list[Any] = []
     for f in files:
@@ -213,7 +212,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             try:
                 items.append(decode(data, stdin_name or "-", format_for(stdin_name), cfg.max_file_size))
             except EditlintError as exc:
-                report.files.append(_engine.FileReport(path="-", error=str(exc)))
+                report.files.append(FileReport(path="-", error=str(exc)))
         else:
             items.append(f)
     for fr in linter.lint_many(items):

@@ -42,19 +42,36 @@ def changed_files(ref: str, *, cwd: str | None = None) -> tuple[list[str], list[
     root = Path(top.stdout.decode().strip()).resolve()
     if ref.startswith("-"):
         raise ConfigError(f"--since {ref}: not a git ref")
-    verify = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd=str(root))
+    verify = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd=str(root)
+    )
     if verify.returncode != 0:
-        raise ConfigError(f"--since {ref}: unknown git ref (is the branch fetched? in CI, check out with "
-                          "fetch-depth: 0)")
+        raise ConfigError(
+            f"--since {ref}: unknown git ref (is the branch fetched? in CI, check out with fetch-depth: 0)"
+        )
     base = verify.stdout.decode().strip()
     notes: list[str] = []
     mb = _git(["merge-base", base, "HEAD"], cwd=str(root))
     if mb.returncode == 0 and mb.stdout.strip():
         base = mb.stdout.decode().strip()
     else:
-        notes.append(f"--since {ref}: no common history with HEAD (shallow clone?); comparing with {ref} itself")
-    diff = _git(["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames",
-                 "--diff-filter=ACMR", base, "--"], cwd=str(root))
+        notes.append(
+            f"--since {ref}: no common history with HEAD (shallow clone?); comparing with {ref} itself"
+        )
+    diff = _git(
+        [
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--diff-filter=ACMR",
+            base,
+            "--",
+        ],
+        cwd=str(root),
+    )
     if diff.returncode != 0:
         raise ConfigError(f"--since {ref}: git diff failed: {diff.stderr.decode(errors='replace').strip()}")
     untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], cwd=str(root))

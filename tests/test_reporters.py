@@ -1,4 +1,4 @@
-"""The report formats made from the JSON contract: github, junit, markdown (sarif and html have their own files)."""
+"""Report formats made from the JSON contract: github, junit, markdown (sarif and html: own files)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,21 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from conftest import SAMPLES
 
 from editlint import Linter, RunReport
-from editlint.findings import FileReport, Finding, Related, Severity
+from editlint.findings import FileReport, Finding, Severity
 from editlint.reporters import FORMATS, render
 from editlint.reporters.github import command, escape_data, escape_property
 from editlint.reporters.markdown import escape as md_escape
-from conftest import SAMPLES
 
-FLAWED = {"newborn-sleep-schedule.md", "baby-crawling-stages.html", "first-finger-foods.txt",
-          "teething-relief.md", "when-do-babies-walk.html"}
+FLAWED = {
+    "newborn-sleep-schedule.md",
+    "baby-crawling-stages.html",
+    "first-finger-foods.txt",
+    "teething-relief.md",
+    "when-do-babies-walk.html",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,9 +40,18 @@ def samples() -> RunReport:
 
 
 def finding(message: str = "msg", severity: str = "warning", line: int = 1, **kw: Any) -> Finding:
-    base: dict[str, Any] = dict(rule="EL601", name="template-leftover", category="structure",
-                                severity=Severity(severity), message=message, line=line, column=1,
-                                end_line=line, end_column=5, fingerprint=f"fp{line}{severity}")
+    base: dict[str, Any] = dict(
+        rule="EL601",
+        name="template-leftover",
+        category="structure",
+        severity=Severity(severity),
+        message=message,
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=5,
+        fingerprint=f"fp{line}{severity}",
+    )
     base.update(kw)
     return Finding(**base)
 
@@ -68,12 +82,20 @@ def test_github_escaping_follows_the_toolkit() -> None:
 
 
 def test_github_command_shape() -> None:
-    line = command("error", "two\nlines", file="a,b.md", line=3, col=2, endLine=3, endColumn=9, title="EL1 x:y")
+    line = command(
+        "error", "two\nlines", file="a,b.md", line=3, col=2, endLine=3, endColumn=9, title="EL1 x:y"
+    )
     assert line == "::error file=a%2Cb.md,line=3,col=2,endLine=3,endColumn=9,title=EL1 x%3Ay::two%0Alines"
 
 
 def _unescape(s: str) -> str:
-    return s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+    return (
+        s.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
 
 
 def test_github_on_samples_one_annotation_per_finding(samples: RunReport) -> None:
@@ -82,8 +104,9 @@ def test_github_on_samples_one_annotation_per_finding(samples: RunReport) -> Non
     assert len(cmds) == len(samples.findings)
     kinds = Counter(ln[2:].split(" ", 1)[0] for ln in cmds)
     by = samples.summary()["by_severity"]
-    assert kinds == Counter({k: v for k, v in {"error": by["error"], "warning": by["warning"],
-                                                "notice": by["info"]}.items() if v})
+    assert kinds == Counter(
+        {k: v for k, v in {"error": by["error"], "warning": by["warning"], "notice": by["info"]}.items() if v}
+    )
     first = samples.files[[fr.findings != [] for fr in samples.files].index(True)]
     f = first.findings[0]
     match = [ln for ln in cmds if f"file={first.path}," in ln and f",line={f.line},col={f.column}," in ln]
@@ -96,8 +119,10 @@ def test_github_on_samples_one_annotation_per_finding(samples: RunReport) -> Non
 def test_github_message_with_newlines_stays_on_one_line() -> None:
     report = synthetic(finding("50% of\nparents, say: yes", suggestion="use\r\nthis"))
     lines = render("github", report).splitlines()
-    assert lines[0] == ("::warning file=a.md,line=1,col=1,endLine=1,endColumn=5,title=EL601 template-leftover"
-                        "::50%25 of%0Aparents, say: yes%0ASuggestion: use%0D%0Athis")
+    assert lines[0] == (
+        "::warning file=a.md,line=1,col=1,endLine=1,endColumn=5,title=EL601 template-leftover"
+        "::50%25 of%0Aparents, say: yes%0ASuggestion: use%0D%0Athis"
+    )
     assert len(lines) == 2  # the annotation and the totals line
 
 
@@ -133,13 +158,17 @@ def test_junit_gate_follows_fail_on(samples: RunReport) -> None:
 
 
 def test_junit_error_for_unreadable_file_and_control_characters() -> None:
-    report = RunReport(files=[FileReport(path="bad.md", error="bad.md: binary"),
-                              FileReport(path="ok.md", findings=[finding("bell\x07 <&> \"q\"", "error")])])
+    report = RunReport(
+        files=[
+            FileReport(path="bad.md", error="bad.md: binary"),
+            FileReport(path="ok.md", findings=[finding('bell\x07 <&> "q"', "error")]),
+        ]
+    )
     text = render("junit", report)
     root = ET.fromstring(text)  # parses: control characters removed, markup escaped
     bad, ok = root.findall("./testsuite/testcase")
     assert bad.find("error") is not None and bad.find("error").get("message") == "bad.md: binary"
-    assert ok.find("failure").get("message").endswith("bell <&> \"q\"")
+    assert ok.find("failure").get("message").endswith('bell <&> "q"')
     assert root.get("errors") == "1" and root.get("failures") == "1"
 
 
@@ -162,8 +191,9 @@ def test_markdown_gate_first_rest_folded(samples: RunReport) -> None:
     for name in FLAWED:
         assert f"<code>{SAMPLES.name}/{name}</code>" in md or name in md
     clean = [fr.path for fr in samples.files if not fr.findings]
-    assert clean and not any(f"<code>{p}</code> |" in md.split("### By article")[1].split("###")[0]
-                             for p in clean)
+    assert clean and not any(
+        f"<code>{p}</code> |" in md.split("### By article")[1].split("###")[0] for p in clean
+    )
 
 
 def test_markdown_message_cannot_inject() -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import SAMPLES, SHARED
+from test_reporters import samples_report
+
 from editlint import Linter, RunReport
 from editlint.findings import FileReport
 from editlint.reporters import render
 from editlint.reporters.sarif import FINGERPRINT_KEY, to_sarif
 from editlint.rules import Registry
-from test_reporters import samples_report
 
 SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -23,7 +23,9 @@ SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 @pytest.fixture(scope="module")
 def validator() -> Any:
     if not SCHEMA.is_file():
-        pytest.skip(f"the official SARIF schema is not at {SCHEMA} (../shared/schemas/ is beside the repo in CI)")
+        pytest.skip(
+            f"the official SARIF schema is not at {SCHEMA} (../shared/schemas/ is beside the repo in CI)"
+        )
     import jsonschema
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
@@ -71,17 +73,24 @@ def test_results_match_the_findings(sarif: dict[str, Any]) -> None:
     rules = run["tool"]["driver"]["rules"]
     expected = [(fr.path, f) for fr in report.files for f in fr.findings]
     levels = {"error": "error", "warning": "warning", "info": "note"}
-    for res, (path, f) in zip(results, expected):
+    for res, (path, f) in zip(results, expected, strict=True):
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == f.rule
         assert res["level"] == levels[f.severity.value]
         assert res["message"]["text"].startswith(f.message)
         loc = res["locations"][0]["physicalLocation"]
-        assert loc["artifactLocation"] == {"uri": Path(os.path.relpath(path)).as_posix(), "uriBaseId": "%SRCROOT%"}
-        assert loc["region"] == {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                                 "endColumn": f.end_column}
+        assert loc["artifactLocation"] == {
+            "uri": Path(os.path.relpath(path)).as_posix(),
+            "uriBaseId": "%SRCROOT%",
+        }
+        assert loc["region"] == {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+        }
         assert res["partialFingerprints"] == {FINGERPRINT_KEY: f.fingerprint}
         assert len(res.get("relatedLocations", [])) == len(f.related)
-        for rl, r in zip(res.get("relatedLocations", []), f.related):
+        for rl, r in zip(res.get("relatedLocations", []), f.related, strict=True):
             assert rl["physicalLocation"]["region"]["startLine"] == r.line
             assert rl["message"]["text"]
     assert any(res.get("relatedLocations") for res in results), "contradictions/repeats carry related places"
@@ -90,8 +99,9 @@ def test_results_match_the_findings(sarif: dict[str, Any]) -> None:
 
 
 def test_unreadable_file_is_a_notification(validator: Any) -> None:
-    report = RunReport(files=[FileReport(path="samples/x.md", error="samples/x.md: is not valid UTF-8")],
-                       version="0.1.0")
+    report = RunReport(
+        files=[FileReport(path="samples/x.md", error="samples/x.md: is not valid UTF-8")], version="0.1.0"
+    )
     doc = to_sarif(report)
     _valid(validator, doc)
     inv = doc["runs"][0]["invocations"][0]
@@ -124,5 +134,6 @@ def test_fingerprints_survive_unrelated_lines_moving() -> None:
     assert [f.line for f in before.findings] != [f.line for f in after.findings]
     s1 = to_sarif(RunReport(files=[before]))["runs"][0]["results"]
     s2 = to_sarif(RunReport(files=[after]))["runs"][0]["results"]
-    assert sorted(r["partialFingerprints"][FINGERPRINT_KEY] for r in s1) == \
-        sorted(r["partialFingerprints"][FINGERPRINT_KEY] for r in s2)
+    assert sorted(r["partialFingerprints"][FINGERPRINT_KEY] for r in s1) == sorted(
+        r["partialFingerprints"][FINGERPRINT_KEY] for r in s2
+    )

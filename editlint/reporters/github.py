@@ -39,15 +39,26 @@ def render(report: RunReport, **_: Any) -> str:
                 message += f"\nSuggestion: {f['suggestion']}"
             for r in f.get("related", [])[:5]:
                 message += f"\nSee also line {r['line']}" + (f": {r['message']}" if r.get("message") else "")
-            lines.append(command(COMMANDS[f["severity"]], message, file=fr["path"], line=f["line"],
-                                 col=f["column"], endLine=f["end_line"], endColumn=f["end_column"],
-                                 title=f"{f['rule']} {f['name']}"))
+            lines.append(
+                command(
+                    COMMANDS[f["severity"]],
+                    message,
+                    file=fr["path"],
+                    line=f["line"],
+                    col=f["column"],
+                    endLine=f["end_line"],
+                    endColumn=f["end_column"],
+                    title=f"{f['rule']} {f['name']}",
+                )
+            )
     for problem in data.get("errors", []):
         lines.append(command("error", problem, title="editlint"))
     for warning in report.warnings:
         lines.append(command("warning", warning, title="editlint"))
     s = data["summary"]
     by = s["by_severity"]
-    lines.append(f"editlint: {s['findings']} findings ({by['error']} error, {by['warning']} warning, "
-                 f"{by['info']} info) in {s['files']} files")
+    lines.append(
+        f"editlint: {s['findings']} findings ({by['error']} error, {by['warning']} warning, "
+        f"{by['info']} info) in {s['files']} files"
+    )
     return "\n".join(lines) + "\n"

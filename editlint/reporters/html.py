@@ -22,7 +22,8 @@ from ._common import SEVERITIES, category_counts, fails_gate, registry_from, rul
 _CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fafafa;--fg:#1d1d1f}
 *{box-sizing:border-box}
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:var(--bg);color:var(--fg)}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;
+  background:var(--bg);color:var(--fg)}
 header,main{max-width:1100px;margin:0 auto;padding:1rem 1.5rem}
 header{border-bottom:1px solid #ddd}
 h1{font-size:1.5rem;margin:.2rem 0}
@@ -88,8 +89,10 @@ _SCRIPT = """
 
 def _csp() -> str:
     digest = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    return ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
 
 
 def e(value: Any) -> str:
@@ -128,7 +131,7 @@ def _highlight(text: str, marks: list[tuple[int, int, int, str, str]]) -> str:
     cuts = sorted({0, len(text), *(a for a, *_ in spans), *(b for _, b, *_ in spans)})
     out: list[str] = []
     first_seen: set[int] = set()
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         if a >= b:
             continue
         active = [s for s in spans if s[0] <= a and b <= s[1]]
@@ -149,8 +152,10 @@ def _highlight(text: str, marks: list[tuple[int, int, int, str, str]]) -> str:
         first_seen.update(new)
         anchor = f' id="m-{new[0]}"' if new else ""
         out.extend(f'<span id="m-{n}"></span>' for n in new[1:])  # link targets for findings sharing a span
-        out.append(f'<mark class="{sev}"{anchor} data-f="{" ".join(map(str, ids))}" data-line="{line}" '
-                   f'title="{e(titles)}">{chunk}</mark>')
+        out.append(
+            f'<mark class="{sev}"{anchor} data-f="{" ".join(map(str, ids))}" data-line="{line}" '
+            f'title="{e(titles)}">{chunk}</mark>'
+        )
     return "".join(out)
 
 
@@ -163,16 +168,23 @@ def _metric_value(value: Any) -> str:
         return str(value)
     if isinstance(value, str):
         return e(value)
-    return f"<details><summary>{len(value) if hasattr(value, '__len__') else ''} items</summary>" \
-           f"<pre>{e(json.dumps(value, indent=1, ensure_ascii=False, default=str))}</pre></details>"
+    return (
+        f"<details><summary>{len(value) if hasattr(value, '__len__') else ''} items</summary>"
+        f"<pre>{e(json.dumps(value, indent=1, ensure_ascii=False, default=str))}</pre></details>"
+    )
 
 
 def _counts_table(counts: dict[str, Counter[str]], label: str) -> str:
     rows = "".join(
-        f"<tr><td>{e(k)}</td>" + "".join(f'<td class="n">{c[s]}</td>' for s in SEVERITIES)
-        + f'<td class="n">{sum(c.values())}</td></tr>' for k, c in counts.items())
-    return (f"<table><thead><tr><th>{e(label)}</th><th>error</th><th>warning</th><th>info</th><th>total</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>")
+        f"<tr><td>{e(k)}</td>"
+        + "".join(f'<td class="n">{c[s]}</td>' for s in SEVERITIES)
+        + f'<td class="n">{sum(c.values())}</td></tr>'
+        for k, c in counts.items()
+    )
+    return (
+        f"<table><thead><tr><th>{e(label)}</th><th>error</th><th>warning</th><th>info</th><th>total</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def _rule_docs(rule: Any) -> str:
@@ -182,7 +194,8 @@ def _rule_docs(rule: Any) -> str:
     parts = [f"<p>{e(d.what)}</p>", f"<p><b>Why it matters.</b> {e(d.why)}</p>"]
     if d.instead:
         parts.append(f"<p><b>Instead.</b> {e(d.instead)}</p>")
-    return f'<details class="rule"><summary>About {e(rule.code)} {e(rule.name)}</summary>{"".join(parts)}</details>'
+    summary = f"<summary>About {e(rule.code)} {e(rule.name)}</summary>"
+    return f'<details class="rule">{summary}{"".join(parts)}</details>'
 
 
 def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
@@ -192,20 +205,27 @@ def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
     by = s["by_severity"]
     sections: list[str] = []
     fid = 0
-    for fr_obj, fr in zip(report.files, data["files"]):
+    for fr_obj, fr in zip(report.files, data["files"], strict=True):
         doc = fr_obj.document
         title = getattr(doc, "title", None) if doc is not None else None
-        head = f'<h2>{e(fr["path"])}</h2>' + (f'<p class="muted">{e(title)}</p>' if title else "")
+        head = f"<h2>{e(fr['path'])}</h2>" + (f'<p class="muted">{e(title)}</p>' if title else "")
         body: list[str] = []
         if fr.get("error"):
             body.append(f'<p class="error-box">Could not be linted: {e(fr["error"])}</p>')
         counts: Counter[str] = Counter(f["severity"] for f in fr["findings"])
-        body.append("<p>" + " ".join(f'<span class="badge {sev}">{counts[sev]} {sev}</span>'
-                                     for sev in SEVERITIES) + "</p>")
+        body.append(
+            "<p>"
+            + " ".join(f'<span class="badge {sev}">{counts[sev]} {sev}</span>' for sev in SEVERITIES)
+            + "</p>"
+        )
         if fr["metrics"]:
-            rows = "".join(f"<tr><td>{e(k.replace('_', ' '))}</td><td class=\"n\">{_metric_value(v)}</td></tr>"
-                           for k, v in sorted(fr["metrics"].items()))
-            body.append(f"<table><thead><tr><th>metric</th><th>value</th></tr></thead><tbody>{rows}</tbody></table>")
+            rows = "".join(
+                f'<tr><td>{e(k.replace("_", " "))}</td><td class="n">{_metric_value(v)}</td></tr>'
+                for k, v in sorted(fr["metrics"].items())
+            )
+            body.append(
+                f"<table><thead><tr><th>metric</th><th>value</th></tr></thead><tbody>{rows}</tbody></table>"
+            )
         items: list[str] = []
         marks: list[tuple[int, int, int, str, str]] = []
         text = doc.source.text if doc is not None else None
@@ -219,22 +239,37 @@ def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
             if f.get("suggestion"):
                 extra += f"<br><b>Suggestion:</b> {e(f['suggestion'])}"
             if f.get("related"):
-                extra += "<ul>" + "".join(
-                    f"<li>line {r['line']}, column {r['column']}: {e(r.get('message') or 'related place')}</li>"
-                    for r in f["related"]) + "</ul>"
+                extra += (
+                    "<ul>"
+                    + "".join(
+                        f"<li>line {r['line']}, column {r['column']}: "
+                        f"{e(r.get('message') or 'related place')}</li>"
+                        for r in f["related"]
+                    )
+                    + "</ul>"
+                )
             gate = ' <span class="gate">fails the gate</span>' if fails_gate(f["severity"], fail_on) else ""
             link = f'<a href="#m-{fid}">{e(where)}</a>' if text is not None else e(where)
-            items.append(f'<li id="f-{fid}" class="finding {f["severity"]}"><span class="badge {f["severity"]}">'
-                         f'{f["severity"]}</span> <b>{e(f["rule"])}</b> <span class="muted">{e(f["name"])}</span>'
-                         f' · {link}{gate}<br>{e(f["message"])}{extra}'
-                         f'{_rule_docs(rule_of(registry, f["rule"]))}</li>')
+            items.append(
+                f'<li id="f-{fid}" class="finding {f["severity"]}"><span class="badge {f["severity"]}">'
+                f'{f["severity"]}</span> <b>{e(f["rule"])}</b> <span class="muted">{e(f["name"])}</span>'
+                f" · {link}{gate}<br>{e(f['message'])}{extra}"
+                f"{_rule_docs(rule_of(registry, f['rule']))}</li>"
+            )
             if text is not None:
                 a, b = span_offsets(text, f["line"], f["column"], f["end_line"], f["end_column"])
                 marks.append((a, b, fid, f["severity"], tip))
                 for r in f.get("related", []):
                     ra, rb = span_offsets(text, r["line"], r["column"], r["end_line"], r["end_column"])
-                    marks.append((ra, rb, fid, "rel",
-                                  f"related to {f['rule']} (line {f['line']}): {r.get('message') or ''}".strip()))
+                    marks.append(
+                        (
+                            ra,
+                            rb,
+                            fid,
+                            "rel",
+                            f"related to {f['rule']} (line {f['line']}): {r.get('message') or ''}".strip(),
+                        )
+                    )
         if items:
             body.append(f'<h3>Findings</h3><ol class="findings">{"".join(items)}</ol>')
         elif not fr.get("error"):
@@ -243,12 +278,16 @@ def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
             body.append(f'<h3>Text</h3><pre class="src">{_highlight(text, marks)}</pre>')
         sections.append(f'<section class="article">{head}{"".join(body)}</section>')
     cats = category_counts(data)
-    summary = (f"<p>{s['findings']} findings ({by['error']} error, {by['warning']} warning, {by['info']} info) "
-               f"in {s['files']} articles; gate: <code>--fail-on {e(fail_on)}</code>.</p>")
+    summary = (
+        f"<p>{s['findings']} findings ({by['error']} error, {by['warning']} warning, {by['info']} info) "
+        f"in {s['files']} articles; gate: <code>--fail-on {e(fail_on)}</code>.</p>"
+    )
     base = data.get("baseline")
     if base:
-        summary += (f"<p>Baseline: {base['matched']} known findings hidden; {len(base['unmatched'])} "
-                    "baseline entries no longer match.</p>")
+        summary += (
+            f"<p>Baseline: {base['matched']} known findings hidden; {len(base['unmatched'])} "
+            "baseline entries no longer match.</p>"
+        )
     cat_table = _counts_table(cats, "category") if cats else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -264,7 +303,8 @@ def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
 <header><h1>editlint report</h1>{summary}{cat_table}
 <p class="muted">Hover a highlighted passage for the finding; click it for details.</p></header>
 <main>{"".join(sections)}</main>
-<aside id="panel" hidden><button type="button" id="panel-close">close</button><div id="panel-body"></div></aside>
+<aside id="panel" hidden><button type="button" id="panel-close">close</button>
+<div id="panel-body"></div></aside>
 <script>{_SCRIPT}</script>
 </body>
 </html>

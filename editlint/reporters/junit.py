@@ -24,7 +24,9 @@ def _clean(text: str) -> str:
 def _line(path: str, f: dict[str, Any]) -> str:
     out = f"{path}:{f['line']}:{f['column']}: {f['rule']} {f['severity']} {f['message']}"
     for r in f.get("related", []):
-        out += f"\n    {path}:{r['line']}:{r['column']}: related" + (f" ({r['message']})" if r.get("message") else "")
+        out += f"\n    {path}:{r['line']}:{r['column']}: related" + (
+            f" ({r['message']})" if r.get("message") else ""
+        )
     if f.get("suggestion"):
         out += f"\n    suggestion: {f['suggestion']}"
     return out
@@ -48,8 +50,12 @@ def render(report: RunReport, *, fail_on: str = "error", **_: Any) -> str:
         if failed:
             failures += 1
         for f in failed:
-            el = ET.SubElement(case, "failure", type=f["rule"],
-                               message=_clean(f"{f['rule']} {f['name']} (line {f['line']}): {f['message']}"))
+            el = ET.SubElement(
+                case,
+                "failure",
+                type=f["rule"],
+                message=_clean(f"{f['rule']} {f['name']} (line {f['line']}): {f['message']}"),
+            )
             el.text = _clean(_line(fr["path"], f))
         if others:
             out = ET.SubElement(case, "system-out")

@@ -39,7 +39,9 @@ def _table(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
         msg = escape(f["message"])
         if f.get("suggestion"):
             msg += f"<br>suggestion: {escape(f['suggestion'])}"
-        out.append(f"| {_code(path)} | {f['line']} | {f['rule']} {escape(f['name'])} | {f['severity']} | {msg} |")
+        out.append(
+            f"| {_code(path)} | {f['line']} | {f['rule']} {escape(f['name'])} | {f['severity']} | {msg} |"
+        )
     if len(rows) > MAX_ROWS:
         out.append("")
         out.append(f"… and {len(rows) - MAX_ROWS} more (see the full report).")
@@ -57,33 +59,56 @@ def render(report: RunReport, *, fail_on: str = "error", **_: Any) -> str:
     unreadable = [fr for fr in data["files"] if fr.get("error")]
     icon = "❌" if gate or unreadable or data.get("errors") else "✅"
     gate_words = "never" if fail_on == "never" else f"{fail_on} and above"
-    lines = [f"## {icon} editlint report", "",
-             f"**{len(gate)}** finding{'s' if len(gate) != 1 else ''} fail the gate (`--fail-on {fail_on}`: "
-             f"{gate_words}), **{len(rest)}** below it, in **{s['files']}** "
-             f"article{'s' if s['files'] != 1 else ''}."]
+    lines = [
+        f"## {icon} editlint report",
+        "",
+        f"**{len(gate)}** finding{'s' if len(gate) != 1 else ''} fail the gate (`--fail-on {fail_on}`: "
+        f"{gate_words}), **{len(rest)}** below it, in **{s['files']}** "
+        f"article{'s' if s['files'] != 1 else ''}.",
+    ]
     if unreadable:
-        lines.append(f"**{len(unreadable)}** article{'s' if len(unreadable) != 1 else ''} could not be linted.")
+        lines.append(
+            f"**{len(unreadable)}** article{'s' if len(unreadable) != 1 else ''} could not be linted."
+        )
     base = data.get("baseline")
     if base:
-        lines.append(f"Baseline: {base['matched']} known finding(s) hidden; "
-                     f"{len(base['unmatched'])} baseline entr{'ies' if len(base['unmatched']) != 1 else 'y'} "
-                     "no longer match.")
+        lines.append(
+            f"Baseline: {base['matched']} known finding(s) hidden; "
+            f"{len(base['unmatched'])} baseline entr{'ies' if len(base['unmatched']) != 1 else 'y'} "
+            "no longer match."
+        )
     cats = category_counts(data)
     if cats:
-        lines += ["", "### By category", "", "| category | error | warning | info | total |",
-                  "| --- | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "### By category",
+            "",
+            "| category | error | warning | info | total |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
         for cat, c in cats.items():
-            lines.append(f"| {escape(cat)} | " + " | ".join(str(c[sev]) for sev in SEVERITIES)
-                         + f" | {sum(c.values())} |")
+            lines.append(
+                f"| {escape(cat)} | "
+                + " | ".join(str(c[sev]) for sev in SEVERITIES)
+                + f" | {sum(c.values())} |"
+            )
     files = [fr for fr in data["files"] if fr["findings"] or fr.get("error")]
     if files:
-        lines += ["", "### By article", "", "| article | error | warning | info | total |",
-                  "| --- | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "### By article",
+            "",
+            "| article | error | warning | info | total |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
         for fr in sorted(files, key=lambda x: x["path"]):
             c = Counter(f["severity"] for f in fr["findings"])
             note = " (could not be linted)" if fr.get("error") else ""
-            lines.append(f"| {_code(fr['path'])}{note} | " + " | ".join(str(c[sev]) for sev in SEVERITIES)
-                         + f" | {sum(c.values())} |")
+            lines.append(
+                f"| {_code(fr['path'])}{note} | "
+                + " | ".join(str(c[sev]) for sev in SEVERITIES)
+                + f" | {sum(c.values())} |"
+            )
     if unreadable:
         lines += ["", "### Articles that could not be linted", ""]
         lines += [f"- {_code(fr['path'])}: {escape(fr['error'])}" for fr in unreadable]

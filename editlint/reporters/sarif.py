@@ -51,8 +51,14 @@ def to_sarif(report: RunReport, **options: Any) -> dict[str, Any]:
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "editlint", "version": data["tool"]["version"],
-                            "semanticVersion": data["tool"]["version"], "rules": rules}},
+        "tool": {
+            "driver": {
+                "name": "editlint",
+                "version": data["tool"]["version"],
+                "semanticVersion": data["tool"]["version"],
+                "rules": rules,
+            }
+        },
         "invocations": [invocation],
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
@@ -66,8 +72,13 @@ def to_sarif(report: RunReport, **options: Any) -> dict[str, Any]:
 def _descriptor(rule: Any) -> dict[str, Any]:
     docs = rule.docs
     text = [rule.summary, "", docs.what, "", f"Why: {docs.why}"]
-    md = [f"**{rule.code} {rule.name}** ({rule.category}): {rule.summary}", "", docs.what, "",
-          f"**Why it matters.** {docs.why}"]
+    md = [
+        f"**{rule.code} {rule.name}** ({rule.category}): {rule.summary}",
+        "",
+        docs.what,
+        "",
+        f"**Why it matters.** {docs.why}",
+    ]
     if docs.instead:
         text += ["", f"Instead: {docs.instead}"]
         md += ["", f"**What to write instead.** {docs.instead}"]
@@ -87,9 +98,13 @@ def _descriptor(rule: Any) -> dict[str, Any]:
 
 
 def _minimal_descriptor(f: dict[str, Any]) -> dict[str, Any]:
-    return {"id": f["rule"], "name": f["name"], "shortDescription": {"text": f["name"]},
-            "defaultConfiguration": {"level": LEVELS[f["severity"]]},
-            "properties": {"category": f["category"], "tags": ["editlint", f["category"]]}}
+    return {
+        "id": f["rule"],
+        "name": f["name"],
+        "shortDescription": {"text": f["name"]},
+        "defaultConfiguration": {"level": LEVELS[f["severity"]]},
+        "properties": {"category": f["category"], "tags": ["editlint", f["category"]]},
+    }
 
 
 def _fence(text: str) -> str:
@@ -103,8 +118,12 @@ def _location(uri: str, relative: bool, span: dict[str, Any] | None = None) -> d
         artifact["uriBaseId"] = "%SRCROOT%"
     loc: dict[str, Any] = {"artifactLocation": artifact}
     if span is not None:
-        loc["region"] = {"startLine": span["line"], "startColumn": span["column"],
-                         "endLine": span["end_line"], "endColumn": span["end_column"]}
+        loc["region"] = {
+            "startLine": span["line"],
+            "startColumn": span["column"],
+            "endLine": span["end_line"],
+            "endColumn": span["end_column"],
+        }
     return loc
 
 
@@ -113,15 +132,21 @@ def _result(f: dict[str, Any], rule_index: int, uri: str, relative: bool) -> dic
     if f.get("suggestion"):
         message += f" (suggestion: {f['suggestion']})"
     out: dict[str, Any] = {
-        "ruleId": f["rule"], "ruleIndex": rule_index, "level": LEVELS[f["severity"]],
+        "ruleId": f["rule"],
+        "ruleIndex": rule_index,
+        "level": LEVELS[f["severity"]],
         "message": {"text": message},
         "locations": [{"physicalLocation": _location(uri, relative, f)}],
     }
     if f.get("related"):
         out["relatedLocations"] = [
-            {"id": i, "physicalLocation": _location(uri, relative, r),
-             "message": {"text": r.get("message") or "related place"}}
-            for i, r in enumerate(f["related"], start=1)]
+            {
+                "id": i,
+                "physicalLocation": _location(uri, relative, r),
+                "message": {"text": r.get("message") or "related place"},
+            }
+            for i, r in enumerate(f["related"], start=1)
+        ]
     if f.get("fingerprint"):
         out["partialFingerprints"] = {FINGERPRINT_KEY: f["fingerprint"]}
     out["properties"] = {"category": f["category"], "name": f["name"], "severity": f["severity"]}
