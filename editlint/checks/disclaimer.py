@@ -477,20 +477,19 @@ def _settings(ctx: CheckContext) -> Mapping[str, Any]:
     return ctx.config.section("disclaimer")
 
 
-def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
-    """Sentences, disclaimers, labelled myths, reassurances and the evidence of health advice."""
-    lex = lexicon()
-    extra = [settings.get("text", DEFAULT_TEXT)]
+def _sentences(doc: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
-    myths: list[tuple[int, int]] = []
-    pairs: list[tuple[int, int]] = []
     for block in doc.iter_blocks():
-        block_myths, block_pairs = _myth_spans(block, lex)
-        myths += block_myths
-        pairs += block_pairs
         for s, e in split_sentences(block.text):
             sentences.append(Sentence(block.start + s, block.start + e, block.text[s:e], block,
                                       len(sentences)))
+    return sentences
+
+
+def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str, Any]
+                 ) -> tuple[list[Found], set[int]]:
+    """The disclaimers of a document, and the indexes of the sentences that are disclaimers."""
+    extra = [settings.get("text", DEFAULT_TEXT)]
     disclaimers: list[Found] = []
     disclaimer_sents: set[int] = set()
     marked_blocks: set[int] = set()
@@ -509,6 +508,20 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
         disclaimers.append(Found("metadata", text=meta_key))
     if not disclaimers:
         disclaimers += _page_disclaimers(doc, extra)
+    return disclaimers, disclaimer_sents
+
+
+def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
+    """Sentences, disclaimers, labelled myths, reassurances and the evidence of health advice."""
+    lex = lexicon()
+    sentences = _sentences(doc)
+    myths: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for block in doc.iter_blocks():
+        block_myths, block_pairs = _myth_spans(block, lex)
+        myths += block_myths
+        pairs += block_pairs
+    disclaimers, disclaimer_sents = _disclaimers(doc, sentences, settings)
     evidence: list[Evidence] = []
     analysis = Analysis(sentences, evidence, disclaimers, disclaimer_sents, myths)
     for sent in sentences:
@@ -718,7 +731,7 @@ def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position:
         new_doc = read(dataclasses.replace(doc.source, text=fixed))
     except EditlintError:
         return False
-    found = _analyse(new_doc, settings).disclaimers
+    found, _ = _disclaimers(new_doc, _sentences(new_doc), settings)
     return any(_satisfies(new_doc, f, position, within) for f in found)
 
 
