@@ -160,3 +160,16 @@ def test_article_markup_runs_nothing(browser: Any, tmp_path: Path) -> None:
     assert "<script>window.__pwned = 1;" in src and "onerror=" in src
     page.screenshot(path=str(tmp_path / "hostile.png"))
     page.close()
+
+
+def test_unreadable_article_and_report_without_documents() -> None:
+    from editlint.findings import FileReport
+
+    bad = FileReport(path="<b>bad</b>.md", error="<b>bad</b>.md: is not valid UTF-8")
+    known = _hostile_report().files[0]
+    detached = FileReport(path="detached.md", findings=known.findings, metrics={"words": 12})  # no Document
+    page = render("html", RunReport(files=[bad, detached]))
+    assert "Could not be linted: &lt;b&gt;bad&lt;/b&gt;.md: is not valid UTF-8" in page
+    assert "<b>bad" not in page
+    assert page.count('<li id="f-') == len(known.findings) > 0
+    assert "<mark" not in page and 'href="#m-' not in page  # no text to mark: no dangling links
