@@ -385,6 +385,17 @@ def test_dose_with_clinician_or_no_dose_passes(text: str) -> None:
     assert codes(lint_snippet(text, "markdown", select=["EL403"])) == []
 
 
+def test_dose_table_rows_are_read_as_a_whole() -> None:
+    table = ("## Doses\n\n| Medicine | Dose |\n| --- | --- |\n| Infant paracetamol | 2.5 ml every 4 hours |\n"
+             "| Infant ibuprofen | 2.5 ml every 6 hours |\n")
+    report = lint_snippet(table, "markdown", select=["EL403"])
+    assert codes(report) == ["EL403", "EL403"]
+    checked = table + "\nCheck every dose with your pharmacist.\n"
+    assert codes(lint_snippet(checked, "markdown", select=["EL403"])) == []
+    food = "## Portions\n\n| Food | Amount |\n| --- | --- |\n| Puree | 2 teaspoons twice a day |\n"
+    assert codes(lint_snippet(food, "markdown", select=["EL403"])) == []
+
+
 def test_advice_two_paragraphs_away_in_another_section_counts_but_three_does_not() -> None:
     near = ("## Medicine\n\nGive 2.5 ml of infant paracetamol every four hours.\n\n## Next\n\nRest helps.\n\n"
             "Check the dose with your pharmacist.\n")

@@ -260,7 +260,7 @@ def disclaimer_data() -> DisclaimerData:
 
 # -- sentences -------------------------------------------------------------------------------------------
 _END = re.compile(r"[.!?…]+['\"’”)\]*_]*")
-_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "approx", "no", "fig",
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "approx", "fig",
                             "a.m", "p.m", "jr", "sr", "u.s", "u.k", "incl", "min", "max", "mins", "hrs",
                             "oz", "lb", "lbs", "tsp", "tbsp", "vol", "ed", "eds", "dept", "prof"})
 
@@ -840,10 +840,24 @@ def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # -- EL403: dose without a clinician ---------------------------------------------------------------------
-def _is_dose(sent: Sentence, lex: Lexicon) -> bool:
+def _row_text(doc: Document, block: Block) -> str:
+    """A table cell's whole row (a dose table names the medicine in another cell), else the block."""
+    if block.kind is not BlockKind.TABLE_CELL:
+        return block.text
+    cells = [block.text]
+    for step in (-1, 1):
+        i = block.index + step
+        while 0 <= i < len(doc.blocks) and doc.blocks[i].kind is BlockKind.TABLE_CELL \
+                and doc.blocks[i].row == block.row:
+            cells.append(doc.blocks[i].text)
+            i += step
+    return " | ".join(cells)
+
+
+def _is_dose(doc: Document, sent: Sentence, lex: Lexicon) -> bool:
     """An amount or frequency with a medicine nearby, or an instruction to give a named medicine."""
     if any(p.search(sent.text) for p in lex.amounts):
-        return bool(lex.medicine.search(sent.text) or lex.medicine.search(sent.block.text))
+        return bool(lex.medicine.search(sent.text) or lex.medicine.search(_row_text(doc, sent.block)))
     if not lex.named.search(sent.text):
         return False
     return any(not _negated(sent.text, m.start()) for m in lex.instruction.finditer(sent.text))
@@ -866,7 +880,7 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
             continue
         if sent.index in a.disclaimer_sentences or any(x <= sent.start < y for x, y in a.myth_spans):
             continue
-        if not _is_dose(sent, lex):
+        if not _is_dose(ctx.doc, sent, lex):
             continue
         block = sent.block
         near = {b.index for b in ctx.doc.blocks
