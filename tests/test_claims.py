@@ -108,9 +108,19 @@ def test_alternatives_are_not_a_sequence() -> None:
     "Babies may walk before they crawl.",
     "Babies sometimes walk before they crawl.",
     "Some babies skip crawling and go straight to walking.",
+    "Babies who walk before they crawl are not behind.",                            # described, not claimed
+    "Walking before crawling is less common.",
+    "In the rare cases where babies walk before crawling, there is no cause for concern.",
+    "Whether your baby crawls before walking or walks first, both are normal.",     # whether
+    "Parents often ask whether crawling comes before walking.",
 ])
 def test_context_blocks_order_claims(text: str) -> None:
     assert usable(text) == []
+
+
+def test_hedge_is_read_in_the_claims_own_clause() -> None:
+    (c,) = [c for c in claims("Most babies crawl before they walk, but some walk first.") if c["kind"] == "order"]
+    assert c["hedge"] == "majority"
 
 
 def test_majority_hedge_keeps_the_claim() -> None:

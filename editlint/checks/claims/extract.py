@@ -78,7 +78,7 @@ MAJORITY = {"usually", "often", "most", "typically", "generally", "normally", "c
 NEG_WORDS = {"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "without"}
 COND_MARKS = {"if", "unless", "once", "when", "whenever", "until", "while", "after", "before", "because",
               "as", "since"}
-IF_MARKS = {"if", "unless"}
+IF_MARKS = {"if", "unless", "whether"}
 BABY_WORDS = {"baby", "babies", "newborn", "infant", "child", "toddler", "kid", "one", "they", "them",
               "him", "her", "it", "you", "yourself", "themselves", "himself", "herself", "little"}
 TIME_WORDS = {"week", "day", "month", "hour", "night", "time", "minute", "year", "while", "moment", "stretch"}
@@ -283,12 +283,28 @@ def _in_clause(tok: Any, marks: set[str]) -> bool:
     """Is ``tok`` inside an adverbial clause introduced by one of ``marks`` (e.g. an if-clause)?"""
     t = tok
     for _ in range(12):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+        if t.dep_ in ("advcl", "ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
             return True
         if t.head is t:
             return False
         t = t.head
     return False
+
+
+def _clause(verb: Any) -> list[Any]:
+    """Tokens of ``verb``'s clause, leaving out coordinated clauses with their own subject ("…, but some
+    walk first")."""
+    out: list[Any] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue
+            stack.append(c)
+    return out
 
 
 def _subordinate(tok: Any) -> bool:
@@ -298,6 +314,20 @@ def _subordinate(tok: Any) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
             return True
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("before", "after", "until"):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _presupposed(tok: Any) -> bool:
+    """Is ``tok`` in a relative clause, a clausal subject or a subject phrase ("walking before crawling is
+    rare")? Such an order is talked about, not asserted."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl", "csubj", "csubjpass") or (
+                t.dep_ in ("nsubj", "nsubjpass") and t is not tok and t.head.lemma_ == "be"):
             return True
         if t.head is t:
             return False
@@ -450,6 +480,9 @@ class Extractor:
             outside = [m for m in ms if m.tok not in clause and m.tok in scope]
             if not inside or not outside or _negated(attach) or _in_clause(tok, IF_MARKS):
                 continue
+            if _presupposed(tok):
+                continue  # "babies who walk before they crawl are fine": described, not claimed
+            hedge = _hedge(_clause(attach)) if attach is not None else hedge
             form = {"before": "X before Y", "after": "after X, Y"}[kind]
             if low == "once":
                 form = "once X, Y"
