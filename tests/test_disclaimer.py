@@ -261,6 +261,14 @@ def test_bottom_allows_trailing_boilerplate() -> None:
     assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})) == []
 
 
+def test_bottom_allows_sources_and_related_links_after_it() -> None:
+    text = (_with(False) + "\n## Related\n\n- [Fever in babies](/fever/)\n- [Teething](/teething/)\n\n"
+            "Source: <https://www.nhs.uk/conditions/ear-infections/>\n")
+    assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})) == []
+    text = _with(False) + "\n- a list item that is content\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})) == ["EL401"]
+
+
 def test_required_wording() -> None:
     cfg = {"required-wording": r"not a substitute for (?:professional )?medical advice"}
     report = lint_snippet(_with(False), "markdown", select=["EL401"], disclaimer=cfg)

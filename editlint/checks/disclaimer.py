@@ -667,15 +667,25 @@ def _found_span(doc: Document, f: Found) -> tuple[int, int]:
     return b.start, max(b.end, b.start + 1)
 
 
-def _substantial(block: Block) -> bool:
-    """Article content that a disclaimer at the top or bottom may not have before or after it."""
+def _substantial(doc: Document, block: Block) -> bool:
+    """Article content that a disclaimer at the top or bottom may not have before or after it.
+
+    Headings, captions, short lines (bylines, "Leave a Comment") and links (sources, related posts)
+    are not content; list items and table cells are, however short.
+    """
     if block.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.CODE):
         return False
     if re.search(r"https?://|\bwww\.", block.text):
         return False  # a source line
+    short = len(block.words()) <= _SUBSTANTIAL_WORDS
+    if short:
+        lo, hi = _block_source_range(doc, block)
+        line_start = doc.source.text.rfind("\n", 0, lo) + 1
+        if re.search(r"\]\(|<a\s", doc.source.text[line_start:hi + 2], re.IGNORECASE):
+            return False  # a link line: a source or a related post
     if block.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
         return True
-    return len(block.words()) > _SUBSTANTIAL_WORDS
+    return not short
 
 
 def _satisfies(doc: Document, f: Found, position: str, within: int) -> bool:
@@ -686,9 +696,9 @@ def _satisfies(doc: Document, f: Found, position: str, within: int) -> bool:
     before = [b for b in doc.blocks if b.index < f.block.index]
     after = [b for b in doc.blocks if b.index > f.block.index]
     if position == "top":
-        return not any(_substantial(b) for b in before)
+        return not any(_substantial(doc, b) for b in before)
     if position == "bottom":
-        return not any(_substantial(b) for b in after)
+        return not any(_substantial(doc, b) for b in after)
     words = sum(len(b.words()) for b in before if b.kind is not BlockKind.HEADING)
     words += len(re.findall(r"\w+", doc.text[f.block.start:f.start]))
     return words <= within
