@@ -610,7 +610,7 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
     summary = ", ".join(dict.fromkeys(lb for _, labels in evidence for lb in labels))
     if required is not None:
         generic = found
-        found = _required_found(doc, a, required)
+        found = _required_found(doc, required)
         if not found and generic:
             g = generic[0]
             s, e = _found_span(doc, g)
@@ -648,7 +648,8 @@ def _required_pattern(value: str) -> re.Pattern[str] | None:
         return re.compile(re.escape(value), re.IGNORECASE)
 
 
-def _required_found(doc: Document, a: Analysis, required: re.Pattern[str]) -> list[Found]:
+def _required_found(doc: Document, required: re.Pattern[str]) -> list[Found]:
+    """Blocks and metadata values with the wording the site requires (they count as its disclaimer)."""
     out: list[Found] = []
     for block in doc.iter_blocks():
         m = required.search(re.sub(r"\s+", " ", block.text))
