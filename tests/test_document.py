@@ -286,3 +286,10 @@ def test_property_positions_are_inside_the_file(text: str) -> None:
         for i in range(b.start, b.end):
             line, col = doc.position(i)
             assert 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 1
+
+
+def test_plain_text_byline_is_not_the_title() -> None:
+    doc = doc_of("Feeding Your Baby: A Guide\n\nBy the Editors\n\nMost babies start solids at six months.\n",
+                 "text")
+    assert doc.title == "Feeding Your Baby: A Guide"
+    assert doc.blocks[1].kind is BlockKind.CAPTION and "byline" in doc.blocks[1].classes

@@ -18,6 +18,8 @@ _BULLET = re.compile(r"^\s*[-*•]\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.!;…]['\"’”)]*\s*$")
 _LABEL_VALUE = re.compile(r"^[^\s:][^:]{0,40}:\s+\S|\t|\S {2,}\S|[a-z][A-Z]|[A-Za-z]\d")
 HEADING_MAX_WORDS = 14
+_BYLINE = re.compile(r"^(?:by|written by|posted by|reviewed by|medically reviewed by|updated|published|"
+                     r"last updated)\b[\s:]", re.IGNORECASE)
 
 
 def _words(line: str) -> int:
@@ -106,7 +108,13 @@ class _Reader:
         off, text = line
         numbered = _NUMBERED.match(text)
         body_is_prose = nxt is not None and (len(nxt) > 1 or not _is_short_line(nxt[0][1]))
-        if not self.seen_title and not has_body and nxt is not None and _looks_like_heading(text):
+        if _BYLINE.match(text.strip()) and _words(text) <= HEADING_MAX_WORDS:
+            self.add_line(off, text)
+            self.b.end_block(BlockKind.CAPTION, classes=frozenset({"byline"}))
+            return
+        nxt_is_byline = nxt is not None and len(nxt) == 1 and bool(_BYLINE.match(nxt[0][1].strip()))
+        if (not self.seen_title and not has_body and nxt is not None and not nxt_is_byline
+                and _looks_like_heading(text)):
             # A site name or tagline above the real title: not the article's heading.
             self.add_line(off, text)
             self.b.end_block(BlockKind.CAPTION, classes=frozenset({"masthead"}))
