@@ -177,7 +177,7 @@ def test_age_words() -> None:
     ("You should correct backward crawling.", "don't: backward crawling", False),
     ("There is no need to correct backward crawling.", "do: backward crawling", False),
     ("Never wake a sleeping baby.", "don't: wake baby", True),
-    ("Always wake your baby to feed every three hours.", "do: wake baby (feed)", True),
+    ("Always wake your baby to feed every three hours.", "do: wake baby (feed, hour)", True),
     ("Do not give honey to babies under 12 months.", "don't: give honey", False),
 ])
 def test_advice_forms(text: str, summary: str, absolute: bool) -> None:

@@ -271,3 +271,8 @@ def test_el303_details(text: str, flagged: bool) -> None:
 def test_el304_uses_the_stated_age_not_the_margin() -> None:
     assert "EL304" not in codes(lint("Start solids at about 4 months."))
     assert "EL304" in codes(lint("Most babies start solids at 3 months."))
+
+
+def test_el303_frequency_details_differ() -> None:
+    text = "Bath your baby two or three times a week.\n\nDo not bath your baby every day.\n"
+    assert "EL303" not in codes(lint(text))

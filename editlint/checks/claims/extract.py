@@ -81,7 +81,7 @@ COND_MARKS = {"if", "unless", "once", "when", "whenever", "until", "while", "aft
 IF_MARKS = {"if", "unless", "whether"}
 BABY_WORDS = {"baby", "babies", "newborn", "infant", "child", "toddler", "kid", "one", "they", "them",
               "him", "her", "it", "you", "yourself", "themselves", "himself", "herself", "little"}
-TIME_WORDS = {"week", "day", "month", "hour", "night", "time", "minute", "year", "while", "moment", "stretch"}
+TIME_WORDS = {"month", "year"}  # ages are compared through the advice's months, not as details
 SEQ_WORDS = {"then", "next", "later", "eventually", "finally", "afterwards", "afterward", "subsequently"}
 STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b", re.I)
 MYTH_RE = re.compile(
