@@ -271,3 +271,9 @@ def test_bad_pack_names_file_line_and_key(tmp_path: Any, monkeypatch: Any) -> No
                     'phrases = ["sit"]\n[[milestone]]\nid = "walk"\nphrases = ["walk"]\n[[order]]\n'
                     'before = "sit"\nafter = "walk"\nstrength = "often"\nsource = "a"\n')
     assert "strength" in msg
+
+
+def test_steps_of_advice_are_not_stages() -> None:
+    text = ("## Steps to help your baby crawl\n\n1. Give your baby tummy time every day\n"
+            "2. Put a toy just out of reach to encourage crawling\n3. Let your baby sit and reach for toys\n")
+    assert usable(text) == []

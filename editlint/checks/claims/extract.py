@@ -580,7 +580,7 @@ class Extractor:
             seq: list[tuple[Block, Mention]] = []
             for b in items:
                 ms = self.block_mentions.get(b.index, [])
-                if ms:
+                if ms and self._names_stage(b, ms[0]):
                     seq.append((b, ms[0]))
             where = f"numbered list under '{head.text.strip()}'" if titled and head else "numbered list"
             for (b1, a), (b2, c) in zip(seq, seq[1:]):
@@ -589,6 +589,17 @@ class Extractor:
                 self._add(kind="order", subjects=(a.mid, c.mid), relation="before", polarity=1,
                           start=a.start, end=c.end, sent_start=b1.start, sent_end=b2.end, form=where,
                           quote=f"{b1.text.strip()} → {b2.text.strip()}", list_id=lid, block=b1.index)
+
+    def _names_stage(self, b: Block, m: Mention) -> bool:
+        """Does a list item name a stage ("Crawling forward on hands and knees", "4. Mastering backward
+        crawling") rather than give a step of advice ("Put toys just out of reach to encourage crawling")?"""
+        label = re.match(r"\s*(?:(?:stage|phase|step)\s*)?\d*[.):\-–]?\s*", b.text, re.I)
+        offset = b.start + (label.end() if label else 0)
+        if m.start - offset > 25:
+            return False
+        sdoc = self.spacy_for(b)
+        first = next((t for t in sdoc if not t.is_punct and not t.like_num), None)
+        return first is None or not (first.tag_ == "VB" and first.i == sdoc[first.i:].sent.root.i)
 
     # .. "X come first" (groups) ..
     def _firsts(self) -> None:
