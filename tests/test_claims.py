@@ -8,7 +8,7 @@ import pytest
 
 from editlint import Linter
 from editlint.checks.claims.extract import parse_ages
-from editlint.checks.claims.knowledge import inflections, knowledge, load_pack, token_specs, Knowledge
+from editlint.checks.claims.knowledge import Knowledge, inflections, knowledge, load_pack, token_specs
 from editlint.errors import ConfigError
 
 _LINTER = Linter({"select": ["EL3"]}, overrides={"flags": frozenset({"explain-claims"})})

@@ -3,14 +3,14 @@ samples, and precision / recall on the contradiction corpus in tests/articles/."
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomllib
+from conftest import ROOT, SAMPLES, codes, lint_snippet
 
 from editlint import Registry
-from conftest import ROOT, SAMPLES, codes, lint_snippet
 
 ARTICLES = ROOT / "tests" / "articles"
 EL3 = ["EL301", "EL302", "EL303", "EL304"]

@@ -168,6 +168,14 @@ def _age_word_conflicts(claims: list[Claim], kb: Knowledge) -> list[tuple[Claim,
     return out
 
 
+def _outside(c: Claim, window: tuple[tuple[float, float], str] | None) -> bool:
+    """Is the claimed age entirely outside the reference window?"""
+    if not window:
+        return False
+    lo, hi = _interval(c)
+    return hi < window[0][0] or lo > window[0][1]
+
+
 def _usable_age(c: Claim) -> bool:
     return (c.kind == "age" and c.relation in ("at", "by") and c.polarity > 0 and not c.exception
             and not c.conditional and c.months is not None)
@@ -188,13 +196,7 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
             if max(lo1, lo2) <= min(hi1, hi2):
                 continue
             w = _window_of(kb, a.subjects[0])
-
-            def outside(c: Claim) -> bool:
-                if not w:
-                    return False
-                lo, hi = _interval(c)
-                return hi < w[0][0] or lo > w[0][1]
-            primary, other = (a, b) if outside(a) and not outside(b) else (b, a)
+            primary, other = (a, b) if _outside(a, w) and not _outside(b, w) else (b, a)
             flagged.add(id(primary))
             s, e = _span(primary)
             yield Hit(s, e, f"ages disagree: here {summary(primary, kb)}, but another passage says "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,12 +84,12 @@ BABY_WORDS = {"baby", "babies", "newborn", "infant", "child", "toddler", "kid", 
               "him", "her", "it", "you", "yourself", "themselves", "himself", "herself", "little"}
 TIME_WORDS = {"month", "year"}  # ages are compared through the advice's months, not as details
 SEQ_WORDS = {"then", "next", "later", "eventually", "finally", "afterwards", "afterward", "subsequently"}
-STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b", re.I)
+STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b", re.IGNORECASE)
 MYTH_RE = re.compile(
     r"^\W*(myth|misconception|fiction|false|old wives)\b|\b(it is|it's|it’s) a (common )?myth\b|"
     r"\bcontrary to (popular|common|what)\b|\b(many|some|most) (parents|people|families) "
     r"(think|believe|assume|say|worry)\b|\byou (may|might) have heard\b|\bcommon (belief|misconception)\b|"
-    r"\bit is (often|commonly) (said|believed)\b", re.I)
+    r"\bit is (often|commonly) (said|believed)\b", re.IGNORECASE)
 ABSOLUTE = {"never", "always"}
 ATTITUDE = {"encourage": 1, "support": 1, "praise": 1, "allow": 1, "let": 1, "welcome": 1, "embrace": 1,
             "discourage": -1, "avoid": -1, "correct": -1, "stop": -1, "prevent": -1, "skip": -1,
@@ -98,9 +99,9 @@ SKIP_VERBS = {"be", "have", "do", "make", "see", "keep", "try", "get", "know", "
               "think", "contact", "speak", "use", "go", "come", "start", "take", "find", "help", "enjoy"}
 POS_VERDICT = re.compile(r"\b(normal|fine|natural|harmless|healthy|safe|okay|ok|expected|typical|"
                          r"nothing to worry about|no cause for concern|not (a |something to )?(concern|worry))\b",
-                         re.I)
+                         re.IGNORECASE)
 NEG_VERDICT = re.compile(r"\b(warning sign|red flag|abnormal|cause for concern|sign of a problem|"
-                         r"worrying|dangerous|harmful|unsafe|not (normal|safe|healthy)|a concern)\b", re.I)
+                         r"worrying|dangerous|harmful|unsafe|not (normal|safe|healthy)|a concern)\b", re.IGNORECASE)
 
 # -- ages -----------------------------------------------------------------------------------------
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -120,7 +121,7 @@ AGE_RE = re.compile(
     rf"(?P<bday>first|1st|second|2nd|third|3rd)\s+birthday"
     rf"|(?:\b{_PREP.format(n=3)}\s+)?(?:the\s+)?age\s+(?:of\s+)?(?P<age>{_NUM})\b(?!\s*(?:months?|weeks?))"
     rf"|\b(?:in\s+)?the\s+(?:first|early)\s+(?:few\s+)?(?P<early>weeks|days|month)\b(?:\s+of\s+life)?",
-    re.I)
+    re.IGNORECASE)
 _BDAY = {"first": 12, "1st": 12, "second": 24, "2nd": 24, "third": 36, "3rd": 36}
 _UNIT_MONTHS = {"m": 1.0, "w": 1 / 4.345, "y": 12.0, "d": 1 / 30.4}
 _UPPER = {"by", "before", "under", "younger than", "until", "till", "within"}
@@ -150,12 +151,12 @@ def parse_ages(text: str) -> list[Age]:
     """Age expressions in a sentence, as month intervals with their relation."""
     out: list[Age] = []
     for m in AGE_RE.finditer(text):
-        if re.match(r"\s+(early|late|earlier|later|apart|ago|premature)\b", text[m.end():], re.I):
+        if re.match(r"\s+(early|late|earlier|later|apart|ago|premature)\b", text[m.end():], re.IGNORECASE):
             continue  # a duration ("born two months early"), not an age
         prep = (m.group("prep1") or m.group("prep2") or m.group("prep3") or "").lower()
         approx = bool(m.group("approx")) or prep in {"around", "about", "near", "close to"}
         if m.group("early"):
-            if re.match(r"\s+of\s+(?!life\b)", text[m.end():], re.I):
+            if re.match(r"\s+of\s+(?!life\b)", text[m.end():], re.IGNORECASE):
                 continue  # "the first weeks of finger foods": time since a milestone, not an age
             hi = {"weeks": 1.5, "days": 0.5, "month": 1.0}[m.group("early").lower()]
             out.append(Age(m.start(), m.end(), (0.0, hi), "at", False, (0.0, hi)))
@@ -409,10 +410,10 @@ class Extractor:
                 st.mentions = [m for m in mentions if sp.start <= m.tok_start < sp.end]
                 st.ages = parse_ages(sp.text) if st.mentions else []
                 line_myth = re.search(r"(?:^|\n)\s*(myth|misconception)\s*:[^\n]*$",
-                                      block.text[: sp.start_char + 1], re.I)
+                                      block.text[: sp.start_char + 1], re.IGNORECASE)
                 st.skip = (text.rstrip("\"'”’)*_ ").endswith("?") or bool(MYTH_RE.search(text)) or myth_next
                            or bool(line_myth and "\n" not in block.text[line_myth.start() + 1: sp.start_char]))
-                myth_next = bool(re.fullmatch(r"\W*(myth|misconception)\W*", text, re.I))
+                myth_next = bool(re.fullmatch(r"\W*(myth|misconception)\W*", text, re.IGNORECASE))
                 sents.append(st)
             for i, st in enumerate(sents):
                 if st.skip:
@@ -464,18 +465,18 @@ class Extractor:
             if low in ("before", "after", "once") and tok.dep_ in ("mark", "prep", "advmod"):
                 kind = "before" if low == "before" else "after"
                 if tok.dep_ == "mark":
-                    clause = set(t.i for t in tok.head.subtree)
+                    clause = {t.i for t in tok.head.subtree}
                     attach = _verb_of(tok.head.head) if tok.head.dep_ != "ROOT" else tok.head
                 else:
-                    clause = set(t.i for t in tok.subtree)
+                    clause = {t.i for t in tok.subtree}
                     attach = _verb_of(tok.head)
             elif low == "time" and tok.i >= 2 and sdoc[tok.i - 1].lower_ == "the" and sdoc[tok.i - 2].lower_ == "by":
                 kind = "before"  # "by the time they Y, they have X": X before Y
-                clause = set(t.i for t in tok.subtree) | {tok.i - 1, tok.i - 2}
+                clause = {t.i for t in tok.subtree} | {tok.i - 1, tok.i - 2}
                 attach = _verb_of(tok.head)
             if kind is None:
                 continue
-            scope = set(t.i for t in attach.subtree) if attach is not None else set(range(sp.start, sp.end))
+            scope = {t.i for t in attach.subtree} if attach is not None else set(range(sp.start, sp.end))
             inside = [m for m in ms if m.tok in clause]
             outside = [m for m in ms if m.tok not in clause and m.tok in scope]
             if not inside or not outside or _negated(attach) or _in_clause(tok, IF_MARKS):
@@ -525,7 +526,7 @@ class Extractor:
             seq = list(ms)
             if cue in ("Y follows X", "preceded by"):
                 seq = seq[::-1]
-            for a, b in zip(seq, seq[1:]):
+            for a, b in pairwise(seq):
                 if not self._alternatives(sdoc, a, b) and not _negated(sdoc[b.tok]):
                     self._order_claim(block, st, a, b, f"sequence ({cue})", hedge)
             return
@@ -574,7 +575,7 @@ class Extractor:
             intro = self.doc.blocks[items[0].index - 1] if items[0].index > 0 else None
             titled = head is not None and STAGE_HEADING.search(head.text)
             introduced = (intro is not None and intro.kind is BlockKind.PARAGRAPH and intro.text.rstrip().endswith(":")
-                          and re.search(r"\b(stages?|phases?|steps?|in order|order|sequence)\b", intro.text, re.I))
+                          and re.search(r"\b(stages?|phases?|steps?|in order|order|sequence)\b", intro.text, re.IGNORECASE))
             if not (titled or introduced):
                 continue
             seq: list[tuple[Block, Mention]] = []
@@ -583,7 +584,7 @@ class Extractor:
                 if ms and self._names_stage(b, ms[0]):
                     seq.append((b, ms[0]))
             where = f"numbered list under '{head.text.strip()}'" if titled and head else "numbered list"
-            for (b1, a), (b2, c) in zip(seq, seq[1:]):
+            for (b1, a), (b2, c) in pairwise(seq):
                 if not self._pair_ok(a, c):
                     continue
                 self._add(kind="order", subjects=(a.mid, c.mid), relation="before", polarity=1,
@@ -593,7 +594,7 @@ class Extractor:
     def _names_stage(self, b: Block, m: Mention) -> bool:
         """Does a list item name a stage ("Crawling forward on hands and knees", "4. Mastering backward
         crawling") rather than give a step of advice ("Put toys just out of reach to encourage crawling")?"""
-        label = re.match(r"\s*(?:(?:stage|phase|step)\s*)?\d*[.):\-–]?\s*", b.text, re.I)
+        label = re.match(r"\s*(?:(?:stage|phase|step)\s*)?\d*[.):\-–]?\s*", b.text, re.IGNORECASE)
         offset = b.start + (label.end() if label else 0)
         if m.start - offset > 25:
             return False
@@ -610,7 +611,7 @@ class Extractor:
                 continue
             x = c.subjects[0]
             group = self.kb.milestones[x].group
-            for other, m in in_doc.items():
+            for other in in_doc:
                 if other != x and group and self.kb.milestones[other].group == group:
                     extra.append(Claim(kind="order", subjects=(x, other), relation="before", polarity=1,
                                        start=c.start, end=c.end, sent_start=c.sent_start, sent_end=c.sent_end,
@@ -662,7 +663,7 @@ class Extractor:
     def _age_words(self, block: Block, st: _Sent, spans: list[tuple[str, int, int]]) -> None:
         sp = st.span
         sdoc = sp.doc
-        if not st.mentions or re.search(r"\breflex", sp.text, re.I):
+        if not st.mentions or re.search(r"\breflex", sp.text, re.IGNORECASE):
             return
         for label, s, e in spans:
             if not (sp.start <= s < sp.end):
@@ -748,19 +749,15 @@ class Extractor:
             if t.tag_ == "VB" and t not in heads:
                 auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
-                if auxes & {"should", "must"} and subj and subj[0].lower_ == "you":
-                    heads.append(t)
-                elif t.dep_ == "xcomp" and t.head.lemma_ == "need" and any(
-                        c.dep_ == "nsubj" and c.lower_ == "you" for c in t.head.children):
-                    heads.append(t)
-                elif t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
+                if auxes & {"should", "must"} and subj and subj[0].lower_ == "you" or t.dep_ == "xcomp" and t.head.lemma_ == "need" and any(
+                        c.dep_ == "nsubj" and c.lower_ == "you" for c in t.head.children) or t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
                         c.lower_ == "no" for c in t.head.children):
                     heads.append(t)
         if not heads:
             return
         hedge = _hedge(sp)
         cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp) or bool(
-            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text, re.I))
+            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text, re.IGNORECASE))
         for v in heads:
             lemma = v.lemma_.lower()
             neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]

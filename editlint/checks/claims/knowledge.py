@@ -100,7 +100,7 @@ class _Where:
 
     def table_line(self, table: str, index: int) -> int:
         """Line of the ``index``-th ``[[table]]`` header (1-based), for errors inside it."""
-        hits = [m.start() for m in re.finditer(rf"^\s*\[\[{re.escape(table)}\]\]", self.text, re.M)]
+        hits = [m.start() for m in re.finditer(rf"^\s*\[\[{re.escape(table)}\]\]", self.text, re.MULTILINE)]
         if index < len(hits):
             return self.text.count("\n", 0, hits[index]) + 1
         return 1
