@@ -50,6 +50,11 @@ CRAWL_WALK = "crawling comes before walking alone"
     ("The usual sequence is rolling, sitting, crawling and walking.", SIT_CRAWL),     # a list with a cue
     ("Babies that crawl backward usually go on to forward crawling.",
      "backward crawling comes before forward crawling on hands and knees"),          # go on to
+    ("Babies don't walk until they can stand.", "standing comes before walking alone"),  # not Y until X
+    ("Most babies learn to sit and crawl, in that order.", SIT_CRAWL),                # in that order
+    ("Cruising is the next step after pulling up.", "pulling to stand comes before cruising along furniture"),
+    ("Standing builds on sitting.", "sitting comes before standing"),                  # Y builds on X
+    ("Rolling gives way to sitting.", "rolling over comes before sitting"),
 ])
 def test_ordering_forms(text: str, expected: str) -> None:
     assert expected in usable(text)
@@ -102,6 +107,7 @@ def test_alternatives_are_not_a_sequence() -> None:
     "Contrary to popular belief, walking does not have to come after crawling.",
     "Many parents think babies must crawl before they walk, but that is not true.",
     "Babies do not need to crawl before they walk.",                                # negation
+    "Crawling does not come before sitting.",
     "If your baby walks before crawling, that is fine.",                            # conditional
     "Some babies walk before they crawl.",                                          # exception
     "A few babies walk before they crawl.",
@@ -197,6 +203,8 @@ def test_advice_conditions_and_hedges() -> None:
     ("Crawling backward is a perfectly normal variation.", True),
     ("Backward crawling is a warning sign.", False),
     ("Backward crawling is not normal.", False),
+    ("It is normal for babies to crawl backward.", True),
+    ("It is not normal for babies to crawl backward.", False),
 ])
 def test_verdicts(text: str, good: bool) -> None:
     (c,) = [c for c in claims(text) if c["kind"] == "verdict"]

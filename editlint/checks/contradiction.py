@@ -259,7 +259,8 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             done.add(id(b))
             s, e = b.start, max(b.end, b.start + 1)
-            yield Hit(s, e, f"opposite advice: here “{_quote(ctx, b, 70)}”, but another passage says "
+            what = "opposite advice" if a.kind == "advice" else "opposite verdicts"
+            yield Hit(s, e, f"{what}: here “{_quote(ctx, b, 70)}”, but another passage says "
                             f"“{_quote(ctx, a, 70)}”; say when each applies, or keep one",
                       related=(Span(a.start, max(a.end, a.start + 1), f"the opposite: {summary(a, kb)}"),),
                       key=f"advice:{a.subjects[0]}")

@@ -462,7 +462,7 @@ class Extractor:
         for tok in sp:
             low = tok.lower_
             kind = None
-            if low in ("before", "after", "once") and tok.dep_ in ("mark", "prep", "advmod"):
+            if low in ("before", "after", "once", "until", "till") and tok.dep_ in ("mark", "prep", "advmod"):
                 kind = "before" if low == "before" else "after"
                 if tok.dep_ == "mark":
                     clause = {t.i for t in tok.head.subtree}
@@ -479,6 +479,15 @@ class Extractor:
             scope = {t.i for t in attach.subtree} if attach is not None else set(range(sp.start, sp.end))
             inside = [m for m in ms if m.tok in clause]
             outside = [m for m in ms if m.tok not in clause and m.tok in scope]
+            if low in ("until", "till"):  # "babies don't walk until they can stand": stand, then walk
+                if attach is None or not _negated(attach) or not inside or not outside:
+                    continue
+                if not (_in_clause(tok, IF_MARKS) or _presupposed(tok)):
+                    for o in outside:
+                        for i in inside:
+                            self._order_claim(block, st, i, o, "not Y until X", _hedge(_clause(attach)))
+                            found = True
+                continue
             if not inside or not outside or _negated(attach) or _in_clause(tok, IF_MARKS):
                 continue
             if _presupposed(tok):
@@ -515,8 +524,12 @@ class Extractor:
                 cue = cue or ("preceded by" if t.tag_ == "VBN" else "precedes")
         if re.search(r"\b(go(es)?|move[sd]?|went|progress(es)?|graduate[sd]?) on to\b|\bstepping[ -]stones?\b|"
                      r"\b(leads?|led|progress(es|ed)?|graduate[sd]?|moves?|moved) (on )?to\b|\bfirst\b.*\bthen\b|"
-                     r"\bfollowed by\b|\bon the way to\b|\bstep (toward|towards|to)\b", text):
+                     r"\bfollowed by\b|\bon the way to\b|\bstep (toward|towards|to)\b|\bin (that|this) order\b|"
+                     r"\b(gives?|gave) way to\b|\b(turns?|develops?|grows?) into\b|\bprerequisite (for|to)\b|"
+                     r"\bpaves? the way (for|to)\b|\bbuilding block for\b", text):
             cue = cue or "sequence"
+        if re.search(r"\bbuilds? on\b", text):
+            cue = cue or "Y builds on X"
         if "from" in lows and "to" in lows[lows.index("from"):]:
             cue = cue or "from X to Y"
         if len({m.mid for m in ms}) >= 3 and re.search(r"\b(stages?|phases?|steps?|order|sequence|progression)\b", text):
@@ -524,7 +537,7 @@ class Extractor:
         root_neg = _negated(sp.root)
         if cue and len(ms) >= 2 and not root_neg and not any(_in_clause(sdoc[x.tok], IF_MARKS) for x in ms):
             seq = list(ms)
-            if cue in ("Y follows X", "preceded by"):
+            if cue in ("Y follows X", "preceded by", "Y builds on X"):
                 seq = seq[::-1]
             for a, b in pairwise(seq):
                 if not self._alternatives(sdoc, a, b) and not _negated(sdoc[b.tok]):
@@ -822,17 +835,31 @@ class Extractor:
         root = sp.root
         if root.lemma_ != "be":
             return
-        subj = [c for c in root.children if c.dep_ in ("nsubj", "csubj")]
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "csubj", "expl")]
         comp = [c for c in root.children if c.dep_ in ("acomp", "attr")]
         if not subj or not comp:
             return
+        if subj[0].lower_ == "it":  # "it is normal for babies to crawl backward"
+            xs = [c for c in root.children if c.dep_ in ("xcomp", "ccomp", "advcl")] + [
+                g for c in comp for g in c.children if g.dep_ in ("xcomp", "ccomp", "advcl")]
+            xs = [x for x in xs if not any(g.dep_ == "mark" and g.lower_ != "for" for g in x.children)]
+            if not xs:
+                return
+            subj = xs[:1]
         sub_ids = {t.i for t in subj[0].subtree}
         ms = [m for m in st.mentions if m.tok in sub_ids]
         if not ms:
             return
+
         # only the bare behaviour ("backward crawling is normal"), not a qualified one ("... on one side")
-        extra = [t for t in subj[0].subtree if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
-                 and not (ms[0].tok_start <= t.i < ms[0].tok_end)]
+        if subj[0].dep_ in ("xcomp", "ccomp", "advcl"):
+            allowed = {t.i for t in subj[0].subtree if t.lower_ in BABY_WORDS or t.dep_ in ("aux", "mark", "det",
+                                                                                            "poss", "advmod")}
+            extra = [t for t in subj[0].subtree if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP") and t.i not in allowed
+                     and not (ms[0].tok_start <= t.i < ms[0].tok_end) and t.lower_ != "for"]
+        else:
+            extra = [t for t in subj[0].subtree if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
+                     and not (ms[0].tok_start <= t.i < ms[0].tok_end)]
         if extra:
             return
         comp_text = " ".join(t.text for c in comp for t in c.subtree)
