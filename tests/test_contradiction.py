@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import tomllib
 from conftest import ROOT, SAMPLES, codes, lint_snippet
 
 from editlint import Registry
+from editlint.rules import read_toml
 
 ARTICLES = ROOT / "tests" / "articles"
 EL3 = ["EL301", "EL302", "EL303", "EL304"]
@@ -228,7 +228,7 @@ def corpus_scores() -> tuple[float, float, list[str]]:
     """Article-level precision and recall of EL301–EL303 on tests/articles/ (manifest.toml).
 
     A contradiction counts as found when one finding joins both manifest lines (line + related)."""
-    manifest = tomllib.loads((ARTICLES / "manifest.toml").read_text(encoding="utf-8"))["article"]
+    manifest = read_toml(ARTICLES / "manifest.toml")["article"]
     tp = fp = fn = 0
     notes = []
     for entry in manifest:
