@@ -285,3 +285,13 @@ def test_steps_of_advice_are_not_stages() -> None:
     text = ("## Steps to help your baby crawl\n\n1. Give your baby tummy time every day\n"
             "2. Put a toy just out of reach to encourage crawling\n3. Let your baby sit and reach for toys\n")
     assert usable(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Your newborn will learn to sit, crawl and walk over the next year.",  # the future
+    "Many newborns crawl toward the breast after birth.",                  # the breast crawl
+    "From the newborn stage to walking, babies change fast.",              # a modifier
+])
+def test_age_word_not_now(text: str) -> None:
+    assert [c for c in claims(text) if c["kind"] == "age-word"] == []
+    assert usable(text) == []

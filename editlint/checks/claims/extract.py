@@ -367,6 +367,12 @@ class _Sent:
     skip: bool = False  # question, myth, heading: no claims
 
 
+_TIME_NOUNS = {"year", "month", "week", "day", "time", "few", "couple", "stage", "hour", "minute"}
+_NOT_NOW = re.compile(r"\breflex|\bbreast\b|\bover the (next|coming|first)\b|\bin the (coming|next)\b|"
+                      r"\b(later|eventually|one day|before long|someday|will|going to|grows? (up|into))\b|'ll\b",
+                      re.IGNORECASE)
+
+
 class Extractor:
     """Extracts the claims of one document (used through :func:`extract`)."""
 
@@ -513,7 +519,8 @@ class Extractor:
         cue = None
         for t in sp:
             if t.lower_ in SEQ_WORDS and t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod") and not (
-                    t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "than"):  # "walk later than", a comparison
+                    t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "than") and not (  # "walk later than"
+                    t.dep_ == "amod" and t.head.lemma_ in _TIME_NOUNS):  # "over the next year"
                 cue = cue or t.lower_
             elif t.lemma_ == "follow" and t.pos_ == "VERB":
                 if any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > t.i for c in t.children):
@@ -676,8 +683,8 @@ class Extractor:
     def _age_words(self, block: Block, st: _Sent, spans: list[tuple[str, int, int]]) -> None:
         sp = st.span
         sdoc = sp.doc
-        if not st.mentions or re.search(r"\breflex", sp.text, re.IGNORECASE):
-            return
+        if not st.mentions or _NOT_NOW.search(sp.text):
+            return  # a reflex, the breast crawl, or the future: "your newborn will learn to crawl"
         for label, s, e in spans:
             if not (sp.start <= s < sp.end):
                 continue
