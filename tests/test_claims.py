@@ -295,3 +295,16 @@ def test_steps_of_advice_are_not_stages() -> None:
 def test_age_word_not_now(text: str) -> None:
     assert [c for c in claims(text) if c["kind"] == "age-word"] == []
     assert usable(text) == []
+
+
+def test_numbered_markdown_headings_under_a_stages_heading() -> None:
+    text = ("# Crawling\n\n## The stages\n\n### 1. Rocking on hands and knees\n\nBabies rock.\n\n"
+            "### 2. Crawling forward\n\nBabies crawl.\n\n## Stage 1: Sitting\n\nx\n\n## Stage 2: Standing\n\ny\n")
+    got = usable(text)
+    assert got == ["rocking on hands and knees comes before forward crawling on hands and knees",
+                   "sitting comes before standing"]
+
+
+def test_numbered_headings_of_reasons_are_not_stages() -> None:
+    text = "## Why babies crawl backward\n\n### 1. Strong arms\n\nx\n\n### 2. Sitting first\n\ny\n\n### 3. Crawling\n\nz\n"
+    assert usable(text) == []

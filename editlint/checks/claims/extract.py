@@ -373,6 +373,9 @@ _NOT_NOW = re.compile(r"\breflex|\bbreast\b|\bover the (next|coming|first)\b|\bi
                       re.IGNORECASE)
 
 
+_NUMBERED = re.compile(r"\s*(?:(?:stage|phase|step)\s*)?(\d{1,2})\s*[.):\-–]?\s+\S", re.IGNORECASE)
+
+
 class Extractor:
     """Extracts the claims of one document (used through :func:`extract`)."""
 
@@ -580,7 +583,8 @@ class Extractor:
                 return self.doc.blocks[first.section]
             return None
         for b in reversed(self.doc.blocks[: first.index]):
-            if b.kind is BlockKind.HEADING and not (b.ordered and b.list_id == first.list_id):
+            if b.kind is BlockKind.HEADING and not (b.ordered and b.list_id == first.list_id) and (
+                    b.level < first.level or first.list_id is not None):
                 return b
         return None
 
@@ -589,11 +593,16 @@ class Extractor:
         for b in self.doc.blocks:
             if b.ordered and b.list_id is not None and b.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
                 lists.setdefault(b.list_id, []).append(b)
+        labelled: set[int] = set()
+        for lid, run in enumerate(self._numbered_headings(), start=-1_000_000):
+            lists[lid] = run
+            if all(re.match(r"\s*(stage|phase|step)\b", b.text, re.IGNORECASE) for b in run):
+                labelled.add(lid)
         for lid, items in lists.items():
             items.sort(key=lambda b: b.item)
             head = self._governing_heading(items[0])
             intro = self.doc.blocks[items[0].index - 1] if items[0].index > 0 else None
-            titled = head is not None and STAGE_HEADING.search(head.text)
+            titled = (head is not None and STAGE_HEADING.search(head.text)) or lid in labelled
             introduced = (intro is not None and intro.kind is BlockKind.PARAGRAPH and intro.text.rstrip().endswith(":")
                           and re.search(r"\b(stages?|phases?|steps?|in order|order|sequence)\b", intro.text, re.IGNORECASE))
             if not (titled or introduced):
@@ -610,6 +619,30 @@ class Extractor:
                 self._add(kind="order", subjects=(a.mid, c.mid), relation="before", polarity=1,
                           start=a.start, end=c.end, sent_start=b1.start, sent_end=b2.end, form=where,
                           quote=f"{b1.text.strip()} → {b2.text.strip()}", list_id=lid, block=b1.index)
+
+    def _numbered_headings(self) -> list[list[Block]]:
+        """Runs of numbered headings ("## Stage 1: Rolling", "## 2. Sitting") that no reader marked as a list."""
+        runs: list[list[Block]] = []
+        last: dict[int, tuple[int, list[Block]]] = {}  # level -> (last number, run)
+        for b in self.doc.blocks:
+            if b.kind is not BlockKind.HEADING:
+                continue
+            for level in [lv for lv in list(last) if lv > b.level]:
+                del last[level]  # a higher-level heading ends deeper runs
+            m = _NUMBERED.match(b.text)
+            if not m or b.list_id is not None:
+                last.pop(b.level, None)
+                continue
+            n = int(m.group(1))
+            prev = last.get(b.level)
+            if prev and n == prev[0] + 1:
+                prev[1].append(b)
+                last[b.level] = (n, prev[1])
+            elif n == 1:
+                run = [b]
+                runs.append(run)
+                last[b.level] = (1, run)
+        return [r for r in runs if len(r) >= 2]
 
     def _names_stage(self, b: Block, m: Mention) -> bool:
         """Does a list item name a stage ("Crawling forward on hands and knees", "4. Mastering backward
