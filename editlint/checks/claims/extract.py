@@ -193,9 +193,9 @@ _MATCHERS: dict[tuple[int, int], tuple[Any, Any, Any]] = {}
 
 
 class BucketMatcher:
-    """spaCy Matchers grouped by the forms a pattern's first token can take.
+    """spaCy Matchers grouped by the forms of one required word of each pattern (its longest).
 
-    A block runs only the matchers whose first word occurs in it: most prose mentions no milestone,
+    A block runs only the matchers whose key word occurs in it: most prose mentions no milestone,
     so this keeps matching far below the parse time (a single Matcher tries every pattern at every token).
     """
 
@@ -205,7 +205,11 @@ class BucketMatcher:
         self.vocab = vocab
         buckets: dict[frozenset[int], Any] = {}
         for label, pattern in entries:
-            first = frozenset(vocab.strings.add(f) for f in pattern[0]["LOWER"]["IN"])
+            # the pattern's most telling required word ("backward" in "go backward"), not a common first word
+            required = [(min(len(f) for f in spec["LOWER"]["IN"]), i, spec) for i, spec in enumerate(pattern)
+                        if "LOWER" in spec and spec.get("OP") != "?"]
+            key_spec = max(required, key=lambda x: (x[0], x[1]))[2]
+            first = frozenset(vocab.strings.add(f) for f in key_spec["LOWER"]["IN"])
             m = buckets.get(first)
             if m is None:
                 m = buckets[first] = Matcher(vocab)

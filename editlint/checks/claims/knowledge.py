@@ -64,8 +64,16 @@ class Knowledge:
     def source(self, pack: str, key: str | None) -> str:
         return self.sources.get(f"{pack}:{key}", key or "")
 
-    def family(self, mid: str) -> set[str]:
+    _families: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def family(self, mid: str) -> frozenset[str]:
         """The milestone, its ancestors and its descendants (claims about them are not ordered)."""
+        cached = self._families.get(mid)
+        if cached is None:
+            cached = self._families[mid] = frozenset(self._family(mid))
+        return cached
+
+    def _family(self, mid: str) -> set[str]:
         out = {mid}
         m = self.milestones.get(mid)
         while m is not None and m.parent:
