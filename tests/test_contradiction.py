@@ -276,3 +276,14 @@ def test_el304_uses_the_stated_age_not_the_margin() -> None:
 def test_el303_frequency_details_differ() -> None:
     text = "Bath your baby two or three times a week.\n\nDo not bath your baby every day.\n"
     assert "EL303" not in codes(lint(text))
+
+
+def test_packs_are_configurable_and_checked() -> None:
+    from editlint import Linter
+
+    text = "Babies sit before they crawl.\n\nCrawling comes before sitting.\n"
+    motor_only = Linter({"select": ["EL3"], "contradiction": {"packs": ["data/milestones-motor.toml"]}})
+    assert "EL301" in [f.rule for f in motor_only.lint_text(text, path="x.md").findings]
+    missing = Linter({"select": ["EL3"], "contradiction": {"packs": ["data/nope.toml"]}})
+    error = missing.lint_text(text, path="x.md").error
+    assert error and "nope.toml" in error
