@@ -287,3 +287,13 @@ def test_packs_are_configurable_and_checked() -> None:
     missing = Linter({"select": ["EL3"], "contradiction": {"packs": ["data/nope.toml"]}})
     error = missing.lint_text(text, path="x.md").error
     assert error and "nope.toml" in error
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Put your baby to sleep on their back.\n\nPut your baby to sleep on their tummy so they sleep longer.\n", True),
+    ("Put your baby to sleep on their back.\n\nPut your baby on their tummy to play.\n", False),
+    ("Put your baby to sleep on their back.\n\nIf your baby has reflux, your doctor may suggest another "
+     "position.\n", False),
+])
+def test_el303_exclusive_details(text: str, flagged: bool) -> None:
+    assert ("EL303" in codes(lint(text))) is flagged

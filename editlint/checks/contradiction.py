@@ -237,18 +237,41 @@ def _args_match(a: Claim, b: Claim) -> bool:
     return bool(small.args) or small.polarity < 0 or small.absolute
 
 
-@check_type("opposite-advice", needs=NEEDS)
+def _exclusive(a: Claim, b: Claim, groups: list[frozenset[str]]) -> tuple[str, str] | None:
+    """Two pieces of advice that differ only by mutually exclusive details ("on their back" / "on their
+    tummy"): the details, else None."""
+    for g in groups:
+        x, y = a.args & g, b.args & g
+        rest_a, rest_b = a.args - g, b.args - g
+        if len(x) == 1 and len(y) == 1 and x != y and (rest_a <= rest_b or rest_b <= rest_a):
+            return next(iter(x)), next(iter(y))
+    return None
+
+
+@check_type("opposite-advice", needs=NEEDS, options={
+    "exclusive": Option(list, [], "groups of details that exclude each other (sleep on the back / tummy)"),
+})
 def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
     """Opposite advice ("never wake…" vs "always wake…") or verdicts ("normal" vs "a warning sign")."""
     kb = _kb(ctx)
     claims = claims_of(ctx)
+    groups = [frozenset(str(w).lower() for w in g) for g in ctx.options["exclusive"] if isinstance(g, list)]
     adv = [c for c in claims if c.kind in ("advice", "verdict") and not c.exception]
     done: set[int] = set()
     for i, a in enumerate(adv):
         for b in adv[i + 1:]:
-            if a.kind != b.kind or a.subjects != b.subjects or a.polarity == b.polarity or a.sid == b.sid:
+            if a.kind != b.kind or a.subjects != b.subjects or a.sid == b.sid or id(a) in done or id(b) in done:
                 continue
-            if id(a) in done or id(b) in done:
+            if a.polarity == b.polarity:
+                pair = _exclusive(a, b, groups) if a.kind == "advice" and a.polarity > 0 else None
+                if pair is None or a.conditional or b.conditional or a.hedge or b.hedge:
+                    continue
+                done.add(id(b))
+                s, e = b.start, max(b.end, b.start + 1)
+                yield Hit(s, e, f"opposite advice: here “{_quote(ctx, b, 70)}” ({pair[1]}), but another passage "
+                                f"says “{_quote(ctx, a, 70)}” ({pair[0]}); keep one",
+                          related=(Span(a.start, max(a.end, a.start + 1), f"the other advice: {summary(a, kb)}"),),
+                          key=f"advice-exclusive:{a.subjects[0]}")
                 continue
             if a.kind == "advice":
                 if not _args_match(a, b):
