@@ -94,6 +94,7 @@ ABSOLUTE = {"never", "always"}
 ATTITUDE = {"encourage": 1, "support": 1, "praise": 1, "allow": 1, "let": 1, "welcome": 1, "embrace": 1,
             "discourage": -1, "avoid": -1, "correct": -1, "stop": -1, "prevent": -1, "skip": -1,
             "limit": -1}
+_VERB_SYNONYMS = {"offer": "give", "serve": "give", "place": "put", "lay": "put", "allow": "let"}
 SKIP_VERBS = {"be", "have", "do", "make", "see", "keep", "try", "get", "know", "remember", "read", "talk",
               "call", "ask", "check", "mention", "learn", "expect", "note", "say", "look", "tell", "consult",
               "think", "contact", "speak", "use", "go", "come", "start", "take", "find", "help", "enjoy"}
@@ -841,7 +842,7 @@ class Extractor:
                     if o.lemma_.lower() in SKIP_VERBS:
                         continue
                     obj, args = self._args(o)
-                    key = (o.lemma_.lower(), obj)
+                    key = (_VERB_SYNONYMS.get(o.lemma_.lower(), o.lemma_.lower()), obj)
                 else:
                     key = ("thing", o.lemma_.lower())
                     args = frozenset()
@@ -849,7 +850,7 @@ class Extractor:
                 if lemma in SKIP_VERBS:
                     continue
                 obj, args = self._args(v)
-                key = (lemma, obj)
+                key = (_VERB_SYNONYMS.get(lemma, lemma), obj)
             self._add(kind="advice", subjects=("|".join(key),), relation="do" if polarity > 0 else "don't",
                       polarity=polarity, months=self._advice_ages(sp, block), start=block.start + v.idx, end=block.start + v.idx + len(v.text),
                       sent_start=st.start, sent_end=st.end, form="advice", hedge=hedge, conditional=cond,
