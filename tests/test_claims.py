@@ -306,5 +306,6 @@ def test_numbered_markdown_headings_under_a_stages_heading() -> None:
 
 
 def test_numbered_headings_of_reasons_are_not_stages() -> None:
-    text = "## Why babies crawl backward\n\n### 1. Strong arms\n\nx\n\n### 2. Sitting first\n\ny\n\n### 3. Crawling\n\nz\n"
+    text = ("## Why babies crawl backward\n\n### 1. Strong arms\n\nx\n\n### 2. Sitting first\n\ny\n\n"
+            "### 3. Crawling\n\nz\n")
     assert usable(text) == []

@@ -84,7 +84,9 @@ BABY_WORDS = {"baby", "babies", "newborn", "infant", "child", "toddler", "kid", 
               "him", "her", "it", "you", "yourself", "themselves", "himself", "herself", "little"}
 TIME_WORDS = {"month", "year"}  # ages are compared through the advice's months, not as details
 SEQ_WORDS = {"then", "next", "later", "eventually", "finally", "afterwards", "afterward", "subsequently"}
-STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b", re.IGNORECASE)
+STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b",
+                           re.IGNORECASE)
+STAGE_WORDS = re.compile(r"\b(stages?|phases?|steps?|in order|order|sequence|progression)\b", re.IGNORECASE)
 MYTH_RE = re.compile(
     r"^\W*(myth|misconception|fiction|false|old wives)\b|\b(it is|it's|it’s) a (common )?myth\b|"
     r"\bcontrary to (popular|common|what)\b|\b(many|some|most) (parents|people|families) "
@@ -547,7 +549,7 @@ class Extractor:
             cue = cue or "Y builds on X"
         if "from" in lows and "to" in lows[lows.index("from"):]:
             cue = cue or "from X to Y"
-        if len({m.mid for m in ms}) >= 3 and re.search(r"\b(stages?|phases?|steps?|order|sequence|progression)\b", text):
+        if len({m.mid for m in ms}) >= 3 and STAGE_WORDS.search(text):
             cue = cue or "stages list"
         root_neg = _negated(sp.root)
         if cue and len(ms) >= 2 and not root_neg and not any(_in_clause(sdoc[x.tok], IF_MARKS) for x in ms):
@@ -608,8 +610,8 @@ class Extractor:
             head = self._governing_heading(items[0])
             intro = self.doc.blocks[items[0].index - 1] if items[0].index > 0 else None
             titled = (head is not None and STAGE_HEADING.search(head.text)) or lid in labelled
-            introduced = (intro is not None and intro.kind is BlockKind.PARAGRAPH and intro.text.rstrip().endswith(":")
-                          and re.search(r"\b(stages?|phases?|steps?|in order|order|sequence)\b", intro.text, re.IGNORECASE))
+            introduced = (intro is not None and intro.kind is BlockKind.PARAGRAPH
+                          and intro.text.rstrip().endswith(":") and STAGE_WORDS.search(intro.text))
             if not (titled or introduced):
                 continue
             seq: list[tuple[Block, Mention]] = []
@@ -703,7 +705,9 @@ class Extractor:
         for k, ages in per.items():
             m = st.mentions[k]
             tok = sdoc[m.tok]
-            neg = _negated(tok) or any(a.lemma_ in _AVOID for a in tok.ancestors) or any(sdoc[i].lower_ in ("not", "never", "no") for i in range(max(sp.start, m.tok_start - 2), m.tok_start))
+            neg = (_negated(tok) or any(a.lemma_ in _AVOID for a in tok.ancestors)
+                   or any(sdoc[i].lower_ in ("not", "never", "no")
+                          for i in range(max(sp.start, m.tok_start - 2), m.tok_start)))
             cond = _in_clause(tok, IF_MARKS)
             for age in ages:
                 a_abs = block.start + sp.start_char + age.start
@@ -807,9 +811,12 @@ class Extractor:
             if t.tag_ == "VB" and t not in heads:
                 auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
-                if auxes & {"should", "must"} and subj and subj[0].lower_ == "you" or t.dep_ == "xcomp" and t.head.lemma_ == "need" and any(
-                        c.dep_ == "nsubj" and c.lower_ == "you" for c in t.head.children) or t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
-                        c.lower_ == "no" for c in t.head.children):
+                you_should = bool(auxes & {"should", "must"}) and bool(subj) and subj[0].lower_ == "you"
+                you_need = t.dep_ == "xcomp" and t.head.lemma_ == "need" and any(
+                    c.dep_ == "nsubj" and c.lower_ == "you" for c in t.head.children)
+                no_need = t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
+                    c.lower_ == "no" for c in t.head.children)
+                if you_should or you_need or no_need:
                     heads.append(t)
         if not heads:
             return
@@ -852,7 +859,8 @@ class Extractor:
                 obj, args = self._args(v)
                 key = (_VERB_SYNONYMS.get(lemma, lemma), obj)
             self._add(kind="advice", subjects=("|".join(key),), relation="do" if polarity > 0 else "don't",
-                      polarity=polarity, months=self._advice_ages(sp, block), start=block.start + v.idx, end=block.start + v.idx + len(v.text),
+                      polarity=polarity, months=self._advice_ages(sp, block), start=block.start + v.idx,
+                      end=block.start + v.idx + len(v.text),
                       sent_start=st.start, sent_end=st.end, form="advice", hedge=hedge, conditional=cond,
                       absolute=absolute, args=args, quote=self.doc.text[st.start:st.end], block=block.index)
 
