@@ -20,18 +20,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from editlint.checks.base import CheckContext
-from editlint.config import Config
-from editlint.document import Document
-from editlint.nlp import Annotations
-from editlint.readers import read
-from editlint.rules import Registry
-from editlint.source import decode, read_path
+from editlint.checks.base import CheckContext  # noqa: E402
+from editlint.config import Config  # noqa: E402
+from editlint.document import Document  # noqa: E402
+from editlint.nlp import Annotations  # noqa: E402
+from editlint.readers import read  # noqa: E402
+from editlint.rules import Registry  # noqa: E402
+from editlint.source import decode, read_path  # noqa: E402
 
 
 def default_files() -> list[Path]:
     files = [f for f in sorted((ROOT / "samples").iterdir()) if f.suffix in (".md", ".txt", ".html")]
-    files += [f for f in sorted((ROOT / "tests" / "articles").iterdir()) if f.suffix in (".md", ".txt", ".html")]
+    corpus = ROOT / "tests" / "articles"
+    files += [f for f in sorted(corpus.iterdir()) if f.suffix in (".md", ".txt", ".html")]
     seed = ROOT.parent / "shared" / "seed" / "backward-crawling.txt"
     if seed.is_file():
         files.append(seed)
@@ -76,7 +77,8 @@ def main() -> None:
     checks = statistics.median(times)
     print(f"articles: {len(docs)}, {words} words, {sum(len(d.blocks) for d in docs)} blocks")
     print(f"spaCy parse (tagger+parser+lemmatizer): {parse * 1000:.1f} ms")
-    print(f"EL3xx claim extraction + checks (median of {args.repeat}): {checks * 1000:.1f} ms, {results} findings")
+    print(f"EL3xx claim extraction + checks (median of {args.repeat}): {checks * 1000:.1f} ms, "
+          f"{results} findings")
     print(f"ratio: {100 * checks / parse:.1f} % of the parse")
 
 

@@ -89,7 +89,8 @@ def test_numbered_list_in_html_and_numbered_headings_in_text() -> None:
 
 
 def test_numbered_list_without_stage_heading_is_not_an_order() -> None:
-    text = "## Ways to help\n\n1. Let your baby sit on the floor\n2. Put toys out of reach to encourage crawling\n"
+    text = ("## Ways to help\n\n1. Let your baby sit on the floor\n"
+            "2. Put toys out of reach to encourage crawling\n")
     assert usable(text) == []
 
 
@@ -125,7 +126,8 @@ def test_context_blocks_order_claims(text: str) -> None:
 
 
 def test_hedge_is_read_in_the_claims_own_clause() -> None:
-    (c,) = [c for c in claims("Most babies crawl before they walk, but some walk first.") if c["kind"] == "order"]
+    got = claims("Most babies crawl before they walk, but some walk first.")
+    (c,) = [c for c in got if c["kind"] == "order"]
     assert c["hedge"] == "majority"
 
 
@@ -212,7 +214,8 @@ def test_verdicts(text: str, good: bool) -> None:
 
 
 def test_qualified_subject_is_not_a_verdict_on_the_behaviour() -> None:
-    assert [c for c in claims("Crawling with one leg dragging is a warning sign.") if c["kind"] == "verdict"] == []
+    got = claims("Crawling with one leg dragging is a warning sign.")
+    assert [c for c in got if c["kind"] == "verdict"] == []
 
 
 def test_food_ages() -> None:
@@ -252,6 +255,9 @@ def test_inflections_and_patterns() -> None:
     assert spec[1]["OP"] == "?" and "-" in spec[1]["ORTH"]["IN"]
 
 
+HEAD = '[pack]\nname = "x"\n[sources]\na = "A"\n\n'
+
+
 def _bad_pack(tmp_path: Any, monkeypatch: Any, body: str) -> str:
     rules = tmp_path / "rules"
     (rules / "data").mkdir(parents=True, exist_ok=True)
@@ -268,14 +274,14 @@ def _bad_pack(tmp_path: Any, monkeypatch: Any, body: str) -> str:
 
 
 def test_bad_pack_names_file_line_and_key(tmp_path: Any, monkeypatch: Any) -> None:
-    msg = _bad_pack(tmp_path, monkeypatch, '[pack]\nname = "x"\n[sources]\na = "A"\n\n[[milestone]]\nid = "sit"\n'
+    msg = _bad_pack(tmp_path, monkeypatch, HEAD + '[[milestone]]\nid = "sit"\n'
                     'phrases = ["sit"]\nwindow = [9, 3]\nwindow-source = "a"\n')
     assert "bad.toml" in msg and "line 9" in msg and "window" in msg
-    msg = _bad_pack(tmp_path, monkeypatch, '[pack]\nname = "x"\n[sources]\na = "A"\n\n[[milestone]]\nid = "sit"\n'
+    msg = _bad_pack(tmp_path, monkeypatch, HEAD + '[[milestone]]\nid = "sit"\n'
                     'phrases = ["sit"]\n\n[[order]]\nbefore = "sit"\nafter = "fly"\nstrength = "usual"\n'
                     'source = "a"\n')
     assert "after" in msg and "fly" in msg
-    msg = _bad_pack(tmp_path, monkeypatch, '[pack]\nname = "x"\n[sources]\na = "A"\n\n[[milestone]]\nid = "sit"\n'
+    msg = _bad_pack(tmp_path, monkeypatch, HEAD + '[[milestone]]\nid = "sit"\n'
                     'phrases = ["sit"]\n[[milestone]]\nid = "walk"\nphrases = ["walk"]\n[[order]]\n'
                     'before = "sit"\nafter = "walk"\nstrength = "often"\nsource = "a"\n')
     assert "strength" in msg
@@ -299,7 +305,8 @@ def test_age_word_not_now(text: str) -> None:
 
 def test_numbered_markdown_headings_under_a_stages_heading() -> None:
     text = ("# Crawling\n\n## The stages\n\n### 1. Rocking on hands and knees\n\nBabies rock.\n\n"
-            "### 2. Crawling forward\n\nBabies crawl.\n\n## Stage 1: Sitting\n\nx\n\n## Stage 2: Standing\n\ny\n")
+            "### 2. Crawling forward\n\nBabies crawl.\n\n"
+            "## Stage 1: Sitting\n\nx\n\n## Stage 2: Standing\n\ny\n")
     got = usable(text)
     assert got == ["rocking on hands and knees comes before forward crawling on hands and knees",
                    "sitting comes before standing"]

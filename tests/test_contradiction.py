@@ -43,7 +43,8 @@ def test_el301_direct_contradiction_has_both_sides() -> None:
 @pytest.mark.parametrize("fmt, text", [
     ("markdown", "## Stages\n\n1. Crawling forward on hands and knees\n2. Sitting up without support\n\n"
                  "That is why babies sit before they crawl.\n"),
-    ("html", "<h2>Stages of Crawling</h2>\n<ol>\n<li>Crawling forward</li>\n<li>Sitting without support</li>\n"
+    ("html", "<h2>Stages of Crawling</h2>\n<ol>\n<li>Crawling forward</li>\n"
+             "<li>Sitting without support</li>\n"
              "</ol>\n<p>Babies sit before they crawl.</p>\n"),
     ("text", "Moving\n\nBabies sit before they crawl.\n\nAfter they crawl, babies learn to sit.\n"),
 ])
@@ -69,7 +70,8 @@ def test_el301_through_transitivity() -> None:
     # a myth stated and labelled
     "Crawling usually comes before walking.\n\n**Myth:** Babies must walk before they crawl.\n"
     "**Fact:** Most crawl first.\n",
-    "Crawling usually comes before walking.\n\nContrary to popular belief, walking before crawling is rare.\n",
+    "Crawling usually comes before walking.\n\n"
+    "Contrary to popular belief, walking before crawling is rare.\n",
     # a FAQ question
     "## Do babies walk before they crawl?\n\nCrawling usually comes first, then walking.\n\n"
     "Can babies walk before they crawl? Yes, a few do.\n",
@@ -78,7 +80,8 @@ def test_el301_through_transitivity() -> None:
     # siblings under one general milestone are not ordered against each other
     "Pulling up comes before cruising. Next comes standing alone.\n\nCruising comes before walking.\n",
     # alternatives
-    "Babies crawl forward or backward before they walk.\n\nBackward crawling comes before forward crawling.\n",
+    "Babies crawl forward or backward before they walk.\n\n"
+    "Backward crawling comes before forward crawling.\n",
 ])
 def test_el301_tricky_passing(text: str) -> None:
     assert "EL301" not in codes(lint(text))
@@ -131,12 +134,14 @@ def test_el302_passing(text: str) -> None:
 
 # -- EL303 -----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "Never wake a sleeping baby to feed.\n\nAlways wake your baby to feed every three hours, even at night.\n",
+    "Never wake a sleeping baby to feed.\n\n"
+    "Always wake your baby to feed every three hours, even at night.\n",
     "In the first weeks, wake your baby to feed if four hours pass.\n\n"
     "If your newborn sleeps for a long stretch, let them sleep and never wake them for a feed.\n",
     "Encourage backward crawling.\n\nYou should correct backward crawling.\n",
     "Backward crawling is normal.\n\nBackward crawling is a warning sign.\n",
-    "Do not give honey to babies under 12 months.\n\nA little honey is a healthy treat for babies from 6 months.\n",
+    "Do not give honey to babies under 12 months.\n\n"
+    "A little honey is a healthy treat for babies from 6 months.\n",
 ])
 def test_el303_failing(text: str) -> None:
     report = lint(text)
@@ -154,7 +159,8 @@ def test_el303_html() -> None:
     "If your newborn sleeps longer than four hours, wake them for a feed.\n\n"
     "Once your baby is back to birth weight, you usually do not need to wake them for night feeds.\n",
     "Encourage backward crawling.\n\nThere is no need to correct backward crawling.\n",
-    "Always place your baby on their back to sleep.\n\nNever place your baby on their side or tummy to sleep.\n",
+    "Always place your baby on their back to sleep.\n\n"
+    "Never place your baby on their side or tummy to sleep.\n",
     "Put your baby in the crib.\n\nDo not put soft toys in the crib.\n",
     "Backward crawling is normal.\n\nCrawling with one leg dragging is a warning sign.\n",
     "**Myth:** Backward crawling is a warning sign.\n**Fact:** Backward crawling is normal.\n",
@@ -290,7 +296,8 @@ def test_packs_are_configurable_and_checked() -> None:
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("Put your baby to sleep on their back.\n\nPut your baby to sleep on their tummy so they sleep longer.\n", True),
+    ("Put your baby to sleep on their back.\n\n"
+     "Put your baby to sleep on their tummy so they sleep longer.\n", True),
     ("Put your baby to sleep on their back.\n\nPut your baby on their tummy to play.\n", False),
     ("Put your baby to sleep on their back.\n\nIf your baby has reflux, your doctor may suggest another "
      "position.\n", False),

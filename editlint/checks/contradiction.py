@@ -203,14 +203,16 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
                             f"{summary(other, kb)} (“{_quote(ctx, other, 70)}”); give one age range for "
                             f"{kb.label(a.subjects[0])} and use it in both places",
                       related=(_related(ctx, other, kb),), key=f"age:{a.subjects[0]}")
-    for c, (lo, hi), source in _age_word_conflicts(claims, kb):
-        word = ctx.doc.text[c.start:c.end].split()[0] if ctx.doc.text[c.start:c.end].split() else c.subjects[1]
+    for c, (lo, _hi), source in _age_word_conflicts(claims, kb):
+        words = ctx.doc.text[c.start:c.end].split()
+        word = words[0] if words else c.subjects[1]
         first_age = next((a for a in ages if a.subjects[0] == c.subjects[0]), None)
         related = (_related(ctx, first_age, kb),) if first_age else ()
         s = c.start
         e = s + len(word)
         yield Hit(s, e, f"age word does not fit: “{word.strip(',.')}” ({c.subjects[1]}: up to about "
-                        f"{c.months[1]:.0f} months) cannot be doing {kb.label(c.subjects[0])}, which starts at "
+                        f"{c.months[1]:.0f} months) cannot be doing {kb.label(c.subjects[0])}, "
+                        "which starts at "
                         f"about {lo:g} months at the earliest ({source}); say “babies” or give the age",
                   related=related, key=f"age-word:{c.subjects[1]}:{c.subjects[0]}")
 
@@ -260,7 +262,9 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
     done: set[int] = set()
     for i, a in enumerate(adv):
         for b in adv[i + 1:]:
-            if a.kind != b.kind or a.subjects != b.subjects or a.sid == b.sid or id(a) in done or id(b) in done:
+            if a.kind != b.kind or a.subjects != b.subjects or a.sid == b.sid:
+                continue
+            if id(a) in done or id(b) in done:
                 continue
             if a.polarity == b.polarity:
                 pair = _exclusive(a, b, groups) if a.kind == "advice" and a.polarity > 0 else None
@@ -268,9 +272,11 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 done.add(id(b))
                 s, e = b.start, max(b.end, b.start + 1)
-                yield Hit(s, e, f"opposite advice: here “{_quote(ctx, b, 70)}” ({pair[1]}), but another passage "
+                yield Hit(s, e, f"opposite advice: here “{_quote(ctx, b, 70)}” ({pair[1]}), "
+                                "but another passage "
                                 f"says “{_quote(ctx, a, 70)}” ({pair[0]}); keep one",
-                          related=(Span(a.start, max(a.end, a.start + 1), f"the other advice: {summary(a, kb)}"),),
+                          related=(Span(a.start, max(a.end, a.start + 1),
+                                        f"the other advice: {summary(a, kb)}"),),
                           key=f"advice-exclusive:{a.subjects[0]}")
                 continue
             if a.kind == "advice":
@@ -297,7 +303,8 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
             if a.subjects == f.subjects and _stated(a)[0] < limit - 0.5 and a.sid != f.sid:
                 s, e = _span(a)
                 lab = kb.label(a.subjects[0])
-                yield Hit(s, e, f"opposite advice: here {lab} is offered from {_stated(a)[0]:g} months, but another "
+                yield Hit(s, e, f"opposite advice: here {lab} is offered from {_stated(a)[0]:g} months, "
+                                "but another "
                                 f"passage says no {lab} before {limit:g} months (“{_quote(ctx, f, 70)}”); "
                                 "make them agree",
                           related=(_related(ctx, f, kb),), key=f"advice-age:{a.subjects[0]}")
@@ -330,10 +337,12 @@ def against_reference(ctx: CheckContext) -> Iterator[Hit]:
                             f"before {a} ({sources}); check the order", key=f"ref-order:{a}<{b}")
         elif c.kind == "age" and c.months and c.polarity > 0 and c.sid not in age_word_sents:
             m = kb.milestones[c.subjects[0]]
-            if c.relation in ("from", "at") and m.not_before is not None and _stated(c)[0] < m.not_before - 0.5:
+            early = m.not_before is not None and _stated(c)[0] < m.not_before - 0.5
+            if c.relation in ("from", "at") and early:
                 s, e = _span(c)
-                yield Hit(s, e, f"too early: this allows {m.label} from {_stated(c)[0]:g} months, but the advice is "
-                                f"not before {m.not_before:g} months ({kb.source(m.pack, m.not_before_source)})",
+                yield Hit(s, e, f"too early: this allows {m.label} from {_stated(c)[0]:g} months, "
+                                f"but the advice is not before {m.not_before:g} months "
+                                f"({kb.source(m.pack, m.not_before_source)})",
                           key=f"ref-not-before:{m.id}")
                 continue
             if c.relation not in ("at", "by"):
@@ -345,7 +354,8 @@ def against_reference(ctx: CheckContext) -> Iterator[Hit]:
             lo, hi = _interval(c)
             if hi < wlo - 1 or lo > whi + 1:
                 s, e = _span(c)
-                yield Hit(s, e, f"age outside the normal range: this says {summary(c, kb)}, but the usual window "
+                yield Hit(s, e, f"age outside the normal range: this says {summary(c, kb)}, "
+                                "but the usual window "
                                 f"is {wlo:g}–{whi:g} months ({source}); check the age",
                           key=f"ref-age:{m.id}")
 
@@ -361,7 +371,8 @@ def claims_metric(ctx: CheckContext) -> Iterator[Metric]:
     out = []
     for c in claims_of(ctx):
         line, col = ctx.doc.position(c.start)
-        out.append({"kind": c.kind, "summary": summary(c, kb), "form": c.form, "text": ctx.doc.text[c.start:c.end],
+        out.append({"kind": c.kind, "summary": summary(c, kb), "form": c.form,
+                    "text": ctx.doc.text[c.start:c.end],
                     "sentence": ctx.doc.text[c.sent_start:c.sent_end], "start": c.start, "end": c.end,
                     "line": line, "column": col, "hedge": c.hedge or "none", "conditional": c.conditional,
                     "absolute": c.absolute, "subjects": list(c.subjects)})

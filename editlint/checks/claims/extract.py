@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ...document import Block, BlockKind, Document
@@ -83,6 +83,7 @@ IF_MARKS = {"if", "unless", "whether"}
 BABY_WORDS = {"baby", "babies", "newborn", "infant", "child", "toddler", "kid", "one", "they", "them",
               "him", "her", "it", "you", "yourself", "themselves", "himself", "herself", "little"}
 TIME_WORDS = {"month", "year"}  # ages are compared through the advice's months, not as details
+_NOT_ARGS = BABY_WORDS | TIME_WORDS
 SEQ_WORDS = {"then", "next", "later", "eventually", "finally", "afterwards", "afterward", "subsequently"}
 STAGE_HEADING = re.compile(r"\b(stages?|phases?|steps?|timeline|progression|order|sequence|milestones?)\b",
                            re.IGNORECASE)
@@ -101,10 +102,12 @@ SKIP_VERBS = {"be", "have", "do", "make", "see", "keep", "try", "get", "know", "
               "call", "ask", "check", "mention", "learn", "expect", "note", "say", "look", "tell", "consult",
               "think", "contact", "speak", "use", "go", "come", "start", "take", "find", "help", "enjoy"}
 POS_VERDICT = re.compile(r"\b(normal|fine|natural|harmless|healthy|safe|okay|ok|expected|typical|"
-                         r"nothing to worry about|no cause for concern|not (a |something to )?(concern|worry))\b",
+                         r"nothing to worry about|no cause for concern|"
+                         r"not (a |something to )?(concern|worry))\b",
                          re.IGNORECASE)
 NEG_VERDICT = re.compile(r"\b(warning sign|red flag|abnormal|cause for concern|sign of a problem|"
-                         r"worrying|dangerous|harmful|unsafe|not (normal|safe|healthy)|a concern)\b", re.IGNORECASE)
+                         r"worrying|dangerous|harmful|unsafe|not (normal|safe|healthy)|a concern)\b",
+                         re.IGNORECASE)
 
 # -- ages -----------------------------------------------------------------------------------------
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -291,7 +294,8 @@ def _in_clause(tok: Any, marks: set[str]) -> bool:
     """Is ``tok`` inside an adverbial clause introduced by one of ``marks`` (e.g. an if-clause)?"""
     t = tok
     for _ in range(12):
-        if t.dep_ in ("advcl", "ccomp", "xcomp") and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+        marked = any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
+        if t.dep_ in ("advcl", "ccomp", "xcomp") and marked:
             return True
         if t.head is t:
             return False
@@ -376,7 +380,8 @@ class _Sent:
 
 _TIME_NOUNS = {"year", "month", "week", "day", "time", "few", "couple", "stage", "hour", "minute"}
 _NOT_NOW = re.compile(r"\breflex|\bbreast\b|\bover the (next|coming|first)\b|\bin the (coming|next)\b|"
-                      r"\b(later|eventually|one day|before long|someday|will|going to|grows? (up|into))\b|'ll\b",
+                      r"\b(later|eventually|one day|before long|someday|will|going to|"
+                      r"grows? (up|into))\b|'ll\b",
                       re.IGNORECASE)
 
 
@@ -428,7 +433,8 @@ class Extractor:
                 line_myth = re.search(r"(?:^|\n)\s*(myth|misconception)\s*:[^\n]*$",
                                       block.text[: sp.start_char + 1], re.IGNORECASE)
                 st.skip = (text.rstrip("\"'”’)*_ ").endswith("?") or bool(MYTH_RE.search(text)) or myth_next
-                           or bool(line_myth and "\n" not in block.text[line_myth.start() + 1: sp.start_char]))
+                           or bool(line_myth
+                                   and "\n" not in block.text[line_myth.start() + 1: sp.start_char]))
                 myth_next = bool(re.fullmatch(r"\W*(myth|misconception)\W*", text, re.IGNORECASE))
                 sents.append(st)
             for i, st in enumerate(sents):
@@ -486,7 +492,8 @@ class Extractor:
                 else:
                     clause = {t.i for t in tok.subtree}
                     attach = _verb_of(tok.head)
-            elif low == "time" and tok.i >= 2 and sdoc[tok.i - 1].lower_ == "the" and sdoc[tok.i - 2].lower_ == "by":
+            elif (low == "time" and tok.i >= 2 and sdoc[tok.i - 1].lower_ == "the"
+                  and sdoc[tok.i - 2].lower_ == "by"):
                 kind = "before"  # "by the time they Y, they have X": X before Y
                 clause = {t.i for t in tok.subtree} | {tok.i - 1, tok.i - 2}
                 attach = _verb_of(tok.head)
@@ -528,7 +535,8 @@ class Extractor:
         text = sp.text.lower()
         cue = None
         for t in sp:
-            if t.lower_ in SEQ_WORDS and t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod") and not (
+            seq_dep = t.dep_ in ("advmod", "ROOT", "cc", "conj", "amod", "npadvmod")
+            if t.lower_ in SEQ_WORDS and seq_dep and not (
                     t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ == "than") and not (  # "walk later than"
                     t.dep_ == "amod" and t.head.lemma_ in _TIME_NOUNS):  # "over the next year"
                 cue = cue or t.lower_
@@ -539,9 +547,11 @@ class Extractor:
                     cue = cue or "follows"
             elif t.lemma_ == "precede" and t.pos_ == "VERB":
                 cue = cue or ("preceded by" if t.tag_ == "VBN" else "precedes")
-        if re.search(r"\b(go(es)?|move[sd]?|went|progress(es)?|graduate[sd]?) on to\b|\bstepping[ -]stones?\b|"
-                     r"\b(leads?|led|progress(es|ed)?|graduate[sd]?|moves?|moved) (on )?to\b|\bfirst\b.*\bthen\b|"
-                     r"\bfollowed by\b|\bon the way to\b|\bstep (toward|towards|to)\b|\bin (that|this) order\b|"
+        if re.search(r"\b(go(es)?|move[sd]?|went|progress(es)?|graduate[sd]?) on to\b|"
+                     r"\bstepping[ -]stones?\b|\bfirst\b.*\bthen\b|"
+                     r"\b(leads?|led|progress(es|ed)?|graduate[sd]?|moves?|moved) (on )?to\b|"
+                     r"\bfollowed by\b|\bon the way to\b|\bstep (toward|towards|to)\b|"
+                     r"\bin (that|this) order\b|"
                      r"\b(gives?|gave) way to\b|\b(turns?|develops?|grows?) into\b|\bprerequisite (for|to)\b|"
                      r"\bpaves? the way (for|to)\b|\bbuilding block for\b", text):
             cue = cue or "sequence"
@@ -564,13 +574,15 @@ class Extractor:
         first_low = next((t.lower_ for t in sp if not t.is_punct), "")
         ids0 = {t.i for t in sdoc[ms[0].tok].subtree} if ms else set()
         subject_follows = bool(ms) and any(
-            t.lemma_ in ("follow", "come") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids0 | {ms[0].tok}
+            t.lemma_ in ("follow", "come")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids0 | {ms[0].tok}
                                                    for c in t.children)
             and (t.lemma_ == "follow" or any(c.lower_ in ("next", "later", "after") for c in t.children))
             for t in sp)
         next_comes = bool(re.match(r"\W*(next|then|after that|later)\W+(comes?|is)\b", text))
         carry = (first_low in SEQ_WORDS or re.match(r"\W*(after that|after this|soon after|later on)\b", text)
-                 or any(t.lower_ in ("then", "next") and t.dep_ == "advmod" and t.head.dep_ == "ROOT" for t in sp)
+                 or any(t.lower_ in ("then", "next") and t.dep_ == "advmod" and t.head.dep_ == "ROOT"
+                        for t in sp)
                  or subject_follows or next_comes)
         if carry and ms and not root_neg:
             target = ms[0]
@@ -580,7 +592,8 @@ class Extractor:
                 main = [m for m in prev.mentions if not _subordinate(prev.span.doc[m.tok])]
                 cands = [m for m in main if self._pair_ok(m, target)]
                 if cands:
-                    self._order_claim(block, st, cands[-1], target, f"carried over ({first_low or cue})", hedge)
+                    form = f"carried over ({first_low or cue})"
+                    self._order_claim(block, st, cands[-1], target, form, hedge)
                     break
 
     # .. numbered lists under a stages heading ..
@@ -628,7 +641,7 @@ class Extractor:
                           quote=f"{b1.text.strip()} → {b2.text.strip()}", list_id=lid, block=b1.index)
 
     def _numbered_headings(self) -> list[list[Block]]:
-        """Runs of numbered headings ("## Stage 1: Rolling", "## 2. Sitting") that no reader marked as a list."""
+        """Runs of numbered headings ("## Stage 1: Rolling", "## 2. Sitting") no reader marked as a list."""
         runs: list[list[Block]] = []
         last: dict[int, tuple[int, list[Block]]] = {}  # level -> (last number, run)
         for b in self.doc.blocks:
@@ -721,7 +734,8 @@ class Extractor:
                           sent_start=st.start, sent_end=st.end, form=f"age ({age.relation})",
                           hedge="minority" if age.extreme else hedge, conditional=cond, months=age.months,
                           stated=age.stated,
-                          quote=self.doc.text[a_abs: block.start + sp.start_char + age.end], block=block.index)
+                          quote=self.doc.text[a_abs: block.start + sp.start_char + age.end],
+                          block=block.index)
     def _age_words(self, block: Block, st: _Sent, spans: list[tuple[str, int, int]]) -> None:
         sp = st.span
         sdoc = sp.doc
@@ -791,9 +805,10 @@ class Extractor:
                 continue
             if c.dep_ in ("prep", "xcomp", "advcl", "dobj", "dative", "npadvmod", "acomp", "ccomp"):
                 for g in c.subtree:
-                    if g.pos_ in ("NOUN", "PROPN", "VERB") and g.lemma_.lower() not in BABY_WORDS | TIME_WORDS \
+                    if g.pos_ in ("NOUN", "PROPN", "VERB") and g.lemma_.lower() not in _NOT_ARGS \
                             and g.dep_ not in ("amod",) and not g.like_num:
-                        if g.dep_ == "advcl" and any(h.dep_ == "mark" and h.lower_ in COND_MARKS for h in g.children):
+                        if g.dep_ == "advcl" and any(h.dep_ == "mark" and h.lower_ in COND_MARKS
+                                                     for h in g.children):
                             break
                         args.add(g.lemma_.lower())
         return obj, frozenset(args)
@@ -802,7 +817,8 @@ class Extractor:
         sp = st.span
         heads = []
         root = sp.root
-        if root.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+        if root.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                  for c in root.children) \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             heads.append(root)
             heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t is not root
@@ -822,7 +838,8 @@ class Extractor:
             return
         hedge = _hedge(sp)
         cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp) or bool(
-            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text, re.IGNORECASE))
+            re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text,
+                     re.IGNORECASE))
         for v in heads:
             lemma = v.lemma_.lower()
             neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
@@ -878,7 +895,8 @@ class Extractor:
                 lo, hi = max(lo, age.months[0]), min(hi, age.months[1])
         for t in sp:
             for w in self.kb.age_words.values():
-                if w.id in ("newborn", "toddler", "preschooler") and t.lower_.replace("-", "").rstrip("s") == w.id:
+                word = t.lower_.replace("-", "").rstrip("s")
+                if w.id in ("newborn", "toddler", "preschooler") and word == w.id:
                     lo, hi = max(lo, w.months[0]), min(hi, w.months[1])
                     limited = True
         return (lo, hi) if limited else None
@@ -906,9 +924,10 @@ class Extractor:
 
         # only the bare behaviour ("backward crawling is normal"), not a qualified one ("... on one side")
         if subj[0].dep_ in ("xcomp", "ccomp", "advcl"):
-            allowed = {t.i for t in subj[0].subtree if t.lower_ in BABY_WORDS or t.dep_ in ("aux", "mark", "det",
-                                                                                            "poss", "advmod")}
-            extra = [t for t in subj[0].subtree if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP") and t.i not in allowed
+            allowed = {t.i for t in subj[0].subtree
+                       if t.lower_ in BABY_WORDS or t.dep_ in ("aux", "mark", "det", "poss", "advmod")}
+            extra = [t for t in subj[0].subtree
+                     if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP") and t.i not in allowed
                      and not (ms[0].tok_start <= t.i < ms[0].tok_end) and t.lower_ != "for"]
         else:
             extra = [t for t in subj[0].subtree if t.pos_ in ("NOUN", "VERB", "ADJ", "ADP")
@@ -928,7 +947,8 @@ class Extractor:
         self._add(kind="verdict", subjects=(ms[0].mid,), relation="good" if pol > 0 else "bad", polarity=pol,
                   start=ms[0].start, end=block.start + comp[0].idx + len(comp[0].text), sent_start=st.start,
                   sent_end=st.end, form="X is normal / a warning sign", hedge=_hedge(sp),
-                  conditional=_in_clause(root, IF_MARKS), quote=self.doc.text[st.start:st.end], block=block.index)
+                  conditional=_in_clause(root, IF_MARKS), quote=self.doc.text[st.start:st.end],
+                  block=block.index)
 
 
 def extract(doc: Document, kb: Knowledge, spacy_for: Any) -> list[Claim]:

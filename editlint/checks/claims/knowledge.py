@@ -174,7 +174,8 @@ def load_pack(relpath: str, kb: Knowledge) -> None:
         window = _window(where, raw, "window", line)
         wsrc = raw.get("window-source")
         if window is not None and (not isinstance(wsrc, str) or wsrc not in sources):
-            raise where.fail("window-source", "a window needs a window-source naming a key of [sources]", line)
+            raise where.fail("window-source", "a window needs a window-source naming a key of [sources]",
+                             line)
         nb = raw.get("not-before")
         nbsrc = raw.get("not-before-source")
         if nb is not None:
@@ -186,7 +187,8 @@ def load_pack(relpath: str, kb: Knowledge) -> None:
             if k in raw and not isinstance(raw[k], str):
                 raise where.fail(k, "must be a string", line)
         kb.milestones[mid] = Milestone(
-            id=mid, label=label, pack=name, phrases=_check_phrases(where, raw.get("phrases"), "phrases", line),
+            id=mid, label=label, pack=name,
+            phrases=_check_phrases(where, raw.get("phrases"), "phrases", line),
             parent=raw.get("parent"), group=raw.get("group"), window=window, window_source=wsrc,
             not_before=float(nb) if nb is not None else None, not_before_source=nbsrc)
     for i, raw in enumerate(raw_ms):
