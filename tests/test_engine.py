@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import codes, lint_snippet
 
 import editlint
 from editlint import ConfigError, Linter, lint_text
-from conftest import codes, lint_snippet
 
-LEFTOVER = "# Fever\n\nCall your doctor if the fever lasts.\n\nLeave a Comment\n\n## \n\n#### Deep\n\nText here.\n"
+LEFTOVER = ("# Fever\n\nCall your doctor if the fever lasts.\n\nLeave a Comment\n\n## \n\n"
+            "#### Deep\n\nText here.\n")
 
 
 def test_default_rules_find_structure_problems() -> None:
@@ -56,8 +57,10 @@ def test_unknown_selector_is_a_config_error() -> None:
 
 
 def test_inline_suppressions_block_and_next_line() -> None:
-    text = ("# Title\n\n<!-- editlint-disable EL601 -->\n\nLeave a Comment\n\n<!-- editlint-enable EL601 -->\n\n"
-            "Share this post\n\n<!-- editlint-disable-next-line template-leftover -->\nSubscribe\n\nRead more\n")
+    text = ("# Title\n\n<!-- editlint-disable EL601 -->\n\nLeave a Comment\n\n"
+            "<!-- editlint-enable EL601 -->\n\n"
+            "Share this post\n\n<!-- editlint-disable-next-line template-leftover -->\n"
+            "Subscribe\n\nRead more\n")
     report = lint_snippet(text, select=["EL601"])
     assert [f.line for f in report.findings] == [9, 14]
 
@@ -68,7 +71,8 @@ def test_suppression_of_all_rules_until_end() -> None:
 
 
 def test_html_suppression() -> None:
-    text = "<h1>T</h1>\n<!-- editlint-disable-next-line EL601 -->\n<p>Leave a Comment</p>\n<p>Share this post</p>\n"
+    text = ("<h1>T</h1>\n<!-- editlint-disable-next-line EL601 -->\n"
+            "<p>Leave a Comment</p>\n<p>Share this post</p>\n")
     report = lint_snippet(text, fmt="html", select=["EL601"])
     assert [f.line for f in report.findings] == [4]
 
@@ -118,3 +122,11 @@ def test_public_api_is_curated() -> None:
     for name in editlint.__all__:
         assert hasattr(editlint, name)
     assert "Linter" in editlint.__all__ and "lint_text" in editlint.__all__
+
+
+def test_misused_term_flags_crawling_on_the_back_but_not_lying_on_the_back() -> None:
+    bad = lint_snippet("# T\n\nCrawling on their backs is normal.\n", select=["EL606"])
+    assert [(f.rule, f.suggestion) for f in bad.findings] == [("EL606", "crawling backward")]
+    good = lint_snippet("# T\n\nPlace your baby on their back to sleep. Crawling backward is normal.\n",
+                        select=["EL606"])
+    assert good.findings == []

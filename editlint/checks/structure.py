@@ -70,7 +70,8 @@ def flattened_table(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             for m in _GLUE.finditer(line):
                 token_m = re.search(r"\S*$", line[: m.start()])
-                token = (token_m.group() if token_m else "") + re.match(r"\S*", line[m.start():]).group()
+                rest_m = re.match(r"\S*", line[m.start():])  # always matches, perhaps empty
+                token = (token_m.group() if token_m else "") + (rest_m.group() if rest_m else "")
                 if token.casefold().strip(".,;:()") in allow or m.group(1).casefold() in allow:
                     continue
                 if re.search(r"\w[./@]\w", token):  # a domain, path or address, not a glued cell
@@ -111,7 +112,8 @@ def heading_structure(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(h.start, max(h.end, h.start + 1),
                       f"more than one top-level heading ({len(h1)} in this article); "
                       "make this a subheading (level 2)",
-                      related=(Span(h1[0].start, max(h1[0].end, h1[0].start + 1), "first top-level heading"),))
+                      related=(Span(h1[0].start, max(h1[0].end, h1[0].start + 1),
+                                    "first top-level heading"),))
     elif problem == "skipped-level" and explicit_levels:
         prev = 0
         for h in headings:
@@ -123,3 +125,25 @@ def heading_structure(ctx: CheckContext) -> Iterator[Hit]:
         for h in headings:
             if not h.text.strip():
                 yield Hit(h.start, h.start + 1, "empty heading: give it a title or remove it")
+
+
+@check_type("misused-term", options={
+    "terms": Option(list, [], "tables of pattern (a regular expression), instead (the right term) and why"),
+})
+def misused_term(ctx: CheckContext) -> Iterator[Hit]:
+    """Wordings that say something other than what the writer means (often machine-spun text)."""
+    compiled = []
+    for i, entry in enumerate(ctx.options["terms"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str) \
+                or not isinstance(entry.get("instead"), str):
+            raise ValueError(f"terms[{i}] needs string keys 'pattern' and 'instead'")
+        compiled.append((re.compile(entry["pattern"], re.IGNORECASE), entry["instead"], entry.get("why", "")))
+    for block in ctx.doc.iter_blocks():
+        for pattern, instead, why in compiled:
+            for m in pattern.finditer(block.text):
+                s, e = block.start + m.start(), block.start + m.end()
+                if ctx.doc.in_skip_span(s, e):
+                    continue
+                reason = f" ({why})" if why else ""
+                yield Hit(s, e, f"{m.group()!r} does not mean what it seems to{reason}; write {instead!r}",
+                          suggestion=instead)
