@@ -35,7 +35,8 @@ def _kb(ctx: CheckContext) -> Knowledge:
 def claims_of(ctx: CheckContext) -> list[Claim]:
     """The document's claims, extracted once and shared by all EL3xx rules."""
     kb = _kb(ctx)
-    return ctx.memo(("el3-claims", id(kb)), lambda: extract(ctx.doc, kb, ctx.spacy))
+    claims: list[Claim] = ctx.memo(("el3-claims", id(kb)), lambda: extract(ctx.doc, kb, ctx.spacy))
+    return claims
 
 
 def _quote(ctx: CheckContext, c: Claim, limit: int = 90) -> str:
@@ -210,8 +211,9 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
         related = (_related(ctx, first_age, kb),) if first_age else ()
         s = c.start
         e = s + len(word)
+        upper = c.months[1] if c.months else 0.0
         yield Hit(s, e, f"age word does not fit: “{word.strip(',.')}” ({c.subjects[1]}: up to about "
-                        f"{c.months[1]:.0f} months) cannot be doing {kb.label(c.subjects[0])}, "
+                        f"{upper:.0f} months) cannot be doing {kb.label(c.subjects[0])}, "
                         "which starts at "
                         f"about {lo:g} months at the earliest ({source}); say “babies” or give the age",
                   related=related, key=f"age-word:{c.subjects[1]}:{c.subjects[0]}")
