@@ -69,8 +69,8 @@ def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> li
 def _usual_share(data: Mapping[str, Any], text: str) -> dict[str, float]:
     section = data.get("density")
     table = section.get("usual-share") if isinstance(section, dict) else None
-    if not isinstance(table, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
-                                              for v in table.values()):
+    if not isinstance(table, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in table.values()):
         raise ConfigError(f"line {line_of(text, 'usual-share')}: density.usual-share: must be a table of "
                           "word = percent (a positive number)", path=str(rules_dir() / DATA_FILE))
     return {stem(str(k)): float(v) for k, v in table.items()}
@@ -203,10 +203,10 @@ def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream
         first = True
         seg_start = len(st.words)
 
-        def close(question: bool) -> None:
+        def close(question: bool, block_index: int = block.index) -> None:
             nonlocal seg_start, first
             if len(st.words) > seg_start:
-                st.segments.append(Segment(seg_start, len(st.words), block.index, question, first))
+                st.segments.append(Segment(seg_start, len(st.words), block_index, question, first))
                 first = False
             seg_start = len(st.words)
 
@@ -227,7 +227,7 @@ def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream
                 prev = k + 1
             continue
         mi = 0
-        for tok, a, b in zip(bt.tokens, bt.starts, bt.ends):
+        for tok, a, b in zip(bt.tokens, bt.starts, bt.ends, strict=True):
             while mi < len(masks) and masks[mi][1] <= a:
                 mi += 1
             if mi < len(masks) and masks[mi][0] <= a < masks[mi][1]:
@@ -360,7 +360,8 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
                 continue
             if len(words) < options["min-title-words"]:
                 continue
-            if sum(1 for w in words if w not in lex.function and not w.isdigit()) < options["min-title-content-words"]:
+            content = sum(1 for w in words if w not in lex.function and not w.isdigit())
+            if content < options["min-title-content-words"]:
                 continue
             positions = _find(st, words, by_first)
             if len(positions) >= min_count:
@@ -376,7 +377,8 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             n -= 1
         words = cand.words[:n]
         if cand.source == "body":
-            if n < min_words or sum(1 for w in words if w not in lex.function and not w.isdigit()) < min_content:
+            if n < min_words or sum(
+                    1 for w in words if w not in lex.function and not w.isdigit()) < min_content:
                 continue
         occ = _counted(st, n, cand.occurrences)
         if n == len(cand.words) >= options["max-words"]:
@@ -420,7 +422,8 @@ def _whole_block(st: Stream, i: int, n: int) -> bool:
 
 def _enough_outside_tables(doc: Document, st: Stream, occ: list[int], minimum: int) -> bool:
     """Table rows may repeat a value legitimately; the phrase must also recur in running text."""
-    return sum(1 for i in occ if doc.blocks[st.segments[st.seg_of[i]].block].kind is not BlockKind.TABLE_CELL) >= minimum
+    return sum(1 for i in occ
+               if doc.blocks[st.segments[st.seg_of[i]].block].kind is not BlockKind.TABLE_CELL) >= minimum
 
 
 def _title_block(doc: Document) -> Block | None:
@@ -462,7 +465,8 @@ REPEATED_PHRASE_OPTIONS = {
 def repeated_phrase(ctx: CheckContext) -> Iterator[Hit]:
     """A multi-word phrase (often the headline) pasted into the body again and again."""
     opts = ctx.options
-    phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)), lambda: find_repeated_phrases(ctx.doc, opts))
+    phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)),
+                       lambda: find_repeated_phrases(ctx.doc, opts))
     for p in phrases:
         spans = p.spans
         count = len(spans)
@@ -497,7 +501,8 @@ def title_keywords(doc: Document, lex: Lexicon) -> set[str]:
 
 def _has_body_below(doc: Document, block: Block) -> bool:
     nxt = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
-    return nxt is not None and nxt.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and len(nxt.words()) > 12
+    return (nxt is not None and nxt.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            and len(nxt.words()) > 12)
 
 
 @check_type("stray-keyword-line", needs=("parse",), options={
@@ -565,7 +570,7 @@ def _no_finite_verb(ctx: CheckContext, block: Block) -> bool:
 def _shingles(words: Sequence[str], k: int) -> set[tuple[str, ...]]:
     if len(words) < k:
         return {tuple(words)} if words else set()
-    return set(zip(*(words[i:] for i in range(k))))
+    return set(zip(*(words[i:] for i in range(k)), strict=False))  # shifted copies: shortest one ends it
 
 
 @functools.lru_cache(maxsize=256)
@@ -588,7 +593,8 @@ def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
     "jaccard": Option(float, 0.5, "shingle Jaccard similarity from which two blocks say the same"),
     "containment": Option(float, 0.8, "share of the shorter block's shingles found in the longer one"),
     "error-similarity": Option(float, 0.9, "similarity from which the finding is an error (a copy)"),
-    "min-summaries": Option(int, 2, "summing-up paragraphs ('In conclusion') that make a repeated conclusion"),
+    "min-summaries": Option(int, 2,
+                            "summing-up paragraphs ('In conclusion') that make a repeated conclusion"),
 })
 def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
     """Paragraphs that repeat another, and conclusions written several times."""
@@ -664,11 +670,13 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
         sim = max(v for (a, b), v in best.items() if a in members and b in members)
         b2 = doc.blocks[second]
         # An error only for a true copy (same wording both ways), not for a short block inside a long one.
-        exact = max(v for (a, b), v in jaccards.items() if a in members and b in members) >= opts["error-similarity"]
+        closest = max(v for (a, b), v in jaccards.items() if a in members and b in members)
+        exact = closest >= opts["error-similarity"]
         what = "repeats" if exact else "says nearly the same as"
         others = [m for m in members if m != second]
         yield Hit(b2.start, b2.end,
-                  f"this {_kind_name(b2)} {what} an earlier one ({round(sim * 100)} % of its wording is shared"
+                  f"this {_kind_name(b2)} {what} an earlier one "
+                  f"({round(sim * 100)} % of its wording is shared"
                   f"{f', {len(members)} copies' if len(members) > 2 else ''}); delete it or merge the two",
                   related=tuple(Span(doc.blocks[m].start, doc.blocks[m].end,
                                      "first copy" if m == first else "another copy") for m in others),
@@ -724,7 +732,7 @@ def repeated_sentence_opening(ctx: CheckContext) -> Iterator[Hit]:
             continue  # cannot hold enough sentences: spare the parse lookup
         run: list[tuple[str, int, int, int]] = []  # opener, sentence start, opener end, sentence end
 
-        def flush() -> Iterator[Hit]:
+        def flush(run: list[tuple[str, int, int, int]]) -> Iterator[Hit]:
             if len(run) >= opts["min-run"] and run[0][0] not in ignore:
                 word = doc.text[run[0][1]:run[0][2]]
                 yield Hit(run[0][1], run[-1][3],
@@ -740,14 +748,16 @@ def repeated_sentence_opening(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             item = (o[0], sent.start, sent.start + o[1], sent.end)
             if run and run[-1][0] != item[0]:
-                yield from flush()
+                yield from flush(run)
                 run = []
             run.append(item)
-        yield from flush()
+        yield from flush(run)
 
 
 # -- EL105 doubled words ------------------------------------------------------------------------------
-DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]+)(\1)(?![\w'’-])",
+DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)"  # a word, maybe with an apostrophe
+                        r"([ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]+)"  # spaces, at most one line break
+                        r"(\1)(?![\w'’-])",  # the same word again
                         re.IGNORECASE)
 
 
@@ -831,8 +841,8 @@ def compute_density(doc: Document) -> Density:
         stems.append("|")
         where.append((base, base))
         stems.extend(block_stems)
-        where.extend((base + a, base + e) for a, e in zip(starts, ends))
-        counts.update(st_ for t, st_ in zip(toks, block_stems)
+        where.extend((base + a, base + e) for a, e in zip(starts, ends, strict=True))
+        counts.update(st_ for t, st_ in zip(toks, block_stems, strict=True)
                       if st_ != "|" and t not in function and len(st_) > 2 and not st_.isdigit())
     total = len(stems) - stems.count("|")
     kp = declared_keyphrase(doc, lex)
@@ -853,7 +863,7 @@ def compute_density(doc: Document) -> Density:
     top = counts.most_common(8) if total else []
     wanted = {w for w, _ in top}
     places: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for st_, sp in zip(stems, where):
+    for st_, sp in zip(stems, where, strict=True):
         if st_ in wanted:
             places[st_].append(sp)
     lemmas = [(w, c, 100.0 * c / total, places[w]) for w, c in top]
@@ -867,7 +877,8 @@ def compute_density(doc: Document) -> Density:
     "min-occurrences": Option(int, 4, "keyphrase occurrences needed before density is judged"),
     "max-lemma-share": Option(float, 5.0, "percent of all words one content word (any form) may take"),
     "min-lemma-count": Option(int, 15, "occurrences of one content word needed before its share is judged"),
-    "far-above-factor": Option(float, 2.0, "a word with a usual share in the data may take this many times it"),
+    "far-above-factor": Option(float, 2.0,
+                               "a word with a usual share in the data may take this many times it"),
 })
 def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
     """The focus keyphrase (or one content word) used far more often than readers need."""
@@ -892,7 +903,8 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
         surface = doc.text[spans[0][0]:spans[0][1]]
         note = " (part of the keyphrase)" if word in kp_stems else ""
         yield Hit(spans[0][0], spans[0][1],
-                  f"the word {surface!r}{note} and its forms make {share:.1f} % of the words ({count} times); "
+                  f"the word {surface!r}{note} and its forms make {share:.1f} % of the words "
+                  f"({count} times); "
                   "use pronouns or other wordings for some of them",
                   severity=Severity.WARNING, key=f"lemma:{word}")
 
@@ -914,7 +926,8 @@ def _phrase_options(ctx: CheckContext) -> Mapping[str, Any]:
 def repetition_metrics(ctx: CheckContext) -> Iterator[Metric]:
     """``repeated_phrases`` (top phrases with counts) and ``keyphrase_density`` (percent of words)."""
     opts = _phrase_options(ctx)
-    phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)), lambda: find_repeated_phrases(ctx.doc, opts))
+    phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)),
+                       lambda: find_repeated_phrases(ctx.doc, opts))
     top = [{"phrase": _surface(ctx.doc, p.spans), "count": len(p.spans)} for p in phrases[:5]]
     yield Metric("repeated_phrases", top)
     d = ctx.memo(("repetition", "density"), lambda: compute_density(ctx.doc))
