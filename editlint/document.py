@@ -85,7 +85,7 @@ class Document:
     source: Source
     text: str
     blocks: tuple[Block, ...]
-    origin: array  # origin[i] = offset in source.text of text[i]
+    origin: array[int]  # origin[i] = offset in source.text of text[i]
     metadata: Mapping[str, Any] = field(default_factory=dict)
     comments: tuple[Comment, ...] = ()
     skip_spans: tuple[tuple[int, int], ...] = ()  # inline code and URLs inside blocks: not prose
@@ -258,6 +258,7 @@ class DocumentBuilder:
         for s, e in sorted(set(skips)):
             if e > s:
                 self.skip_spans.append((start + s, start + e))
+        section: int | None
         if kind is BlockKind.HEADING:
             section = len(self._blocks)
         else:

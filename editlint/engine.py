@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from ._version import __version__
 from .checks.base import CheckContext, Diagnostic, Hit, Metric
@@ -32,7 +32,7 @@ from .suppressions import apply_suppressions, parse_suppressions
 #: Articles parsed together in one ``nlp.pipe`` stream.
 DOCS_PER_BATCH = 8
 
-ArticleInput = Union[str, os.PathLike, Source]
+ArticleInput = str | os.PathLike[str] | Source
 
 
 @dataclass
@@ -171,7 +171,7 @@ class Linter:
                 needs = self._needs(job)
                 if needs:
                     groups.setdefault((job.config.model, needs, job.config.batch_size), []).append(job)
-        for (model, needs, bs), group in groups.items():
+        for (_model, needs, _bs), group in groups.items():
             ann = self._annotations(group[0].config, needs)
             try:
                 ann.annotate([j.doc for j in group if j.doc is not None])
@@ -203,7 +203,8 @@ class Linter:
                 report.error = str(exc)
                 continue
             except Exception as exc:  # a bug in one check must not hide the rest, nor print a traceback
-                report.error = f"{job.label}: internal error in {code} ({rule.check}): {type(exc).__name__}: {exc}"
+                report.error = (f"{job.label}: internal error in {code} ({rule.check}): "
+                                f"{type(exc).__name__}: {exc}")
                 continue
             for r in results:
                 if isinstance(r, Metric):
@@ -224,7 +225,8 @@ class Linter:
                 except EditlintError as exc:
                     report.error = str(exc)
                 except Exception as exc:
-                    report.error = f"{job.label}: internal error in metrics {mp.name}: {type(exc).__name__}: {exc}"
+                    report.error = (f"{job.label}: internal error in metrics {mp.name}: "
+                                    f"{type(exc).__name__}: {exc}")
         findings = apply_suppressions(findings, parse_suppressions(doc, reg))
         _number_fingerprints(findings)
         report.findings = sorted(findings, key=Finding.sort_key)

@@ -159,7 +159,7 @@ def _local_endpoint(settings: Settings) -> str:
                 import language_tool_python
 
                 tool = language_tool_python.LanguageTool(settings.language)
-            except BaseException as exc:  # noqa: BLE001 - download, Java and start-up failures all land here
+            except BaseException as exc:  # download, Java and start-up failures all land here
                 if isinstance(exc, KeyboardInterrupt):
                     raise
                 reason = f"language-tool-python could not start LanguageTool ({type(exc).__name__}: {exc})"
@@ -173,7 +173,7 @@ def _local_endpoint(settings: Settings) -> str:
 def _close_quietly(tool: Any) -> None:
     try:
         tool.close()
-    except Exception:  # noqa: BLE001 - best effort at exit
+    except Exception:  # best effort at exit
         pass
 
 
@@ -186,13 +186,13 @@ def _request(url: str, timeout: float, data: dict[str, str] | None = None) -> An
         **({"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"} if body is not None else {}),
     })
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - URL from configuration
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # URL from configuration
             raw = resp.read()
     except urllib.error.HTTPError as exc:
         detail = ""
         try:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()[0][:200]
-        except Exception:  # noqa: BLE001
+        except Exception:  # the error body is optional detail
             pass
         raise _Fail(f"HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
     except urllib.error.URLError as exc:
@@ -200,7 +200,7 @@ def _request(url: str, timeout: float, data: dict[str, str] | None = None) -> An
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise _Fail(f"no answer within {timeout:g} s") from None
         raise _Fail(str(getattr(reason, "strerror", None) or reason)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _Fail(f"no answer within {timeout:g} s") from None
     except (OSError, ValueError) as exc:
         raise _Fail(f"{type(exc).__name__}: {exc}") from None
@@ -364,7 +364,7 @@ def _check_batch(base: str, settings: Settings, batch: list[Segment]) -> None:
                                       m.category_id, m.category_name))
                 break
     cache_base = _cache_base(settings)
-    for seg, found in zip(batch, per):
+    for seg, found in zip(batch, per, strict=True):
         _cache[_key(cache_base, settings, seg.text)] = tuple(found)
         seg.matches = [m.shifted(seg.origin) for m in found]
 

@@ -45,7 +45,8 @@ def load_model(name: str) -> Any:
         except OSError as first:
             fallback = FALLBACK_PACKAGES.get(name)
             if fallback is None:
-                raise ModelError(f"spaCy pipeline {name!r} is not installed ({first}); {INSTALL_HINT}") from None
+                raise ModelError(
+                    f"spaCy pipeline {name!r} is not installed ({first}); {INSTALL_HINT}") from None
             try:
                 module = importlib.import_module(fallback)
             except ImportError:
@@ -97,7 +98,7 @@ class Annotations:
             nlp.max_length = longest + 1
         texts = (d.blocks[i].text for d, i in jobs)
         with nlp.select_pipes(disable=self._disabled()):
-            for (d, i), sdoc in zip(jobs, nlp.pipe(texts, batch_size=self.batch_size)):
+            for (d, i), sdoc in zip(jobs, nlp.pipe(texts, batch_size=self.batch_size), strict=True):
                 d.cache[("spacy", i)] = sdoc
 
     def doc_for(self, doc: Document, block: Any) -> Any:

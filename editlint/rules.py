@@ -73,7 +73,8 @@ class Rule:
         parts = [f"{self.code} {self.name} ({self.category}, default severity {self.severity.value}"
                  f"{'' if self.enabled else ', off by default'})", "", self.summary, "",
                  "What it does", "  " + self.docs.what, "", "Why it matters", "  " + self.docs.why, "",
-                 "Flagged example", _indent(self.docs.fail), "", "Passing example", _indent(self.docs.passing)]
+                 "Flagged example", _indent(self.docs.fail), "",
+                 "Passing example", _indent(self.docs.passing)]
         if self.docs.instead:
             parts += ["", "What to write instead", "  " + self.docs.instead]
         if self.options:
@@ -114,7 +115,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot be read: {exc}", path=str(path)) from None
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)  # typed even where tomli's stubs are absent
+        return data
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"is not valid TOML: {exc}", path=str(path)) from None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from ..document import Block, Document
 from ..findings import Edit, Severity
@@ -82,7 +82,7 @@ class Diagnostic:
     fatal: bool = False
 
 
-Result = Union[Hit, Metric, Diagnostic]
+Result = Hit | Metric | Diagnostic
 CheckFunc = Callable[["CheckContext"], Iterable[Result]]
 
 

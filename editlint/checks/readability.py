@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..document import WORD_RE, URL_RE, Block, BlockKind, Document
+from ..document import URL_RE, WORD_RE, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..findings import Edit, Severity
 from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
@@ -524,7 +524,7 @@ def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
         for tok in sdoc:
             if tok.dep_ in _PASSIVE_DEPS:
                 verbs.setdefault(tok.head.i, []).append(tok)
-        for head_i, deps in sorted(verbs.items()):
+        for head_i, _deps in sorted(verbs.items()):
             head = sdoc[head_i]
             if head.text.casefold() in ignore or head.lemma_.casefold() in ignore:
                 continue

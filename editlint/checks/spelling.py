@@ -107,7 +107,7 @@ def load_pairs(relpath: str) -> tuple[Dimension, ...]:
             for x, y, side in ((a, b, 0), (b, a, 1)):
                 forms.setdefault(x, (side, y))
                 forms.setdefault(x + "s", (side, y + "s"))
-        out.append(Dimension(name, tuple(labels), tuple(variants), forms))  # type: ignore[arg-type]
+        out.append(Dimension(name, tuple(labels), tuple(variants), forms))
     return tuple(out)
 
 

@@ -106,7 +106,7 @@ class _Extractor(HTMLParser):
 
     def _end(self, kind_attrs: tuple[BlockKind, dict[str, object]], anchor: int | None = None) -> None:
         kind, attrs = kind_attrs
-        self.b.end_block(kind, anchor=anchor, **attrs)  # type: ignore[arg-type]
+        self.b.end_block(kind, anchor=anchor, **attrs)
 
     # -- HTMLParser callbacks -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
