@@ -27,7 +27,8 @@ def main() -> None:
     ap.add_argument("--select", default=None, help="rules to enable (default: the default rule set)")
     args = ap.parse_args()
 
-    paths = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".md", ".html", ".txt") and p.name != "README.md")
+    paths = sorted(p for p in (ROOT / "samples").iterdir()
+                   if p.suffix in (".md", ".html", ".txt") and p.name != "README.md")
     sources = [read_path(str(p)) for p in paths] * args.copies
     words = sum(len(s.text.split()) for s in sources)
 

@@ -3,9 +3,10 @@
 Usage: python benchmarks/bench_repetition.py [ARTICLE] [--words 3000] [--repeat 5]
 
 Without ARTICLE, the sample articles are joined into one Markdown article of at least --words words.
-The parse is timed (best of three) from an empty cache (tagger + parser, as EL102/EL104 need); the checks are then
-timed on the parsed document (their shared analyses cleared between runs), best of --repeat runs (the median is printed too). Times are CPU time of this process
-(time.process_time), so other programs on a shared machine disturb the figures less than wall time.
+The parse is timed (best of three) from an empty cache (tagger + parser, as EL102/EL104 need); the checks
+are then timed on the parsed document (their shared analyses cleared between runs), best of --repeat runs
+(the median is printed too). Times are CPU time of this process (time.process_time), so other programs on
+a shared machine disturb the figures less than wall time.
 """
 
 from __future__ import annotations
@@ -74,8 +75,8 @@ def main() -> None:
     cfg = Config()
     reg = Registry.default()
     ann = Annotations(cfg.model, {"parse", "sentences"}, cfg.batch_size)
-    ann.nlp  # load the model outside the timing
-    ann.annotate([read(decode("Warm-up text. Two sentences.".encode(), "w.txt", "text", 1000))])
+    _ = ann.nlp  # load the model outside the timing
+    ann.annotate([read(decode(b"Warm-up text. Two sentences.", "w.txt", "text", 1000))])
     parses = []
     for _ in range(3):  # three parses of the same text, from an empty cache
         for key in [k for k in doc.cache if isinstance(k, tuple) and k and k[0] == "spacy"]:
@@ -92,7 +93,8 @@ def main() -> None:
     checks = min(times)
     checks_median = statistics.median(times)
     print(f"article: {words} words, {len(doc.blocks)} blocks")
-    print(f"spaCy parse (tagger+parser, best of 3): {parse * 1000:.1f} ms (median {statistics.median(parses) * 1000:.1f})")
+    print(f"spaCy parse (tagger+parser, best of 3): {parse * 1000:.1f} ms "
+          f"(median {statistics.median(parses) * 1000:.1f})")
     print(f"EL1xx checks + metrics (best of {args.repeat}): {checks * 1000:.1f} ms "
           f"(median {checks_median * 1000:.1f}), {results} results")
     print(f"ratio: {100 * checks / parse:.1f} % of the parse (best CPU times)")

@@ -83,13 +83,13 @@ class FakeLanguageTool:
                 self.end_headers()
                 self.wfile.write(raw)
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:  # http.server's naming
                 if urllib.parse.urlparse(self.path).path.rstrip("/") == "/v2/languages":
                     self._send(200, LANGUAGES)
                 else:
                     self._send(404, "Error: unknown path", "text/plain")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:  # http.server's naming
                 length = int(self.headers.get("Content-Length") or 0)
                 form = {k: v[0] for k, v in urllib.parse.parse_qs(
                     self.rfile.read(length).decode("utf-8"), keep_blank_values=True).items()}

@@ -66,7 +66,8 @@ def test_bad_inputs_are_reported_and_others_still_linted(tmp_path: Path, capsys:
     assert "flawed.md:5:1: EL601" in out  # the other file was still linted
 
 
-def test_huge_file_is_refused_with_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_huge_file_is_refused_with_a_clear_message(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     big = tmp_path / "big.md"
     big.write_text("# Big\n\n" + ("Babies sleep a lot in the first weeks. " * 140_000))  # ~5.5 MB
     code, _, err = run(capsys, "check", "big.md")
@@ -80,7 +81,8 @@ def test_folder_without_articles_warns(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0 and "no articles found" in err
 
 
-def test_directory_walk_respects_include_and_exclude(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directory_walk_respects_include_and_exclude(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "articles" / "node_modules").mkdir(parents=True)
     (tmp_path / "articles" / "a.md").write_text(FLAWED)
     (tmp_path / "articles" / "b.html").write_text("<p>Leave a Comment</p>")
@@ -121,7 +123,8 @@ def test_json_output_matches_the_contract(tmp_path: Path, capsys: pytest.Capture
     jsonschema.validate(data, SCHEMA)
     assert code == 1 and data["tool"]["name"] == "editlint"
     assert [f["path"] for f in data["files"]] == ["flawed.md", "page.html", "note.txt"]
-    assert data["summary"] == {"files": 3, "findings": 3, "by_severity": {"error": 3, "warning": 0, "info": 0}}
+    assert data["summary"] == {"files": 3, "findings": 3,
+                               "by_severity": {"error": 3, "warning": 0, "info": 0}}
     html_finding = data["files"][1]["findings"][0]
     assert (html_finding["line"], html_finding["column"], html_finding["end_column"]) == (2, 4, 19)
 
@@ -129,7 +132,8 @@ def test_json_output_matches_the_contract(tmp_path: Path, capsys: pytest.Capture
 def test_output_file_and_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "flawed.md").write_text(FLAWED)
     code, out, _ = run(capsys, "check", "flawed.md", "--format", "json", "--output", "r.json")
-    assert code == 1 and out == "" and json.loads((tmp_path / "r.json").read_text())["summary"]["findings"] == 1
+    assert (code == 1 and out == ""
+            and json.loads((tmp_path / "r.json").read_text())["summary"]["findings"] == 1)
 
 
 def test_stdin_with_filename(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

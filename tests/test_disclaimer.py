@@ -266,7 +266,8 @@ def test_bottom_allows_sources_and_related_links_after_it() -> None:
             "Source: <https://www.nhs.uk/conditions/ear-infections/>\n")
     assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})) == []
     text = _with(False) + "\n- a list item that is content\n"
-    assert codes(lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})) == ["EL401"]
+    report = lint_snippet(text, "markdown", select=["EL401"], disclaimer={"position": "bottom"})
+    assert codes(report) == ["EL401"]
 
 
 def test_required_wording() -> None:

@@ -13,7 +13,8 @@ from editlint.source import decode
 
 
 def doc_of(text: str, fmt: str) -> Document:
-    return read(decode(text.encode("utf-8"), f"x.{ {'markdown': 'md', 'html': 'html', 'text': 'txt'}[fmt]}", fmt))
+    ext = {"markdown": "md", "html": "html", "text": "txt"}[fmt]
+    return read(decode(text.encode("utf-8"), f"x.{ext}", fmt))
 
 
 def assert_maps_back(doc: Document) -> None:
@@ -106,7 +107,8 @@ PAGE = """<!doctype html>
 <article>
 <h1>Fever in babies</h1>
 <p>A fever is usually a sign the body is fighting an infection&nbsp;&mdash; not an illness itself.</p>
-<figure><img src="t.png" alt="A digital thermometer"><figcaption>Use a digital thermometer.</figcaption></figure>
+<figure><img src="t.png" alt="A digital thermometer">\
+<figcaption>Use a digital thermometer.</figcaption></figure>
 <ul><li>Offer fluids.</li><li>Dress your baby lightly.</li></ul>
 <div class="medical-disclaimer"><p>This is general information.</p></div>
 <!-- editlint-disable-next-line -->
@@ -242,12 +244,14 @@ def test_invalid_front_matter_is_an_input_error() -> None:
 
 
 # -- property: every extracted character maps back ---------------------------------------------------
-_ALPHABET = st.sampled_from(list("abc XYZ.,?!") + ["\n", "\n\n", "*", "_", "`", "# ", "- ", "1. ", "> ",
-                                                     "[a](u)", "&amp;", "\\*", "  \n", "**b**", "|", "é", "😀"])
+_ALPHABET = st.sampled_from(list("abc XYZ.,?!") + [
+    "\n", "\n\n", "*", "_", "`", "# ", "- ", "1. ", "> ", "[a](u)", "&amp;", "\\*", "  \n", "**b**", "|", "é",
+    "😀"])
 _HTML_ALPHABET = st.sampled_from(list("abc XYZ.,?") + ["\n", "<p>", "</p>", "<h2>", "</h2>", "<li>", "<ul>",
                                                          "</ul>", "<br>", "&amp;", "&lt;", "&#233;", "<em>",
                                                          "</em>", "<!-- c -->", "<td>", "<tr>", "😀", "  "])
-_SETTINGS = settings(max_examples=int(__import__("os").environ.get("EDITLINT_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=int(__import__("os").environ.get("EDITLINT_HYPOTHESIS_EXAMPLES", "150")),
+                     deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_SETTINGS

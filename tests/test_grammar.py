@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import ROOT, SAMPLES
 from lt_server import FakeLanguageTool
 
 from editlint import ConfigError, FileReport, Linter, Registry

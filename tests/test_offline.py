@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 import textstat
+from conftest import SAMPLES
 
 from editlint import Linter
 from editlint.checks import readability
-
-from conftest import SAMPLES
 
 ARTICLE = """# Tummy time
 

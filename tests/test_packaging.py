@@ -42,7 +42,8 @@ def test_wheel_installs_and_lints_samples(tmp_path: Path) -> None:
                          cwd=work, env=env, capture_output=True, text=True, timeout=600)
     assert out.returncode == 1, out.stderr  # the flawed samples have errors
     report = json.loads(out.stdout)
-    articles = [p for p in (ROOT / "samples").iterdir() if p.suffix in (".md", ".html", ".txt") and p.name != "README.md"]
+    articles = [p for p in (ROOT / "samples").iterdir()
+                if p.suffix in (".md", ".html", ".txt") and p.name != "README.md"]
     assert report["summary"]["files"] == len(articles) and not out.stderr.count("error:")
     assert all("flesch_kincaid_grade" in f["metrics"] for f in report["files"])
     version = subprocess.run([str(venv / "bin" / "editlint"), "--version"], cwd=work, env=env,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import textstat
+from conftest import SAMPLES, codes, lint_snippet
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
@@ -18,8 +19,6 @@ from editlint.errors import ConfigError
 from editlint.findings import Finding, Severity
 from editlint.fixes import apply_edits
 from editlint.rules import Registry
-
-from conftest import SAMPLES, codes, lint_snippet
 
 
 def unwrap(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, SEED, codes, lint_snippet
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
@@ -16,8 +17,6 @@ from editlint.fixes import apply_edits
 from editlint.readers import read
 from editlint.rules import Registry
 from editlint.source import decode
-
-from conftest import SAMPLES, SEED, codes, lint_snippet
 
 CLEAN_SAMPLES = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt",
                  "paper-plate-lions.md", "day-out-packing-list.txt", "moving-in-the-first-year.md"]
@@ -164,10 +163,12 @@ def test_el101_reports_only_the_maximal_phrase() -> None:
     ("list labels", "# Packing\n\n- Spare clothes for the baby: a onesie and socks.\n"
      "- Spare clothes for the baby: a hat and a jumper.\n- Spare clothes for the baby: a bib.\n", "markdown"),
     ("parallel list items", "<h1>Packing</h1><ul><li>Pack a small bag of nappies for the day trip.</li>"
-     "<li>Pack a small bag of snacks for the day trip.</li><li>Pack a small bag of wipes for the day trip.</li>"
+     "<li>Pack a small bag of snacks for the day trip.</li>"
+     "<li>Pack a small bag of wipes for the day trip.</li>"
      "</ul>", "html"),
-    ("quotations", "# Sleep\n\nOur nurse said “back to sleep every single time” at every visit. Then she said it "
-     "again: “back to sleep every single time”. At the door: “back to sleep every single time”.\n", "markdown"),
+    ("quotations", "# Sleep\n\nOur nurse said “back to sleep every single time” at every visit. "
+     "Then she said it again: “back to sleep every single time”. "
+     "At the door: “back to sleep every single time”.\n", "markdown"),
     ("block quotes", "# Sleep\n\n> Put your baby to sleep on their back every time.\n\n"
      "> Put your baby to sleep on their back every time.\n\n"
      "> Put your baby to sleep on their back every time.\n", "markdown"),
@@ -176,7 +177,8 @@ def test_el101_reports_only_the_maximal_phrase() -> None:
     ("repeated headings", "Tummy Time Tips\n\nWhy Tummy Time Matters\n\nIt builds neck strength early on.\n\n"
      "Why Tummy Time Matters\n\nIt also helps with rolling later.\n\nWhy Tummy Time Matters\n\n"
      "It prepares for crawling.\n", "text"),
-    ("table rows", "# Feeding\n\n| Age | Milk |\n| --- | --- |\n| 0-3 months | breast milk or infant formula |\n"
+    ("table rows", "# Feeding\n\n| Age | Milk |\n| --- | --- |\n"
+     "| 0-3 months | breast milk or infant formula |\n"
      "| 3-6 months | breast milk or infant formula |\n| 6-9 months | breast milk or infant formula |\n"
      "| 9-12 months | breast milk or infant formula |\n", "markdown"),
 ])
@@ -284,14 +286,16 @@ def test_el103_tricky_passes(label: str, text: str, fmt: str) -> None:
 
 # -- EL104 repeated-sentence-opening ------------------------------------------------------------------
 def test_el104_three_sentences_same_opening_markdown() -> None:
-    text = "# Sleep\n\nSleep comes in short stretches. Sleep gets longer by three months. Sleep shifts to night.\n"
+    text = ("# Sleep\n\nSleep comes in short stretches. Sleep gets longer by three months. "
+            "Sleep shifts to night.\n")
     (f,) = lint_snippet(text, select=["EL104"]).findings
     assert f.line == 3 and f.column == 1 and "3 sentences in a row start with 'Sleep'" in f.message
     assert len(f.related) == 3
 
 
 def test_el104_html_and_second_word_after_article() -> None:
-    text = "<h1>X</h1><p>The baby sleeps a lot. The baby eats often. The baby cries at dusk. Then it calms.</p>"
+    text = ("<h1>X</h1><p>The baby sleeps a lot. The baby eats often. The baby cries at dusk. "
+            "Then it calms.</p>")
     (f,) = lint_snippet(text, "html", select=["EL104"]).findings
     assert "'The baby'" in f.message
 
@@ -305,7 +309,8 @@ def test_el104_html_and_second_word_after_article() -> None:
      "Yes. Yes, it is. Yes, really.\n", "markdown", {}),
     ("ignored opener", "# X\n\nYes, it is. Yes, it works. Yes, try it.\n", "markdown",
      {"rules": {"EL104": {"ignore": ["yes"]}}}),
-    ("across paragraphs", "Sleep\n\nBabies sleep a lot at first.\n\nBabies wake often.\n\nBabies grow fast.\n",
+    ("across paragraphs",
+     "Sleep\n\nBabies sleep a lot at first.\n\nBabies wake often.\n\nBabies grow fast.\n",
      "text", {}),
 ])
 def test_el104_tricky_passes(label: str, text: str, fmt: str, config: dict[str, object]) -> None:
@@ -400,7 +405,8 @@ def test_el106_one_word_far_above_its_share() -> None:
     ("normal density", "---\nkeyphrase: baby sleep tips\n---\n\n# Baby Sleep Tips\n\nThese baby sleep tips "
      "help. " + FILLER * 3 + "\n"),
     ("baby is everywhere in parenting articles", "# Baby Care\n\n"
-     + " ".join(f"Your baby likes step {i}, and the baby grows." for i in range(6)) + " " + FILLER * 3 + "\n"),
+     + " ".join(f"Your baby likes step {i}, and the baby grows." for i in range(6))
+     + " " + FILLER * 3 + "\n"),
 ])
 def test_el106_tricky_passes(label: str, text: str) -> None:
     assert only(lint_snippet(text, select=["EL106"]), "EL106") == [], label
@@ -449,8 +455,8 @@ _VOCAB = ["warm", "milk", "soft", "blanket", "baby", "sleeps", "on", "her", "bac
 
 @settings(max_examples=30, deadline=None)
 @given(words=hs.lists(hs.sampled_from(_VOCAB), min_size=2, max_size=12).filter(
-    lambda ws: all(a != b for a, b in zip(ws, ws[1:]))), at=hs.integers(min_value=0, max_value=11),
-    sep=hs.sampled_from([" ", "\n", "  "]))
+    lambda ws: all(a != b for a, b in zip(ws, ws[1:], strict=False))),  # neighbours: one shorter by design
+    at=hs.integers(min_value=0, max_value=11), sep=hs.sampled_from([" ", "\n", "  "]))
 def test_el105_fix_removes_exactly_the_second_copy(words: list[str], at: int, sep: str) -> None:
     at = at % len(words)
     clean = "# Note\n\n" + " ".join(words) + ".\n"
@@ -468,6 +474,7 @@ def test_el101_long_pasted_passage_is_one_finding_and_whole_paragraphs_are_el103
     text = "# Calm\n\n" + "\n\n".join(f"Intro {k} here: {passage} and more {k}." for k in range(3)) + "\n"
     assert len(only(lint_snippet(text, select=["EL101"]), "EL101")) == 1
     para = "Keep the crib bare, with a firm flat mattress and a fitted sheet, and nothing else in it."
-    text = "# Crib\n\n" + "\n\n".join([para, "Room sharing helps at night.", para, "Naps count too.", para]) + "\n"
+    text = ("# Crib\n\n" + "\n\n".join([para, "Room sharing helps at night.", para, "Naps count too.", para])
+            + "\n")
     report = lint_snippet(text, select=["EL101", "EL103"])
     assert codes(report) == ["EL103"]

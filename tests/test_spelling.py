@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
+from conftest import SAMPLES, codes, lint_snippet
 
 from editlint import ConfigError, lint_text
 from editlint.checks import spelling as sp
-from conftest import SAMPLES, codes, lint_snippet
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
