@@ -304,3 +304,14 @@ def test_packs_are_configurable_and_checked() -> None:
 ])
 def test_el303_exclusive_details(text: str, flagged: bool) -> None:
     assert ("EL303" in codes(lint(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Teething gels are safe.\n\nTeething gels are dangerous.\n", True),       # verdicts on a plain thing
+    ("A fever is normal after vaccines.\n\nA fever is dangerous in newborns.\n", False),  # qualified
+    ("Use a pacifier at sleep time.\n\nAvoid pacifiers.\n", True),              # avoid X covers any verb
+    ("Do not give juice to babies under 12 months.\n\n"
+     "Give a little diluted juice from 6 months for constipation.\n", True),
+])
+def test_el303_things(text: str, flagged: bool) -> None:
+    assert ("EL303" in codes(lint(text))) is flagged

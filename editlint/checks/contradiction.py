@@ -241,6 +241,14 @@ def _args_match(a: Claim, b: Claim) -> bool:
     return bool(small.args) or small.polarity < 0 or small.absolute
 
 
+def _same_behaviour(a: Claim, b: Claim) -> bool:
+    """Same advice subject; "avoid honey" ("any|honey") matches any verb on honey."""
+    if a.subjects == b.subjects:
+        return True
+    (va, _, oa), (vb, _, ob) = a.subjects[0].partition("|"), b.subjects[0].partition("|")
+    return a.kind == "advice" and oa == ob and "any" in (va, vb) and "milestone" not in (va, vb)
+
+
 def _exclusive(a: Claim, b: Claim, groups: list[frozenset[str]]) -> tuple[str, str] | None:
     """Two pieces of advice that differ only by mutually exclusive details ("on their back" / "on their
     tummy"): the details, else None."""
@@ -264,7 +272,7 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
     done: set[int] = set()
     for i, a in enumerate(adv):
         for b in adv[i + 1:]:
-            if a.kind != b.kind or a.subjects != b.subjects or a.sid == b.sid:
+            if a.kind != b.kind or not _same_behaviour(a, b) or a.sid == b.sid:
                 continue
             if id(a) in done or id(b) in done:
                 continue

@@ -100,7 +100,7 @@ ATTITUDE = {"encourage": 1, "support": 1, "praise": 1, "allow": 1, "let": 1, "we
 _VERB_SYNONYMS = {"offer": "give", "serve": "give", "place": "put", "lay": "put", "allow": "let"}
 SKIP_VERBS = {"be", "have", "do", "make", "see", "keep", "try", "get", "know", "remember", "read", "talk",
               "call", "ask", "check", "mention", "learn", "expect", "note", "say", "look", "tell", "consult",
-              "think", "contact", "speak", "use", "go", "come", "start", "take", "find", "help", "enjoy"}
+              "think", "contact", "speak", "go", "come", "start", "take", "find", "help", "enjoy"}
 POS_VERDICT = re.compile(r"\b(normal|fine|natural|harmless|healthy|safe|okay|ok|expected|typical|"
                          r"nothing to worry about|no cause for concern|"
                          r"not (a |something to )?(concern|worry))\b",
@@ -834,6 +834,11 @@ class Extractor:
                     c.lower_ == "no" for c in t.head.children)
                 if you_should or you_need or no_need:
                     heads.append(t)
+        first = sp[0]
+        if (not heads and first.tag_ == "VB" and first.dep_ in ("compound", "amod", "nmod")
+                and first.head.dep_ == "ROOT" and first.head.pos_ in ("NOUN", "PROPN")):
+            self._short_imperative(block, st, first, first.head)  # "Avoid pacifiers." parsed as a noun
+            return
         if not heads:
             return
         hedge = _hedge(sp)
@@ -868,7 +873,7 @@ class Extractor:
                     obj, args = self._args(o)
                     key = (_VERB_SYNONYMS.get(o.lemma_.lower(), o.lemma_.lower()), obj)
                 else:
-                    key = ("thing", o.lemma_.lower())
+                    key = ("any", o.lemma_.lower())  # "avoid honey" covers "give honey", "offer honey"
                     args = frozenset()
             else:
                 if lemma in SKIP_VERBS:
@@ -880,6 +885,18 @@ class Extractor:
                       end=block.start + v.idx + len(v.text),
                       sent_start=st.start, sent_end=st.end, form="advice", hedge=hedge, conditional=cond,
                       absolute=absolute, args=args, quote=self.doc.text[st.start:st.end], block=block.index)
+
+    def _short_imperative(self, block: Block, st: _Sent, verb: Any, obj: Any) -> None:
+        lemma = verb.lemma_.lower()
+        polarity = ATTITUDE.get(lemma, 1)
+        key = ("any", obj.lemma_.lower()) if lemma in ATTITUDE else (_VERB_SYNONYMS.get(lemma, lemma),
+                                                                     obj.lemma_.lower())
+        if key[0] in SKIP_VERBS:
+            return
+        self._add(kind="advice", subjects=("|".join(key),), relation="do" if polarity > 0 else "don't",
+                  polarity=polarity, start=block.start + verb.idx, end=block.start + verb.idx + len(verb.text),
+                  sent_start=st.start, sent_end=st.end, form="advice", quote=self.doc.text[st.start:st.end],
+                  block=block.index)
 
     def _advice_ages(self, sp: Any, block: Block) -> tuple[float, float] | None:
         """The ages a piece of advice is limited to ("under 6 months", "from 6 months", "newborns")."""
@@ -901,6 +918,27 @@ class Extractor:
                     limited = True
         return (lo, hi) if limited else None
 
+    def _thing_verdict(self, block: Block, st: _Sent, subj: Any, comp: list[Any]) -> None:
+        """ "Teething gels are safe" / "Teething gels are dangerous": a verdict on a plain noun phrase,
+        only when both subject and verdict stand bare (no "in newborns", "after vaccines")."""
+        root = st.span.root
+        if subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in BABY_WORDS:
+            return
+        if not _bare(subj.subtree, subj) or not all(_bare(c.subtree, c) for c in comp):
+            return
+        if any(c.dep_ in ("prep", "advcl", "xcomp", "ccomp", "npadvmod") for c in root.children):
+            return
+        pol = _verdict_polarity(root, comp)
+        if not pol:
+            return
+        mods = sorted(t.lemma_.lower() for t in subj.subtree if t.dep_ in ("compound", "amod", "nmod"))
+        key = "noun|" + " ".join(mods + [subj.lemma_.lower()])
+        self._add(kind="verdict", subjects=(key,), relation="good" if pol > 0 else "bad", polarity=pol,
+                  start=block.start + subj.left_edge.idx, end=block.start + comp[-1].idx + len(comp[-1].text),
+                  sent_start=st.start, sent_end=st.end, form="X is safe / dangerous", hedge=_hedge(st.span),
+                  conditional=_in_clause(root, IF_MARKS), quote=self.doc.text[st.start:st.end],
+                  block=block.index)
+
     def _verdict(self, block: Block, st: _Sent) -> None:
         sp = st.span
         root = sp.root
@@ -920,6 +958,7 @@ class Extractor:
         sub_ids = {t.i for t in subj[0].subtree}
         ms = [m for m in st.mentions if m.tok in sub_ids]
         if not ms:
+            self._thing_verdict(block, st, subj[0], comp)
             return
 
         # only the bare behaviour ("backward crawling is normal"), not a qualified one ("... on one side")
@@ -934,21 +973,26 @@ class Extractor:
                      and not (ms[0].tok_start <= t.i < ms[0].tok_end)]
         if extra:
             return
-        comp_text = " ".join(t.text for c in comp for t in c.subtree)
-        neg = any(c.dep_ == "neg" for c in root.children)
-        if NEG_VERDICT.search(comp_text):
-            pol = -1
-        elif POS_VERDICT.search(comp_text):
-            pol = 1
-        else:
+        pol = _verdict_polarity(root, comp)
+        if not pol:
             return
-        if neg:
-            pol = -pol
         self._add(kind="verdict", subjects=(ms[0].mid,), relation="good" if pol > 0 else "bad", polarity=pol,
                   start=ms[0].start, end=block.start + comp[0].idx + len(comp[0].text), sent_start=st.start,
                   sent_end=st.end, form="X is normal / a warning sign", hedge=_hedge(sp),
                   conditional=_in_clause(root, IF_MARKS), quote=self.doc.text[st.start:st.end],
                   block=block.index)
+
+
+def _bare(tokens: Iterable[Any], head: Any) -> bool:
+    """A phrase with no qualifier (no preposition, clause or second noun): "teething gels", "safe"."""
+    return all(t is head or t.dep_ in ("det", "compound", "amod", "advmod", "neg", "punct", "poss")
+               for t in tokens)
+
+
+def _verdict_polarity(root: Any, comp: list[Any]) -> int:
+    comp_text = " ".join(t.text for c in comp for t in c.subtree)
+    pol = -1 if NEG_VERDICT.search(comp_text) else 1 if POS_VERDICT.search(comp_text) else 0
+    return -pol if any(c.dep_ == "neg" for c in root.children) else pol
 
 
 def extract(doc: Document, kb: Knowledge, spacy_for: Any) -> list[Claim]:
@@ -977,10 +1021,14 @@ def summary(c: Claim, kb: Knowledge) -> str:
     if c.kind == "advice":
         verb, _, obj = c.subjects[0].partition("|")
         what = f"{verb} {obj}".strip() if verb != "milestone" else lab(obj)
+        if verb == "any":
+            what = obj
         if c.args:
             what += f" ({', '.join(sorted(c.args))})"
         return ("do: " if c.polarity > 0 else "don't: ") + what
     if c.kind == "verdict":
+        if c.subjects[0].startswith("noun|"):
+            return f"{c.subjects[0][5:]} is {'fine' if c.polarity > 0 else 'a concern'}"
         return f"{lab(c.subjects[0])} is {'fine' if c.polarity > 0 else 'a concern'}"
     return f"{c.kind}: {', '.join(c.subjects)}"
 
