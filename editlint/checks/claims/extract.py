@@ -894,7 +894,8 @@ class Extractor:
         if key[0] in SKIP_VERBS:
             return
         self._add(kind="advice", subjects=("|".join(key),), relation="do" if polarity > 0 else "don't",
-                  polarity=polarity, start=block.start + verb.idx, end=block.start + verb.idx + len(verb.text),
+                  polarity=polarity, start=block.start + verb.idx,
+                  end=block.start + verb.idx + len(verb.text),
                   sent_start=st.start, sent_end=st.end, form="advice", quote=self.doc.text[st.start:st.end],
                   block=block.index)
 
