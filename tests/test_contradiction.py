@@ -315,3 +315,11 @@ def test_el303_exclusive_details(text: str, flagged: bool) -> None:
 ])
 def test_el303_things(text: str, flagged: bool) -> None:
     assert ("EL303" in codes(lint(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Crawling usually starts at 6 to 7 months.\n\nMost babies master crawling at 9 to 10 months.\n", False),
+    ("Most babies crawl well by 6 months.\n\nMost babies start crawling at 9 months.\n", True),
+])
+def test_el302_start_and_mastery(text: str, flagged: bool) -> None:
+    assert ("EL302" in codes(lint(text))) is flagged

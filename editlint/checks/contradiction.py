@@ -196,6 +196,10 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
             (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
             if max(lo1, lo2) <= min(hi1, hi2):
                 continue
+            if {a.phase, b.phase} == {"start", "master"}:
+                start, master = (a, b) if a.phase == "start" else (b, a)
+                if _interval(start)[0] <= _interval(master)[1]:
+                    continue  # "starts at 6 months, masters it at 9": a skill takes time
             w = _window_of(kb, a.subjects[0])
             primary, other = (a, b) if _outside(a, w) and not _outside(b, w) else (b, a)
             flagged.add(id(primary))
@@ -385,5 +389,5 @@ def claims_metric(ctx: CheckContext) -> Iterator[Metric]:
                     "text": ctx.doc.text[c.start:c.end],
                     "sentence": ctx.doc.text[c.sent_start:c.sent_end], "start": c.start, "end": c.end,
                     "line": line, "column": col, "hedge": c.hedge or "none", "conditional": c.conditional,
-                    "absolute": c.absolute, "subjects": list(c.subjects)})
+                    "absolute": c.absolute, "subjects": list(c.subjects), "phase": c.phase or "none"})
     yield Metric("claims", out)

@@ -60,6 +60,7 @@ class Claim:
     quote: str = ""  # the extracted text (the mention, the age, the sentence)
     list_id: int | None = None
     block: int = -1
+    phase: str = ""  # ages: "start" (starts to crawl), "master" (crawls well), or "" (crawls)
 
     @property
     def exception(self) -> bool:
@@ -345,6 +346,21 @@ def _presupposed(tok: Any) -> bool:
             return False
         t = t.head
     return False
+
+
+_START = {"start", "begin", "first", "initial", "early", "attempt", "try"}
+_MASTER = {"master", "well", "confidently", "fully", "steadily", "proficient", "expert", "perfect"}
+
+
+def _phase(tok: Any) -> str:
+    """Whether an age is for the start of a skill ("start crawling"), its mastery ("crawl well") or neither."""
+    verb = _verb_of(tok)
+    near = {t.lemma_.lower() for t in (verb, *verb.children, *tok.children, tok.head)}
+    if near & _MASTER:
+        return "master"
+    if near & _START:
+        return "start"
+    return ""
 
 
 def _hedge(tokens: Iterable[Any]) -> str:
@@ -722,6 +738,7 @@ class Extractor:
                    or any(sdoc[i].lower_ in ("not", "never", "no")
                           for i in range(max(sp.start, m.tok_start - 2), m.tok_start)))
             cond = _in_clause(tok, IF_MARKS)
+            phase = _phase(tok)
             for age in ages:
                 a_abs = block.start + sp.start_char + age.start
                 rel = age.relation
@@ -733,7 +750,7 @@ class Extractor:
                           start=min(m.start, a_abs), end=max(m.end, block.start + sp.start_char + age.end),
                           sent_start=st.start, sent_end=st.end, form=f"age ({age.relation})",
                           hedge="minority" if age.extreme else hedge, conditional=cond, months=age.months,
-                          stated=age.stated,
+                          stated=age.stated, phase=phase,
                           quote=self.doc.text[a_abs: block.start + sp.start_char + age.end],
                           block=block.index)
     def _age_words(self, block: Block, st: _Sent, spans: list[tuple[str, int, int]]) -> None:
