@@ -353,7 +353,7 @@ _MASTER = {"master", "well", "confidently", "fully", "steadily", "proficient", "
 
 
 def _phase(tok: Any) -> str:
-    """Whether an age is for the start of a skill ("start crawling"), its mastery ("crawl well") or neither."""
+    """Is an age for the start of a skill ("start crawling"), its mastery ("crawl well"), or neither?"""
     verb = _verb_of(tok)
     near = {t.lemma_.lower() for t in (verb, *verb.children, *tok.children, tok.head)}
     if near & _MASTER:
