@@ -323,3 +323,12 @@ def test_el303_things(text: str, flagged: bool) -> None:
 ])
 def test_el302_start_and_mastery(text: str, flagged: bool) -> None:
     assert ("EL302" in codes(lint(text))) is flagged
+
+
+def test_el302_flags_the_odd_one_out_once() -> None:
+    text = ("Most babies say a first word around 12 months.\n\n"
+            "Most babies say their first words at 4 months.\n\n"
+            "In short, the first word usually comes around 12 months.\n\n"
+            "The first word arrives near 12 months.\n")
+    (f,) = [f for f in lint(text).findings if f.rule == "EL302"]
+    assert f.line == 3

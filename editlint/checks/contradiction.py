@@ -187,11 +187,13 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """Ages for one milestone that do not overlap, and age words ("newborns") that cannot fit it."""
     kb = _kb(ctx)
     claims = claims_of(ctx)
+    word_conflicts = _age_word_conflicts(claims, kb)
+    word_sents = {c.sid for c, _, _ in word_conflicts}  # already reported as an age word
     ages = [c for c in claims if _usable_age(c)]
-    flagged: set[int] = set()
+    pairs: list[tuple[Claim, Claim]] = []
     for i, a in enumerate(ages):
         for b in ages[i + 1:]:
-            if a.subjects != b.subjects or a.sid == b.sid or id(b) in flagged:
+            if a.subjects != b.subjects or a.sid == b.sid or a.sid in word_sents or b.sid in word_sents:
                 continue
             (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
             if max(lo1, lo2) <= min(hi1, hi2):
@@ -200,15 +202,27 @@ def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
                 start, master = (a, b) if a.phase == "start" else (b, a)
                 if _interval(start)[0] <= _interval(master)[1]:
                     continue  # "starts at 6 months, masters it at 9": a skill takes time
-            w = _window_of(kb, a.subjects[0])
-            primary, other = (a, b) if _outside(a, w) and not _outside(b, w) else (b, a)
-            flagged.add(id(primary))
-            s, e = _span(primary)
-            yield Hit(s, e, f"ages disagree: here {summary(primary, kb)}, but another passage says "
-                            f"{summary(other, kb)} (“{_quote(ctx, other, 70)}”); give one age range for "
-                            f"{kb.label(a.subjects[0])} and use it in both places",
-                      related=(_related(ctx, other, kb),), key=f"age:{a.subjects[0]}")
-    for c, (lo, _hi), source in _age_word_conflicts(claims, kb):
+            pairs.append((a, b))
+    # the odd one out (in most conflicts, or outside the reference window) carries the finding, once
+    count: dict[int, int] = {}
+    for a, b in pairs:
+        count[id(a)] = count.get(id(a), 0) + 1
+        count[id(b)] = count.get(id(b), 0) + 1
+    flagged: set[int] = set()
+    for a, b in pairs:
+        w = _window_of(kb, a.subjects[0])
+        rank_a = (count[id(a)], _outside(a, w), 0)
+        rank_b = (count[id(b)], _outside(b, w), 1)
+        primary, other = (a, b) if rank_a > rank_b else (b, a)
+        if id(primary) in flagged:
+            continue
+        flagged.add(id(primary))
+        s, e = _span(primary)
+        yield Hit(s, e, f"ages disagree: here {summary(primary, kb)}, but another passage says "
+                        f"{summary(other, kb)} (“{_quote(ctx, other, 70)}”); give one age range for "
+                        f"{kb.label(a.subjects[0])} and use it in both places",
+                  related=(_related(ctx, other, kb),), key=f"age:{a.subjects[0]}")
+    for c, (lo, _hi), source in word_conflicts:
         words = ctx.doc.text[c.start:c.end].split()
         word = words[0] if words else c.subjects[1]
         first_age = next((a for a in ages if a.subjects[0] == c.subjects[0]), None)

@@ -304,6 +304,9 @@ def _in_clause(tok: Any, marks: set[str]) -> bool:
     return False
 
 
+_CONTRAST = {"though", "although", "while", "whereas", "but", "even"}
+
+
 def _clause(verb: Any) -> list[Any]:
     """Tokens of ``verb``'s clause, leaving out coordinated clauses with their own subject ("…, but some
     walk first")."""
@@ -316,6 +319,8 @@ def _clause(verb: Any) -> list[Any]:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
                     g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                 continue
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONTRAST for g in c.children):
+                continue  # "…, though some never crawl at all"
             stack.append(c)
     return out
 
@@ -713,7 +718,6 @@ class Extractor:
         sdoc = sp.doc
         if not st.ages or not st.mentions:
             return
-        hedge = _hedge(sp)
         per: dict[int, list[Age]] = {}
         for age in st.ages:
             a_start, a_end = sp.start_char + age.start, sp.start_char + age.end
@@ -739,6 +743,7 @@ class Extractor:
                           for i in range(max(sp.start, m.tok_start - 2), m.tok_start)))
             cond = _in_clause(tok, IF_MARKS)
             phase = _phase(tok)
+            hedge = _hedge(_clause(_verb_of(tok)))
             for age in ages:
                 a_abs = block.start + sp.start_char + age.start
                 rel = age.relation
