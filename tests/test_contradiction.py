@@ -332,3 +332,10 @@ def test_el302_flags_the_odd_one_out_once() -> None:
             "The first word arrives near 12 months.\n")
     (f,) = [f for f in lint(text).findings if f.rule == "EL302"]
     assert f.line == 3
+
+
+def test_el301_one_finding_for_the_odd_one_out() -> None:
+    text = ("Crawling comes before walking.\n\nMost babies crawl before they walk.\n\n"
+            "Walking comes first and crawling follows.\n\nBy the time they walk, most babies have crawled.\n")
+    (f,) = [f for f in lint(text).findings if f.rule == "EL301"]
+    assert f.line == 5

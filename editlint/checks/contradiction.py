@@ -90,6 +90,7 @@ def stage_order_contradiction(ctx: CheckContext) -> Iterator[Hit]:
     claims = claims_of(ctx)
     edges = _order_edges(claims)
     seen: set[frozenset[tuple[int, int]]] = set()
+    groups: list[list[int]] = []
     max_chain = ctx.options["max-chain"]
 
     def compatible(i: int, j: int) -> bool:
@@ -125,10 +126,21 @@ def stage_order_contradiction(ctx: CheckContext) -> Iterator[Hit]:
         if sids in seen or any(g <= sids or sids <= g for g in seen):
             continue
         seen.add(sids)
-        members = sorted(set((i,) + found), key=lambda k: claims[k].start)
-        # the finding sits on the claim that also goes against the reference, else on the last one
-        primary = next((k for k in members if _against_reference(claims[k], kb)), members[-1])
+        groups.append(sorted(set((i,) + found), key=lambda k: claims[k].start))
+    # a claim in several contradictions is the odd one out; it carries one finding
+    count: dict[tuple[int, int], int] = {}
+    for members in groups:
+        for k in members:
+            count[claims[k].sid] = count.get(claims[k].sid, 0) + 1
+    reported: set[tuple[int, int]] = set()
+    for members in groups:
+        # on the claim that also goes against the reference, else the odd one out, else the last one
+        primary = max(members, key=lambda k: (bool(_against_reference(claims[k], kb)), count[claims[k].sid],
+                                               claims[k].start))
         c = claims[primary]
+        if c.sid in reported:
+            continue
+        reported.add(c.sid)
         others = [claims[k] for k in members if k != primary]
         if len(others) == 1:
             other_text = f"another passage says {summary(others[0], kb)} (“{_quote(ctx, others[0], 70)}”)"
