@@ -42,14 +42,14 @@ CRAWL_WALK = "crawling comes before walking alone"
     ("Sitting is preceded by rolling.", "rolling over comes before sitting"),         # Y is preceded by X
     ("Once they can sit, they start crawling.", SIT_CRAWL),                           # once they can X, Y
     ("Backward crawling is a stepping stone toward forward crawling.",
-     "backward crawling comes before forward crawling on hands and knees"),          # stepping stone
+     "backward crawling comes before forward crawling"),          # stepping stone
     ("Babies go from rolling to sitting to crawling.", SIT_CRAWL),                    # from X to Y to Z
     ("By the time they walk, most babies have crawled for months.", CRAWL_WALK),      # by the time they Y
     ("Before they walk, most babies cruise along the furniture.",
      "cruising along furniture comes before walking alone"),                         # before they Y, X
     ("The usual sequence is rolling, sitting, crawling and walking.", SIT_CRAWL),     # a list with a cue
     ("Babies that crawl backward usually go on to forward crawling.",
-     "backward crawling comes before forward crawling on hands and knees"),          # go on to
+     "backward crawling comes before forward crawling"),          # go on to
     ("Babies don't walk until they can stand.", "standing comes before walking alone"),  # not Y until X
     ("Most babies learn to sit and crawl, in that order.", SIT_CRAWL),                # in that order
     ("Cruising is the next step after pulling up.", "pulling to stand comes before cruising along furniture"),
@@ -75,7 +75,7 @@ def test_numbered_list_under_stages_heading_markdown() -> None:
     text = "## Stages of crawling\n\n1. Rolling over\n2. Sitting up\n3. Crawling on hands and knees\n"
     got = [c for c in claims(text) if c["kind"] == "order"]
     assert [c["summary"] for c in got] == ["rolling over comes before sitting",
-                                          "sitting comes before forward crawling on hands and knees"]
+                                          "sitting comes before forward crawling"]
     assert got[0]["form"].startswith("numbered list under 'Stages of crawling'")
     assert got[0]["line"] == 3
 
@@ -308,7 +308,7 @@ def test_numbered_markdown_headings_under_a_stages_heading() -> None:
             "### 2. Crawling forward\n\nBabies crawl.\n\n"
             "## Stage 1: Sitting\n\nx\n\n## Stage 2: Standing\n\ny\n")
     got = usable(text)
-    assert got == ["rocking on hands and knees comes before forward crawling on hands and knees",
+    assert got == ["rocking on hands and knees comes before forward crawling",
                    "sitting comes before standing"]
 
 
