@@ -316,3 +316,9 @@ def test_numbered_headings_of_reasons_are_not_stages() -> None:
     text = ("## Why babies crawl backward\n\n### 1. Strong arms\n\nx\n\n### 2. Sitting first\n\ny\n\n"
             "### 3. Crawling\n\nz\n")
     assert usable(text) == []
+
+
+def test_range_edges_and_statements_are_not_claims() -> None:
+    got = claims("Walking at 9 months or at 16 months is also normal.")
+    assert [c["hedge"] for c in got if c["kind"] == "age"] == ["minority", "minority"]
+    assert [c for c in claims("Sitting and crawling often develop at the same time.") if c["kind"] == "advice"] == []

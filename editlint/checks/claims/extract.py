@@ -353,6 +353,9 @@ def _presupposed(tok: Any) -> bool:
     return False
 
 
+_RANGE_EDGE = re.compile(r"\b(also|still|can be|perfectly|completely|quite) (normal|fine|healthy|common)\b|"
+                         r"\bwithin the (normal|usual) range\b|\b(as late as|even later|even earlier)\b",
+                         re.IGNORECASE)
 _START = {"start", "begin", "first", "initial", "early", "attempt", "try"}
 _MASTER = {"master", "well", "confidently", "fully", "steadily", "proficient", "expert", "perfect"}
 
@@ -744,6 +747,8 @@ class Extractor:
             cond = _in_clause(tok, IF_MARKS)
             phase = _phase(tok)
             hedge = _hedge(_clause(_verb_of(tok)))
+            if _RANGE_EDGE.search(sp.text):
+                hedge = "minority"  # "walking at 9 or at 16 months is also normal": the edges of a range
             for age in ages:
                 a_abs = block.start + sp.start_char + age.start
                 rel = age.relation
@@ -839,8 +844,11 @@ class Extractor:
         sp = st.span
         heads = []
         root = sp.root
-        if root.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl")
-                                                  for c in root.children) \
+        lead = [t for t in sp if t.i < root.i]
+        imperative_place = root.tag_ == "VB" or not lead or lead[-1].text == "," or all(
+            t.pos_ in ("ADV", "PART", "PUNCT") or t.lower_ in ("do", "please") for t in lead)
+        if imperative_place and root.tag_ in ("VB", "VBP") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             heads.append(root)
             heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t is not root
