@@ -321,4 +321,5 @@ def test_numbered_headings_of_reasons_are_not_stages() -> None:
 def test_range_edges_and_statements_are_not_claims() -> None:
     got = claims("Walking at 9 months or at 16 months is also normal.")
     assert [c["hedge"] for c in got if c["kind"] == "age"] == ["minority", "minority"]
-    assert [c for c in claims("Sitting and crawling often develop at the same time.") if c["kind"] == "advice"] == []
+    got = claims("Sitting and crawling often develop at the same time.")
+    assert [c for c in got if c["kind"] == "advice"] == []
