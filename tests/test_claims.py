@@ -26,8 +26,8 @@ def usable(text: str, kind: str = "order", fmt: str = "md") -> list[str]:
             and not c["conditional"]]
 
 
-SIT_CRAWL = "sitting comes before crawling"
-CRAWL_WALK = "crawling comes before walking alone"
+SIT_CRAWL = "sitting first, then crawling"
+CRAWL_WALK = "crawling first, then walking alone"
 
 
 # -- ordering claims, one test per form ---------------------------------------------------------------
@@ -36,25 +36,25 @@ CRAWL_WALK = "crawling comes before walking alone"
     ("Crawling comes before walking.", CRAWL_WALK),                                   # X comes before Y
     ("After crawling, babies move on to walking.", CRAWL_WALK),                       # after X, Y
     ("After they sit, babies start crawling.", SIT_CRAWL),
-    ("Most babies roll over, then sit up.", "rolling over comes before sitting"),     # X, then Y
+    ("Most babies roll over, then sit up.", "rolling over first, then sitting"),     # X, then Y
     ("Walking follows crawling.", CRAWL_WALK),                                        # Y follows X
     ("Crawling is usually followed by walking.", CRAWL_WALK),                         # X is followed by Y
-    ("Sitting is preceded by rolling.", "rolling over comes before sitting"),         # Y is preceded by X
+    ("Sitting is preceded by rolling.", "rolling over first, then sitting"),         # Y is preceded by X
     ("Once they can sit, they start crawling.", SIT_CRAWL),                           # once they can X, Y
     ("Backward crawling is a stepping stone toward forward crawling.",
-     "backward crawling comes before forward crawling"),          # stepping stone
+     "backward crawling first, then forward crawling"),          # stepping stone
     ("Babies go from rolling to sitting to crawling.", SIT_CRAWL),                    # from X to Y to Z
     ("By the time they walk, most babies have crawled for months.", CRAWL_WALK),      # by the time they Y
     ("Before they walk, most babies cruise along the furniture.",
-     "cruising along furniture comes before walking alone"),                         # before they Y, X
+     "cruising along furniture first, then walking alone"),                         # before they Y, X
     ("The usual sequence is rolling, sitting, crawling and walking.", SIT_CRAWL),     # a list with a cue
     ("Babies that crawl backward usually go on to forward crawling.",
-     "backward crawling comes before forward crawling"),          # go on to
-    ("Babies don't walk until they can stand.", "standing comes before walking alone"),  # not Y until X
+     "backward crawling first, then forward crawling"),          # go on to
+    ("Babies don't walk until they can stand.", "standing first, then walking alone"),  # not Y until X
     ("Most babies learn to sit and crawl, in that order.", SIT_CRAWL),                # in that order
-    ("Cruising is the next step after pulling up.", "pulling to stand comes before cruising along furniture"),
-    ("Standing builds on sitting.", "sitting comes before standing"),                  # Y builds on X
-    ("Rolling gives way to sitting.", "rolling over comes before sitting"),
+    ("Cruising is the next step after pulling up.", "pulling to stand first, then cruising along furniture"),
+    ("Standing builds on sitting.", "sitting first, then standing"),                  # Y builds on X
+    ("Rolling gives way to sitting.", "rolling over first, then sitting"),
 ])
 def test_ordering_forms(text: str, expected: str) -> None:
     assert expected in usable(text)
@@ -62,20 +62,20 @@ def test_ordering_forms(text: str, expected: str) -> None:
 
 def test_first_next_finally_across_sentences() -> None:
     got = usable("First, babies roll over. Next, they sit up. Finally, they crawl.")
-    assert got == ["rolling over comes before sitting", SIT_CRAWL]
+    assert got == ["rolling over first, then sitting", SIT_CRAWL]
 
 
 def test_next_comes_links_to_the_main_clause_not_the_before_clause() -> None:
     got = usable("Babies usually pull up to stand before they walk. Next comes cruising.")
-    assert "pulling to stand comes before cruising along furniture" in got
-    assert "walking alone comes before cruising along furniture" not in got
+    assert "pulling to stand first, then cruising along furniture" in got
+    assert "walking alone first, then cruising along furniture" not in got
 
 
 def test_numbered_list_under_stages_heading_markdown() -> None:
     text = "## Stages of crawling\n\n1. Rolling over\n2. Sitting up\n3. Crawling on hands and knees\n"
     got = [c for c in claims(text) if c["kind"] == "order"]
-    assert [c["summary"] for c in got] == ["rolling over comes before sitting",
-                                          "sitting comes before forward crawling"]
+    assert [c["summary"] for c in got] == ["rolling over first, then sitting",
+                                          "sitting first, then forward crawling"]
     assert got[0]["form"].startswith("numbered list under 'Stages of crawling'")
     assert got[0]["line"] == 3
 
@@ -308,8 +308,8 @@ def test_numbered_markdown_headings_under_a_stages_heading() -> None:
             "### 2. Crawling forward\n\nBabies crawl.\n\n"
             "## Stage 1: Sitting\n\nx\n\n## Stage 2: Standing\n\ny\n")
     got = usable(text)
-    assert got == ["rocking on hands and knees comes before forward crawling",
-                   "sitting comes before standing"]
+    assert got == ["rocking on hands and knees first, then forward crawling",
+                   "sitting first, then standing"]
 
 
 def test_numbered_headings_of_reasons_are_not_stages() -> None:

@@ -36,8 +36,8 @@ def test_el301_direct_contradiction_has_both_sides() -> None:
     (f,) = [f for f in report.findings if f.rule == "EL301"]
     assert f.severity.value == "error"
     assert f.line == 7 and [r.line for r in f.related] == [3]
-    assert "walking alone comes before crawling" in f.message
-    assert "crawling comes before walking alone" in f.message
+    assert "walking alone first, then crawling" in f.message
+    assert "crawling first, then walking alone" in f.message
 
 
 @pytest.mark.parametrize("fmt, text", [

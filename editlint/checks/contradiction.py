@@ -373,8 +373,8 @@ def against_reference(ctx: CheckContext) -> Iterator[Hit]:
             a, b = (kb.label(x) for x in c.subjects)
             how = "always" if strength == "required" else "usually"
             s, e = _span(c)
-            yield Hit(s, e, f"against the usual order: this says {a} comes before {b}, but {b} {how} comes "
-                            f"before {a} ({sources}); check the order", key=f"ref-order:{a}<{b}")
+            yield Hit(s, e, f"against the usual order: this says {a} first, then {b}, but {how} it is {b} "
+                            f"first, then {a} ({sources}); check the order", key=f"ref-order:{a}<{b}")
         elif c.kind == "age" and c.months and c.polarity > 0 and c.sid not in age_word_sents:
             m = kb.milestones[c.subjects[0]]
             early = m.not_before is not None and _stated(c)[0] < m.not_before - 0.5

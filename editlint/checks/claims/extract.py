@@ -552,9 +552,9 @@ class Extractor:
                     earlier, later = (o, i) if kind == "before" else (i, o)
                     self._order_claim(block, st, earlier, later, form, hedge)
                     found = True
-        if found:
-            return
+        hedge = _hedge(sp)
         # 2. sequence cues inside one sentence: then, next, follows, go on to, from X to Y, stepping stone
+        #    (also beside a marker: "from X to Y to Z before W")
         lows = [t.lower_ for t in sp]
         text = sp.text.lower()
         cue = None
@@ -586,6 +586,8 @@ class Extractor:
         if len({m.mid for m in ms}) >= 3 and STAGE_WORDS.search(text):
             cue = cue or "stages list"
         root_neg = _negated(sp.root)
+        if found and cue in ("Y follows X", "preceded by", "Y builds on X"):
+            return
         if cue and len(ms) >= 2 and not root_neg and not any(_in_clause(sdoc[x.tok], IF_MARKS) for x in ms):
             seq = list(ms)
             if cue in ("Y follows X", "preceded by", "Y builds on X"):
@@ -593,6 +595,8 @@ class Extractor:
             for a, b in pairwise(seq):
                 if not self._alternatives(sdoc, a, b) and not _negated(sdoc[b.tok]):
                     self._order_claim(block, st, a, b, f"sequence ({cue})", hedge)
+            return
+        if found:
             return
         # 3. a cue carrying the order over from an earlier sentence: "Next comes cruising."
         first_low = next((t.lower_ for t in sp if not t.is_punct), "")
@@ -1037,7 +1041,7 @@ def summary(c: Claim, kb: Knowledge) -> str:
     """The claim in plain words, for messages and --explain-claims."""
     lab = kb.label
     if c.kind == "order":
-        return f"{lab(c.subjects[0])} comes before {lab(c.subjects[1])}"
+        return f"{lab(c.subjects[0])} first, then {lab(c.subjects[1])}"
     if c.kind == "age" and c.months:
         lo, hi = c.months
         if c.relation == "by":
