@@ -444,7 +444,7 @@ class Extractor:
             self.block_mentions[block.index] = mentions
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE):
                 continue
-            ageword_spans = [(label, s, e) for label, s, e in _spans(aw_matcher, sdoc)]
+            ageword_spans = _spans(aw_matcher, sdoc) if mentions else []
             sents: list[_Sent] = []
             myth_next = False
             for sp in sdoc.sents:
