@@ -339,3 +339,13 @@ def test_el301_one_finding_for_the_odd_one_out() -> None:
             "Walking comes first and crawling follows.\n\nBy the time they walk, most babies have crawled.\n")
     (f,) = [f for f in lint(text).findings if f.rule == "EL301"]
     assert f.line == 5
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("It is safe to give babies water from birth.\n\nDo not give water before 6 months.\n", True),
+    ("It is safe to give water from 6 months.\n\nDo not give water before 6 months.\n", False),
+    ("You don't have to wake a sleeping baby to feed.\n\nAlways wake your baby to feed every three hours.\n",
+     True),
+])
+def test_el303_safe_to_and_have_to(text: str, flagged: bool) -> None:
+    assert ("EL303" in codes(lint(text))) is flagged

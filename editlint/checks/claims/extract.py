@@ -270,7 +270,7 @@ def _verb_of(tok: Any) -> Any:
     """Nearest verb (or the root) governing ``tok``, ``tok`` included."""
     t = tok
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -285,7 +285,7 @@ def _negated(tok: Any) -> bool:
                 return True
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):  # "cannot sit or crawl"
             return any(c.dep_ == "neg" for c in t.head.children)
-        if t.dep_ in ("conj", "advcl", "relcl", "ROOT", "ccomp", "parataxis", "acl") or t.head is t:
+        if t.dep_ in ("conj", "advcl", "relcl", "ROOT", "ccomp", "parataxis", "acl") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -298,7 +298,7 @@ def _in_clause(tok: Any, marks: set[str]) -> bool:
         marked = any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
         if t.dep_ in ("advcl", "ccomp", "xcomp") and marked:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -333,7 +333,7 @@ def _subordinate(tok: Any) -> bool:
             return True
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("before", "after", "until"):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -347,7 +347,7 @@ def _presupposed(tok: Any) -> bool:
         if t.dep_ in ("relcl", "acl", "csubj", "csubjpass") or (
                 t.dep_ in ("nsubj", "nsubjpass") and t is not tok and t.head.lemma_ == "be"):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -788,10 +788,10 @@ class Extractor:
                     if t.i == verb.i:
                         ok = True
                         break
-                    if t is not sdoc[m.tok] and t.pos_ in ("VERB", "AUX") and any(
+                    if t.i != m.tok and t.pos_ in ("VERB", "AUX") and any(
                             c.dep_ in ("nsubj", "nsubjpass") and c.i != word.i for c in t.children):
                         break
-                    if t.head is t:
+                    if t.head.i == t.i:
                         break
                     t = t.head
                 if not ok or _negated(sdoc[m.tok]) or _in_clause(sdoc[m.tok], IF_MARKS):
@@ -826,11 +826,14 @@ class Extractor:
 
     # .. advice ..
     def _args(self, verb: Any) -> tuple[str, frozenset[str]]:
-        obj = ""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        # "give babies water": the thing given, not the baby, names the advice
+        main = next((c for c in objs if c.lemma_.lower() not in BABY_WORDS), objs[0] if objs else None)
+        obj = "" if main is None else "baby" if main.lemma_.lower() in BABY_WORDS else main.lemma_.lower()
         args: set[str] = set()
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative") and not obj:
-                obj = "baby" if c.lower_ in BABY_WORDS or c.lemma_ in BABY_WORDS else c.lemma_.lower()
+            if (main is not None and c.i == main.i) or (
+                    c.dep_ in ("dobj", "dative") and c.lemma_.lower() in BABY_WORDS):
                 continue
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in COND_MARKS for g in c.children):
                 continue
@@ -855,14 +858,14 @@ class Extractor:
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             heads.append(root)
-            heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t is not root
+            heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t.i != root.i
                       and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
         for t in sp:
             if t.tag_ == "VB" and t not in heads:
                 auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
                 you_should = bool(auxes & {"should", "must"}) and bool(subj) and subj[0].lower_ == "you"
-                you_need = t.dep_ == "xcomp" and t.head.lemma_ == "need" and any(
+                you_need = t.dep_ == "xcomp" and t.head.lemma_ in ("need", "have") and any(
                     c.dep_ == "nsubj" and c.lower_ == "you" for c in t.head.children)
                 no_need = t.dep_ in ("acl", "relcl") and t.head.lower_ == "need" and any(
                     c.lower_ == "no" for c in t.head.children)
@@ -884,7 +887,7 @@ class Extractor:
             neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
             absolute = any(c.lower_ in ABSOLUTE for c in v.children)
             polarity = -1 if neg_tok else 1
-            if v.dep_ == "xcomp" and v.head.lemma_ == "need":
+            if v.dep_ == "xcomp" and v.head.lemma_ in ("need", "have"):
                 if _negated(v.head):
                     polarity = -1
                 else:
@@ -953,6 +956,24 @@ class Extractor:
                     limited = True
         return (lo, hi) if limited else None
 
+    def _it_is_safe_to(self, block: Block, st: _Sent, root: Any, comp: list[Any], verb: Any) -> None:
+        """ "It is safe to give water from 6 months" / "It is not safe to give honey": advice in a verdict."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in SKIP_VERBS:
+            return
+        pol = _verdict_polarity(root, comp)
+        if not pol:
+            return
+        lemma = verb.lemma_.lower()
+        obj, args = self._args(verb)
+        key = (_VERB_SYNONYMS.get(lemma, lemma), obj)
+        sp = st.span
+        cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp)
+        self._add(kind="advice", subjects=("|".join(key),), relation="do" if pol > 0 else "don't",
+                  polarity=pol, months=self._advice_ages(sp, block), start=block.start + verb.idx,
+                  end=block.start + verb.idx + len(verb.text), sent_start=st.start, sent_end=st.end,
+                  form="it is safe to X", hedge=_hedge(sp), conditional=cond, args=args,
+                  quote=self.doc.text[st.start:st.end], block=block.index)
+
     def _thing_verdict(self, block: Block, st: _Sent, subj: Any, comp: list[Any]) -> None:
         """ "Teething gels are safe" / "Teething gels are dangerous": a verdict on a plain noun phrase,
         only when both subject and verdict stand bare (no "in newborns", "after vaccines")."""
@@ -990,6 +1011,9 @@ class Extractor:
             if not xs:
                 return
             subj = xs[:1]
+            if not any(m.tok in {t.i for t in subj[0].subtree} for m in st.mentions):
+                self._it_is_safe_to(block, st, root, comp, subj[0])
+                return
         sub_ids = {t.i for t in subj[0].subtree}
         ms = [m for m in st.mentions if m.tok in sub_ids]
         if not ms:
@@ -1020,7 +1044,7 @@ class Extractor:
 
 def _bare(tokens: Iterable[Any], head: Any) -> bool:
     """A phrase with no qualifier (no preposition, clause or second noun): "teething gels", "safe"."""
-    return all(t is head or t.dep_ in ("det", "compound", "amod", "advmod", "neg", "punct", "poss")
+    return all(t.i == head.i or t.dep_ in ("det", "compound", "amod", "advmod", "neg", "punct", "poss")
                for t in tokens)
 
 
