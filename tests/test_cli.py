@@ -190,3 +190,11 @@ def test_seed_article_acceptance(seed_path: Path, capsys: pytest.CaptureFixture[
     assert ("EL602", 105) in found and ("EL601", 192) in found
     assert code == 1
     assert run(capsys, "check", str(seed_path), "--select", "EL6", "--fail-on", "never")[0] == 0
+
+
+def test_explain_claims_in_text_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text("# Moving\n\nMost babies sit before they crawl.\n")
+    code, out, _ = run(capsys, "check", "a.md", "--select", "EL3", "--explain-claims")
+    assert code == 0 and "a.md: claims extracted" in out and "a.md:3:" in out and "order:" in out
+    _, out, _ = run(capsys, "check", "a.md", "--select", "EL3")
+    assert "claims extracted" not in out

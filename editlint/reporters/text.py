@@ -31,6 +31,23 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
                     lines.append(c(_DIM, f"    … and {len(f.related) - 5} more related places"))
                 if f.suggestion:
                     lines.append(c(_DIM, f"    suggestion: {f.suggestion}"))
+    for fr in report.files:  # present only with --explain-claims
+        claims = fr.metrics.get("claims")
+        if isinstance(claims, list):
+            if lines:
+                lines.append("")
+            lines.append(f"{fr.path}: claims extracted")
+            for cl in claims:
+                if not isinstance(cl, dict):
+                    continue
+                notes = [n for n in (f"hedge: {cl.get('hedge')}" if cl.get("hedge") not in (None, "none") else "",
+                                     "conditional" if cl.get("conditional") else "",
+                                     "absolute" if cl.get("absolute") else "") if n]
+                extra = f" [{', '.join(notes)}]" if notes else ""
+                lines.append(f"    {fr.path}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
+                             f"{cl.get('summary')} ({cl.get('form')}){extra}")
+            if not claims:
+                lines.append("    (no claims found)")
     if statistics:
         counts = Counter((f.rule, f.name) for f in report.findings)
         if counts:
