@@ -40,9 +40,9 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
             for cl in claims:
                 if not isinstance(cl, dict):
                     continue
-                notes = [n for n in (f"hedge: {cl.get('hedge')}" if cl.get("hedge") not in (None, "none") else "",
-                                     "conditional" if cl.get("conditional") else "",
-                                     "absolute" if cl.get("absolute") else "") if n]
+                hedge = cl.get("hedge")
+                notes = [f"hedge: {hedge}"] if hedge not in (None, "none") else []
+                notes += [k for k in ("conditional", "absolute") if cl.get(k)]
                 extra = f" [{', '.join(notes)}]" if notes else ""
                 lines.append(f"    {fr.path}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
                              f"{cl.get('summary')} ({cl.get('form')}){extra}")
