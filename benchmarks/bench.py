@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from editlint import Linter
+from editlint.engine import nlp_needs
 from editlint.nlp import components_for, load_model, nlp_blocks
 from editlint.readers import read
 from editlint.source import read_path
@@ -36,15 +37,7 @@ def main() -> None:
     linter = Linter(cfg)
     config = linter.config_for(None)
     registry = config.registry()
-    needs: set[str] = set()
-    cats = set()
-    for code in config.enabled_rules(registry):
-        rule = registry.rules[code]
-        needs |= registry.check_types[rule.check].needs
-        cats.add(rule.category)
-    for mp in registry.metric_providers:
-        if mp.category in cats:
-            needs |= mp.needs
+    needs = nlp_needs(registry, config.enabled_rules(registry))
     nlp = load_model(config.model) if needs else None
     list(linter.lint_many(sources[:2]))  # warm up: model, lexicons, caches
 

@@ -146,17 +146,7 @@ class Linter:
 
     # -- checking ---------------------------------------------------------------------------------
     def _needs(self, job: _Job) -> frozenset[str]:
-        reg = job.registry
-        needs: set[str] = set()
-        cats = set()
-        for code in job.codes:
-            rule = reg.rules[code]
-            needs |= reg.check_types[rule.check].needs
-            cats.add(rule.category)
-        for mp in reg.metric_providers:
-            if mp.category in cats:
-                needs |= mp.needs
-        return frozenset(needs)
+        return nlp_needs(job.registry, job.codes)
 
     def _annotations(self, cfg: Config, needs: frozenset[str]) -> Annotations:
         key = (cfg.model, needs, cfg.batch_size)
@@ -245,6 +235,20 @@ class Linter:
                        message=hit.message, line=line, column=col, end_line=end_line, end_column=end_col,
                        related=tuple(related), suggestion=hit.suggestion, fixes=hit.edits,
                        fingerprint=fingerprint(rule.code, key), data=hit.data)
+
+
+def nlp_needs(registry: Registry, codes: Iterable[str]) -> frozenset[str]:
+    """The NLP levels the enabled rules (and their families' metric providers) need."""
+    needs: set[str] = set()
+    cats = set()
+    for code in codes:
+        rule = registry.rules[code]
+        needs |= registry.check_types[rule.check].needs
+        cats.add(rule.category)
+    for mp in registry.metric_providers:
+        if mp.category in cats:
+            needs |= mp.needs
+    return frozenset(needs)
 
 
 def normalise_for_fingerprint(text: str) -> str:
