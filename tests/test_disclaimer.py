@@ -546,3 +546,68 @@ def test_bad_disclaimer_data_is_a_config_error(fake_data: Any) -> None:
     fake_data("data/disclaimers.toml", lambda data: data["scored"].update(threshold="high"))
     with pytest.raises(ConfigError, match="scored.threshold: must be an integer"):
         d.disclaimer_data()
+
+
+# -- audit on unseen articles (tests/corpus/health) ----------------------------------------------------------
+@pytest.mark.parametrize("sentences", [
+    ("This guide is general information.", "It does not replace medical advice from your child's doctor."),
+    ("This article shares general information about child development.", "It is not a diagnosis."),
+    ("This page gives first aid information only.", "It is no substitute for emergency medical care."),
+])
+def test_follow_on_sentence_takes_the_page_from_the_sentence_before(sentences: tuple[str, str]) -> None:
+    first, second = sentences
+    assert not d.is_disclaimer_text(second)
+    assert d.is_disclaimer_text(second, previous=first)
+    report = lint_snippet(MEDICAL + "\n" + first + " " + second + "\n", "markdown", select=["EL401"])
+    assert codes(report) == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ("This guide covers ear infections.", "It does not replace antibiotics."),  # no clinician or advice
+    ("Call your doctor if the fever lasts.", "It is not a diagnosis."),  # the first is not about the page
+    ("This article explains fevers.", "This fever is not a diagnosis of meningitis."),  # a new subject
+])
+def test_follow_on_needs_the_page_and_a_disclaimer_wording(first: str, second: str) -> None:
+    assert not d.is_disclaimer_text(second, previous=first)
+
+
+def test_follow_on_only_within_one_paragraph() -> None:
+    text = MEDICAL + "\nThis guide is general information.\n\nIt is not a diagnosis.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This article is general information, not medical advice.",
+    "This is one parent's experience, not medical advice.",
+    "This FAQ is for general education and is not medical or dental advice.",
+    "Our column answers general questions (not personal medical advice).",
+])
+def test_not_medical_advice_wordings(sentence: str) -> None:
+    assert d.is_disclaimer_text(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most colds do not need medical advice.",
+    "A runny nose is not a reason to seek medical advice.",
+    "Ask your doctor; do not rely on online medical advice alone.",
+])
+def test_not_medical_advice_pattern_needs_the_page_as_subject(sentence: str) -> None:
+    assert not d.is_disclaimer_text(sentence)
+
+
+def test_hedge_in_another_paragraph_does_not_soften_reassurance() -> None:
+    text = (HEALTH_INTRO + "Spit-up usually peaks at four months. Most babies stop by 12 months.\n\n"
+            "Spit-up is completely harmless.\n")
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == ["EL402"]
+    same = (HEALTH_INTRO + "Spit-up usually peaks at four months. Most babies stop by 12 months. "
+            "It is completely harmless.\n")
+    assert codes(lint_snippet(same, "markdown", select=["EL402"])) == []
+
+
+@pytest.mark.parametrize("care", [
+    "Book a visit with your child's doctor or dentist if there are no teeth by 18 months.",
+    "Make an appointment with the GP if the rash spreads.",
+    "## When should I see someone?\n\nIf the swelling lasts a week, see someone.",
+])
+def test_when_to_see_a_doctor_other_wordings(care: str) -> None:
+    assert codes(lint_snippet(CONCERN + "\n" + care + "\n", "markdown", select=["EL404"])) == []

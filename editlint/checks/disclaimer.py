@@ -209,9 +209,11 @@ def _label_pattern(labels: list[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class ScoredGroup:
+    name: str
     score: int
     required: bool
     patterns: tuple[re.Pattern[str], ...]
+    carried: bool = False  # a follow-on sentence ("It does not replace…") inherits it from the one before
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,7 @@ class DisclaimerData:
     patterns: tuple[re.Pattern[str], ...]
     groups: tuple[ScoredGroup, ...]
     threshold: int
+    follow_on: re.Pattern[str] | None
     disclaimer_keys: tuple[str, ...]
     reviewer_keys: tuple[str, ...]
     titles: tuple[re.Pattern[str], ...]
@@ -244,12 +247,22 @@ def disclaimer_data() -> DisclaimerData:
         if not isinstance(g, dict) or not isinstance(g.get("score"), int) or \
                 not isinstance(g.get("required", False), bool):
             raise _bad(rel, f"scored.groups.{name}", "needs score (integer), required (true/false), patterns")
-        groups.append(ScoredGroup(g["score"], g.get("required", False), tuple(
+        groups.append(ScoredGroup(str(name), g["score"], g.get("required", False), tuple(
             _regex(rel, "patterns", p) for p in _strings(rel, g, "patterns", f"scored.groups.{name}."))))
+    follow_raw = scored.get("follow-on")
+    if follow_raw is not None and not isinstance(follow_raw, dict):
+        raise _bad(rel, "scored.follow-on", "must be a table with pattern and groups")
+    follow_on = _regex(rel, "scored.follow-on.pattern", follow_raw.get("pattern")) if follow_raw else None
+    if follow_raw:
+        carried = _strings(rel, follow_raw, "groups", "scored.follow-on.")
+        unknown = set(carried) - {g.name for g in groups}
+        if unknown:
+            raise _bad(rel, "scored.follow-on.groups", f"unknown group(s): {', '.join(sorted(unknown))}")
+        groups = [ScoredGroup(g.name, g.score, g.required, g.patterns, g.name in carried) for g in groups]
     meta = _table(rel, data, "metadata")
     markers = _strings(rel, _table(rel, data, "html"), "markers", "html.")
     return DisclaimerData(
-        phrases=phrases, patterns=patterns, groups=tuple(groups), threshold=threshold,
+        phrases=phrases, patterns=patterns, groups=tuple(groups), threshold=threshold, follow_on=follow_on,
         disclaimer_keys=tuple(k.casefold() for k in _strings(rel, meta, "disclaimer-keys", "metadata.")),
         reviewer_keys=tuple(k.casefold() for k in _strings(rel, meta, "reviewer-keys", "metadata.")),
         titles=tuple(_regex(rel, "clinician-titles", p, 0)
@@ -383,8 +396,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
 
 
-def is_disclaimer_text(text: str, extra: Iterable[str] = ()) -> bool:
-    """True if a sentence says, in any usual wording, that the page does not replace a clinician."""
+def is_disclaimer_text(text: str, extra: Iterable[str] = (), previous: str | None = None) -> bool:
+    """True if a sentence says, in any usual wording, that the page does not replace a clinician.
+
+    ``previous`` is the sentence before it in the same block: a follow-on sentence ("This guide is
+    general information. It does not replace your doctor's advice.") takes the carried groups (the
+    page talking about itself) from it."""
     data = disclaimer_data()
     norm = _norm(text)
     for e in extra:
@@ -393,9 +410,11 @@ def is_disclaimer_text(text: str, extra: Iterable[str] = ()) -> bool:
             return True
     if any(p.search(text) for p in data.phrases) or any(p.search(text) for p in data.patterns):
         return True
+    follow = previous is not None and data.follow_on is not None and bool(data.follow_on.search(text))
     score = 0
     for g in data.groups:
-        hit = any(p.search(text) for p in g.patterns)
+        hit = any(p.search(text) for p in g.patterns) or (
+            follow and g.carried and any(p.search(previous or "") for p in g.patterns))
         if g.required and not hit:
             return False
         if hit:
@@ -495,7 +514,9 @@ def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str
     marked_blocks: set[int] = set()
     for sent in sentences:
         marked = _is_marked(sent.block)
-        if marked or is_disclaimer_text(sent.text, extra):
+        prev = sentences[sent.index - 1] if sent.index else None
+        previous = prev.text if prev is not None and prev.block is sent.block else None
+        if marked or is_disclaimer_text(sent.text, extra, previous):
             disclaimer_sents.add(sent.index)
             if marked and sent.block.index in marked_blocks:
                 continue
@@ -834,7 +855,10 @@ def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
         near = _neighbours(a, sent)
         if not health_article and not a.health_context(sent):
             continue  # "washable paint is perfectly fine" in a crafts article is not health reassurance
-        if lex.weak_hedge.search(sent.text) or any(lex.hedge.search(s.text) for s in near) \
+        # A hedge softens a neighbouring sentence only in the same paragraph: "Most babies stop by 12
+        # months." does not soften a separate paragraph saying "It is completely harmless."
+        if lex.weak_hedge.search(sent.text) or any(lex.hedge.search(s.text) for s in near
+                                                   if s.block is sent.block) \
                 or _sourced(ctx.doc, near, lex):
             continue
         flagged.setdefault(sent.index, []).append((sent, m, r))
