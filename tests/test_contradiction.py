@@ -349,3 +349,32 @@ def test_el301_one_finding_for_the_odd_one_out() -> None:
 ])
 def test_el303_safe_to_and_have_to(text: str, flagged: bool) -> None:
     assert ("EL303" in codes(lint(text))) is flagged
+
+
+# -- audit on unseen articles (tests/corpus/health) --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # an imperative parsed as the complement of a "so …" clause; raise/tilt/prop are one act; "the head end
+    # of the crib mattress" is the mattress, and the mattress is the sleep surface
+    "At night, raise the head end of the crib mattress a little, so your baby can breathe more easily.\n\n"
+    "Always put your baby down flat, and never tilt or prop up the sleep surface.\n",
+    "Elevate the head of the cot with a folded towel.\n\nNever tilt the mattress.\n",
+    # the negation of "never tilt" carries to the coordinated "prop up"
+    "At night, prop up the mattress with a towel so your baby can breathe.\n\n"
+    "Never tilt or prop up the mattress.\n",
+])
+def test_el303_other_wordings_of_the_same_act(text: str) -> None:
+    report = lint(text)
+    (f,) = [f for f in report.findings if f.rule == "EL303"]
+    assert lines_of(f) == {1, 3}
+
+
+@pytest.mark.parametrize("text", [
+    "Never tilt the mattress.\n\nRaise your baby's head gently to burp them.\n",
+    "Never shake your baby or leave them alone in the bath.\n\n"
+    "If you feel overwhelmed, leave your baby to settle in the crib for a few minutes.\n",
+    "Never prop a bottle, and always hold your baby for feeds.\n\nHold your baby upright after feeds.\n",
+    "Do not raise the mattress, but keep the crib in your room.\n\n"
+    "Keep the crib in your room for six months.\n",
+])
+def test_el303_same_words_different_acts_pass(text: str) -> None:
+    assert "EL303" not in codes(lint(text))

@@ -300,17 +300,19 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
     groups = [frozenset(str(w).lower() for w in g) for g in ctx.options["exclusive"] if isinstance(g, list)]
     adv = [c for c in claims if c.kind in ("advice", "verdict") and not c.exception]
     done: set[int] = set()
+    said: set[tuple[tuple[int, int], tuple[int, int]]] = set()
     for i, a in enumerate(adv):
         for b in adv[i + 1:]:
             if a.kind != b.kind or not _same_behaviour(a, b) or a.sid == b.sid:
                 continue
-            if id(a) in done or id(b) in done:
-                continue
+            if id(a) in done or id(b) in done or (a.sid, b.sid) in said:
+                continue  # one finding per pair of sentences ("never tilt or prop up …" is one advice)
             if a.polarity == b.polarity:
                 pair = _exclusive(a, b, groups) if a.kind == "advice" and a.polarity > 0 else None
                 if pair is None or a.conditional or b.conditional or a.hedge or b.hedge:
                     continue
                 done.add(id(b))
+                said.add((a.sid, b.sid))
                 s, e = b.start, max(b.end, b.start + 1)
                 yield Hit(s, e, f"opposite advice: here “{_quote(ctx, b, 70)}” ({pair[1]}), "
                                 "but another passage "
@@ -327,6 +329,7 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
             elif a.conditional or b.conditional:
                 continue
             done.add(id(b))
+            said.add((a.sid, b.sid))
             s, e = b.start, max(b.end, b.start + 1)
             what = "opposite advice" if a.kind == "advice" else "opposite verdicts"
             yield Hit(s, e, f"{what}: here “{_quote(ctx, b, 70)}”, but another passage says "

@@ -98,7 +98,17 @@ ABSOLUTE = {"never", "always"}
 ATTITUDE = {"encourage": 1, "support": 1, "praise": 1, "allow": 1, "let": 1, "welcome": 1, "embrace": 1,
             "discourage": -1, "avoid": -1, "correct": -1, "stop": -1, "prevent": -1, "skip": -1,
             "limit": -1}
-_VERB_SYNONYMS = {"offer": "give", "serve": "give", "place": "put", "lay": "put", "allow": "let"}
+_VERB_SYNONYMS = {"offer": "give", "serve": "give", "place": "put", "lay": "put", "allow": "let",
+                  # raising one end of the sleep surface: "raise the head of the cot" = "tilt the mattress"
+                  "raise": "tilt", "elevate": "tilt", "incline": "tilt", "prop": "tilt", "angle": "tilt",
+                  "wedge": "tilt"}
+# Objects that name the same thing for one kind of advice (the verb after _VERB_SYNONYMS): for tilting,
+# the crib, the mattress and "the sleep surface" are one surface.
+_OBJECT_SYNONYMS = {"tilt": {"crib": "sleep surface", "cot": "sleep surface", "mattress": "sleep surface",
+                             "bassinet": "sleep surface", "bed": "sleep surface", "surface": "sleep surface",
+                             "basket": "sleep surface", "bed-head": "sleep surface"}}
+# "the head end of the mattress", "one side of the cot": the part names the thing through its "of".
+_PART_NOUNS = {"end", "side", "top", "head", "foot", "edge", "corner", "part", "half", "bottom"}
 SKIP_VERBS = {"be", "have", "do", "make", "see", "keep", "try", "get", "know", "remember", "read", "talk",
               "call", "ask", "check", "mention", "learn", "expect", "note", "say", "look", "tell", "consult",
               "think", "contact", "speak", "go", "come", "start", "take", "find", "help", "enjoy"}
@@ -827,9 +837,20 @@ class Extractor:
     # .. advice ..
     def _args(self, verb: Any) -> tuple[str, frozenset[str]]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if not objs and verb.dep_ != "conj":
+            # "never tilt or prop up the mattress": coordinated verbs share the last one's object
+            objs = [c for v in verb.conjuncts if v.i > verb.i and v.pos_ == "VERB"
+                    for c in v.children if c.dep_ == "dobj"][:1]
         # "give babies water": the thing given, not the baby, names the advice
         main = next((c for c in objs if c.lemma_.lower() not in BABY_WORDS), objs[0] if objs else None)
         obj = "" if main is None else "baby" if main.lemma_.lower() in BABY_WORDS else main.lemma_.lower()
+        if main is not None and obj in _PART_NOUNS:
+            whole = [g for c in main.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            if whole:
+                obj = whole[0].lemma_.lower()
+        act = _VERB_SYNONYMS.get(verb.lemma_.lower(), verb.lemma_.lower())
+        obj = _OBJECT_SYNONYMS.get(act, {}).get(obj, obj)
         args: set[str] = set()
         for c in verb.children:
             if (main is not None and c.i == main.i) or (
@@ -861,6 +882,13 @@ class Extractor:
             heads += [t for t in sp if t.dep_ == "conj" and t.tag_ == "VB" and t.i != root.i
                       and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
         for t in sp:
+            if t.tag_ == "VB" and t not in heads and t.dep_ in ("ccomp", "parataxis") and t.head.i > t.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "mark") for c in t.children) \
+                    and all(x.is_punct or x.i in {y.i for y in t.subtree} for x in sp if x.i < t.i):
+                # "At night, raise the mattress, so your baby can breathe": an imperative parsed as a
+                # complement of the clause that follows it
+                heads.append(t)
+                continue
             if t.tag_ == "VB" and t not in heads:
                 auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
@@ -886,6 +914,14 @@ class Extractor:
             lemma = v.lemma_.lower()
             neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
             absolute = any(c.lower_ in ABSOLUTE for c in v.children)
+            if v.dep_ == "conj" and v.head in heads and not neg_tok and not absolute and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and not any(
+                    c.dep_ == "cc" and c.lower_ == "but" for c in v.head.children):
+                # "never tilt or prop up the mattress": the second verb is forbidden too
+                head_neg = [c for c in v.head.children if c.dep_ == "neg" or c.lower_ == "never"]
+                if head_neg:
+                    neg_tok = head_neg
+                    absolute = absolute or any(c.lower_ in ABSOLUTE for c in v.head.children)
             polarity = -1 if neg_tok else 1
             if v.dep_ == "xcomp" and v.head.lemma_ in ("need", "have"):
                 if _negated(v.head):
