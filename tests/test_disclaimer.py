@@ -550,7 +550,7 @@ def test_bad_disclaimer_data_is_a_config_error(fake_data: Any) -> None:
 
 # -- audit on unseen articles (tests/corpus/health) ----------------------------------------------------------
 @pytest.mark.parametrize("sentences", [
-    ("This guide is general information.", "It does not replace medical advice from your child's doctor."),
+    ("This guide is general information.", "It cannot take the place of a visit to your child's doctor."),
     ("This article shares general information about child development.", "It is not a diagnosis."),
     ("This page gives first aid information only.", "It is no substitute for emergency medical care."),
 ])
@@ -611,3 +611,33 @@ def test_hedge_in_another_paragraph_does_not_soften_reassurance() -> None:
 ])
 def test_when_to_see_a_doctor_other_wordings(care: str) -> None:
     assert codes(lint_snippet(CONCERN + "\n" + care + "\n", "markdown", select=["EL404"])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are not doctors, so please check with your pediatrician before trying anything here.",
+    "This information does not replace a consultation with a health professional.",
+    "Please note: I'm a mom, not a medical professional.",
+    "This article is general guidance only; if you are worried, contact your doctor.",
+    "Information here is provided for educational purposes and should not replace advice from your child's "
+    "healthcare provider.",
+    "This article does not offer medical advice.",
+    "Our articles are written by parents, not doctors.",
+    "Always follow your own doctor's advice over anything you read online.",
+    "This is general information and not a diagnosis.",
+    "Disclaimer: I am not a medical professional.",
+])
+def test_more_disclaimer_wordings(sentence: str) -> None:
+    assert d.is_disclaimer_text(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pharmacies do not provide medical advice at night.",
+    "Most colds do not need medical care.",
+    "We are not sure why some babies skip crawling.",
+    "Nurses are not doctors, but they can help.",
+    "I am not a fan of baby walkers.",
+    "This guide is not a checklist your baby must pass.",
+    "Our pediatrician said it was not a concern.",
+])
+def test_more_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
+    assert not d.is_disclaimer_text(sentence)
