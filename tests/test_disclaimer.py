@@ -641,3 +641,29 @@ def test_more_disclaimer_wordings(sentence: str) -> None:
 ])
 def test_more_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
     assert not d.is_disclaimer_text(sentence)
+
+
+@pytest.mark.parametrize("text", [
+    "Is a flat spot ever nothing to worry about? Sometimes.",  # a question asserts nothing
+    "Many parents are told it's nothing to worry about, but trust your instincts.",  # reported
+    "Provided your baby is otherwise well, there is no need to worry.",  # a limiting condition
+    "No bath product is 100% safe for every baby.",  # a negative subject
+])
+def test_questions_reports_conditions_and_negative_subjects_are_not_reassurance(text: str) -> None:
+    assert codes(lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "If your baby cries for hours every night, there is nothing to worry about.",  # "if" is no hedge
+    "It will not harm your baby in any way.",
+    "Spit-up never harms a baby.",
+])
+def test_more_unhedged_reassurance(text: str) -> None:
+    assert codes(lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"])) == ["EL402"]
+
+
+def test_vitamin_d_dose_needs_a_clinician_and_a_prescribing_doctor_is_one() -> None:
+    dose = HEALTH_INTRO + "Put two drops of vitamin D in your baby's mouth once a day.\n"
+    assert codes(lint_snippet(dose, "markdown", select=["EL403"])) == ["EL403"]
+    prescribed = HEALTH_INTRO + "Your doctor may prescribe amoxicillin 3 times a day for 5 days.\n"
+    assert codes(lint_snippet(prescribed, "markdown", select=["EL403"])) == []

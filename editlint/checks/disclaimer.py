@@ -559,11 +559,12 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                     taken.append(m.span())
                     evidence.append(Evidence(kind.name, key, sent))
                     break
-        if in_myth or sent.block.kind is BlockKind.QUOTE:
-            continue
+        if in_myth or sent.block.kind is BlockKind.QUOTE or sent.text.rstrip(" *_\"'”’)").endswith("?"):
+            continue  # a question ("Is it ever nothing to worry about?") asserts nothing
         for r in lex.reassurance:
             for m in r.pattern.finditer(sent.text):
                 if _quoted(sent.text, m.start()) or _negated(sent.text, m.start()) or \
+                        _reported(sent.text, m.start()) or \
                         any(a <= sent.start + m.start() < b for a, b in pairs):
                     continue
                 analysis.reassurances.append((sent, m, r))
@@ -596,11 +597,24 @@ _NEGATION = re.compile(r"\b(?:not|never|no|nor|hardly|cannot)\b|n['’]t\b|\bass
                        re.IGNORECASE)
 
 
+_NEG_SUBJECT = re.compile(r"^\s*(?:no|none|nothing|neither|never)\b", re.IGNORECASE)
+# Reported, not asserted: "Many parents are told it's nothing to worry about", "some people believe…"
+_REPORTED = re.compile(r"\b(?:told|heard|hear|think|thinks|believe|believes|assumed?|claims?|said|says)\b",
+                       re.IGNORECASE)
+
+
 def _negated(text: str, pos: int) -> bool:
-    """A negation in the three words before ``pos`` in the same clause ("it is not always safe")."""
+    """A negation in the three words before ``pos`` in the same clause ("it is not always safe"), or a
+    clause whose subject is negative ("No bath product is 100% safe")."""
     clause = re.split(r"[,;:()—–]", text[:pos])[-1]
     words = clause.split()[-3:]
-    return bool(_NEGATION.search(" ".join(words)))
+    return bool(_NEGATION.search(" ".join(words))) or bool(_NEG_SUBJECT.search(clause))
+
+
+def _reported(text: str, pos: int) -> bool:
+    """Someone else's words in the three words before ``pos``: "parents are told it's nothing to…"."""
+    clause = re.split(r"[,;:()—–]", text[:pos])[-1]
+    return bool(_REPORTED.search(" ".join(clause.split()[-3:])))
 
 
 # -- EL401: missing medical disclaimer -------------------------------------------------------------------
