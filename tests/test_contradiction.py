@@ -378,3 +378,32 @@ def test_el303_other_wordings_of_the_same_act(text: str) -> None:
 ])
 def test_el303_same_words_different_acts_pass(text: str) -> None:
     assert "EL303" not in codes(lint(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Crawling comes before walking for most babies.\n\nWalking precedes crawling in most babies.\n",
+])
+def test_el301_precedes_read_as_a_noun_by_the_parser(text: str) -> None:
+    assert "EL301" in codes(lint(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Let your baby cry it out.\n\nNever leave your baby to cry.\n",  # leave … to cry = let … cry
+    "Use a pillow to support your baby's head in the crib.\n\nKeep pillows out of the crib.\n",
+    "Keep pillows and bumpers out of the crib.\n\n"
+    "Put a soft pillow in the crib so your baby is comfortable.\n",
+])
+def test_el303_let_leave_and_keep_out(text: str) -> None:
+    assert "EL303" in codes(lint(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Keep the crib away from windows and blind cords.\n\n"
+    "Put the crib in your room for the first six months.\n",
+    "Keep your baby away from cigarette smoke.\n\nGive your baby plenty of fresh air.\n",
+    "Keep medicines out of reach.\n\nGive medicines with the syringe that comes with the bottle.\n",
+    "Never leave your baby alone in the bath.\n\n"
+    "Leave the room if you feel overwhelmed, after putting your baby in the crib.\n",
+])
+def test_el303_keep_away_and_leave_passing(text: str) -> None:
+    assert "EL303" not in codes(lint(text))

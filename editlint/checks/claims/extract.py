@@ -579,7 +579,8 @@ class Extractor:
                     cue = cue or "Y follows X"
                 else:
                     cue = cue or "follows"
-            elif t.lemma_ == "precede" and t.pos_ == "VERB":
+            elif (t.lemma_ == "precede" and t.pos_ == "VERB") or t.lower_ in ("precedes", "precede"):
+                # the small model sometimes reads "Walking precedes crawling" with "precedes" as a noun
                 cue = cue or ("preceded by" if t.tag_ == "VBN" else "precedes")
         if re.search(r"\b(go(es)?|move[sd]?|went|progress(es)?|graduate[sd]?) on to\b|"
                      r"\bstepping[ -]stones?\b|\bfirst\b.*\bthen\b|"
@@ -930,9 +931,13 @@ class Extractor:
                     continue
             if v.dep_ in ("acl", "relcl") and v.head.lower_ == "need":
                 polarity = -1
-            if lemma in ATTITUDE:
-                polarity *= ATTITUDE[lemma]
-                objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+            # "leave your baby to cry" is "let your baby cry"
+            leave_to = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if lemma == "leave" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in BABY_WORDS for c in v.children) else []
+            if lemma in ATTITUDE or leave_to:
+                polarity *= ATTITUDE.get(lemma, 1)
+                objs = leave_to or [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
                 if not objs:
                     continue
                 o = objs[0]
@@ -944,10 +949,16 @@ class Extractor:
                     if o.lemma_.lower() in SKIP_VERBS:
                         continue
                     obj, args = self._args(o)
+                    doer = [c for c in (*v.children, *o.children) if c.dep_ in ("dobj", "nsubj")]
+                    if not obj and any(c.lemma_.lower() in BABY_WORDS for c in doer):
+                        obj = "baby"  # "let your baby cry" = "let your baby cry it out"
                     key = (_VERB_SYNONYMS.get(o.lemma_.lower(), o.lemma_.lower()), obj)
                 else:
                     key = ("any", o.lemma_.lower())  # "avoid honey" covers "give honey", "offer honey"
                     args = frozenset()
+            elif lemma == "keep" and (kept := self._kept_out(v)) is not None:
+                key, args = kept
+                polarity = -polarity  # "keep pillows out of the crib": no pillows in the crib
             else:
                 if lemma in SKIP_VERBS:
                     continue
@@ -958,6 +969,23 @@ class Extractor:
                       end=block.start + v.idx + len(v.text),
                       sent_start=st.start, sent_end=st.end, form="advice", hedge=hedge, conditional=cond,
                       absolute=absolute, args=args, quote=self.doc.text[st.start:st.end], block=block.index)
+
+    @staticmethod
+    def _kept_out(verb: Any) -> tuple[tuple[str, str], frozenset[str]] | None:
+        """ "Keep pillows out of the crib" (no pillows where the crib is), "keep your baby away from smoke"
+        (no smoke): the advice against the thing, with the place as its detail."""
+        away = [c for c in verb.children
+                if c.lower_ in ("out", "away") and c.dep_ in ("prep", "advmod", "prt")]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if not away or not objs:
+            return None
+        places = [g for a in away for p in (a, *a.children) for g in p.children
+                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        if objs[0].lemma_.lower() in BABY_WORDS:
+            if not places:
+                return None
+            return ("any", places[0].lemma_.lower()), frozenset()
+        return ("any", objs[0].lemma_.lower()), frozenset(p.lemma_.lower() for p in places)
 
     def _short_imperative(self, block: Block, st: _Sent, verb: Any, obj: Any) -> None:
         lemma = verb.lemma_.lower()
