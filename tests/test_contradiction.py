@@ -407,3 +407,16 @@ def test_el303_let_leave_and_keep_out(text: str) -> None:
 ])
 def test_el303_keep_away_and_leave_passing(text: str) -> None:
     assert "EL303" not in codes(lint(text))
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # a leading scope ("For mild symptoms,") limits the advice like an if-clause
+    ("Offer one new allergy food at a time, in the morning.\n\n"
+     "For mild symptoms, stop the food and call your baby's doctor.\n", False),
+    ("Give your baby a bottle of water on hot days.\n\n"
+     "With a newborn, avoid water and offer extra milk feeds instead.\n", False),
+    # but not an absolute one
+    ("Never wake a sleeping baby to feed.\n\nFor a sleepy baby, always wake your baby to feed.\n", True),
+])
+def test_el303_leading_scope_is_a_condition(text: str, flagged: bool) -> None:
+    assert ("EL303" in codes(lint(text))) is flagged

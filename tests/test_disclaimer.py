@@ -572,7 +572,8 @@ def test_follow_on_needs_the_page_and_a_disclaimer_wording(first: str, second: s
 
 
 def test_follow_on_only_within_one_paragraph() -> None:
-    text = MEDICAL + "\nThis guide is general information.\n\nIt is not a diagnosis.\n"
+    text = MEDICAL + ("\nThis article shares general information about ear infections.\n\n"
+                      "It is not a diagnosis.\n")
     assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]
 
 
@@ -667,3 +668,19 @@ def test_vitamin_d_dose_needs_a_clinician_and_a_prescribing_doctor_is_one() -> N
     assert codes(lint_snippet(dose, "markdown", select=["EL403"])) == ["EL403"]
     prescribed = HEALTH_INTRO + "Your doctor may prescribe amoxicillin 3 times a day for 5 days.\n"
     assert codes(lint_snippet(prescribed, "markdown", select=["EL403"])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "This article is general information.",
+    "This report is general information and does not replace advice from your own health professional.",
+])
+def test_general_information_statements(sentence: str) -> None:
+    assert d.is_disclaimer_text(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This article is general information about teething.",  # a description, not a disclaimer
+    "The report is general guidance on screen time for schools.",
+])
+def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> None:
+    assert not d.is_disclaimer_text(sentence)

@@ -147,6 +147,10 @@ _LOWER = {"from", "after", "over", "older than", "since", "as late as"}
 
 _BOUNDARY = re.compile(r"[;:]|,\s*(and|but|while|whereas|or)\b|,\s*$|\b(and|but|while|whereas)\b")
 _AVOID = {"avoid", "delay", "postpone", "wait"}
+# A leading phrase that limits the advice to some cases: "For mild symptoms, stop the food", "With a
+# fever, …", "In case of a reaction, …", "After a choking episode, …".
+_SCOPE = re.compile(r"\W*(?:for|with|in\s+(?:the\s+)?case\s+of|after|during)\s+(?!(?:all|every|any)\b)"
+                    r"[^,.;:!?]{2,50},", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -874,8 +878,12 @@ class Extractor:
         heads = []
         root = sp.root
         lead = [t for t in sp if t.i < root.i]
+        core = list(lead)
+        while core and (core[-1].pos_ in ("ADV", "PART") or core[-1].lower_ in ("do", "please")):
+            core.pop()  # "For a sleepy baby, always wake…": the adverbs after the comma
         imperative_place = root.tag_ == "VB" or not lead or lead[-1].text == "," or all(
-            t.pos_ in ("ADV", "PART", "PUNCT") or t.lower_ in ("do", "please") for t in lead)
+            t.pos_ in ("ADV", "PART", "PUNCT") or t.lower_ in ("do", "please") for t in lead) or (
+            bool(core) and core[-1].text == ",")
         if imperative_place and root.tag_ in ("VB", "VBP") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
@@ -910,7 +918,7 @@ class Extractor:
         hedge = _hedge(sp)
         cond = any(t.dep_ == "mark" and t.lower_ in COND_MARKS for t in sp) or bool(
             re.match(r"\W*(in|during|for) the (first|early) (few )?(days|weeks|months)", sp.text,
-                     re.IGNORECASE))
+                     re.IGNORECASE)) or bool(_SCOPE.match(sp.text))
         for v in heads:
             lemma = v.lemma_.lower()
             neg_tok = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
