@@ -1,0 +1,53 @@
+"""Style corpus: unseen articles for the repetition, readability, spelling and structure families.
+
+Clean, well-edited articles (all three formats, messy real-world shapes) must give nothing at warning or
+above; every expected (rule, line) of the flawed ones must be found. See tests/corpus/style/manifest.toml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomllib
+
+from editlint import FileReport, Linter
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "style"
+FAMILIES = ["EL1", "EL2", "EL5", "EL6"]
+MANIFEST: dict[str, Any] = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["files"]
+CLEAN = sorted(name for name, entry in MANIFEST.items() if entry["clean"])
+FLAWED = sorted(name for name, entry in MANIFEST.items() if not entry["clean"])
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, FileReport]:
+    linter = Linter({"select": FAMILIES})
+    out: dict[str, FileReport] = {}
+    for name in MANIFEST:
+        path = CORPUS / name
+        report = linter.lint_text(path.read_text(encoding="utf-8"), path=str(path))
+        assert report.error is None, report.error
+        out[name] = report
+    return out
+
+
+def test_manifest_lists_every_article() -> None:
+    on_disk = {p.name for p in CORPUS.iterdir() if p.suffix in (".md", ".html", ".txt")}
+    assert on_disk == set(MANIFEST)
+    assert len(CLEAN) >= 10 and len(FLAWED) >= 6
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_article_is_clean(reports: dict[str, FileReport], name: str) -> None:
+    loud = [f"{f.rule}:{f.line}:{f.column} {f.message}" for f in reports[name].findings
+            if f.severity.rank >= 2]
+    assert loud == []
+
+
+@pytest.mark.parametrize("name", FLAWED)
+def test_flawed_article_defects_found(reports: dict[str, FileReport], name: str) -> None:
+    found = {(f.rule, f.line) for f in reports[name].findings if f.severity.rank >= 2}
+    expected = {(e["rule"], e["line"]) for e in MANIFEST[name]["expect"]}
+    assert expected - found == set()
