@@ -297,3 +297,78 @@ def test_plain_text_byline_is_not_the_title() -> None:
                  "text")
     assert doc.title == "Feeding Your Baby: A Guide"
     assert doc.blocks[1].kind is BlockKind.CAPTION and "byline" in doc.blocks[1].classes
+
+
+# -- plain text copied from a web page: no blank line between a heading and what hangs under it ---------
+COPIED = """Road Trips With a Baby: A Plan
+Jenna Moreno
+Posted June 3, 2026
+
+Before you go
+- Check the car seat fits.
+- Plan a stop every two hours.
+
+Key facts
+Normal temperature: about 36.5°C to 37.5°C
+Fever: 38°C or higher
+Call at once: any fever under 3 months
+
+How to plan your day
+Leave early or leave at nap time. Many babies sleep well in a car.
+
+How long can a baby stay in a car seat?
+Many experts suggest two hours at a time for young babies.
+
+Our best tip
+• Plan for the trip to take longer
+  than the map says.
+• Bring snacks.
+
+Source: NHS, Fever in children, https://www.nhs.uk/conditions/fever-in-children/
+"""
+
+
+def test_plain_text_headings_without_blank_lines() -> None:
+    doc = doc_of(COPIED, "text")
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert doc.title == "Road Trips With a Baby: A Plan"
+    byline = [b for b in doc.blocks if "byline" in b.classes]
+    assert [b.text for b in byline] == ["Jenna Moreno", "Posted June 3, 2026"]
+    for heading in ("Before you go", "Key facts", "How to plan your day", "Our best tip",
+                    "How long can a baby stay in a car seat?"):
+        assert kinds[heading] is BlockKind.HEADING, heading
+    assert kinds["- Check the car seat fits."] is BlockKind.LIST_ITEM
+    assert kinds["Fever: 38°C or higher"] is BlockKind.TABLE_CELL
+    assert kinds["Leave early or leave at nap time. Many babies sleep well in a car."] is BlockKind.PARAGRAPH
+    wrapped = next(b for b in doc.blocks if b.text.startswith("• Plan"))
+    assert wrapped.kind is BlockKind.LIST_ITEM and wrapped.text.endswith("the map says.")
+    source = next(b for b in doc.blocks if b.text.startswith("Source:"))
+    assert source.kind is BlockKind.PARAGRAPH  # a reference line is content, never a heading
+    assert doc.position(doc.text.index("Leave early")) == (15, 1)
+    assert_maps_back(doc)
+
+
+def test_plain_text_hard_wrapped_paragraph_stays_whole() -> None:
+    # Short lines that start with a capital but break after "and" or before a lower-case word are wraps.
+    text = ("Teething Basics\n\nMost babies get their first tooth between 6 and\n10 months. Put the teether\n"
+            "in the fridge.\nKeep the room cool and\nQuiet at night.\nSore Gums Often\nhurt less by day.\n")
+    doc = doc_of(text, "text")
+    paras = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len(paras) == 1 and paras[0].text.count("\n") == 6
+    assert [b.kind for b in doc.blocks].count(BlockKind.HEADING) == 1
+
+
+def test_html_page_without_article_skips_chrome_divs() -> None:
+    page = ("<html><body><div class=\"topbar\"><a href=\"/\">Family Hub</a> | Log in</div>\n"
+            "<div class=\"post\"><h1>RSV season</h1>\n<p>RSV is a common virus.</p></div>\n"
+            "<div class=\"sharebar\">Tweet Pin it</div>\n<div class=\"related-links\"><h3>You might also like</h3>"
+            "</div>\n<div class=\"footer\">&copy; 2026 Family Hub</div></body></html>")
+    doc = doc_of(page, "html")
+    assert [b.text for b in doc.blocks] == ["RSV season", "RSV is a common virus."]
+
+
+def test_html_share_box_inside_article_is_kept() -> None:
+    page = ("<html><body><article><h1>Crawling</h1><p>Babies crawl.</p>"
+            "<div class=\"share\">Share this post: Facebook</div></article></body></html>")
+    doc = doc_of(page, "html")
+    assert any(b.text.startswith("Share this post") for b in doc.blocks)  # a leftover for EL601 to report

@@ -28,6 +28,11 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "o
                         "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure",
                         "figcaption", "blockquote", "pre", "hr", "address", "details", "summary", "body",
                         "header", "footer", "aside", "html", "head", "title"} | set(HEADINGS))
+# Parts of class or id names that mark site chrome in any theme ("sharebar", "site-footer", "top-menu"),
+# skipped outside <article>/<main> (a page without them is read whole).
+_CHROME_PART = re.compile(r"(?:^|[-_])(?:share\w*|sharing|social\w*|breadcrumbs?|sidebar|widgets?|related|"
+                          r"newsletter|subscribe|cookies?|topbar|navbar|menu|comments?|respond|footer|"
+                          r"advert\w*|ads)(?:$|[-_])")
 _WS = re.compile(r"\s+")
 _ARTICLE_RE = re.compile(r"<(article|main)[\s>]", re.IGNORECASE)
 
@@ -135,8 +140,9 @@ class _Extractor(HTMLParser):
         ident = frozenset(x.lower() for x in (a.get("id"), a.get("role"), a.get("data-editlint")) if x)
         classes |= ident
         skip = tag in SKIP_TAGS or tag == "head" or bool(classes & CHROME_CLASSES)
-        if tag in CHROME_TAGS and not any(e.tag in ("article", "main") for e in self.stack):
-            skip = True
+        if not any(e.tag in ("article", "main") for e in self.stack) and (
+                tag in CHROME_TAGS or any(_CHROME_PART.search(c) for c in classes)):
+            skip = True  # site chrome around the article; inside it, leftovers are the writer's to delete
         if tag == "p" and self.stack and self.stack[-1].tag == "p":
             self.stack.pop()  # <p> implicitly closes an open <p>
         if tag == "li":
