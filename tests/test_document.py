@@ -361,8 +361,9 @@ def test_plain_text_hard_wrapped_paragraph_stays_whole() -> None:
 def test_html_page_without_article_skips_chrome_divs() -> None:
     page = ("<html><body><div class=\"topbar\"><a href=\"/\">Family Hub</a> | Log in</div>\n"
             "<div class=\"post\"><h1>RSV season</h1>\n<p>RSV is a common virus.</p></div>\n"
-            "<div class=\"sharebar\">Tweet Pin it</div>\n<div class=\"related-links\"><h3>You might also like</h3>"
-            "</div>\n<div class=\"footer\">&copy; 2026 Family Hub</div></body></html>")
+            "<div class=\"sharebar\">Tweet Pin it</div>\n"
+            "<div class=\"related-links\"><h3>You might also like</h3></div>\n"
+            "<div class=\"footer\">&copy; 2026 Family Hub</div></body></html>")
     doc = doc_of(page, "html")
     assert [b.text for b in doc.blocks] == ["RSV season", "RSV is a common virus."]
 
