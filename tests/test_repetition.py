@@ -478,3 +478,46 @@ def test_el101_long_pasted_passage_is_one_finding_and_whole_paragraphs_are_el103
             + "\n")
     report = lint_snippet(text, select=["EL101", "EL103"])
     assert codes(report) == ["EL103"]
+
+
+# -- regressions from the style corpus (tests/corpus/style) ---------------------------------------------
+def test_el103_weak_openers_piled_at_the_end() -> None:
+    text = ("# Sleep regression\n\nNaps get short at four months. Nights get broken too.\n\n"
+            "Overall, this change is normal and it passes with a steady routine.\n\n"
+            "In short, the change is normal, and a calm routine helps it pass.\n\n"
+            "To conclude, this is a normal phase that a routine helps with.\n")
+    found = only(lint_snippet(text, select=["EL103"]), "EL103")
+    assert [(f.line, "sums up 3 times" in f.message) for f in found] == [(7, True)]
+
+
+def test_el101_headline_inside_a_repeated_sentence_is_the_finding() -> None:
+    text = ("---\ntitle: The 4-Month Sleep Regression\n---\n\n"
+            "Many parents meet the 4-month sleep regression.\n\n"
+            "The 4 Month Sleep-Regression usually lasts a few weeks.\n\n"
+            "Overall, the 4-month sleep regression is a normal change in sleep.\n\n"
+            "In short, the 4-month sleep regression is a normal change in how babies sleep.\n\n"
+            "Finally, the 4-month sleep regression is a normal change for most babies.\n")
+    found = only(lint_snippet(text, select=["EL101"]), "EL101")
+    assert len(found) == 1 and "appears 5 times" in found[0].message
+    assert "(from the title)" in found[0].message
+
+
+def test_el106_one_word_crammed_into_one_paragraph_text() -> None:
+    text = ("Early Reading\n\nPlay with sounds\n\n"
+            "Phonics games help children hear sounds. Try phonics songs, "
+            "phonics cards and phonics apps. A phonics game can be short. Keep phonics fun so your child "
+            "wants more phonics every day at home.\n\n" + FILLER * 2 + "\n")
+    found = only(lint_snippet(text, "text", select=["EL106"]), "EL106")
+    assert len(found) == 1 and "'Phonics' comes 7 times in this paragraph" in found[0].message
+    assert found[0].line == 5 and found[0].column == 1 and len(found[0].related) == 6
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("topic noun of a short guide", "# Car Seat Stages\n\n" + " ".join(
+        f"Step {i}: check the seat, the seat belt path and the harness." for i in range(8))
+     + " " + FILLER * 3 + "\n"),
+    ("a word four times in a paragraph", "# Naps\n\nNaps change a lot. Short naps are common, long naps "
+     "happen too, and most naps get longer by six months when babies settle.\n\n" + FILLER + "\n"),
+])
+def test_el106_style_corpus_tricky_passes(label: str, text: str) -> None:
+    assert only(lint_snippet(text, select=["EL106"]), "EL106") == [], label

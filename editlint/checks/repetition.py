@@ -367,7 +367,13 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             if len(positions) >= min_count:
                 seen[words] = Phrase(words, positions, kind, block)
                 candidates.append(seen[words])
-    candidates.sort(key=lambda p: (-len(p.words), p.occurrences[0]))
+    # When the stuffed headline sits inside a longer repeated sentence that holds only some of its copies,
+    # the headline is the finding (all its copies), not the sentence: such a headline goes first.
+    counted = {id(c): len(_counted(st, len(c.words), c.occurrences)) for c in candidates}
+    dominant = {id(h) for h in candidates if h.source in ("title", "keyphrase") and all(
+        counted[id(h)] > counted[id(c)] for c in candidates
+        if c.source == "body" and len(c.words) > len(h.words) and _contains(c.words, h.words))}
+    candidates.sort(key=lambda p: (id(p) not in dominant, -len(p.words), p.occurrences[0]))
     accepted: list[Phrase] = []
     covered: list[tuple[int, int]] = []
     for cand in candidates:
@@ -402,6 +408,12 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
         p.spans = [(st.starts[i], st.ends[i + len(p.words) - 1]) for i in p.occurrences]
     accepted.sort(key=lambda p: (-len(p.occurrences), p.occurrences[0]))
     return accepted
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
+    """True when ``part`` is a run of consecutive words inside ``words``."""
+    k = len(part)
+    return any(tuple(words[i:i + k]) == tuple(part) for i in range(len(words) - k + 1))
 
 
 def _extend(st: Stream, occ: list[int], n: int) -> int:
@@ -604,12 +616,14 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
     # Repeated conclusions.
     summaries: list[tuple[Block, str]] = []
     seen_strong = False
-    for b in blocks:
-        if b.kind is not BlockKind.PARAGRAPH:
-            continue
-        strong = _summary_opener(b.text, lex.summary_strong)
-        weak = None if strong else _summary_opener(b.text, lex.summary_weak)
-        if strong or (weak and seen_strong):
+    paras = [b for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    openers = [(_summary_opener(b.text, lex.summary_strong), _summary_opener(b.text, lex.summary_weak))
+               for b in paras]
+    for k, (b, (strong, weak)) in enumerate(zip(paras, openers, strict=True)):
+        # A weak opener ("Overall") counts after a strong one, or next to another summing-up paragraph
+        # right before or after (conclusions piling up: "Overall, ..." then "In short, ...").
+        piled = any(any(openers[j]) for j in (k - 1, k + 1) if 0 <= j < len(paras))
+        if strong or (weak and (seen_strong or piled)):
             summaries.append((b, (strong or weak or "").rstrip(":")))
             seen_strong = seen_strong or bool(strong)
     summary_ids: set[int] = set()
@@ -879,6 +893,12 @@ def compute_density(doc: Document) -> Density:
     "min-lemma-count": Option(int, 15, "occurrences of one content word needed before its share is judged"),
     "far-above-factor": Option(float, 2.0,
                                "a word with a usual share in the data may take this many times it"),
+    "max-keyphrase-word-share": Option(float, 8.0,
+                                       "percent of all words one word of the keyphrase may take (the "
+                                       "topic noun of a short guide, like 'seat' in a car seat guide)"),
+    "max-paragraph-share": Option(float, 10.0,
+                                  "percent of one paragraph's words one content word may take"),
+    "min-paragraph-count": Option(int, 5, "occurrences in one paragraph before its share there is judged"),
 })
 def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
     """The focus keyphrase (or one content word) used far more often than readers need."""
@@ -896,8 +916,11 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
                   related=tuple(Span(a, b, "keyphrase") for a, b in d.spans[1:]),
                   key=f"keyphrase:{d.keyphrase}")
     kp_stems = {stem(w) for w in TOKEN_RE.findall(d.keyphrase or "")}
+    reported: set[str] = set()
     for word, count, share, spans in d.lemmas:
         limit = max(opts["max-lemma-share"], opts["far-above-factor"] * d.usual.get(word, 0.0))
+        if word in kp_stems:
+            limit = max(limit, opts["max-keyphrase-word-share"])
         if count < opts["min-lemma-count"] or share <= limit:
             continue
         surface = doc.text[spans[0][0]:spans[0][1]]
@@ -907,6 +930,42 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
                   f"({count} times); "
                   "use pronouns or other wordings for some of them",
                   severity=Severity.WARNING, key=f"lemma:{word}")
+        reported.add(word)
+    yield from _paragraph_stuffing(doc, opts, d.usual, kp_stems | reported)
+
+
+def _paragraph_stuffing(doc: Document, opts: Mapping[str, Any], usual: Mapping[str, float],
+                        skip: set[str]) -> Iterator[Hit]:
+    """One content word crammed into one paragraph ("phonics songs, phonics cards and phonics apps").
+
+    Keyphrase words (EL101 and the keyphrase density judge those) and words already reported article-wide
+    are left out."""
+    lex = lexicon()
+    for b in doc.blocks:
+        if b.kind is not BlockKind.PARAGRAPH:
+            continue
+        bt = block_tokens(doc, b)
+        words = [(t, s, e) for t, s, e in zip(bt.tokens, bt.starts, bt.ends, strict=True)
+                 if t not in BREAK_CHARS]
+        if len(words) < 2 * opts["min-paragraph-count"]:
+            continue
+        forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for t, s, e in words:
+            st_ = stem(t)
+            if t not in lex.function and len(st_) > 2 and not st_.isdigit():
+                forms[st_].append((b.start + s, b.start + e))
+        for word, spans in forms.items():
+            share = 100.0 * len(spans) / len(words)
+            limit = max(opts["max-paragraph-share"], opts["far-above-factor"] * 2 * usual.get(word, 0.0))
+            if word in skip or len(spans) < opts["min-paragraph-count"] or share <= limit:
+                continue
+            surface = doc.text[spans[0][0]:spans[0][1]]
+            yield Hit(spans[0][0], spans[0][1],
+                      f"the word {surface!r} comes {len(spans)} times in this paragraph of "
+                      f"{len(words)} words ({share:.0f} %); say it once or twice and use 'it' or other "
+                      "wordings for the rest",
+                      related=tuple(Span(s, e, "again") for s, e in spans[1:]),
+                      severity=Severity.WARNING, key=f"paragraph-lemma:{word}:{b.text[:40]}")
 
 
 # -- metrics ------------------------------------------------------------------------------------------
