@@ -51,3 +51,17 @@ def test_flawed_article_defects_found(reports: dict[str, FileReport], name: str)
     found = {(f.rule, f.line) for f in reports[name].findings if f.severity.rank >= 2}
     expected = {(e["rule"], e["line"]) for e in MANIFEST[name]["expect"]}
     assert expected - found == set()
+
+
+def test_el602_label_ending_in_a_short_word_glued_to_a_number() -> None:
+    text = ("Potty Training\n\nAt a glance\nTypical Start Age18 months to 3 years\n"
+            "Daytime Dry By2 to 4 years\nNight Dry By4 to 6 years\n\nMost children are dry by day first.\n")
+    found = [f for f in Linter({"select": ["EL602"]}).lint_text(text, path="x.txt").findings]
+    assert [(f.line, len(f.related)) for f in found] == [(4, 2)]
+
+
+@pytest.mark.parametrize("text", ["Vitamin B12 and CO2 are fine.\n", "Give Vitamin D3 drops daily\n",
+                                  "Up to 3 cups\n"])
+def test_el602_short_words_and_codes_pass(text: str) -> None:
+    report = Linter({"select": ["EL602"]}).lint_text(f"# Notes\n\n{text}", path="x.md")
+    assert report.findings == []

@@ -49,8 +49,9 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
                           suggestion=ctx.options["suggestion"] or None)
 
 
-# A label glued to its value: "Typical Age7-10 months", "Crawling DirectionBackward".
-_GLUE = re.compile(r"(?<![A-Z])([A-Za-z][a-z]{2,})([A-Z][a-z]+|\d[\d–\-]*)")
+# A label glued to its value: "Typical Age7-10 months", "Crawling DirectionBackward", and a label ending
+# in a short capitalised word glued to a number after another word: "Daytime Dry By2 to 4 years".
+_GLUE = re.compile(r"(?<![A-Z])([A-Za-z][a-z]{2,}|(?<=\s)[A-Z][a-z](?=\d))([A-Z][a-z]+|\d[\d–\-]*)")
 
 
 @check_type("flattened-table", options={
