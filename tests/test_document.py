@@ -373,3 +373,11 @@ def test_html_share_box_inside_article_is_kept() -> None:
             "<div class=\"share\">Share this post: Facebook</div></article></body></html>")
     doc = doc_of(page, "html")
     assert any(b.text.startswith("Share this post") for b in doc.blocks)  # a leftover for EL601 to report
+
+
+def test_plain_text_wrapped_line_at_the_wrap_width_is_not_a_heading() -> None:
+    text = ("Sleep Basics\n\nMost babies sleep 14 to 17 hours a day in the first weeks of life.\n"
+            "Newborn Babies Wake Often Through Every Long Dark Night\n"
+            "Their first months, and that is normal for small tummies.\n")
+    doc = doc_of(text, "text")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]

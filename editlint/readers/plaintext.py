@@ -155,6 +155,9 @@ class _Reader:
         """Split a block of several lines into headings, bylines, lists, tables and paragraphs."""
         i, n = 0, len(lines)
         title_block = False
+        # A line as long as the block's longest is a wrapped line at the wrap width, not a heading.
+        widest = max(len(ln.strip()) for _, ln in lines)
+        wrap_width = widest if widest >= 60 else None
         para: list[tuple[int, str]] = []
 
         def flush() -> None:
@@ -191,7 +194,8 @@ class _Reader:
                 self.b.end_block(BlockKind.CAPTION, classes=frozenset({"byline"}))
                 i += 1
                 continue
-            if starts_run and nxt is not None and _heads_run(ln, nxt):
+            if (starts_run and nxt is not None and _heads_run(ln, nxt)
+                    and not (wrap_width and len(ln.strip()) >= 0.8 * wrap_width)):
                 flush()
                 first = not self.seen_title
                 self.heading(off, ln, None)
