@@ -381,3 +381,14 @@ def test_plain_text_wrapped_line_at_the_wrap_width_is_not_a_heading() -> None:
             "Their first months, and that is normal for small tummies.\n")
     doc = doc_of(text, "text")
     assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+def test_plain_text_title_block_and_step_lines() -> None:
+    text = ("Croup in Toddlers: A Quick Guide\nWritten by Sam Lee, MD\nLast updated: 4 March 2026\n\n"
+            "What is croup?\nCroup is a viral infection. It causes a barking cough.\n\n"
+            "Step 1: Stay calm and hold your child upright.\nStep 2: Offer a drink.\n")
+    doc = doc_of(text, "text")
+    assert doc.title == "Croup in Toddlers: A Quick Guide"
+    assert [b.kind for b in doc.blocks[:3]] == [BlockKind.HEADING, BlockKind.CAPTION, BlockKind.CAPTION]
+    steps = next(b for b in doc.blocks if b.text.startswith("Step 1"))
+    assert steps.kind is BlockKind.PARAGRAPH  # instructions that end a sentence are prose, not table cells

@@ -26,6 +26,7 @@ HEADING_MAX_WORDS = 14
 _BYLINE = re.compile(r"^(?:by|written by|posted(?: by| on)?|reviewed by|medically reviewed by|updated|"
                      r"published|last updated)\b[\s:]", re.IGNORECASE)
 _URL = re.compile(r"://|\bwww\.")
+_ENDS_SENTENCE = re.compile(r"[.!?]['\"’”)]*\s*$")
 _INNER_STOP = re.compile(r"[.!?;]['\"’”)]*\s+\S")  # a sentence ends inside the line
 _LINE_END = re.compile(r"[.!?:;…]['\"’”)]*\s*$")
 # A wrapped line usually breaks after one of these; a heading never ends with one.
@@ -131,6 +132,8 @@ class _Reader:
                                                 and not _NUMBERED.match(nxt[0][1]))
             if len(lines) == 1:
                 self.single(lines[0], has_body, nxt)
+            elif not self.seen_title and _BYLINE.match(lines[1][1].strip()):
+                self.runs(lines)  # the title with its byline and date lines under it
             elif self._is_table(lines):
                 first, second = lines[0][1], lines[1][1]
                 if len(lines) > 2 and not _is_label_value(first) and _heads_run(first, second):
@@ -282,7 +285,8 @@ class _Reader:
     @staticmethod
     def _is_table(lines: list[tuple[int, str]]) -> bool:
         short = [ln for _, ln in lines if _words(ln) <= 10]
-        tabular = [ln for _, ln in lines if _LABEL_VALUE.search(ln.strip())]
+        # A row that ends a sentence ("Step 1: Stay calm.") is an instruction, not a table cell.
+        tabular = [ln for _, ln in lines if _LABEL_VALUE.search(ln.strip()) and not _ENDS_SENTENCE.search(ln)]
         return len(short) >= max(2, len(lines) - 1) and len(tabular) * 2 >= len(lines)
 
     def table(self, lines: list[tuple[int, str]]) -> None:
