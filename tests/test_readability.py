@@ -466,6 +466,16 @@ def test_el205_on_the_flawed_samples(lint: Lint) -> None:
         assert [f.line for f in only(report, "EL205")] == [line], name
 
 
+def test_el205_get_passives_are_not_counted(lint: Lint) -> None:
+    # "gets sunburned", "get dressed": a change of state in plain words, not officialese to rewrite
+    active = " ".join(f"Your baby {v} every day." for v in ("plays", "sleeps", "eats", "laughs", "naps"))
+    text = (f"{active}\n\nWhat if my baby gets sunburned? Cool the skin. Make sunscreen part of getting "
+            "dressed.\n")
+    assert not only(lint(text, select=["EL205"]), "EL205")
+    text_be = text.replace("gets sunburned", "is burned").replace("getting dressed", "being dressed")
+    assert only(lint(text_be, select=["EL205"]), "EL205")
+
+
 # -- EL206 plain-words -------------------------------------------------------------------------------------
 def test_el206_suggests_and_fixes_preserving_case(lint: Lint) -> None:
     text = "In order to soothe gums, we utilized a cool ring. A LARGE NUMBER OF babies drool.\n"

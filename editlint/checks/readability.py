@@ -501,6 +501,7 @@ def section_length(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- EL205: passive voice --------------------------------------------------------------------------
 _PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass", "csubjpass"})
+_GET_FORMS = frozenset({"get", "gets", "got", "gotten", "getting"})  # the model's lemma for these varies
 
 
 @dataclass(frozen=True)
@@ -529,6 +530,8 @@ def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
             if head.text.casefold() in ignore or head.lemma_.casefold() in ignore:
                 continue
             aux = [t for t in head.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < head.i]
+            if any(t.dep_ == "auxpass" and t.lower_ in _GET_FORMS for t in aux):
+                continue  # "gets sunburned", "get dressed": a change of state, the plain way to say it
             first = min([head.i] + [t.i for t in aux])
             s = block.start + sdoc[first].idx
             e = block.start + head.idx + len(head.text)
