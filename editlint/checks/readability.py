@@ -45,7 +45,10 @@ def _textstat() -> Any:
     """textstat, imported on first use with its language set explicitly (it reads no network data)."""
     import textstat
 
+    from ..syllables import install
+
     textstat.set_lang(LANGUAGE)
+    install(textstat)  # the same CMU dictionary, loaded three times faster
     return textstat
 
 
