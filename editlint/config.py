@@ -42,7 +42,7 @@ CORE_OPTIONS: dict[str, Option] = {
     "max-file-size": Option(int, DEFAULT_MAX_FILE_SIZE, "largest article in bytes; larger ones are refused"),
     "audience": Option(str, "parents", "readability audience profile (see rules/data/audiences.toml)"),
     "nlp": Option(dict, {}, "spaCy settings: model, batch-size"),
-    "rules": Option(dict, {}, "per-rule option overrides: [rules.EL202] max-words = 30"),
+    "rules": Option(dict, {}, "per-rule option overrides: [rules.EL202] warning-words = 30"),
 }
 NLP_OPTIONS: dict[str, Option] = {
     "model": Option(str, DEFAULT_MODEL, "spaCy pipeline name or path"),

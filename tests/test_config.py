@@ -106,3 +106,18 @@ def test_broken_rule_pack_names_file_key_and_line(tmp_path: Path) -> None:
         load_config(tmp_path / "editlint.toml")
     msg = str(exc.value)
     assert "house.toml" in msg and "phrasez" in msg and "line 14" in msg
+
+
+def test_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    """The [tool.editlint] example in README.md loads without errors (users copy it)."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[tool\.editlint\]\n.*?)```", readme, re.S)
+    assert block, "README.md has no [tool.editlint] example"
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "house.toml").write_text("")  # the example names a house rule pack
+    path = tmp_path / "pyproject.toml"
+    path.write_text(block.group(1))
+    cfg = load_config(path)
+    assert cfg.fail_on == "error" and cfg.audience == "parents" and cfg.section("grammar")["backend"] == "off"
