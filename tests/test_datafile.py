@@ -1,0 +1,206 @@
+"""The data layer: TOML validated by pydantic models; errors name file, key path and the right line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import Field
+
+from editlint.datafile import (
+    DataFileError,
+    DataModel,
+    format_key_path,
+    json_schema,
+    key_lines,
+    load_model,
+    validate_data,
+)
+from editlint.errors import ConfigError
+
+
+class Options(DataModel):
+    phrases: list[str] = []
+    min_count: int = Field(3, alias="min-count")
+
+
+class Docs(DataModel):
+    what: str
+    fail_options: dict[str, int] = Field(default_factory=dict, alias="fail-options")
+
+
+class Example(DataModel):
+    text: str
+    codes: list[str] = []
+
+
+class Entry(DataModel):
+    code: str
+    severity: Literal["error", "warning", "info"] = "warning"
+    options: Options = Field(default_factory=Options)
+    docs: Docs | None = None
+    example: list[Example] = []
+
+
+class Pack(DataModel):
+    rule: list[Entry] = []
+    title: str = ""
+
+
+def _filler(n: int) -> str:
+    """About ``n`` lines of valid TOML noise: comments, blanks and a multi-line string holding headers."""
+    out = ['title = """', "[[rule]]", 'code = "EL000"', '"""']
+    for i in range(n // 2):
+        out += [f"# comment {i} with [brackets] and key = \"value\"", ""]
+    return "\n".join(out)
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "pack.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def _pack_text(problem: str) -> str:
+    head = _filler(220)
+    rule = '[[rule]]\ncode = "EL9{0:02d}"\n[rule.options]\nphrases = ["a", "b"]\n'
+    rules = "\n".join(rule.format(i) for i in range(3))
+    return f"{head}\n{rules}\n{problem}"
+
+
+def test_unknown_key_in_fourth_array_table_names_key_path_and_line(tmp_path: Path) -> None:
+    text = _pack_text('[[rule]]\ncode = "EL990"\n\n[rule.options]\nphrases = ["x"]\nphrasess = ["y"]\n')
+    path = _write(tmp_path, text)
+    with pytest.raises(DataFileError) as exc:
+        load_model(path, Pack)
+    err = exc.value
+    assert err.key == ("rule", 3, "options", "phrasess")
+    assert err.line == _line_of(text, "phrasess") > 200
+    assert str(path) in str(err) and "rule[3].options.phrasess" in str(err) and "'phrases'" in str(err)
+    assert isinstance(err, ConfigError)
+
+
+def test_bad_array_element_on_its_own_line(tmp_path: Path) -> None:
+    text = _pack_text('[[rule]]\ncode = "EL990"\n[rule.options]\nphrases = [\n  "ok",\n  "fine",\n  42,\n]\n')
+    with pytest.raises(DataFileError) as exc:
+        load_model(_write(tmp_path, text), Pack)
+    assert exc.value.key == ("rule", 3, "options", "phrases", 2)
+    assert exc.value.line == _line_of(text, "  42,")
+    assert "rule[3].options.phrases[2]" in str(exc.value)
+
+
+def test_missing_key_points_at_its_table(tmp_path: Path) -> None:
+    text = _pack_text('[[rule]]\ncode = "EL990"\n\n[rule.docs]\nfail-options = { a = 1 }\n')
+    with pytest.raises(DataFileError) as exc:
+        load_model(_write(tmp_path, text), Pack)
+    assert exc.value.key == ("rule", 3, "docs", "what")
+    assert exc.value.line == _line_of(text, "[rule.docs]")
+
+
+def test_inline_table_and_dotted_keys(tmp_path: Path) -> None:
+    text = _pack_text('[[rule]]\ncode = "EL990"\noptions.min-count = 2\ndocs = { what = "w", '
+                      'fail-options = { a = "one" } }\n')
+    with pytest.raises(DataFileError) as exc:
+        load_model(_write(tmp_path, text), Pack)
+    assert exc.value.key == ("rule", 3, "docs", "fail-options", "a")
+    assert exc.value.line == _line_of(text, "docs = {")
+
+
+def test_nested_array_of_tables(tmp_path: Path) -> None:
+    text = _pack_text('[[rule]]\ncode = "EL990"\n[[rule.example]]\ntext = "a"\n[[rule.example]]\n'
+                      'text = "b"\ncodes = ["EL1", 7]\n')
+    with pytest.raises(DataFileError) as exc:
+        load_model(_write(tmp_path, text), Pack)
+    assert exc.value.key == ("rule", 3, "example", 1, "codes", 1)
+    assert exc.value.line == _line_of(text, 'codes = ["EL1", 7]')
+
+
+def test_bad_literal_value_and_several_problems(tmp_path: Path) -> None:
+    text = 'title = "t"\n[[rule]]\ncode = "EL901"\nseverity = "fatal"\n[[rule]]\ncode = 5\n'
+    with pytest.raises(DataFileError) as exc:
+        load_model(_write(tmp_path, text), Pack, origin="house/pack.toml")
+    err = exc.value
+    assert [(i.key, i.line) for i in err.issues] == [(("rule", 0, "severity"), 4), (("rule", 1, "code"), 6)]
+    assert str(err).startswith("house/pack.toml: line 4: rule[0].severity:")
+
+
+def test_valid_file_loads_with_aliases(tmp_path: Path) -> None:
+    text = '[[rule]]\ncode = "EL901"\n[rule.options]\nmin-count = 4\nphrases = ["a"]\n'
+    pack = load_model(_write(tmp_path, text), Pack)
+    assert pack.rule[0].options.min_count == 4 and pack.rule[0].options.phrases == ["a"]
+
+
+def test_sub_table_of_a_pyproject(tmp_path: Path) -> None:
+    text = '[project]\nname = "x"\n\n[tool.editlint]\ntitle = "t"\nrul = []\n'
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text)
+    with pytest.raises(DataFileError) as exc:
+        load_model(path, Pack, at=("tool", "editlint"))
+    assert exc.value.key == ("tool", "editlint", "rul") and exc.value.line == 6
+    assert "tool.editlint.rul" in str(exc.value)
+    with pytest.raises(ConfigError, match=r"no \[tool.other\] table"):
+        load_model(path, Pack, at=("tool", "other"))
+
+
+def test_unreadable_and_invalid_toml(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file not found"):
+        load_model(tmp_path / "nope.toml", Pack)
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_model(_write(tmp_path, "[rule\n"), Pack)
+
+
+def test_validate_without_text_has_no_line() -> None:
+    with pytest.raises(DataFileError) as exc:
+        validate_data({"rule": [{"code": 1}]}, Pack, origin="mapping")
+    assert exc.value.line == 0 and str(exc.value) == "mapping: rule[0].code: " + exc.value.issues[0].problem
+
+
+def test_json_schema_export_uses_toml_keys() -> None:
+    schema = json_schema(Pack, title="rule pack")
+    assert schema["title"] == "rule pack" and schema["additionalProperties"] is False
+    options = schema["$defs"]["Options"]
+    assert "min-count" in options["properties"] and options["additionalProperties"] is False
+    json.dumps(schema)
+
+
+def test_key_lines_handles_quoted_keys_and_strings_with_brackets() -> None:
+    text = ('a = "x]#"\n"quoted.key" = 1\n[t."s p"]\nb = """\n[[not a table]]\n"""\nc = [ [1, 2], '
+            "[3,\n 4] ] # c\n[[arr]]\n[[arr]]\nd = 'lit\\'\n")
+    lines = key_lines(text)
+    assert lines[("a",)] == 1 and lines[("quoted.key",)] == 2 and lines[("t", "s p")] == 3
+    assert lines[("t", "s p", "b")] == 4 and lines[("t", "s p", "c", 1, 1)] == 8
+    assert lines[("arr", 1)] == 10 and lines[("arr", 1, "d")] == 11 and ("not a table",) not in lines
+
+
+def test_format_key_path() -> None:
+    assert format_key_path(("rule", 3, "options", "phrases", 2)) == "rule[3].options.phrases[2]"
+    assert format_key_path(("data", "a b")) == 'data."a b"'
+
+
+_key = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_key, st.lists(st.integers(), max_size=4)), min_size=1, max_size=6,
+                unique_by=lambda kv: kv[0]))
+def test_every_key_and_element_is_located(entries: list[tuple[str, list[int]]]) -> None:
+    """Each key and array element is found on the line it was written on, however the text is laid out."""
+    out: list[str] = []
+    expected: dict[tuple[str | int, ...], int] = {}
+    for key, values in entries:
+        expected[("t", key)] = len(out) + 2
+        out.append(f"{key} = [")
+        for n, v in enumerate(values):
+            expected[("t", key, n)] = len(out) + 2
+            out.append(f"  {v}, # element {n}")
+        out.append("]")
+    lines = key_lines("[t]\n" + "\n".join(out) + "\n")
+    assert {k: lines[k] for k in expected} == expected
