@@ -32,6 +32,22 @@ class Severity(str, Enum):
 FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
 
 
+class Applicability(str, Enum):
+    """Whether ``--fix`` may apply an edit unasked (``safe``) or only with ``--unsafe-fixes``.
+
+    Safe means the edit cannot change what the article says: deleting one of two identical adjacent words,
+    inserting the disclaimer the project configured. Everything that chooses a wording (a spelling or
+    grammar correction, a plainer word, a US/UK respelling) is unsafe: the tool can be wrong about
+    meaning, names and quotations. An edit that does not say is unsafe.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace ``source.text[start:end]`` (offsets into the decoded, LF-normalised file) with ``text``."""
@@ -39,6 +55,17 @@ class Edit:
     start: int
     end: int
     text: str
+    applicability: Applicability = Applicability.UNSAFE
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """The edit for the JSON report; with the file's text, also its 1-based line and column span."""
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "content": self.text}
+        if text is not None and 0 <= self.start <= self.end <= len(text):
+            for key, off in (("", self.start), ("end_", self.end)):
+                line_start = text.rfind("\n", 0, off) + 1
+                out[f"{key}line"] = text.count("\n", 0, off) + 1
+                out[f"{key}column"] = off - line_start + 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -71,7 +98,14 @@ class Finding:
     fingerprint: str = ""
     data: Mapping[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def applicability(self) -> Applicability:
+        """The fix as a whole: safe only when every edit is (an empty fix counts as unsafe)."""
+        safe = bool(self.fixes) and all(e.applicability is Applicability.SAFE for e in self.fixes)
+        return Applicability.SAFE if safe else Applicability.UNSAFE
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """The JSON contract's finding; ``text`` (the decoded, LF file text) adds line spans to fix edits."""
         out: dict[str, Any] = {
             "rule": self.rule, "name": self.name, "category": self.category,
             "severity": self.severity.value, "message": self.message,
@@ -84,6 +118,8 @@ class Finding:
             out["fingerprint"] = self.fingerprint
         if self.fixes:
             out["fixable"] = True
+            out["fix"] = {"applicability": self.applicability.value,
+                          "edits": [e.to_dict(text) for e in self.fixes]}
         if self.data:
             out["data"] = dict(self.data)
         return out
@@ -104,7 +140,10 @@ class FileReport:
     document: Any = field(default=None, repr=False, compare=False)  # the Document, for reporters
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"path": self.path, "findings": [f.to_dict() for f in self.findings],
+        source = getattr(self.document, "source", None)
+        text = getattr(source, "text", None)
+        text = text if isinstance(text, str) else None
+        out: dict[str, Any] = {"path": self.path, "findings": [f.to_dict(text) for f in self.findings],
                                "metrics": self.metrics}
         if self.error is not None:
             out["error"] = self.error

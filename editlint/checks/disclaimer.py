@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
-from ..findings import Edit
+from ..findings import Applicability, Edit
 from ..rules import line_of, load_data, rules_dir
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
@@ -666,7 +666,7 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
     if text.strip() and (required is None or required.search(text)):
         edit = insertion_edit(doc, text, position)
         if edit is not None and _fix_works(doc, edit, settings, position, within):
-            edits = (edit,)
+            edits = (dataclasses.replace(edit, applicability=Applicability.SAFE),)  # configured text: safe
     yield Hit(a_start, a_end,
               f"this article gives health advice ({summary}) but has no medical disclaimer; add one saying "
               "it is general information and does not replace the child's own doctor",

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError
-from ..findings import Edit, Severity
+from ..findings import Applicability, Edit, Severity
 from ..rules import line_of, load_data, rules_dir
 from .base import CheckContext, Hit, Metric, Option, Span, check_type, metric_provider
 
@@ -797,7 +797,7 @@ def doubled_word(ctx: CheckContext) -> Iterator[Hit]:
             src_s = doc.source_offset(del_s)
             src_e = doc.source_offset(del_e - 1) + 1
             if doc.source.text[src_s:src_e] == doc.text[del_s:del_e]:
-                edits = (Edit(src_s, src_e, ""),)
+                edits = (Edit(src_s, src_e, "", Applicability.SAFE),)  # deletes an identical copy: safe
             yield Hit(s, e, f"doubled word {w1!r} {w2!r}: delete one", suggestion=f"{w1}",
                       edits=edits, key=m.group().casefold())
 
