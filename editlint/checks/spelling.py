@@ -11,6 +11,7 @@ import difflib
 import functools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +30,11 @@ SPELLING_SECTION = ConfigSection("spelling", {
     "enforce-variant": Option(bool, False, "EL505 flags every US/UK form not of `variant`, even unmixed"),
 }, help="Offline spelling (EL501, EL505).")
 
-# A word: letters with inner apostrophes and hyphens ("baby's", "well-known").
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# A word: letters with inner apostrophes and hyphens ("baby's", "well-known"). A letter may carry
+# combining marks: decomposed (NFD) "café" is one word, not "cafe" plus a stray accent.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTERS = rf"(?:[^\W\d_][{_MARKS}]*)+"
+_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 _CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
 
@@ -165,7 +169,8 @@ def _looks_like_name_or_code(tok: Token) -> bool:
 
 
 def _normalise(word: str) -> str:
-    return word.replace("’", "'").casefold()
+    """The lookup form: NFC (decomposed and composed accents are one word), straight apostrophe, casefold."""
+    return unicodedata.normalize("NFC", word).replace("’", "'").casefold()
 
 
 def _known(word: str, spell: Any, extra: frozenset[str]) -> bool:
@@ -281,13 +286,14 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
                 s = tok.start + offset
                 e = s + len(part)
                 original = doc.text[s:e]
-                cands = suggestions(part, max(limit, 1))
+                cands = suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
                 if capital:
                     # At a sentence start a capitalised unknown word is more often a name than a typo:
                     # flag it only when a correction keeps its first letter (typos rarely change it).
                     cands = tuple(c for c in cands if c[:1] == part[:1])
                     if not cands:
                         continue
+                unique = len(cands) == 1  # one of several guesses is never offered as an edit
                 cands = cands[:limit]
                 cands = tuple(_match_case(original, c) for c in cands)
                 if cands:
@@ -297,12 +303,36 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
                     msg = f"possible misspelling {original!r}: not in the dictionary or the house vocabulary"
                 msg += " (add it to [tool.editlint.spelling] accept if it is right)"
                 yield Hit(s, e, msg, suggestion=cands[0] if cands else None,
-                          edits=_edit(doc, s, e, cands[0]) if cands else (),
+                          edits=_edit(doc, s, e, cands[0]) if cands and unique else (),
                           key=part, data={"word": original, "candidates": list(cands)})
             offset += len(part) + 1
 
 
 # -- EL505 ----------------------------------------------------------------------------------------
+def _name_parts(tokens: list[Token]) -> set[int]:
+    """Indices of capitalised words that belong to a proper name by their shape and position.
+
+    A name keeps its own spelling ("Canadian Paediatric Society" in a US article): a capitalised word
+    mid-sentence in prose, the same word wherever else it is capitalised (a heading, a sentence start),
+    and a capitalised sentence-initial word followed directly by another capitalised word.
+    """
+    def capital(t: Token) -> bool:
+        return t.text[:1].isupper()
+
+    names = {t.text for t in tokens if capital(t) and t.block.kind is not BlockKind.HEADING
+             and not _sentence_start(t.block, t.start - t.block.start)}
+    out: set[int] = set()
+    for i, t in enumerate(tokens):
+        if not capital(t):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        joined = (nxt is not None and nxt.block is t.block and capital(nxt)
+                  and not t.block.text[t.end - t.block.start:nxt.start - t.block.start].strip(" \t"))
+        if t.text in names or (joined and t.block.kind is not BlockKind.HEADING):
+            out.add(i)
+    return out
+
+
 @check_type("mixed-spelling", options={
     "pairs": Option(str, "data/us-uk.toml", "US/UK pair list (rules/data)"),
     "max-related": Option(int, 3, "majority occurrences shown with each finding"),
@@ -313,7 +343,9 @@ def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
     section = ctx.config.section("spelling")
     variant = section.get("variant", "en-US")
     enforce = bool(section.get("enforce-variant", False))
-    tokens = list(_words(doc))
+    all_tokens = list(_words(doc))
+    names = _name_parts(all_tokens)
+    tokens = [t for i, t in enumerate(all_tokens) if i not in names]  # "Paediatric Society" is a name
     for dim in load_pairs(ctx.options["pairs"]):
         sides: list[list[tuple[Token, str]]] = [[], []]
         for tok in tokens:
