@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,8 @@ class Audience:
     max_grade: float  # highest Flesch–Kincaid grade
     min_ease: float  # lowest Flesch Reading Ease
     sources: tuple[str, ...] = ()
+    sentence_info_words: int = 25  # EL202: a sentence over this is noted (info)
+    sentence_warning_words: int = 35  # EL202: over this it is a warning (never an error)
 
 
 def _data_path(relpath: str) -> str:
@@ -85,9 +87,9 @@ def _parse_audience(name: str, raw: Any, fail: Callable[[str, str], ConfigError]
     """One profile from a TOML table; ``fail(key suffix, problem)`` builds the error."""
     if not isinstance(raw, dict):
         raise fail("", "must be a table")
-    unknown = set(raw) - {"description", "max-grade", "min-ease", "sources"}
+    unknown = set(raw) - _AUDIENCE_KEYS
     if unknown:
-        raise fail(f".{sorted(unknown)[0]}", "unknown key (known: description, max-grade, min-ease, sources)")
+        raise fail(f".{sorted(unknown)[0]}", f"unknown key (known: {', '.join(sorted(_AUDIENCE_KEYS))})")
     values: dict[str, float] = {}
     for field_name in ("max-grade", "min-ease"):
         v = raw.get(field_name)
@@ -102,7 +104,26 @@ def _parse_audience(name: str, raw: Any, fail: Callable[[str, str], ConfigError]
     description = raw.get("description", "")
     if not isinstance(description, str):
         raise fail(".description", "must be a string")
-    return Audience(name, description, values["max-grade"], values["min-ease"], tuple(sources))
+    lengths = _sentence_lengths(raw, fail)
+    return Audience(name, description, values["max-grade"], values["min-ease"], tuple(sources), *lengths)
+
+
+_AUDIENCE_KEYS = frozenset({"description", "max-grade", "min-ease", "sources", "sentence-info-words",
+                            "sentence-warning-words"})
+
+
+def _sentence_lengths(raw: dict[str, Any], fail: Callable[[str, str], ConfigError]) -> tuple[int, int]:
+    """The profile's EL202 thresholds (info, warning); optional, positive, info below warning."""
+    out = []
+    for key, default in (("sentence-info-words", Audience.sentence_info_words),
+                         ("sentence-warning-words", Audience.sentence_warning_words)):
+        v = raw.get(key, default)
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+            raise fail(f".{key}", "must be a positive whole number of words")
+        out.append(v)
+    if out[0] > out[1]:
+        raise fail(".sentence-info-words", "must not be above sentence-warning-words")
+    return out[0], out[1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -339,12 +360,13 @@ def _fmt(x: float) -> str:
 @check_type("readability-score", needs=("sentences",), options={
     "min-words": Option(int, 100, "judge only articles with at least this many words of prose"),
     "grade-warning-over": Option(float, 1.0, "grades over the audience's limit before it is a warning"),
-    "grade-error-over": Option(float, 3.0, "grades over the audience's limit before it is an error"),
     "ease-warning-under": Option(float, 5.0, "reading-ease points under the limit before it is a warning"),
-    "ease-error-under": Option(float, 15.0, "reading-ease points under the limit before it is an error"),
 })
 def readability_score(ctx: CheckContext) -> Iterator[Hit]:
-    """The article's prose is harder than its audience profile allows (grade and reading ease)."""
+    """The article's prose is harder than its audience profile allows (grade and reading ease).
+
+    A warning at most: a hard article should be edited, but it does not block publishing.
+    """
     audience = audience_for(ctx.config)
     sents = prose_sentences(ctx)
     scored = [s for s in sents if s.scored]
@@ -358,9 +380,7 @@ def readability_score(ctx: CheckContext) -> Iterator[Hit]:
     if over <= 0 and under <= 0:
         return
     o = ctx.options
-    if over > o["grade-error-over"] or under > o["ease-error-under"]:
-        severity = Severity.ERROR
-    elif over > o["grade-warning-over"] or under > o["ease-warning-under"]:
+    if over > o["grade-warning-over"] or under > o["ease-warning-under"]:
         severity = Severity.WARNING
     else:
         severity = Severity.INFO
@@ -389,20 +409,51 @@ def readability_score(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # -- EL202: long sentence --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LengthLimits:
+    """Word counts above which EL202 reports a sentence: info, warning, and error (0: never)."""
+
+    info: int
+    warning: int
+    error: int = 0
+
+    def severity(self, words: int) -> tuple[Severity, int] | None:
+        """The severity for a sentence of ``words`` words and the limit it passes; None if in bounds."""
+        if self.error and words > self.error:
+            return Severity.ERROR, self.error
+        if words > self.warning:
+            return Severity.WARNING, self.warning
+        if words > self.info:
+            return Severity.INFO, self.info
+        return None
+
+
+def length_limits(options: Mapping[str, Any], audience: Audience) -> LengthLimits:
+    """EL202's limits: the rule's own options where set (non-zero), else the audience profile's."""
+    warning = options.get("warning-words") or audience.sentence_warning_words
+    info = options.get("info-words") or min(audience.sentence_info_words, warning)
+    return LengthLimits(min(info, warning), warning, options.get("error-words") or 0)
+
+
 @check_type("sentence-length", needs=("sentences",), options={
-    "warning-words": Option(int, 25, "sentences with more words than this are a warning"),
-    "error-words": Option(int, 40, "sentences with more words than this are an error"),
+    "info-words": Option(int, 0, "sentences with more words than this are noted (info); 0: the audience "
+                         "profile's sentence-info-words"),
+    "warning-words": Option(int, 0, "sentences with more words than this are a warning; 0: the audience "
+                            "profile's sentence-warning-words"),
+    "error-words": Option(int, 0, "sentences with more words than this are an error; 0 (the default): "
+                          "never, a long sentence does not block publishing"),
 })
 def sentence_length(ctx: CheckContext) -> Iterator[Hit]:
-    """Sentences too long to read in one breath."""
-    warn, err = ctx.options["warning-words"], ctx.options["error-words"]
+    """Sentences too long to read in one breath, judged against the audience profile."""
+    limits = length_limits(ctx.options, audience_for(ctx.config))
     for s in prose_sentences(ctx):
-        if s.words <= warn:
+        verdict = limits.severity(s.words)
+        if verdict is None:
             continue
-        limit, severity = (err, Severity.ERROR) if s.words > err else (warn, Severity.WARNING)
+        severity, limit = verdict
         yield Hit(s.start, s.end,
                   f"long sentence: {s.words} words (over {limit}); split it into shorter sentences, "
-                  "one idea each", severity=severity)
+                  "one idea each", severity=severity, data={"words": s.words, "limit": limit})
 
 
 # -- EL203: hard sentence --------------------------------------------------------------------------
@@ -417,19 +468,19 @@ def _long_words(text: str, limit: int = 3) -> list[str]:
     return [w for _, w in ranked[:limit]]
 
 
-def _long_sentence_limit(ctx: CheckContext) -> int | None:
-    """The word count above which an enabled EL202 (sentence-length) reports a sentence, if any."""
+def _long_sentence_limit(ctx: CheckContext, audience: Audience) -> int | None:
+    """The word count above which an enabled EL202 (sentence-length) reports a sentence, if any.
+
+    The one place that keeps EL202 and EL203 off the same sentence: a sentence long enough for EL202
+    is EL202's, since its grade comes mostly from its length.
+    """
     try:
         registry = ctx.config.registry()
         enabled = ctx.config.enabled_rules(registry, ctx.doc.path)
     except ConfigError:
         return None
-    limits = []
-    for code in enabled:
-        if registry.rules[code].check == "sentence-length":
-            value = ctx.config.options_for(registry, code).get("warning-words")
-            if isinstance(value, int):
-                limits.append(value)
+    limits = [length_limits(ctx.config.options_for(registry, code), audience).info for code in enabled
+              if registry.rules[code].check == "sentence-length"]
     return min(limits) if limits else None
 
 
@@ -442,7 +493,7 @@ def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences whose own Flesch–Kincaid grade is far above the audience's (Hemingway's yellow/red)."""
     audience = audience_for(ctx.config)
     ts = _textstat()
-    skip_over = _long_sentence_limit(ctx)
+    skip_over = _long_sentence_limit(ctx, audience)
     for s in prose_sentences(ctx):
         if not s.scored or s.words < ctx.options["min-words"]:
             continue
