@@ -17,6 +17,19 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
+    # Order by seriousness, not by the string ("error" < "warning" alphabetically): ERROR > WARNING > INFO.
+    def __lt__(self, other: object) -> bool:
+        return self.rank < other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= other.rank if isinstance(other, Severity) else NotImplemented
+
     def __str__(self) -> str:
         return self.value
 

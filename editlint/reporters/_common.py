@@ -14,6 +14,11 @@ RANK = {"error": 3, "warning": 2, "info": 1}
 SEVERITIES = ("error", "warning", "info")
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``"1 file"``, ``"2 files"``: a count with its noun in the right number."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def registry_from(options: dict[str, Any]) -> Any:
     """The rule registry to take metadata from (the CLI passes the run's; default: the built-in one)."""
     reg = options.get("registry")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import RunReport
+from ._common import plural
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -58,7 +59,7 @@ def render(report: RunReport, **_: Any) -> str:
     s = data["summary"]
     by = s["by_severity"]
     lines.append(
-        f"editlint: {s['findings']} findings ({by['error']} error, {by['warning']} warning, "
-        f"{by['info']} info) in {s['files']} files"
+        f"editlint: {plural(s['findings'], 'finding')} ({by['error']} error, {by['warning']} warning, "
+        f"{by['info']} info) in {plural(s['files'], 'file')}"
     )
     return "\n".join(lines) + "\n"

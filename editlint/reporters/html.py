@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from ..findings import RunReport
-from ._common import SEVERITIES, category_counts, fails_gate, registry_from, rule_of
+from ._common import SEVERITIES, category_counts, fails_gate, plural, registry_from, rule_of
 
 _CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fafafa;--fg:#1d1d1f}
@@ -169,7 +169,7 @@ def _metric_value(value: Any) -> str:
     if isinstance(value, str):
         return e(value)
     return (
-        f"<details><summary>{len(value) if hasattr(value, '__len__') else ''} items</summary>"
+        f"<details><summary>{plural(len(value), 'item') if hasattr(value, '__len__') else 'value'}</summary>"
         f"<pre>{e(json.dumps(value, indent=1, ensure_ascii=False, default=str))}</pre></details>"
     )
 
@@ -279,8 +279,9 @@ def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
         sections.append(f'<section class="article">{head}{"".join(body)}</section>')
     cats = category_counts(data)
     summary = (
-        f"<p>{s['findings']} findings ({by['error']} error, {by['warning']} warning, {by['info']} info) "
-        f"in {s['files']} articles; gate: <code>--fail-on {e(fail_on)}</code>.</p>"
+        f"<p>{plural(s['findings'], 'finding')} ({by['error']} error, {by['warning']} warning, "
+        f"{by['info']} info) in {plural(s['files'], 'article')}; "
+        f"gate: <code>--fail-on {e(fail_on)}</code>.</p>"
     )
     base = data.get("baseline")
     if base:
