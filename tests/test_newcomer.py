@@ -40,3 +40,18 @@ def test_quotes_are_cut_at_word_boundaries(raw: str, limit: int, expected: str) 
     out = clip(raw, limit)
     assert out == expected
     assert len(out) <= limit
+
+
+def test_readme_setup_starts_with_a_virtual_environment() -> None:
+    """The README's set-up lines (which .ci/run follows exactly) create and activate a venv first."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- setup:start -->", 1)[1].split("<!-- setup:end -->", 1)[0]
+    lines = [ln for b in re.findall(r"```sh\n(.*?)```", block, re.S) for ln in b.splitlines() if ln.strip()]
+    assert lines[0].startswith("python3 -m venv ") and ". .venv/bin/activate" in lines[0]
+    assert 'pip install ".[model]"' in lines[1] and "editlint check samples/" in lines[1]
+    assert lines[-1] == "sh scripts/test.sh"
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "setup:start" in ci and "pytest" not in ci.split("set -eu", 1)[1]
