@@ -64,7 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="rules to disable, in addition to the configuration's ignore")
     c.add_argument("--config", metavar="PATH", help="use this configuration file (no discovery)")
     c.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the article read from -")
-    c.add_argument("--fix", action="store_true", help="apply the fixes findings carry (atomic writes)")
+    c.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes findings carry (see the README's Fixes section)")
+    c.add_argument("--unsafe-fixes", action="store_true",
+                   help="with --fix or --diff, also apply unsafe fixes (spelling, grammar, wording)")
+    c.add_argument("--diff", action="store_true",
+                   help="print a unified diff of what --fix would change and write nothing (exit 1 if any)")
+    c.add_argument("--show-fixes", action="store_true", help="list the fixes applied to each file")
     c.add_argument("--explain-claims", action="store_true",
                    help="add the claims extracted from each article to the report's metrics")
     c.add_argument("--quiet", "-q", action="store_true", help="only the finding lines and the totals")
@@ -222,14 +228,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.close()
 
+    if args.diff:
+        return _diff(linter, report, args)
     if args.fix:
-        from .fixes import fix_file
+        from .fixes import fix_report
 
-        for fr in report.files:
-            if fr.document is not None and any(f.fixes for f in fr.findings):
-                if fix_file(fr.document.source, fr.findings):
-                    print(f"editlint: fixed {fr.path}", file=sys.stderr)
-                    fr.findings = [f for f in fr.findings if not f.fixes]
+        _print_fixes(fix_report(linter, report, unsafe=args.unsafe_fixes), report, args)
 
     written = None
     if args.write_baseline:
@@ -288,6 +292,62 @@ def cmd_check(args: argparse.Namespace) -> int:
     if written is not None and not report.has_errors:
         return EXIT_OK
     return report.exit_code(fail_on)
+
+
+def _printable(text: str) -> str:
+    """A file name fit for one terminal line: control characters escaped."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for c in text)
+
+
+def _fix_counts(applied: Sequence[Any]) -> str:
+    from collections import Counter
+
+    counts = Counter((f.rule, f.name) for f in applied)
+    return "".join(f"    {n} × {rule} ({name})\n" for (rule, name), n in sorted(counts.items()))
+
+
+def _print_fixes(results: Sequence[Any], report: Any, args: argparse.Namespace) -> None:
+    """One line per fixed file on stderr (with --show-fixes, the rules fixed in it); files that could
+    not be written carry their error in the report, printed with the other errors."""
+    from .fixes import FixStatus, fixable
+
+    for r in results:
+        if r.status is FixStatus.FIXED:
+            n = len(r.applied)
+            print(f"editlint: fixed {_printable(r.path)} ({n} fix{'es' if n != 1 else ''})", file=sys.stderr)
+            if args.show_fixes:
+                sys.stderr.write(_fix_counts(r.applied))
+    if not args.unsafe_fixes:
+        hidden = sum(1 for f in report.findings if fixable(f, unsafe=True) and not fixable(f))
+        if hidden:
+            print(f"editlint: {hidden} unsafe fix{'es' if hidden != 1 else ''} not applied (review them with "
+                  "--diff --unsafe-fixes)", file=sys.stderr)
+
+
+def _diff(linter: Any, report: Any, args: argparse.Namespace) -> int:
+    """--diff: the unified diff of what --fix (with --unsafe-fixes: also unsafe fixes) would change."""
+    from .fixes import FixStatus, fix_report
+
+    results = fix_report(linter, report, unsafe=args.unsafe_fixes, write=False)
+    changed = [r for r in results if r.changed]
+    for r in changed:
+        sys.stdout.write(r.diff())
+        if args.show_fixes:
+            print(f"editlint: would fix {_printable(r.path)}:", file=sys.stderr)
+            sys.stderr.write(_fix_counts(r.applied))
+    for r in results:
+        if r.status is FixStatus.ERROR:
+            print(f"editlint: {_printable(r.path)}: {r.message}", file=sys.stderr)
+    for fr in report.files:
+        if fr.error:
+            print(f"editlint: error: {fr.error}", file=sys.stderr)
+    sys.stdout.flush()
+    n = len(changed)
+    print(f"editlint: {n} file{'s' if n != 1 else ''} would be changed", file=sys.stderr)
+    if report.has_errors or any(r.status is FixStatus.ERROR for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 def _changed_articles(linter: Any, ref: str, paths: Sequence[str], report: Any) -> list[str]:
