@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from .checks.base import Option
+from .api import Option
+from .datafile import KeyPath, key_lines, line_of_key
 from .errors import ConfigError
 from .findings import FAIL_ON, Severity
-from .rules import Registry, check_value, line_of, read_toml
+from .rules import Registry, check_value, read_toml
 
 CONFIG_NAMES = (".editlint.toml", "editlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
@@ -38,7 +39,9 @@ CORE_OPTIONS: dict[str, Option] = {
     "include": Option(list, list(DEFAULT_INCLUDE), "file globs linted when walking a directory"),
     "exclude": Option(list, list(DEFAULT_EXCLUDE), "file or folder globs skipped when walking"),
     "extend-exclude": Option(list, [], "globs skipped in addition to exclude"),
-    "rule-packs": Option(list, [], "extra rule pack files (TOML), relative to the configuration file"),
+    "packs": Option(list, [], "rule packs a publisher adds: TOML files or folders of them, relative to "
+                    "the configuration file ([[rule]], [rules.CODE] option and [data.NAME] data extensions)"),
+    "rule-packs": Option(list, [], "the older name of packs (both may be given)"),
     "max-file-size": Option(int, DEFAULT_MAX_FILE_SIZE, "largest article in bytes; larger ones are refused"),
     "audience": Option(str, "parents", "readability audience profile (see rules/data/audiences.toml)"),
     "nlp": Option(dict, {}, "spaCy settings: model, batch-size"),
@@ -191,19 +194,21 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
                         prefix: str = "", registry: Registry | None = None) -> Config:
     """Validate a configuration table (from a file, or a dict given to the library API)."""
     where = source or "configuration"
+    lines = key_lines(text) if text else {}
+    at: KeyPath = tuple(prefix.strip(".").split(".")) if prefix else ()
 
-    def err(key: str, problem: str) -> ConfigError:
-        line = f"line {line_of(text, key.split('.')[-1])}: " if text else ""
-        return ConfigError(f"{line}{prefix}{key}: {problem}", path=where)
+    def err(key: str | KeyPath, problem: str) -> ConfigError:
+        path = tuple(key.split(".")) if isinstance(key, str) else key
+        line = line_of_key(lines, (*at, *path))
+        shown = ".".join(str(k) for k in (*at, *path) if k != "")
+        return ConfigError(f"{f'line {line}: ' if line else ''}{shown}: {problem}", path=where)
 
     if not isinstance(table, Mapping):
         raise err("", "must be a table")
-    packs = table.get("rule-packs", [])
-    root = str(Path(source).resolve().parent) if source else "."
-    if isinstance(packs, list):
-        packs = [str((Path(root) / pth).resolve()) if isinstance(pth, str) else pth for pth in packs]
+    root = str(Path(source).resolve().parent) if source and source != "<config>" else str(Path.cwd())
+    packs = _pack_paths(table, root, err)
     # a broken rule pack raises its own error, naming the pack, the key and the line
-    reg = registry or Registry.default(tuple(p for p in packs if isinstance(p, str)))
+    reg = registry or Registry.default(packs)
 
     known = dict(CORE_OPTIONS)
     sections = {name: sec for name, sec in reg.sections.items()}
@@ -246,26 +251,16 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
     pfi: dict[str, tuple[str, ...]] = {}
     for pattern, sels in (values.get("per-file-ignores") or {}).items():
         if not isinstance(sels, list) or not all(isinstance(s, str) for s in sels):
-            raise err(f"per-file-ignores.{pattern}", "must be a list of rule codes")
+            raise err(("per-file-ignores", pattern), "must be a list of rule codes")
         pfi[pattern] = tuple(sels)
     nlp = values.get("nlp") or {}
     nlp_values = _validate_table(nlp, NLP_OPTIONS, "nlp.", err)
-    rule_options: dict[str, dict[str, Any]] = {}
-    for code, opts in (values.get("rules") or {}).items():
-        try:
-            rule = reg.get(code)
-        except KeyError:
-            raise err(f"rules.{code}", "unknown rule code or slug") from None
-        ctype = reg.check_types[rule.check]
-        rule_options[rule.code] = reg.validate_options(
-            ctype, opts, lambda k, problem, c=code: err(f"rules.{c}.{k}", problem))
-        rule_options[rule.code] = {k: v for k, v in rule_options[rule.code].items()
-                                   if isinstance(opts, Mapping) and k in opts}
+    rule_options = {code: opts for code, opts in _rule_options(values.get("rules") or {}, reg, err).items()}
     cfg = Config(
         select=select, extend_select=strings("extend-select"), ignore=strings("ignore"),
         fail_on=values.get("fail-on", "error"), severity=severity, per_file_ignores=pfi,
         include=strings("include"), exclude=strings("exclude") + strings("extend-exclude"),
-        rule_packs=tuple(p for p in packs if isinstance(p, str)),
+        rule_packs=packs,
         max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
         audience=values.get("audience", "parents"), model=nlp_values["model"],
         batch_size=nlp_values["batch-size"], rule_options=rule_options, sections=section_values,
@@ -273,6 +268,53 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
     )
     cfg.enabled_rules(reg)  # unknown selectors fail now, naming the file
     return cfg
+
+
+def _pack_paths(table: Mapping[str, Any], root: str, err: Any) -> tuple[str, ...]:
+    """``packs`` and ``rule-packs`` resolved against the configuration's folder; missing ones are errors."""
+    out: list[str] = []
+    for key in ("rule-packs", "packs"):
+        given = table.get(key, [])
+        if not isinstance(given, list) or not all(isinstance(p, str) for p in given):
+            raise err(key, "must be a list of paths (strings)")
+        for i, name in enumerate(given):
+            path = (Path(root) / name).resolve()
+            if not path.exists():
+                raise err((key, i), f"rule pack {name!r} not found (looked for {path})")
+            out.append(str(path))
+    return tuple(out)
+
+
+def _rule_options(table: Mapping[str, Any], reg: Registry, err: Any) -> dict[str, dict[str, Any]]:
+    """``[rules.CODE]`` overrides: a key replaces the rule's option, ``extend-KEY`` extends a list option."""
+    out: dict[str, dict[str, Any]] = {}
+    for code, opts in table.items():
+        try:
+            rule = reg.get(code)
+        except KeyError:
+            raise err(("rules", code), "unknown rule code or slug") from None
+        if not isinstance(opts, Mapping):
+            raise err(("rules", code), "must be a table")
+        ctype = reg.check_types[rule.check]
+        chosen: dict[str, Any] = {}
+        for key, value in opts.items():
+            name = key.removeprefix("extend-") if key.removeprefix("extend-") in ctype.options else key
+            opt = ctype.options.get(name)
+            if opt is None:
+                known = ", ".join(sorted(ctype.options)) or "none"
+                raise err(("rules", code, key),
+                          f"unknown option for check type {ctype.name!r} (known: {known})")
+            if name != key:
+                base = chosen.get(name, rule.options.get(name))
+                if not isinstance(base, list) or not isinstance(value, list):
+                    raise err(("rules", code, key), f"extends {name!r}, which must be a list, with a list")
+                value = base + [v for v in value if v not in base]
+            problem = check_value(key, value, opt)
+            if problem:
+                raise err(("rules", code, key), problem)
+            chosen[name] = value
+        out[rule.code] = chosen
+    return out
 
 
 def _validate_table(table: Mapping[str, Any], options: Mapping[str, Option], prefix: str, err: Any

@@ -13,19 +13,20 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .checks.base import CheckContext, Diagnostic, Hit, Metric
+from .api import Diagnostic, Hit, Metric, Span
+from .checks.base import CheckContext
 from .config import Config, config_for_path, config_from_mapping
 from .document import Document
 from .errors import ConfigError, EditlintError, InputError, ModelError
 from .findings import FileReport, Finding, Related, RunReport
 from .nlp import Annotations
 from .readers import read
-from .rules import Registry
+from .rules import Registry, Rule
 from .source import Source, decode, format_for, read_path
 from .suppressions import apply_suppressions, parse_suppressions
 
@@ -49,14 +50,17 @@ class Linter:
     """Lint many articles with one configuration policy and one loaded NLP pipeline.
 
     ``config`` may be a :class:`Config`, a mapping shaped like ``[tool.editlint]``, or None to discover
-    the configuration file of each article (as the command line does).
+    the configuration file of each article (as the command line does). ``registry`` replaces the one the
+    configuration would build (its packs) for every article: a host that made its own registry (extra
+    check types, packs) passes it here.
     """
 
     def __init__(self, config: Config | Mapping[str, Any] | None = None, *,
-                 overrides: Mapping[str, Any] | None = None) -> None:
+                 overrides: Mapping[str, Any] | None = None, registry: Registry | None = None) -> None:
         if config is not None and not isinstance(config, Config):
-            config = config_from_mapping(config, source="<config>")
+            config = config_from_mapping(config, source="<config>", registry=registry)
         self.config = config
+        self.registry = registry
         self.overrides = dict(overrides or {})
         self._ann_cache: dict[tuple[str, frozenset[str], int], Annotations] = {}
 
@@ -125,7 +129,7 @@ class Linter:
         label = label or "<text>"
         try:
             cfg = self.config_for(None if label in ("-", "<text>") else label)
-            registry = cfg.registry()
+            registry = self.registry or cfg.registry()
             codes = cfg.enabled_rules(registry, label)
         except ConfigError as exc:
             return _Job(label, Config(), Registry(), [], report=FileReport(path=label, error=str(exc)))
@@ -175,20 +179,33 @@ class Linter:
             yield job.report
 
     def _check(self, job: _Job) -> FileReport:
-        doc, cfg, reg = job.doc, job.config, job.registry
+        doc, reg = job.doc, job.registry
         assert doc is not None
         needs = self._needs(job)
-        ann = self._annotations(cfg, needs) if needs else None
+        ann = self._annotations(job.config, needs) if needs else None
         report = FileReport(path=job.label, document=doc)
-        findings: list[Finding] = []
-        cats = set()
+        with reg.active():
+            placed = self._run_rules(job, ann, report)
+            self._run_metrics(job, ann, report)
+        findings = [f for f, _, _ in drop_overlapping(placed, reg)]
+        findings = apply_suppressions(findings, parse_suppressions(doc, reg))
+        _number_fingerprints(findings)
+        report.findings = sorted(findings, key=Finding.sort_key)
+        return report
+
+    def _run_rules(self, job: _Job, ann: Annotations | None, report: FileReport
+                   ) -> list[tuple[Finding, int, int]]:
+        """Each enabled rule's check on the document: findings with their document spans."""
+        doc, cfg, reg = job.doc, job.config, job.registry
+        assert doc is not None
+        placed: list[tuple[Finding, int, int]] = []
         for code in job.codes:
             rule = reg.rules[code]
-            cats.add(rule.category)
-            ctype = reg.check_types[rule.check]
-            ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann)
+            ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann, data=reg.data,
+                               scope=rule.scope)
             try:
-                results = list(ctype(ctx))
+                results = list(reg.check_types[rule.check](ctx))
+                hits = [absolute(doc, r) for r in results if isinstance(r, Hit)]
             except EditlintError as exc:
                 report.error = str(exc)
                 continue
@@ -200,15 +217,17 @@ class Linter:
                 if isinstance(r, Metric):
                     report.metrics[r.name] = r.value
                 elif isinstance(r, Diagnostic):
-                    if r.fatal:
-                        report.error = r.message
-                    elif r.message not in report.diagnostics:
-                        report.diagnostics.append(r.message)
-                else:
-                    findings.append(self._finding(doc, rule, r, cfg))
+                    _diagnose(report, r)
+            placed.extend((self._finding(doc, rule, h, cfg), h.start, h.end) for h in hits)
+        return placed
+
+    def _run_metrics(self, job: _Job, ann: Annotations | None, report: FileReport) -> None:
+        doc, cfg, reg = job.doc, job.config, job.registry
+        assert doc is not None
+        cats = {reg.rules[code].category for code in job.codes}
         for mp in reg.metric_providers:
             if mp.category in cats:
-                ctx = CheckContext(doc, None, {}, cfg, ann)
+                ctx = CheckContext(doc, None, {}, cfg, ann, data=reg.data)
                 try:
                     for m in mp.func(ctx):
                         report.metrics[m.name] = m.value
@@ -217,13 +236,9 @@ class Linter:
                 except Exception as exc:
                     report.error = (f"{job.label}: internal error in metrics {mp.name}: "
                                     f"{type(exc).__name__}: {exc}")
-        findings = apply_suppressions(findings, parse_suppressions(doc, reg))
-        _number_fingerprints(findings)
-        report.findings = sorted(findings, key=Finding.sort_key)
-        return report
 
     @staticmethod
-    def _finding(doc: Document, rule: Any, hit: Hit, cfg: Config) -> Finding:
+    def _finding(doc: Document, rule: Rule, hit: Hit, cfg: Config) -> Finding:
         line, col, end_line, end_col = doc.span_position(hit.start, hit.end)
         related = []
         for s in hit.related:
@@ -235,6 +250,48 @@ class Linter:
                        message=hit.message, line=line, column=col, end_line=end_line, end_column=end_col,
                        related=tuple(related), suggestion=hit.suggestion, fixes=hit.edits,
                        fingerprint=fingerprint(rule.code, key), data=hit.data)
+
+
+def _diagnose(report: FileReport, d: Diagnostic) -> None:
+    if d.fatal:
+        report.error = d.message
+    elif d.message not in report.diagnostics:
+        report.diagnostics.append(d.message)
+
+
+def absolute(doc: Document, hit: Hit) -> Hit:
+    """The hit (and its related spans) in document offsets; a span outside the document is a check bug."""
+    start, end = _place(doc, hit.start, hit.end, hit.block)
+    related = tuple(Span(*_place(doc, s.start, s.end, s.block), s.message) for s in hit.related)
+    return replace(hit, start=start, end=end, related=related, block=None)
+
+
+def _place(doc: Document, start: int, end: int, block: Any) -> tuple[int, int]:
+    if block is not None:
+        if not 0 <= start <= end <= len(block.text):
+            raise ValueError(f"span {start}-{end} is outside its block (length {len(block.text)})")
+        start, end = start + block.start, end + block.start
+    if not 0 <= start <= end <= len(doc.text):
+        raise ValueError(f"span {start}-{end} is outside the document (length {len(doc.text)})")
+    return start, end
+
+
+def drop_overlapping(placed: list[tuple[Finding, int, int]], registry: Registry
+                     ) -> list[tuple[Finding, int, int]]:
+    """Cross-rule policy from the packs: a finding of a rule with ``[rule.overlaps] suppressed-by``
+    is dropped when a finding of one of those rules covers its span."""
+    by_rule: dict[str, list[tuple[int, int]]] = {}
+    for f, start, end in placed:
+        by_rule.setdefault(f.rule, []).append((start, end))
+    kept = []
+    for f, start, end in placed:
+        rule = registry.rules.get(f.rule)
+        selectors = rule.suppressed_by if rule else ()
+        covering = {c for sel in selectors for c in registry.resolve(sel)} - {f.rule}
+        if any(s <= start and end <= e for c in covering for s, e in by_rule.get(c, ())):
+            continue
+        kept.append((f, start, end))
+    return kept
 
 
 def nlp_needs(registry: Registry, codes: Iterable[str]) -> frozenset[str]:

@@ -1,0 +1,215 @@
+"""The plug-in API: everything a check type needs, and nothing of the engine, registry or configuration.
+
+A check type is a function ``(ctx: CheckContext) -> Iterable[Hit | Metric | Diagnostic]`` declared with
+:func:`check_type`. Third-party check types import only this module (and register a module through the
+``editlint.checks`` entry-point group); rule packs then pick the type by name and fill in its options.
+
+Spans: a :class:`Hit` (and each related :class:`Span`) is in offsets of ``Document.text``, or, when it
+carries ``block=``, relative to that block's ``text``; the engine makes block-relative spans absolute,
+checks that they fall inside the document, and maps them to lines and columns. ``ctx.hit_in(block, ...)``
+is the short form. :class:`Edit` offsets are always into the decoded source file (``Source.text``).
+
+This module is a leaf: it imports only the document model and the findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from .document import Block, BlockKind, Document
+from .findings import Applicability, Edit, Severity
+
+__all__ = [
+    "NEEDS", "Applicability", "Block", "BlockKind", "CheckContext", "CheckFunc", "CheckType", "ConfigSection",
+    "DataSchema", "Diagnostic", "Document", "Edit", "Hit", "Metric", "MetricProvider", "Option", "Result",
+    "Severity", "Span", "check_type", "metric_provider",
+]
+
+#: NLP levels a check can ask for. ``sentences`` and ``parse`` need the parser, ``lemma`` the lemmatizer.
+NEEDS = frozenset({"sentences", "parse", "lemma", "ner"})
+
+T = TypeVar("T")
+
+
+class _Required:
+    """The default of an option that must be given (one instance, :data:`REQUIRED`)."""
+
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a check type: its type(s), default and a line of help. Validated on load."""
+
+    type: type | tuple[type, ...]
+    default: Any = REQUIRED
+    help: str = ""
+    choices: tuple[Any, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class Span:
+    """Another place taking part in a finding (``related`` in the report); block-relative with ``block``."""
+
+    start: int
+    end: int
+    message: str = ""
+    block: Block | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One finding as a check reports it: document offsets, or offsets into ``block.text``."""
+
+    start: int
+    end: int
+    message: str
+    related: tuple[Span, ...] = ()
+    severity: Severity | None = None  # None: the rule's severity
+    suggestion: str | None = None
+    edits: tuple[Edit, ...] = ()
+    key: str = ""  # stable text for the fingerprint (defaults to the flagged text)
+    data: Mapping[str, Any] = field(default_factory=dict)
+    block: Block | None = None  # set: start/end are relative to this block
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure for the report's ``metrics`` (e.g. ``flesch_reading_ease``)."""
+
+    name: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A note about the run, not the text (e.g. a backend was unreachable): printed to stderr.
+
+    ``fatal`` makes it the file's error, so the run exits 2.
+    """
+
+    message: str
+    fatal: bool = False
+
+
+Result = Hit | Metric | Diagnostic
+
+
+class CheckContext(Protocol):
+    """What a check sees. The engine's context implements it; tests may hand-build one."""
+
+    @property
+    def doc(self) -> Document:
+        """The article: text, blocks, headings."""
+
+    @property
+    def options(self) -> Mapping[str, Any]:
+        """The rule's options, validated, with the configuration's overrides applied."""
+
+    def data(self, name: str) -> Any:
+        """A shipped data file (``rules/data/NAME.toml``) with the configured packs' extensions,
+        validated against its schema when one is declared; loaded once per registry."""
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """A family's configuration table declared with :class:`ConfigSection` (``[tool.editlint.NAME]``)."""
+
+    def blocks(self) -> Sequence[Block]:
+        """The document's blocks of the kinds in the rule's ``scope``."""
+
+    def sentences(self, block: Block) -> list[Span]:
+        """The block's sentences as document spans (needs ``sentences``)."""
+
+    def spacy(self, block: Block) -> Any:
+        """The spaCy ``Doc`` of a block; its character offsets are relative to the block."""
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Share one analysis between the rules of a family, once per document."""
+
+    def hit_in(self, block: Block, start: int, end: int, message: str, **fields: Any) -> Hit:
+        """A :class:`Hit` at ``block.text[start:end]``; other :class:`Hit` fields as keywords."""
+
+
+CheckFunc = Callable[[CheckContext], Iterable[Result]]
+
+
+@dataclass(frozen=True)
+class CheckType:
+    """A kind of analysis that rules configure; found by the registry as a module attribute."""
+
+    name: str
+    func: CheckFunc
+    needs: frozenset[str] = frozenset()
+    options: Mapping[str, Option] = field(default_factory=dict)
+    doc: str = ""
+
+    def __call__(self, ctx: CheckContext) -> Iterable[Result]:
+        return self.func(ctx)
+
+
+def check_type(name: str, *, needs: Iterable[str] = (), options: Mapping[str, Option] | None = None
+               ) -> Callable[[CheckFunc], CheckType]:
+    """Declare a check type. Modules in ``editlint.checks`` and plug-in modules are scanned for these."""
+    needs_set = frozenset(needs)
+    unknown = needs_set - NEEDS
+    if unknown:
+        raise ValueError(f"check type {name!r}: unknown needs {sorted(unknown)}")
+
+    def wrap(func: CheckFunc) -> CheckType:
+        return CheckType(name=name, func=func, needs=needs_set, options=dict(options or {}),
+                         doc=(func.__doc__ or "").strip())
+
+    return wrap
+
+
+MetricFunc = Callable[[CheckContext], Iterable[Metric]]
+
+
+@dataclass(frozen=True)
+class MetricProvider:
+    """Computes report metrics for a category; runs when any rule of that category is enabled."""
+
+    name: str
+    category: str
+    func: MetricFunc
+    needs: frozenset[str] = frozenset()
+
+
+def metric_provider(name: str, *, category: str, needs: Iterable[str] = ()
+                    ) -> Callable[[MetricFunc], MetricProvider]:
+    """Declare a metric provider (scanned like check types)."""
+    def wrap(func: MetricFunc) -> MetricProvider:
+        return MetricProvider(name=name, category=category, func=func, needs=frozenset(needs))
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class DataSchema:
+    """Declares the schema of data file NAME (``rules/data/NAME.toml`` plus packs' ``[data.NAME]``).
+
+    ``model`` is a pydantic model class (``editlint.datafile.DataModel``); ``ctx.data(NAME)`` then returns
+    a validated instance, and a bad key in a pack is an error naming the pack file, key path and line.
+    A plug-in may declare data that nothing ships: it starts from the model's defaults.
+    """
+
+    name: str
+    model: type[Any]
+
+
+@dataclass(frozen=True)
+class ConfigSection:
+    """A table of the configuration owned by a family (e.g. ``[tool.editlint.grammar]``)."""
+
+    name: str
+    options: Mapping[str, Option]
+    help: str = ""
