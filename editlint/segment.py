@@ -1,0 +1,291 @@
+"""One sentence segmentation for every family, the readability metrics and the spaCy pipeline.
+
+Sentences come from a cheap rule-based splitter (the ``sentencex`` package, with the corrections in
+``rules/data/segmentation.toml``), never from the parser: families agree on what a sentence is, and a
+check that only needs sentences never loads spaCy. When spaCy runs, ``editlint.nlp`` hands it these
+boundaries before its parser, so ``Doc.sents`` are the same sentences.
+
+A block's text can also hold *labels*: a heading or a bold label run into the text that follows it
+("**Sleep** By six months…", a "##Sleep" line with no blank line after it). A label is a segment of its
+own but not a sentence: readability does not count its words, EL4 still reads it as evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .document import Block, Document
+from .errors import ConfigError
+
+DATA = "data/segmentation.toml"
+LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence or a label, as offsets into the text it was split from (whitespace trimmed)."""
+
+    start: int
+    end: int
+    label: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The corrections on top of the base splitter (``rules/data/segmentation.toml``)."""
+
+    before_anything: frozenset[str]
+    before_number: frozenset[str]
+    before_name: frozenset[str]
+    max_words: int
+    max_plain_words: int
+    open_words: frozenset[str]
+    minor_words: frozenset[str]
+
+
+def _words(table: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}{key}: must be a list of non-empty strings", path=DATA)
+    return frozenset(v.strip().casefold() for v in value)
+
+
+def _int(table: Mapping[str, Any], key: str) -> int:
+    value = table.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"heading-line.{key}: must be an integer >= 1", path=DATA)
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The segmentation data, validated once per process."""
+    from .rules import load_data  # late: editlint.rules imports the check API, which imports this module
+
+    data = load_data(DATA)
+    abbr, heading = data.get("abbreviations"), data.get("heading-line")
+    if not isinstance(abbr, dict) or not isinstance(heading, dict):
+        raise ConfigError("[abbreviations] and [heading-line] tables are required", path=DATA)
+    return Rules(
+        before_anything=_words(abbr, "before-anything", "abbreviations."),
+        before_number=_words(abbr, "before-number", "abbreviations."),
+        before_name=_words(abbr, "before-name", "abbreviations."),
+        max_words=_int(heading, "max-words"), max_plain_words=_int(heading, "max-plain-words"),
+        open_words=_words(heading, "open-words", "heading-line."),
+        minor_words=_words(heading, "minor-words", "heading-line."),
+    )
+
+
+# -- text only ---------------------------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: A line that finishes a sentence: a sentence mark, maybe inside closing quotes, brackets or emphasis.
+_LINE_DONE = re.compile(r"[.!?…:;]['\"’”)\]*_]*\s*$")
+#: Markup and punctuation a line or sentence may open with before its first letter.
+_LEAD = re.compile(r"[\s#>*_\"'“‘(\[•·–—-]*")
+#: The word before a sentence's final full stop ("approx" in "approx.", "e.g" in "e.g.").
+_LAST_WORD = re.compile(r"(?<![\w.])([^\W\d_][\w.]*?)\.['\"’”)\]*_]*$")
+
+
+def split(text: str, labels: Iterable[tuple[int, int]] = ()) -> list[Segment]:
+    """Segments of ``text``: its sentences, and the given label spans plus any heading line run into the
+    next line (``label=True``). Offsets are into ``text``; every segment is trimmed and non-empty."""
+    spans = sorted(set(labels) | set(heading_lines(text)))
+    out: list[Segment] = []
+    pos = 0
+    for lo, hi in spans:
+        if lo < pos:
+            continue
+        out += [Segment(s, e) for s, e in _sentences(text, pos, lo)]
+        out.append(Segment(lo, hi, label=True))
+        pos = hi
+    out += [Segment(s, e) for s, e in _sentences(text, pos, len(text))]
+    return [s for s in out if s.end > s.start]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentence spans of a text with no markup at hand (labels left out)."""
+    return [(s.start, s.end) for s in split(text) if not s.label]
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The base splitter's sentences of ``text[lo:hi]``, with the data's corrections applied."""
+    lo, hi = _trim(text, lo, hi)
+    if lo >= hi:
+        return []
+    import sentencex
+
+    chunk = text[lo:hi]
+    found = {int(b["start_index"]) for b in sentencex.get_sentence_boundaries(LANGUAGE, chunk)}
+    cuts = sorted((found | _word_stops(chunk)) - {0})
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(chunk)]:
+        if cut <= start or cut > len(chunk):
+            continue
+        if out and _continues(chunk, out[-1], start, cut):
+            out[-1] = (out[-1][0], cut)
+        else:
+            out.append((start, cut))
+        start = cut
+    return [t for t in (_trim(text, lo + s, lo + e) for s, e in out) if t[1] > t[0]]
+
+
+#: A full stop after a plain word, then space: a break unless the word is one of the data's abbreviations.
+_WORD_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.['\"’”)\]]*\s+")
+
+
+def _word_stops(chunk: str) -> set[int]:
+    """Breaks after a word the base splitter takes for an abbreviation ("ill", "may", "no", "etc") when
+    a capital follows. Only the data's abbreviations keep the sentence going there."""
+    r = rules()
+    keep = r.before_anything | r.before_name
+    out: set[int] = set()
+    for m in _WORD_STOP.finditer(chunk):
+        if m.group(1).casefold() not in keep and _first_char(chunk[m.end():]).isupper():
+            out.add(m.end())
+    return out
+
+
+def _first_char(text: str) -> str:
+    m = _LEAD.match(text)
+    rest = text[m.end():] if m else text
+    return rest[:1]
+
+
+def _continues(chunk: str, prev: tuple[int, int], start: int, end: int) -> bool:
+    """True when the break before ``chunk[start:end]`` is not a sentence end: the next part opens in lower
+    case or has no word at all, or the previous part ends with an abbreviation that takes what follows."""
+    nxt = chunk[start:end]
+    first = _first_char(nxt)
+    if not any(c.isalnum() for c in nxt) or first.islower():
+        return True
+    before = chunk[prev[0]:start].rstrip()
+    m = _LAST_WORD.search(before)
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    r = rules()
+    if word in r.before_anything:
+        return True
+    if word in r.before_number and first.isdigit():
+        return True
+    return word in r.before_name and first.isupper()
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that are a heading or label run into the next line of the same block (trimmed spans)."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split("\n"):
+        lines.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    out: list[tuple[int, int]] = []
+    prev_done = True
+    for i, (lo, hi) in enumerate(lines[:-1]):
+        line = text[lo:hi]
+        is_label = prev_done and line.strip() != "" and _heading_like(line) and \
+            _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
+        if is_label:
+            out.append(_trim(text, lo, hi))
+        if line.strip():
+            prev_done = is_label or bool(_LINE_DONE.search(line))
+    return out
+
+
+def _opens_sentence(line: str) -> bool:
+    first = _first_char(line)
+    return first.isupper() or first.isdigit()
+
+
+def _heading_like(line: str) -> bool:
+    """A short line with no sentence mark whose last word cannot end a sentence fragment."""
+    stripped = line.strip()
+    if _LINE_DONE.search(stripped) and not stripped.endswith(":"):
+        return False
+    if stripped.endswith((",", "-", "–", "—", "/", "&", "+")):
+        return False
+    words = _WORD.findall(stripped)
+    r = rules()
+    if not words or len(words) > r.max_words or words[-1].casefold() in r.open_words:
+        return False
+    if stripped.startswith("#") or len(words) <= r.max_plain_words:
+        return True
+    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in r.minor_words for w in words)
+
+
+# -- a document's blocks ---------------------------------------------------------------------------------
+_MD_OPEN = re.compile(r"(\*\*|__)\s*$")
+_HTML_OPEN = re.compile(r"<(strong|b)\b[^>]*>\s*$", re.IGNORECASE)
+
+
+def markup_labels(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """Bold labels at the start of the block or of one of its lines ("**Sleep** By six months…",
+    "<b>Note:</b> this page…"), as spans relative to the block. A bold sentence is not a label, nor is
+    bold emphasis that the sentence goes on from in lower case ("**Never** leave…")."""
+    out: list[tuple[int, int]] = []
+    starts = [0] + [m.end() for m in re.finditer("\n", block.text)]
+    for p in starts:
+        p = _trim(block.text, p, len(block.text))[0]
+        end = _bold_end(doc, block, p)
+        if end is None:
+            continue
+        label = block.text[p:end].rstrip()
+        rest = block.text[end:]
+        words = _WORD.findall(label)
+        if not words or len(words) > rules().max_words or not rest.strip():
+            continue
+        if label.endswith(":") or (not _LINE_DONE.search(label) and _opens_sentence(rest)):
+            out.append((p, p + len(label)))
+    return out
+
+
+def _bold_end(doc: Document, block: Block, p: int) -> int | None:
+    """The block-relative end of a bold span that opens at ``p``, else None."""
+    src = doc.source.text
+    so = doc.source_offset(block.start + p)
+    line_start = src.rfind("\n", 0, so) + 1
+    before = src[line_start:so]
+    md = _MD_OPEN.search(before)
+    if md:
+        close = src.find(md.group(1), so)
+        if close < 0 or "\n" in src[so:close]:
+            return None
+    else:
+        tag = _HTML_OPEN.search(before)
+        if tag is None:
+            return None
+        m = re.compile(rf"</{tag.group(1)}\s*>", re.IGNORECASE).search(src, so)
+        if m is None:
+            return None
+        close = m.start()
+    lo, hi = block.start + p, block.end
+    i = bisect.bisect_left(doc.origin, close, lo, hi)  # origin is non-decreasing within a block
+    return i - block.start if lo < i < hi else None
+
+
+def block_segments(doc: Document, block: Block) -> list[Segment]:
+    """The block's segments relative to ``block.text`` (computed once per document and block)."""
+    key = ("segments", block.index)
+    cached = doc.cache.get(key)
+    if cached is None:
+        cached = split(block.text, markup_labels(doc, block))
+        doc.cache[key] = cached
+    return list(cached)
+
+
+def block_sentences(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """The block's sentences as absolute offsets into ``doc.text`` (labels left out)."""
+    return [(block.start + s.start, block.start + s.end) for s in block_segments(doc, block) if not s.label]
