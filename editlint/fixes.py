@@ -66,7 +66,7 @@ class FileFix:
         if not self.changed:
             return ""
         lines = difflib.unified_diff(_split(self.original), _split(self.fixed),
-                                     fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
+                                     fromfile=self.path, tofile=self.path)
         out = []
         for line in lines:
             out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
@@ -297,7 +297,8 @@ def rebuild(raw: bytes, fixed: str) -> bytes:
             if not line.endswith("\n"):
                 out.append(line)
                 continue
-            at = min(i1 + k, i2 - 1) if i2 > i1 else i1 - 1
+            # the block's last line ends where the old block ended (two lines joined keep the second's)
+            at = (i2 - 1 if j1 + k == j2 - 1 else min(i1 + k, i2 - 1)) if i2 > i1 else i1 - 1
             out.append(line[:-1] + _ending(raw_lines, at, first_ending))
     return bom + "".join(out).encode("utf-8")
 
