@@ -233,7 +233,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.fix:
         from .fixes import fix_report
 
-        _print_fixes(fix_report(linter, report, unsafe=args.unsafe_fixes), report, args)
+        piped = {stdin_name or "-"} if "-" in files else set()
+        _print_fixes(fix_report(linter, report, unsafe=args.unsafe_fixes, read_only=piped), report, args)
 
     written = None
     if args.write_baseline:
@@ -318,6 +319,8 @@ def _print_fixes(results: Sequence[Any], report: Any, args: argparse.Namespace) 
             print(f"editlint: fixed {_printable(r.path)} ({n} fix{'es' if n != 1 else ''})", file=sys.stderr)
             if args.show_fixes:
                 sys.stderr.write(_fix_counts(r.applied))
+        elif r.status is FixStatus.WOULD_FIX:
+            print("editlint: standard input is never written; see its fixes with --diff", file=sys.stderr)
     if not args.unsafe_fixes:
         hidden = sum(1 for f in report.findings if fixable(f, unsafe=True) and not fixable(f))
         if hidden:
@@ -329,7 +332,7 @@ def _diff(linter: Any, report: Any, args: argparse.Namespace) -> int:
     """--diff: the unified diff of what --fix (with --unsafe-fixes: also unsafe fixes) would change."""
     from .fixes import FixStatus, fix_report
 
-    results = fix_report(linter, report, unsafe=args.unsafe_fixes, write=False)
+    results = fix_report(linter, report, unsafe=args.unsafe_fixes, write=False)  # writes nothing
     changed = [r for r in results if r.changed]
     for r in changed:
         sys.stdout.write(r.diff())

@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -409,18 +409,19 @@ def fix_file_report(linter: Linter, fr: FileReport, *, unsafe: bool = False, wri
     return result
 
 
-def fix_report(linter: Linter, report: RunReport, *, unsafe: bool = False,
-               write: bool = True) -> list[FileFix]:
+def fix_report(linter: Linter, report: RunReport, *, unsafe: bool = False, write: bool = True,
+               read_only: Collection[str] = ()) -> list[FileFix]:
     """Fix every linted article of ``report`` that has an allowed fix; returns what happened per file.
 
     With ``write``, the report is updated to match the files: a fixed file's report becomes the report
     of its new text, and a file that could not be written gets ``error`` set (the run then exits 2).
+    Articles whose path is in ``read_only`` (standard input) are fixed in memory only.
     """
     out = []
     for i, fr in enumerate(report.files):
         if fr.document is None or fr.error or not any(fixable(f, unsafe) for f in fr.findings):
             continue
-        result = fix_file_report(linter, fr, unsafe=unsafe, write=write)
+        result = fix_file_report(linter, fr, unsafe=unsafe, write=write and fr.path not in read_only)
         out.append(result)
         if not write:
             continue

@@ -664,3 +664,17 @@ def test_rebuild_keeps_every_unedited_byte_and_converges(lines: list[tuple[str, 
     assert endings == [nl for _, nl in lines]
     again = linter.lint_text(plan.text, path="a.txt")
     assert [f for f in again.findings if f.fixes] == []
+
+
+def test_standard_input_is_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    (tmp_path / "bedtime.md").write_bytes(TYPO)  # a file of the --stdin-filename's name must stay as it is
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TYPO)))
+    assert check("--select", "EL105", "--fix", "--stdin-filename", "bedtime.md", "-") == 0
+    assert "never written" in capsys.readouterr().err and (tmp_path / "bedtime.md").read_bytes() == TYPO
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TYPO)))
+    assert check("--select", "EL105", "--diff", "--stdin-filename", "bedtime.md", "-") == 1
+    assert "+Read the same story every night.\n" in capsys.readouterr().out
