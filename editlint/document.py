@@ -24,6 +24,7 @@ class BlockKind(str, Enum):
     LIST_ITEM = "list_item"
     TABLE_CELL = "table_cell"
     CAPTION = "caption"
+    ALT = "alt"  # an image's alt text: describes a picture, never running prose
     QUOTE = "quote"
     CODE = "code"
 

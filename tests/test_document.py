@@ -69,7 +69,7 @@ def test_markdown_blocks_and_metadata() -> None:
     assert kinds[0] is BlockKind.HEADING and doc.blocks[0].level == 1
     assert doc.blocks[0].text == "Starting solid food"
     assert BlockKind.LIST_ITEM in kinds and BlockKind.TABLE_CELL in kinds
-    assert BlockKind.QUOTE in kinds and BlockKind.CAPTION in kinds and BlockKind.CODE in kinds
+    assert BlockKind.QUOTE in kinds and BlockKind.ALT in kinds and BlockKind.CODE in kinds
     para = doc.blocks[1]
     assert "six months & not before four" in para.text
     assert "https://example.org" not in para.text  # link targets are not prose
@@ -129,7 +129,7 @@ def test_html_page_skips_chrome_and_keeps_article() -> None:
     assert not any("not text" in t or "color" in t for t in texts)
     kinds = {b.text: b.kind for b in doc.blocks}
     assert kinds["Fever in babies"] is BlockKind.HEADING
-    assert kinds["A digital thermometer"] is BlockKind.CAPTION
+    assert kinds["A digital thermometer"] is BlockKind.ALT
     assert kinds["Use a digital thermometer."] is BlockKind.CAPTION
     assert kinds["Offer fluids."] is BlockKind.LIST_ITEM
     disclaimer = next(b for b in doc.blocks if b.text == "This is general information.")
@@ -392,3 +392,91 @@ def test_plain_text_title_block_and_step_lines() -> None:
     assert [b.kind for b in doc.blocks[:3]] == [BlockKind.HEADING, BlockKind.CAPTION, BlockKind.CAPTION]
     steps = next(b for b in doc.blocks if b.text.startswith("Step 1"))
     assert steps.kind is BlockKind.PARAGRAPH  # instructions that end a sentence are prose, not table cells
+
+
+# -- template code, alt text and attributes are never prose (issue 11 §5) ---------------------------------
+PHP_PAGE = """<?php
+$sizes = array('newborn' => 'up to 4 kg', 'small' => '3 to 6 kg', 'medium' => '5 to 9 kg',
+               'large' => '9 to 14 kg', 'extra large' => 'over 14 kg'); if ($a > $b) { echo "<p>x</p>"; }
+?>
+<html><head><meta charset="utf-8"><title>Nappy sizes</title></head><body>
+<h1>Choosing nappy sizes</h1>
+<p>Size by weight, not by age. <?= $brand ?> A snug fit at the legs stops leaks.</p>
+</body></html>
+"""
+
+JSP_PAGE = """<%@ page contentType="text/html; charset=UTF-8" %>
+<%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>
+<html><body>
+<h1>Croup</h1>
+<% if (user != null && visits > 2) { %><p>Welcome back.</p><% } %>
+<p>Croup causes a barking cough. Most children get better within a week.</p>
+</body></html>
+"""
+
+
+def test_php_code_is_not_read_as_text() -> None:
+    doc = doc_of(PHP_PAGE, "html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, "Choosing nappy sizes"),
+        (BlockKind.PARAGRAPH, "Size by weight, not by age. A snug fit at the legs stops leaks.")]
+    assert doc.metadata["title"] == "Nappy sizes"
+    assert_maps_back(doc)
+
+
+def test_jsp_page_keeps_its_body() -> None:
+    doc = doc_of(JSP_PAGE, "html")
+    assert [b.text for b in doc.blocks] == ["Croup", "Welcome back.",
+                                            "Croup causes a barking cough. Most children get better "
+                                            "within a week."]
+    assert_maps_back(doc)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_template_tags_in_markdown_and_text_are_masked(fmt: str) -> None:
+    text = ("Packed lunches\n\n{% include 'ad.html' %}\n\nDear {{ user.name }}, cut grapes "
+            "lengthwise.<% out.print(x); %> Offer water, not juice.\n\n{# editor note #}\n")
+    doc = doc_of(text, fmt)
+    prose = " ".join(b.text for b in doc.blocks)
+    for leftover in ("include", "user.name", "out.print", "editor note", "{", "%"):
+        assert leftover not in prose, (fmt, leftover)
+    body = next(b for b in doc.blocks if "grapes" in b.text)
+    assert " ".join(body.text.split()) == "Dear , cut grapes lengthwise. Offer water, not juice."
+    assert doc.position(body.start + body.text.index("cut")) == (5, 23)
+
+
+def test_alt_text_is_its_own_block_kind_in_markdown_and_html() -> None:
+    md = doc_of("# Teeth\n\n![A toddler brushing her teeth](t.png)\n\nBrush twice a day.\n", "markdown")
+    html = doc_of('<h1>Teeth</h1><p><img src="t.png" alt="A toddler brushing her teeth"></p>'
+                  "<p>Brush twice a day.</p>", "html")
+    for doc in (md, html):
+        alt = next(b for b in doc.blocks if b.text == "A toddler brushing her teeth")
+        assert alt.kind is BlockKind.ALT and not alt.is_prose and alt in list(doc.iter_blocks())
+        assert alt not in doc.prose_blocks()
+
+
+def test_alt_text_is_not_prose_for_readability_repetition_or_claims() -> None:
+    from editlint import Linter
+
+    alt = ("Parents should always consult a qualified paediatric healthcare professional regarding "
+           "any developmental irregularity observed during routine interactions at home")  # 20 words
+    md = f"# Reading together\n\n![{alt}](r.png)\n\nRead a short book every night. Let your child turn " \
+         "the pages. Point at the pictures and name them.\n"
+    report = Linter({"select": ["EL2", "EL104", "EL106"]}).lint_text(md, path="a.md")
+    assert report.findings == []
+    assert report.metrics["words"] == 19  # the prose only, not the alt text
+
+
+def test_html_attributes_never_reach_text() -> None:
+    html = ('<html><head><meta charset="utf-8"></head><body><p title="tooltip words" data-x="y">Brush '
+            '<img alt="toothbrush" src="b.png"> twice <span style="color:red">a day</span>.</p>'
+            '</body></html>')
+    md = ('# Teeth\n\nBrush twice <img src="b.png"\n  alt="toothbrush" width="20"> a day.\n\n'
+          '<meta charset="utf-8">\n')
+    txt = 'Teeth\n\nBrush twice <img src="b.png" alt="toothbrush"> a day <b>gently</b>.\n'
+    for text, fmt in ((html, "html"), (md, "markdown"), (txt, "text")):
+        doc = doc_of(text, fmt)
+        words = " ".join(b.text for b in doc.blocks)
+        for attr in ("charset", "alt", "src", "title", "style", "tooltip", "utf"):
+            assert attr not in words.split() and f"{attr}=" not in words, (fmt, attr)
+        assert "Brush twice" in " ".join(words.split())

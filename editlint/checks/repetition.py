@@ -531,7 +531,7 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
     title_block = _title_block(doc)
     flagged: list[tuple[Block, str, bool]] = []
     for block in doc.blocks:
-        if block.kind not in (BlockKind.CAPTION, BlockKind.PARAGRAPH) or block is title_block:
+        if block.kind not in (BlockKind.CAPTION, BlockKind.ALT, BlockKind.PARAGRAPH) or block is title_block:
             continue
         text = block.text.strip()
         words = [w for w in TOKEN_RE.findall(text) if w not in BREAK_CHARS]
@@ -549,7 +549,7 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
         shared = [w for w in content if w in keywords]
         overlap = bool(content) and len(set(shared)) >= opts["min-title-keywords"] and \
             len(shared) / len(content) >= opts["min-title-overlap"]
-        figure = block.kind is BlockKind.CAPTION and ("alt-text" in block.classes or doc.format != "text")
+        figure = block.kind is BlockKind.ALT or (block.kind is BlockKind.CAPTION and doc.format != "text")
         masthead = "masthead" in block.classes
         if figure or masthead:
             flag = overlap and (lower or (masthead and _no_finite_verb(ctx, block)))

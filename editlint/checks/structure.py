@@ -1,15 +1,20 @@
-"""Structure and leftovers (EL6xx): blog-template text, flattened tables, heading problems.
+"""Structure and leftovers (EL6xx): blog-template text, flattened tables, heading problems, merge-conflict
+markers, placeholder text and heading markers with no space.
 
 Cheap checks: plain regular expressions over blocks, no NLP.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from ..document import BlockKind
-from ..findings import Severity
+from ..document import BlockKind, Document
+from ..findings import Applicability, Edit, Severity
+from ..readers.markers import conflict_markers
 from .base import CheckContext, Hit, Option, Span, check_type
 
 
@@ -148,3 +153,110 @@ def misused_term(ctx: CheckContext) -> Iterator[Hit]:
                 reason = f" ({why})" if why else ""
                 yield Hit(s, e, f"{m.group()!r} does not mean what it seems to{reason}; write {instead!r}",
                           suggestion=instead)
+
+
+# -- merge-conflict markers, placeholders, headings without a space --------------------------------
+def _extracted_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The extracted-text span whose characters come from source offsets [start, end), if any."""
+    origin = doc.origin
+    i = bisect.bisect_left(origin, start)
+    if i >= len(origin) or not start <= origin[i] < end:
+        hits = [k for k, o in enumerate(origin) if start <= o < end]  # the map is not monotonic here
+        if not hits:
+            return None
+        i = hits[0]
+    j = i
+    while j < len(origin) and start <= origin[j] < end:
+        j += 1
+    return i, j
+
+
+@check_type("conflict-markers")
+def conflict_markers_check(ctx: CheckContext) -> Iterator[Hit]:
+    """Merge-conflict markers (<<<<<<<, =======, >>>>>>>) left in the article: one finding a conflict."""
+    doc = ctx.doc
+    conflict: list[tuple[int, int]] = []
+    for marker in conflict_markers(doc.source.text):
+        span = _extracted_span(doc, marker.start, marker.end)
+        if span is None:
+            continue  # outside the article (skipped page chrome)
+        block = doc.block_at(span[0])
+        if block is not None and block.kind is BlockKind.CODE and "conflict-marker" not in block.classes:
+            continue  # a code sample showing a conflict
+        conflict.append(span)
+        if marker.kind == "theirs":
+            (s, e), rest = conflict[0], conflict[1:]
+            yield Hit(s, e, "merge-conflict markers left in the article: keep one version of the "
+                      "text between them and delete the marker lines",
+                      related=tuple(Span(a, b, "conflict marker") for a, b in rest),
+                      key=f"conflict {doc.text[s:e]}", data={"markers": len(conflict)})
+            conflict = []
+
+
+@dataclass(frozen=True)
+class _Placeholder:
+    pattern: re.Pattern[str]
+    label: str
+
+
+def _placeholders(entries: list[Any]) -> list[_Placeholder]:
+    out = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str) \
+                or not isinstance(entry.get("label"), str):
+            raise ValueError(f"patterns[{i}] needs string keys 'pattern' and 'label'")
+        flags = re.IGNORECASE if entry.get("ignore-case", False) else 0
+        out.append(_Placeholder(re.compile(entry["pattern"], flags), entry["label"]))
+    return out
+
+
+@check_type("placeholder-text", options={
+    "patterns": Option(list, [], "tables of pattern (a regular expression), label (what it is) and "
+                       "ignore-case (default false: TODO and TK are placeholders, 'todo' is a word)"),
+    "allow": Option(list, [], "phrases containing a match that are not placeholders (a name: 'TK Maxx')"),
+})
+def placeholder_text(ctx: CheckContext) -> Iterator[Hit]:
+    """Placeholder and filler text a writer meant to replace (lorem ipsum, TK, TODO, [insert …])."""
+    patterns = _placeholders(ctx.options["patterns"])
+    allow = [phrase_pattern(p) for p in ctx.options["allow"]]
+    for block in ctx.doc.iter_blocks():
+        allowed = [(m.start(), m.end()) for a in allow for m in a.finditer(block.text)]
+        taken: list[tuple[int, int]] = []
+        for ph in patterns:
+            for m in ph.pattern.finditer(block.text):
+                if any(a <= m.start() < b for a, b in allowed + taken):
+                    continue
+                s, e = block.start + m.start(), block.start + m.end()
+                if ctx.doc.in_skip_span(s, e):
+                    continue
+                taken.append((m.start(), m.end()))
+                yield Hit(s, e, f"placeholder text left in the article ({ph.label}): {m.group()!r}; "
+                          "write the missing text or delete it", data={"placeholder": ph.label})
+
+
+# A heading marker glued to its text: "##Sleep", "### Naps" is fine; one "#" only before a capital and
+# not in a run of hashtags ("#newborn #sleep"), so social tags are left alone.
+_GLUED_HEADING = re.compile(r"^(#{2,6})(?=[^\W\d_])|^(#)(?=[A-Z][a-z])(?!.*\s#\w)", re.MULTILINE)
+
+
+@check_type("heading-without-space")
+def heading_without_space(ctx: CheckContext) -> Iterator[Hit]:
+    """Markdown heading markers with no space after them, which Markdown shows as plain text."""
+    if ctx.doc.format == "html":
+        return
+    for block in ctx.doc.iter_blocks():
+        if block.kind is BlockKind.HEADING and ctx.doc.format == "markdown":
+            continue  # a real heading: markdown-it only makes one when the space is there
+        for m in _GLUED_HEADING.finditer(block.text):
+            marks = m.group(1) or m.group(2)
+            s = block.start + m.start()
+            line_end = block.text.find("\n", m.start())
+            e = block.start + (line_end if line_end >= 0 else len(block.text))
+            src = ctx.doc.source_offset(s + len(marks) - 1) + 1
+            edits: tuple[Edit, ...] = ()
+            if ctx.doc.source.text[src - len(marks):src] == marks:
+                edits = (Edit(src, src, " ", Applicability.SAFE),)
+            yield Hit(s, e, f"heading marker {marks!r} with no space after it: Markdown shows this line "
+                      f"as text; write '{marks} ' followed by the heading, on a line of its own",
+                      suggestion=f"insert a space after {marks!r}", edits=edits,
+                      data={"level": len(marks)})

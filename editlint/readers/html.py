@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from ..document import BlockKind, Document, DocumentBuilder
 from ..source import Source
+from .markers import mask, template_spans
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "nav", "form", "iframe",
                        "button", "select", "textarea", "object", "canvas", "audio", "video", "dialog"})
@@ -215,7 +216,7 @@ class _Extractor(HTMLParser):
             return
         pos = self._abs()
         if any(e.tag == "pre" for e in self.stack):
-            self.b.add(data, pos)
+            self.b.add(data, range(pos, pos + len(data)))  # masked template code: one origin a char
             return
         for m in re.finditer(r"\s+|\S+", data):
             piece = m.group()
@@ -256,7 +257,7 @@ class _Extractor(HTMLParser):
         origin = pos + i if i >= 0 else pos
         self.b.add(alt, origin)
         classes = frozenset().union(*(e.classes for e in self.stack)) if self.stack else frozenset()
-        self.b.end_block(BlockKind.CAPTION, classes=classes | {"alt-text"})
+        self.b.end_block(BlockKind.ALT, classes=classes | {"alt-text"})
 
     def close(self) -> None:
         super().close()
@@ -264,7 +265,12 @@ class _Extractor(HTMLParser):
 
 
 def extract_html(builder: DocumentBuilder, text: str, base: int = 0, whole_page: bool = False) -> None:
-    """Append the blocks of an HTML text (or fragment at ``base`` in the source) to ``builder``."""
+    """Append the blocks of an HTML text (or fragment at ``base`` in the source) to ``builder``.
+
+    Server-side template code (PHP, JSP, Jinja …) is masked out first, keeping every offset: it is not
+    the article, and its ``<`` and ``>`` would otherwise derail the tokenizer.
+    """
+    text = mask(text, template_spans(text))
     parser = _Extractor(builder, text, base, whole_page)
     parser.feed(text)
     parser.close()

@@ -19,6 +19,7 @@ from ..document import BlockKind, Document, DocumentBuilder
 from ..errors import InputError
 from ..source import Source
 from .html import extract_html
+from .markers import MarkerLine, conflict_markers, mask, template_spans
 
 _MD: MarkdownIt | None = None
 
@@ -34,9 +35,10 @@ def _parser() -> MarkdownIt:
 
 
 class _Walker:
-    def __init__(self, source: Source) -> None:
-        self.src = source.text
+    def __init__(self, source: Source, text: str, markers: list[MarkerLine]) -> None:
+        self.src = text  # the source with template code and conflict markers masked (same length)
         self.b = DocumentBuilder(source)
+        self.markers = list(markers)
         self.cursor = 0
         self.list_counter = 0
         self.lists: list[dict[str, Any]] = []
@@ -68,7 +70,7 @@ class _Walker:
                     self.b.add(child.content, origins)
                     self.cursor = origins[-1] + 1 if origins else self.cursor
                 else:
-                    self.b.add(child.content, i)
+                    self.b.add(child.content, range(i, i + len(child.content)))  # exact even if masked
                     self.cursor = i + len(child.content)
             elif t == "text_special":
                 i = self._find(child.markup, self.cursor)
@@ -134,7 +136,7 @@ class _Walker:
             self.cursor = (j + 1) if j >= 0 else i + 2
 
     def image_caption(self, tok: Token) -> bool:
-        """A paragraph that is only an image becomes a caption block of its alt text."""
+        """A paragraph that is only an image becomes an ALT block of its alt text."""
         kids = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())
                 and c.type not in ("softbreak",)]
         if len(kids) != 1 or kids[0].type != "image" or not kids[0].content.strip():
@@ -148,7 +150,7 @@ class _Walker:
         else:
             self.b.add(alt, [max(i, 0)] * len(alt))
         self._skip_image(kids[0])
-        self.b.end_block(BlockKind.CAPTION, classes=frozenset({"alt-text"}))
+        self.b.end_block(BlockKind.ALT, classes=frozenset({"alt-text"}))
         return True
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -161,10 +163,25 @@ class _Walker:
             return BlockKind.QUOTE, {}
         return BlockKind.PARAGRAPH, {}
 
+    def emit_markers(self, before_line: int | None) -> None:
+        """Conflict-marker lines above 0-based line ``before_line`` (None: all) as their own blocks.
+
+        They are masked out of the parse (a ``=======`` would make the line above a heading, a
+        ``>>>>>>>`` a quote), then kept as code blocks classed ``conflict-marker`` for EL6 to find.
+        """
+        while self.markers and (before_line is None
+                                or self.b.line_of(self.markers[0].start) - 1 < before_line):
+            m = self.markers.pop(0)
+            self.b.add(self.b.source.text[m.start:m.end], m.start)
+            self.b.end_block(BlockKind.CODE, classes=frozenset({"conflict-marker"}))
+            self.cursor = max(self.cursor, m.end)
+
     def walk(self, tokens: list[Token]) -> None:
         pending: tuple[BlockKind, dict[str, Any]] | None = None
         for tok in tokens:
             t = tok.type
+            if tok.map and tok.nesting >= 0 and t != "inline" and not self.b.pending_text:
+                self.emit_markers(tok.map[0])
             if t == "front_matter":
                 self.front_matter(tok)
             elif t == "heading_open":
@@ -215,7 +232,7 @@ class _Walker:
         start = self.b.offset_of_line(tok.map[0])
         i = self._find(tok.content, start) if tok.content else -1
         if i >= 0:
-            self.b.add(tok.content, i)
+            self.b.add(tok.content, range(i, i + len(tok.content)))
             self.cursor = i + len(tok.content)
         self.b.end_block(BlockKind.CODE)
         self.cursor = max(self.cursor, self.b.offset_of_line(tok.map[1]))
@@ -244,6 +261,14 @@ class _Walker:
 
 
 def read_markdown(source: Source) -> Document:
-    walker = _Walker(source)
-    walker.walk(_parser().parse(source.text))
+    """Template code and conflict markers are masked (same length) before markdown-it parses."""
+    markers = conflict_markers(source.text)
+    if markers:  # markers inside a fenced or indented code sample are the sample's text
+        code = {line for tok in _parser().parse(source.text)
+                if tok.type in ("fence", "code_block") and tok.map for line in range(tok.map[0], tok.map[1])}
+        markers = [m for m in markers if source.text.count("\n", 0, m.start) not in code]
+    text = mask(source.text, template_spans(source.text) + [(m.start, m.end) for m in markers])
+    walker = _Walker(source, text, markers)
+    walker.walk(_parser().parse(text))
+    walker.emit_markers(None)
     return walker.b.build()

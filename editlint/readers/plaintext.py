@@ -17,6 +17,7 @@ import re
 
 from ..document import BlockKind, Document, DocumentBuilder
 from ..source import Source
+from .markers import html_tag_spans, mask, template_spans
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+(\S.*)$")
@@ -106,7 +107,7 @@ class _Reader:
         self.seen_title = False
 
     def add_line(self, offset: int, line: str) -> None:
-        self.b.add(line, offset)
+        self.b.add(line, range(offset, offset + len(line)))  # the line may be masked: one origin a char
 
     def heading(self, offset: int, line: str, numbered: re.Match[str] | None) -> None:
         self.add_line(offset, line)
@@ -305,4 +306,6 @@ class _Reader:
 
 
 def read_text(source: Source) -> Document:
-    return _Reader(source).run(source.text)
+    """Template code and HTML tags are masked out first (same length), so they never reach a block."""
+    text = source.text
+    return _Reader(source).run(mask(text, template_spans(text) + html_tag_spans(text)))

@@ -1,0 +1,136 @@
+"""Structure leftovers that block publishing (EL607 merge-conflict markers, EL608 placeholder text) and
+headings with no space after their marks (EL609), in every format, with their look-alikes left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from editlint import FileReport
+from editlint.findings import Applicability, Severity
+from editlint.fixes import apply_edits
+from editlint.readers.markers import conflict_markers
+
+Lint = Callable[..., FileReport]
+
+
+def found(report: FileReport, code: str) -> list[tuple[int, int, str]]:
+    """(line, column, flagged text) of each finding of ``code``."""
+    return [(f.line, f.column, f.severity.value) for f in report.findings if f.rule == code]
+
+
+# -- EL607 merge-conflict markers ---------------------------------------------------------------------
+BATH_CONFLICT = """\
+Bath your baby two or three times a week.
+
+<<<<<<< HEAD
+Use water at about 37 degrees.
+=======
+Use warm water and test it with your elbow.
+>>>>>>> editor/bath-temperature
+
+Never leave your baby alone in the bath.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_el607_one_error_per_conflict_with_every_marker_related(lint: Lint, fmt: str) -> None:
+    report = lint(BATH_CONFLICT, fmt, select=["EL607"])
+    (f,) = [f for f in report.findings if f.rule == "EL607"]
+    assert (f.line, f.column, f.end_column, f.severity) == (3, 1, 13, Severity.ERROR)
+    assert [r.line for r in f.related] == [5, 7]
+    assert f.data == {"markers": 3}
+
+
+def test_el607_in_html_and_with_a_base_section(lint: Lint) -> None:
+    page = ("<h1>Car seats</h1>\n<<<<<<< ours\n<p>Keep rear-facing until two.</p>\n||||||| base\n"
+            "<p>Keep rear-facing.</p>\n=======\n<p>Keep rear-facing as long as the seat allows.</p>\n"
+            ">>>>>>> theirs\n<p>Check the harness.</p>\n")
+    (f,) = [f for f in lint(page, "html", select=["EL607"]).findings]
+    assert f.line == 2 and [r.line for r in f.related] == [4, 6, 8]
+
+
+def test_el607_setext_underline_and_incomplete_markers_are_not_conflicts(lint: Lint) -> None:
+    text = ("Packing for a picnic\n=======\n\nBring water and hats.\n\n<<<<<<< started but never "
+            "finished\n\nShade matters more than sunscreen for babies.\n")
+    assert conflict_markers(text) == []
+    assert found(lint(text, select=["EL607"]), "EL607") == []
+    # the Markdown reader keeps the underline's meaning: the line above is a heading
+    assert [b.kind.value for b in lint(text, select=["EL607"]).findings] == []
+
+
+def test_el607_markers_inside_a_code_sample_are_left_alone(lint: Lint) -> None:
+    text = ("# Versioning recipes\n\nA conflict looks like this:\n\n```\n<<<<<<< HEAD\nflour\n=======\n"
+            "oats\n>>>>>>> branch\n```\n")
+    assert found(lint(text, select=["EL607"]), "EL607") == []
+
+
+def test_markdown_conflict_lines_do_not_become_headings_or_quotes(lint: Lint) -> None:
+    report = lint(BATH_CONFLICT, select=["EL603", "EL102"])
+    assert report.findings == []  # "=======" did not make a heading, ">>>>>>>" no quote
+
+
+# -- EL608 placeholder text -----------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_el608_finds_each_kind_of_placeholder(lint: Lint, fmt: str) -> None:
+    lines = ["Toddlers need about 500 mL of milk a day TK.",
+             "TODO: check the iron figures with the dietitian.",
+             "Offer soft fruit cut into strips [insert photo of banana strips].",
+             "Read the label on page ___LINK_REMOVED___ before buying.",
+             "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+             "Most scooters fold flat [citation needed].",
+             "Carry spare socks XXX in the changing bag."]
+    if fmt == "html":
+        text = "".join(f"<p>{ln}</p>\n" for ln in lines)
+    else:
+        text = "\n\n".join(lines) + "\n"
+    report = lint(text, fmt, select=["EL608"])
+    labels = [f.data["placeholder"] for f in report.findings]
+    assert labels == ["'to come' mark", "editing note", "bracketed instruction", "removed-content token",
+                      "lorem ipsum filler", "bracketed instruction", "editing note"], fmt
+    assert {f.severity for f in report.findings} == {Severity.ERROR}
+
+
+def test_el608_precision_words_that_only_look_like_placeholders(lint: Lint) -> None:
+    text = ("Write a todo list for the first week home. Pack XXL nappies and a TKO-proof helmet for the "
+            "scooter. We found a sling at TK Maxx. The nurse said \"to do\" means later. "
+            "Photos [1] show the hold. [Photo: a parent holding a newborn] Ask about "
+            "`MAX_DOSE` in the app. Visit https://example.org/TODO/list for more. Stick with it.\n")
+    assert found(lint(text, select=["EL608"]), "EL608") == []
+
+
+def test_el608_allow_list_is_an_option(lint: Lint) -> None:
+    text = "Our friends at TK Lighting sent a night light.\n"
+    assert found(lint(text, select=["EL608"]), "EL608") == [(1, 16, "error")]
+    report = lint(text, select=["EL608"], rules={"EL608": {"allow": ["TK Lighting"]}})
+    assert found(report, "EL608") == []
+
+
+def test_template_code_is_not_a_placeholder_and_not_prose(lint: Lint) -> None:
+    text = ("# Nap times\n\nHello {{ reader.first_name }}, here is your plan.\n\n{% if show_chart %}\n\n"
+            "Most babies nap twice a day at this age.\n\n{% endif %}\n")
+    assert lint(text, select=["EL608", "EL102", "EL501"]).findings == []
+
+
+# -- EL609 heading without a space -----------------------------------------------------------------------
+def test_el609_glued_heading_markers_with_a_safe_fix(lint: Lint) -> None:
+    text = "# Potty training\n\n##Getting ready\n\nBuy a small potty.\n\n###When to start Most children...\n"
+    report = lint(text, select=["EL609"])
+    assert [(f.line, f.column, f.data["level"]) for f in report.findings] == [(3, 1, 2), (7, 1, 3)]
+    edits = [e for f in report.findings for e in f.fixes]
+    assert all(e.applicability is Applicability.SAFE for e in edits)
+    fixed = apply_edits(text, edits)
+    assert "## Getting ready" in fixed and "### When to start" in fixed
+
+
+def test_el609_in_plain_text_and_single_hash_before_a_capital(lint: Lint) -> None:
+    text = "Screen time\n\n#Why limits help\n\nChildren learn more from talking with you.\n"
+    assert found(lint(text, "text", select=["EL609"]), "EL609") == [(3, 1, "warning")]
+
+
+def test_el609_hashtags_numbers_and_html_are_left_alone(lint: Lint) -> None:
+    md = ("# Rainy days\n\n## Indoor games\n\n#rainyday #toddlerfun\n\n#1 tip: build a den.\n\n"
+          "#Kids #Crafts #Rain\n")
+    assert found(lint(md, select=["EL609"]), "EL609") == []
+    assert found(lint("<h1>Rain</h1><p>##not a heading in HTML</p>", "html", select=["EL609"]), "EL609") == []
