@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .api import Option
-from .datafile import KeyPath, key_lines, line_of_key
+from .datafile import KeyPath, format_key_path, key_lines, line_of_key
 from .errors import ConfigError
 from .findings import FAIL_ON, Severity
 from .rules import Registry, check_value, read_toml
@@ -200,7 +200,7 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
     def err(key: str | KeyPath, problem: str) -> ConfigError:
         path = tuple(key.split(".")) if isinstance(key, str) else key
         line = line_of_key(lines, (*at, *path))
-        shown = ".".join(str(k) for k in (*at, *path) if k != "")
+        shown = format_key_path(tuple(k for k in (*at, *path) if k != ""))
         return ConfigError(f"{f'line {line}: ' if line else ''}{shown}: {problem}", path=where)
 
     if not isinstance(table, Mapping):

@@ -414,8 +414,9 @@ class Registry:
                 self._caches.append(value.cache_clear)
 
     def discover_check_modules(self) -> None:
-        from . import checks
+        from . import checks, datamodels
 
+        self.add_module(datamodels)
         for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
             if info.name.startswith("_") or info.name == "base":
                 continue
@@ -529,7 +530,11 @@ class Registry:
         self._slugs[rule.name] = rule.code
 
     def finish(self) -> None:
-        """Cross-rule checks once every pack is in: ``suppressed-by`` names known rules."""
+        """Checks once every pack is in: ``suppressed-by`` names known rules, and every pack's data
+        extension fits its data file's schema (so a house-pack typo fails at load, naming the pack)."""
+        for name in self.data_store.layers:
+            if name in self.data_store.models:
+                self.data_store.get(name)
         for rule in self.rules.values():
             for selector in rule.suppressed_by:
                 try:

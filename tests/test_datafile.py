@@ -204,3 +204,15 @@ def test_every_key_and_element_is_located(entries: list[tuple[str, list[int]]]) 
         out.append("]")
     lines = key_lines("[t]\n" + "\n".join(out) + "\n")
     assert {k: lines[k] for k in expected} == expected
+
+
+def test_every_declared_data_schema_fits_its_shipped_file() -> None:
+    """The schemas of rules/data files (editlint.datamodels and check modules) accept what ships."""
+    from editlint.rules import Registry
+
+    reg = Registry()
+    reg.discover_check_modules()
+    assert {"vocabulary", "audiences"} <= set(reg.data_store.models)
+    for name in reg.data_store.models:
+        if reg.data_store.path(name).is_file():
+            reg.data(name)  # raises DataFileError naming file, key path and line
