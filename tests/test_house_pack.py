@@ -157,3 +157,14 @@ def test_bad_data_extension_points_into_the_pack(tmp_path: Path) -> None:
         reg.data("stages")
     assert exc.value.path == str(pack) and exc.value.line == 5
     assert exc.value.key == ("data", "stages", "stage", 0, "months", 1)
+
+
+def test_sample_house_pack(tmp_path: Path) -> None:
+    """samples/house-style/ (the README's example) loads and each part takes effect."""
+    sample = Path(__file__).resolve().parent.parent / "samples" / "house-style"
+    cfg = {"packs": [str(sample)], "select": ["EL690", "EL601", "EL501", "EL401"],
+           "audience": "early-readers"}
+    text = ARTICLE + "\nAs a mommy blogger, I have tried it all.\n"
+    report = editlint.lint_text(text, path="a.md", config=cfg)
+    assert report.error is None, report.error
+    assert sorted((f.rule, f.line) for f in report.findings) == [("EL601", 10), ("EL690", 12)]
