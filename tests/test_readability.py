@@ -634,3 +634,31 @@ def test_every_file_in_the_json_report_has_the_scores(capsys: pytest.CaptureFixt
         for name in SCORES:
             assert isinstance(f["metrics"][name], (int, float)), (f["path"], name)
         assert f["metrics"]["sections"] and all(s["words"] > 0 for s in f["metrics"]["sections"])
+
+
+# -- EL205: predicate adjectives are not passives ----------------------------------------------------------
+def _each_passive(lint: Lint, text: str) -> list[str]:
+    report = lint(text, select=["EL205"], rules={"EL205": {"report-each": True}})
+    return [" ".join(f.message.split("'")[1:2]) for f in only(report, "EL205") if f.severity is Severity.INFO]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If your toddler is dehydrated after the stomach bug, offer small sips often.",  # stative list
+    "By the end of the holiday the twins were exhausted.",
+    "My son was used to the night light by then.",  # 'used to' + noun: accustomed
+    "Our puppy is so frightened of the hoover.",  # degree word
+    "Her lips are cracked and sore after the cold.",  # coordinated with an adjective
+    "Grandad is very confused about the new car seat.",
+])
+def test_el205_adjectival_participles_are_not_passive(lint: Lint, sentence: str) -> None:
+    assert _each_passive(lint, f"We went out. {sentence} Then we went home.") == []
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Ibuprofen is used to treat pain and fever.", "is used"),  # purpose: a real passive
+    ("The twins were frightened by the fireworks.", "were frightened"),  # agent: always a passive
+    ("The formula is mixed with cooled boiled water.", "is mixed"),
+    ("The lunchbox was packed the night before.", "was packed"),
+])
+def test_el205_real_passives_still_count(lint: Lint, sentence: str, phrase: str) -> None:
+    assert _each_passive(lint, f"We went out. {sentence} Then we went home.") == [phrase]

@@ -521,3 +521,43 @@ def test_el106_one_word_crammed_into_one_paragraph_text() -> None:
 ])
 def test_el106_style_corpus_tricky_passes(label: str, text: str) -> None:
     assert only(lint_snippet(text, select=["EL106"]), "EL106") == [], label
+
+
+# -- EL103: parallel items that differ in their figures or ages are not duplicates --------------------------
+@pytest.mark.parametrize("fmt, first, second", [
+    ("markdown",
+     "For children under 2 years, keep the car seat rear-facing in the back seat and pull the harness "
+     "snug so you cannot pinch any slack at the shoulders.",
+     "For children from 2 to 4 years, keep the car seat forward-facing in the back seat and pull the "
+     "harness snug so you cannot pinch any slack at the shoulders."),
+    ("html",
+     "Between 12 and 18 months, offer about 350 mL of whole milk a day in an open cup, and serve it "
+     "with meals rather than at bedtime.",
+     "Between 18 and 24 months, offer about 400 mL of whole milk a day in an open cup, and serve it "
+     "with meals rather than at bedtime."),
+    ("text",
+     "Newborns need to sleep on their back in a bare cot, with the room kept at a comfortable "
+     "temperature and a light sleeping bag instead of loose blankets.",
+     "Toddlers need to sleep on their back in a bare cot, with the room kept at a comfortable "
+     "temperature and a light sleeping bag instead of loose blankets."),
+])
+def test_el103_blocks_differing_in_numbers_or_ages_are_parallel_items(fmt: str, first: str,
+                                                                      second: str) -> None:
+    if fmt == "html":
+        text = f"<h1>Guide</h1><p>{first}</p>\n<p>{second}</p>\n"
+    else:
+        text = f"Guide\n\n{first}\n\n{second}\n" if fmt == "text" else f"# Guide\n\n{first}\n\n{second}\n"
+    assert only(lint_snippet(text, fmt, select=["EL103"]), "EL103") == []
+    # the same block twice, figures and all, is still a copy
+    twice = text.replace(second, first)
+    (f,) = only(lint_snippet(twice, fmt, select=["EL103"]), "EL103")
+    assert f.severity.value == "error"
+
+
+def test_el103_numbers_are_compared_as_a_bag() -> None:
+    para = ("Check the bath water with your elbow before the bath: about 37 degrees feels warm, never hot, "
+            "and two or three baths a week are plenty for a young baby.")
+    moved = ("Two or three baths a week are plenty for a young baby; check the bath water with your elbow "
+             "before the bath: about 37 degrees feels warm, never hot.")
+    (f,) = only(lint_snippet(f"# Baths\n\n{para}\n\n{moved}\n", select=["EL103"]), "EL103")
+    assert f.line == 5

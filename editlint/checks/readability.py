@@ -566,8 +566,43 @@ class Passive:
     sentence: Sentence
 
 
-def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
-    """Passive verb groups ("is given", "were told") found by the dependency parse, one per verb."""
+@dataclass(frozen=True)
+class AdjectivalCues:
+    """Evidence that a 'be + participle' is a state (an adjective), not an action with a hidden doer."""
+
+    stative: frozenset[str] = frozenset()  # participles read as adjectives when no agent is given
+    degree: frozenset[str] = frozenset()  # degree words that only modify adjectives ("very tired")
+
+
+def is_adjectival(head: Any, cues: AdjectivalCues) -> bool:
+    """True when the parse's passive 'be + participle' reads as a predicate adjective.
+
+    A 'by' agent always makes it a passive. Otherwise: the tagger calls it an adjective; a degree word
+    modifies it ("so worried"); it is coordinated with an adjective ("cracked and sore"); it is "used to"
+    a noun or gerund (accustomed; "used to treat" stays a passive); or it is a stative participle from
+    the data list ("is dehydrated", "is confused").
+    """
+    children = list(head.children)
+    if any(c.dep_ == "agent" for c in children):
+        return False
+    if head.tag_ in ("JJ", "JJR", "JJS"):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in cues.degree for c in children):
+        return True
+    if any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in children):
+        return True
+    if (head.lower_ == "used" or head.lemma_.casefold() == "use") and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return True
+    return head.lower_ in cues.stative or head.lemma_.casefold() in cues.stative
+
+
+def passives(ctx: CheckContext, ignore: frozenset[str], cues: AdjectivalCues = AdjectivalCues()
+             ) -> list[Passive]:
+    """Passive verb groups ("is given", "were told") found by the dependency parse, one per verb.
+
+    Predicate adjectives that the parser labels passive ("is dehydrated", "was used to it") are left
+    out (:func:`is_adjectival`).
+    """
     by_block: dict[int, list[Sentence]] = {}
     for s in prose_sentences(ctx):
         by_block.setdefault(s.block.index, []).append(s)
@@ -581,7 +616,8 @@ def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
                 verbs.setdefault(tok.head.i, []).append(tok)
         for head_i, _deps in sorted(verbs.items()):
             head = sdoc[head_i]
-            if head.text.casefold() in ignore or head.lemma_.casefold() in ignore:
+            if head.text.casefold() in ignore or head.lemma_.casefold() in ignore \
+                    or is_adjectival(head, cues):
                 continue
             aux = [t for t in head.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < head.i]
             if any(t.dep_ == "auxpass" and t.lower_ in _GET_FORMS for t in aux):
@@ -608,12 +644,17 @@ def passives(ctx: CheckContext, ignore: frozenset[str]) -> list[Passive]:
                                     "sentences are passive"),
     "report-each": Option(bool, False, "also report every passive verb as an info finding"),
     "ignore": Option(list, [], "participles that are idioms, not actions with a hidden doer (born)"),
+    "stative": Option(list, [], "participles read as states, not passives, when no 'by' agent is given "
+                      "(dehydrated, tired, confused)"),
+    "degree-words": Option(list, [], "words that mark the participle as an adjective (very, so, too)"),
 })
 def passive_voice(ctx: CheckContext) -> Iterator[Hit]:
     """Too many passive sentences: in the whole article, or clustered in one paragraph."""
     o = ctx.options
     ignore = frozenset(str(w).casefold() for w in o["ignore"])
-    found = [p for p in passives(ctx, ignore) if p.sentence.scored]
+    cues = AdjectivalCues(frozenset(str(w).casefold() for w in o["stative"]),
+                          frozenset(str(w).casefold() for w in o["degree-words"]))
+    found = [p for p in passives(ctx, ignore, cues) if p.sentence.scored]
     scored = [s for s in prose_sentences(ctx) if s.scored]
     if not found or not scored:
         return

@@ -52,6 +52,7 @@ class Lexicon:
     faq_headings: frozenset[str]
     keyphrase_keys: tuple[str, ...]
     usual_share: Mapping[str, float]
+    number_words: frozenset[str] = frozenset()
 
 
 def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> list[str]:
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         faq_headings=frozenset(_norm_heading(h) for h in _string_list(data, "faq", "headings", text)),
         keyphrase_keys=tuple(_string_list(data, "keyphrase", "keys", text)),
         usual_share=_usual_share(data, text),
+        number_words=frozenset(_string_list(data, "numbers", "words", text)),
     )
 
 
@@ -638,14 +640,16 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
                   related=tuple(Span(b.start, b.end, f"summing-up paragraph ({p!r})") for b, p in summaries
                                 if b is not b2),
                   key="summaries:" + listing)
-    # Near-duplicate paragraphs: shingles compared through an inverted index.
+    # Near-duplicate paragraphs: shingles (numbers masked) compared through an inverted index.
     k = opts["shingle-words"]
     sets: dict[int, set[tuple[str, ...]]] = {}
+    figures: dict[int, Counter[str]] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for b in blocks:
         words = [t for t in block_tokens(doc, b).tokens if t not in BREAK_CHARS]
         if len(words) < opts["min-words"]:
             continue
+        words, figures[b.index] = _mask_numbers(words, lex.number_words)
         sh = _shingles(words, k)
         sets[b.index] = sh
         for s in sh:
@@ -668,6 +672,8 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
         for j, c in common.items():
             if i in summary_ids and j in summary_ids:
                 continue
+            if figures[i] != figures[j]:
+                continue  # the same frame with other figures or ages: parallel items, not a copy
             other = sets[j]
             jac = c / (len(sh) + len(other) - c)
             cont = c / min(len(sh), len(other))
@@ -696,6 +702,18 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
                                      "first copy" if m == first else "another copy") for m in others),
                   severity=Severity.ERROR if exact else Severity.WARNING,
                   key=f"duplicate:{doc.blocks[first].text[:80]}")
+
+
+def _mask_numbers(words: Sequence[str], number_words: frozenset[str]) -> tuple[list[str], Counter[str]]:
+    """The words with every number (a token with a digit, a number or age word) as '#', and the numbers."""
+    masked, found = [], Counter[str]()
+    for w in words:
+        if w in number_words or any(c.isdigit() for c in w):
+            masked.append("#")
+            found[w] += 1
+        else:
+            masked.append(w)
+    return masked, found
 
 
 def _kind_name(block: Block) -> str:
