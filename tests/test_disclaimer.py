@@ -520,10 +520,12 @@ def fake_data(monkeypatch: pytest.MonkeyPatch) -> Any:
         monkeypatch.setattr(d, "load_data", lambda r: data if r == rel else real[r])
         d.lexicon.cache_clear()
         d.disclaimer_data.cache_clear()
+        d.constructions.cache_clear()
 
     yield use
     d.lexicon.cache_clear()
     d.disclaimer_data.cache_clear()
+    d.constructions.cache_clear()
 
 
 @pytest.mark.parametrize("change,message", [
@@ -543,9 +545,12 @@ def test_bad_lexicon_is_a_config_error(fake_data: Any, change: Any, message: str
 
 
 def test_bad_disclaimer_data_is_a_config_error(fake_data: Any) -> None:
-    fake_data("data/disclaimers.toml", lambda data: data["scored"].update(threshold="high"))
-    with pytest.raises(ConfigError, match="scored.threshold: must be an integer"):
-        d.disclaimer_data()
+    fake_data("data/disclaimers.toml", lambda data: data["constructions"].update(negators="not"))
+    with pytest.raises(ConfigError, match="constructions.negators: must be a list"):
+        d.constructions()
+    fake_data("data/disclaimers.toml", lambda data: data["constructions"].update({"scope-patterns": ["(x"]}))
+    with pytest.raises(ConfigError, match="invalid regular expression"):
+        d.constructions()
 
 
 # -- audit on unseen articles (tests/corpus/health) ----------------------------------------------------------
@@ -684,3 +689,95 @@ def test_general_information_statements(sentence: str) -> None:
 ])
 def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> None:
     assert not d.is_disclaimer_text(sentence)
+
+
+# -- disclaimers recognised by what they say (constructions in data/disclaimers.toml) ----------------------
+@pytest.mark.parametrize("sentence,kind", [
+    # denial: the page, its information or its authors, denied a clinician's role
+    ("This handout informs; it does not diagnose.", "denial"),
+    ("Our sleep guide is no substitute for a check-up with your health visitor.", "denial"),
+    ("Nothing in this newsletter takes the place of your paediatrician's advice.", "denial"),
+    ("This podcast episode can't diagnose a rash, however good the photos are.", "denial"),
+    ("The tips in our app are not meant to replace care from your child's dentist.", "denial"),
+    ("Our feeding charts are a rough guide (not individual dietitian advice).", "denial"),
+    ("We cannot diagnose your child over email.", "denial"),
+    # identity: an author who is not a clinician
+    ("We're two teachers and a dad, not nurses or midwives.", "identity"),
+    ("I'm a childminder, not a qualified physiotherapist.", "identity"),
+    ("None of us is a pharmacist.", "identity"),
+    ("This blog is written by grandparents, not GPs.", "identity"),
+    ("Neither of us is medically trained, so take this as one family's story.", None),
+    # framing: the page calls itself general information
+    ("Our weaning pages are general information only.", "framing"),
+    ("This leaflet offers general guidance.", "framing"),
+    # deferral with scope over the whole page
+    ("Run anything you read here by the health visitor who knows your baby.", "deferral"),
+    ("Speak to your own GP before acting on any of this.", "deferral"),
+    ("Please always check with your toddler's doctor.", "deferral"),
+    ("Ask your child's dentist about your child's own needs.", "deferral"),
+])
+def test_disclaimer_constructions(sentence: str, kind: str | None) -> None:
+    assert d.is_disclaimer_text(sentence)
+    if kind is not None:
+        assert d.construction(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is not a substitute for a good night's sleep.",  # the relation's object is not clinical
+    "Our weaning guide is no replacement for family meals together.",
+    "Our pediatrician told us the rash was fine.",  # a clinician in a story
+    "Call your doctor if the swelling lasts more than two days.",  # one symptom: EL404, not a disclaimer
+    "See your GP before making changes to your toddler's milk.",  # a scope of one change
+    "Always call the midwife if the bleeding gets heavier.",  # "always … if": a condition
+    "This article explains why doctors cannot diagnose asthma in babies.",  # another subject's denial
+    "We had no diagnosis until she was four.",  # a story: no auxiliary before the negator
+    "I was never diagnosed with anything as a child.",
+    "We saw the practice nurse, not a doctor.",  # no "be": no identity
+    "Nothing replaces a cuddle after a fall.",
+    "Our guide does not cover treatment for older children.",  # the negator denies "cover"
+    "This leaflet is general information about car seats.",  # a description of the topic
+    "The nurse is not a doctor, but she can prescribe.",
+])
+def test_disclaimer_constructions_negatives(sentence: str) -> None:
+    assert not d.is_disclaimer_text(sentence)
+
+
+def test_a_clause_pronoun_takes_the_page_from_the_clause_before() -> None:
+    assert d.construction("This page describes sleep patterns, but it does not diagnose sleep apnoea.") \
+        == "denial"
+    assert d.construction("Doctors know this well, but they cannot diagnose every rash by eye.") is None
+
+
+# An article of health advice on ear care (written for these tests) and places a disclaimer may sit.
+EAR_CARE = """Swimmer's ear makes the ear canal sore and itchy. Your child may have a fever and pain when
+the ear is touched. Ask your pharmacist about drops, and call your doctor if the pain lasts more than two
+days or fluid drains from the ear.
+"""
+UNUSUAL = ("We are swim coaches and parents, not doctors or nurses; check with the clinicians who know "
+           "your child before you act on anything here.")
+
+
+@pytest.mark.parametrize("text,fmt", [
+    ("# Swimmer's ear\n\n" + EAR_CARE + "\n---\n\n" + UNUSUAL + "\n", "markdown"),  # footer
+    ("# Swimmer's ear\n\n" + EAR_CARE + "\n> **A word from us:** " + UNUSUAL + "\n",
+     "markdown"),  # a note in a blockquote
+    ('---\ntitle: "Swimmer\'s ear"\nabout_us: "' + UNUSUAL + '"\n---\n\n' + EAR_CARE,
+     "markdown"),  # a front-matter field
+    ("---\ntitle: Ears\nauthor:\n  name: Sam\n  bio: This page explains; it does not diagnose.\n---\n\n"
+     + EAR_CARE, "markdown"),  # a nested front-matter field (an author box)
+    ("<article><h1>Swimmer's ear</h1>\n<p>" + EAR_CARE + "</p>\n<aside><p>This page explains; it does "
+     "not diagnose.</p></aside></article>", "html"),
+    ("<article><h1>Swimmer's ear</h1>\n<p>" + EAR_CARE + "</p>\n<footer><p>" + UNUSUAL
+     + "</p></footer></article>", "html"),
+    ("SWIMMER'S EAR\n\n" + EAR_CARE + "\nAbout the authors: " + UNUSUAL + "\n", "text"),
+])
+def test_unusual_disclaimers_are_found_wherever_they_sit(text: str, fmt: str) -> None:
+    bare = {"markdown": "# Swimmer's ear\n\n" + EAR_CARE, "html": "<article><h1>Swimmer's ear</h1>\n<p>"
+            + EAR_CARE + "</p></article>", "text": "SWIMMER'S EAR\n\n" + EAR_CARE}[fmt]
+    assert codes(lint_snippet(bare, fmt, select=["EL401"])) == ["EL401"]  # the advice needs one
+    assert codes(lint_snippet(text, fmt, select=["EL401"])) == []
+
+
+def test_a_symptom_instruction_is_not_a_disclaimer_in_an_article() -> None:
+    text = "# Swimmer's ear\n\n" + EAR_CARE + "\nAlways see your GP if the ear swells shut.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]

@@ -209,21 +209,9 @@ def _label_pattern(labels: list[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
-class ScoredGroup:
-    name: str
-    score: int
-    required: bool
-    patterns: tuple[re.Pattern[str], ...]
-    carried: bool = False  # a follow-on sentence ("It does not replace…") inherits it from the one before
-
-
-@dataclass(frozen=True)
 class DisclaimerData:
     phrases: tuple[re.Pattern[str], ...]
-    patterns: tuple[re.Pattern[str], ...]
-    groups: tuple[ScoredGroup, ...]
-    threshold: int
-    follow_on: re.Pattern[str] | None
+    follow_on: re.Pattern[str]
     disclaimer_keys: tuple[str, ...]
     reviewer_keys: tuple[str, ...]
     titles: tuple[re.Pattern[str], ...]
@@ -235,41 +223,177 @@ def disclaimer_data() -> DisclaimerData:
     rel = _DISCLAIMERS
     data = load_data(rel)
     phrases = tuple(term_pattern(p) for p in _strings(rel, data, "phrases", ""))
-    patterns = tuple(_regex(rel, "patterns", p) for p in _strings(rel, data, "patterns", ""))
-    scored = _table(rel, data, "scored")
-    threshold = scored.get("threshold")
-    if not isinstance(threshold, int) or isinstance(threshold, bool):
-        raise _bad(rel, "scored.threshold", "must be an integer")
-    groups_raw = scored.get("groups")
-    if not isinstance(groups_raw, dict):
-        raise _bad(rel, "scored.groups", "must be a table of [scored.groups.NAME] tables")
-    groups: list[ScoredGroup] = []
-    for name, g in groups_raw.items():
-        if not isinstance(g, dict) or not isinstance(g.get("score"), int) or \
-                not isinstance(g.get("required", False), bool):
-            raise _bad(rel, f"scored.groups.{name}", "needs score (integer), required (true/false), patterns")
-        groups.append(ScoredGroup(str(name), g["score"], g.get("required", False), tuple(
-            _regex(rel, "patterns", p) for p in _strings(rel, g, "patterns", f"scored.groups.{name}."))))
-    follow_raw = scored.get("follow-on")
-    if follow_raw is not None and not isinstance(follow_raw, dict):
-        raise _bad(rel, "scored.follow-on", "must be a table with pattern and groups")
-    follow_on = _regex(rel, "scored.follow-on.pattern", follow_raw.get("pattern")) if follow_raw else None
-    if follow_raw:
-        carried = _strings(rel, follow_raw, "groups", "scored.follow-on.")
-        unknown = set(carried) - {g.name for g in groups}
-        if unknown:
-            raise _bad(rel, "scored.follow-on.groups", f"unknown group(s): {', '.join(sorted(unknown))}")
-        groups = [ScoredGroup(g.name, g.score, g.required, g.patterns, g.name in carried) for g in groups]
+    follow_on = _regex(rel, "constructions.follow-on", _table(rel, data, "constructions").get("follow-on"))
     meta = _table(rel, data, "metadata")
     markers = _strings(rel, _table(rel, data, "html"), "markers", "html.")
     return DisclaimerData(
-        phrases=phrases, patterns=patterns, groups=tuple(groups), threshold=threshold, follow_on=follow_on,
+        phrases=phrases, follow_on=follow_on,
         disclaimer_keys=tuple(k.casefold() for k in _strings(rel, meta, "disclaimer-keys", "metadata.")),
         reviewer_keys=tuple(k.casefold() for k in _strings(rel, meta, "reviewer-keys", "metadata.")),
         titles=tuple(_regex(rel, "clinician-titles", p, 0)
                      for p in _strings(rel, meta, "clinician-titles", "metadata.")),
         markers=tuple(m.casefold() for m in markers),
     )
+
+
+# -- disclaimer constructions ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Constructions:
+    """The parts a disclaimer is made of (``[constructions]`` in data/disclaimers.toml), compiled."""
+
+    subject: re.Pattern[str]  # the page, its information, or its authors
+    self_ref: re.Pattern[str]  # the page or its information only (carried to a follow-on "It …")
+    nothing: re.Pattern[str]  # a subject that is itself the denial ("nothing here")
+    denial: re.Pattern[str]  # NEGATOR [fillers] RELATION, groups "rel" and "obj"
+    relation: re.Pattern[str]  # RELATION alone, groups "rel" and "obj" (after a "nothing" subject)
+    auxiliary: re.Pattern[str]  # what must stand just before the negator
+    clinical: re.Pattern[str]  # the object a replace/substitute relation needs
+    author: re.Pattern[str]
+    identity: re.Pattern[str]  # NEGATOR [a] [qualifier] PROFESSIONAL after "we are …"
+    deferral: re.Pattern[str]  # DEFER-VERB the child's own CLINICIAN
+    scope: tuple[re.Pattern[str], ...]
+    framing: re.Pattern[str]  # SELF be (for) general information, not "… about X"
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s*(?:but|and|so)\b|\s(?:but|so)\s")
+_SUBORDINATOR = re.compile(r"\b(?:why|how|that|when|whether|because|if|since|while|although|though|which|who|"
+                           r"where|what|unless|until|once)\b", re.IGNORECASE)
+_CLAUSE_PRONOUN = re.compile(r"^\W*(?:it|this|that|these|they|we|I|which)\b", re.IGNORECASE)
+_BE = r"(?:is|are|am|was|were|[’'`](?:s|re|m))"
+
+
+def _alt(terms: Iterable[str], plural: bool = True) -> str:
+    """One alternation of lexicon terms (longest first, whole words; a plural tolerated for nouns). A term
+    in capitals ("I", "GP") is matched in capitals only, so "I" is not the "i" of "i.e."."""
+    out = []
+    for t in sorted(set(terms), key=len, reverse=True):
+        p = term_pattern(t).pattern
+        if not plural:
+            p = p.replace(r"(?:s|es)?(?![\w-])", r"(?![\w-])")
+        out.append(f"(?-i:{p})" if t.isupper() else p)
+    return "|".join(out) or r"(?!x)x"
+
+
+@functools.lru_cache(maxsize=1)
+def constructions() -> Constructions:
+    rel = _DISCLAIMERS
+    table = _table(rel, load_data(rel), "constructions")
+    where = "constructions."
+
+    def terms(key: str, plural: bool = False) -> str:
+        return _alt(_strings(rel, table, key, where), plural)
+
+    def patterns(key: str, **fill: str) -> list[str]:
+        out = []
+        for p in _strings(rel, table, key, where):
+            text = p.replace("{professional}", fill.get("professional", "{professional}"))
+            out.append(_regex(rel, key, text).pattern)
+        return out
+
+    prof = terms("professionals", plural=True)
+    self_ref = rf"\b(?:{terms('self-determiners')})\s+(?:[\w-]+\s+)?(?:{terms('self-nouns', True)})|" + \
+        "|".join(patterns("self-patterns"))
+    author = terms("authors")
+    neg = "|".join([terms("negators"), *patterns("negator-patterns")])
+    named = "|".join(patterns("relation-patterns", professional=prof))
+    relation = rf"(?P<rel>{terms('relations')}|{named})|(?P<obj>{terms('object-relations')})"
+    qualified = rf"(?:(?:a|an|any|one)\s+)?(?:(?:{terms('qualifiers')})\s+)*(?:{prof})(?![’'`]s)"
+    identity = rf"(?:{neg})[\s,]+{qualified}|" + "|".join(patterns("identity-patterns"))
+    own = "|".join(patterns("own-clinician-patterns", professional=prof))
+    flags = re.IGNORECASE
+    return Constructions(
+        subject=re.compile(rf"{self_ref}|{author}", flags), self_ref=re.compile(self_ref, flags),
+        nothing=re.compile("|".join(patterns("nothing-patterns")), flags),
+        denial=re.compile(rf"(?:{neg})(?:[\s,]+(?:{terms('fillers')})){{0,6}}[\s,]+(?:{relation})", flags),
+        relation=re.compile(relation, flags),
+        auxiliary=re.compile(rf"(?:{terms('auxiliaries')}|[,(—–])\s*$", flags),
+        clinical=re.compile(rf"{prof}|{terms('care-nouns', True)}", flags),
+        author=re.compile(author, flags), identity=re.compile(identity, flags),
+        deferral=re.compile(rf"(?:{terms('defer-verbs')})(?:\s+[^\s.;!?]+){{0,6}}?\s+(?:{own})", flags),
+        scope=tuple(re.compile(p, flags) for p in patterns("scope-patterns")),
+        framing=re.compile(rf"(?:{self_ref})\s+(?:{terms('framing-verbs')})\s+(?:for\s+)?(?:only\s+)?"
+                           rf"(?:{terms('framing-adjectives')})\s+(?:{terms('framing-nouns')})\b"
+                           r"(?!\s+(?:about|on|for|to|of|in)\b)", flags),
+    )
+
+
+def construction(text: str, previous: str | None = None) -> str | None:
+    """Which disclaimer construction the sentence is (denial, identity, framing, deferral), or None.
+
+    ``previous`` is the sentence before it in the same block: a follow-on "It does not diagnose." takes
+    the page as its subject from "This page explains feeding."."""
+    c = constructions()
+    if _denial(c, text, previous):
+        return "denial"
+    if _identity(c, text):
+        return "identity"
+    if c.framing.search(text):
+        return "framing"
+    if c.deferral.search(text) and any(p.search(text) for p in c.scope):
+        return "deferral"
+    return None
+
+
+def _clinical_object(c: Constructions, text: str, m: re.Match[str]) -> bool:
+    """A relation that needs an object (replace, substitute) has a clinician or clinical care after it,
+    in the same clause."""
+    if m.group("obj") is None:
+        return True
+    rest = _CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+    return bool(c.clinical.search(rest[:120]))
+
+
+def _denial(c: Constructions, text: str, previous: str | None) -> bool:
+    for n in c.nothing.finditer(text):
+        r = c.relation.search(text, n.end(), min(len(text), n.end() + 60))
+        if r and _clinical_object(c, text, r):
+            return True
+    for m in c.denial.finditer(text):
+        if not _clinical_object(c, text, m):
+            continue
+        before = text[:m.start()]
+        aux = c.auxiliary.search(before)
+        if aux is None and not re.match(r"cannot|never|n[’'`]t", m.group(), re.IGNORECASE):
+            continue  # "we had no diagnosis", "I got no treatment": a story, not a denial
+        apposition = aux is not None and aux.group().strip() in (",", "(", "—", "–")
+        cuts = [b.end() for b in _CLAUSE_BREAK.finditer(before)]
+        clause_start = cuts[-1] if cuts and not apposition else 0
+        clause = before[clause_start:]
+        subj = None
+        for found in c.subject.finditer(clause):
+            subj = found  # the last subject before the negator
+        if subj is not None and not _SUBORDINATOR.search(clause[subj.end():]):
+            return True
+        pronoun_clause = subj is None and _CLAUSE_PRONOUN.match(clause)
+        if pronoun_clause and clause_start and c.self_ref.search(before[:clause_start]):
+            return True  # "This page explains; it does not diagnose."
+        if pronoun_clause and not clause_start and previous is not None \
+                and disclaimer_data().follow_on.search(text) and c.self_ref.search(previous):
+            return True  # "This guide is general information. It is not a diagnosis."
+    return False
+
+
+def _identity(c: Constructions, text: str) -> bool:
+    """An author says they are not a clinician: "we are parents, not doctors", "none of us is a nurse"."""
+    for a in c.author.finditer(text):
+        head = a.group().casefold()
+        rest = text[a.end():]
+        clause = _SENTENCE_CLAUSE.split(rest, maxsplit=1)[0]
+        if head.startswith(("none", "neither", "no one")):
+            be = re.match(rf"\s+{_BE}\s+", clause)
+            if be and c.identity.match("not " + clause[be.end():]):
+                return True  # "none of us is a nurse" says "we are not nurses"
+            continue
+        if not (head.startswith("written") or head.startswith("brought") or re.match(rf"\s*{_BE}\b", clause)
+                or re.search(rf"{_BE}$", head)):
+            continue  # "we saw the nurse, not a doctor": no identity without "be"
+        i = c.identity.search(clause[:90])
+        if i is not None and not _SUBORDINATOR.search(clause[:i.start()]):
+            return True
+    return False
+
+
+_SENTENCE_CLAUSE = re.compile(r"[;:.!?]|\bbut\b")
 
 
 # -- sentences -------------------------------------------------------------------------------------------
@@ -364,29 +488,18 @@ def _norm(text: str) -> str:
 
 
 def is_disclaimer_text(text: str, extra: Iterable[str] = (), previous: str | None = None) -> bool:
-    """True if a sentence says, in any usual wording, that the page does not replace a clinician.
+    """True if a sentence says, in any wording, that the page does not replace the child's clinician.
 
     ``previous`` is the sentence before it in the same block: a follow-on sentence ("This guide is
-    general information. It does not replace your doctor's advice.") takes the carried groups (the
-    page talking about itself) from it."""
-    data = disclaimer_data()
+    general information. It does not replace your doctor's advice.") takes the page from it."""
     norm = _norm(text)
     for e in extra:
         ne = _norm(e)
         if ne and ne in norm:
             return True
-    if any(p.search(text) for p in data.phrases) or any(p.search(text) for p in data.patterns):
+    if any(p.search(text) for p in disclaimer_data().phrases):
         return True
-    follow = previous is not None and data.follow_on is not None and bool(data.follow_on.search(text))
-    score = 0
-    for g in data.groups:
-        hit = any(p.search(text) for p in g.patterns) or (
-            follow and g.carried and any(p.search(previous or "") for p in g.patterns))
-        if g.required and not hit:
-            return False
-        if hit:
-            score += g.score
-    return score >= data.threshold
+    return construction(text, previous) is not None
 
 
 def _is_marked(block: Block) -> bool:
@@ -395,19 +508,45 @@ def _is_marked(block: Block) -> bool:
 
 
 def _metadata_disclaimer(doc: Document, extra: Iterable[str]) -> str | None:
-    """The front-matter or <meta> key that marks a disclaimer, if any."""
+    """The front-matter or <meta> key that marks a disclaimer, if any (nested fields too: an author box
+    ``author: {bio: …}`` or a list of notes)."""
     data = disclaimer_data()
-    for key, value in doc.metadata.items():
-        k = str(key).casefold()
+    for key, value in _fields(doc.metadata):
+        k = key.rsplit(".", 1)[-1].casefold()
         if value is None or value is False or (isinstance(value, str) and not value.strip()):
             continue
         if k in data.disclaimer_keys:
-            return str(key)
+            return key
         if k in data.reviewer_keys and any(t.search(str(value)) for t in data.titles):
-            return str(key)
-        if isinstance(value, str) and k != "title" and is_disclaimer_text(value, extra):
-            return str(key)
+            return key
+        if isinstance(value, str) and k != "title" and _has_disclaimer(value, extra):
+            return key
     return None
+
+
+def _fields(value: Any, key: str = "", depth: int = 0) -> Iterator[tuple[str, Any]]:
+    """(dotted key, value) of every field of front matter, nested tables and lists included."""
+    if isinstance(value, Mapping) and depth < 4:
+        for k, v in value.items():
+            sub = f"{key}.{k}" if key else str(k)
+            yield sub, v
+            if isinstance(v, (Mapping, list)):
+                yield from _fields(v, sub, depth + 1)
+    elif isinstance(value, list) and depth < 4:
+        for i, v in enumerate(value):
+            yield f"{key}[{i}]", v
+            if isinstance(v, (Mapping, list)):
+                yield from _fields(v, f"{key}[{i}]", depth + 1)
+
+
+def _has_disclaimer(text: str, extra: Iterable[str]) -> bool:
+    """A sentence of a text outside the blocks (a front-matter field) is a disclaimer."""
+    previous: str | None = None
+    for s, e in segment.sentences(text):
+        if is_disclaimer_text(text[s:e], extra, previous):
+            return True
+        previous = text[s:e]
+    return False
 
 
 def _block_source_range(doc: Document, block: Block) -> tuple[int, int]:
@@ -678,7 +817,7 @@ def _substantial(doc: Document, block: Block) -> bool:
     Headings, captions, short lines (bylines, "Leave a Comment") and links (sources, related posts)
     are not content; list items and table cells are, however short.
     """
-    if block.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.CODE):
+    if block.kind in (BlockKind.HEADING, BlockKind.CAPTION, BlockKind.ALT, BlockKind.CODE):
         return False
     if re.search(r"https?://|\bwww\.", block.text):
         return False  # a source line
