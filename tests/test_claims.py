@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from editlint import Linter
-from editlint.checks.claims.extract import parse_ages
+from editlint.checks.claims.extract_legacy import parse_ages
 from editlint.checks.claims.knowledge import Knowledge, inflections, knowledge, load_pack, token_specs
 from editlint.errors import ConfigError
 

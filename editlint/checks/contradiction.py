@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
-from .claims.extract import Claim, extract, summary
+from .claims.extract import claim_dict
+from .claims.extract import claims_of as typed_claims_of
+from .claims.extract_legacy import Claim, extract, summary
 from .claims.knowledge import AGE_WORDS, DEFAULT_PACKS, Knowledge, knowledge
 
 NEEDS = ("parse", "lemma")
@@ -407,16 +409,14 @@ def against_reference(ctx: CheckContext) -> Iterator[Hit]:
 
 @metric_provider("claims", category="contradiction", needs=NEEDS)
 def claims_metric(ctx: CheckContext) -> Iterator[Metric]:
-    """With --explain-claims: every claim found, with its span and how it was read."""
+    """With --explain-claims: every typed claim found, with its span, scopes and concepts."""
     if "explain-claims" not in ctx.config.flags:
         return
-    kb = _kb(ctx)
     out = []
-    for c in claims_of(ctx):
-        line, col = ctx.doc.position(c.start)
-        out.append({"kind": c.kind, "summary": summary(c, kb), "form": c.form,
-                    "text": ctx.doc.text[c.start:c.end],
-                    "sentence": ctx.doc.text[c.sent_start:c.sent_end], "start": c.start, "end": c.end,
-                    "line": line, "column": col, "hedge": c.hedge or "none", "conditional": c.conditional,
-                    "absolute": c.absolute, "subjects": list(c.subjects), "phase": c.phase or "none"})
+    for c in typed_claims_of(ctx):
+        line, col = ctx.doc.position(c.prov.start)
+        d = claim_dict(c)
+        d.update({"line": line, "column": col, "text": ctx.doc.text[c.prov.start:c.prov.end],
+                  "sentence": ctx.doc.text[c.prov.sent_start:c.prov.sent_end]})
+        out.append(d)
     yield Metric("claims", out)

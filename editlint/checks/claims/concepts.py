@@ -1,0 +1,316 @@
+"""Open-vocabulary concept identity from the parse.
+
+A concept is what a clause or noun phrase names, reduced to lemmas: the verb (or the verb behind a
+gerund or nominalisation: "crawling" -> crawl, "dryness" -> dry) with its particle, object and the
+modifiers that distinguish it ("crawl backward", "dry at night"). The words that only carry the event
+("comes before", "start crawling", "move on to walking") are looked through, using the English lexicon
+in ``rules/claims/ontology/lexicon.toml``. The ontology then maps synonyms to one id: the synonym's lemmas
+must all be among the concept's, and name its head or object.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ...nlp import load_model
+from .model import Concept, Phase
+from .ontology import ConceptLexicon, Ontology
+
+_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+_SPLIT = re.compile(r"[\s\-/]+|['’]s\b")
+_FUNCTION = frozenset({"the", "a", "an", "on", "in", "at", "to", "of", "for", "from", "with", "by", "and",
+                       "or", "their", "his", "her", "its", "your", "my", "our", "up"} - {"up"})
+
+
+class Lemmas:
+    """Base forms with spaCy's own lemmatizer tables (so "crawling" as a noun is still "crawl")."""
+
+    def __init__(self, tables: dict[str, Any]) -> None:
+        self.index: dict[str, set[str]] = {k: set(v) for k, v in tables.get("lemma_index", {}).items()}
+        self.exc: dict[str, dict[str, list[str]]] = dict(tables.get("lemma_exc", {}))
+        self.rules: dict[str, list[list[str]]] = dict(tables.get("lemma_rules", {}))
+
+    def _by_rules(self, word: str, pos: str) -> str | None:
+        if word in self.exc.get(pos, {}):
+            return self.exc[pos][word][0]
+        for old, new in self.rules.get(pos, []):
+            if word.endswith(old) and old:
+                cand = word[: len(word) - len(old)] + new
+                if cand in self.index.get(pos, ()):
+                    return cand
+        return None
+
+    def _verb(self, word: str) -> str | None:
+        """The verb base; "riding" is "ride", not "rid" (a short stem takes its silent e)."""
+        if word in self.exc.get("verb", {}):
+            return self.exc["verb"][word][0]
+        verbs = self.index.get("verb", set())
+        found = [word[: len(word) - len(old)] + new for old, new in self.rules.get("verb", [])
+                 if old and word.endswith(old) and word[: len(word) - len(old)] + new in verbs]
+        if not found:
+            return None
+        with_e = [f for f in found if f.endswith("e")]
+        if with_e and _CVC.search(with_e[0][:-1]) and len(with_e[0]) <= 5:
+            return with_e[0]
+        return min(found, key=len) if not with_e else (found[0] if not _CVC.search(found[0]) else with_e[0])
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one instance per model, kept for the process
+    def base(self, word: str) -> str:
+        """The verb behind "-ing"/"-ed", the adjective behind "-ness", else the noun or verb lemma."""
+        w = word.lower()
+        if w.endswith("ness") and len(w) > 6:
+            stem = w[:-4]
+            stem = stem[:-1] + "y" if stem.endswith("i") else stem
+            if stem in self.index.get("adj", ()):
+                return stem
+        if w.endswith(("ing", "ed")) or w in self.exc.get("verb", {}):
+            verb = self._verb(w)
+            if verb:
+                return verb
+        if any(w in self.index.get(pos, ()) for pos in ("noun", "verb", "adj")):
+            return w
+        return self._by_rules(w, "noun") or self._by_rules(w, "verb") or w
+
+
+@functools.lru_cache(maxsize=4)
+def lemmas_for(model: str) -> Lemmas:
+    """The lemma tables of the configured spaCy pipeline (loaded once)."""
+    nlp = load_model(model)
+    tables: dict[str, Any] = {}
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        for name in ("lemma_index", "lemma_exc", "lemma_rules"):
+            if lookups.has_table(name):
+                table = lookups.get_table(name)
+                tables[name] = {pos: table.get(pos, {}) for pos in ("noun", "verb", "adj", "adv")}
+    return Lemmas(tables)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What one mention contributes: head word, modifier words, object heads, phase, tokens used."""
+
+    head: str
+    mods: frozenset[str]
+    objects: frozenset[str]
+    phase: Phase
+    tokens: tuple[int, ...]
+
+
+class Concepts:
+    """``concept_of`` for one ontology and lemma table; caches synonym keys."""
+
+    def __init__(self, ontology: Ontology, lemmas: Lemmas) -> None:
+        self.onto = ontology
+        self.lex: ConceptLexicon = ontology.lexicon
+        self.lemmas = lemmas
+        self._synonyms: list[tuple[frozenset[str], str]] = []
+        for cid, c in ontology.concepts.items():
+            for phrase in (c.label, *c.synonyms):
+                words = self.phrase_words(phrase)
+                if words:
+                    self._synonyms.append((words, cid))
+        self._synonyms.sort(key=lambda x: -len(x[0]))
+
+    # -- words ---------------------------------------------------------------------------------
+    def norm(self, word: str) -> str:
+        """A word as it takes part in a key ("" when it does not)."""
+        w = self.lemmas.base(word.lower())
+        w = self.lex.modifier_synonyms.get(w, w)
+        if not w or w in self.lex.ignore_modifiers or w in self.lex.people:
+            return ""
+        if not any(ch.isalnum() for ch in w):
+            return ""
+        return w
+
+    def phrase_words(self, phrase: str) -> frozenset[str]:
+        out = set()
+        for raw in _SPLIT.split(phrase.lower()):
+            if raw and raw not in _FUNCTION:
+                w = self.norm(raw)
+                if w:
+                    out.add(w)
+        return frozenset(out)
+
+    # -- concept identity ---------------------------------------------------------------------------
+    def concept_of(self, tok: Any) -> Concept:
+        """The concept named by ``tok`` (a token of a parsed sentence, or a Span: its root)."""
+        tok = getattr(tok, "root", tok)
+        parts = self._parts(self.resolve(tok), Phase.ANY)
+        return self._concept(tok.doc, parts)
+
+    def resolve(self, tok: Any, depth: int = 0) -> Any:
+        """Look through words that only carry the event ("comes", "start", "move on to", "is able to")."""
+        if depth > 4:
+            return tok
+        lem = tok.lemma_.lower()
+        kids = {c.dep_: c for c in tok.children}
+        if lem in self.lex.light_verbs or lem == "able":
+            nxt = kids.get("xcomp") or (kids.get("dobj") if lem in self.lex.start_verbs else None)
+            if nxt is not None and nxt.pos_ in ("VERB", "NOUN", "AUX"):
+                return self.resolve(nxt, depth + 1)
+        if lem in self.lex.progress_verbs:
+            target = self._to_object(tok)
+            if target is not None:
+                return self.resolve(target, depth + 1)
+        if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok):
+            return tok
+        if lem in self.lex.event_verbs and "dobj" not in kids:
+            subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass")
+            if subj is not None and subj.lemma_.lower() not in self.lex.people:
+                return self.resolve(subj, depth + 1)
+        if tok.pos_ == "AUX" or lem == "be":
+            comp = kids.get("acomp") or kids.get("attr")
+            if comp is not None:
+                return self.resolve(comp, depth + 1)
+        return tok
+
+    def _to_object(self, tok: Any) -> Any:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "onto", "into", "toward", "towards"):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return obj
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return c
+        return None
+
+    def start_phase(self, tok: Any) -> Phase:
+        """START when the event is the complement of "start"/"begin"/"try" (read before resolving)."""
+        return Phase.START if tok.lemma_.lower() in self.lex.start_verbs else Phase.ANY
+
+    def _parts(self, tok: Any, phase: Phase) -> _Parts:
+        derived = tok.lower_.endswith(("ing", "ness"))
+        lem = self.lemmas.base(tok.lower_ if derived else tok.lemma_.lower())
+        mods: set[str] = set()
+        objects: set[str] = set()
+        used = [tok.i]
+        kids = list(tok.children)
+        head_tok = tok.head if tok.head.i != tok.i else None
+        copula = head_tok is not None and (head_tok.pos_ == "AUX" or head_tok.lemma_ == "be")
+        if head_tok is not None and copula and tok.dep_ in ("acomp", "attr"):
+            kids += [c for c in head_tok.children if c.dep_ in ("prep", "advmod", "npadvmod")]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        end = self._end_of(tok, lem, kids, passive)
+        if end is not None:
+            mods |= end.mods
+            objects |= end.objects
+            used += end.tokens
+            return _Parts(self.lex.end_key, frozenset(mods), frozenset(objects), phase, tuple(used))
+        for c in kids:
+            self._add_child(c, tok, passive, mods, objects, used)
+        mastery = mods & self.lex.mastery_words
+        if mastery:
+            phase = Phase.MASTERY
+            mods -= mastery
+        return _Parts(lem, frozenset(mods), frozenset(objects), phase, tuple(used))
+
+    def _end_of(self, tok: Any, lem: str, kids: list[Any], passive: bool) -> _Parts | None:
+        """ "the morning nap goes" / "drop the morning nap" / "the morning nap is dropped": its end."""
+        deps = {c.dep_: c for c in kids}
+        thing = None
+        if lem in self.lex.end_transitive and ("dobj" in deps or "npadvmod" in deps):
+            thing = deps.get("dobj") or deps["npadvmod"]
+        elif lem in self.lex.end_transitive and passive and "nsubjpass" in deps:
+            thing = deps["nsubjpass"]
+        elif lem in self.lex.end_intransitive and "nsubj" in deps and "dobj" not in deps \
+                and tok.pos_ == "VERB":
+            thing = deps["nsubj"]
+        if thing is None or thing.lemma_.lower() in self.lex.people:
+            return None
+        words, heads, used = self._noun_words(thing)
+        for c in kids:  # "the morning nap goes" is often parsed with "morning" on the verb
+            if c.dep_ == "npadvmod" and c.i != thing.i and self.norm(c.lemma_):
+                words.add(self.norm(c.lemma_))
+        return _Parts(self.lex.end_key, frozenset(words), frozenset(heads), Phase.ANY, tuple(used))
+
+    def _noun_words(self, noun: Any) -> tuple[set[str], set[str], list[int]]:
+        """A noun phrase's head and distinguishing modifiers (conjoined heads included)."""
+        words: set[str] = set()
+        heads: set[str] = set()
+        used: list[int] = []
+        for n in [noun, *(c for c in noun.children if c.dep_ == "conj")]:
+            h = self.norm(n.lemma_ if not n.lower_.endswith("ing") else n.lower_)
+            if h:
+                words.add(h)
+                heads.add(h)
+            used.append(n.i)
+            for c in n.children:
+                if c.dep_ in ("compound", "amod", "nummod", "advmod", "npadvmod", "prt"):
+                    w = self.norm(c.lemma_ if c.dep_ != "amod" else c.lower_)
+                    if w:
+                        words.add(w)
+                        used.append(c.i)
+                elif c.dep_ == "prep":
+                    self._add_prep(c, words, used)
+        return words, heads, used
+
+    def _add_prep(self, prep: Any, words: set[str], used: list[int]) -> None:
+        if prep.lower_ in ("without",):
+            words.add("without")
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp") and obj.lemma_.lower() not in self.lex.people:
+                if obj.like_num or any(g.like_num for g in obj.children):
+                    continue
+                w, _, u = self._noun_words(obj)
+                words |= w
+                used += u
+
+    def _add_child(self, c: Any, tok: Any, passive: bool, mods: set[str], objects: set[str],
+                   used: list[int]) -> None:
+        dep = c.dep_
+        if dep in ("dobj", "attr", "oprd") or (passive and dep == "nsubjpass"):
+            w, heads, u = self._noun_words(c)
+            mods |= w
+            objects |= heads
+            used += u
+        elif dep == "prt" or (dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod")
+                              and c.lower_ not in self.lex.sequence_adverbs):
+            if c.like_num:
+                return
+            word = self.norm(c.lemma_ if dep != "amod" else c.lower_)
+            if word:
+                mods.add(word)
+                used.append(c.i)
+        elif dep == "prep" and c.lower_ not in ("before", "after", "until", "till", "by", "than", "like"):
+            self._add_prep(c, mods, used)
+
+    def _concept(self, doc: Any, parts: _Parts) -> Concept:
+        head = self.norm(parts.head) or parts.head
+        words = frozenset({head} | parts.mods)
+        core = {head} | parts.objects
+        lo, hi = min(parts.tokens), max(parts.tokens)
+        text = doc[lo:hi + 1].text
+        for syn, cid in self._synonyms:
+            if syn <= words and syn & core:
+                return Concept(cid, text, head, parts.mods, parts.phase, known=True)
+        mods = sorted(parts.mods - {head})
+        key = head + (f"({','.join(mods)})" if mods else "")
+        return Concept(key, text, head, frozenset(mods), parts.phase)
+
+
+def concepts_for(ontology: Ontology, model: str) -> Concepts:
+    return _cached(id(ontology), ontology, model)
+
+
+_CACHE: dict[tuple[int, str], Concepts] = {}
+
+
+def _cached(key: int, ontology: Ontology, model: str) -> Concepts:
+    got = _CACHE.get((key, model))
+    if got is None:
+        got = _CACHE[(key, model)] = Concepts(ontology, lemmas_for(model))
+    return got
+
+
+def keys(concepts: Iterable[Concept]) -> list[str]:
+    return [c.key for c in concepts]
+
+
+def concept_of(tok: Any, ontology: Ontology, model: str = "en_core_web_sm") -> Concept:
+    """The concept ``tok`` (a token or span of a parsed sentence) names, with the ontology's identity."""
+    return concepts_for(ontology, model).concept_of(tok)

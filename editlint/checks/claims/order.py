@@ -1,0 +1,54 @@
+"""Order builders: a construction match (roles ``earlier`` / ``later``) becomes an :class:`OrderClaim`.
+
+A negated order ("babies do not walk before they crawl") states the opposite order, unless the
+construction already reads the negation ("not Y until X": ``emits.negation = "consumed"``) or the
+negation only weakens it ("not always", "not necessarily"), which states no order at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .constructions import Env, Match, builder
+from .model import Claim, OrderClaim
+
+PREVIOUS = "@previous"
+#: "not always X before Y" / "not necessarily": a weakened order, not the opposite one.
+WEAKENERS = frozenset({"always", "necessarily", "all", "every", "must", "need"})
+
+
+def role_token(m: Match, name: str) -> Any:
+    """The token bound to an emitted role; ``@previous`` is the previous sentence's main event."""
+    binding = str(m.construction.emits.get(name, name))
+    if binding == PREVIOUS:
+        prev = m.roles.get(PREVIOUS)
+        return prev
+    return m.roles.get(binding)
+
+
+def _weakened(tok: Any) -> bool:
+    verb = tok
+    return any(c.lower_ in WEAKENERS for c in verb.children) or any(
+        c.lower_ in WEAKENERS for c in verb.subtree if c.dep_ in ("advmod", "det"))
+
+
+@builder("order")
+def build_order(m: Match, env: Env) -> Iterator[Claim]:
+    """One order claim per match, with the article's own words for both events."""
+    early, late = role_token(m, "earlier"), role_token(m, "later")
+    if early is None or late is None or early.i == late.i:
+        return
+    anchors = [t for t in (early, late) if t.doc is m.sent.doc]
+    prov = env.prov(m, anchors)
+    earlier, later = env.concept(early), env.concept(late)
+    if earlier.key == later.key:
+        return
+    consumed = m.construction.emits.get("negation") == "consumed"
+    main = m.roles.get(str(m.construction.emits.get("negated-by", "")))
+    negated = env.negated(main) if main is not None else any(env.negated(a) for a in anchors)
+    if negated and not consumed:
+        if any(_weakened(a) for a in anchors):
+            return
+        earlier, later = later, earlier
+    yield OrderClaim(earlier, later, prov)

@@ -1,0 +1,289 @@
+"""Scopes of a claim: hedge, negation, condition, age scope, question, myth, quotation, reported speech.
+
+The words come from ``rules/claims/scopes.toml`` (a lexicon a publisher can extend); the parse decides
+which clause a word governs, so "some babies crawl before they walk" is a minority hedge on the claim
+while "before some babies walk" in a longer sentence is not a hedge on its main clause.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from ...datafile import DataModel, load_model
+from ...document import Block, BlockKind, Document
+from ...rules import rules_dir
+from .model import Hedge, Interval, Provenance
+
+SCOPES_FILE = "claims/scopes.toml"
+
+
+class HedgeLex(DataModel):
+    minority_quantifiers: frozenset[str] = Field(alias="minority-quantifiers")
+    minority_modals: frozenset[str] = Field(alias="minority-modals")
+    minority_adverbs: frozenset[str] = Field(alias="minority-adverbs")
+    majority_words: frozenset[str] = Field(alias="majority-words")
+
+
+class NegationLex(DataModel):
+    words: frozenset[str]
+
+
+class ConditionLex(DataModel):
+    markers: frozenset[str]
+    leading_scope: frozenset[str] = Field(alias="leading-scope")
+    universal: frozenset[str]
+
+
+class QuestionLex(DataModel):
+    labels: frozenset[str]
+
+
+class MythLex(DataModel):
+    labels: tuple[str, ...]
+    fact_labels: tuple[str, ...] = Field(alias="fact-labels")
+    phrases: tuple[str, ...]
+
+
+class ReportedLex(DataModel):
+    verbs: frozenset[str]
+    subjects: frozenset[str]
+    phrases: tuple[str, ...]
+
+
+class AgeScopeLex(DataModel):
+    under: tuple[str, ...]
+    over: tuple[str, ...]
+
+
+class StructureLex(DataModel):
+    stage_words: tuple[str, ...] = Field(alias="stage-words")
+    lead_words: tuple[str, ...] = Field(alias="lead-words")
+
+
+class ScopeLexicon(DataModel):
+    """The whole of ``scopes.toml``."""
+
+    hedge: HedgeLex
+    negation: NegationLex
+    condition: ConditionLex
+    question: QuestionLex
+    myth: MythLex
+    reported: ReportedLex
+    age_scope: AgeScopeLex = Field(alias="age-scope")
+    structure: StructureLex
+
+
+@functools.lru_cache(maxsize=8)
+def load_scopes(relpath: str = SCOPES_FILE) -> ScopeLexicon:
+    """The scope lexicon (validated once per process)."""
+    path = Path(relpath) if Path(relpath).is_absolute() else rules_dir() / relpath
+    return load_model(path, ScopeLexicon)
+
+
+_CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+_AGE_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
+_UNIT_MONTHS = {"w": 12 / 52, "m": 1.0, "y": 12.0, "d": 12 / 365}
+
+
+def clause_verb(tok: Any) -> Any:
+    """The verb (or copula head) that governs ``tok``'s clause."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if t.dep_ in _CLAUSE_DEPS:
+            break
+        t = t.head
+    return t
+
+
+def clause_tokens(verb: Any) -> list[Any]:
+    """The verb's own clause: its subtree without nested clauses."""
+    out = [verb]
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return out
+
+
+class ScopeReader:
+    """Builds :class:`Provenance` for claims in one document."""
+
+    def __init__(self, lex: ScopeLexicon, doc: Document) -> None:
+        self.lex = lex
+        self.doc = doc
+        self._myth_blocks: dict[int, bool] = {}
+        labels = "|".join(re.escape(x) for x in lex.myth.labels)
+        facts = "|".join(re.escape(x) for x in lex.myth.fact_labels)
+        self._myth_label = re.compile(rf"^\W*(?:{labels})\b\s*[:.\-–—]", re.IGNORECASE)
+        self._fact_label = re.compile(rf"^\W*(?:{facts})\b\s*[:.\-–—]", re.IGNORECASE)
+        self._myth_heading = re.compile(rf"\b(?:{labels})\b", re.IGNORECASE)
+        self._fact_heading = re.compile(rf"\b(?:{facts})\b", re.IGNORECASE)
+        under = "|".join(re.escape(x) for x in lex.age_scope.under)
+        over = "|".join(re.escape(x) for x in lex.age_scope.over)
+        unit = r"(weeks?|months?|years?|days?)"
+        self._age_under = re.compile(rf"\b(?:{under})\s+(?:the\s+age\s+of\s+)?{_AGE_NUM}\s*-?\s*{unit}",
+                                     re.IGNORECASE)
+        self._age_over = re.compile(rf"\b(?:{over})\s+(?:the\s+age\s+of\s+)?{_AGE_NUM}\s*-?\s*{unit}",
+                                    re.IGNORECASE)
+
+    # -- single scopes -------------------------------------------------------------------------
+    def negated(self, tok: Any) -> bool:
+        """Is ``tok``'s clause negated ("do not crawl", "never crawls", "no baby crawls")?"""
+        verb = clause_verb(tok)
+        words = self.lex.negation.words
+        for c in verb.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words):
+                return True
+            no_subject = any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            if c.dep_ in ("nsubj", "nsubjpass") and no_subject:
+                return True
+        return False
+
+    def hedge(self, anchors: Iterable[Any]) -> Hedge:
+        """Minority when a clause of the claim says "some", "may", "sometimes"; majority for "most"."""
+        lex = self.lex.hedge
+        level = Hedge.PLAIN
+        for verb in {clause_verb(a) for a in anchors}:
+            for t in clause_tokens(verb):
+                low = t.lemma_.lower()
+                if t.dep_ == "aux" and low in lex.minority_modals:
+                    return Hedge.MINORITY
+                if low in lex.minority_adverbs or (low in lex.minority_quantifiers and t.dep_ != "advmod"):
+                    return Hedge.MINORITY
+                if low in lex.majority_words or t.lower_ in lex.majority_words:
+                    level = Hedge.MAJORITY
+        return level
+
+    def condition(self, sent: Any, anchors: Sequence[Any]) -> str:
+        """The text of an if/unless clause (or a leading "For X," scope) the claim sits under or in."""
+        markers = self.lex.condition.markers
+        for a in anchors:
+            t = a
+            while True:
+                for c in t.children:
+                    marked = any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+                    if c.dep_ == "advcl" and marked and all(c.i != a.i for a in anchors):
+                        return str(sent.doc[c.left_edge.i:c.right_edge.i + 1].text)
+                if any(m.dep_ == "mark" and m.lower_ in markers for m in t.children):
+                    return str(sent.doc[t.left_edge.i:t.right_edge.i + 1].text)
+                if t.head.i == t.i:
+                    break
+                t = t.head
+        return self._leading_scope(sent)
+
+    def _leading_scope(self, sent: Any) -> str:
+        first = sent[0]
+        if first.lower_ not in self.lex.condition.leading_scope or first.dep_ != "prep":
+            return ""
+        end = first.right_edge.i + 1
+        if end >= sent.end or sent.doc[end].text != ",":
+            return ""
+        words = {t.lemma_.lower() for t in sent.doc[first.i:end]}
+        if words & self.lex.condition.universal:
+            return ""
+        return str(sent.doc[first.i:end].text)
+
+    def age_scope(self, text: str) -> Interval | None:
+        """"for babies under 6 months" -> (0, 6); "in children over two years" -> (24, inf)."""
+        m = self._age_under.search(text)
+        if m:
+            return (0.0, self._months(m.group(1), m.group(2)))
+        m = self._age_over.search(text)
+        if m:
+            return (self._months(m.group(1), m.group(2)), float("inf"))
+        return None
+
+    @staticmethod
+    def _months(num: str, unit: str) -> float:
+        value = float(_WORD_NUMBERS.get(num.lower(), 0)) if num.isalpha() else float(num)
+        return value * _UNIT_MONTHS[unit[0].lower()]
+
+    def question(self, sent: Any) -> bool:
+        text = sent.text.rstrip(" \"'”’)*_")
+        if text.endswith("?"):
+            return True
+        first = sent[0].lower_ if len(sent) else ""
+        return first in self.lex.question.labels and len(sent) > 1 and sent[1].text == ":"
+
+    def myth(self, sent: Any, block: Block) -> bool:
+        low = sent.text.lower()
+        if any(p in low for p in self.lex.myth.phrases):
+            return True
+        if self._fact_label.match(sent.text):
+            return False
+        if self._myth_label.match(sent.text):
+            return True
+        return self._myth_block(block)
+
+    def _myth_block(self, block: Block) -> bool:
+        cached = self._myth_blocks.get(block.index)
+        if cached is None:
+            cached = self._myth_blocks[block.index] = self._compute_myth_block(block)
+        return cached
+
+    def _compute_myth_block(self, block: Block) -> bool:
+        if self._fact_label.match(block.text):
+            return False
+        if self._myth_label.match(block.text):
+            return True
+        # a list item or paragraph right after a "Myth:" label block in the same section
+        if block.section is None:
+            return False
+        heading = self.doc.blocks[block.section].text
+        return bool(self._myth_heading.search(heading)) and not self._fact_heading.search(heading)
+
+    def quotation(self, sent: Any, block: Block, anchors: Sequence[Any]) -> bool:
+        if block.kind is BlockKind.QUOTE:
+            return True
+        text = sent.doc.text
+        for a in anchors:
+            before = text[sent.start_char:a.idx]
+            if (before.count("“") > before.count("”")) or before.count('"') % 2 == 1:
+                return True
+        return False
+
+    def reported(self, sent: Any, anchors: Sequence[Any]) -> bool:
+        low = sent.text.lower()
+        if any(p in low for p in self.lex.reported.phrases):
+            return True
+        lex = self.lex.reported
+        for a in anchors:
+            t = a
+            while t.head.i != t.i:
+                child, t = t, t.head
+                reporting = t.lemma_.lower() in lex.verbs and self._other_subject(t)
+                if child.dep_ in ("ccomp", "xcomp") and reporting:
+                    return True
+        return False
+
+    def _other_subject(self, verb: Any) -> bool:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(s.lemma_.lower() in self.lex.reported.subjects for s in subjects)
+
+    # -- all together ------------------------------------------------------------------------------
+    def provenance(self, sent: Any, block: Block, anchors: Sequence[Any], construction: str,
+                   *, list_id: int | None = None) -> Provenance:
+        """Provenance of a claim read from ``anchors`` (tokens of a block's spaCy Doc) in ``sent``."""
+        base = block.start
+        if anchors:
+            lo = min(a.left_edge.idx if a.dep_ in ("nsubj", "dobj", "pobj") else a.idx for a in anchors)
+            hi = max(a.idx + len(a.text) for a in anchors)
+        else:
+            lo, hi = sent.start_char, sent.end_char
+        cond = self.condition(sent, anchors)
+        return Provenance(
+            start=base + lo, end=base + hi, sent_start=base + sent.start_char, sent_end=base + sent.end_char,
+            construction=construction, block=block.index, hedge=self.hedge(anchors),
+            negated=any(self.negated(a) for a in anchors), condition=cond,
+            age_scope=self.age_scope(cond or sent.text[:0]), question=self.question(sent),
+            myth=self.myth(sent, block), quotation=self.quotation(sent, block, anchors),
+            reported=self.reported(sent, anchors), list_id=list_id)
