@@ -781,3 +781,81 @@ def test_unusual_disclaimers_are_found_wherever_they_sit(text: str, fmt: str) ->
 def test_a_symptom_instruction_is_not_a_disclaimer_in_an_article() -> None:
     text = "# Swimmer's ear\n\n" + EAR_CARE + "\nAlways see your GP if the ear swells shut.\n"
     assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]
+
+
+# -- EL401 evidence is health advice only (issue 11 §6) ----------------------------------------------------
+def _kinds_in(text: str, fmt: str = "markdown") -> list[tuple[str, str]]:
+    from editlint.readers import read
+    from editlint.source import Source
+
+    ext = {"markdown": "md", "text": "txt", "html": "html"}[fmt]
+    doc = read(Source(path="t." + ext, text=text, format=fmt))
+    a = d._analyse(doc, {})
+    return [(ev.kind, ev.sentence.text) for ev in a.evidence]
+
+
+@pytest.mark.parametrize("text", [
+    "Offer 150 ml of formula at each feed by four months.",  # a milk volume
+    "Stir 2 teaspoons of sugar and 200 ml of water into the dough.",
+    "Introduce new foods in small doses and watch how your toddler reacts.",  # a metaphor
+    "Our chart lives at https://example.org/img/ibuprofen-dosage-10ml.png if you want to print it.",  # a link
+    "- **Paracetamol:** the UK name for acetaminophen.",  # a glossary line
+    "Cetirizine – an antihistamine sold for hay fever.",
+])
+def test_amounts_metaphors_links_and_definitions_are_not_medicine_evidence(text: str) -> None:
+    assert [k for k, _ in _kinds_in(text + "\n")].count("medicine") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Give 2.5 ml of infant paracetamol every four to six hours.",
+    "The usual dose of ibuprofen depends on your child's weight.",
+    "Rub a pea-sized amount of hydrocortisone cream on the patch twice a day.",
+])
+def test_doses_and_medicines_in_advice_are_evidence(text: str) -> None:
+    assert "medicine" in [k for k, _ in _kinds_in(text + "\n")]
+
+
+def test_a_milk_volume_is_not_a_dose_for_el403() -> None:
+    text = HEALTH_INTRO + ("Give a vitamin D supplement if your baby drinks less than 500 ml of formula a "
+                           "day.\n")
+    assert codes(lint_snippet(text, "markdown", select=["EL403"])) == []
+    dose = HEALTH_INTRO + "Give 400 IU of vitamin D drops once a day.\n"
+    assert codes(lint_snippet(dose, "markdown", select=["EL403"])) == ["EL403"]
+
+
+# Written for these tests: a letter and a diary that mention health in the past tense and give no advice.
+LETTER = """# For Rosa, one year on
+
+Dear Rosa,
+
+A year ago the midwife handed you to me and I forgot how to stand up. You were small and yellow, and on
+the second day the paediatrician said you had jaundice. We sat by the light box for two nights.
+
+In March you had your first fever. Your dad took your temperature every hour and I walked the hall. The
+GP listened to your chest, said it was a virus, and we gave you paracetamol and a lot of cuddles.
+
+You rolled over in May, you crawled backwards for a month, and last week you stood up holding the sofa.
+
+Happy birthday, little one.
+"""
+DIARY = """Our summer of plaster
+
+The day Tom broke his arm we were at the park. He fell off the climbing frame and screamed, and I knew
+it was bad. We waited four hours at A&E. The nurse gave him ibuprofen, a doctor set the bone, and he came
+home with a blue cast and a lolly. He slept badly for a week and I barely slept at all. By August the cast
+was off and he was climbing again.
+"""
+
+
+@pytest.mark.parametrize("text,fmt", [(LETTER, "markdown"), (DIARY, "text")])
+def test_a_story_or_letter_with_no_advice_is_not_medical_advice(text: str, fmt: str) -> None:
+    assert codes(lint_snippet(text, fmt, select=["EL401", "EL404", "EL405"])) == []
+    advice = text + "\nIf your child has a fever, give paracetamol and call your GP if it lasts two days.\n"
+    assert "EL401" in codes(lint_snippet(advice, fmt, select=["EL401"]))
+
+
+def test_a_health_article_in_the_first_person_plural_is_still_advice() -> None:
+    text = ("# Croup\n\nWe see a lot of croup in winter. Croup causes a barking cough and a hoarse voice. "
+            "Keep your child calm and upright. Call 999 if your child struggles to breathe or turns blue. "
+            "Your GP may prescribe a steroid medicine.\n")
+    assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]

@@ -14,7 +14,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from .. import segment
 from ..document import Block, BlockKind, Document
@@ -89,13 +89,14 @@ class Kind:
     matchers: tuple[tuple[str, re.Pattern[str]], ...]  # (distinct key, pattern)
     by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> term matchers
     regexes: tuple[int, ...] = ()  # matchers that are regular expressions (always tried)
+    contextual: frozenset[int] = frozenset()  # matchers that count only next to a medicine
 
-    def candidates(self, words: set[str]) -> list[tuple[str, re.Pattern[str]]]:
+    def candidates(self, words: set[str]) -> list[tuple[int, str, re.Pattern[str]]]:
         """Matchers worth trying on a sentence with these words (a cheap index before the regexes)."""
         idx = set(self.regexes)
         for w in words & self.by_word.keys():
             idx.update(self.by_word[w])
-        return [self.matchers[i] for i in sorted(idx)]
+        return [(i, *self.matchers[i]) for i in sorted(idx)]
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,39 @@ class Lexicon:
     references: tuple[re.Pattern[str], ...]
 
 
+def _kind(rel: str, name: str, raw: Any) -> Kind:
+    """One [kinds.NAME] table: plain terms and patterns, and contextual ones (evidence only next to a
+    medicine in the same sentence)."""
+    where = f"kinds.{name}."
+    if not isinstance(raw, dict):
+        raise _bad(rel, f"kinds.{name}", "must be a table")
+    unknown = set(raw) - {"label", "weight", "cap", "terms", "patterns", "contextual", "contextual-patterns"}
+    if unknown:
+        raise _bad(rel, where + min(unknown), "unknown key")
+    weight, cap, label = raw.get("weight"), raw.get("cap", 3), raw.get("label", name)
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
+        raise _bad(rel, where + "weight", "must be a number >= 0")
+    if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
+        raise _bad(rel, where + "cap", "must be an integer >= 1")
+    if not isinstance(label, str):
+        raise _bad(rel, where + "label", "must be a string")
+    terms = _strings(rel, raw, "terms", where)
+    context_terms = _strings(rel, raw, "contextual", where)
+    all_terms = terms + context_terms
+    matchers = [(t.casefold(), term_pattern(t)) for t in all_terms]
+    by_word: dict[str, list[int]] = {}
+    for i, t in enumerate(all_terms):
+        by_word.setdefault(_WORD.findall(t.casefold())[0], []).append(i)
+    contextual = set(range(len(terms), len(all_terms)))
+    matchers += [(p, _regex(rel, where + "patterns", p)) for p in _strings(rel, raw, "patterns", where)]
+    start = len(matchers)
+    matchers += [(p, _regex(rel, where + "contextual-patterns", p))
+                 for p in _strings(rel, raw, "contextual-patterns", where)]
+    contextual |= set(range(start, len(matchers)))
+    return Kind(name, label, float(weight), cap, tuple(matchers), {w: tuple(ix) for w, ix in by_word.items()},
+                tuple(range(len(all_terms), len(matchers))), frozenset(contextual))
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The health lexicon, validated (errors name the file, the key and the line)."""
@@ -131,30 +165,7 @@ def lexicon() -> Lexicon:
     kinds_raw = data.get("kinds")
     if not isinstance(kinds_raw, dict) or not kinds_raw:
         raise _bad(rel, "kinds", "a [kinds.NAME] table per kind of evidence is required")
-    kinds: dict[str, Kind] = {}
-    for name, raw in kinds_raw.items():
-        where = f"kinds.{name}."
-        if not isinstance(raw, dict):
-            raise _bad(rel, f"kinds.{name}", "must be a table")
-        unknown = set(raw) - {"label", "weight", "cap", "terms", "patterns"}
-        if unknown:
-            raise _bad(rel, where + min(unknown), "unknown key")
-        weight, cap, label = raw.get("weight"), raw.get("cap", 3), raw.get("label", name)
-        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-            raise _bad(rel, where + "weight", "must be a number >= 0")
-        if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
-            raise _bad(rel, where + "cap", "must be an integer >= 1")
-        if not isinstance(label, str):
-            raise _bad(rel, where + "label", "must be a string")
-        terms = _strings(rel, raw, "terms", where)
-        matchers = [(t.casefold(), term_pattern(t)) for t in terms]
-        by_word: dict[str, list[int]] = {}
-        for i, t in enumerate(terms):
-            by_word.setdefault(_WORD.findall(t.casefold())[0], []).append(i)
-        matchers += [(p, _regex(rel, where + "patterns", p)) for p in _strings(rel, raw, "patterns", where)]
-        kinds[name] = Kind(name, label, float(weight), cap, tuple(matchers),
-                           {w: tuple(ix) for w, ix in by_word.items()},
-                           tuple(range(len(terms), len(matchers))))
+    kinds = {str(name): _kind(rel, str(name), raw) for name, raw in kinds_raw.items()}
     reassurance: list[Reassurance] = []
     raw_r = data.get("reassurance", [])
     if not isinstance(raw_r, list):
@@ -193,6 +204,45 @@ def lexicon() -> Lexicon:
         care=tuple(_regex(rel, "patterns", p) for p in _strings(rel, care, "patterns", "care.")),
         concern_kinds=concern,
         references=tuple(_regex(rel, "patterns", p) for p in _strings(rel, refs, "patterns", "references.")),
+    )
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How advice and stories sound ([voice] in data/health-lexicon.toml)."""
+
+    narrative_share: float
+    imperative: re.Pattern[str]
+    advice: tuple[re.Pattern[str], ...]
+    person: re.Pattern[str]
+    past: re.Pattern[str]
+    hedged: re.Pattern[str]
+    definitions: tuple[re.Pattern[str], ...]
+    definition_kinds: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def voice() -> Voice:
+    rel = _LEXICON
+    v = _table(rel, load_data(rel), "voice")
+    share = v.get("narrative-share")
+    if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1:
+        raise _bad(rel, "voice.narrative-share", "must be a number between 0 and 1")
+    verbs = "|".join(term_pattern(t).pattern for t in _strings(rel, v, "imperative-verbs", "voice."))
+    openers = "|".join(re.escape(t) for t in _strings(rel, v, "openers", "voice."))
+    imperative = re.compile(
+        r"^\W*(?:(?:if|when|once|after|before|while|for|at|in|during|until|as\s+soon\s+as)\b[^,]{0,100},\s*)?"
+        rf"(?:(?:{openers})\s+)*(?:{verbs})", re.IGNORECASE)
+    return Voice(
+        narrative_share=float(share), imperative=imperative,
+        advice=tuple(_regex(rel, "advice-patterns", p)
+                     for p in _strings(rel, v, "advice-patterns", "voice.")),
+        person=_regex(rel, "narrative-person", v.get("narrative-person")),
+        past=_regex(rel, "narrative-past", v.get("narrative-past")),
+        hedged=_regex(rel, "narrative-not", v.get("narrative-not")),
+        definitions=tuple(_regex(rel, "definition-patterns", p)
+                          for p in _strings(rel, v, "definition-patterns", "voice.")),
+        definition_kinds=frozenset(_strings(rel, v, "definition-kinds", "voice.")),
     )
 
 
@@ -438,6 +488,7 @@ class Analysis:
     disclaimer_sentences: set[int]
     myth_spans: list[tuple[int, int]]
     reassurances: list[tuple[Sentence, re.Match[str], Reassurance]] = field(default_factory=list)
+    narrative: bool = False  # a story or a letter that gives no advice (see _is_narrative)
     _strong: set[int] | None = field(default=None, repr=False)
     _own: set[int] = field(default_factory=set, repr=False)
 
@@ -595,7 +646,7 @@ def _myth_spans(block: Block, lex: Lexicon) -> tuple[list[tuple[int, int]], list
 def analyse(ctx: CheckContext) -> Analysis:
     """The family's shared analysis of the document (computed once per document and settings)."""
     key = ("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT))
-    return cast(Analysis, ctx.memo(key, lambda: _analyse(ctx.doc, _settings(ctx))))
+    return ctx.memo(key, lambda: _analyse(ctx.doc, _settings(ctx)))
 
 
 def _settings(ctx: CheckContext) -> Mapping[str, Any]:
@@ -657,16 +708,7 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
         if sent.index in disclaimer_sents or sent.block.kind is BlockKind.CODE:
             continue
         in_myth = any(a <= sent.start < b for a, b in pairs)
-        words = _words(sent.text)
-        for kind in lex.kinds.values():
-            taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
-            for key, pat in kind.candidates(words):
-                for m in pat.finditer(sent.text):
-                    if any(a < m.end() and m.start() < b for a, b in taken):
-                        continue
-                    taken.append(m.span())
-                    evidence.append(Evidence(kind.name, key, sent))
-                    break
+        evidence += _evidence(doc, sent, lex)
         if in_myth or sent.block.kind is BlockKind.QUOTE or sent.text.rstrip(" *_\"'”’)").endswith("?"):
             continue  # a question ("Is it ever nothing to worry about?") asserts nothing
         for r in lex.reassurance:
@@ -683,7 +725,82 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
         for sent, _, r in analysis.reassurances:
             if analysis.health_context(sent):
                 evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
+    analysis.narrative = _is_narrative(analysis)
     return analysis
+
+
+def _masked(doc: Document, sent: Sentence) -> str:
+    """The sentence with URLs and inline code blanked out: an image link's file name is no evidence."""
+    text = sent.text
+    for a, b in doc.skip_spans:
+        if a < sent.end and sent.start < b:
+            lo, hi = max(a, sent.start) - sent.start, min(b, sent.end) - sent.start
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
+def _evidence(doc: Document, sent: Sentence, lex: Lexicon) -> list[Evidence]:
+    """The evidence of health advice in one sentence: one piece per kind and stretch of text; contextual
+    terms (a dose, an amount) only next to a medicine; no medicine evidence from a definition."""
+    text = _masked(doc, sent)
+    words = _words(text)
+    v = voice()
+    block = sent.block
+    line_start = block.text.rfind("\n", 0, sent.start - block.start) + 1
+    line_end = block.text.find("\n", sent.start - block.start)
+    line = block.text[line_start:line_end if line_end >= 0 else len(block.text)]  # a label and its text
+    definition = any(p.search(text) or p.search(line) for p in v.definitions)
+    out: list[Evidence] = []
+    for kind in lex.kinds.values():
+        if definition and kind.name in v.definition_kinds:
+            continue
+        taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
+        for i, key, pat in kind.candidates(words):
+            for m in pat.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if i in kind.contextual and not _dose_context(text, m, lex):
+                    continue
+                taken.append(m.span())
+                out.append(Evidence(kind.name, key, sent))
+                break
+    return out
+
+
+_MEASURED = re.compile(r"\s*(?:a\s+day\s+)?of\s+(?:(?:infant|baby|toddler|whole|cow[’'`]s|the|your|their)"
+                       r"\s+)*([\w’'`-]+(?:\s+[\w’'`-]+)?)", re.IGNORECASE)
+
+
+def _dose_context(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """An amount or the word "dose" is a dose only with a medicine in the sentence, and an amount "of"
+    something (120 ml of formula, 2 tsp of sugar) is a dose only if that something is a medicine."""
+    rest = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return bool(lex.medicine.search(rest)) and _measures_medicine(text, m, lex)
+
+
+def _measures_medicine(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """False when the amount measures something else: "120 ml of formula", "2 teaspoons of sugar"."""
+    measured = _MEASURED.match(text, m.end())
+    return measured is None or bool(lex.medicine.search(measured.group(1)))
+
+
+def _is_narrative(a: Analysis) -> bool:
+    """A first-person story or a letter with no advice: no health sentence is advice, and enough of the
+    prose sentences tell a story (a person and a past tense, no condition or modal)."""
+    v = voice()
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+    prose = [s for s in a.sentences if s.block.kind in kinds and s.index not in a.disclaimer_sentences]
+    if not prose:
+        return False
+    health = {ev.sentence.index for ev in a.evidence if ev.kind != "development"}
+    told = 0
+    for s in prose:
+        advice = v.imperative.search(s.text) is not None or any(p.search(s.text) for p in v.advice)
+        if advice and s.index in health:
+            return False
+        if not advice and v.person.search(s.text) and v.past.search(s.text) and not v.hedged.search(s.text):
+            told += 1
+    return told / len(prose) >= v.narrative_share
 
 
 _WORD = re.compile(r"\w+")
@@ -738,7 +855,7 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
         return
     a = analyse(ctx)
     score, kinds = a.score()
-    if score < ctx.options["threshold"] or kinds < ctx.options["min-kinds"]:
+    if score < ctx.options["threshold"] or kinds < ctx.options["min-kinds"] or a.narrative:
         return
     settings = _settings(ctx)
     text = settings.get("text", DEFAULT_TEXT)
@@ -1013,7 +1130,9 @@ def _row_text(doc: Document, block: Block) -> str:
 
 def _is_dose(doc: Document, sent: Sentence, lex: Lexicon) -> bool:
     """An amount or frequency with a medicine nearby, or an instruction to give a named medicine."""
-    if any(p.search(sent.text) for p in lex.amounts):
+    amounts = [m for p in lex.amounts for m in p.finditer(sent.text)]
+    # "500 ml of formula a day" measures milk, not the medicine named elsewhere in the sentence
+    if any(_measures_medicine(sent.text, m, lex) for m in amounts):
         return bool(lex.medicine.search(sent.text) or lex.medicine.search(_row_text(doc, sent.block)))
     if not lex.named.search(sent.text):
         return False
@@ -1066,7 +1185,7 @@ def when_to_seek_care(ctx: CheckContext) -> Iterator[Hit]:
     lex = lexicon()
     a = analyse(ctx)
     score, _ = a.score(lex.concern_kinds)
-    if score < ctx.options["min-score"] or not ctx.doc.blocks:
+    if score < ctx.options["min-score"] or not ctx.doc.blocks or a.narrative:
         return
     for s in a.sentences:
         if s.index not in a.disclaimer_sentences and any(p.search(s.text) for p in lex.care):
@@ -1102,7 +1221,7 @@ def unsourced_health_claims(ctx: CheckContext) -> Iterator[Hit]:
     lex = lexicon()
     a = analyse(ctx)
     score, _ = a.score()
-    if score < ctx.options["threshold"] or not ctx.doc.blocks:
+    if score < ctx.options["threshold"] or not ctx.doc.blocks or a.narrative:
         return
     region = _article_source(ctx.doc)
     if any(p.search(region) for p in lex.references):
