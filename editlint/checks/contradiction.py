@@ -12,14 +12,17 @@ labelled as such and (for orderings and ages) if-clauses produce no claims at al
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
 
+from ..quote import clip
 from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
-from .claims.extract import claim_dict
+from .claims.extract import claim_dict, extraction
 from .claims.extract import claims_of as typed_claims_of
 from .claims.extract_legacy import Claim, extract, summary
 from .claims.knowledge import AGE_WORDS, DEFAULT_PACKS, Knowledge, knowledge
+from .claims.model import AgeClaim, Concept, OrderClaim, Relation
+from .claims.model import Claim as TypedClaim
+from .claims.ontology import Ontology
 
 NEEDS = ("parse", "lemma")
 
@@ -34,8 +37,8 @@ def _kb(ctx: CheckContext) -> Knowledge:
     return knowledge(tuple(sec.get("packs", DEFAULT_PACKS)), sec.get("age-words", AGE_WORDS))
 
 
-def claims_of(ctx: CheckContext) -> list[Claim]:
-    """The document's claims, extracted once and shared by all EL3xx rules."""
+def legacy_claims_of(ctx: CheckContext) -> list[Claim]:
+    """The old extractor's claims (EL302/EL303 until claims_checks.py takes them over)."""
     kb = _kb(ctx)
     claims: list[Claim] = ctx.memo(("el3-claims", id(kb)), lambda: extract(ctx.doc, kb, ctx.spacy))
     return claims
@@ -54,105 +57,6 @@ def _span(c: Claim) -> tuple[int, int]:
 def _related(ctx: CheckContext, c: Claim, kb: Knowledge, note: str = "") -> Span:
     s, e = _span(c)
     return Span(s, e, note or f"says {summary(c, kb)}: “{_quote(ctx, c)}”")
-
-
-# -- EL301 -------------------------------------------------------------------------------------------
-
-def _order_edges(claims: list[Claim]) -> list[tuple[str, str, int]]:
-    """(earlier, later, claim index) for the order claims that can take part in a contradiction."""
-    return [(c.subjects[0], c.subjects[1], i) for i, c in enumerate(claims)
-            if c.kind == "order" and not c.exception and not c.conditional]
-
-
-def _same(kb: Knowledge, x: str, y: str) -> bool:
-    """The same milestone, or a milestone and its general form ("crawling" ~ "forward crawling").
-
-    Siblings are not the same: "pulling to stand" and "standing alone" may be in either order."""
-    if x == y:
-        return True
-    px, py = kb.milestones[x].parent, kb.milestones[y].parent
-    return px == y or py == x
-
-
-def _against_reference(c: Claim, kb: Knowledge) -> tuple[str, tuple[Any, ...]] | None:
-    a, b = c.subjects
-    for y in (b, kb.milestones[b].parent):
-        for x in (a, kb.milestones[a].parent):
-            if x and y and (y, x) in kb.closure:
-                return kb.closure[(y, x)]
-    return None
-
-
-@check_type("stage-order-contradiction", needs=NEEDS, options={
-    "max-chain": Option(int, 3, "longest chain of other claims that can imply the opposite order"),
-})
-def stage_order_contradiction(ctx: CheckContext) -> Iterator[Hit]:
-    """Two passages (or a passage and a stages list) that put the same milestones in opposite orders."""
-    kb = _kb(ctx)
-    claims = claims_of(ctx)
-    edges = _order_edges(claims)
-    seen: set[frozenset[tuple[int, int]]] = set()
-    groups: list[list[int]] = []
-    max_chain = ctx.options["max-chain"]
-
-    def compatible(i: int, j: int) -> bool:
-        ci, cj = claims[i], claims[j]
-        if ci.sid == cj.sid:
-            return False  # one sentence stating both orders is parse noise, not a contradiction
-        return not (ci.list_id is not None and ci.list_id == cj.list_id)
-
-    for x, y, i in edges:
-        # a path y -> ... -> x made of other claims
-        frontier: list[tuple[str, tuple[int, ...]]] = [(y, ())]
-        found: tuple[int, ...] | None = None
-        for _ in range(max_chain):
-            nxt: list[tuple[str, tuple[int, ...]]] = []
-            for node, path in frontier:
-                for frm, to, j in edges:
-                    if not _same(kb, frm, node) or j == i or j in path or not compatible(i, j):
-                        continue
-                    if any(claims[j].sid == claims[k].sid for k in path):
-                        continue
-                    if _same(kb, to, x):
-                        found = path + (j,)
-                        break
-                    nxt.append((to, path + (j,)))
-                if found:
-                    break
-            if found:
-                break
-            frontier = nxt
-        if not found:
-            continue
-        sids = frozenset(claims[k].sid for k in (i,) + found)
-        if sids in seen or any(g <= sids or sids <= g for g in seen):
-            continue
-        seen.add(sids)
-        groups.append(sorted(set((i,) + found), key=lambda k: claims[k].start))
-    # a claim in several contradictions is the odd one out; it carries one finding
-    count: dict[tuple[int, int], int] = {}
-    for members in groups:
-        for k in members:
-            count[claims[k].sid] = count.get(claims[k].sid, 0) + 1
-    reported: set[tuple[int, int]] = set()
-    for members in groups:
-        # on the claim that also goes against the reference, else the odd one out, else the last one
-        primary = max(members, key=lambda k: (bool(_against_reference(claims[k], kb)), count[claims[k].sid],
-                                               claims[k].start))
-        c = claims[primary]
-        if c.sid in reported:
-            continue
-        reported.add(c.sid)
-        others = [claims[k] for k in members if k != primary]
-        if len(others) == 1:
-            other_text = f"another passage says {summary(others[0], kb)} (“{_quote(ctx, others[0], 70)}”)"
-        else:
-            other_text = "other passages say " + " and ".join(summary(o, kb) for o in others)
-        s, e = _span(c)
-        yield Hit(s, e, f"stage order contradicts itself: here {summary(c, kb)}, but {other_text}; "
-                        "decide which order is right and make both passages agree",
-                  related=tuple(_related(ctx, o, kb) for o in others),
-                  key=f"{c.subjects[0]}<{c.subjects[1]}")
 
 
 # -- EL302 -------------------------------------------------------------------------------------------
@@ -200,7 +104,7 @@ def _usable_age(c: Claim) -> bool:
 def age_inconsistency(ctx: CheckContext) -> Iterator[Hit]:
     """Ages for one milestone that do not overlap, and age words ("newborns") that cannot fit it."""
     kb = _kb(ctx)
-    claims = claims_of(ctx)
+    claims = legacy_claims_of(ctx)
     word_conflicts = _age_word_conflicts(claims, kb)
     word_sents = {c.sid for c, _, _ in word_conflicts}  # already reported as an age word
     ages = [c for c in claims if _usable_age(c)]
@@ -298,7 +202,7 @@ def _exclusive(a: Claim, b: Claim, groups: list[frozenset[str]]) -> tuple[str, s
 def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
     """Opposite advice ("never wake…" vs "always wake…") or verdicts ("normal" vs "a warning sign")."""
     kb = _kb(ctx)
-    claims = claims_of(ctx)
+    claims = legacy_claims_of(ctx)
     groups = [frozenset(str(w).lower() for w in g) for g in ctx.options["exclusive"] if isinstance(g, list)]
     adv = [c for c in claims if c.kind in ("advice", "verdict") and not c.exception]
     done: set[int] = set()
@@ -356,53 +260,184 @@ def opposite_advice(ctx: CheckContext) -> Iterator[Hit]:
                 break
 
 
+# -- the typed claims (issue 13) ---------------------------------------------------------------------
+
+def claims_of(ctx: CheckContext) -> list[TypedClaim]:
+    """The document's typed claims, extracted once and shared by all EL3xx rules."""
+    return typed_claims_of(ctx)
+
+
+def ontology_of(ctx: CheckContext) -> Ontology:
+    return extraction(ctx).ontology
+
+
+def _words(ctx: CheckContext, c: TypedClaim, limit: int = 80) -> str:
+    return clip(" ".join(ctx.doc.text[c.prov.sent_start:c.prov.sent_end].split()), limit)
+
+
+def _pspan(c: TypedClaim) -> tuple[int, int]:
+    return c.prov.start, max(c.prov.end, c.prov.start + 1)
+
+
+def _order_words(o: OrderClaim) -> str:
+    return f"“{o.earlier.text}” before “{o.later.text}”"
+
+
+# -- EL301 -------------------------------------------------------------------------------------------
+
+def _same(onto: Ontology, x: Concept, y: Concept) -> bool:
+    """One concept, or a concept and its more general form ("crawling" ~ "crawling backward").
+
+    Siblings are not the same: "pulling to stand" and "standing alone" may come in either order."""
+    if x.key == y.key:
+        return True
+    if not (x.known and y.known):
+        return False
+    return y.key in onto.ancestors(x.key)[1:2] or x.key in onto.ancestors(y.key)[1:2]
+
+
+def _independent(a: OrderClaim, b: OrderClaim) -> bool:
+    """Two claims that may be sides of one contradiction: other sentences, not one list."""
+    if a.prov.sent_start == b.prov.sent_start and a.prov.list_id is None:
+        return False
+    return not (a.prov.list_id is not None and a.prov.list_id == b.prov.list_id)
+
+
+def usable_orders(claims: Iterable[TypedClaim]) -> list[OrderClaim]:
+    """Order claims the article itself asserts, unhedged as an exception and unconditional."""
+    return [c for c in claims if isinstance(c, OrderClaim) and c.prov.usable and not c.prov.condition]
+
+
+def order_cycles(orders: Sequence[OrderClaim], onto: Ontology, max_chain: int) -> list[list[int]]:
+    """Groups of claims (indexes) whose orders form a cycle: x<y and a chain y<...<x of other claims."""
+    groups: list[list[int]] = []
+    seen: list[frozenset[int]] = []
+    for i in range(len(orders)):
+        path = _chain(orders, onto, i, max_chain)
+        if path is None:
+            continue
+        members = frozenset((i, *path))
+        if any(g <= members or members <= g for g in seen):
+            continue
+        seen.append(members)
+        groups.append(sorted(members, key=lambda k: orders[k].prov.start))
+    return groups
+
+
+def _chain(orders: Sequence[OrderClaim], onto: Ontology, i: int, max_chain: int) -> tuple[int, ...] | None:
+    """The shortest chain of other claims leading from claim i's later event back to its earlier one."""
+    start = orders[i]
+    frontier: list[tuple[Concept, tuple[int, ...]]] = [(start.later, ())]
+    for _ in range(max_chain):
+        nxt: list[tuple[Concept, tuple[int, ...]]] = []
+        for node, path in frontier:
+            for j, c in enumerate(orders):
+                if j == i or j in path or not _same(onto, c.earlier, node):
+                    continue
+                if not _independent(start, c) or any(not _independent(orders[k], c) for k in path):
+                    continue
+                if _same(onto, c.later, start.earlier):
+                    return (*path, j)
+                nxt.append((c.later, (*path, j)))
+        frontier = nxt
+    return None
+
+
+@check_type("stage-order-contradiction", needs=NEEDS, options={
+    "max-chain": Option(int, 3, "longest chain of other claims that can imply the opposite order"),
+})
+def stage_order_contradiction(ctx: CheckContext) -> Iterator[Hit]:
+    """Two passages (or a chain of them, or a stage list) that put the same events in opposite orders."""
+    onto = ontology_of(ctx)
+    orders = usable_orders(claims_of(ctx))
+    groups = order_cycles(orders, onto, ctx.options["max-chain"])
+    count: dict[int, int] = {}
+    for g in groups:
+        for k in g:
+            count[orders[k].prov.sent_start] = count.get(orders[k].prov.sent_start, 0) + 1
+    reported: set[int] = set()
+    for g in groups:
+        # the claim that also goes against the reference, else the odd one out, else the last one
+        primary = max(g, key=lambda k: (_against(onto, orders[k]), count[orders[k].prov.sent_start],
+                                        orders[k].prov.start))
+        c = orders[primary]
+        if c.prov.sent_start in reported:
+            continue
+        reported.add(c.prov.sent_start)
+        others = [orders[k] for k in g if k != primary]
+        said = "; ".join(f"{_order_words(o)} (“{_words(ctx, o, 70)}”)" for o in others)
+        s, e = _pspan(c)
+        yield Hit(s, e, f"stage order contradicts itself: here {_order_words(c)}, but elsewhere {said}; "
+                        "decide which order is right and make the passages agree",
+                  related=tuple(Span(*_pspan(o), f"says {_order_words(o)}: “{_words(ctx, o, 70)}”")
+                                for o in others),
+                  key=f"{c.earlier.key}<{c.later.key}",
+                  data={"claim": claim_dict(c), "others": [claim_dict(o) for o in others]})
+
+
 # -- EL304 -------------------------------------------------------------------------------------------
+
+def _against(onto: Ontology, c: OrderClaim) -> bool:
+    return onto.reference(c.earlier.key, c.later.key) is not None
+
+
+def _order_against_reference(ctx: CheckContext, orders: Sequence[OrderClaim],
+                             onto: Ontology) -> Iterator[Hit]:
+    reported: set[tuple[str, str]] = set()
+    for c in orders:
+        path = onto.reference(c.earlier.key, c.later.key)
+        if not path or (c.earlier.key, c.later.key) in reported:
+            continue
+        reported.add((c.earlier.key, c.later.key))
+        sources = "; ".join(dict.fromkeys(r.source for r in path))
+        how = "always" if all(r.strength == "required" for r in path) else "usually"
+        s, e = _pspan(c)
+        yield Hit(s, e, f"against the usual order: this puts {_order_words(c)}, but {how} "
+                        f"{onto.label(c.later.key)} comes first, then {onto.label(c.earlier.key)} "
+                        f"({sources}); "
+                        "check the order", key=f"ref-order:{c.earlier.key}<{c.later.key}",
+                  data={"claim": claim_dict(c), "sources": [r.source for r in path]})
+
+
+def _age_outside_window(ctx: CheckContext, claims: Iterable[TypedClaim], onto: Ontology) -> Iterator[Hit]:
+    for c in claims:
+        if not isinstance(c, AgeClaim) or not c.prov.usable or c.prov.condition or not c.concept.known:
+            continue
+        if c.relation not in (Relation.AT, Relation.BY) or c.unit.startswith("age-word"):
+            continue
+        w = onto.window(c.concept.key)
+        if w is None:
+            continue
+        (wlo, whi), source = w
+        lo, hi = (0.0, c.months[1]) if c.relation is Relation.BY else c.months
+        if hi < wlo - 1 or lo > whi + 1:
+            s, e = _pspan(c)
+            yield Hit(s, e, f"age outside the normal range: “{_words(ctx, c, 70)}” puts "
+                            f"{onto.label(c.concept.key)} at {_fmt_range(c.stated)} {c.unit}, but the usual "
+                            f"window is {wlo:g}–{whi:g} months ({source}); check the age",
+                      key=f"ref-age:{c.concept.key}", data={"claim": claim_dict(c), "window": [wlo, whi]})
+
+
+def _fmt_range(r: tuple[float, float]) -> str:
+    return f"{r[0]:g}" if r[0] == r[1] else f"{r[0]:g}–{r[1]:g}"
+
 
 @check_type("against-reference", needs=NEEDS)
 def against_reference(ctx: CheckContext) -> Iterator[Hit]:
-    """Claims against the packs' reference order, age windows or earliest safe ages, citing the source."""
-    kb = _kb(ctx)
+    """Claims against the ontology's reference order, age windows and guidance, citing the source."""
+    onto = ontology_of(ctx)
     claims = claims_of(ctx)
-    age_word_sents = {c.sid for c, _, _ in _age_word_conflicts(claims, kb)}
-    reported: set[tuple[str, ...]] = set()
-    for c in claims:
-        if c.exception or c.conditional:
-            continue
-        if c.kind == "order":
-            ref = _against_reference(c, kb)
-            if not ref or tuple(c.subjects) in reported:
-                continue
-            reported.add(tuple(c.subjects))
-            strength, path = ref
-            sources = "; ".join(dict.fromkeys(e.source for e in path))
-            a, b = (kb.label(x) for x in c.subjects)
-            how = "always" if strength == "required" else "usually"
-            s, e = _span(c)
-            yield Hit(s, e, f"against the usual order: this says {a} first, then {b}, but {how} it is {b} "
-                            f"first, then {a} ({sources}); check the order", key=f"ref-order:{a}<{b}")
-        elif c.kind == "age" and c.months and c.polarity > 0 and c.sid not in age_word_sents:
-            m = kb.milestones[c.subjects[0]]
-            early = m.not_before is not None and _stated(c)[0] < m.not_before - 0.5
-            if c.relation in ("from", "at") and early:
-                s, e = _span(c)
-                yield Hit(s, e, f"too early: this allows {m.label} from {_stated(c)[0]:g} months, "
-                                f"but the advice is not before {m.not_before:g} months "
-                                f"({kb.source(m.pack, m.not_before_source)})",
-                          key=f"ref-not-before:{m.id}")
-                continue
-            if c.relation not in ("at", "by"):
-                continue
-            w = _window_of(kb, m.id)
-            if not w:
-                continue
-            (wlo, whi), source = w
-            lo, hi = _interval(c)
-            if hi < wlo - 1 or lo > whi + 1:
-                s, e = _span(c)
-                yield Hit(s, e, f"age outside the normal range: this says {summary(c, kb)}, "
-                                "but the usual window "
-                                f"is {wlo:g}–{whi:g} months ({source}); check the age",
-                          key=f"ref-age:{m.id}")
+    yield from _order_against_reference(ctx, usable_orders(claims), onto)
+    yield from _age_outside_window(ctx, claims, onto)
+    yield from _guidance_hits(ctx, claims)
+
+
+def _guidance_hits(ctx: CheckContext, claims: Sequence[TypedClaim]) -> Iterator[Hit]:
+    try:
+        from .claims_checks import reference_hits
+    except ImportError:  # pragma: no cover - claims_checks is part of the package
+        return
+    yield from reference_hits(ctx, claims)
 
 
 # -- explainability ----------------------------------------------------------------------------------
@@ -413,7 +448,7 @@ def claims_metric(ctx: CheckContext) -> Iterator[Metric]:
     if "explain-claims" not in ctx.config.flags:
         return
     out = []
-    for c in typed_claims_of(ctx):
+    for c in claims_of(ctx):
         line, col = ctx.doc.position(c.prov.start)
         d = claim_dict(c)
         d.update({"line": line, "column": col, "text": ctx.doc.text[c.prov.start:c.prov.end],

@@ -116,7 +116,7 @@ class Relation:
     note: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Ontology:
     """All ontology files merged; ``synonyms`` is filled by :mod:`.concepts` (lemma keys)."""
 
