@@ -9,6 +9,7 @@ pipeline component (``editlint_segmenter``) sets them before the parser runs, wh
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 import threading
@@ -81,32 +82,42 @@ def set_boundaries(sdoc: Any) -> Any:
     The spans come from ``user_data[SPANS_KEY]`` when the caller computed them with the block's markup,
     else from the text alone. A token that straddles a boundary ("cry?It") is split first.
     """
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
     spans = sdoc.user_data.pop(SPANS_KEY, None)
     if spans is None:
         spans = [(s.start, s.end) for s in segment.split(sdoc.text)]
-    starts = {s for s, _ in spans}
-    _split_tokens(sdoc, starts)
-    for tok in sdoc[1:]:
-        tok.is_sent_start = tok.idx in starts
+    if not len(sdoc):
+        return sdoc
+    starts = sorted({s for s, _ in spans})
+    idx = sdoc.to_array([IDX]).ravel().tolist()
+    if _split_tokens(sdoc, starts, idx):
+        idx = sdoc.to_array([IDX]).ravel().tolist()
+    first = set(starts)
+    values = [1] + [1 if i in first else -1 for i in idx[1:]]
+    sdoc.from_array([SENT_START], numpy.array(values, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1))
     return sdoc
 
 
 _TRAILING_PUNCT = re.compile(r"[.!?…'\"’”)\]]+$")
 
 
-def _split_tokens(sdoc: Any, starts: set[int]) -> None:
-    todo = []
-    for tok in sdoc:
-        cuts = sorted(s - tok.idx for s in starts if tok.idx < s < tok.idx + len(tok.text))
-        if cuts:
-            todo.append((tok, cuts))
+def _split_tokens(sdoc: Any, starts: list[int], idx: list[int]) -> bool:
+    """Split the tokens that a sentence start falls inside; True if any was split."""
+    todo: dict[int, list[int]] = {}
+    for s in starts:
+        i = bisect.bisect_right(idx, s) - 1
+        if i >= 0 and idx[i] < s < idx[i] + len(sdoc[i].text):
+            todo.setdefault(i, []).append(s - idx[i])
     if not todo:
-        return
+        return False
     with sdoc.retokenize() as retokenizer:
-        for tok, cuts in todo:
+        for i, cuts in todo.items():
+            tok = sdoc[i]
             orths: list[str] = []
             prev = 0
-            for cut in [*cuts, len(tok.text)]:
+            for cut in [*sorted(cuts), len(tok.text)]:
                 piece = tok.text[prev:cut]
                 m = _TRAILING_PUNCT.search(piece) if cut != len(tok.text) else None
                 if m and m.start() > 0:
@@ -115,6 +126,7 @@ def _split_tokens(sdoc: Any, starts: set[int]) -> None:
                     orths.append(piece)
                 prev = cut
             retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    return True
 
 
 def components_for(needs: Iterable[str]) -> set[str]:

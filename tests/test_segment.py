@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editlint import segment
 from editlint.checks import disclaimer
@@ -209,3 +211,21 @@ def test_readability_scores_keep_the_textstat_invariant(ctx: CheckContext) -> No
 
     texts = [s.text for s in prose_sentences(ctx) if s.scored]
     assert scores(texts) is not None  # raises if textstat counted differently
+
+
+PIECES = ["Dr.", "A&E.", "e.g.", "etc.", "approx.", "No.", "5", "2.5 ml", "babies", "It", "is", "fine", "?",
+          "!", ".", "...", '"', "“", "”", "(", ")", "**", "\n", "\n\n", " ", "  ", "neck-\n", "Sleep", "By",
+          "why", "St.", "Mary's", "you", "said", ",", ";", "—", "café", "😀", "#", "##Naps", "-", "1."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(lambda ps: " ".join(ps)))
+def test_segments_are_ordered_trimmed_and_cover_the_text(text: str) -> None:
+    segs = segment.split(text)
+    pos = 0
+    for s in segs:
+        assert pos <= s.start < s.end <= len(text)
+        assert not text[s.start].isspace() and not text[s.end - 1].isspace()
+        assert text[pos:s.start].strip() == ""  # nothing but space between segments
+        pos = s.end
+    assert text[pos:].strip() == ""
