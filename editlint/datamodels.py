@@ -38,7 +38,7 @@ class Vocabulary(DataModel):
     accept: list[Word] = Field(default_factory=list)
     reject: dict[str, str] = Field(default_factory=dict)
     lists: list[Word] = Field(default_factory=list)  # generated word lists under rules/data, one a line
-    prefixes: list[Word] = Field(default_factory=list)  # prefix + known word is a word ("unswaddled")
+    prefixes: list[Word] = Field(default_factory=list)  # prefix + known word is a word ("reswaddle")
 
 
 class Dimension(DataModel):

@@ -7,12 +7,13 @@ with cheap rules; the US/UK pair list drives EL505 (one article should not mix "
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,10 @@ SPELLING_SECTION = ConfigSection("spelling", {
 # A word: letters with inner apostrophes and hyphens ("baby's", "well-known"). A letter may carry
 # combining marks: decomposed (NFD) "café" is one word, not "cafe" plus a stray accent.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_LETTERS = rf"(?:[^\W\d_][{_MARKS}]*)+"
+# Soft hyphens and zero-width characters sit inside words copied from web pages ("vul\u00adnerable"):
+# they belong to the word and are dropped for the lookup.
+_INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
+_LETTERS = rf"(?:[^\W\d_][{_MARKS}{_INVISIBLE}]*)+"
 _WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 _CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
@@ -141,6 +145,12 @@ def _all_pair_forms(relpath: str) -> frozenset[str]:
     return frozenset(f for d in load_pairs(relpath) for f in d.forms)
 
 
+@functools.lru_cache(maxsize=8)
+def _pair_twins(relpath: str) -> Mapping[str, str]:
+    """Each US/UK form -> its other form ("pasteurised" -> "pasteurized")."""
+    return {f: other for d in load_pairs(relpath) for f, (_side, other) in d.forms.items()}
+
+
 # -- tokens ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Token:
@@ -150,12 +160,13 @@ class Token:
     block: Block
 
 
-def _words(doc: Document) -> Iterator[Token]:
-    """Word tokens of every text block (code excluded), outside skip spans (inline code, URLs)."""
+def _words(doc: Document, skips: Spans | None = None) -> Iterator[Token]:
+    """Word tokens of every text block (code excluded), outside skip spans (inline code, URLs) and
+    outside ``skips`` (what is not prose to spell: see :func:`not_prose`)."""
     for block in doc.iter_blocks():
         for m in _WORD.finditer(block.text):
             s, e = block.start + m.start(), block.start + m.end()
-            if doc.in_skip_span(s, e):
+            if doc.in_skip_span(s, e) or (skips is not None and skips.covers(s, e)):
                 continue
             yield Token(s, e, m.group(), block)
 
@@ -181,6 +192,8 @@ def _looks_like_name_or_code(tok: Token) -> bool:
         return True  # handles, hashtags, paths, 10kg-style units, identifiers
     if (prev == "." and rel_s > 1 and text[rel_s - 2].isalnum()) or (nxt == "." and nxt2.isalnum()):
         return True  # file.txt, example.org, a.m.
+    if text.startswith("://", rel_e) or (nxt == "=" and rel_e + 1 < len(text)):
+        return True  # a URL scheme written apart from its address ("https:// www…"); key=value
     if not w.isascii():
         return True  # foreign words and names ("crèche" is fine, we cannot judge it)
     if len(w) > 1 and w.isupper():
@@ -192,16 +205,21 @@ def _looks_like_name_or_code(tok: Token) -> bool:
 
 def _normalise(word: str) -> str:
     """The lookup form: NFC (decomposed and composed accents are one word), straight apostrophe, casefold."""
-    return unicodedata.normalize("NFC", word).replace("’", "'").casefold()
+    return _STRIP_INVISIBLE.sub("", unicodedata.normalize("NFC", word)).replace("’", "'").casefold()
+
+
+_STRIP_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 
 
 class Lexicon:
     """What EL501 accepts besides pyspellchecker: the vocabulary (house and generated lists), the
     user's words and the US/UK forms, kept as separate sets so a run copies none of the big lists."""
 
-    def __init__(self, *sets: frozenset[str], prefixes: tuple[str, ...] = ()) -> None:
+    def __init__(self, *sets: frozenset[str], prefixes: tuple[str, ...] = (),
+                 twins: Mapping[str, str] | None = None) -> None:
         self.sets = sets
         self.prefixes = prefixes
+        self.twins = twins or {}  # US/UK form -> the other form
 
     def __contains__(self, word: object) -> bool:
         return any(word in s for s in self.sets)
@@ -221,24 +239,45 @@ def _known_form(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     return word.endswith("'") and word[:-1] in spell
 
 
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""))  # plurals and third persons of a known word
+
+
+def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list[tuple[str, str, str]]:
+    """(prefix, stem, ending) splits of ``word`` into a known stem with a prefix or a plural ending."""
+    prefixes = extra.prefixes if isinstance(extra, Lexicon) else ()
+    out = [(p, word[len(p):], "") for p in prefixes if word.startswith(p)
+           and len(word) - len(p) >= _MIN_STEM and _known_form(word[len(p):], spell, extra)]
+    out += [("", word[: -len(tail)] + base, tail) for tail, base in _INFLECTIONS
+            if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM - 1
+            and _known_form(word[: -len(tail)] + base, spell, extra)]
+    return out
+
+
 def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction,
-    or is a derivational prefix on such a word ("unswaddled", "hyperpigmented"), as Hunspell's affix
-    rules would derive it, unless a dictionary word is one edit away (then it is more likely a typo)."""
+    or is derived from such a word by a prefix ("reswaddle") or a plural ending ("insufficiencies"),
+    as Hunspell's affix rules would derive it, unless a dictionary word is one edit away: "reember" is
+    "re" + "ember" and "thes" is "the" + "s", but both are typos. The same derivation of the stem's
+    US/UK twin does not count ("unpasteurised" next to "unpasteurized")."""
     if _known_form(word, spell, extra):
         return True
-    prefixes = extra.prefixes if isinstance(extra, Lexicon) else ()
-    derived = any(word.startswith(p) and len(word) - len(p) >= _MIN_STEM
-                  and _known_form(word[len(p):], spell, extra) for p in prefixes)
-    # "reember" is "re" + "ember", but one edit from "remember": a near dictionary word wins.
-    return derived and not spell.known(spell.edit_distance_1(word))
+    derivations = _derivations(word, spell, extra)
+    if not derivations:
+        return False
+    twins = extra.twins if isinstance(extra, Lexicon) else {}
+    near = spell.known(spell.edit_distance_1(word))
+    for prefix, stem, _ending in derivations:
+        if stem in twins:
+            near.discard(prefix + twins[stem])
+    return not near
 
 
 def lexicon(vocabulary: str = "data/vocabulary.toml", pairs: str = "data/us-uk.toml",
             accept: frozenset[str] = frozenset()) -> Lexicon:
     """The accepted words for a vocabulary and pair list (``accepts`` and the measurement script use it)."""
     vocab = load_vocabulary(vocabulary)
-    return Lexicon(vocab.accept, accept, _all_pair_forms(pairs), prefixes=vocab.prefixes)
+    return Lexicon(vocab.accept, accept, _all_pair_forms(pairs), prefixes=vocab.prefixes,
+                   twins=_pair_twins(pairs))
 
 
 def accepts(word: str, extra: Lexicon | None = None) -> bool:
@@ -294,11 +333,187 @@ def _edit(doc: Document, start: int, end: int, text: str) -> tuple[Edit, ...]:
     return (Edit(s, e, text),)
 
 
+# -- what is not prose to spell -------------------------------------------------------------------
+class Spans:
+    """Absolute spans, merged, with a fast overlap test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+# A reference entry: any two of these (doi/PMID count twice) make a line a citation, not prose.
+_CITATION_FEATURES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\bdoi\b|\bdoi\.org/|\bPMID\b|\bPMC\d|\bISBN\b", re.I), 2),
+    (re.compile(r"\bet al\b"), 1),
+    (re.compile(r"\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d[a-z]?(?:\s*[;:]\s*\d|\.(?:\s|$))"), 1),
+    (re.compile(r"\b\d+\s*\(\d+(?:-\d+)?\)\s*:\s*[eE]?\d+"), 1),  # volume(issue):pages
+    (re.compile(r"\b(?:Retrieved|Accessed|Available)\b[^\n]{0,60}\b(?:19|20)\d\d"), 1),
+    (re.compile(r"^\W*[A-Z][\w'’-]+,? (?:[A-Z]\.? ?){1,3}[,.]"), 1),  # "Smith AB," / "Smith, J. K."
+)
+_ATTRIBUTE = re.compile(r"(?<![\w-])[A-Za-z][\w:-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+)")
+_QUOTED = re.compile(r"(?<![\w'’])([\"“‘'«])([^\W\d_][^\"“”‘’«»\n]{0,40}?)([\"”’»'])(?!\w)")
+_GLOSS_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(|[—–:]|-\s)")
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+def _reference_blocks(doc: Document, headings: frozenset[str]) -> Iterator[Block]:
+    """Blocks of a references/sources section: from a heading (or a short label line) that names one,
+    to the next heading of the same or a higher level."""
+    level = 0
+    for b in doc.blocks:
+        heading = b.kind is BlockKind.HEADING
+        if level and not (heading and b.level <= level):
+            yield b
+            continue
+        key = _key(b.text)
+        opens = any(key == h or key.startswith(h + " ") for h in headings)
+        if opens and (heading or len(key.split()) <= 4):
+            level = b.level if heading and b.level else 7  # a label line: until any heading
+            yield b
+        else:
+            level = 0
+
+
+def _citation_lines(block: Block) -> Iterator[tuple[int, int]]:
+    pos = block.start
+    for line in block.text.split("\n"):
+        score = sum(weight for pat, weight in _CITATION_FEATURES if pat.search(line))
+        if score >= 2:
+            yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def _glossed_quotes(block: Block, intro: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Quoted foreign or coined terms the article explains: '"doudou" (a comfort blanket)', 'the Welsh
+    "cwtch"', 'the word "x"'. The quoted term is the writer's choice, not a misspelling."""
+    text = block.text
+    for m in _QUOTED.finditer(text):
+        inner = m.group(2).strip()
+        if not inner or len(inner.split()) > 3:
+            continue
+        before = text[:m.start()].rstrip()
+        prev = re.search(r"([^\W\d_]+)\W*$", before)
+        glossed = bool(_GLOSS_AFTER.match(text, m.end()))
+        introduced = prev is not None and (prev.group(1).casefold() in intro or (
+            prev.group(1)[:1].isupper() and not _sentence_start(block, prev.start())))
+        if glossed or introduced:
+            yield block.start + m.start(2), block.start + m.end(2)
+
+
+def not_prose(doc: Document, reference_headings: Iterable[str] = (),
+              quote_intro: Iterable[str] = ()) -> Spans:
+    """Parts of the text that are not prose to spell: reference sections and citation lines, glossed
+    quoted terms, and attribute=value pairs (``alt="…"``, ``charset=utf-8``)."""
+    spans = [(b.start, b.end) for b in
+             _reference_blocks(doc, frozenset(_key(h) for h in reference_headings))]
+    intro = frozenset(w.casefold() for w in quote_intro)
+    for b in doc.iter_blocks():
+        spans.extend(_citation_lines(b))
+        spans.extend(_glossed_quotes(b, intro))
+        spans.extend((b.start + m.start(), b.start + m.end()) for m in _ATTRIBUTE.finditer(b.text))
+    return Spans(spans)
+
+
 # -- EL501 ----------------------------------------------------------------------------------------
+def _first_word(tok: Token) -> bool:
+    return _WORD.search(tok.block.text, 0, tok.start - tok.block.start) is None
+
+
+def _sentence_case(block: Block) -> bool:
+    """A heading written like a sentence ("How to swaddle a newborn"), not in title case."""
+    words = [m.group() for m in _WORD.finditer(block.text)][1:]
+    return any(w[:1].islower() and len(w) >= 4 for w in words)
+
+
+def _capital_is_name(tok: Token, named: bool) -> bool:
+    """Whether a capitalised word is a proper name by its position, so not checked.
+
+    Names are words capitalised mid-sentence (anywhere in the article) and in multi-word capitalised
+    names (``named``), and capitalised words inside a sentence-case heading. A capitalised word opening
+    a sentence, or in a title-case heading, is checked: a typo there is still a typo.
+    """
+    if named:
+        return True
+    if tok.block.kind is BlockKind.HEADING:
+        return _sentence_case(tok.block) and not _first_word(tok)
+    return not _sentence_start(tok.block, tok.start - tok.block.start)
+
+
+def _misspelt_part(doc: Document, s: int, e: int, part: str, capital: bool, limit: int) -> Hit | None:
+    original = doc.text[s:e]
+    cands = suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
+    if capital:
+        # A capitalised unknown word is more often a name than a typo: flag it only when a correction
+        # keeps its first letter (typos rarely change it).
+        cands = tuple(c for c in cands if c[:1] == part[:1])
+        if not cands:
+            return None
+    unique = len(cands) == 1  # one of several guesses is never offered as an edit
+    cands = tuple(_match_case(original, c) for c in cands[:limit])
+    if cands:
+        options = " / ".join(repr(c) for c in cands)
+        msg = f"possible misspelling {original!r}: did you mean {options}?"
+    else:
+        msg = f"possible misspelling {original!r}: not in the dictionary or the house vocabulary"
+    msg += " (add it to [tool.editlint.spelling] accept if it is right)"
+    return Hit(s, e, msg, suggestion=cands[0] if cands else None,
+               edits=_edit(doc, s, e, cands[0]) if cands and unique else (),
+               key=part, data={"word": original, "candidates": list(cands)})
+
+
+def _hyphen_hit(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon) -> Hit | None:
+    """A hyphenated word whose parts are not words but whose joined form is ("new-borns")."""
+    parts = [p for p in low.split("-") if p]
+    prefixed = parts[0] in extra.prefixes and len(parts) > 1  # "pre-existing", "non-allergenic"
+    joined = low.replace("-", "")
+    if prefixed or all(_known(p, spell, extra) for p in parts) or not _known(joined, spell, extra):
+        return None
+    repl = _match_case(tok.text, joined)
+    return Hit(tok.start, tok.end, f"possible misspelling {tok.text!r}: write {repl!r} as one word",
+               suggestion=repl, edits=_edit(doc, tok.start, tok.end, repl), key=low,
+               data={"word": tok.text, "candidates": [repl]})
+
+
+def _word_hits(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon, limit: int,
+               capital: bool) -> Iterator[Hit]:
+    if "-" in low:
+        hit = _hyphen_hit(doc, tok, low, spell, extra)
+        if hit is not None:
+            yield hit
+            return
+    parts = low.split("-")
+    offset = 0
+    for i, part in enumerate(parts):
+        bare_prefix = part in extra.prefixes and i < len(parts) - 1
+        if part and not bare_prefix and not _known(part, spell, extra):
+            s = tok.start + offset
+            hit = _misspelt_part(doc, s, s + len(tok.text.split("-")[i]), part, capital, limit)
+            if hit is not None:
+                yield hit
+        offset += len(tok.text.split("-")[i]) + 1
+
+
 @check_type("spelling", options={
     "vocabulary": Option(str, "data/vocabulary.toml", "house vocabulary (accept list and reject table)"),
     "pairs": Option(str, "data/us-uk.toml", "US/UK pair list: both spellings are words"),
     "max-suggestions": Option(int, 3, "corrections offered per misspelling"),
+    "reference-headings": Option(list, [], "headings that open a references section (not spell-checked)"),
+    "quote-intro": Option(list, [], "words that introduce a quoted term ('the word \"x\"'): not checked"),
 })
 def spelling(ctx: CheckContext) -> Iterator[Hit]:
     """Words that are in neither the bundled dictionary nor the house vocabulary."""
@@ -308,14 +523,14 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     user_accept = frozenset(_normalise(w) for w in section.get("accept", []) if isinstance(w, str))
     reject = dict(vocab.reject)
     reject.update({_normalise(w): "" for w in section.get("reject", []) if isinstance(w, str)})
-    extra = Lexicon(vocab.accept, user_accept, _all_pair_forms(ctx.options["pairs"]), prefixes=vocab.prefixes)
+    extra = Lexicon(vocab.accept, user_accept, _all_pair_forms(ctx.options["pairs"]), prefixes=vocab.prefixes,
+                    twins=_pair_twins(ctx.options["pairs"]))
     spell = _spell()
     limit = ctx.options["max-suggestions"]
-    tokens = list(_words(doc))
-    # Capitalised words seen mid-sentence are names wherever they appear (also at a sentence start).
-    names = {t.text for t in tokens if t.text[:1].isupper()
-             and not _sentence_start(t.block, t.start - t.block.start)}
-    for tok in tokens:
+    skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
+    tokens = list(_words(doc, skips))
+    named = _name_parts(tokens)
+    for i, tok in enumerate(tokens):
         low = _normalise(tok.text)
         if low in reject:
             use = reject[low]
@@ -327,45 +542,9 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
         if _looks_like_name_or_code(tok) or low in extra:
             continue
         capital = tok.text[:1].isupper()
-        if capital and (tok.block.kind is BlockKind.HEADING or tok.text in names
-                        or not _sentence_start(tok.block, tok.start - tok.block.start)):
-            continue  # title case in headings, and proper nouns
-        if "-" in low:
-            joined = low.replace("-", "")
-            parts_known = all(_known(p, spell, extra) for p in low.split("-") if p)
-            if not parts_known and _known(joined, spell, extra):
-                repl = _match_case(tok.text, joined)
-                msg = f"possible misspelling {tok.text!r}: write {repl!r} as one word"
-                yield Hit(tok.start, tok.end, msg,
-                          suggestion=repl, edits=_edit(doc, tok.start, tok.end, repl), key=low,
-                          data={"word": tok.text, "candidates": [repl]})
-                continue
-        offset = 0
-        for part in low.split("-"):
-            if part and not _known(part, spell, extra):
-                s = tok.start + offset
-                e = s + len(part)
-                original = doc.text[s:e]
-                cands = suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
-                if capital:
-                    # At a sentence start a capitalised unknown word is more often a name than a typo:
-                    # flag it only when a correction keeps its first letter (typos rarely change it).
-                    cands = tuple(c for c in cands if c[:1] == part[:1])
-                    if not cands:
-                        continue
-                unique = len(cands) == 1  # one of several guesses is never offered as an edit
-                cands = cands[:limit]
-                cands = tuple(_match_case(original, c) for c in cands)
-                if cands:
-                    options = " / ".join(repr(c) for c in cands)
-                    msg = f"possible misspelling {original!r}: did you mean {options}?"
-                else:
-                    msg = f"possible misspelling {original!r}: not in the dictionary or the house vocabulary"
-                msg += " (add it to [tool.editlint.spelling] accept if it is right)"
-                yield Hit(s, e, msg, suggestion=cands[0] if cands else None,
-                          edits=_edit(doc, s, e, cands[0]) if cands and unique else (),
-                          key=part, data={"word": original, "candidates": list(cands)})
-            offset += len(part) + 1
+        if capital and _capital_is_name(tok, i in named):
+            continue
+        yield from _word_hits(doc, tok, low, spell, extra, limit, capital)
 
 
 # -- EL505 ----------------------------------------------------------------------------------------
@@ -379,16 +558,19 @@ def _name_parts(tokens: list[Token]) -> set[int]:
     def capital(t: Token) -> bool:
         return t.text[:1].isupper()
 
-    names = {t.text for t in tokens if capital(t) and t.block.kind is not BlockKind.HEADING
+    def base(t: Token) -> str:  # "Healthline's" is the name "Healthline"
+        return re.sub(r"['’]s?$", "", t.text)
+
+    names = {base(t) for t in tokens if capital(t) and t.block.kind is not BlockKind.HEADING
              and not _sentence_start(t.block, t.start - t.block.start)}
     out: set[int] = set()
     for i, t in enumerate(tokens):
         if not capital(t):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        joined = (nxt is not None and nxt.block is t.block and capital(nxt)
+        joined = (nxt is not None and nxt.block is t.block and capital(nxt) and len(nxt.text) > 1
                   and not t.block.text[t.end - t.block.start:nxt.start - t.block.start].strip(" \t"))
-        if t.text in names or (joined and t.block.kind is not BlockKind.HEADING):
+        if base(t) in names or (joined and t.block.kind is not BlockKind.HEADING):
             out.add(i)
     return out
 
