@@ -342,6 +342,7 @@ def _write_replacing(path: str, st: os.stat_result, raw: bytes, data: bytes) -> 
     except OSError as exc:
         raise WriteRefused(f"cannot be replaced: its folder {folder} is not writable "
                            f"({exc.strerror or exc}); not fixed") from None
+    in_place = False
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -351,16 +352,19 @@ def _write_replacing(path: str, st: os.stat_result, raw: bytes, data: bytes) -> 
                 try:
                     os.fchown(fh.fileno(), st.st_uid, st.st_gid)
                 except PermissionError:  # we may write the file but not give it away: keep its inode
-                    os.unlink(tmp)
-                    _write_in_place(path, st, raw, data)
-                    return
+                    in_place = True
             os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
             os.fsync(fh.fileno())
-        _same(path, st, raw)
-        os.replace(tmp, path)
+        if not in_place:
+            _same(path, st, raw)
+            os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a folder that went away: this file only
+        raise WriteRefused(f"cannot be written ({exc.strerror or exc}); not fixed") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    if in_place:
+        _write_in_place(path, st, raw, data)
 
 
 def write_fixed(path: str, original: str, fixed: str) -> str:
@@ -409,6 +413,15 @@ def fix_file_report(linter: Linter, fr: FileReport, *, unsafe: bool = False, wri
     return result
 
 
+def _identity(path: str) -> object:
+    """Which file a path names (device and inode), so one file reached by two names is fixed once."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
+
+
 def fix_report(linter: Linter, report: RunReport, *, unsafe: bool = False, write: bool = True,
                read_only: Collection[str] = ()) -> list[FileFix]:
     """Fix every linted article of ``report`` that has an allowed fix; returns what happened per file.
@@ -418,9 +431,14 @@ def fix_report(linter: Linter, report: RunReport, *, unsafe: bool = False, write
     Articles whose path is in ``read_only`` (standard input) are fixed in memory only.
     """
     out = []
+    seen: set[object] = set()
     for i, fr in enumerate(report.files):
         if fr.document is None or fr.error or not any(fixable(f, unsafe) for f in fr.findings):
             continue
+        ident = _identity(fr.path) if fr.path not in read_only else None
+        if ident is not None and ident in seen:
+            continue  # one file named twice (a symlink, a hard link, a repeated argument): fixed once
+        seen.add(ident)
         result = fix_file_report(linter, fr, unsafe=unsafe, write=write and fr.path not in read_only)
         out.append(result)
         if not write:

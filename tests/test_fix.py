@@ -318,7 +318,7 @@ def test_the_configured_disclaimer_insertion_is_safe() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Our toddler wanted her binky all afternoon.\n",  # informal word: kinky / pinky / dinky
+    "We packed the bage and the sun cream for the beach.\n",  # age / bag / base
     "The kids played in the sandpit until teatime, then had a snak of apple slices.\n",
 ])
 def test_a_guess_among_several_candidates_is_never_an_edit(text: str) -> None:
@@ -678,3 +678,29 @@ def test_standard_input_is_never_written(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TYPO)))
     assert check("--select", "EL105", "--diff", "--stdin-filename", "bedtime.md", "-") == 1
     assert "+Read the same story every night.\n" in capsys.readouterr().out
+
+
+def test_one_file_reached_by_two_names_is_fixed_once(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(TYPO)
+    (tmp_path / "alias.md").symlink_to(path)
+    os.link(path, tmp_path / "twin.md")
+    assert fix(path, tmp_path / "alias.md", tmp_path / "twin.md") == 0
+    assert path.read_bytes() == TYPO_FIXED
+    assert capsys.readouterr().err.count("fixed ") == 1
+
+
+def test_a_failing_write_is_a_per_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    path = tmp_path / "a.md"
+    path.write_bytes(TYPO)
+    monkeypatch.setattr(os, "replace", full_disk)
+    assert fix(path) == 2
+    assert path.read_bytes() == TYPO and "No space left on device" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left behind
