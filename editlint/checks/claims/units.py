@@ -146,6 +146,7 @@ class Amount:
     approximate: bool = False
     per: str = ""
     extreme: bool = False  # "as early as 9 months": the edge of a range, an exception
+    converted: Interval = (0.0, 0.0)  # the stated numbers in the canonical unit, without the margin
 
     @property
     def is_age(self) -> bool:
@@ -262,7 +263,7 @@ def _amount(text: str, m: re.Match[str], between: bool = False) -> Amount | None
     return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit=unit, dimension=dimension,
                   canonical=canonical,
                   canonical_unit=CANONICAL["time" if is_age else dim], relation=relation or Relation.AT,
-                  approximate=approx, per=per, extreme=prep in EXTREME_PREPS)
+                  approximate=approx, per=per, extreme=prep in EXTREME_PREPS, converted=conv)
 
 
 def _birthday(text: str, m: re.Match[str]) -> Amount:
@@ -270,7 +271,7 @@ def _birthday(text: str, m: re.Match[str]) -> Amount:
     relation, prep = _relation_before(text, m.start())
     return Amount(start=m.start(), end=m.end(), stated=(months / 12, months / 12), unit="birthday",
                   dimension="age", canonical=(months - 0.5, months + 0.5), canonical_unit="months",
-                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS)
+                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS, converted=(months, months))
 
 
 def _age_number(text: str, m: re.Match[str]) -> Amount:
@@ -279,7 +280,8 @@ def _age_number(text: str, m: re.Match[str]) -> Amount:
     relation, prep = _relation_before(text, m.start())
     return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit="year", dimension="age",
                   canonical=(lo * 12, hi * 12 + (11.9 if hi == lo else 0.0)), canonical_unit="months",
-                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS)
+                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS,
+                  converted=(lo * 12, hi * 12))
 
 
 @lru_cache(maxsize=4096)

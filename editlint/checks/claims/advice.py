@@ -1,0 +1,263 @@
+"""Builders for advice, stance and propositions.
+
+A construction (``rules/claims/constructions/{advice,stance,proposition}.toml``) binds the roles; these
+builders only read the parse around them, the same way for every topic:
+
+- advice: ``action`` (a verb) and what ``emits`` says (``polarity``, ``absolute``, ``avoid`` for verbs of
+  avoidance whose complement is the real action: "avoid adding salt" = not "add salt"; ``object`` when the
+  thing advised on is bound directly: "honey is not recommended"). The object looks through amounts ("a
+  pinch of salt" is advice on salt) and through the child ("give your baby water" is about water).
+- stance: ``thing`` and a ``verdict`` (negation flips it: "not safe" is harmful, "not a warning sign" normal).
+- proposition: ``subject``, ``object`` and a ``predicate``; negation or a "no link" noun denies it.
+Age limits in the sentence ("under 6 months") become the claim's age scope.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from .ages import with_scope
+from .constructions import Env, Match, builder
+from .model import AdviceClaim, Claim, Concept, PropositionClaim, Provenance, StanceClaim, Verdict
+
+#: nouns that measure an amount of the thing named after "of" ("a pinch of salt" is about salt)
+AMOUNT_NOUNS = frozenset({"pinch", "bit", "little", "dash", "drop", "splash", "spoonful", "teaspoon",
+                          "amount", "touch", "sprinkle", "sprinkling", "dab", "smear", "lot", "plenty",
+                          "piece", "slice",
+                          "bite", "sip", "taste", "couple", "few", "handful", "portion", "serving", "dose",
+                          "squeeze", "drizzle", "knob", "glass", "cup", "tablespoon", "kind", "type", "sort"})
+#: words for the child or the reader: not the thing advised on, and not a detail of the advice
+PEOPLE = frozenset({"baby", "babies", "child", "children", "toddler", "kid", "infant", "newborn", "son",
+                    "daughter", "them", "him", "her", "it", "they", "you", "yourself", "themselves", "one",
+                    "little", "parent", "family", "everyone", "someone", "lo"})
+#: words that say when (ages, times): the age scope covers them, they do not narrow the advice
+TIME_WORDS = frozenset({"month", "week", "year", "day", "age", "time", "birthday", "minute", "hour", "moment",
+                        "while", "now"})
+ABSOLUTE = {"never": -1, "always": 1}
+OPPOSITE_VERDICT = {Verdict.SAFE: Verdict.HARMFUL, Verdict.FINE: Verdict.HARMFUL,
+                    Verdict.NORMAL: Verdict.WARNING_SIGN, Verdict.HARMFUL: Verdict.SAFE,
+                    Verdict.WARNING_SIGN: Verdict.NORMAL}
+
+
+# -- shared -------------------------------------------------------------------------------------------
+
+def through_amount(tok: Any) -> Any:
+    """"a pinch of salt" -> salt; "a little honey" stays honey."""
+    seen = 0
+    while tok.lemma_.lower() in AMOUNT_NOUNS and seen < 3:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            return tok
+        tok, seen = obj, seen + 1
+    return tok
+
+
+def _is_person(tok: Any) -> bool:
+    return tok.lower_ in PEOPLE or tok.lemma_.lower() in PEOPLE or tok.pos_ == "PRON"
+
+
+def _extra_words(tok: Any) -> set[str]:
+    """Content words of a relative clause or "with"/"containing" phrase on a noun ("gels that contain X")."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("with", "containing")):
+            words |= {g.lemma_.lower() for g in c.subtree
+                      if g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i != tok.i and not _is_person(g)}
+    return words
+
+
+def thing_concept(env: Env, tok: Any) -> Concept:
+    """The concept of a noun (or gerund) a claim is about, with the words of its relative clause."""
+    tok = through_amount(tok)
+    c = env.concept(tok)
+    extra = _extra_words(tok) - {c.head}
+    return dataclasses.replace(c, modifiers=c.modifiers | frozenset(extra)) if extra else c
+
+
+def _emit(match: Match, key: str, default: Any = None) -> Any:
+    return match.construction.emits.get(key, default)
+
+
+def _prov(match: Match, env: Env, anchors: list[Any]) -> Provenance:
+    return with_scope(env.prov(match, [a for a in anchors if a is not None]), match.sent, env.ontology)
+
+
+# -- advice ---------------------------------------------------------------------------------------------
+
+def _absolute(verb: Any) -> int:
+    """+1 for "always", -1 for "never" on the verb (or its auxiliary), 0 otherwise."""
+    for c in verb.children:
+        if c.lower_ in ABSOLUTE:
+            return ABSOLUTE[c.lower_]
+    return 0
+
+
+def _complement(verb: Any) -> Any:
+    """"avoid *adding* salt", "stop *swaddling*", "keep *using* it": the real action."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "pcomp") and c.pos_ == "VERB":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "on"):
+            inner = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if inner is not None:
+                return inner
+        if c.dep_ == "dobj" and c.tag_ == "VBG":
+            return c
+    return None
+
+
+def advice_object(verb: Any) -> Any:
+    """The thing an action is about: its object (through amounts), skipping the child it is given to."""
+    for dep in ("dobj", "nsubjpass", "npadvmod"):
+        obj = next((c for c in verb.children if c.dep_ == dep), None)
+        if obj is not None and not _is_person(obj):
+            return through_amount(obj)
+    if verb.dep_ == "compound" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return through_amount(verb.head)  # a misread imperative: "Limit(compound) juice(ROOT)"
+    return None
+
+
+def advice_details(verb: Any, obj: Any) -> frozenset[str]:
+    """Lemmas that narrow the action: its prepositional objects and manner words (not the child, not ages)."""
+    out: set[str] = set()
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp") and not _is_person(g) and g.lemma_.lower() not in TIME_WORDS:
+                    if not (g.like_num or any(n.like_num for n in g.children)):
+                        out.add(g.lemma_.lower())
+        elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and c.dep_ == "xcomp":
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prt" and obj is not None:
+            continue
+    return frozenset(out)
+
+
+def _action_name(verb: Any) -> str:
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return f"{verb.lemma_.lower()} {prt}".strip()
+
+
+def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
+            avoid: bool) -> AdviceClaim | None:
+    absolute = _absolute(verb) or (_absolute(verb.head) if verb.dep_ == "xcomp" else 0)
+    if env.negated(verb) or absolute < 0:
+        polarity = -polarity
+    action_tok = verb
+    if avoid:
+        inner = _complement(verb)
+        action_tok = inner if inner is not None else None
+        polarity = -polarity
+    if action_tok is not None and obj_tok is None:
+        obj_tok = advice_object(action_tok)
+    if action_tok is None and obj_tok is None:
+        obj_tok = advice_object(verb)
+    if action_tok is None and obj_tok is None:
+        return None
+    obj = thing_concept(env, obj_tok) if obj_tok is not None else None
+    action = _action_name(action_tok) if action_tok is not None else ""
+    details = advice_details(action_tok, obj_tok) if action_tok is not None else frozenset()
+    prov = _prov(match, env, [verb, obj_tok])
+    return AdviceClaim(action=action, object=obj, polarity=1 if polarity > 0 else -1, prov=prov,
+                       details=details, absolute=bool(absolute) or bool(_emit(match, "absolute", False)))
+
+
+def _imperative_ok(verb: Any) -> bool:
+    """An imperative has no subject of its own (or "you"), and is not a question."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return all(s.lower_ == "you" for s in subj) and not verb.sent.text.rstrip().endswith("?")
+
+
+@builder("advice")
+def build_advice(match: Match, env: Env) -> Iterator[Claim]:
+    """Advice to do or not do something, from imperatives, modals, "it is safe to", "X is recommended"."""
+    verb = match.roles.get("action")
+    if verb is None or (_emit(match, "imperative", False) and not _imperative_ok(verb)):
+        return
+    if _emit(match, "bare", False):
+        yield from _bare(match, env, verb)
+        return
+    claim = _advice(match, env, verb, int(_emit(match, "polarity", 1)), match.roles.get("object"),
+                    bool(_emit(match, "avoid", False)))
+    if claim is not None:
+        yield claim
+
+
+def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
+    """Advice on a thing with no action: "X is not recommended", "X should be avoided", "No X."."""
+    obj_tok = match.roles.get("object")
+    if obj_tok is None or _is_person(obj_tok):
+        return
+    polarity = int(_emit(match, "polarity", 1))
+    if verb.dep_ != "det" and env.negated(verb):
+        polarity = -polarity
+    obj_tok = _subject_thing(through_amount(obj_tok))
+    obj = thing_concept(env, obj_tok)
+    if obj.key:
+        yield AdviceClaim(action="", object=obj, polarity=polarity, prov=_prov(match, env, [obj_tok, verb]),
+                          absolute=bool(_emit(match, "absolute", False)))
+
+
+# -- stance ---------------------------------------------------------------------------------------------
+
+def _subject_thing(thing: Any) -> Any:
+    """"Giving honey is risky": the gerund's object; else the noun itself."""
+    if thing.pos_ == "VERB" or thing.tag_ == "VBG":
+        obj = advice_object(thing)
+        if obj is not None:
+            return obj
+    return thing
+
+
+@builder("stance")
+def build_stance(match: Match, env: Env) -> Iterator[Claim]:
+    """A verdict on a thing: safe, fine, normal, harmful, a warning sign (negation flips it)."""
+    thing = match.roles.get("thing")
+    anchor = match.roles.get("verdict") or match.roles.get("verb")
+    if thing is None or _is_person(thing) or thing.lower_ in ("this", "that", "these", "those", "which"):
+        return
+    verdict = Verdict(str(_emit(match, "verdict", "fine")))
+    negated = any(env.negated(t) for t in (anchor, thing.head) if t is not None)
+    if negated:
+        verdict = OPPOSITE_VERDICT[verdict]
+    tok = _subject_thing(through_amount(thing))
+    concept = thing_concept(env, tok)
+    if not concept.key:
+        return
+    yield StanceClaim(thing=concept, verdict=verdict, prov=_prov(match, env, [thing, anchor]))
+
+
+# -- propositions ---------------------------------------------------------------------------------------
+
+def _denied(match: Match, env: Env) -> bool:
+    verb = match.roles.get("verb")
+    if verb is not None and env.negated(verb):
+        return True
+    noun = match.roles.get("link")
+    return noun is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
+
+
+@builder("proposition")
+def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
+    """X causes Y / X does not cause Y / there is no link between X and Y."""
+    subj, obj = match.roles.get("subject"), match.roles.get("object")
+    if subj is None or obj is None or _is_person(subj) or _is_person(obj):
+        return
+    polarity = int(_emit(match, "polarity", 1))
+    if _denied(match, env):
+        polarity = -polarity
+    prov = _prov(match, env, [subj, match.roles.get("verb") or match.roles.get("link"), obj])
+    s, o = thing_concept(env, subj), thing_concept(env, obj)
+    if not (s.key and o.key):
+        return
+    predicate = str(_emit(match, "predicate", "cause"))
+    yield PropositionClaim(subject=s, predicate=predicate, object=o, polarity=polarity, prov=prov)
+    if _emit(match, "symmetric", False):
+        yield PropositionClaim(subject=o, predicate=predicate, object=s, polarity=polarity, prov=prov)
+
+
+__all__ = ["advice_details", "advice_object", "build_advice", "build_proposition", "build_stance",
+           "thing_concept", "through_amount"]

@@ -1,0 +1,251 @@
+"""Builders for ages and amounts: a construction names the event and the age or amount token; the numbers
+come from :mod:`.units` (kept as written, converted for comparison).
+
+``age`` constructions bind ``event`` (what happens) and ``time`` (a token of the age expression) or
+``word`` (an age word such as "newborns" as the event's subject). ``quantity`` constructions bind
+``unit`` (the unit word); the subject is read from the parse around it ("two hours *of screen time*",
+"*limit juice* to a cup", "babies *sleep* 14 hours"). Negation turns "not before 6 months" into the
+earliest age, an ``as early as`` into an exception; a sentence's own age limits ("under 6 months") become
+the claim's age scope.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .constructions import Env, Match, builder
+from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
+from .units import Amount, scan
+
+#: nouns that name an amount of something rather than the thing ("two hours of sleep", "time on screens")
+LIGHT_HEADS = frozenset({"amount", "time", "use", "usage", "intake", "exposure", "consumption", "total",
+                         "limit", "maximum", "minimum", "dose", "dosage", "quantity", "serving", "portion"})
+#: verbs whose object is capped by "to N" ("limit juice to a cup", "keep naps to 2 hours")
+CAP_VERBS = frozenset({"limit", "restrict", "cap", "keep", "reduce", "cut"})
+
+
+def amount_at(sent: Any, tok: Any) -> Amount | None:
+    """The age or amount of the sentence that contains ``tok`` (a token of the expression)."""
+    offset = tok.idx - sent.start_char
+    for a in scan(sent.text):
+        if a.start <= offset < a.end:
+            return a
+    return None
+
+
+def sentence_scope(sent: Any, skip: Amount | None = None) -> Interval | None:
+    """The ages a sentence limits itself to ("for babies under 6 months" -> (0, 6)), from stated numbers."""
+    for a in scan(sent.text):
+        if a is skip or not a.is_age:
+            continue
+        lo, hi = a.converted
+        if a.relation in (Relation.BY, Relation.UP_TO):
+            return 0.0, hi
+        if a.relation is Relation.FROM:
+            return lo, float("inf")
+        return lo, hi
+    return None
+
+
+def population_scope(text: str, onto: Any) -> Interval | None:
+    """The ages a phrase names: an age ("under 6 months") or an age word ("for toddlers")."""
+    for a in scan(text):
+        if a.is_age:
+            lo, hi = a.converted
+            return ((0.0, hi) if a.relation in (Relation.BY, Relation.UP_TO)
+                    else (lo, float("inf")) if a.relation is Relation.FROM else (lo, hi))
+    low = text.lower()
+    for w in getattr(onto, "age_words", {}).values():
+        if any(re.search(rf"(?<![\w-]){re.escape(s.lower())}s?(?![\w-])", low) for s in w.synonyms):
+            return float(w.months[0]), float(w.months[1])
+    return None
+
+
+def with_scope(prov: Provenance, sent: Any, onto: Any = None, skip: Amount | None = None) -> Provenance:
+    """``prov`` with its age scope: a leading "For toddlers," names ages (a population, not a
+    condition), and the sentence's own age limits count when the scope reader found none."""
+    if prov.condition and onto is not None and not prov.condition.lower().startswith(("if ", "unless ")):
+        scope = population_scope(prov.condition, onto)
+        if scope is not None:
+            return dataclasses.replace(prov, condition="", age_scope=scope)
+    if prov.age_scope is not None:
+        return prov
+    scope = sentence_scope(sent, skip)
+    return dataclasses.replace(prov, age_scope=scope) if scope else prov
+
+
+# -- ages ----------------------------------------------------------------------------------------------
+
+def _relation(a: Amount, negated: bool) -> Relation | None:
+    """The claim's relation; "not before 6 months" / "don't … until 6 months" is the earliest age."""
+    if not negated:
+        return a.relation
+    if a.relation is Relation.BY:
+        return Relation.NOT_BEFORE
+    return None  # "most babies don't walk at 9 months" states no age for walking
+
+
+def _age_claim(concept: Concept, a: Amount, prov: Provenance, negated: bool,
+               unit: str = "") -> AgeClaim | None:
+    relation = _relation(a, negated)
+    if relation is None:
+        return None
+    if a.extreme:
+        prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
+    return AgeClaim(concept=concept, stated=a.stated, unit=unit or a.unit, months=a.canonical,
+                    relation=relation, prov=prov, phase=concept.phase, approximate=a.approximate)
+
+
+def _event(match: Match) -> Any:
+    return match.roles.get("event")
+
+
+@builder("age")
+def build_age(match: Match, env: Env) -> Iterator[Claim]:
+    """An age for an event ("crawl at 7 to 10 months") or an age word as its subject ("newborns crawl")."""
+    event = _event(match)
+    if event is None:
+        return
+    if "word" in match.roles:
+        yield from _age_word(match, env, event, match.roles["word"])
+        return
+    tok = match.roles.get("time")
+    a = amount_at(match.sent, tok) if tok is not None else None
+    if a is None or not a.is_age:
+        return
+    concept = _with_phase(env.concept(event), match)
+    prov = env.prov(match, [event, tok])
+    claim = _age_claim(concept, a, prov, prov.negated or env.negated(event))
+    if claim is not None and concept.key:
+        yield claim
+
+
+def _with_phase(concept: Concept, match: Match) -> Concept:
+    phase = str(match.construction.emits.get("phase", ""))
+    if phase and concept.phase is Phase.ANY:
+        return dataclasses.replace(concept, phase=Phase(phase))
+    return concept
+
+
+def _norm_word(text: str) -> str:
+    w = re.sub(r"[^a-z]", "", text.lower())
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def age_word_of(tok: Any, onto: Any) -> tuple[str, tuple[float, float]] | None:
+    """The ontology's age word ("newborn") that ``tok``'s noun phrase spells ("new-borns", "Newborn")."""
+    left = tok
+    while left.i > 0 and left.doc[left.i - 1].dep_ in ("amod", "punct", "compound") and left.doc[
+            left.i - 1].head.i in (tok.i, left.i):
+        left = left.doc[left.i - 1]
+    written = _norm_word(tok.doc[left.i:tok.i + 1].text)
+    for w in getattr(onto, "age_words", {}).values():
+        if any(_norm_word(s) == written for s in w.synonyms):
+            return w.id, (float(w.months[0]), float(w.months[1]))
+    return None
+
+
+def _age_word(match: Match, env: Env, event: Any, word: Any) -> Iterator[Claim]:
+    found = age_word_of(word, env.ontology)
+    if found is None or env.negated(event):
+        return
+    wid, months = found
+    concept = env.concept(event)
+    if not concept.key:
+        return
+    prov = env.prov(match, [word, event])
+    yield AgeClaim(concept=concept, stated=months, unit=f"age-word:{wid}", months=months,
+                   relation=Relation.AT, prov=prov, phase=concept.phase)
+
+
+# -- quantities ------------------------------------------------------------------------------------------
+
+def _of_object(unit: Any) -> Any:
+    """"two hours *of* screen time": the thing measured."""
+    for c in unit.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _capped_object(unit: Any) -> Any:
+    """"limit juice to a cup a day": the object of the capping verb ("to" + amount)."""
+    prep = unit.head if unit.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "to":
+        return None
+    verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "compound" and c.lower_ in CAP_VERBS
+                                              for c in verb.children):
+        return verb  # a misread imperative: "Limit(compound) juice(ROOT) to a cup"
+    if verb.lemma_.lower() not in CAP_VERBS and verb.lower_ not in CAP_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "compound":  # a misread imperative: "Limit(compound) juice(ROOT) to…"
+        obj = verb.head
+    return obj if obj is not None else (verb if verb.pos_ == "NOUN" else None)
+
+
+def _clause_subject(unit: Any) -> Any:
+    """"babies sleep 14 hours" (the verb), "X should be 1 hour" / "X is limited to 1 hour" (the subject)."""
+    head = unit.head
+    while head.dep_ == "prep" or (head.pos_ == "NUM" and head is not head.head):
+        head = head.head
+    if head.pos_ in ("AUX",) or head.lemma_ == "be":
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    return head if head.pos_ == "VERB" else None
+
+
+def subject_of_amount(unit: Any) -> tuple[Any, bool]:
+    """The token naming what an amount measures, and whether a capping verb makes it a ceiling."""
+    capped = _capped_object(unit)
+    if capped is not None:
+        return capped, True
+    of = _of_object(unit)
+    if of is not None:
+        return of, False
+    return _clause_subject(unit), False
+
+
+def _measured(concept: Concept) -> Concept:
+    """"screen time" and "screen use" measure the same thing: drop light heads when a modifier is left."""
+    if concept.head in LIGHT_HEADS and concept.modifiers:
+        mods = sorted(concept.modifiers)
+        return dataclasses.replace(concept, head=mods[0], modifiers=frozenset(mods[1:]), key="+".join(mods))
+    return concept
+
+
+@builder("quantity")
+def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
+    """An amount with its unit and rate, for the thing it measures."""
+    unit = match.roles.get("unit")
+    a = amount_at(match.sent, unit) if unit is not None else None
+    if a is None or a.is_age or a.dimension == "time":
+        return
+    subject_tok, capped = subject_of_amount(unit)
+    if subject_tok is None or subject_tok.lemma_.lower() in getattr(env.ontology.lexicon, "people", ()):
+        return
+    subject = _measured(env.concept(subject_tok))
+    if not subject.key:
+        return
+    prov = with_scope(env.prov(match, [unit, subject_tok]), match.sent, env.ontology, a)
+    relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
+    yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
+                        canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per)
+
+
+def claims_of_kind(claims: Iterable[Claim], kind: str) -> list[Claim]:
+    return [c for c in claims if c.kind == kind]
+
+
+def anchors(*toks: Any) -> Sequence[Any]:
+    return [t for t in toks if t is not None]
+
+
+__all__ = ["age_word_of", "amount_at", "build_age", "build_quantity", "sentence_scope", "subject_of_amount",
+           "with_scope"]

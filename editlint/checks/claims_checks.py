@@ -1,0 +1,566 @@
+"""Checks over the typed claim set for ages, amounts, advice, stance and propositions (EL302, EL303,
+EL305) and the reference-guidance part of EL304 (:func:`reference_hits`).
+
+The claims come from the shared extraction (``claims/extract.py``); nothing here reads English. Two
+claims are compared only when both are the article's own statements (not a question, myth, quote or
+report, not a minority hedge), in different sentences, under the same condition and for overlapping
+ages: "never give water under 6 months" and "offer water from 6 months" are two pieces of advice, not
+one contradicted. Messages restate the article's own words and numbers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from ..quote import clip
+from .base import CheckContext, Hit, Option, Span, check_type
+from .claims.model import (
+    AdviceClaim,
+    AgeClaim,
+    Claim,
+    Concept,
+    Hedge,
+    Phase,
+    PropositionClaim,
+    Provenance,
+    QuantityClaim,
+    Relation,
+    StanceClaim,
+)
+from .claims.units import overlap, span_of
+
+NEEDS = ("parse", "lemma")
+C = TypeVar("C", bound=Claim)
+
+#: a margin (months) below which two ages are not called different
+AGE_MARGIN = 0.5
+
+
+# -- access ------------------------------------------------------------------------------------------
+
+def _claims(ctx: CheckContext) -> Sequence[Claim]:
+    from .claims.extract import extraction  # the shared extraction, memoised per document
+
+    return extraction(ctx).claims
+
+
+def _ontology(ctx: CheckContext) -> Any:
+    from .claims.extract import extraction
+
+    return extraction(ctx).ontology
+
+
+def _sentence(ctx: CheckContext, p: Provenance, limit: int = 80) -> str:
+    return clip(" ".join(ctx.doc.text[p.sent_start:p.sent_end].split()), limit)
+
+
+def _words(ctx: CheckContext, p: Provenance) -> str:
+    return " ".join(ctx.doc.text[p.start:max(p.end, p.start + 1)].split())
+
+
+def _span(p: Provenance) -> tuple[int, int]:
+    return p.start, max(p.end, p.start + 1)
+
+
+def _related(ctx: CheckContext, c: Claim, note: str) -> Span:
+    s, e = _span(c.prov)
+    return Span(s, e, f"{note}: “{_sentence(ctx, c.prov, 70)}”")
+
+
+# -- shared comparisons ------------------------------------------------------------------------------
+
+def comparable(a: Provenance, b: Provenance) -> bool:
+    """Both are the article's own statements, in different sentences and lists, for overlapping ages."""
+    if not (a.usable and b.usable) or a.sent_start == b.sent_start:
+        return False
+    if a.list_id is not None and a.list_id == b.list_id:
+        return False
+    return not (a.age_scope and b.age_scope and not overlap(a.age_scope, b.age_scope))
+
+
+def same_condition(a: Provenance, b: Provenance) -> bool:
+    return _norm(a.condition) == _norm(b.condition)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def covers(general: Concept | None, specific: Concept | None) -> bool:
+    """Does a statement about ``general`` also speak about ``specific``? The same key, or the same head
+    with no modifier of ``general`` missing from ``specific`` ("fever" covers "high fever"), or a shared
+    distinguishing modifier ("numbing gels with benzocaine" / "benzocaine gel")."""
+    if general is None or specific is None:
+        return general is None and specific is None
+    if general.key == specific.key:
+        return True
+    if not general.head or general.head != specific.head:
+        return False
+    return general.modifiers <= specific.modifiers or bool(general.modifiers & specific.modifiers)
+
+
+def same_thing(a: Concept | None, b: Concept | None) -> bool:
+    return covers(a, b) or covers(b, a)
+
+
+def _pairs(items: Sequence[C]) -> Iterator[tuple[C, C]]:
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            yield a, b
+
+
+# -- EL302: ages -------------------------------------------------------------------------------------
+
+def is_age_word(c: AgeClaim) -> bool:
+    return c.unit.startswith("age-word:")
+
+
+def _usable_age(c: AgeClaim) -> bool:
+    return (c.prov.usable and not c.prov.condition and not is_age_word(c)
+            and c.relation in (Relation.AT, Relation.BY, Relation.NOT_BEFORE))
+
+
+def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
+    """Two ages for one concept that cannot both hold (phases and "not before" taken into account)."""
+    if not same_thing(a.concept, b.concept):
+        return False
+    if Relation.NOT_BEFORE in (a.relation, b.relation):
+        if a.relation is b.relation:
+            return False
+        limit, other = (a, b) if a.relation is Relation.NOT_BEFORE else (b, a)
+        return other.relation is not Relation.BY and other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
+    sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
+    if overlap(sa, sb):
+        return False
+    phases = {a.phase, b.phase}
+    if phases == {Phase.START, Phase.MASTERY}:
+        start, mastery = (a, b) if a.phase is Phase.START else (b, a)
+        return start.months[0] > mastery.months[1]  # starting after mastering cannot be
+    return True
+
+
+def age_conflicts(claims: Iterable[Claim]) -> list[tuple[AgeClaim, AgeClaim]]:
+    """Pairs of the article's own ages for one concept that cannot both be true."""
+    ages = [c for c in claims if isinstance(c, AgeClaim) and _usable_age(c)]
+    return [(a, b) for a, b in _pairs(ages) if comparable(a.prov, b.prov) and ages_disagree(a, b)]
+
+
+def _odd_one_out(pairs: list[tuple[AgeClaim, AgeClaim]], onto: Any) -> Iterator[tuple[AgeClaim, AgeClaim]]:
+    """(primary, other) once per primary: the claim in most conflicts, or outside the reference window."""
+    count: dict[int, int] = {}
+    for a, b in pairs:
+        count[id(a)] = count.get(id(a), 0) + 1
+        count[id(b)] = count.get(id(b), 0) + 1
+    flagged: set[int] = set()
+    for a, b in pairs:
+        rank_a = (count[id(a)], _outside_window(a, onto), a.prov.start)
+        rank_b = (count[id(b)], _outside_window(b, onto), b.prov.start)
+        primary, other = (a, b) if rank_a > rank_b else (b, a)
+        if id(primary) not in flagged:
+            flagged.add(id(primary))
+            yield primary, other
+
+
+def _window(onto: Any, c: Concept) -> tuple[tuple[float, float], str] | None:
+    if onto is None or not c.known:
+        return None
+    found: tuple[tuple[float, float], str] | None = onto.window(c.key)
+    return found
+
+
+def _outside_window(c: AgeClaim, onto: Any) -> bool:
+    w = _window(onto, c.concept)
+    return bool(w) and not overlap(span_of(c.months, c.relation), w[0] if w else (0, 0), 1.0)
+
+
+def describe_age(c: AgeClaim) -> str:
+    """The age as the article states it ("at 7–10 months", "by 12 months")."""
+    lo, hi = c.stated
+    nums = f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+    unit = c.unit if c.unit != "birthday" else "years"
+    if unit in ("day", "week", "month", "year"):
+        unit += "s" if hi != 1 else ""
+    about = "about " if c.approximate else ""
+    rel = {Relation.BY: "by", Relation.FROM: "from", Relation.NOT_BEFORE: "not before"}.get(c.relation, "at")
+    return f"{rel} {about}{nums} {unit}"
+
+
+AgeWordConflict = tuple[AgeClaim, float, str, AgeClaim | None]
+
+
+def age_word_conflicts(claims: Iterable[Claim], onto: Any) -> list[AgeWordConflict]:
+    """Age words ("newborns") doing what starts months later: (claim, earliest age, source, own age)."""
+    claims = list(claims)
+    own = [c for c in claims if isinstance(c, AgeClaim) and _usable_age(c) and c.relation is Relation.AT]
+    out: list[AgeWordConflict] = []
+    for c in claims:
+        if not (isinstance(c, AgeClaim) and is_age_word(c) and c.prov.usable and not c.prov.condition):
+            continue
+        w = _window(onto, c.concept)
+        if w and w[0][0] > c.months[1] + AGE_MARGIN:
+            first = next((a for a in own if same_thing(a.concept, c.concept)), None)
+            out.append((c, w[0][0], w[1], first))
+            continue
+        mine = [a for a in own if same_thing(a.concept, c.concept)]
+        if mine and all(a.months[0] > c.months[1] + AGE_MARGIN for a in mine):
+            out.append((c, min(a.months[0] for a in mine), "this article", mine[0]))
+    return out
+
+
+@check_type("incompatible-ages", needs=NEEDS)
+def incompatible_ages(ctx: CheckContext) -> Iterator[Hit]:
+    """Ages for one concept that cannot both hold, and age words ("newborns") that cannot fit it."""
+    claims = _claims(ctx)
+    onto = _ontology(ctx)
+    words = age_word_conflicts(claims, onto)
+    word_sents = {c.prov.sent_start for c, _, _, _ in words}
+    pairs = [(a, b) for a, b in age_conflicts(claims)
+             if a.prov.sent_start not in word_sents and b.prov.sent_start not in word_sents]
+    for primary, other in _odd_one_out(pairs, onto):
+        s, e = _span(primary.prov)
+        what = primary.concept.text or primary.concept.key
+        yield Hit(s, e, f"ages disagree: here {what} {describe_age(primary)}, but another passage says "
+                        f"{describe_age(other)} (“{_sentence(ctx, other.prov, 70)}”); give one age and use "
+                        "it in both places",
+                  related=(_related(ctx, other, f"says {describe_age(other)}"),),
+                  key=f"age:{primary.concept.key}",
+                  data={"concept": primary.concept.key, "here": list(primary.stated),
+                        "other": list(other.stated), "unit": primary.unit})
+    for c, earliest, source, first in words:
+        yield _age_word_hit(ctx, c, earliest, source, first)
+
+
+def _age_word_hit(ctx: CheckContext, c: AgeClaim, earliest: float, source: str,
+                  first: AgeClaim | None) -> Hit:
+    word = c.unit.split(":", 1)[1]
+    text = ctx.doc.text[c.prov.start:c.prov.end]
+    m = re.search(r"[\w’'-]+", text)
+    s, e = (c.prov.start + m.start(), c.prov.start + m.end()) if m else _span(c.prov)
+    written = ctx.doc.text[s:e]
+    what = c.concept.text or c.concept.key
+    related = (_related(ctx, first, f"gives the age {describe_age(first)}"),) if first else ()
+    return Hit(s, e, f"age word does not fit: “{written}” ({word}: up to about {c.months[1]:g} months) "
+                     f"cannot be doing {what}, which starts at about {earliest:g} months at the earliest "
+                     f"({source}); say “babies” or give the age",
+               related=related, key=f"age-word:{word}:{c.concept.key}",
+               data={"concept": c.concept.key, "word": word, "earliest": earliest})
+
+
+# -- EL303: opposite advice, stance, propositions ----------------------------------------------------
+
+def _same_action(a: AdviceClaim, b: AdviceClaim) -> bool:
+    """"avoid X" (no action) speaks about any action on X; otherwise the actions must be the same."""
+    return not a.action or not b.action or a.action == b.action
+
+
+def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
+    """Opposite advice on one action and object: the prohibition at least as general as the advice."""
+    if a.polarity == b.polarity or not _same_action(a, b):
+        return False
+    neg, pos = (a, b) if a.polarity < 0 else (b, a)
+    if not covers(neg.object, pos.object) or not neg.details <= pos.details:
+        return False
+    if a.absolute or b.absolute:
+        return True
+    plain = a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN
+    return plain and same_condition(a.prov, b.prov)
+
+
+def advice_against_stance(adv: AdviceClaim, st: StanceClaim) -> bool:
+    """"Never add X" vs "a little X is fine"; "give X" vs "X is dangerous"."""
+    if adv.object is None or (adv.polarity < 0) != st.verdict.positive:
+        return False
+    if adv.polarity < 0 and not (adv.absolute or same_condition(adv.prov, st.prov)):
+        return False
+    if adv.polarity > 0 and not same_condition(adv.prov, st.prov):
+        return False
+    general, specific = (adv.object, st.thing) if adv.polarity < 0 else (st.thing, adv.object)
+    return covers(general, specific)
+
+
+def stances_opposite(a: StanceClaim, b: StanceClaim) -> bool:
+    if a.verdict.positive == b.verdict.positive or not same_condition(a.prov, b.prov):
+        return False
+    neg, pos = (a, b) if not a.verdict.positive else (b, a)
+    return covers(neg.thing, pos.thing)
+
+
+def propositions_opposite(a: PropositionClaim, b: PropositionClaim) -> bool:
+    """"X causes Y" and "X does not cause Y" (the denial at least as general as the assertion)."""
+    if a.polarity == b.polarity or a.predicate != b.predicate or not same_condition(a.prov, b.prov):
+        return False
+    neg, pos = (a, b) if a.polarity < 0 else (b, a)
+    return same_thing(neg.subject, pos.subject) and covers(neg.object, pos.object)
+
+
+def _opposite(a: Claim, b: Claim) -> bool:
+    if isinstance(a, AdviceClaim) and isinstance(b, AdviceClaim):
+        return advice_opposite(a, b)
+    if isinstance(a, StanceClaim) and isinstance(b, StanceClaim):
+        return stances_opposite(a, b)
+    if isinstance(a, PropositionClaim) and isinstance(b, PropositionClaim):
+        return propositions_opposite(a, b)
+    if isinstance(a, AdviceClaim) and isinstance(b, StanceClaim):
+        return advice_against_stance(a, b)
+    if isinstance(a, StanceClaim) and isinstance(b, AdviceClaim):
+        return advice_against_stance(b, a)
+    return False
+
+
+OPPOSABLE = (AdviceClaim, StanceClaim, PropositionClaim)
+
+
+def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset[str]]) -> bool:
+    """The same advice with details that exclude each other ("sleep on the back" / "on the tummy")."""
+    if a.polarity < 0 or b.polarity < 0 or a.action != b.action or not a.action:
+        return False
+    if not (a.object is None and b.object is None) and not same_thing(a.object, b.object):
+        return False
+    if not same_condition(a.prov, b.prov) or Hedge.MAJORITY in (a.prov.hedge, b.prov.hedge):
+        return False
+    for g in groups:
+        x, y = a.details & g, b.details & g
+        rest_a, rest_b = a.details - g, b.details - g
+        if len(x) == 1 and len(y) == 1 and x != y and (rest_a <= rest_b or rest_b <= rest_a):
+            return True
+    return False
+
+
+def opposite_pairs(claims: Iterable[Claim],
+                   groups: Sequence[frozenset[str]] = ()) -> list[tuple[Claim, Claim]]:
+    """Pairs (earlier, later) of advice, stance or propositions that say opposite things."""
+    items = [c for c in claims if isinstance(c, OPPOSABLE)]
+    items.sort(key=lambda c: c.prov.start)
+    out: list[tuple[Claim, Claim]] = []
+    said: set[tuple[int, int]] = set()
+    for a, b in _pairs(items):
+        key = (a.prov.sent_start, b.prov.sent_start)
+        if key in said or not comparable(a.prov, b.prov):
+            continue
+        exclusive = (isinstance(a, AdviceClaim) and isinstance(b, AdviceClaim)
+                     and exclusive_details(a, b, groups))
+        if not (exclusive or _opposite(a, b)):
+            continue
+        said.add(key)
+        out.append((a, b))
+    return out
+
+
+def _what(c: Claim) -> str:
+    if isinstance(c, AdviceClaim):
+        return "opposite advice"
+    if isinstance(c, PropositionClaim):
+        return "a statement and its denial"
+    return "opposite verdicts"
+
+
+def _thing_key(c: Claim) -> str:
+    if isinstance(c, AdviceClaim):
+        return c.object.key if c.object else c.action
+    if isinstance(c, StanceClaim):
+        return c.thing.key
+    if isinstance(c, PropositionClaim):
+        return f"{c.subject.key}:{c.predicate}:{c.object.key if c.object else ''}"
+    return ""
+
+
+@check_type("opposite-claims", needs=NEEDS, options={
+    "exclusive": Option(list, [], "groups of details that exclude each other (sleep on the back / tummy)"),
+})
+def opposite_claims(ctx: CheckContext) -> Iterator[Hit]:
+    """Opposite advice or verdicts on one thing, or one statement asserted and denied."""
+    groups = [frozenset(str(w).lower() for w in g) for g in ctx.options.get("exclusive", [])
+              if isinstance(g, list)]
+    flagged: set[int] = set()
+    for a, b in opposite_pairs(_claims(ctx), groups):
+        if b.prov.sent_start in flagged:
+            continue
+        flagged.add(b.prov.sent_start)
+        kind = _what(a) if type(a) is type(b) else "opposite advice"
+        s, e = _span(b.prov)
+        yield Hit(s, e, f"{kind}: here “{_sentence(ctx, b.prov, 70)}”, but another passage says "
+                        f"“{_sentence(ctx, a.prov, 70)}”; say when each applies, or keep one",
+                  related=(_related(ctx, a, "the other side"),), key=f"opposite:{_thing_key(b)}",
+                  data={"kinds": [a.kind, b.kind], "thing": _thing_key(b)})
+
+
+# -- EL305: amounts ----------------------------------------------------------------------------------
+
+#: relative difference of two ceilings (or two floors) that counts as two different limits
+LIMIT_TOLERANCE = 0.25
+
+
+def _usable_quantity(c: QuantityClaim) -> bool:
+    return c.prov.usable and not c.prov.negated
+
+
+def quantities_disagree(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Amounts for one subject, unit dimension, rate and population that cannot both be the advice."""
+    if (a.canonical_unit, a.per) != (b.canonical_unit, b.per) or not same_thing(a.subject, b.subject):
+        return False
+    if a.population and b.population and _norm(a.population) != _norm(b.population):
+        return False
+    if not same_condition(a.prov, b.prov):
+        return False
+    if a.relation is b.relation and a.relation in (Relation.UP_TO, Relation.FROM):
+        i = 1 if a.relation is Relation.UP_TO else 0
+        x, y = a.canonical[i], b.canonical[i]
+        return abs(x - y) > LIMIT_TOLERANCE * max(x, y)
+    return not overlap(span_of(a.canonical, a.relation), span_of(b.canonical, b.relation))
+
+
+def quantity_conflicts(claims: Iterable[Claim]) -> list[tuple[QuantityClaim, QuantityClaim]]:
+    qs = [c for c in claims if isinstance(c, QuantityClaim) and _usable_quantity(c)]
+    return [(a, b) for a, b in _pairs(qs) if comparable(a.prov, b.prov) and quantities_disagree(a, b)]
+
+
+def describe_quantity(c: QuantityClaim) -> str:
+    lo, hi = c.stated
+    nums = f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+    rel = {Relation.UP_TO: "at most ", Relation.FROM: "at least "}.get(c.relation, "")
+    per = "/kg" if c.per == "kg" else f" a {c.per}" if c.per else ""
+    return f"{rel}{nums} {c.unit}{per}"
+
+
+@check_type("incompatible-quantities", needs=NEEDS)
+def incompatible_quantities(ctx: CheckContext) -> Iterator[Hit]:
+    """Amounts for the same thing (with units and rates converted) that cannot both be right."""
+    flagged: set[int] = set()
+    for a, b in quantity_conflicts(_claims(ctx)):
+        if id(b) in flagged:
+            continue
+        flagged.add(id(b))
+        s, e = _span(b.prov)
+        what = b.subject.text or b.subject.key
+        yield Hit(s, e, f"amounts disagree: here {what}: {describe_quantity(b)}, but another passage says "
+                        f"{describe_quantity(a)} (“{_sentence(ctx, a.prov, 70)}”); give one amount",
+                  related=(_related(ctx, a, f"says {describe_quantity(a)}"),), key=f"amount:{b.subject.key}",
+                  data={"subject": b.subject.key, "here": list(b.stated), "other": list(a.stated),
+                        "unit": b.unit, "per": b.per})
+
+
+# -- EL304: reference guidance -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Guidance:
+    """A compiled guidance entry (see ``rules/claims/ontology/guidance-*.toml``)."""
+
+    id: str
+    label: str
+    says: str
+    source: str  # the full citation
+    stance: str  # "avoid" | "do"
+    terms: re.Pattern[str]
+    with_: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    under: float
+    age_needed: bool
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    items = sorted({w.lower() for w in words}, key=len, reverse=True)
+    if not items:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in items) + r")(?![\w-])")
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(onto: Any) -> tuple[Guidance, ...]:
+    out = []
+    for g in onto.guidance:
+        terms = _alternation(g.terms)
+        if terms is None:
+            continue
+        out.append(Guidance(g.id, g.label or g.id, g.says, onto.sources.get(g.source, g.source), g.stance,
+                            terms, _alternation(g.with_), _alternation(g.unless), float(g.under or 0.0),
+                            bool(g.age_needed)))
+    return tuple(out)
+
+
+def _claim_words(ctx: CheckContext, c: Claim) -> str:
+    """The words a claim is about (its object, thing or concept as written, its action and details)."""
+    parts: list[str] = [_words(ctx, c.prov)]
+    if isinstance(c, AdviceClaim):
+        parts += [c.action, c.object.text if c.object else "", " ".join(sorted(c.details))]
+    elif isinstance(c, StanceClaim):
+        parts.append(c.thing.text)
+    elif isinstance(c, AgeClaim):
+        parts.append(c.concept.text)
+    return " ".join(p for p in parts if p).lower().replace("’", "'")
+
+
+def _goes_against(c: Claim, g: Guidance) -> bool:
+    """Would this claim, if it is about the guidance's thing, go against it?"""
+    avoid = g.stance == "avoid"
+    if isinstance(c, AdviceClaim):
+        return (c.polarity > 0) == avoid
+    if isinstance(c, StanceClaim):
+        return c.verdict.positive == avoid
+    if isinstance(c, AgeClaim):
+        return avoid and c.relation in (Relation.AT, Relation.FROM) and c.months[0] < g.under - AGE_MARGIN
+    return False
+
+
+def _ages_in(ctx: CheckContext, c: Claim, onto: Any) -> list[tuple[float, float]]:
+    """The ages a claim speaks about: its own, its age scope, or the age words and ages of its sentence."""
+    from .claims.units import ages as scan_ages
+
+    if isinstance(c, AgeClaim):
+        return [span_of(c.months, c.relation)]
+    if c.prov.age_scope:
+        return [c.prov.age_scope]
+    sent = ctx.doc.text[c.prov.sent_start:c.prov.sent_end]
+    found = [span_of(a.canonical, a.relation) for a in scan_ages(sent)]
+    low = sent.lower()
+    for w in getattr(onto, "age_words", {}).values():
+        if any(re.search(rf"(?<!\w){re.escape(s.lower())}s?(?!\w)", low) for s in w.synonyms):
+            found.append(tuple(w.months))
+    return found
+
+
+def _age_fits(ctx: CheckContext, c: Claim, g: Guidance, onto: Any) -> bool:
+    ages = _ages_in(ctx, c, onto)
+    if not ages:
+        return not g.age_needed
+    return any(lo < g.under - AGE_MARGIN for lo, _hi in ages)
+
+
+def guidance_for(ctx: CheckContext, c: Claim, onto: Any) -> Guidance | None:
+    """The first guidance entry this claim goes against, or None."""
+    if not c.prov.usable or c.prov.condition:
+        return None
+    sent = ctx.doc.text[c.prov.sent_start:c.prov.sent_end].lower().replace("’", "'")
+    words = _claim_words(ctx, c)
+    for g in _compiled(onto):
+        if not g.terms.search(words) or not _goes_against(c, g):
+            continue
+        if (g.with_ and not g.with_.search(sent)) or (g.unless and g.unless.search(sent)):
+            continue
+        if _age_fits(ctx, c, g, onto):
+            return g
+    return None
+
+
+def reference_hits(ctx: CheckContext, claims: Iterable[Claim]) -> Iterator[Hit]:
+    """EL304's guidance part: claims that go against reference guidance, one per sentence and entry."""
+    onto = _ontology(ctx)
+    seen: set[tuple[int, str]] = set()
+    for c in claims:
+        g = guidance_for(ctx, c, onto)
+        if g is None or (c.prov.sent_start, g.id) in seen:
+            continue
+        seen.add((c.prov.sent_start, g.id))
+        s, e = _span(c.prov)
+        yield Hit(s, e, f"against reference guidance on {g.label}: {g.says} ({g.source}); here: "
+                        f"“{_sentence(ctx, c.prov, 70)}”; check it against the source",
+                  key=f"guidance:{g.id}", data={"guidance": g.id, "claim": c.kind})
+
+
+__all__ = ["advice_against_stance", "advice_opposite", "age_conflicts", "age_word_conflicts", "ages_disagree",
+           "comparable", "covers", "incompatible_ages", "incompatible_quantities", "opposite_claims",
+           "opposite_pairs", "propositions_opposite", "quantities_disagree", "quantity_conflicts",
+           "reference_hits", "same_thing", "stances_opposite"]
