@@ -20,6 +20,8 @@ from ...nlp import load_model
 from .model import Concept, Phase
 from .ontology import ConceptLexicon, Ontology
 
+#: prepositions that work as particles of a phrasal verb ("pull on", "take off"), kept in the key
+_PARTICLE_PREPS = frozenset({"on", "off", "up", "down", "out", "over", "away", "back", "without"})
 _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 _SPLIT = re.compile(r"[\s\-/]+|['’]s\b")
 _FUNCTION = frozenset({"the", "a", "an", "on", "in", "at", "to", "of", "for", "from", "with", "by", "and",
@@ -163,6 +165,11 @@ class Concepts:
             subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass")
             if subj is not None and subj.lemma_.lower() not in self.lex.people:
                 return self.resolve(subj, depth + 1)
+        if lem in self.lex.people:  # "Toddlers scribble": the verb misread as the subject's modifier
+            event = next((c for c in tok.children if c.dep_ in ("amod", "acl", "relcl", "compound")
+                          and c.i > tok.i), None)
+            if event is not None:
+                return self.resolve(event, depth + 1)
         if tok.pos_ == "AUX" or lem == "be":
             comp = kids.get("acomp") or kids.get("attr")
             if comp is not None:
@@ -213,10 +220,10 @@ class Concepts:
         """ "the morning nap goes" / "drop the morning nap" / "the morning nap is dropped": its end."""
         deps = {c.dep_: c for c in kids}
         thing = None
-        if lem in self.lex.end_transitive and ("dobj" in deps or "npadvmod" in deps):
-            thing = deps.get("dobj") or deps["npadvmod"]
-        elif lem in self.lex.end_transitive and passive and "nsubjpass" in deps:
+        if lem in self.lex.end_transitive and passive and "nsubjpass" in deps:
             thing = deps["nsubjpass"]
+        elif lem in self.lex.end_transitive and ("dobj" in deps or "npadvmod" in deps):
+            thing = deps.get("dobj") or deps["npadvmod"]
         elif lem in self.lex.end_intransitive and "nsubj" in deps and "dobj" not in deps \
                 and tok.pos_ == "VERB":
             thing = deps["nsubj"]
@@ -250,12 +257,12 @@ class Concepts:
         return words, heads, used
 
     def _add_prep(self, prep: Any, words: set[str], used: list[int]) -> None:
-        if prep.lower_ in ("without",):
-            words.add("without")
+        if prep.lower_ in _PARTICLE_PREPS:  # "pull on trousers" = "pull on their trousers" (a particle)
+            words.add(prep.lower_)
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp") and obj.lemma_.lower() not in self.lex.people:
-                if obj.like_num or any(g.like_num for g in obj.children):
-                    continue
+                if obj.like_num or not self.norm(obj.lemma_):
+                    continue  # "at 6 months", "for a few weeks": when, not what
                 w, _, u = self._noun_words(obj)
                 words |= w
                 used += u
