@@ -46,7 +46,7 @@ def test_seed_headline_phrase_with_all_seven_occurrences(seed_path: Path, seed_r
     assert "the phenomenon of baby backward crawling" in f.message.casefold()
     assert "is it normal for babies" in f.message.casefold()
     assert "7 times" in f.message
-    assert f.severity.value == "error"
+    assert f.severity.value == "warning"  # the severity policy: repetition never blocks publishing
     assert f.line == 41  # reported at the second occurrence
     assert [r.line for r in f.related] == [5, 41, 69, 79, 93, 111, 163]  # line 5 is the hyphen variant
 
@@ -104,7 +104,7 @@ def test_newborn_sample_counts_six_stuffed_keyphrases() -> None:
                           select=["EL101"])
     (f,) = report.findings
     assert "6 times" in f.message and "(from the title)" in f.message
-    assert f.severity.value == "error"
+    assert f.severity.value == "warning"
     body = [r for r in f.related if r.message.startswith("occurrence")]
     assert [r.line for r in body] == [8, 8, 8, 30, 51, 53]
 
@@ -123,12 +123,14 @@ def test_el101_title_phrase_glued_to_next_sentence_markdown() -> None:
     assert [r.line for r in f.related] == [3, 3, 4, 1]  # three occurrences, then the title
 
 
-def test_el101_severity_rises_with_count_html() -> None:
+def test_el101_is_a_warning_unless_error_count_opts_in_html() -> None:
     text = "<h1>Can Babies Eat Honey?</h1>" + "".join(
         f"<p>Reason {i}: can babies eat honey?{tail}</p>" for i, tail in enumerate(
             ["No.", "Not yet.", "Wait a year.", "Ask a nurse.", "Only after one."]))
     (f,) = lint_snippet(text, "html", select=["EL101"]).findings
-    assert "5 times" in f.message and f.severity.value == "error"
+    assert "5 times" in f.message and f.severity.value == "warning"
+    (f,) = lint_snippet(text, "html", select=["EL101"], rules={"EL101": {"error-count": 5}}).findings
+    assert f.severity.value == "error"
 
 
 def test_el101_dash_quote_case_and_spacing_variants_plain_text() -> None:
@@ -236,11 +238,13 @@ PARA = ("Offer something cool and firm to chew on if your baby has already start
         "cucumber stick can bring quick relief.")
 
 
-def test_el103_exact_duplicate_is_an_error_markdown() -> None:
+def test_el103_exact_duplicate_is_a_warning_markdown() -> None:
     text = f"# Teething\n\n{PARA}\n\nSome other words about gums and teeth come here.\n\n{PARA}\n"
     (f,) = lint_snippet(text, select=["EL103"]).findings
-    assert f.line == 7 and f.severity.value == "error" and "repeats" in f.message
+    assert f.line == 7 and f.severity.value == "warning" and "repeats" in f.message
     assert [r.line for r in f.related] == [3]
+    (f,) = lint_snippet(text, select=["EL103"], rules={"EL103": {"error-similarity": 0.9}}).findings
+    assert f.severity.value == "error"
 
 
 def test_el103_short_paragraph_inside_a_longer_one_is_a_warning() -> None:
@@ -551,7 +555,7 @@ def test_el103_blocks_differing_in_numbers_or_ages_are_parallel_items(fmt: str, 
     # the same block twice, figures and all, is still a copy
     twice = text.replace(second, first)
     (f,) = only(lint_snippet(twice, fmt, select=["EL103"]), "EL103")
-    assert f.severity.value == "error"
+    assert "repeats" in f.message
 
 
 def test_el103_numbers_are_compared_as_a_bag() -> None:
@@ -561,3 +565,81 @@ def test_el103_numbers_are_compared_as_a_bag() -> None:
              "before the bath: about 37 degrees feels warm, never hot.")
     (f,) = only(lint_snippet(f"# Baths\n\n{para}\n\n{moved}\n", select=["EL103"]), "EL103")
     assert f.line == 5
+
+
+# -- EL101: the article's own topic is expected ------------------------------------------------------------
+OWN_FILLER = ["Parents ask about this often.", "Every child is different.", "Talk to your health visitor.",
+              "Keep a short diary for a week.", "Small changes help most families.", "Rest when you can.",
+              "Write down questions before appointments.", "Most children settle with time.",
+              "Trust what you know about your child.", "Grandparents can lend a hand.",
+              "Bring a snack and a drink.", "Ask the nursery what they notice.", "Praise effort, not results.",
+              "A calm voice works better than a loud one.", "Expect good days and bad days.",
+              "Siblings often copy each other.", "Fresh air helps everyone.", "Keep spare clothes handy.",
+              "Bedtimes slip during holidays.", "Older cousins make good helpers.", "Plan quiet afternoons.",
+              "Nobody gets everything right.", "Routines give toddlers a sense of safety.",
+              "Laughter defuses many standoffs."]
+
+
+def paragraphs(frames: list[str], filler: int = 3) -> str:
+    """One paragraph per frame, each followed by filler sentences no other paragraph uses."""
+    return "\n\n".join(f"{frame} {' '.join(OWN_FILLER[filler * i:filler * i + filler])}"
+                        for i, frame in enumerate(frames))
+
+
+def test_el101_topic_name_said_as_often_as_needed_is_not_stuffing() -> None:
+    for title, name in (("Whooping cough vaccine", "whooping cough vaccine"),
+                        ("Hand, foot and mouth disease", "hand, foot and mouth disease")):
+        body = paragraphs([f"Book the {name} early.", f"Most clinics stock the {name}.",
+                           f"After the {name}, a sore arm is common.", f"Ask whether the {name} is due."],
+                          filler=6)
+        report = lint_snippet(f"# {title}\n\n{body}\n", select=["EL101"])
+        assert only(report, "EL101") == [], title
+
+
+def test_el101_title_qualifier_is_not_stuffing() -> None:
+    body = paragraphs(["Seat checks at home matter for babies and young children.",
+                       "Straps twist easily, and for babies and young children that is risky.",
+                       "Booster rules differ for babies and young children in each country."])
+    report = lint_snippet(f"# Car seat checks for babies and young children\n\n{body}\n", select=["EL101"])
+    assert only(report, "EL101") == []
+
+
+def test_el101_title_keyphrase_with_a_qualifier_pasted_everywhere_is_stuffing() -> None:
+    body = paragraphs([f"Pick {n}: bedtime stories for toddlers {why}." for n, why in
+                       (("one", "with rhymes"), ("two", "about animals"), ("three", "that are short"),
+                        ("four", "in big print"), ("five", "from the library"))])
+    text = f"# Best Bedtime Stories for Toddlers: Five Picks\n\n{body}\n"
+    (f,) = only(lint_snippet(text, select=["EL101"]), "EL101")
+    assert f.data == {"phrase": "bedtime stories for toddlers", "count": 5}
+
+
+def test_el101_headline_clause_is_never_the_topic() -> None:
+    body = paragraphs(["Parents ask why do toddlers bite so often.",
+                       "Nursery staff hear why do toddlers bite every week.",
+                       "Grandparents wonder why do toddlers bite at all."], filler=5)
+    (f,) = only(lint_snippet(f"Why do toddlers bite?\n\n{body}\n", "text", select=["EL101"]), "EL101")
+    assert f.data["phrase"] == "why do toddlers bite" and f.data["count"] == 3
+
+
+def test_el101_parallel_frames_in_list_items_and_sibling_sections_are_not_repetition() -> None:
+    items = "\n".join(f"- {food} can be offered as a finger food from around 8 months."
+                      for food in ("Toast", "Soft pear", "Cooked pasta"))
+    sections = "\n\n".join(f"## {kit}\n\nPack the {kit.lower()} in the bag the night before. "
+                            f"{OWN_FILLER[k]}" for k, kit in enumerate(("Nappies", "Wipes", "Bottles")))
+    text = f"# Days out\n\n{items}\n\n{sections}\n"
+    assert only(lint_snippet(text, select=["EL101"]), "EL101") == []
+
+
+def test_el102_page_title_line_and_link_paragraphs_are_not_stray_lines() -> None:
+    md = ("Potty training basics | Family Health | Example Clinic\n\n# Potty training basics\n\n"
+          "Most children are ready between 18 months and 3 years. Watch for dry nappies after naps.\n\n"
+          "[More about potty training and bedwetting](https://example.org/potty)\n\n"
+          "Keep spare pants in the car.\n")
+    html = ('<html><head><title>Car seat fitting</title></head><body><p>Car seat fitting - City Council</p>'
+            "<h1>Car seat fitting</h1><p>Fit the seat in the back. Check the harness every trip.</p>"
+            '<p><a href="/seats">Car seat fitting clinics near you</a></p></body></html>')
+    for text, fmt in ((md, "markdown"), (html, "html")):
+        assert only(lint_snippet(text, fmt, select=["EL102"]), "EL102") == [], fmt
+    # an SEO keyword line below the text is still one
+    leaked = md + "\npotty training basics tips\n"
+    assert [f.line for f in only(lint_snippet(leaked, select=["EL102"]), "EL102")] == [11]

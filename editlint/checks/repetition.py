@@ -53,6 +53,8 @@ class Lexicon:
     keyphrase_keys: tuple[str, ...]
     usual_share: Mapping[str, float]
     number_words: frozenset[str] = frozenset()
+    noun_phrase_words: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
 
 
 def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> list[str]:
@@ -102,6 +104,8 @@ def lexicon() -> Lexicon:
         keyphrase_keys=tuple(_string_list(data, "keyphrase", "keys", text)),
         usual_share=_usual_share(data, text),
         number_words=frozenset(_string_list(data, "numbers", "words", text)),
+        noun_phrase_words=frozenset(_string_list(data, "topic", "noun-phrase-words", text)),
+        prepositions=frozenset(_string_list(data, "topic", "prepositions", text)),
     )
 
 
@@ -303,8 +307,11 @@ def _find(st: Stream, words: Sequence[str], by_first: Mapping[str, list[int]]) -
             if i + n <= st.segments[st.seg_of[i]].end and st.words[i:i + n] == target]
 
 
-def _heading_phrases(text: str) -> list[tuple[str, ...]]:
-    """The title or a heading as phrases: whole, and each part between punctuation or dashes."""
+def _heading_phrases(text: str, suffixes: bool = False) -> list[tuple[str, ...]]:
+    """The title or a heading as phrases: whole, and each part between punctuation or dashes.
+
+    With ``suffixes`` (the title, the keyphrase) each part also without its leading words, down to a
+    part that starts with a content word."""
     parts = [p for p in HEADING_SPLIT_RE.split(text) if p.strip()]
     out = []
     whole = tuple(norm(t) for t in TOKEN_RE.findall(text) if t not in BREAK_CHARS)
@@ -312,14 +319,20 @@ def _heading_phrases(text: str) -> list[tuple[str, ...]]:
         out.append(whole)
     for p in parts:
         words = tuple(norm(t) for t in TOKEN_RE.findall(p) if t not in BREAK_CHARS)
-        if words and words not in out:
-            out.append(words)
+        # the part, and the part without its leading words ("best teething remedies for babies" →
+        # "teething remedies for babies"): an SEO phrase is often pasted without the title's adjective
+        for k in range(len(words) if suffixes else min(len(words), 1)):
+            if k and words[k] in lexicon().function:
+                continue
+            if words[k:] and words[k:] not in out:
+                out.append(words[k:])
     return out
 
 
 def body_blocks(doc: Document) -> list[Block]:
-    """Running text: no headings, captions or quotations, nor bare keyword lines (EL102 reports those)."""
-    return [b for b in doc.blocks if b.kind in BODY_KINDS and "alt-text" not in b.classes
+    """Running text: no headings, captions or quotations, nor bare keyword lines (EL102 reports those),
+    nor blocks that are one link (a 'related pages' list repeats page names by design)."""
+    return [b for b in doc.blocks if b.kind in BODY_KINDS and not b.classes & {"alt-text", "link-only"}
             and not (b.kind is BlockKind.PARAGRAPH and _is_bare_line(b.text))]
 
 
@@ -350,12 +363,15 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
     kp = declared_keyphrase(doc, lex)
     if kp:
         sources.append((kp, "keyphrase", None))
+    topic = topic_stems(doc, lex)
+    declared = tuple(norm(t) for t in TOKEN_RE.findall(kp or "") if t not in BREAK_CHARS)
+    body_words = sum(1 for w in st.words if w not in BREAK_CHARS)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(st.words):
         by_first[w].append(i)
     seen = {c.words: c for c in candidates}
     for text, kind, block in sources:
-        for words in _heading_phrases(text):
+        for words in _heading_phrases(text, suffixes=kind in ("title", "keyphrase")):
             if words in seen:
                 if seen[words].source == "body":  # a long title found as a body phrase: say so
                     seen[words].source, seen[words].origin = kind, block
@@ -399,6 +415,10 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             continue
         if not _enough_outside_tables(doc, st, occ, options["min-prose-count"]):
             continue
+        if not _beyond_topic(words, len(occ), body_words, topic, declared, lex, options):
+            continue
+        if cand.source == "body" and _parallel(doc, [st.segments[st.seg_of[i]].block for i in occ]):
+            continue
         if all(_whole_block(st, i, len(cand.words)) for i in cand.occurrences):
             # Whole paragraphs repeated: EL103 (duplicate-block) reports those, and their parts with them.
             covered.extend((i, i + len(cand.words)) for i in cand.occurrences)
@@ -410,6 +430,55 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
         p.spans = [(st.starts[i], st.ends[i + len(p.words) - 1]) for i in p.occurrences]
     accepted.sort(key=lambda p: (-len(p.occurrences), p.occurrences[0]))
     return accepted
+
+
+def topic_stems(doc: Document, lex: Lexicon) -> frozenset[str]:
+    """Content-word stems of the article's title and first top-level heading: what it is about."""
+    texts = [doc.title or ""] + [h.text for h in doc.headings() if h.level <= 1][:1]
+    return frozenset(stem(w) for t in texts for w in TOKEN_RE.findall(t)
+                     if w not in BREAK_CHARS and norm(w) not in lex.function and not w.isdigit())
+
+
+def _beyond_topic(words: Sequence[str], count: int, body_words: int, topic: frozenset[str],
+                  keyphrase: tuple[str, ...], lex: Lexicon, options: Mapping[str, Any]) -> bool:
+    """False for the article's own topic said as often as the topic needs.
+
+    A short noun phrase made only of the title's content words is the subject. A name ("vitamin D",
+    "hand, foot and mouth disease") or a bare qualifier ("for babies and young children") has no other
+    wording and is judged only by its density; a keyphrase with a qualifier ("teething remedies for
+    babies") is stuffed from `topic-min-count` occurrences at `topic-density`. A clause ("when do babies
+    walk") and the declared SEO keyphrase are never the topic.
+    """
+    while len(words) > 1 and words[0] in lex.noun_phrase_words:
+        words = words[1:]  # "the hand, foot and mouth disease": a determiner is not part of the name
+    content = [w for w in words if w not in lex.function and not w.isdigit()]
+    if not content or len(words) > options["topic-max-words"] or not topic \
+            or not all(stem(w) in topic for w in content) or (keyphrase and _contains(words, keyphrase)):
+        return True
+    glue = [w for w in words if w in lex.function and w not in lex.noun_phrase_words]
+    if any(w not in lex.prepositions for w in glue):
+        return True  # a clause: a headline question or sentence pasted again
+    per_100 = 100.0 * count / max(body_words, 1)
+    if not glue or words[0] in lex.prepositions:
+        return per_100 > options["topic-name-density"]
+    return count >= options["topic-min-count"] and per_100 >= options["topic-density"]
+
+
+def _parallel(doc: Document, block_ids: Sequence[int]) -> bool:
+    """True when each occurrence sits in its own item of one list, or in its own paragraph of sections
+    under sibling headings: the phrase is the frame of parallel items ("... should not be given as a main
+    drink" for each kind of milk), not a phrase pasted again and again."""
+    blocks = [doc.blocks[i] for i in block_ids]
+    if len(set(block_ids)) < len(block_ids):
+        return False
+    lists = {b.list_id for b in blocks}
+    if all(b.kind is BlockKind.LIST_ITEM for b in blocks) and len(lists) == 1 and None not in lists:
+        return True
+    sections = [b.section for b in blocks]
+    if None in sections or len(set(sections)) < 2:
+        return False
+    heads = [doc.blocks[s] for s in sections if s is not None]
+    return len({h.level for h in heads}) == 1 and heads[0].level >= 2
 
 
 def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
@@ -458,6 +527,32 @@ def _find_title_block(doc: Document) -> Block | None:
     return None
 
 
+#: The separators of a page title's parts ("Vitamin D | Nutrition | CDC", "Drinks and cups - NHS").
+_TITLE_PARTS_RE = re.compile(r"\s+[|\-–—·:]\s+|\s*\|\s*")
+
+
+def is_title_line(doc: Document, block: Block) -> bool:
+    """True for the article's title written as a line: the title heading itself, a line whose first part
+    (before ' | ' or ' - ') is the title or a top-level heading, or the metadata title (a scraped page's
+    <title> above its H1)."""
+    if block is _title_block(doc):
+        return True
+    if block.kind is not BlockKind.PARAGRAPH or any(
+            b.kind is BlockKind.HEADING and b.level <= 1 or b.is_prose and SENTENCE_PUNCT_RE.search(b.text)
+            for b in doc.blocks[:block.index]):
+        return False  # a title line stands at the top, above the article's heading and text
+    names = {_norm_heading(h.text) for h in doc.headings() if h.level <= 1 and h.text.strip()}
+    for key in ("title", "og:title"):
+        value = doc.metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            names.add(_norm_heading(value))
+    if doc.title:
+        names.add(_norm_heading(doc.title))
+    whole = _norm_heading(block.text)
+    first = _norm_heading(_TITLE_PARTS_RE.split(block.text.strip(), maxsplit=1)[0])
+    return bool(names & {whole, first})
+
+
 def _surface(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
     forms = Counter(" ".join(doc.text[s:e].split()) for s, e in spans)
     return forms.most_common(1)[0][0]
@@ -465,13 +560,20 @@ def _surface(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
 
 REPEATED_PHRASE_OPTIONS = {
     "min-count": Option(int, 3, "body occurrences that make a phrase repeated"),
-    "error-count": Option(int, 5, "occurrences from which the finding is an error"),
+    "error-count": Option(int, 0, "occurrences from which the finding is an error; 0 (the default): never, "
+                          "repetition does not block publishing"),
     "min-words": Option(int, 5, "shortest phrase (in words) found anywhere in the body"),
     "min-content-words": Option(int, 3, "content words (not function words) such a phrase needs"),
     "min-title-words": Option(int, 3, "shortest phrase taken from the title, a heading or the keyphrase"),
     "min-title-content-words": Option(int, 2, "content words such a title phrase needs"),
     "min-prose-count": Option(int, 2, "occurrences outside table cells a phrase needs"),
     "max-words": Option(int, 40, "longest phrase considered"),
+    "topic-max-words": Option(int, 5, "longest phrase of the title's own words judged as the topic"),
+    "topic-name-density": Option(float, 5.0, "occurrences per 100 words above which the topic's name "
+                                 "(only title words: 'head lice') is stuffed"),
+    "topic-min-count": Option(int, 5, "occurrences from which a title keyphrase with other words "
+                              "('teething remedies for babies') can be stuffed"),
+    "topic-density": Option(float, 1.0, "occurrences per 100 words such a keyphrase also needs"),
 }
 
 
@@ -487,7 +589,7 @@ def repeated_phrase(ctx: CheckContext) -> Iterator[Hit]:
         text = _surface(ctx.doc, spans)
         where = {"title": " (from the title)", "heading": " (from a heading)",
                  "keyphrase": " (the focus keyphrase)"}.get(p.source, "")
-        severity = Severity.ERROR if count >= opts["error-count"] else Severity.WARNING
+        severity = Severity.ERROR if 0 < opts["error-count"] <= count else Severity.WARNING
         related = [Span(s, e, f"occurrence {k} of {count}") for k, (s, e) in enumerate(spans, start=1)]
         if p.origin is not None:
             related.append(Span(p.origin.start, max(p.origin.end, p.origin.start + 1), f"the {p.source}"))
@@ -535,6 +637,8 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
     for block in doc.blocks:
         if block.kind not in (BlockKind.CAPTION, BlockKind.ALT, BlockKind.PARAGRAPH) or block is title_block:
             continue
+        if "link-only" in block.classes or is_title_line(doc, block):
+            continue  # a link is a call to action; the page's own title is not a stray line
         text = block.text.strip()
         words = [w for w in TOKEN_RE.findall(text) if w not in BREAK_CHARS]
         if not (opts["min-words"] <= len(words) <= opts["max-words"]):
@@ -606,7 +710,8 @@ def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
     "min-words": Option(int, 12, "shortest block (in words) compared"),
     "jaccard": Option(float, 0.5, "shingle Jaccard similarity from which two blocks say the same"),
     "containment": Option(float, 0.8, "share of the shorter block's shingles found in the longer one"),
-    "error-similarity": Option(float, 0.9, "similarity from which the finding is an error (a copy)"),
+    "error-similarity": Option(float, 0.0, "similarity from which the finding is an error (a copy); 0 (the "
+                               "default): never, a repeated paragraph does not block publishing"),
     "min-summaries": Option(int, 2,
                             "summing-up paragraphs ('In conclusion') that make a repeated conclusion"),
 })
@@ -691,7 +796,8 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
         b2 = doc.blocks[second]
         # An error only for a true copy (same wording both ways), not for a short block inside a long one.
         closest = max(v for (a, b), v in jaccards.items() if a in members and b in members)
-        exact = closest >= opts["error-similarity"]
+        exact = closest >= 0.9
+        error = 0 < opts["error-similarity"] <= closest
         what = "repeats" if exact else "says nearly the same as"
         others = [m for m in members if m != second]
         yield Hit(b2.start, b2.end,
@@ -700,7 +806,7 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
                   f"{f', {len(members)} copies' if len(members) > 2 else ''}); delete it or merge the two",
                   related=tuple(Span(doc.blocks[m].start, doc.blocks[m].end,
                                      "first copy" if m == first else "another copy") for m in others),
-                  severity=Severity.ERROR if exact else Severity.WARNING,
+                  severity=Severity.ERROR if error else Severity.WARNING,
                   key=f"duplicate:{doc.blocks[first].text[:80]}")
 
 
@@ -914,6 +1020,8 @@ def compute_density(doc: Document) -> Density:
     "max-keyphrase-word-share": Option(float, 8.0,
                                        "percent of all words one word of the keyphrase may take (the "
                                        "topic noun of a short guide, like 'seat' in a car seat guide)"),
+    "max-topic-density": Option(float, 6.0, "the same for a keyphrase taken from the title that is a name "
+                                "('head lice', 'vitamin D'): the subject has no other wording"),
     "max-paragraph-share": Option(float, 10.0,
                                   "percent of one paragraph's words one content word may take"),
     "min-paragraph-count": Option(int, 5, "occurrences in one paragraph before its share there is judged"),
@@ -924,16 +1032,19 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
     d = ctx.memo(("repetition", "density"), lambda: compute_density(doc))
     if d.words < opts["min-words"]:
         return
-    if d.keyphrase and d.density is not None and d.count >= opts["min-occurrences"] \
-            and d.density > opts["max-density"]:
+    # the whole title is a name ("Head lice"): the subject itself; "Tummy Time: A Guide" is an SEO title
+    name = not d.declared and _is_name(d.keyphrase or "") and \
+        _norm_heading(d.keyphrase or "") == _norm_heading(doc.title or "")
+    limit = opts["max-topic-density"] if name else opts["max-density"]
+    if d.keyphrase and d.density is not None and d.count >= opts["min-occurrences"] and d.density > limit:
         s, e = d.spans[0]
         kind = "focus keyphrase" if d.declared else "title keyphrase"
         yield Hit(s, e, f"the {kind} {d.keyphrase!r} is {d.density:.1f} % of the words ({d.count} times in "
-                  f"{d.words} words); keep it under {opts['max-density']:g} % by using it less or "
+                  f"{d.words} words); keep it under {limit:g} % by using it less or "
                   "with other wordings",
                   related=tuple(Span(a, b, "keyphrase") for a, b in d.spans[1:]),
                   key=f"keyphrase:{d.keyphrase}")
-    kp_stems = {stem(w) for w in TOKEN_RE.findall(d.keyphrase or "")}
+    kp_stems = {stem(w) for w in TOKEN_RE.findall(d.keyphrase or "")} | topic_stems(doc, lexicon())
     reported: set[str] = set()
     for word, count, share, spans in d.lemmas:
         limit = max(opts["max-lemma-share"], opts["far-above-factor"] * d.usual.get(word, 0.0))
@@ -950,6 +1061,13 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
                   severity=Severity.WARNING, key=f"lemma:{word}")
         reported.add(word)
     yield from _paragraph_stuffing(doc, opts, d.usual, kp_stems | reported)
+
+
+def _is_name(phrase: str) -> bool:
+    """A phrase with no function words but those a name may hold ('hand, foot and mouth disease')."""
+    lex = lexicon()
+    return all(norm(w) not in lex.function or norm(w) in lex.noun_phrase_words
+               for w in TOKEN_RE.findall(phrase) if w not in BREAK_CHARS)
 
 
 def _paragraph_stuffing(doc: Document, opts: Mapping[str, Any], usual: Mapping[str, float],

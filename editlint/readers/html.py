@@ -66,6 +66,8 @@ class _Extractor(HTMLParser):
         self.title_parts: list[str] = []
         self.list_counter = 0
         self.table_row = -1
+        self.link_depth = 0
+        self.link_text = [0, 0]  # text pieces of the current block inside links, outside links
 
     # -- positions --------------------------------------------------------------------------------
     def _abs(self) -> int:
@@ -81,11 +83,9 @@ class _Extractor(HTMLParser):
         return False
 
     def _flush(self) -> None:
-        if not self.b.pending_text.strip():
+        if not self.b.pending_text.strip() or self._skipping():
             self.b.discard()
-            return
-        if self._skipping():
-            self.b.discard()
+            self.link_text = [0, 0]
             return
         self._end(self._kind_for_stack())
 
@@ -112,11 +112,18 @@ class _Extractor(HTMLParser):
 
     def _end(self, kind_attrs: tuple[BlockKind, dict[str, object]], anchor: int | None = None) -> None:
         kind, attrs = kind_attrs
+        if self.link_text[0] and not self.link_text[1]:  # the block is one link ("More about …")
+            classes = attrs.get("classes")
+            base: frozenset[str] = classes if isinstance(classes, frozenset) else frozenset()
+            attrs = {**attrs, "classes": base | {"link-only"}}
+        self.link_text = [0, 0]
         self.b.end_block(kind, anchor=anchor, **attrs)
 
     # -- HTMLParser callbacks -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pos = self._abs()
+        if tag == "a":
+            self.link_depth += 1
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "title":
             self.in_title = True
@@ -189,6 +196,8 @@ class _Extractor(HTMLParser):
                 return
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.link_depth = max(self.link_depth - 1, 0)
         if tag == "title":
             self.in_title = False
             title = _WS.sub(" ", "".join(self.title_parts)).strip()
@@ -226,6 +235,7 @@ class _Extractor(HTMLParser):
                     self.b.add(" ", pos + m.start())
             else:
                 self.b.add(piece, pos + m.start())
+                self.link_text[0 if self.link_depth else 1] += 1
 
     def _add_ref(self, raw: str) -> None:
         if self.in_title:

@@ -50,6 +50,7 @@ class _Walker:
         self.row = -1
         self.col = -1
         self.in_thead = False
+        self.link_text = [0, 0]
 
     # -- inline -----------------------------------------------------------------------------------
     def _find(self, needle: str, start: int) -> int:
@@ -61,8 +62,13 @@ class _Walker:
         if tok.map:
             self.cursor = max(self.cursor, self.b.offset_of_line(tok.map[0]))
         children = tok.children or []
+        self.link_text = [0, 0]  # characters of text inside links, outside links
+        depth = 0
         for child in children:
             t = child.type
+            if t in ("text", "text_special", "code_inline") and child.content.strip():
+                self.link_text[0 if depth else 1] += 1
+            depth += 1 if t == "link_open" else -1 if t == "link_close" else 0
             if t == "text":
                 i = self._find(child.content, self.cursor)
                 if i < 0:
@@ -204,6 +210,8 @@ class _Walker:
                     pending = None
                     continue
                 self.inline(tok)
+                if self.link_text[0] and not self.link_text[1]:
+                    attrs = {**attrs, "classes": frozenset({"link-only"})}  # a block that is one link
                 anchor = self.heading_start if kind is BlockKind.HEADING else None
                 self.b.end_block(kind, anchor=anchor, **attrs)
                 pending = None
