@@ -859,3 +859,17 @@ def test_a_health_article_in_the_first_person_plural_is_still_advice() -> None:
             "Keep your child calm and upright. Call 999 if your child struggles to breathe or turns blue. "
             "Your GP may prescribe a steroid medicine.\n")
     assert codes(lint_snippet(text, "markdown", select=["EL401"])) == ["EL401"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some days your toddler eats everything and some days almost nothing. Do not worry, this is perfectly "
+    "normal.",
+    "Many children want the same bedtime story every night for months. That is completely natural.",
+])
+def test_reassurance_about_ordinary_behaviour_in_a_health_article_is_left_alone(text: str) -> None:
+    article = ("# Ear infections\n\nEar infections cause fever, ear pain and vomiting. Call your doctor if "
+               "the fever lasts two days. Ask your pharmacist about ibuprofen.\n\n## Everyday life\n\n"
+               + text + "\n")
+    assert codes(lint_snippet(article, "markdown", select=["EL402"])) == []
+    symptom = article.replace(text, "Ear pain at night is completely harmless.")
+    assert codes(lint_snippet(symptom, "markdown", select=["EL402"])) == ["EL402"]

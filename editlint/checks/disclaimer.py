@@ -1078,22 +1078,20 @@ def _sourced(doc: Document, sents: Iterable[Sentence], lex: Lexicon) -> bool:
     return False
 
 
-@check_type("unhedged-reassurance", options={
-    "article-threshold": Option((int, float), 8.0, "evidence score from which the whole article is about "
-                                "health; below it, only reassurance next to health evidence is checked"),
-})
+@check_type("unhedged-reassurance", options={})
 def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
     """Absolute health reassurance ("nothing to worry about") with no hedge or source next to it."""
     lex = lexicon()
     a = analyse(ctx)
-    health_article = a.score()[0] >= ctx.options["article-threshold"]
     flagged: dict[int, list[tuple[Sentence, re.Match[str], Reassurance]]] = {}
     for sent, m, r in a.reassurances:
         if sent.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
             continue
         near = _neighbours(a, sent)
-        if not health_article and not a.health_context(sent):
-            continue  # "washable paint is perfectly fine" in a crafts article is not health reassurance
+        if not a.health_context(sent):
+            # "washable paint is perfectly fine" in a crafts article, "some days they eat less; this is
+            # perfectly normal" in a feeding article: no symptom, illness or risk next to it
+            continue
         # A hedge softens a neighbouring sentence only in the same paragraph: "Most babies stop by 12
         # months." does not soften a separate paragraph saying "It is completely harmless."
         if lex.weak_hedge.search(sent.text) or any(lex.hedge.search(s.text) for s in near
