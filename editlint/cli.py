@@ -86,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="explain one rule")
     e.add_argument("code", metavar="CODE")
     e.add_argument("--config", metavar="PATH")
+
+    s = sub.add_parser("schema", help="print or write the JSON Schemas of rule packs, data files and the "
+                       "configuration (for editors)")
+    s.add_argument("name", nargs="?", default="rule-pack", metavar="NAME",
+                   help="rule-pack (default), config, or data-NAME; --list shows them")
+    s.add_argument("--write", metavar="DIR", help="write every schema as DIR/NAME.json")
+    s.add_argument("--list", action="store_true", help="list the schema names")
+    s.add_argument("--config", metavar="PATH", help="include check types and packs of this configuration")
     return p
 
 
@@ -100,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "explain":
             return cmd_explain(args)
+        if args.command == "schema":
+            return cmd_schema(args)
         return cmd_check(args)
     except EditlintError as exc:
         print(f"editlint: error: {exc}", file=sys.stderr)
@@ -162,10 +172,37 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .config import json_schemas
+
+    schemas = json_schemas(_registry(args.config))
+    if args.list:
+        print("\n".join(name.removesuffix(".json") for name in schemas))
+        return EXIT_OK
+    if args.write:
+        folder = Path(args.write)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, body in schemas.items():
+            text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+            (folder / name).write_text(text, encoding="utf-8")
+        print(f"editlint: wrote {len(schemas)} schemas to {folder}", file=sys.stderr)
+        return EXIT_OK
+    schema = schemas.get(f"{args.name}.json")
+    if schema is None:
+        print(f"editlint: error: unknown schema {args.name!r} (see `editlint schema --list`)",
+              file=sys.stderr)
+        return EXIT_ERROR
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .config import load_config
     from .engine import Linter
-    from .findings import FileReport, RunReport
+    from .findings import RunReport
     from .reporters import render
 
     explicit = load_config(args.config) if args.config else None
@@ -175,19 +212,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         overrides["select"] = tuple(select)
     if args.explain_claims:
         overrides["flags"] = frozenset({"explain-claims"})
-    linter = Linter(explicit, overrides=overrides)
-    if extend or ignore:
-        base = linter.config_for  # extend per-file configuration rather than replacing it
-
-        def config_for(path: str | None, _base: Any = base) -> Any:
-            cfg = _base(path)
-            return cfg.replace(extend_select=cfg.extend_select + tuple(extend or ()),
-                               ignore=cfg.ignore + tuple(ignore or ()))
-
-        linter.config_for = config_for  # type: ignore[method-assign]
-    # validate selectors up front so a typo is a usage error, not a per-file one
+    linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
+                    stdin_filename=args.stdin_filename)
+    linter.validate()  # a typo in a selector is a usage error, not a per-file one
     probe = linter.config_for(None)
-    probe.enabled_rules(probe.registry())
     stdin_name = args.stdin_filename
 
     baseline = None
@@ -197,31 +225,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         baseline = _baseline.load(args.baseline)
 
     report = RunReport(version=__version__)
-    files: list[str] = []
-    if args.since:
-        files = _changed_articles(linter, args.since, args.paths, report)
-    else:
-        for p in args.paths:
-            found, warning = linter.expand(p)
-            files.extend(found)
-            if warning:
-                report.warnings.append(warning)
+    files, warnings = linter.files_for(args.paths, since=args.since)
+    report.warnings.extend(warnings)
+    if args.since and not files:
+        print(f"editlint: no changed articles since {args.since}", file=sys.stderr)
     progress = _progress(len(files), args)
-
-    items: list[Any] = []
-    for f in files:
-        if f == "-":
-            from .source import decode, format_for
-
-            cfg = linter.config_for(stdin_name)
-            data = sys.stdin.buffer.read()
-            try:
-                items.append(decode(data, stdin_name or "-", format_for(stdin_name), cfg.max_file_size))
-            except EditlintError as exc:
-                report.files.append(FileReport(path="-", error=str(exc)))
-        else:
-            items.append(f)
-    for fr in linter.lint_many(items):
+    for fr in linter.lint_many(files):
         report.files.append(fr)
         if progress is not None:
             progress.update(1)
@@ -351,26 +360,6 @@ def _diff(linter: Any, report: Any, args: argparse.Namespace) -> int:
     if report.has_errors or any(r.status is FixStatus.ERROR for r in results):
         return EXIT_ERROR
     return EXIT_FINDINGS if changed else EXIT_OK
-
-
-def _changed_articles(linter: Any, ref: str, paths: Sequence[str], report: Any) -> list[str]:
-    """--since: changed files under ``paths`` that the configuration's include/exclude accept."""
-    from pathlib import Path
-
-    from .gitdiff import changed_files, select
-
-    changed, notes = changed_files(ref)
-    report.warnings.extend(notes)
-
-    def keep(f: str) -> bool:
-        cfg = linter.config_for(f)
-        inner = Path(*[p for p in Path(f).parts if p not in ("..", ".")] or ["."])
-        return bool(cfg.is_included(Path(f)) and not cfg.is_excluded(inner))
-
-    files = select(changed, paths, keep)
-    if not files:
-        print(f"editlint: no changed articles since {ref}", file=sys.stderr)
-    return files
 
 
 def _use_colour(args: argparse.Namespace) -> bool:

@@ -334,6 +334,58 @@ def _validate_table(table: Mapping[str, Any], options: Mapping[str, Option], pre
     return out
 
 
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array", dict: "object"}
+
+
+def _option_schema(opt: Option) -> dict[str, Any]:
+    types = opt.type if isinstance(opt.type, tuple) else (opt.type,)
+    names = sorted({_JSON_TYPES.get(t, "string") for t in types})
+    out: dict[str, Any] = {"type": names[0] if len(names) == 1 else names, "description": opt.help}
+    if opt.choices:
+        out["enum"] = list(opt.choices)
+    if not opt.required and opt.default is not None:
+        out["default"] = opt.default
+    return out
+
+
+def config_schema(registry: Registry) -> dict[str, Any]:
+    """The JSON Schema of ``[tool.editlint]`` (and editlint.toml): core keys and the families' tables."""
+    props: dict[str, Any] = {k: _option_schema(o) for k, o in CORE_OPTIONS.items()}
+    props["nlp"] = _table_schema(NLP_OPTIONS, "spaCy settings")
+    for name, sec in registry.sections.items():
+        props[name] = _table_schema(sec.options, sec.help)
+    rules = {key: _rule_options_schema(registry, r.code) for r in registry.sorted_rules()
+             for key in (r.code, r.name)}
+    props["rules"] = {"type": "object", "properties": rules, "additionalProperties": False,
+                      "description": CORE_OPTIONS["rules"].help}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "editlint configuration",
+            "type": "object", "properties": props, "additionalProperties": False}
+
+
+def _rule_options_schema(registry: Registry, code: str) -> dict[str, Any]:
+    rule = registry.rules[code]
+    options = registry.check_types[rule.check].options
+    props = {k: _option_schema(o) for k, o in options.items()}
+    props |= {f"extend-{k}": _option_schema(o) for k, o in options.items() if o.type is list}
+    return {"type": "object", "description": rule.summary, "properties": props, "additionalProperties": False}
+
+
+def _table_schema(options: Mapping[str, Option], help: str) -> dict[str, Any]:
+    return {"type": "object", "description": help, "additionalProperties": False,
+            "properties": {k: _option_schema(o) for k, o in options.items()}}
+
+
+def json_schemas(registry: Registry) -> dict[str, dict[str, Any]]:
+    """Every schema editors can use, by file name: rule pack, configuration, each declared data file."""
+    from .datafile import json_schema
+    from .rules import pack_schema
+
+    out = {"rule-pack.json": pack_schema(), "config.json": config_schema(registry)}
+    for name, model in sorted(registry.data_store.models.items()):
+        out[f"data-{name}.json"] = json_schema(model, title=f"editlint data file {name}")
+    return out
+
+
 def config_for_path(path: str | None, explicit: Config | None = None) -> Config:
     """The configuration for one file: ``explicit`` if given, else the nearest file, else defaults."""
     if explicit is not None:

@@ -27,7 +27,7 @@ from .findings import FileReport, Finding, Related, RunReport
 from .nlp import Annotations
 from .readers import read
 from .rules import Registry, Rule
-from .source import Source, decode, format_for, read_path
+from .source import DEFAULT_MAX_BYTES, Source, decode, format_for, read_path
 from .suppressions import apply_suppressions, parse_suppressions
 
 #: Articles parsed together in one ``nlp.pipe`` stream.
@@ -56,12 +56,19 @@ class Linter:
     """
 
     def __init__(self, config: Config | Mapping[str, Any] | None = None, *,
-                 overrides: Mapping[str, Any] | None = None, registry: Registry | None = None) -> None:
+                 overrides: Mapping[str, Any] | None = None, registry: Registry | None = None,
+                 extend_select: Sequence[str] = (), extend_ignore: Sequence[str] = (),
+                 stdin_filename: str | None = None) -> None:
         if config is not None and not isinstance(config, Config):
             config = config_from_mapping(config, source="<config>", registry=registry)
         self.config = config
         self.registry = registry
         self.overrides = dict(overrides or {})
+        #: added to each file's own extend-select / ignore (``--extend-select``, ``--ignore``)
+        self.extend_select = tuple(extend_select)
+        self.extend_ignore = tuple(extend_ignore)
+        #: the name (and so the format and configuration) of the article read from ``-``
+        self.stdin_filename = stdin_filename
         self._ann_cache: dict[tuple[str, frozenset[str], int], Annotations] = {}
 
     # -- configuration ----------------------------------------------------------------------------
@@ -69,7 +76,15 @@ class Linter:
         cfg = config_for_path(path, self.config)
         if self.overrides:
             cfg = cfg.replace(**self.overrides)
+        if self.extend_select or self.extend_ignore:
+            cfg = cfg.replace(extend_select=cfg.extend_select + self.extend_select,
+                              ignore=cfg.ignore + self.extend_ignore)
         return cfg
+
+    def validate(self) -> None:
+        """Fail now (a ConfigError) on unknown selectors, rather than once per article."""
+        cfg = self.config_for(None)
+        cfg.enabled_rules(self.registry or cfg.registry())
 
     # -- public entry points ----------------------------------------------------------------------
     def lint_text(self, text: str, *, path: str | None = None, fmt: str | None = None) -> FileReport:
@@ -81,17 +96,33 @@ class Linter:
             return FileReport(path=path or "<text>", error=str(exc))
         return next(self.lint_many([source]))
 
-    def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> RunReport:
-        """Lint files and folders (walked with include/exclude); returns the run report."""
+    def lint_paths(self, paths: Iterable[str | os.PathLike[str]], *, since: str | None = None
+                   ) -> RunReport:
+        """Lint files and folders (walked with include/exclude), or with ``since`` only the articles
+        under them changed against that git ref; returns the run report."""
+        files, warnings = self.files_for(paths, since=since)
         report = RunReport(version=__version__)
-        files: list[str] = []
-        for p in paths:
-            found, problem = self.expand(str(p))
-            files.extend(found)
-            if problem:
-                report.warnings.append(problem)
+        report.warnings.extend(warnings)
         report.files.extend(self.lint_many(files))
         return report
+
+    def files_for(self, paths: Iterable[str | os.PathLike[str]], *, since: str | None = None
+                  ) -> tuple[list[str], list[str]]:
+        """The articles a run lints and the warnings found on the way: folders walked, or with ``since``
+        the changed articles (see :mod:`editlint.gitdiff`). ``-`` stands for standard input."""
+        names = [os.fspath(p) for p in paths]
+        if since is not None:
+            from .gitdiff import changed_articles
+
+            return changed_articles(since, names, self.config_for)
+        files: list[str] = []
+        warnings: list[str] = []
+        for p in names:
+            found, problem = self.expand(p)
+            files.extend(found)
+            if problem:
+                warnings.append(problem)
+        return files, warnings
 
     def lint_many(self, items: Iterable[ArticleInput]) -> Iterator[FileReport]:
         """Stream reports for many articles; NLP runs in batches of blocks through one pipeline."""
@@ -127,6 +158,9 @@ class Linter:
     def _prepare(self, item: ArticleInput) -> _Job:
         label = item.path if isinstance(item, Source) else os.fspath(item)
         label = label or "<text>"
+        stdin = label == "-"
+        if stdin and self.stdin_filename:
+            label = self.stdin_filename
         try:
             cfg = self.config_for(None if label in ("-", "<text>") else label)
             registry = self.registry or cfg.registry()
@@ -137,15 +171,13 @@ class Linter:
         try:
             if isinstance(item, Source):
                 source = item
-            elif label == "-":
-                data = sys.stdin.buffer.read()
-                source = decode(data, "-", format_for(None),
-                                cfg.max_file_size)
+            elif stdin:
+                source = read_stdin(self.stdin_filename, cfg.max_file_size)
             else:
                 source = read_path(label, max_bytes=cfg.max_file_size)
             job.doc = read(source)
         except EditlintError as exc:
-            job.report = FileReport(path=label, error=str(exc))
+            job.report = FileReport(path="-" if stdin else label, error=str(exc))
         return job
 
     # -- checking ---------------------------------------------------------------------------------
@@ -292,6 +324,11 @@ def drop_overlapping(placed: list[tuple[Finding, int, int]], registry: Registry
             continue
         kept.append((f, start, end))
     return kept
+
+
+def read_stdin(name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The article on standard input; ``name`` gives its path in reports and its format."""
+    return decode(sys.stdin.buffer.read(), name or "-", format_for(name), max_bytes)
 
 
 def nlp_needs(registry: Registry, codes: Iterable[str]) -> frozenset[str]:

@@ -15,8 +15,12 @@ import os
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 def _git(args: Sequence[str], cwd: str | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -94,3 +98,17 @@ def select(changed: Sequence[str], paths: Sequence[str], keep: Callable[[str], b
         if any(rf == r or r in rf.parents for r in roots) and keep(f):
             out.append(f)
     return out
+
+
+def changed_articles(ref: str, paths: Sequence[str], config_for: Callable[[str], Config],
+                     *, cwd: str | None = None) -> tuple[list[str], list[str]]:
+    """The articles to lint for ``--since REF``: changed files under ``paths`` that their configuration's
+    include/exclude accept. Returns (files, notes)."""
+    changed, notes = changed_files(ref, cwd=cwd)
+
+    def keep(f: str) -> bool:
+        cfg = config_for(f)
+        inner = Path(*[p for p in Path(f).parts if p not in ("..", ".")] or ["."])
+        return bool(cfg.is_included(Path(f)) and not cfg.is_excluded(inner))
+
+    return select(changed, paths, keep), notes

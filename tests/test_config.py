@@ -115,9 +115,46 @@ def test_readme_configuration_example_is_valid(tmp_path: Path) -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```toml\n(\[tool\.editlint\]\n.*?)```", readme, re.S)
     assert block, "README.md has no [tool.editlint] example"
-    (tmp_path / "style").mkdir()
-    (tmp_path / "style" / "house.toml").write_text("")  # the example names a house rule pack
+    (tmp_path / "house-style").mkdir()
+    (tmp_path / "house-style" / "house.toml").write_text("")  # the example names a house pack folder
     path = tmp_path / "pyproject.toml"
     path.write_text(block.group(1))
     cfg = load_config(path)
     assert cfg.fail_on == "error" and cfg.audience == "parents" and cfg.section("grammar")["backend"] == "off"
+
+
+def test_json_schemas_in_the_repository_are_current() -> None:
+    """schemas/ holds what `editlint schema --write schemas/` writes (the configuration's is not kept)."""
+    import json
+
+    from editlint.config import json_schemas
+    from editlint.rules import Registry
+
+    folder = Path(__file__).resolve().parent.parent / "schemas"
+    generated = json_schemas(Registry.default())
+    kept = {p.name for p in folder.glob("*.json")}
+    assert kept == set(generated) - {"config.json"}
+    for name in kept:
+        assert json.loads((folder / name).read_text(encoding="utf-8")) == generated[name], (
+            f"schemas/{name} is stale: run `editlint schema --write schemas/` and delete schemas/config.json")
+
+
+def test_schemas_accept_what_ships_and_reject_typos() -> None:
+    """The exported JSON Schemas agree with the loader: shipped packs pass, an unknown key fails."""
+    import jsonschema
+
+    from editlint.config import config_schema
+    from editlint.rules import Registry, pack_schema, read_toml
+
+    root = Path(__file__).resolve().parent.parent
+    schema = pack_schema()
+    packs = [*sorted((root / "rules").glob("*.toml")), *sorted((root / "samples/house-style").glob("*.toml"))]
+    for path in packs:
+        jsonschema.validate(read_toml(path), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"oder": [{"code": "EL690"}]}, schema)
+    config = config_schema(Registry.default())
+    good = {"select": ["EL6"], "packs": ["house/"], "rules": {"EL601": {"extend-phrases": ["x"]}}}
+    jsonschema.validate(good, config)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"rules": {"EL601": {"phrasess": []}}}, config)

@@ -130,3 +130,40 @@ def test_misused_term_flags_crawling_on_the_back_but_not_lying_on_the_back() -> 
     good = lint_snippet("# T\n\nPlace your baby on their back to sleep. Crawling backward is normal.\n",
                         select=["EL606"])
     assert good.findings == []
+
+
+def test_library_run_with_stdin_and_added_selectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the CLI does for `-`, --stdin-filename, --extend-select and --ignore is a Linter feature."""
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(LEFTOVER.replace("# Fever", "# Cough")
+                                                                  .encode())))
+    linter = Linter({"select": ["EL601"]}, extend_select=["EL604"], extend_ignore=["EL601"],
+                    stdin_filename="cough.md")
+    linter.validate()
+    report = linter.lint_paths(["-"])
+    (file,) = report.files
+    assert file.path == "cough.md" and set(codes(file)) == {"EL604"}
+
+
+def test_library_run_reports_unreadable_stdin_as_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x00\x01binary")))
+    (file,) = Linter({"select": ["EL6"]}, stdin_filename="x.md").lint_paths(["-"]).files
+    assert file.path == "-" and file.error
+
+
+def test_validate_names_an_unknown_added_selector() -> None:
+    with pytest.raises(ConfigError, match="EL998"):
+        Linter({"select": ["EL6"]}, extend_select=["EL998"]).validate()
+
+
+def test_files_for_walks_folders_and_warns_on_empty_ones(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.md").write_text(LEFTOVER)
+    (tmp_path / "empty").mkdir()
+    files, warnings = Linter({"select": ["EL6"]}).files_for([tmp_path / "a", tmp_path / "empty"])
+    assert files == [str(tmp_path / "a" / "one.md")] and len(warnings) == 1 and "empty" in warnings[0]
