@@ -408,6 +408,26 @@ def readability_score(ctx: CheckContext) -> Iterator[Hit]:
               data={"flesch_kincaid_grade": grade, "flesch_reading_ease": ease, "audience": audience.name})
 
 
+def _fold(text: str) -> str:
+    return " ".join(WORD_RE.findall(text.casefold()))
+
+
+def boilerplate(ctx: CheckContext) -> frozenset[str]:
+    """Sentences of the configured disclaimer (``[tool.editlint.disclaimer] text``, which ``--fix``
+    inserts): wording the publisher requires, not the writer's prose, so no sentence rule judges them."""
+    from .disclaimer import DEFAULT_TEXT
+
+    text = ctx.config.section("disclaimer").get("text") or DEFAULT_TEXT
+    parts = re.split(r"(?<=[.!?])\s+", str(text).strip())
+    return frozenset(_fold(p) for p in parts if p.strip())
+
+
+def judged_sentences(ctx: CheckContext) -> list[Sentence]:
+    """The prose sentences EL202 and EL203 judge one by one: all but the required disclaimer's."""
+    skip = boilerplate(ctx)
+    return [s for s in prose_sentences(ctx) if _fold(s.text) not in skip]
+
+
 # -- EL202: long sentence --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LengthLimits:
@@ -446,7 +466,7 @@ def length_limits(options: Mapping[str, Any], audience: Audience) -> LengthLimit
 def sentence_length(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences too long to read in one breath, judged against the audience profile."""
     limits = length_limits(ctx.options, audience_for(ctx.config))
-    for s in prose_sentences(ctx):
+    for s in judged_sentences(ctx):
         verdict = limits.severity(s.words)
         if verdict is None:
             continue
@@ -494,7 +514,7 @@ def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
     audience = audience_for(ctx.config)
     ts = _textstat()
     skip_over = _long_sentence_limit(ctx, audience)
-    for s in prose_sentences(ctx):
+    for s in judged_sentences(ctx):
         if not s.scored or s.words < ctx.options["min-words"]:
             continue
         if skip_over is not None and s.words > skip_over:
@@ -591,7 +611,8 @@ def is_adjectival(head: Any, cues: AdjectivalCues) -> bool:
         return True
     if any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in children):
         return True
-    if (head.lower_ == "used" or head.lemma_.casefold() == "use") and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+    used = head.lower_ == "used" or head.lemma_.casefold() == "use"
+    if used and any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
         return True
     return head.lower_ in cues.stative or head.lemma_.casefold() in cues.stative
 
