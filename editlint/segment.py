@@ -120,7 +120,21 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+#: A line that is a list item inside a block ("1. Wash", "- soap", "• a towel"): it starts a new sentence.
+_LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_MARKER_ONLY = re.compile(r"^\W*(?:\d{1,3}[.)]|[-*+•·▪◦‣])\W*$")
+
+
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[lo:hi]``: each list line on its own, then the base splitter's sentences."""
+    cuts = [m.start() for m in _LIST_LINE.finditer(text, lo, hi) if m.start() > lo]
+    out: list[tuple[int, int]] = []
+    for a, b in zip([lo, *cuts], [*cuts, hi], strict=True):
+        out += _split_run(text, a, b)
+    return out
+
+
+def _split_run(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The base splitter's sentences of ``text[lo:hi]``, with the data's corrections applied."""
     lo, hi = _trim(text, lo, hi)
     if lo >= hi:
@@ -170,9 +184,9 @@ def _continues(chunk: str, prev: tuple[int, int], start: int, end: int) -> bool:
     case or has no word at all, or the previous part ends with an abbreviation that takes what follows."""
     nxt = chunk[start:end]
     first = _first_char(nxt)
-    if not any(c.isalnum() for c in nxt) or first.islower():
-        return True
     before = chunk[prev[0]:start].rstrip()
+    if not any(c.isalnum() for c in nxt) or first.islower() or _MARKER_ONLY.match(before):
+        return True  # "2." of a numbered line is not a sentence of its own
     m = _LAST_WORD.search(before)
     if m is None:
         return False
@@ -196,8 +210,8 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     prev_done = True
     for i, (lo, hi) in enumerate(lines[:-1]):
         line = text[lo:hi]
-        is_label = prev_done and line.strip() != "" and _heading_like(line) and \
-            _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
+        is_label = prev_done and line.strip() != "" and not _LIST_LINE.match(line) and \
+            _heading_like(line) and _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
         if is_label:
             out.append(_trim(text, lo, hi))
         if line.strip():

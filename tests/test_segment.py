@@ -62,6 +62,11 @@ TRICKY = [
     ("We waited... and waited. Finally she slept.", ["We waited... and waited.", "Finally she slept."]),
     ("Is it a cold? Or hay fever? Watch the pattern.",
      ["Is it a cold?", "Or hay fever?", "Watch the pattern."]),
+    # list lines inside one block: each item is a sentence, its number stays with it
+    ("Pack these:\n1. Spare nappies\n2. A change of clothes", ["Pack these:", "1. Spare nappies",
+                                                             "2. A change of clothes"]),
+    ("Signs of thirst:\n• a dry mouth\n• fewer wet nappies", ["Signs of thirst:", "• a dry mouth",
+                                                             "• fewer wet nappies"]),
     # line breaks: hyphenated words and hard-wrapped sentences continue
     ("Support the baby's neck-\nand shoulders when you lift.", None),
     ("Take the spare bottle to\nGrandma's house on Sunday.", None),
