@@ -139,7 +139,10 @@ class CheckContext(Protocol):
         """A :class:`Hit` at ``block.text[start:end]``; other :class:`Hit` fields as keywords."""
 
 
-CheckFunc = Callable[[CheckContext], Iterable[Result]]
+#: A check type's function. It may take any context type that implements :class:`CheckContext` (the
+#: engine's own offers more to the built-in checks); third-party checks annotate ``ctx: CheckContext``.
+Ctx = TypeVar("Ctx", bound=CheckContext)
+CheckFunc = Callable[[Any], Iterable[Result]]
 
 
 @dataclass(frozen=True)
@@ -157,21 +160,21 @@ class CheckType:
 
 
 def check_type(name: str, *, needs: Iterable[str] = (), options: Mapping[str, Option] | None = None
-               ) -> Callable[[CheckFunc], CheckType]:
+               ) -> Callable[[Callable[[Ctx], Iterable[Result]]], CheckType]:
     """Declare a check type. Modules in ``editlint.checks`` and plug-in modules are scanned for these."""
     needs_set = frozenset(needs)
     unknown = needs_set - NEEDS
     if unknown:
         raise ValueError(f"check type {name!r}: unknown needs {sorted(unknown)}")
 
-    def wrap(func: CheckFunc) -> CheckType:
+    def wrap(func: Callable[[Ctx], Iterable[Result]]) -> CheckType:
         return CheckType(name=name, func=func, needs=needs_set, options=dict(options or {}),
                          doc=(func.__doc__ or "").strip())
 
     return wrap
 
 
-MetricFunc = Callable[[CheckContext], Iterable[Metric]]
+MetricFunc = Callable[[Any], Iterable[Metric]]
 
 
 @dataclass(frozen=True)
@@ -185,9 +188,9 @@ class MetricProvider:
 
 
 def metric_provider(name: str, *, category: str, needs: Iterable[str] = ()
-                    ) -> Callable[[MetricFunc], MetricProvider]:
+                    ) -> Callable[[Callable[[Ctx], Iterable[Metric]]], MetricProvider]:
     """Declare a metric provider (scanned like check types)."""
-    def wrap(func: MetricFunc) -> MetricProvider:
+    def wrap(func: Callable[[Ctx], Iterable[Metric]]) -> MetricProvider:
         return MetricProvider(name=name, category=category, func=func, needs=frozenset(needs))
 
     return wrap

@@ -201,20 +201,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .config import load_config
-    from .engine import Linter
     from .findings import RunReport
-    from .reporters import render
 
     explicit = load_config(args.config) if args.config else None
-    overrides: dict[str, Any] = {}
-    select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
-    if select is not None:
-        overrides["select"] = tuple(select)
-    if args.explain_claims:
-        overrides["flags"] = frozenset({"explain-claims"})
-    linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
-                    stdin_filename=args.stdin_filename)
-    linter.validate()  # a typo in a selector is a usage error, not a per-file one
+    linter = _linter(args, explicit)
     probe = linter.config_for(None)
     stdin_name = args.stdin_filename
 
@@ -229,13 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     report.warnings.extend(warnings)
     if args.since and not files:
         print(f"editlint: no changed articles since {args.since}", file=sys.stderr)
-    progress = _progress(len(files), args)
-    for fr in linter.lint_many(files):
-        report.files.append(fr)
-        if progress is not None:
-            progress.update(1)
-    if progress is not None:
-        progress.close()
+    _lint_with_progress(linter, files, report, args)
 
     if args.diff:
         return _diff(linter, report, args)
@@ -245,16 +229,55 @@ def cmd_check(args: argparse.Namespace) -> int:
         piped = {stdin_name or "-"} if "-" in files else set()
         _print_fixes(fix_report(linter, report, unsafe=args.unsafe_fixes, read_only=piped), report, args)
 
+    written = _apply_baselines(report, baseline, args)
+    _print_notes(report)
+    if not files and not report.files and not args.since:
+        print("editlint: warning: no articles to lint", file=sys.stderr)
+
+    fail_on = args.fail_on or (explicit.fail_on if explicit else linter.config_for(None).fail_on)
+    if not _write_reports(report, args, fail_on, probe.registry()):
+        return EXIT_ERROR
+    if written is not None and not report.has_errors:
+        return EXIT_OK
+    return report.exit_code(fail_on)
+
+
+def _linter(args: argparse.Namespace, explicit: Any) -> Any:
+    """The Linter for ``check``: flags as overrides (--select) and additions (--extend-select, --ignore)."""
+    from .engine import Linter
+
+    overrides: dict[str, Any] = {}
+    select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
+    if select is not None:
+        overrides["select"] = tuple(select)
+    if args.explain_claims:
+        overrides["flags"] = frozenset({"explain-claims"})
+    linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
+                    stdin_filename=args.stdin_filename)
+    linter.validate()  # a typo in a selector is a usage error, not a per-file one
+    return linter
+
+
+def _lint_with_progress(linter: Any, files: Sequence[str], report: Any, args: argparse.Namespace) -> None:
+    progress = _progress(len(files), args)
+    for fr in linter.lint_many(files):
+        report.files.append(fr)
+        if progress is not None:
+            progress.update(1)
+    if progress is not None:
+        progress.close()
+
+
+def _apply_baselines(report: Any, baseline: Any, args: argparse.Namespace) -> int | None:
+    """--write-baseline (returns how many findings were written) and --baseline (stale entries noted)."""
+    from . import baseline as _baseline
+
     written = None
     if args.write_baseline:
-        from . import baseline as _baseline
-
         written = _baseline.write(report, args.write_baseline)
         print(f"editlint: wrote {written} finding{'s' if written != 1 else ''} to the baseline "
               f"{args.write_baseline}", file=sys.stderr)
     if baseline is not None:
-        from . import baseline as _baseline
-
         stale = _baseline.apply(report, baseline)
         if stale:
             print(f"editlint: note: {len(stale)} baseline entr{'ies' if len(stale) != 1 else 'y'} in "
@@ -264,7 +287,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             if len(stale) > 20:
                 print(f"    … and {len(stale) - 20} more (see \"baseline\" in the JSON report)",
                       file=sys.stderr)
+    return written
 
+
+def _print_notes(report: Any) -> None:
     for w in report.warnings:
         print(f"editlint: warning: {w}", file=sys.stderr)
     for fr in report.files:
@@ -272,12 +298,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"editlint: error: {fr.error}", file=sys.stderr)
         for d in fr.diagnostics:
             print(f"editlint: {d}", file=sys.stderr)
-    if not files and not report.files and not args.since:
-        print("editlint: warning: no articles to lint", file=sys.stderr)
 
-    fail_on = args.fail_on or (explicit.fail_on if explicit else linter.config_for(None).fail_on)
-    colour = _use_colour(args)
-    registry = probe.registry()
+
+def _write_reports(report: Any, args: argparse.Namespace, fail_on: str, registry: Any) -> bool:
+    """--report files, then the main output (stdout or --output); False when a file cannot be written."""
+    from .reporters import render
+
     for fmt, path in args.report:
         body = render(fmt, report, colour=False, quiet=args.quiet, statistics=args.statistics,
                       fail_on=fail_on, registry=registry)
@@ -286,8 +312,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 fh.write(body)
         except OSError as exc:
             print(f"editlint: error: {path}: cannot write the {fmt} report: {exc.strerror}", file=sys.stderr)
-            return EXIT_ERROR
-    text = render(args.format, report, colour=colour and not args.output, quiet=args.quiet,
+            return False
+    text = render(args.format, report, colour=_use_colour(args) and not args.output, quiet=args.quiet,
                   statistics=args.statistics, fail_on=fail_on, registry=registry)
     if args.output:
         try:
@@ -295,13 +321,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 fh.write(text)
         except OSError as exc:
             print(f"editlint: error: {args.output}: cannot write the report: {exc.strerror}", file=sys.stderr)
-            return EXIT_ERROR
+            return False
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if written is not None and not report.has_errors:
-        return EXIT_OK
-    return report.exit_code(fail_on)
+    return True
 
 
 def _printable(text: str) -> str:

@@ -210,26 +210,7 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
     # a broken rule pack raises its own error, naming the pack, the key and the line
     reg = registry or Registry.default(packs)
 
-    known = dict(CORE_OPTIONS)
-    sections = {name: sec for name, sec in reg.sections.items()}
-    values: dict[str, Any] = {}
-    section_values: dict[str, dict[str, Any]] = {}
-    for key, value in table.items():
-        if key in sections:
-            if not isinstance(value, Mapping):
-                raise err(key, "must be a table")
-            section_values[key] = _validate_table(value, sections[key].options, f"{key}.", err)
-            continue
-        opt = known.get(key)
-        if opt is None:
-            raise err(key, f"unknown key (known keys: {', '.join(sorted([*known, *sections]))})")
-        if value is not None:
-            problem = check_value(key, value, opt)
-            if problem:
-                raise err(key, problem)
-        values[key] = value
-    for name, sec in sections.items():
-        section_values.setdefault(name, _validate_table({}, sec.options, f"{name}.", err))
+    values, section_values = _split_tables(table, reg, err)
 
     def strings(key: str) -> tuple[str, ...]:
         v = values.get(key, CORE_OPTIONS[key].default) or []
@@ -238,24 +219,11 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
         return tuple(v)
 
     select = None if values.get("select") is None else strings("select")
-    severity: dict[str, Severity] = {}
-    for code, sev in (values.get("severity") or {}).items():
-        try:
-            rule = reg.get(code)
-        except KeyError:
-            raise err(f"severity.{code}", "unknown rule code or slug") from None
-        try:
-            severity[rule.code] = Severity.parse(str(sev))
-        except ValueError as exc:
-            raise err(f"severity.{code}", str(exc)) from None
-    pfi: dict[str, tuple[str, ...]] = {}
-    for pattern, sels in (values.get("per-file-ignores") or {}).items():
-        if not isinstance(sels, list) or not all(isinstance(s, str) for s in sels):
-            raise err(("per-file-ignores", pattern), "must be a list of rule codes")
-        pfi[pattern] = tuple(sels)
+    severity = _severities(values.get("severity") or {}, reg, err)
+    pfi = _per_file_ignores(values.get("per-file-ignores") or {}, err)
     nlp = values.get("nlp") or {}
     nlp_values = _validate_table(nlp, NLP_OPTIONS, "nlp.", err)
-    rule_options = {code: opts for code, opts in _rule_options(values.get("rules") or {}, reg, err).items()}
+    rule_options = _rule_options(values.get("rules") or {}, reg, err)
     cfg = Config(
         select=select, extend_select=strings("extend-select"), ignore=strings("ignore"),
         fail_on=values.get("fail-on", "error"), severity=severity, per_file_ignores=pfi,
@@ -268,6 +236,54 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
     )
     cfg.enabled_rules(reg)  # unknown selectors fail now, naming the file
     return cfg
+
+
+def _split_tables(table: Mapping[str, Any], reg: Registry, err: Any
+                  ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Core keys (type-checked) and the families' sections (validated, with defaults)."""
+    sections = dict(reg.sections)
+    values: dict[str, Any] = {}
+    section_values: dict[str, dict[str, Any]] = {}
+    for key, value in table.items():
+        if key in sections:
+            if not isinstance(value, Mapping):
+                raise err(key, "must be a table")
+            section_values[key] = _validate_table(value, sections[key].options, f"{key}.", err)
+            continue
+        opt = CORE_OPTIONS.get(key)
+        if opt is None:
+            raise err(key, f"unknown key (known keys: {', '.join(sorted([*CORE_OPTIONS, *sections]))})")
+        if value is not None:
+            problem = check_value(key, value, opt)
+            if problem:
+                raise err(key, problem)
+        values[key] = value
+    for name, sec in sections.items():
+        section_values.setdefault(name, _validate_table({}, sec.options, f"{name}.", err))
+    return values, section_values
+
+
+def _severities(table: Mapping[str, Any], reg: Registry, err: Any) -> dict[str, Severity]:
+    severity: dict[str, Severity] = {}
+    for code, sev in table.items():
+        try:
+            rule = reg.get(code)
+        except KeyError:
+            raise err(("severity", code), "unknown rule code or slug") from None
+        try:
+            severity[rule.code] = Severity.parse(str(sev))
+        except ValueError as exc:
+            raise err(("severity", code), str(exc)) from None
+    return severity
+
+
+def _per_file_ignores(table: Mapping[str, Any], err: Any) -> dict[str, tuple[str, ...]]:
+    pfi: dict[str, tuple[str, ...]] = {}
+    for pattern, sels in table.items():
+        if not isinstance(sels, list) or not all(isinstance(s, str) for s in sels):
+            raise err(("per-file-ignores", pattern), "must be a list of rule codes")
+        pfi[pattern] = tuple(sels)
+    return pfi
 
 
 def _pack_paths(table: Mapping[str, Any], root: str, err: Any) -> tuple[str, ...]:
