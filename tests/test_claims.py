@@ -74,7 +74,7 @@ def orders(text: str, fmt: str = "md", usable: bool = True) -> list[tuple[str, s
     ("Most toddlers do not draw until they can scribble.", ("scribble", "draw")),        # not Y until X
     ("Toddlers do not draw before they scribble.", ("scribble", "draw")),                # negated order
     ("Drinking from an open cup is the next step after drinking from a sippy cup.",
-     ("drink(cup,sippy)", "drink(cup,open)")),
+     ("drink(from-cup,from-sippy)", "drink(from-cup,from-open)")),
 ])
 def test_order_constructions(text: str, expected: tuple[str, str]) -> None:
     assert expected in orders(text)

@@ -20,8 +20,11 @@ from ...nlp import load_model
 from .model import Concept, Phase
 from .ontology import ConceptLexicon, Ontology
 
+#: prepositions whose object is a direction ("from back to tummy"): tagged in the key
+_DIRECTION = {"from": "from", "to": "to", "onto": "to", "into": "to"}
 #: prepositions that work as particles of a phrasal verb ("pull on", "take off"), kept in the key
 _PARTICLE_PREPS = frozenset({"on", "off", "up", "down", "out", "over", "away", "back", "without"})
+_DERIVED = ("ing", "ness", "ment")
 _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 _SPLIT = re.compile(r"[\s\-/]+|['’]s\b")
 _FUNCTION = frozenset({"the", "a", "an", "on", "in", "at", "to", "of", "for", "from", "with", "by", "and",
@@ -103,6 +106,23 @@ class _Parts:
     tokens: tuple[int, ...]
 
 
+def _number(tok: Any) -> bool:
+    """A cardinal ("6", "six"), not an ordinal ("first molars" are not "molars")."""
+    return bool(tok.like_num) and tok.pos_ == "NUM"
+
+
+class _Gap:
+    """A noun standing in for a relative clause's missing object (a dobj without a dependency)."""
+
+    dep_ = "dobj"
+
+    def __init__(self, noun: Any) -> None:
+        self.noun = noun
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.noun, name)
+
+
 class Concepts:
     """``concept_of`` for one ontology and lemma table; caches synonym keys."""
 
@@ -111,12 +131,20 @@ class Concepts:
         self.lex: ConceptLexicon = ontology.lexicon
         self.lemmas = lemmas
         self._synonyms: list[tuple[frozenset[str], str]] = []
+        self._cover: dict[str, frozenset[str]] = {}
         for cid, c in ontology.concepts.items():
             for phrase in (c.label, *c.synonyms):
                 words = self.phrase_words(phrase)
                 if words:
                     self._synonyms.append((words, cid))
         self._synonyms.sort(key=lambda x: -len(x[0]))
+
+    def _covered(self, cid: str) -> frozenset[str]:
+        """Every word of the concept's synonyms: words that do not make a narrower concept."""
+        got = self._cover.get(cid)
+        if got is None:
+            got = self._cover[cid] = frozenset().union(*(w for w, c in self._synonyms if c == cid))
+        return got
 
     # -- words ---------------------------------------------------------------------------------
     def norm(self, word: str) -> str:
@@ -131,11 +159,18 @@ class Concepts:
 
     def phrase_words(self, phrase: str) -> frozenset[str]:
         out = set()
+        tag = ""
         for raw in _SPLIT.split(phrase.lower()):
-            if raw and raw not in _FUNCTION:
+            if raw in _DIRECTION:
+                tag = _DIRECTION[raw]
+                continue
+            if raw in _PARTICLE_PREPS:
+                out.add(raw)
+            elif raw and raw not in _FUNCTION:
                 w = self.norm(raw)
                 if w:
-                    out.add(w)
+                    out.add(f"{tag}-{w}" if tag else w)
+                    tag = ""
         return frozenset(out)
 
     # -- concept identity ---------------------------------------------------------------------------
@@ -144,6 +179,28 @@ class Concepts:
         tok = getattr(tok, "root", tok)
         parts = self._parts(self.resolve(tok), Phase.ANY)
         return self._concept(tok.doc, parts)
+
+    def bare_noun(self, tok: Any) -> bool:
+        """A thing, not an event ("the catnap", not "crawling" or "dryness")."""
+        t = self.resolve(getattr(tok, "root", tok))
+        return t.pos_ in ("NOUN", "PROPN") and not t.lower_.endswith(_DERIVED) and not any(
+            c.dep_ in ("dobj", "acl", "relcl") for c in t.children)
+
+    def person(self, tok: Any) -> bool:
+        """The event side is a person or a pronoun ("X follows them"), not an event."""
+        t = self.resolve(getattr(tok, "root", tok))
+        return t.pos_ == "PRON" or t.lemma_.lower() in self.lex.people
+
+    def eventive(self, tok: Any) -> bool:
+        t = self.resolve(getattr(tok, "root", tok))
+        return t.pos_ in ("VERB", "AUX", "ADJ") or t.lower_.endswith(_DERIVED)
+
+    def with_event(self, event: Concept, tok: Any) -> Concept:
+        """Ellipsis: "drop the morning nap before the catnap" -> the catnap's end ("drop" applied to it)."""
+        t = self.resolve(getattr(tok, "root", tok))
+        words, heads, used = self._noun_words(t)
+        parts = _Parts(event.head, frozenset(words), frozenset(heads), event.phase, tuple(used) or (t.i,))
+        return self._concept(t.doc, parts)
 
     def resolve(self, tok: Any, depth: int = 0) -> Any:
         """Look through words that only carry the event ("comes", "start", "move on to", "is able to")."""
@@ -165,6 +222,11 @@ class Concepts:
             subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass")
             if subj is not None and subj.lemma_.lower() not in self.lex.people:
                 return self.resolve(subj, depth + 1)
+        if lem in self.lex.partitives:  # "any of the standing", "most of the crawling"
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                return self.resolve(obj, depth + 1)
         if lem in self.lex.people:  # "Toddlers scribble": the verb misread as the subject's modifier
             event = next((c for c in tok.children if c.dep_ in ("amod", "acl", "relcl", "compound")
                           and c.i > tok.i), None)
@@ -172,9 +234,21 @@ class Concepts:
                 return self.resolve(event, depth + 1)
         if tok.pos_ == "AUX" or lem == "be":
             comp = kids.get("acomp") or kids.get("attr")
+            subj = kids.get("nsubj") or kids.get("csubj")
+            if comp is not None and comp.dep_ == "attr" and subj is not None and self._generic(comp):
+                # "X is the first thing babies learn" / "X is the first nap a baby drops": X (and the verb)
+                rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
+                return rel if rel is not None else self.resolve(subj, depth + 1)
             if comp is not None:
                 return self.resolve(comp, depth + 1)
         return tok
+
+    def _generic(self, noun: Any) -> bool:
+        """A noun that only classifies its subject ("the first thing", "the next step", "the first nap")."""
+        if noun.lemma_.lower() in self.lex.generic_nouns:
+            return True
+        return any(c.dep_ == "relcl" for c in noun.children) and any(
+            c.dep_ == "amod" and c.lower_ in self.lex.sequence_adverbs for c in noun.children)
 
     def _to_object(self, tok: Any) -> Any:
         for c in tok.children:
@@ -196,7 +270,7 @@ class Concepts:
         mods: set[str] = set()
         objects: set[str] = set()
         used = [tok.i]
-        kids = list(tok.children)
+        kids = list(tok.children) + self._shared(tok)
         head_tok = tok.head if tok.head.i != tok.i else None
         copula = head_tok is not None and (head_tok.pos_ == "AUX" or head_tok.lemma_ == "be")
         if head_tok is not None and copula and tok.dep_ in ("acomp", "attr"):
@@ -215,6 +289,22 @@ class Concepts:
             phase = Phase.MASTERY
             mods -= mastery
         return _Parts(lem, frozenset(mods), frozenset(objects), phase, tuple(used))
+
+    def _shared(self, tok: Any) -> list[Any]:
+        """Arguments a verb shares without a dependency of its own: the object of a coordinated verb
+        ("lifting and holding up the head") and the noun a relative clause modifies ("the nap they drop")."""
+        verbal = tok.pos_ == "VERB" or tok.lower_.endswith("ing")
+        if not verbal or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            return []
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                return [c for c in conj.children if c.dep_ == "dobj"]
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            if noun.dep_ == "attr" and (noun.head.lemma_ == "be"):
+                noun = next((c for c in noun.head.children if c.dep_ in ("nsubj", "csubj")), noun)
+            return [_Gap(noun)]
+        return []
 
     def _end_of(self, tok: Any, lem: str, kids: list[Any], passive: bool) -> _Parts | None:
         """ "the morning nap goes" / "drop the morning nap" / "the morning nap is dropped": its end."""
@@ -261,9 +351,14 @@ class Concepts:
             words.add(prep.lower_)
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp") and obj.lemma_.lower() not in self.lex.people:
-                if obj.like_num or not self.norm(obj.lemma_):
-                    continue  # "at 6 months", "for a few weeks": when, not what
+                if _number(obj):
+                    continue
+                if not self.norm(obj.lemma_):  # "at 6 months": when, not what ("the day months": day)
+                    words |= {w for c in obj.children if c.dep_ == "compound" and (w := self.norm(c.lemma_))}
+                    continue
                 w, _, u = self._noun_words(obj)
+                if prep.lower_ in _DIRECTION:  # "roll from back to tummy" is not "from tummy to back"
+                    w = {f"{_DIRECTION[prep.lower_]}-{x}" for x in w}
                 words |= w
                 used += u
 
@@ -275,10 +370,11 @@ class Concepts:
             mods |= w
             objects |= heads
             used += u
-        elif dep == "prt" or (dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod")
-                              and c.lower_ not in self.lex.sequence_adverbs):
-            if c.like_num:
+        elif dep == "prt" or dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod"):
+            if _number(c) or (c.lower_ in self.lex.sequence_adverbs and tok.pos_ != "NOUN"):
                 return
+            if dep == "advmod" and c.lower_.endswith("ly") and c.lower_ not in self.lex.modifier_synonyms:
+                return  # manner ("reliably", "easily") does not make another event
             word = self.norm(c.lemma_ if dep != "amod" else c.lower_)
             if word:
                 mods.add(word)
@@ -294,7 +390,9 @@ class Concepts:
         text = doc[lo:hi + 1].text
         for syn, cid in self._synonyms:
             if syn <= words and syn & core:
-                return Concept(cid, text, head, parts.mods, parts.phase, known=True)
+                extra = sorted(words - syn - self._covered(cid))
+                key = f"{cid}({','.join(extra)})" if extra else cid
+                return Concept(key, text, head, parts.mods, parts.phase, known=True)
         mods = sorted(parts.mods - {head})
         key = head + (f"({','.join(mods)})" if mods else "")
         return Concept(key, text, head, frozenset(mods), parts.phase)

@@ -102,6 +102,9 @@ class Env(Protocol):
     @property
     def ontology(self) -> Any: ...
 
+    @property
+    def concepts(self) -> Any: ...
+
 
 Builder = Callable[[Match, Env], Iterable[Claim]]
 #: One builder per claim kind; modules register with :func:`builder`.

@@ -95,6 +95,8 @@ class ConceptLexicon(DataModel):
     ignore_modifiers: frozenset[str] = Field(default=frozenset(), alias="ignore-modifiers")
     sequence_adverbs: frozenset[str] = Field(default=frozenset(), alias="sequence-adverbs")
     people: frozenset[str] = frozenset()
+    generic_nouns: frozenset[str] = Field(default=frozenset(), alias="generic-nouns")
+    partitives: frozenset[str] = frozenset()
 
 
 class OntologyFile(DataModel):
@@ -130,13 +132,17 @@ class Ontology:
     closure: dict[tuple[str, str], tuple[Relation, ...]] = field(default_factory=dict)
 
     def label(self, cid: str) -> str:
-        c = self.concepts.get(cid)
+        c = self.concepts.get(cid) or self.concepts.get(cid.split("(", 1)[0])
         return c.label if c else cid
 
     def ancestors(self, cid: str) -> list[str]:
-        """``cid`` and its parents, nearest first."""
+        """``cid`` and its parents, nearest first; "crawl(room)" (a known concept narrowed by words the
+        ontology does not know) has "crawl" as its parent."""
         out = [cid]
-        c = self.concepts.get(cid)
+        base = cid.split("(", 1)[0]
+        if base != cid and base in self.concepts:
+            out.append(base)
+        c = self.concepts.get(base)
         while c is not None and c.parent and c.parent not in out:
             out.append(c.parent)
             c = self.concepts.get(c.parent)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .constructions import Env, Match, builder
-from .model import Claim, OrderClaim
+from .model import Claim, Concept, OrderClaim
 
 PREVIOUS = "@previous"
 #: "not always X before Y" / "not necessarily": a weakened order, not the opposite one.
@@ -27,21 +27,43 @@ def role_token(m: Match, name: str) -> Any:
     return m.roles.get(binding)
 
 
+def _leads(m: Match) -> bool:
+    """A sequence word that links to the previous sentence must lead its own ("Then, ...")."""
+    word = m.construction.emits.get("sentence-initial")
+    if not word:
+        return True
+    tok = m.roles.get(str(word))
+    return tok is not None and tok.i - m.sent.start <= 1
+
+
 def _weakened(tok: Any) -> bool:
     verb = tok
     return any(c.lower_ in WEAKENERS for c in verb.children) or any(
         c.lower_ in WEAKENERS for c in verb.subtree if c.dep_ in ("advmod", "det"))
 
 
+def _elliptic(env: Env, t1: Any, c1: Concept, t2: Any, c2: Concept) -> tuple[Concept, Concept]:
+    """ "Babies drop the morning nap before the catnap": the bare noun side takes the other's event."""
+    concepts = env.concepts
+    if c1.modifiers and concepts.eventive(t1) and concepts.bare_noun(t2):
+        return c1, concepts.with_event(c1, t2)
+    if c2.modifiers and concepts.eventive(t2) and concepts.bare_noun(t1):
+        return concepts.with_event(c2, t1), c2
+    return c1, c2
+
+
 @builder("order")
 def build_order(m: Match, env: Env) -> Iterator[Claim]:
     """One order claim per match, with the article's own words for both events."""
     early, late = role_token(m, "earlier"), role_token(m, "later")
-    if early is None or late is None or early.i == late.i:
+    if early is None or late is None or early.i == late.i or not _leads(m):
         return
+    if env.concepts.person(early) or env.concepts.person(late):
+        return  # "X follows them", "they come after lunch": people are not events
     anchors = [t for t in (early, late) if t.doc is m.sent.doc]
     prov = env.prov(m, anchors)
     earlier, later = env.concept(early), env.concept(late)
+    earlier, later = _elliptic(env, early, earlier, late, later)
     if earlier.key == later.key:
         return
     consumed = m.construction.emits.get("negation") == "consumed"

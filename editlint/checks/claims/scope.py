@@ -114,6 +114,13 @@ def clause_tokens(verb: Any) -> list[Any]:
     return out
 
 
+def _on_subject(t: Any) -> bool:
+    """ "Some babies" / "a few children": a quantifier on the clause's subject, not "a few steps"."""
+    subj = ("nsubj", "nsubjpass", "csubj")
+    return t.dep_ in subj or (t.dep_ in ("det", "amod", "nummod") and t.head.dep_ in subj) or (
+        t.head.dep_ == "pobj" and t.head.head.head.dep_ in subj)
+
+
 class ScopeReader:
     """Builds :class:`Provenance` for claims in one document."""
 
@@ -157,7 +164,7 @@ class ScopeReader:
                 low = t.lemma_.lower()
                 if t.dep_ == "aux" and low in lex.minority_modals:
                     return Hedge.MINORITY
-                if low in lex.minority_adverbs or (low in lex.minority_quantifiers and t.dep_ != "advmod"):
+                if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(t)):
                     return Hedge.MINORITY
                 if low in lex.majority_words or t.lower_ in lex.majority_words:
                     level = Hedge.MAJORITY
