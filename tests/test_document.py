@@ -480,3 +480,28 @@ def test_html_attributes_never_reach_text() -> None:
         for attr in ("charset", "alt", "src", "title", "style", "tooltip", "utf"):
             assert attr not in words.split() and f"{attr}=" not in words, (fmt, attr)
         assert "Brush twice" in " ".join(words.split())
+
+
+def test_toml_front_matter_and_blade_directives_are_not_prose() -> None:
+    text = ('+++\ntitle = "Fever in babies"\ndraft = false\n+++\n\n# Fever in babies\n\n'
+            "@extends('layouts.app') @section('content')\n\nA fever is 38 °C or more. {!! $banner !!}\n\n"
+            "@endsection\n")
+    doc = doc_of(text, "markdown")
+    assert doc.metadata["title"] == "Fever in babies" and doc.metadata["draft"] is False
+    assert [(b.kind, " ".join(b.text.split())) for b in doc.blocks] == [
+        (BlockKind.HEADING, "Fever in babies"), (BlockKind.PARAGRAPH, "A fever is 38 °C or more.")]
+    html = doc_of("@extends('layouts.app')\n<h1>Sleep</h1>\n<p>Put babies to sleep on their back.</p>\n",
+                  "html")
+    assert [b.text for b in html.blocks] == ["Sleep", "Put babies to sleep on their back."]
+
+
+def test_link_only_blocks_are_marked() -> None:
+    md = doc_of("# Lice\n\n[Medical detail about head lice](https://x.org)\n\nSee [the guide](x) now.\n\n"
+                "- [Related page](a)\n", "markdown")
+    html = doc_of("<h1>Lice</h1><p><a href='x'>More on head lice</a></p><p>See <a href=x>this</a> now.</p>",
+                  "html")
+    for doc in (md, html):
+        marked = [b.text for b in doc.blocks if "link-only" in b.classes]
+        assert marked and all("now" not in t for t in marked)
+    assert [b.text for b in md.blocks if "link-only" in b.classes] == ["Medical detail about head lice",
+                                                                         "Related page"]

@@ -134,3 +134,28 @@ def test_el609_hashtags_numbers_and_html_are_left_alone(lint: Lint) -> None:
           "#Kids #Crafts #Rain\n")
     assert found(lint(md, select=["EL609"]), "EL609") == []
     assert found(lint("<h1>Rain</h1><p>##not a heading in HTML</p>", "html", select=["EL609"]), "EL609") == []
+
+
+# -- more placeholders, EL610 mojibake -----------------------------------------------------------------------
+def test_el608_word_count_notes_and_filler_letters(lint: Lint) -> None:
+    text = ("# Weaning\n\nGo slowly and follow your child. (word count 441)\n\nPPPPP\n\n"
+            "Word count: 512\n\nHe snored ZZZZ all night. Buy AAA batteries and XXL vests.\n")
+    report = lint(text, select=["EL608"])
+    assert [(f.line, f.data["placeholder"]) for f in report.findings] == [
+        (3, "word-count note"), (5, "filler letters"), (7, "word-count note")]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_el610_one_finding_for_all_garbled_words(lint: Lint, fmt: str) -> None:
+    lines = ["Offer whole cowâ€™s milk from 12 months.", "Most toddlers need 2â€“3 cups a day.",
+             "Crème fraîche, jalapeño, ½ teaspoon and 37 °C are fine.", "Itâ€™s best with meals."]
+    text = ("".join(f"<p>{ln}</p>\n" for ln in lines) if fmt == "html" else "\n\n".join(lines) + "\n")
+    (f,) = lint(text, fmt, select=["EL610"]).findings
+    assert f.data == {"words": 3} and f.column == (16 if fmt == "html" else 13) and "\"cow's\"" in f.message
+    assert len(f.related) == 2
+
+
+def test_el610_correct_accents_and_typography_pass(lint: Lint) -> None:
+    text = ("Try fromage frais, crème fraîche or a jalapeño-free salsa. Heat milk to 37 °C, add ½ tsp of "
+            "sugar — or none at all… “Naïve” café owners say ‘no’. Ångström and Æ are letters too.\n")
+    assert lint(text, select=["EL610"]).findings == []

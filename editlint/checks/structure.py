@@ -260,3 +260,35 @@ def heading_without_space(ctx: CheckContext) -> Iterator[Hit]:
                       f"as text; write '{marks} ' followed by the heading, on a line of its own",
                       suggestion=f"insert a space after {marks!r}", edits=edits,
                       data={"level": len(marks)})
+
+
+@check_type("mojibake", options={
+    "max-related": Option(int, 30, "most other garbled words listed as related places"),
+})
+def mojibake(ctx: CheckContext) -> Iterator[Hit]:
+    """Text decoded with the wrong encoding ('cowâ€™s' for "cow's"), found by ftfy's patterns: one finding
+    an article, on the first garbled word, since the cause (one bad copy) is one."""
+    from ftfy import fix_text
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    words: list[tuple[int, int]] = []
+    for block in ctx.doc.iter_blocks():
+        for m in BADNESS_RE.finditer(block.text):
+            s = block.text.rfind(" ", 0, m.start()) + 1
+            e = block.text.find(" ", m.end())
+            span = (block.start + s, block.start + (len(block.text) if e < 0 else e))
+            if not words or span[0] >= words[-1][1]:
+                words.append(span)
+    if not words:
+        return
+    (s, e), rest = words[0], words[1:]
+    garbled = ctx.doc.text[s:e]
+    fixed = fix_text(garbled)
+    odd = [sum(ord(c) > 127 for c in t) for t in (garbled, fixed)]
+    repaired = fixed != garbled and not is_bad(fixed) and odd[1] * 2 < odd[0]  # ftfy undid it for sure
+    hint = f" (probably {fixed!r})" if repaired else ""
+    yield Hit(s, e, f"garbled characters {garbled!r}{hint}: text decoded with the wrong encoding"
+              + (f" ({len(words)} garbled words in the article)" if rest else "")
+              + "; copy it again from the source as UTF-8, or fix the characters",
+              related=tuple(Span(a, b, "garbled too") for a, b in rest[: ctx.options["max-related"]]),
+              key=f"mojibake {garbled}", data={"words": len(words)})

@@ -8,6 +8,8 @@ decoded character point at the entity or escape it came from.
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Any
 
 import yaml
@@ -20,6 +22,11 @@ from ..errors import InputError
 from ..source import Source
 from .html import extract_html
 from .markers import MarkerLine, conflict_markers, mask, template_spans
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 _MD: MarkdownIt | None = None
 
@@ -268,15 +275,40 @@ class _Walker:
             self.cursor = self.b.offset_of_line(tok.map[1])
 
 
+_TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\n(.*?)^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def _toml_front_matter(source: Source) -> int:
+    """End offset of Hugo-style TOML front matter (``+++`` lines), or 0 when there is none."""
+    m = _TOML_FRONT.match(source.text)
+    return m.end() if m else 0
+
+
+def _toml_metadata(source: Source) -> dict[str, Any]:
+    """The TOML front matter as metadata; invalid TOML is an input error naming the line."""
+    m = _TOML_FRONT.match(source.text)
+    if m is None:
+        return {}
+    try:
+        data = tomllib.loads(m.group(1))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"front matter is not valid TOML: {exc}", path=source.path or "<stdin>") from None
+    return {str(k): v for k, v in data.items()}
+
+
 def read_markdown(source: Source) -> Document:
     """Template code and conflict markers are masked (same length) before markdown-it parses."""
+    toml_end = _toml_front_matter(source)
     markers = conflict_markers(source.text)
     if markers:  # markers inside a fenced or indented code sample are the sample's text
         code = {line for tok in _parser().parse(source.text)
                 if tok.type in ("fence", "code_block") and tok.map for line in range(tok.map[0], tok.map[1])}
         markers = [m for m in markers if source.text.count("\n", 0, m.start) not in code]
-    text = mask(source.text, template_spans(source.text) + [(m.start, m.end) for m in markers])
+    spans = template_spans(source.text) + [(m.start, m.end) for m in markers] + [(0, toml_end)]
+    text = mask(source.text, spans)
     walker = _Walker(source, text, markers)
+    if toml_end:
+        walker.b.metadata.update(_toml_metadata(source))
     walker.walk(_parser().parse(text))
     walker.emit_markers(None)
     return walker.b.build()

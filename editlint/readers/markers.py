@@ -6,8 +6,9 @@ Both are found on the raw source before a reader parses it, so every reader agre
 - a merge conflict is a ``<<<<<<<`` line, optionally a ``|||||||`` base line, a ``=======`` line and a
   ``>>>>>>>`` line, in that order. A ``=======`` on its own is a Markdown heading underline, not a
   marker, so only complete conflicts count;
-- template code is a ``<?php … ?>``, ``<% … %>`` / ``<%= … %>``, ``{% … %}``, ``{# … #}`` or
-  ``{{ … }}`` span (PHP, JSP/ASP/ERB, Jinja/Liquid/Django, Handlebars/Mustache). It is output by the
+- template code is a ``<?php … ?>``, ``<% … %>`` / ``<%= … %>``, ``{% … %}``, ``{# … #}``,
+  ``{{ … }}`` or ``{!! … !!}`` span (PHP, JSP/ASP/ERB, Jinja/Liquid/Django, Handlebars/Mustache,
+  Blade), or a line of ``@directive(…)`` calls (Blade, Razor). It is output by the
   server, not written by the author, so no prose check may read it.
 """
 
@@ -18,9 +19,11 @@ from dataclasses import dataclass
 
 _MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)
 
-#: Server-side template spans. An unclosed ``<?php`` runs to the end of the text, as PHP allows.
+#: Server-side template spans. An unclosed ``<?php`` runs to the end of the text, as PHP allows; a line
+#: of Blade/Razor directives (``@extends('layout') @section('content')``) is template code too.
 TEMPLATE_RE = re.compile(r"<\?(?:php|=)[\s\S]*?(?:\?>|\Z)|<%[\s\S]*?%>|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}"
-                         r"|\{\{[\s\S]*?\}\}")
+                         r"|\{\{[\s\S]*?\}\}|\{!![\s\S]*?!!\}"
+                         r"|^[ \t]*(?:@[A-Za-z]+(?:\s*\((?:[^()\n]|\([^()\n]*\))*\))?[ \t]*)+$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
