@@ -270,9 +270,19 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     return plain and same_condition(a.prov, b.prov)
 
 
+#: actions whose object is what the child gets or is exposed to: advice on them is advice on the thing
+#: ("never add salt" is against salt; "never ignore a fever" is not against fevers)
+EXPOSURE_ACTIONS = frozenset({"", "give", "add", "use", "offer", "serve", "put", "apply", "rub", "feed",
+                              "introduce", "try", "include", "sprinkle", "season", "let", "allow", "leave",
+                              "keep", "buy", "choose", "drink", "eat", "take", "bring", "place", "lay",
+                              "wrap", "dab", "spread", "mix", "pour", "provide", "swaddle", "expose"})
+
+
 def advice_against_stance(adv: AdviceClaim, st: StanceClaim) -> bool:
     """"Never add X" vs "a little X is fine"; "give X" vs "X is dangerous"."""
     if adv.object is None or (adv.polarity < 0) != st.verdict.positive:
+        return False
+    if adv.action.split(" ")[0] not in EXPOSURE_ACTIONS:
         return False
     if adv.polarity < 0 and not (adv.absolute or same_condition(adv.prov, st.prov)):
         return False
@@ -423,7 +433,11 @@ def describe_quantity(c: QuantityClaim) -> str:
     nums = f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
     rel = {Relation.UP_TO: "at most ", Relation.FROM: "at least "}.get(c.relation, "")
     per = "/kg" if c.per == "kg" else f" a {c.per}" if c.per else ""
-    return f"{rel}{nums} {c.unit}{per}"
+    unit = c.unit + ("s" if hi != 1 and c.unit in PLURAL_UNITS else "")
+    return f"{rel}{nums} {unit}{per}"
+
+
+PLURAL_UNITS = frozenset({"hour", "minute", "cup", "teaspoon", "tablespoon", "day", "week", "month", "year"})
 
 
 @check_type("incompatible-quantities", needs=NEEDS)
@@ -483,7 +497,7 @@ def _compiled(onto: Any) -> tuple[Guidance, ...]:
 
 def _claim_words(ctx: CheckContext, c: Claim) -> str:
     """The words a claim is about (its object, thing or concept as written, its action and details)."""
-    parts: list[str] = [_words(ctx, c.prov)]
+    parts: list[str] = []
     if isinstance(c, AdviceClaim):
         parts += [c.action, c.object.text if c.object else "", " ".join(sorted(c.details))]
     elif isinstance(c, StanceClaim):
@@ -513,9 +527,9 @@ def _ages_in(ctx: CheckContext, c: Claim, onto: Any) -> list[tuple[float, float]
         return [span_of(c.months, c.relation)]
     if c.prov.age_scope:
         return [c.prov.age_scope]
-    sent = ctx.doc.text[c.prov.sent_start:c.prov.sent_end]
-    found = [span_of(a.canonical, a.relation) for a in scan_ages(sent)]
-    low = sent.lower()
+    own = _words(ctx, c.prov)  # the claim's own words: another clause's ages are not its ages
+    found = [span_of(a.canonical, a.relation) for a in scan_ages(own)]
+    low = own.lower()
     for w in getattr(onto, "age_words", {}).values():
         if any(re.search(rf"(?<!\w){re.escape(s.lower())}s?(?!\w)", low) for s in w.synonyms):
             found.append(tuple(w.months))

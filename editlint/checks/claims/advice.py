@@ -27,7 +27,8 @@ AMOUNT_NOUNS = frozenset({"pinch", "bit", "little", "dash", "drop", "splash", "s
                           "amount", "touch", "sprinkle", "sprinkling", "dab", "smear", "lot", "plenty",
                           "piece", "slice",
                           "bite", "sip", "taste", "couple", "few", "handful", "portion", "serving", "dose",
-                          "squeeze", "drizzle", "knob", "glass", "cup", "tablespoon", "kind", "type", "sort"})
+                          "squeeze", "drizzle", "knob", "glass", "cup", "tablespoon", "kind", "type", "sort",
+                          "hour", "minute", "ml", "oz", "ounce", "gram", "mg", "litre", "liter"})
 #: words for the child or the reader: not the thing advised on, and not a detail of the advice
 PEOPLE = frozenset({"baby", "babies", "child", "children", "toddler", "kid", "infant", "newborn", "son",
                     "daughter", "them", "him", "her", "it", "they", "you", "yourself", "themselves", "one",
@@ -70,11 +71,19 @@ def _extra_words(tok: Any) -> set[str]:
 
 
 def thing_concept(env: Env, tok: Any) -> Concept:
-    """The concept of a noun (or gerund) a claim is about, with the words of its relative clause."""
+    """The thing a claim is about: the ontology's id when it knows the noun, else its head with the
+    modifiers that name a kind of it ("benzocaine gel", "gels that contain benzocaine"). Prepositional
+    attachments are left out: the parser hangs "to porridge" on the verb or on the noun at random."""
     tok = through_amount(tok)
     c = env.concept(tok)
-    extra = _extra_words(tok) - {c.head}
-    return dataclasses.replace(c, modifiers=c.modifiers | frozenset(extra)) if extra else c
+    lex = getattr(env.ontology, "lexicon", None)
+    ignore = getattr(lex, "ignore_modifiers", frozenset())
+    head = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else (c.head or tok.lemma_.lower())
+    mods = {m.lemma_.lower() if m.dep_ == "compound" else m.lower_ for m in tok.children
+            if m.dep_ in ("compound", "amod", "nmod") and not m.like_num and not m.tag_.startswith("VB")}
+    mods = {m for m in mods | _extra_words(tok) if m not in ignore and m != head and m not in PEOPLE}
+    key = c.key if c.known else head + (f"({','.join(sorted(mods))})" if mods else "")
+    return dataclasses.replace(c, key=key, head=head, modifiers=frozenset(mods))
 
 
 def _emit(match: Match, key: str, default: Any = None) -> Any:
@@ -82,7 +91,8 @@ def _emit(match: Match, key: str, default: Any = None) -> Any:
 
 
 def _prov(match: Match, env: Env, anchors: list[Any]) -> Provenance:
-    return with_scope(env.prov(match, [a for a in anchors if a is not None]), match.sent, env.ontology)
+    found = [a for a in anchors if a is not None]
+    return with_scope(env.prov(match, found), match.sent, env.ontology, anchors=found)
 
 
 # -- advice ---------------------------------------------------------------------------------------------
@@ -111,7 +121,7 @@ def _complement(verb: Any) -> Any:
 
 def advice_object(verb: Any) -> Any:
     """The thing an action is about: its object (through amounts), skipping the child it is given to."""
-    for dep in ("dobj", "nsubjpass", "npadvmod"):
+    for dep in ("dobj", "nsubjpass", "npadvmod", "appos"):
         obj = next((c for c in verb.children if c.dep_ == dep), None)
         if obj is not None and not _is_person(obj):
             return through_amount(obj)
@@ -126,14 +136,20 @@ def advice_details(verb: Any, obj: Any) -> frozenset[str]:
     for c in verb.children:
         if c.dep_ == "prep":
             for g in c.children:
-                if g.dep_ in ("pobj", "pcomp") and not _is_person(g) and g.lemma_.lower() not in TIME_WORDS:
-                    if not (g.like_num or any(n.like_num for n in g.children)):
-                        out.add(g.lemma_.lower())
-        elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and c.dep_ == "xcomp":
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prt" and obj is not None:
-            continue
+                if g.dep_ in ("pobj", "pcomp"):
+                    out |= _detail_words(g)
+        elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i:
+            out.add(c.lemma_.lower())  # "put the baby to sleep on their back": sleep, back
+            for p in c.children:
+                if p.dep_ == "prep":
+                    out |= {w for g in p.children if g.dep_ == "pobj" for w in _detail_words(g)}
     return frozenset(out)
+
+
+def _detail_words(g: Any) -> set[str]:
+    if _is_person(g) or g.lemma_.lower() in TIME_WORDS or g.like_num or any(n.like_num for n in g.children):
+        return set()
+    return {g.lemma_.lower()}
 
 
 def _action_name(verb: Any) -> str:
@@ -157,9 +173,13 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
         obj_tok = advice_object(verb)
     if action_tok is None and obj_tok is None:
         return None
+    if avoid and action_tok is None and _emit(match, "gerund-only", False):
+        return None  # "stop the bleeding" ends something; only "stop giving X" is advice against giving
     obj = thing_concept(env, obj_tok) if obj_tok is not None else None
     action = _action_name(action_tok) if action_tok is not None else ""
     details = advice_details(action_tok, obj_tok) if action_tok is not None else frozenset()
+    if obj is None and not details:
+        return None  # "Relax." names nothing another passage could contradict
     prov = _prov(match, env, [verb, obj_tok])
     return AdviceClaim(action=action, object=obj, polarity=1 if polarity > 0 else -1, prov=prov,
                        details=details, absolute=bool(absolute) or bool(_emit(match, "absolute", False)))
@@ -224,6 +244,8 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if negated:
         verdict = OPPOSITE_VERDICT[verdict]
     tok = _subject_thing(through_amount(thing))
+    if tok.lemma_.lower() in TIME_WORDS:
+        return
     concept = thing_concept(env, tok)
     if not concept.key:
         return

@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ...document import Block, BlockKind
 from .constructions import Env, Match, builder
 from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
+from .scope import clause_tokens, clause_verb
 from .units import Amount, scan
 
 #: nouns that name an amount of something rather than the thing ("two hours of sleep", "time on screens")
@@ -25,6 +27,8 @@ LIGHT_HEADS = frozenset({"amount", "time", "use", "usage", "intake", "exposure",
                          "limit", "maximum", "minimum", "dose", "dosage", "quantity", "serving", "portion"})
 #: verbs whose object is capped by "to N" ("limit juice to a cup", "keep naps to 2 hours")
 CAP_VERBS = frozenset({"limit", "restrict", "cap", "keep", "reduce", "cut"})
+#: with negation these give the earliest age ("not before 6 months", "don't … until 12 months")
+NOT_BEFORE_PREPS = frozenset({"before", "until", "till", "under", "younger than"})
 
 
 def amount_at(sent: Any, tok: Any) -> Amount | None:
@@ -36,9 +40,22 @@ def amount_at(sent: Any, tok: Any) -> Amount | None:
     return None
 
 
-def sentence_scope(sent: Any, skip: Amount | None = None) -> Interval | None:
-    """The ages a sentence limits itself to ("for babies under 6 months" -> (0, 6)), from stated numbers."""
+def clause_span(sent: Any, anchors: Sequence[Any]) -> tuple[int, int]:
+    """Character offsets (in the sentence) of the clause(s) the anchors sit in, nested clauses excluded."""
+    toks = [t for a in anchors if a is not None for t in clause_tokens(clause_verb(a))
+            if not t.is_punct and t.dep_ != "cc"]
+    if not toks:
+        return 0, len(sent.text)
+    return min(t.idx for t in toks) - sent.start_char, max(t.idx + len(t) for t in toks) - sent.start_char
+
+
+def sentence_scope(sent: Any, skip: Amount | None = None,
+                   span: tuple[int, int] | None = None) -> Interval | None:
+    """The ages a clause limits itself to ("for babies under 6 months" -> (0, 6)), from stated numbers."""
+    lo_c, hi_c = span if span is not None else (0, len(sent.text))
     for a in scan(sent.text):
+        if a.start < lo_c or a.end > hi_c:
+            continue
         if a is skip or not a.is_age:
             continue
         lo, hi = a.converted
@@ -64,7 +81,8 @@ def population_scope(text: str, onto: Any) -> Interval | None:
     return None
 
 
-def with_scope(prov: Provenance, sent: Any, onto: Any = None, skip: Amount | None = None) -> Provenance:
+def with_scope(prov: Provenance, sent: Any, onto: Any = None, skip: Amount | None = None,
+               anchors: Sequence[Any] = ()) -> Provenance:
     """``prov`` with its age scope: a leading "For toddlers," names ages (a population, not a
     condition), and the sentence's own age limits count when the scope reader found none."""
     if prov.condition and onto is not None and not prov.condition.lower().startswith(("if ", "unless ")):
@@ -73,7 +91,7 @@ def with_scope(prov: Provenance, sent: Any, onto: Any = None, skip: Amount | Non
             return dataclasses.replace(prov, condition="", age_scope=scope)
     if prov.age_scope is not None:
         return prov
-    scope = sentence_scope(sent, skip)
+    scope = sentence_scope(sent, skip, clause_span(sent, anchors) if anchors else None)
     return dataclasses.replace(prov, age_scope=scope) if scope else prov
 
 
@@ -83,9 +101,10 @@ def _relation(a: Amount, negated: bool) -> Relation | None:
     """The claim's relation; "not before 6 months" / "don't … until 6 months" is the earliest age."""
     if not negated:
         return a.relation
-    if a.relation is Relation.BY:
+    if a.prep in NOT_BEFORE_PREPS:
         return Relation.NOT_BEFORE
-    return None  # "most babies don't walk at 9 months" states no age for walking
+    # "not walking by 18 months" is a deadline (a red flag), "most babies don't walk at 9 months" no age
+    return None
 
 
 def _age_claim(concept: Concept, a: Amount, prov: Provenance, negated: bool,
@@ -161,6 +180,60 @@ def _age_word(match: Match, env: Env, event: Any, word: Any) -> Iterator[Claim]:
                    relation=Relation.AT, prov=prov, phase=concept.phase)
 
 
+# -- table rows ------------------------------------------------------------------------------------------
+
+#: share of a cell's characters an age must cover for the cell to *be* that age ("4 months", "6–8 months")
+AGE_CELL_SHARE = 0.6
+
+
+def _cell_age(text: str) -> Amount | None:
+    found = [a for a in scan(text) if a.is_age]
+    stripped = len(text.strip()) or 1
+    if len(found) == 1 and (found[0].end - found[0].start) / stripped >= AGE_CELL_SHARE:
+        return found[0]
+    return None
+
+
+def _table_rows(blocks: Sequence[Block]) -> Iterator[list[Block]]:
+    row: list[Block] = []
+    for b in blocks:
+        if b.kind is not BlockKind.TABLE_CELL or b.header:
+            if row:
+                yield row
+            row = []
+            continue
+        if row and (b.row != row[0].row or b.col == 0):
+            yield row
+            row = []
+        row.append(b)
+    if row:
+        yield row
+
+
+def table_ages(ex: Any) -> Iterator[Claim]:
+    """Table rows "event | age" ("| First words | 12 months |"): an age claim for the row's first cell."""
+    for row in _table_rows(ex.ctx.doc.blocks):
+        if len(row) < 2 or _cell_age(row[0].text) is not None:
+            continue  # a row led by an age is a population row, not an event
+        cell = next((c for c in row[1:] if _cell_age(c.text) is not None), None)
+        if cell is None:
+            continue
+        a = _cell_age(cell.text)
+        first = [s for s in ex.ctx.spacy(row[0]).sents if s.text.strip()]
+        age_sents = [s for s in ex.ctx.spacy(cell).sents if s.text.strip()]
+        if a is None or not first or not age_sents:
+            continue
+        event = first[0].root
+        concept = ex.concept(event)
+        if not concept.key:
+            continue
+        prov = ex.scopes.provenance(first[0], row[0], [event], "age.table-row", list_id=30_000 + row[0].index)
+        prov = dataclasses.replace(prov, end=cell.start + a.end, sent_end=cell.end)
+        claim = _age_claim(concept, a, prov, False)
+        if claim is not None:
+            yield claim
+
+
 # -- quantities ------------------------------------------------------------------------------------------
 
 def _of_object(unit: Any) -> Any:
@@ -174,11 +247,15 @@ def _of_object(unit: Any) -> Any:
 def _capped_object(unit: Any) -> Any:
     """"limit juice to a cup a day": the object of the capping verb ("to" + amount)."""
     prep = unit.head if unit.dep_ == "pobj" else None
+    for _ in range(2):  # "to about one hour": "about" may be read as a preposition inside "to"
+        if prep is not None and prep.lower_ != "to" and prep.dep_ in ("pobj", "pcomp", "prep") and \
+                prep.head.lower_ == "to":
+            prep = prep.head
     if prep is None or prep.lower_ != "to":
         return None
     verb = prep.head
     if verb.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "compound" and c.lower_ in CAP_VERBS
-                                              for c in verb.children):
+                                              for c in verb.subtree if c.i < verb.i):
         return verb  # a misread imperative: "Limit(compound) juice(ROOT) to a cup"
     if verb.lemma_.lower() not in CAP_VERBS and verb.lower_ not in CAP_VERBS:
         return None
@@ -214,8 +291,8 @@ def subject_of_amount(unit: Any) -> tuple[Any, bool]:
 
 def _measured(concept: Concept) -> Concept:
     """"screen time" and "screen use" measure the same thing: drop light heads when a modifier is left."""
-    if concept.head in LIGHT_HEADS and concept.modifiers:
-        mods = sorted(concept.modifiers)
+    mods = sorted(concept.modifiers - CAP_VERBS)
+    if concept.head in LIGHT_HEADS and mods:
         return dataclasses.replace(concept, head=mods[0], modifiers=frozenset(mods[1:]), key="+".join(mods))
     return concept
 
@@ -230,10 +307,12 @@ def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
     subject_tok, capped = subject_of_amount(unit)
     if subject_tok is None or subject_tok.lemma_.lower() in getattr(env.ontology.lexicon, "people", ()):
         return
-    subject = _measured(env.concept(subject_tok))
+    from .advice import thing_concept
+
+    subject = _measured(thing_concept(env, subject_tok))
     if not subject.key:
         return
-    prov = with_scope(env.prov(match, [unit, subject_tok]), match.sent, env.ontology, a)
+    prov = with_scope(env.prov(match, [unit, subject_tok]), match.sent, env.ontology, a, [unit, subject_tok])
     relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
     yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
                         canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per)

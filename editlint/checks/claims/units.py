@@ -147,6 +147,7 @@ class Amount:
     per: str = ""
     extreme: bool = False  # "as early as 9 months": the edge of a range, an exception
     converted: Interval = (0.0, 0.0)  # the stated numbers in the canonical unit, without the margin
+    prep: str = ""  # the word before it that set the relation ("by", "before", "no more than")
 
     @property
     def is_age(self) -> bool:
@@ -263,7 +264,8 @@ def _amount(text: str, m: re.Match[str], between: bool = False) -> Amount | None
     return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit=unit, dimension=dimension,
                   canonical=canonical,
                   canonical_unit=CANONICAL["time" if is_age else dim], relation=relation or Relation.AT,
-                  approximate=approx, per=per, extreme=prep in EXTREME_PREPS, converted=conv)
+                  approximate=approx, per=per, extreme=prep in EXTREME_PREPS, converted=conv,
+                  prep=prep)
 
 
 def _birthday(text: str, m: re.Match[str]) -> Amount:
@@ -271,7 +273,8 @@ def _birthday(text: str, m: re.Match[str]) -> Amount:
     relation, prep = _relation_before(text, m.start())
     return Amount(start=m.start(), end=m.end(), stated=(months / 12, months / 12), unit="birthday",
                   dimension="age", canonical=(months - 0.5, months + 0.5), canonical_unit="months",
-                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS, converted=(months, months))
+                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS, converted=(months, months),
+                  prep=prep)
 
 
 def _age_number(text: str, m: re.Match[str]) -> Amount:
@@ -281,7 +284,7 @@ def _age_number(text: str, m: re.Match[str]) -> Amount:
     return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit="year", dimension="age",
                   canonical=(lo * 12, hi * 12 + (11.9 if hi == lo else 0.0)), canonical_unit="months",
                   relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS,
-                  converted=(lo * 12, hi * 12))
+                  converted=(lo * 12, hi * 12), prep=prep)
 
 
 @lru_cache(maxsize=4096)

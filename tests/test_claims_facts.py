@@ -1,0 +1,219 @@
+"""Ages, amounts, advice, stance and propositions as typed claims, and the checks over them (issue 13):
+EL302 (ages, age words), EL303 (opposite advice / verdicts, asserted and denied), EL305 (amounts) and the
+guidance part of EL304.
+
+Claims are read through ``--explain-claims`` and compared by kind, concept keys, relations and polarity;
+findings by code and line, never by message wording. Every sentence here is written for these tests, on
+topics of their own (tablets, fizzy drinks, scooters, porridge, cold milk, hopping, bath toys …), most of
+them with concepts no ontology entry knows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from editlint import Linter
+from editlint.checks.claims.model import Concept, Hedge, Provenance, Relation, StanceClaim, Verdict
+from editlint.checks.claims_checks import comparable, covers, stances_opposite
+
+_LINTER = Linter({"select": ["EL3"]}, overrides={"flags": frozenset({"explain-claims"})})
+
+
+def run(text: str) -> tuple[list[dict[str, Any]], list[tuple[str, int, set[int]]]]:
+    """(claims as dicts, findings as (code, line, lines of its related spans))."""
+    report = _LINTER.lint_text(text, path="facts.md")
+    assert report.error is None, report.error
+    found = [(f.rule, f.line, {r.line for r in f.related}) for f in report.findings]
+    return report.metrics.get("claims", []), found
+
+
+def of_kind(claims: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [c for c in claims if c["kind"] == kind]
+
+
+def codes(found: list[tuple[str, int, set[int]]]) -> list[str]:
+    return [code for code, _, _ in found]
+
+
+def links(found: list[tuple[str, int, set[int]]], code: str, a: int, b: int) -> bool:
+    """A finding of ``code`` that covers both lines (one as the place, the other as related)."""
+    return any(c == code and {a, b} <= ({line} | rel) for c, line, rel in found)
+
+
+def article(*paragraphs: str) -> str:
+    """A Markdown article: a title on line 1, then one paragraph every two lines (3, 5, 7 …)."""
+    return "# Notes\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def line_of(n: int) -> int:
+    return 3 + 2 * n
+
+
+# -- claims ------------------------------------------------------------------------------------------
+
+def test_age_claims_keep_the_stated_numbers_and_relation() -> None:
+    claims, _ = run(article("Most toddlers jump with both feet at around 24 months.",
+                            "Many children ride a scooter by their fourth birthday.",
+                            "Do not offer fizzy drinks before 3 years."))
+    ages = of_kind(claims, "age")
+    jump = next(c for c in ages if "jump" in c["concept"]["key"])
+    assert (jump["stated"], jump["unit"], jump["relation"], jump["approximate"]) == ([24, 24], "month", "at", True)
+    scooter = next(c for c in ages if "scooter" in c["concept"]["key"])
+    assert scooter["relation"] == "by" and scooter["months"][0] < 48 < scooter["months"][1]
+    assert any(c["relation"] == "not-before" and c["stated"] == [3, 3] and c["unit"] == "year" for c in ages)
+
+
+def test_advice_claims_polarity_absolute_and_object() -> None:
+    claims, _ = run(article("Never add sugar to porridge.", "Avoid adding sugar to porridge.",
+                            "You should offer water with meals.", "Bath seats should be avoided."))
+    advice = of_kind(claims, "advice")
+    sugar = [c for c in advice if c["object"] and c["object"]["head"] == "sugar"]
+    assert {(c["action"], c["polarity"], c["absolute"]) for c in sugar} == {("add", -1, True), ("add", -1, False)}
+    water = next(c for c in advice if c["object"] and c["object"]["head"] == "water")
+    assert (water["action"], water["polarity"]) == ("offer", 1)
+    seat = next(c for c in advice if c["object"] and c["object"]["head"] == "seat")
+    assert (seat["action"], seat["polarity"]) == ("", -1)
+
+
+def test_an_amount_does_not_make_another_thing() -> None:
+    claims, _ = run(article("A spoonful of jam on toast is fine."))
+    stance = of_kind(claims, "stance")
+    assert [(c["thing"]["head"], c["verdict"]) for c in stance] == [("jam", "safe")]
+
+
+def test_propositions_and_their_denials() -> None:
+    claims, _ = run(article("Cold porridge can cause tummy aches.",
+                            "There is no link between bath toys and ear infections."))
+    props = of_kind(claims, "proposition")
+    cause = next(c for c in props if c["subject"]["head"] == "porridge")
+    assert (cause["predicate"], cause["object"]["head"], cause["polarity"]) == ("cause", "ache", 1)
+    denied = [c for c in props if c["polarity"] == -1]
+    assert {c["subject"]["head"] for c in denied} >= {"toy", "infection"}  # a link has no direction
+
+
+def test_quantity_claims_with_rate_ceiling_and_population() -> None:
+    claims, _ = run(article("Limit tablet use to about one hour a day.",
+                            "For preschoolers, three to four hours of tablet time a day is perfectly reasonable."))
+    qs = of_kind(claims, "quantity")
+    cap = next(c for c in qs if c["relation"] == "up-to")
+    assert (cap["subject"]["key"], cap["per"], cap["canonical_unit"]) == ("tablet", "day", "hours")
+    lot = next(c for c in qs if c["stated"] == [3, 4])
+    assert lot["subject"]["key"] == "tablet" and lot["prov"]["age_scope"] == [36, 60]
+
+
+# -- EL302 ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Most children hop on one foot at around 4 years.", "Most children hop on one foot at 18 months."),
+    ("Most babies say two-word phrases at about 24 months.", "Most babies say two-word phrases at 9 months."),
+])
+def test_ages_that_cannot_both_hold(first: str, second: str) -> None:
+    _, found = run(article(first, "Every child is different.", second))
+    assert links(found, "EL302", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Most toddlers stack blocks between 15 and 18 months.", "Most toddlers stack blocks at around 16 months."),
+    ("Most children hop on one foot by 4 years.", "Most children hop on one foot at 3 years."),
+    ("Most children hop on one foot at around 4 years.", "Some children hop on one foot at 2 years."),
+    ("Most children hop on one foot at around 4 years.", "Do children hop on one foot at 2 years?"),
+])
+def test_compatible_or_not_asserted_ages_are_not_reported(first: str, second: str) -> None:
+    _, found = run(article(first, second))
+    assert "EL302" not in codes(found)
+
+
+def test_a_table_row_against_a_sentence() -> None:
+    text = ("# Notes\n\n| Skill | Age |\n| --- | --- |\n| Scooter riding | 12 months |\n\n"
+            "Most children ride a scooter at around 3 years.\n")
+    _, found = run(text)
+    assert links(found, "EL302", 5, 7)
+
+
+# -- EL303 ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Never add sugar to porridge.", "A spoonful of sugar on porridge is fine."),
+    ("Never give your toddler fizzy drinks.", "A small glass of fizzy drink is perfectly safe."),
+    ("Cold porridge can cause tummy aches.", "Cold porridge does not cause tummy aches."),
+    ("Bath toys can trigger ear infections.", "There is no link between bath toys and ear infections."),
+    ("Always wipe the gums after feeds.", "Never wipe the gums after feeds."),
+    ("Avoid sugar.", "Add a little sugar to porridge."),
+])
+def test_opposite_advice_stance_and_propositions(first: str, second: str) -> None:
+    _, found = run(article(first, "Every child is different.", second))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Cold porridge may cause tummy aches.", "Cold porridge does not cause tummy aches."),  # minority hedge
+    ("Never give water to babies under 6 months.", "Offer water with meals from 6 months."),  # different ages
+    ("Avoid adding sugar to porridge.", "Don't add sugar to porridge."),  # the same advice twice
+    ("Never give fruit juice in a bottle.", "Fruit is healthy."),  # a different thing
+    ("Myth: cold porridge causes tummy aches.", "Cold porridge does not cause tummy aches."),
+    ("You cannot prevent every tummy ache.", "Tummy aches are normal after a big meal."),
+])
+def test_not_opposite(first: str, second: str) -> None:
+    _, found = run(article(first, second))
+    assert "EL303" not in codes(found)
+
+
+# -- EL305 ---------------------------------------------------------------------------------------------
+
+def test_amounts_that_cannot_both_be_the_advice() -> None:
+    _, found = run(article("Limit tablet use to about one hour a day.", "Screens are everywhere.",
+                           "Three to four hours of tablet time a day is perfectly reasonable."))
+    assert links(found, "EL305", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize("second", [
+    "That is about 4 oz a day.",  # the same amount in other units
+    "Most toddlers drink about 350 ml of milk a day.",  # another thing
+    "Keep juice to 2 cups a week.",  # another rate
+])
+def test_amounts_that_agree_or_are_not_comparable(second: str) -> None:
+    _, found = run(article("Keep juice to no more than 120 ml a day.", second))
+    assert "EL305" not in codes(found)
+
+
+# -- EL304 guidance ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("You can give your baby honey from 6 months.", True),
+    ("Honey is a lovely treat for children over 2 years.", False),
+    ("Rub a benzocaine gel on sore gums.", True),
+    ("Never use benzocaine gels.", False),
+    ("Put your baby to sleep on their tummy.", True),
+    ("Tummy time while your baby is awake builds strength.", False),
+    ("Give aspirin for a high temperature.", True),
+])
+def test_reference_guidance(text: str, hit: bool) -> None:
+    _, found = run(article(text))
+    assert ("EL304" in codes(found)) is hit
+
+
+# -- pure comparisons ----------------------------------------------------------------------------------
+
+def _prov(start: int, **kw: Any) -> Provenance:
+    return Provenance(start=start, end=start + 5, sent_start=start, sent_end=start + 20, construction="t", **kw)
+
+
+def test_covers_a_general_statement_speaks_about_the_specific_one() -> None:
+    fever = Concept("fever", "fever", "fever")
+    high = Concept("fever(high)", "high fever", "fever", frozenset({"high"}))
+    assert covers(fever, high) and not covers(high, fever)
+
+
+def test_stances_compare_only_the_articles_own_statements() -> None:
+    thing = Concept("rash", "rash", "rash")
+    normal = StanceClaim(thing, Verdict.NORMAL, _prov(0))
+    warning = StanceClaim(thing, Verdict.WARNING_SIGN, _prov(100))
+    assert stances_opposite(normal, warning) and comparable(normal.prov, warning.prov)
+    hedged = StanceClaim(thing, Verdict.WARNING_SIGN, _prov(100, hedge=Hedge.MINORITY))
+    assert not comparable(normal.prov, hedged.prov)
+    young = _prov(0, age_scope=(0.0, 3.0))
+    older = _prov(100, age_scope=(6.0, 12.0))
+    assert not comparable(young, older)
+    assert Relation.NOT_BEFORE.value == "not-before"
