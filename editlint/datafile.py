@@ -268,6 +268,13 @@ def key_lines(text: str) -> dict[KeyPath, int]:
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _SCALAR_END = re.compile(r"[,\]}\n#]")
+#: After a string's opening quote(s), everything up to and including its closing quote(s).
+_STRING_END = {
+    ('"', False): re.compile(r'(?:[^"\\\n]|\\.)*"'),
+    ("'", False): re.compile(r"[^'\n]*'"),
+    ('"', True): re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""(?:""?)?', re.S),
+    ("'", True): re.compile(r"(?:[^']|'(?!''))*'''(?:''?)?", re.S),
+}
 
 
 class _Scanner:
@@ -396,17 +403,10 @@ class _Scanner:
     def _string(self) -> None:
         quote = self.text[self.i]
         triple = self.text.startswith(quote * 3, self.i)
-        self.i += 3 if triple else 1
-        end = quote * 3 if triple else quote
-        while not self.text.startswith(end, self.i):
-            if quote == '"' and self.text[self.i] == "\\":
-                self.i += 1
-            if self.i >= len(self.text):
-                raise ValueError("unterminated string")
-            self.i += 1
-        self.i += len(end)
-        while triple and self.text.startswith(quote, self.i):  # up to two quotes may end the content
-            self.i += 1
+        m = _STRING_END[(quote, triple)].match(self.text, self.i + (3 if triple else 1))
+        if not m:
+            raise ValueError("unterminated string")
+        self.i = m.end()
 
     def _skip(self, *, newlines: bool = False) -> None:
         """Skip blanks and comments (and newlines when ``newlines``)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Literal
 
@@ -21,6 +22,11 @@ from editlint.datafile import (
     validate_data,
 )
 from editlint.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 
 class Options(DataModel):
@@ -216,3 +222,13 @@ def test_every_declared_data_schema_fits_its_shipped_file() -> None:
     for name in reg.data_store.models:
         if reg.data_store.path(name).is_file():
             reg.data(name)  # raises DataFileError naming file, key path and line
+
+
+def test_key_lines_after_tricky_strings() -> None:
+    """Escaped quotes, quotes ending a multi-line string and '#' inside strings do not derail the scan."""
+    text = ('a = "say \\"hi\\" [x] # no comment"\nb = """two\nlines""""\nc = \'\'\'it\'s\nok\'\'\'\'\n'
+            'd = [ "x#y", """z\n""" ]\n[t]\ne = 1\n')
+    tomllib.loads(text)  # the fixture itself is valid TOML
+    lines = key_lines(text)
+    found = (lines[("b",)], lines[("c",)], lines[("d",)], lines[("d", 1)], lines[("t", "e")])
+    assert found == (2, 4, 6, 6, 9)
