@@ -873,3 +873,13 @@ def test_reassurance_about_ordinary_behaviour_in_a_health_article_is_left_alone(
     assert codes(lint_snippet(article, "markdown", select=["EL402"])) == []
     symptom = article.replace(text, "Ear pain at night is completely harmless.")
     assert codes(lint_snippet(symptom, "markdown", select=["EL402"])) == ["EL402"]
+
+
+@pytest.mark.parametrize("text", [
+    "Contrary to what grandparents say, no harm will come to a baby with a cold who naps outside.",
+    "No damage will be done to your child's ears by swimming with grommets.",
+])
+def test_no_harm_will_come_is_absolute_reassurance(text: str) -> None:
+    assert codes(lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"])) == ["EL402"]
+    hedged = text.replace("no harm will", "usually no harm will").replace("No damage", "Usually no damage")
+    assert codes(lint_snippet(HEALTH_INTRO + hedged + "\n", "markdown", select=["EL402"])) == []
