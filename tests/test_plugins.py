@@ -21,6 +21,13 @@ RULE = ('[[rule]]\ncode = "{code}"\nname = "{name}"\ncategory = "style"\nseverit
 TEXT = "# SHOUTING heading\n\nNever leave a baby ALONE on a changing table. ABSOLUTELY never.\n"
 
 
+@pytest.fixture(autouse=True)
+def _shipped_data_afterwards() -> Iterator[None]:
+    yield
+    with Registry.default().active():  # the check modules' caches hold shipped data again for later tests
+        pass
+
+
 def _fake_entry_points(value: str) -> Callable[..., list[metadata.EntryPoint]]:
     def entry_points(group: str | None = None, **_: object) -> list[metadata.EntryPoint]:
         if group != "editlint.checks":
