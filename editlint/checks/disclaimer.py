@@ -8,6 +8,7 @@ the family's rules through ``ctx.memo``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import html
@@ -732,10 +733,14 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
 def _masked(doc: Document, sent: Sentence) -> str:
     """The sentence with URLs and inline code blanked out: an image link's file name is no evidence."""
     text = sent.text
-    for a, b in doc.skip_spans:
-        if a < sent.end and sent.start < b:
+    spans = doc.skip_spans  # in document order, one block after another
+    i = max(bisect.bisect_left(spans, (sent.start, sent.start)) - 1, 0)
+    while i < len(spans) and spans[i][0] < sent.end:
+        a, b = spans[i]
+        if sent.start < b:
             lo, hi = max(a, sent.start) - sent.start, min(b, sent.end) - sent.start
             text = text[:lo] + " " * (hi - lo) + text[hi:]
+        i += 1
     return text
 
 
