@@ -30,13 +30,13 @@ import json
 import pickle
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "vocabulary"
 WORD = re.compile(r"[a-z]+")
 MIN_LEN = 4  # words of 1-3 letters are where typos and real words collide most; the speller judges those
-ZIPF_FLOOR = 2.0  # everyday.txt: about once per 10 million words of web, subtitle and book text
+ZIPF_FLOOR = 1.5  # everyday.txt: about 3 times per 100 million words of web, subtitle and book text
 TYPO_MARGIN = 1.5  # Zipf units (~30x): a neighbour this much more frequent makes the word a likely typo
 LONG = 7  # words this long are also compared with words two edits away, at a margin 0.5 higher (100x)
 
@@ -58,14 +58,26 @@ def edits1(word: str) -> set[str]:
     return deletes | transposes | replaces | inserts
 
 
-def typo_like(word: str, zipf: Callable[[str], float], known: frozenset[str], margin: float) -> bool:
+def typo_like(word: str, zipf: Callable[[str], float], known: frozenset[str], margin: float,
+              bare: Mapping[str, float] | None = None) -> bool:
     """Whether the writer more likely meant another word: a dictionary word one edit away that is
     ``margin`` Zipf units more frequent, or the word with an apostrophe ("dont", "isnt") more frequent
-    at all (an apostrophe dropped is a typo, not a variant)."""
+    at all (an apostrophe dropped is a typo, not a variant). ``bare`` maps frequent words with an
+    apostrophe, written without it ("doesnt"), to their frequency, so "dosnt" is one edit from one."""
     own = zipf(word)
     if any(zipf(word[:i] + "'" + word[i:]) > own for i in range(2, len(word))):
         return True  # not "b'inky": wordfreq reads that as two words
-    return any(n != word and n in known and zipf(n) - own >= margin for n in edits1(word))
+    bare = bare or {}
+    for n in edits1(word):
+        if n != word and ((n in known and zipf(n) - own >= margin) or bare.get(n, 0.0) - own >= margin):
+            return True
+    return False
+
+
+def bare_contractions(words: Iterable[str], zipf: Callable[[str], float],
+                      floor: float = 3.0) -> dict[str, float]:
+    """Frequent words with an apostrophe ("doesn't"), keyed without it ("doesnt")."""
+    return {w.replace("'", ""): zipf(w) for w in words if "'" in w and zipf(w) >= floor}
 
 
 def deletes(word: str, depth: int = 2) -> set[str]:
@@ -144,9 +156,10 @@ def everyday_words(known: frozenset[str], floor: float, margin: float) -> set[st
         return float(zipf_frequency(w, "en", "large"))
 
     near2 = Near2(known, zipf, floor + margin + 0.5)
+    bare = bare_contractions(iter_wordlist("en", "large"), zipf)
     out = set()
     for w in _keep(iter_wordlist("en", "large"), known):
-        if zipf(w) < floor or typo_like(w, zipf, known, margin):
+        if zipf(w) < floor or typo_like(w, zipf, known, margin, bare):
             continue
         if len(w) >= LONG and any(zipf(n) - zipf(w) >= margin + 0.5 for n in near2.near(w)):
             continue  # two edits from a much more frequent word: a misspelling of it

@@ -26,6 +26,7 @@ import string
 from pathlib import Path
 
 from editlint.checks import spelling as sp
+from editlint.rules import load_data
 
 HERE = Path(__file__).resolve().parent
 
@@ -96,7 +97,7 @@ def main() -> None:
     ap.add_argument("--floors", action="store_true", help="trade-off of the wordfreq floor (slow)")
     args = ap.parse_args()
     vocab = sp.load_vocabulary("data/vocabulary.toml")
-    house = sp.load_data("data/vocabulary.toml").get("accept", [])
+    house = load_data("data/vocabulary.toml").get("accept", [])
     before = sp.Lexicon(frozenset(sp._normalise(w) for w in house), sp._all_pair_forms("data/us-uk.toml"))
     after = sp.Lexicon(vocab.accept, sp._all_pair_forms("data/us-uk.toml"), prefixes=vocab.prefixes)
     spell = sp._spell()

@@ -182,7 +182,7 @@ def _sentence_start(block: Block, rel: int) -> bool:
 
 
 def _looks_like_name_or_code(tok: Token) -> bool:
-    w = tok.text
+    w = _STRIP_INVISIBLE.sub("", tok.text)
     text = tok.block.text
     rel_s, rel_e = tok.start - tok.block.start, tok.end - tok.block.start
     prev = text[rel_s - 1] if rel_s > 0 else ""
