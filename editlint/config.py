@@ -19,7 +19,7 @@ from .api import Option
 from .datafile import KeyPath, format_key_path, key_lines, line_of_key
 from .errors import ConfigError
 from .findings import FAIL_ON, Severity
-from .rules import Registry, check_value, read_toml
+from .rules import Registry, check_value, item_problem, read_toml
 
 CONFIG_NAMES = (".editlint.toml", "editlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
@@ -328,6 +328,9 @@ def _rule_options(table: Mapping[str, Any], reg: Registry, err: Any) -> dict[str
             problem = check_value(key, value, opt)
             if problem:
                 raise err(("rules", code, key), problem)
+            bad = item_problem(opts[key], rule.options.get(name))
+            if bad:
+                raise err(("rules", code, key, bad[0]), bad[1])
             chosen[name] = value
         out[rule.code] = chosen
     return out

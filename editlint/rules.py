@@ -215,6 +215,20 @@ def check_value(name: str, value: Any, opt: Option) -> str | None:
     return None
 
 
+def item_problem(value: Any, reference: Any = None) -> tuple[int, str] | None:
+    """The first element of a list option whose type differs from the others (or from the elements of
+    ``reference``, the shipped value): ``phrases = ["a", 3]`` is almost always a typo."""
+    if not isinstance(value, list) or not value:
+        return None
+    model = reference[0] if isinstance(reference, list) and reference else value[0]
+    want = type(model)
+    for i, item in enumerate(value):
+        same = type(item) is want or (want is float and type(item) is int)
+        if not same:
+            return i, f"must be {_type_name(want)} like the other entries, not {_type_name(type(item))}"
+    return None
+
+
 def _type_name(t: type) -> str:
     return {str: "a string", int: "an integer", float: "a number", bool: "true or false", list: "a list",
             dict: "a table"}.get(t, t.__name__)
@@ -254,6 +268,13 @@ def merge_layer(base: Any, ext: Mapping[str, Any], *, layer: int = 0, at: KeyPat
             out[name] = value
             origins[here] = (layer, there)
     return out
+
+
+def _parts(key: str | KeyPath) -> KeyPath:
+    """A failing option's key path: ``"phrases"`` or ``("phrases", 2)``; ``""`` is the table itself."""
+    if isinstance(key, tuple):
+        return key
+    return (key,) if key else ()
 
 
 def _mode(key: str) -> tuple[str, str]:
@@ -462,7 +483,7 @@ class Registry:
             known = ", ".join(sorted(self.check_types))
             raise fail(("check",), f"unknown check type {raw.check!r} (known: {known})")
         options = self.validate_options(ctype, given.get("options", {}),
-                                        lambda k, p: fail(("options", k) if k else ("options",), p))
+                                        lambda k, p: fail(("options", *_parts(k)), p))
         docs = raw.docs
         return Rule(code=raw.code, name=raw.name, category=raw.category, severity=Severity(raw.severity),
                     check=raw.check, summary=raw.summary,
@@ -497,6 +518,9 @@ class Registry:
             problem = check_value(name, merged[name], ctype.options[name])
             if problem:
                 raise fail((key,), problem)
+            bad = item_problem(ext[key], rule.options.get(name))
+            if bad:
+                raise fail((key, bad[0]), bad[1])
         self.rules[rule.code] = replace(rule, options=merged)
 
     @staticmethod
@@ -512,6 +536,9 @@ class Registry:
             problem = check_value(key, value, opt)
             if problem:
                 raise fail(key, problem)
+            bad = item_problem(value, opt.default)
+            if bad:
+                raise fail((key, bad[0]), bad[1])
             out[key] = value
         for key, opt in ctype.options.items():
             if key not in out:

@@ -158,3 +158,10 @@ def test_schemas_accept_what_ships_and_reject_typos() -> None:
     jsonschema.validate(good, config)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"rules": {"EL601": {"phrasess": []}}}, config)
+
+
+def test_rule_option_list_entry_of_the_wrong_type(tmp_path: Path) -> None:
+    path = tmp_path / "editlint.toml"
+    path.write_text('[rules.EL601]\nextend-phrases = [\n  "rate this tip",\n  7,\n]\n')
+    with pytest.raises(ConfigError, match=r"line 4: rules\.EL601\.extend-phrases\[1\]: must be a string"):
+        load_config(path)

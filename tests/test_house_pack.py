@@ -172,3 +172,16 @@ def test_sample_house_pack(tmp_path: Path) -> None:
     report = editlint.lint_text(text, path="a.md", config=cfg)
     assert report.error is None, report.error
     assert sorted((f.rule, f.line) for f in report.findings) == [("EL601", 10), ("EL690", 12)]
+
+
+@pytest.mark.parametrize("body, key, line", [
+    ('[rules.EL601]\nphrases = [\n  "rate this tip",\n  42,\n]\n', "rules.EL601.phrases[1]", 4),
+    ('[[rule]]\ncode = "EL690"\nname = "house"\ncategory = "style"\nseverity = "info"\n'
+     'check = "phrase-list"\nsummary = "s"\n[rule.docs]\nwhat = "w"\nwhy = "w"\nfail = "f"\npass = "p"\n'
+     '[rule.options]\nphrases = ["a", "b", 3]\n', "rule[0].options.phrases[2]", 14),
+])
+def test_a_list_entry_of_the_wrong_type_is_named(tmp_path: Path, body: str, key: str, line: int) -> None:
+    (tmp_path / "house.toml").write_text(body)
+    with pytest.raises(ConfigError) as exc:
+        Registry.default([tmp_path / "house.toml"])
+    assert f"house.toml: line {line}: {key}: must be a string" in str(exc.value)
