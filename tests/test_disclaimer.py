@@ -729,6 +729,7 @@ def test_disclaimer_constructions(sentence: str, kind: str | None) -> None:
     "Call your doctor if the swelling lasts more than two days.",  # one symptom: EL404, not a disclaimer
     "See your GP before making changes to your toddler's milk.",  # a scope of one change
     "Always call the midwife if the bleeding gets heavier.",  # "always … if": a condition
+    "Always check the strength with your pharmacist before you give the syrup.",  # one action, not the page
     "This article explains why doctors cannot diagnose asthma in babies.",  # another subject's denial
     "We had no diagnosis until she was four.",  # a story: no auxiliary before the negator
     "I was never diagnosed with anything as a child.",
