@@ -59,7 +59,8 @@ def test_age_claims_keep_the_stated_numbers_and_relation() -> None:
                             "Do not offer fizzy drinks before 3 years."))
     ages = of_kind(claims, "age")
     jump = next(c for c in ages if "jump" in c["concept"]["key"])
-    assert (jump["stated"], jump["unit"], jump["relation"], jump["approximate"]) == ([24, 24], "month", "at", True)
+    assert (jump["stated"], jump["unit"], jump["relation"]) == ([24, 24], "month", "at")
+    assert jump["approximate"]
     scooter = next(c for c in ages if "scooter" in c["concept"]["key"])
     assert scooter["relation"] == "by" and scooter["months"][0] < 48 < scooter["months"][1]
     assert any(c["relation"] == "not-before" and c["stated"] == [3, 3] and c["unit"] == "year" for c in ages)
@@ -70,7 +71,8 @@ def test_advice_claims_polarity_absolute_and_object() -> None:
                             "You should offer water with meals.", "Bath seats should be avoided."))
     advice = of_kind(claims, "advice")
     sugar = [c for c in advice if c["object"] and c["object"]["head"] == "sugar"]
-    assert {(c["action"], c["polarity"], c["absolute"]) for c in sugar} == {("add", -1, True), ("add", -1, False)}
+    got = {(c["action"], c["polarity"], c["absolute"]) for c in sugar}
+    assert got == {("add", -1, True), ("add", -1, False)}
     water = next(c for c in advice if c["object"] and c["object"]["head"] == "water")
     assert (water["action"], water["polarity"]) == ("offer", 1)
     seat = next(c for c in advice if c["object"] and c["object"]["head"] == "seat")
@@ -95,7 +97,7 @@ def test_propositions_and_their_denials() -> None:
 
 def test_quantity_claims_with_rate_ceiling_and_population() -> None:
     claims, _ = run(article("Limit tablet use to about one hour a day.",
-                            "For preschoolers, three to four hours of tablet time a day is perfectly reasonable."))
+                            "For preschoolers, three to four hours of tablet time a day is fine."))
     qs = of_kind(claims, "quantity")
     cap = next(c for c in qs if c["relation"] == "up-to")
     assert (cap["subject"]["key"], cap["per"], cap["canonical_unit"]) == ("tablet", "day", "hours")
@@ -115,7 +117,7 @@ def test_ages_that_cannot_both_hold(first: str, second: str) -> None:
 
 
 @pytest.mark.parametrize(("first", "second"), [
-    ("Most toddlers stack blocks between 15 and 18 months.", "Most toddlers stack blocks at around 16 months."),
+    ("Most toddlers stack blocks between 15 and 18 months.", "Most toddlers stack blocks at 16 months."),
     ("Most children hop on one foot by 4 years.", "Most children hop on one foot at 3 years."),
     ("Most children hop on one foot at around 4 years.", "Some children hop on one foot at 2 years."),
     ("Most children hop on one foot at around 4 years.", "Do children hop on one foot at 2 years?"),
@@ -197,7 +199,8 @@ def test_reference_guidance(text: str, hit: bool) -> None:
 # -- pure comparisons ----------------------------------------------------------------------------------
 
 def _prov(start: int, **kw: Any) -> Provenance:
-    return Provenance(start=start, end=start + 5, sent_start=start, sent_end=start + 20, construction="t", **kw)
+    return Provenance(start=start, end=start + 5, sent_start=start, sent_end=start + 20, construction="t",
+                      **kw)
 
 
 def test_covers_a_general_statement_speaks_about_the_specific_one() -> None:

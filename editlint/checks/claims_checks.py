@@ -31,7 +31,7 @@ from .claims.model import (
     Relation,
     StanceClaim,
 )
-from .claims.units import overlap, span_of
+from .claims.units import overlap, span_of, to_months
 
 NEEDS = ("parse", "lemma")
 C = TypeVar("C", bound=Claim)
@@ -499,12 +499,26 @@ def _claim_words(ctx: CheckContext, c: Claim) -> str:
     """The words a claim is about (its object, thing or concept as written, its action and details)."""
     parts: list[str] = []
     if isinstance(c, AdviceClaim):
-        parts += [c.action, c.object.text if c.object else "", " ".join(sorted(c.details))]
+        parts += [c.action, _thing_words(c.object), *sorted(c.details)]
     elif isinstance(c, StanceClaim):
-        parts.append(c.thing.text)
+        parts.append(_thing_words(c.thing))
     elif isinstance(c, AgeClaim):
-        parts.append(c.concept.text)
-    return " ".join(p for p in parts if p).lower().replace("’", "'")
+        parts.append(_thing_words(c.concept))
+    return " | ".join(p for p in parts if p).lower().replace("’", "'")
+
+
+def _thing_words(c: Concept | None) -> str:
+    """A thing as phrases: its head (singular and plural), each modifier with it, all modifiers with it
+    ("whole nut", "whole nuts", "benzocaine gel"), and its ontology id."""
+    if c is None:
+        return ""
+    heads = [c.head, c.head + "s"] if c.head else []
+    mods = sorted(c.modifiers)
+    out = [*heads, c.key.replace("-", " ")]
+    out += [f"{m} {h}" for m in mods for h in heads]
+    out += [" ".join([*mods, h]) for h in heads] if len(mods) > 1 else []
+    out += mods
+    return " | ".join(out)
 
 
 def _goes_against(c: Claim, g: Guidance) -> bool:
@@ -524,11 +538,11 @@ def _ages_in(ctx: CheckContext, c: Claim, onto: Any) -> list[tuple[float, float]
     from .claims.units import ages as scan_ages
 
     if isinstance(c, AgeClaim):
-        return [span_of(c.months, c.relation)]
+        return [span_of(to_months(c.stated, c.unit), c.relation)]
     if c.prov.age_scope:
         return [c.prov.age_scope]
     own = _words(ctx, c.prov)  # the claim's own words: another clause's ages are not its ages
-    found = [span_of(a.canonical, a.relation) for a in scan_ages(own)]
+    found = [span_of(a.converted, a.relation) for a in scan_ages(own)]
     low = own.lower()
     for w in getattr(onto, "age_words", {}).values():
         if any(re.search(rf"(?<!\w){re.escape(s.lower())}s?(?!\w)", low) for s in w.synonyms):

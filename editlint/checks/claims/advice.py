@@ -77,7 +77,7 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     tok = through_amount(tok)
     c = env.concept(tok)
     lex = getattr(env.ontology, "lexicon", None)
-    ignore = getattr(lex, "ignore_modifiers", frozenset())
+    ignore: frozenset[str] = getattr(lex, "ignore_modifiers", frozenset())
     head = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else (c.head or tok.lemma_.lower())
     mods = {m.lemma_.lower() if m.dep_ == "compound" else m.lower_ for m in tok.children
             if m.dep_ in ("compound", "amod", "nmod") and not m.like_num and not m.tag_.startswith("VB")}

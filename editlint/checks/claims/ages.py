@@ -194,25 +194,33 @@ def _cell_age(text: str) -> Amount | None:
     return None
 
 
-def _table_rows(blocks: Sequence[Block]) -> Iterator[list[Block]]:
+def _table_rows(blocks: Sequence[Block]) -> Iterator[tuple[int, list[Block]]]:
+    """(table number, body row) for every table; a table is a run of cells."""
     row: list[Block] = []
+    table = 0
     for b in blocks:
-        if b.kind is not BlockKind.TABLE_CELL or b.header:
+        if b.kind is not BlockKind.TABLE_CELL:
             if row:
-                yield row
+                yield table, row
             row = []
+            table += 1
+            continue
+        if b.header:
             continue
         if row and (b.row != row[0].row or b.col == 0):
-            yield row
+            yield table, row
             row = []
         row.append(b)
     if row:
-        yield row
+        yield table, row
 
 
 def table_ages(ex: Any) -> Iterator[Claim]:
-    """Table rows "event | age" ("| First words | 12 months |"): an age claim for the row's first cell."""
-    for row in _table_rows(ex.ctx.doc.blocks):
+    """Table rows "event | age" ("| First words | 12 months |"): an age claim for the row's first cell.
+
+    The rows of one table share a list id: they are stages of one timeline, not rival ages for one
+    event ("4 naps to 3" and "2 naps to 1" are both naps)."""
+    for table, row in _table_rows(ex.ctx.doc.blocks):
         if len(row) < 2 or _cell_age(row[0].text) is not None:
             continue  # a row led by an age is a population row, not an event
         cell = next((c for c in row[1:] if _cell_age(c.text) is not None), None)
@@ -227,7 +235,7 @@ def table_ages(ex: Any) -> Iterator[Claim]:
         concept = ex.concept(event)
         if not concept.key:
             continue
-        prov = ex.scopes.provenance(first[0], row[0], [event], "age.table-row", list_id=30_000 + row[0].index)
+        prov = ex.scopes.provenance(first[0], row[0], [event], "age.table-row", list_id=30_000 + table)
         prov = dataclasses.replace(prov, end=cell.start + a.end, sent_end=cell.end)
         claim = _age_claim(concept, a, prov, False)
         if claim is not None:

@@ -361,8 +361,17 @@ def describe(a: Amount) -> str:
     return f"{nums} {unit}{per}"
 
 
+def to_months(stated: Interval, unit: str) -> Interval:
+    """Stated ages in months without any margin ("6 months" is 6.0; age words and birthdays are kept)."""
+    if unit == "birthday":
+        return stated[0] * 12, stated[1] * 12
+    factor = {"day": _DAY_MONTHS, "week": 7 * _DAY_MONTHS, "month": 1.0, "year": 12.0}.get(unit, 1.0)
+    return stated[0] * factor, stated[1] * factor
+
+
 def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-__all__ = ["Amount", "ages", "compatible", "describe", "number", "overlap", "quantities", "scan", "span_of"]
+__all__ = ["Amount", "ages", "compatible", "describe", "number", "overlap", "quantities", "scan", "span_of",
+           "to_months"]
