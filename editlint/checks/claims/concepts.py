@@ -106,6 +106,10 @@ class _Parts:
     tokens: tuple[int, ...]
 
 
+def _tagged(word: str) -> bool:
+    return word.split("-", 1)[0] in _DIRECTION.values() and "-" in word
+
+
 def _number(tok: Any) -> bool:
     """A cardinal ("6", "six"), not an ordinal ("first molars" are not "molars")."""
     return bool(tok.like_num) and tok.pos_ == "NUM"
@@ -358,7 +362,7 @@ class Concepts:
                     continue
                 w, _, u = self._noun_words(obj)
                 if prep.lower_ in _DIRECTION:  # "roll from back to tummy" is not "from tummy to back"
-                    w = {f"{_DIRECTION[prep.lower_]}-{x}" for x in w}
+                    w = {x if _tagged(x) else f"{_DIRECTION[prep.lower_]}-{x}" for x in w}
                 words |= w
                 used += u
 
@@ -389,6 +393,8 @@ class Concepts:
         lo, hi = min(parts.tokens), max(parts.tokens)
         text = doc[lo:hi + 1].text
         for syn, cid in self._synonyms:
+            if parts.objects and not syn & parts.objects:
+                continue  # an object makes another event: "pull up a zip" is not "pull up"
             if syn <= words and syn & core:
                 extra = sorted(words - syn - self._covered(cid))
                 key = f"{cid}({','.join(extra)})" if extra else cid
