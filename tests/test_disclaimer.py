@@ -715,6 +715,11 @@ def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> 
     ("Speak to your own GP before acting on any of this.", "deferral"),
     ("Please always check with your toddler's doctor.", "deferral"),
     ("Ask your child's dentist about your child's own needs.", "deferral"),
+    ("Please ask a health visitor for advice specific to your baby.", "deferral"),
+    ("Every family is different, so talk to your GP about what is right for yours.", "deferral"),
+    ("The author is not a licensed medical professional.", "identity"),
+    ("Information on this site is not meant to take the place of your child's health care provider.",
+     "denial"),
 ])
 def test_disclaimer_constructions(sentence: str, kind: str | None) -> None:
     assert d.is_disclaimer_text(sentence)
