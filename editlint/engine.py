@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .api import Diagnostic, Hit, Metric, Span
+from .api import CheckType, Diagnostic, Hit, Metric, Result, Span
 from .checks.base import CheckContext
-from .config import Config, config_for_path, config_from_mapping
-from .document import Document
+from .config import DEFAULT_MODEL, Config, config_for_path, config_from_mapping
+from .document import BlockKind, Document
 from .errors import ConfigError, EditlintError, InputError, ModelError
 from .findings import FileReport, Finding, Related, RunReport
 from .nlp import Annotations
@@ -324,6 +324,22 @@ def drop_overlapping(placed: list[tuple[Finding, int, int]], registry: Registry
             continue
         kept.append((f, start, end))
     return kept
+
+
+def run_check(check: CheckType, doc: Document, options: Mapping[str, Any] | None = None, *,
+              registry: Registry | None = None, scope: frozenset[BlockKind] | None = None,
+              model: str = DEFAULT_MODEL) -> list[Result]:
+    """Run one check type on a document (hand-built, or read from text) with no configuration file:
+    its defaults overridden by ``options``; hits come back in document offsets. For tests and hosts."""
+    opts = {k: o.default for k, o in check.options.items() if not o.required} | dict(options or {})
+    ann = None
+    if check.needs:
+        ann = Annotations(model, check.needs)
+        ann.annotate([doc])
+    reg = registry or Registry.default()
+    ctx = CheckContext(doc, None, opts, Config(), ann, data=reg.data, scope=scope)
+    with reg.active():
+        return [absolute(doc, r) if isinstance(r, Hit) else r for r in check(ctx)]
 
 
 def read_stdin(name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -54,8 +54,10 @@ SCOPE_GROUPS: Mapping[str, frozenset[BlockKind]] = {"prose": PROSE_KINDS, "text"
 
 # -- pack schema (pydantic) ---------------------------------------------------------------------------
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ScopeName = Literal["heading", "paragraph", "list-item", "list_item", "table-cell", "table_cell", "caption",
-                    "quote", "code", "prose", "text", "all"]
+#: Block kinds (with - or _) and the groups, taken from BlockKind so a new kind is a scope at once.
+SCOPE_NAMES = tuple(dict.fromkeys([*(k.value for k in BlockKind),
+                                   *(k.value.replace("_", "-") for k in BlockKind), *SCOPE_GROUPS]))
+ScopeName = Literal[SCOPE_NAMES]  # type: ignore[valid-type]
 
 
 class DocsModel(DataModel):

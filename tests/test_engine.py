@@ -167,3 +167,29 @@ def test_files_for_walks_folders_and_warns_on_empty_ones(tmp_path: Path) -> None
     (tmp_path / "empty").mkdir()
     files, warnings = Linter({"select": ["EL6"]}).files_for([tmp_path / "a", tmp_path / "empty"])
     assert files == [str(tmp_path / "a" / "one.md")] and len(warnings) == 1 and "empty" in warnings[0]
+
+
+def test_run_check_on_a_hand_built_document() -> None:
+    """A check type runs on a Document without a configuration; block-relative hits come back absolute."""
+    import plugin_example
+
+    from editlint.api import Hit
+    from editlint.document import BlockKind, DocumentBuilder
+    from editlint.engine import run_check
+    from editlint.rules import Registry
+    from editlint.source import decode
+
+    source = decode(b"Calm words here.\nNEVER shake a baby.\n", "x.txt", "text")
+    build = DocumentBuilder(source)
+    build.add("Calm words here.", 0)
+    build.end_block(BlockKind.PARAGRAPH)
+    build.add("NEVER shake a baby.", range(17, 36))
+    build.end_block(BlockKind.HEADING, level=1)
+    doc = build.build()
+    second = doc.blocks[1].start
+    reg = Registry()
+    reg.add_module(plugin_example)  # the plug-in's data schema
+    hits = run_check(plugin_example.shouting, doc, {"min-letters": 5}, registry=reg)
+    assert [(h.start, h.end) for h in hits if isinstance(h, Hit)] == [(second, second + 5)]
+    assert run_check(plugin_example.shouting, doc, {"min-letters": 5}, registry=reg,
+                     scope=frozenset({BlockKind.PARAGRAPH})) == []
