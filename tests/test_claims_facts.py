@@ -220,3 +220,22 @@ def test_stances_compare_only_the_articles_own_statements() -> None:
     older = _prov(100, age_scope=(6.0, 12.0))
     assert not comparable(young, older)
     assert Relation.NOT_BEFORE.value == "not-before"
+
+
+# -- advice bounded in time ------------------------------------------------------------------------------
+
+def test_keep_until_against_stop_once_an_earlier_point_of_the_same_event() -> None:
+    claims, found = run(article("Stop using the bouncer as soon as your baby shows signs of trying to sit.",
+                                "Babies love bouncers.",
+                                "Keep using the bouncer until your baby can sit steadily on their own."))
+    advice = [c for c in of_kind(claims, "advice") if c["object"] and c["object"]["head"] == "bouncer"]
+    stop = next(c for c in advice if c["polarity"] < 0)
+    keep = next(c for c in advice if c["polarity"] > 0)
+    assert stop["once"]["phase"] == "start" and keep["until"]["phase"] == "mastery"
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_the_same_boundary_stated_twice_is_consistent() -> None:
+    _, found = run(article("Stop offering the dummy once your toddler starts talking.",
+                           "Keep offering the dummy until your toddler starts talking."))
+    assert "EL303" not in codes(found)

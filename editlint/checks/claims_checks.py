@@ -79,7 +79,19 @@ def comparable(a: Provenance, b: Provenance) -> bool:
         return False
     if a.list_id is not None and a.list_id == b.list_id:
         return False
-    return not (a.age_scope and b.age_scope and not overlap(a.age_scope, b.age_scope))
+    return not (a.age_scope and b.age_scope and not scopes_meet(a.age_scope, b.age_scope))
+
+
+def scopes_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two age scopes share ages beyond a common edge? "until 3 months" and "at 3 months" do not;
+    a point inside a range does."""
+    if a[0] == a[1] and b[0] == b[1]:
+        return a[0] == b[0]
+    if a[0] == a[1]:
+        return b[0] < a[0] < b[1]
+    if b[0] == b[1]:
+        return a[0] < b[0] < a[1]
+    return max(a[0], b[0]) < min(a[1], b[1])
 
 
 def same_condition(a: Provenance, b: Provenance) -> bool:
@@ -257,6 +269,27 @@ def _same_action(a: AdviceClaim, b: AdviceClaim) -> bool:
     return not a.action or not b.action or a.action == b.action
 
 
+def _earlier(first: Concept, then: Concept) -> bool:
+    """Is event ``first`` (a boundary) earlier than ``then``: the same event, its start against its
+    mastery or plain occurrence ("signs of trying to roll" before "rolls confidently")."""
+    if not (first.modifiers & then.modifiers):
+        return False
+    return first.phase is Phase.START and then.phase is not Phase.START
+
+
+def boundaries_clash(pos: AdviceClaim, neg: AdviceClaim) -> bool | None:
+    """None when neither side is bounded in time; else whether the bounded pieces of advice overlap:
+    "keep X until E" against "stop X once an earlier E", "start X once E" against "no X until a later E"."""
+    if not (pos.until or pos.once or neg.until or neg.once):
+        return None
+    if pos.until and neg.once:
+        return _earlier(neg.once, pos.until)
+    if pos.once and neg.until:
+        return _earlier(pos.once, neg.until)
+    unbounded = neg if (pos.until or pos.once) else pos
+    return unbounded.absolute and not (unbounded.until or unbounded.once)
+
+
 def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     """Opposite advice on one action and object: the prohibition at least as general as the advice."""
     if a.polarity == b.polarity or not _same_action(a, b):
@@ -264,6 +297,9 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     neg, pos = (a, b) if a.polarity < 0 else (b, a)
     if not covers(neg.object, pos.object) or not neg.details <= pos.details:
         return False
+    clash = boundaries_clash(pos, neg)
+    if clash is not None:
+        return clash
     if a.absolute or b.absolute:
         return True
     plain = a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN

@@ -20,7 +20,7 @@ from typing import Any
 
 from .ages import with_scope
 from .constructions import Env, Match, builder
-from .model import AdviceClaim, Claim, Concept, PropositionClaim, Provenance, StanceClaim, Verdict
+from .model import AdviceClaim, Claim, Concept, Phase, PropositionClaim, Provenance, StanceClaim, Verdict
 
 #: nouns that measure an amount of the thing named after "of" ("a pinch of salt" is about salt)
 AMOUNT_NOUNS = frozenset({"pinch", "bit", "little", "dash", "drop", "splash", "spoonful", "teaspoon",
@@ -181,8 +181,58 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
     if obj is None and not details:
         return None  # "Relax." names nothing another passage could contradict
     prov = _prov(match, env, [verb, obj_tok])
-    return AdviceClaim(action=action, object=obj, polarity=1 if polarity > 0 else -1, prov=prov,
-                       details=details, absolute=bool(absolute) or bool(_emit(match, "absolute", False)))
+    claim = AdviceClaim(action=action, object=obj, polarity=1 if polarity > 0 else -1, prov=prov,
+                        details=details, absolute=bool(absolute) or bool(_emit(match, "absolute", False)))
+    return _with_boundary(claim, verb, env)
+
+
+#: subordinators that bound advice in time: "keep X until E" (+ before E), "stop X once E" (- after E)
+UNTIL_MARKS = frozenset({"until", "till"})
+ONCE_MARKS = frozenset({"once", "when", "after", "as", "whenever"})
+#: verbs that only carry the boundary event ("shows signs of trying to roll": the event is rolling)
+CARRIER_VERBS = frozenset({"show", "be", "have", "can", "do", "seem", "look", "get", "become", "able"})
+
+
+def _boundary_clause(verb: Any) -> tuple[str, Any] | None:
+    """("until" | "once", clause verb) of a time clause on the advice ("as soon as" included)."""
+    heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "dobj") else [])
+    for h in heads:
+        for c in [*h.children, *(g for a in h.children if a.dep_ == "advmod" for g in a.children)]:
+            if c.dep_ != "advcl":
+                continue
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "")
+            if mark in UNTIL_MARKS:
+                return "until", c
+            if mark in ONCE_MARKS:
+                return "once", c
+    return None
+
+
+def boundary_event(clause: Any, lex: Any) -> Concept:
+    """The event of a time clause as the verbs it names, with its phase (start: "signs of trying to
+    roll"; mastery: "rolls confidently")."""
+    start_words = set(getattr(lex, "start_verbs", ())) | {"sign", "first", "begin", "start"}
+    mastery_words = set(getattr(lex, "mastery_words", ()))
+    toks = list(clause.subtree)
+    verbs = sorted({t.lemma_.lower() for t in toks if t.pos_ == "VERB"} - CARRIER_VERBS - start_words)
+    lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+    phase = Phase.START if lemmas & start_words else Phase.MASTERY if lemmas & mastery_words else Phase.ANY
+    text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    return Concept(key=",".join(verbs), text=text, head=verbs[0] if verbs else "",
+                   modifiers=frozenset(verbs), phase=phase)
+
+
+def _with_boundary(claim: AdviceClaim, verb: Any, env: Env) -> AdviceClaim:
+    found = _boundary_clause(verb)
+    if found is None:
+        return claim
+    kind, clause = found
+    event = boundary_event(clause, getattr(env.ontology, "lexicon", None))
+    if not event.modifiers:
+        return claim
+    if kind == "until":
+        return dataclasses.replace(claim, until=event)
+    return dataclasses.replace(claim, once=event)
 
 
 def _imperative_ok(verb: Any) -> bool:

@@ -166,6 +166,9 @@ class AdviceClaim:
     details: frozenset[str] = frozenset()
     absolute: bool = False
     kind: str = field(default="advice", init=False)
+    # H-FACTS: the event that ends ("keep X until E") or starts ("stop X once E") the advice, if any
+    until: Concept | None = None
+    once: Concept | None = None
 
     @property
     def key(self) -> str:
