@@ -396,3 +396,11 @@ def test_organisation_name_keeps_its_spelling_in_el505() -> None:
     text = ("Ask the Royal College of Paediatrics about it. Pediatric care differs.\n\n"
             "A pediatric nurse can help with pediatric questions.\n")
     assert el505(text) == []
+
+
+def test_babble_and_le_adjectives_are_words_but_held_letters_are_not() -> None:
+    # "waddly" is derived from "waddle" (-le verb, -ly adjective); babble repeats a syllable
+    text = "# Talk\n\nAt nine months she says \"gagaga\" and \"bobobo\" in a waddly, tiptoe walk.\n"
+    assert el501(text) == []
+    assert [f.data["word"] for f in el501("# Talk\n\nHe said helllo to the tomorow crowd.\n")] == [
+        "helllo", "tomorow"]

@@ -39,6 +39,8 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _LETTERS = rf"(?:[^\W\d_][{_MARKS}{_INVISIBLE}]*)+"
 _WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
+_SOUND = re.compile(r"([a-z]{1,3})\1{2,}")  # "bababa", "nanana": babble, never a misspelling
+_SOUND_MAX = 12  # longer runs are keyboard noise, not a sound
 _CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
 
@@ -73,8 +75,10 @@ def read_word_list(relpath: str) -> frozenset[str]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"word list cannot be read: {exc}", path=f"rules/data/{relpath}") from None
-    return frozenset(_normalise(w) for w in (line.strip() for line in text.splitlines())
-                     if w and not w.startswith("#"))
+    words = (line.strip() for line in text.splitlines())
+    # generated lists are lower-case ASCII already: normalising 70,000 words would cost half a second
+    return frozenset(w if w.isascii() and w.islower() else _normalise(w)
+                     for w in words if w and not w.startswith("#"))
 
 
 def _strings(data: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -198,6 +202,8 @@ def _looks_like_name_or_code(tok: Token) -> bool:
         return True  # foreign words and names ("crèche" is fine, we cannot judge it)
     if len(w) > 1 and w.isupper():
         return True  # acronyms: RSV, WHO, AAP
+    if len(w) <= _SOUND_MAX and _SOUND.fullmatch(w.casefold()):
+        return True  # babble and sounds: a syllable said three times or more ("tiptiptip")
     if any(c.isupper() for c in w[1:]) and "-" not in w:
         return True  # mixed case: iPhone, YouTube, McDonald
     return False
@@ -239,7 +245,8 @@ def _known_form(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     return word.endswith("'") and word[:-1] in spell
 
 
-_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""))  # plurals and third persons of a known word
+# plurals and third persons of a known word; adjectives in -ly from verbs in -le ("wobbly", "giggly")
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ly", "le"))
 
 
 def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list[tuple[str, str, str]]:
@@ -256,9 +263,9 @@ def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list
 def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction,
     or is derived from such a word by a prefix ("reswaddle") or a plural ending ("insufficiencies"),
-    as Hunspell's affix rules would derive it, unless a dictionary word is one edit away: "reember" is
-    "re" + "ember" and "thes" is "the" + "s", but both are typos. The same derivation of the stem's
-    US/UK twin does not count ("unpasteurised" next to "unpasteurized")."""
+    as Hunspell's affix rules would derive it, unless a dictionary word other than its stem is one edit
+    away: "reember" is "re" + "ember" and "thes" is "the" + "s", but both are typos. The same derivation
+    of the stem's US/UK twin does not count ("unpasteurised" next to "unpasteurized")."""
     if _known_form(word, spell, extra):
         return True
     derivations = _derivations(word, spell, extra)
@@ -267,6 +274,7 @@ def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     twins = extra.twins if isinstance(extra, Lexicon) else {}
     near = spell.known(spell.edit_distance_1(word))
     for prefix, stem, _ending in derivations:
+        near.discard(stem)  # "wobbly" is one edit from its own stem "wobble"
         if stem in twins:
             near.discard(prefix + twins[stem])
     return not near
