@@ -165,3 +165,18 @@ def test_rule_option_list_entry_of_the_wrong_type(tmp_path: Path) -> None:
     path.write_text('[rules.EL601]\nextend-phrases = [\n  "rate this tip",\n  7,\n]\n')
     with pytest.raises(ConfigError, match=r"line 4: rules\.EL601\.extend-phrases\[1\]: must be a string"):
         load_config(path)
+
+
+def test_schema_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from editlint.cli import main
+
+    assert main(["schema", "--list"]) == 0
+    names = capsys.readouterr().out.split()
+    assert {"rule-pack", "config", "data-vocabulary"} <= set(names)
+    assert main(["schema", "config"]) == 0
+    assert json.loads(capsys.readouterr().out)["properties"]["packs"]["type"] == "array"
+    assert main(["schema", "--write", str(tmp_path / "out")]) == 0
+    assert {p.stem for p in (tmp_path / "out").glob("*.json")} == set(names)
+    assert main(["schema", "no-such-schema"]) == 2 and "unknown schema" in capsys.readouterr().err
