@@ -235,10 +235,16 @@ def _with_boundary(claim: AdviceClaim, verb: Any, env: Env) -> AdviceClaim:
     return dataclasses.replace(claim, once=event)
 
 
+#: subjects that make a sentence advice to the reader ("you should", "parents can")
+ADDRESSEES = frozenset({"you", "parents", "carers", "caregivers", "we", "families", "parent", "caregiver"})
+
+
 def _imperative_ok(verb: Any) -> bool:
-    """An imperative has no subject of its own (or "you"), and is not a question."""
+    """Advice has no subject of its own or addresses the reader; it is not a question."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return all(s.lower_ == "you" for s in subj) and not verb.sent.text.rstrip().endswith("?")
+    if verb.dep_ == "compound":  # a misread imperative: "Avoid(compound) sugar(ROOT)"
+        subj = []
+    return all(s.lower_ in ADDRESSEES for s in subj) and not verb.sent.text.rstrip().endswith("?")
 
 
 @builder("advice")
