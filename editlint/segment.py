@@ -208,15 +208,45 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
         pos += len(part) + 1
     out: list[tuple[int, int]] = []
     prev_done = True
-    for i, (lo, hi) in enumerate(lines[:-1]):
+    for i, (lo, hi) in enumerate(lines):
         line = text[lo:hi]
-        is_label = prev_done and line.strip() != "" and not _LIST_LINE.match(line) and \
-            _heading_like(line) and _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
+        glued = _glued_heading(line)
+        if glued:  # "##Sleep By six months…": a heading that lost its space and its line break
+            out.append(_trim(text, lo, lo + glued))
+            prev_done = bool(_LINE_DONE.search(line))
+            continue
+        is_label = i + 1 < len(lines) and prev_done and line.strip() != "" and not _LIST_LINE.match(line) \
+            and _heading_like(line) and _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
         if is_label:
             out.append(_trim(text, lo, hi))
         if line.strip():
             prev_done = is_label or bool(_LINE_DONE.search(line))
     return out
+
+
+_HASH_START = re.compile(r"^[ \t]*#{1,6}(?=[^\s#])")
+
+
+def _glued_heading(line: str) -> int:
+    """Where a "#"-heading with no space ends when a sentence follows on its line: at the first capitalised
+    word after the first that a lower-case word follows ("##Sleep By around six months" -> "##Sleep",
+    "##Bath time Fill the tub" -> "##Bath time"; a title's own "Tips for" is no sentence start). 0 if
+    the line is not such a heading or is all heading."""
+    m = _HASH_START.match(line)
+    if m is None:
+        return 0
+    words = [w.group() for w in _WORD.finditer(line, m.end())]
+    starts = [w.start() for w in _WORD.finditer(line, m.end())]
+    for k in range(1, len(words) - 1):
+        nxt = words[k + 1]
+        if words[k][0].isupper() and nxt[0].islower() and nxt.casefold() not in _TITLE_LINKS:
+            return starts[k]
+    return 0
+
+
+#: Lower-case words inside a title ("Tips for Toddlers", "Time to Sleep"): no sentence starts before them.
+_TITLE_LINKS = frozenset({"at", "for", "to", "of", "in", "on", "with", "from", "by", "vs", "and", "or",
+                          "per"})
 
 
 def _opens_sentence(line: str) -> bool:

@@ -85,6 +85,8 @@ def test_tricky_inputs(text: str, expected: list[str] | None) -> None:
     ("When to Call the Dentist\nA chipped tooth needs a check.", "When to Call the Dentist",
      ["A chipped tooth needs a check."]),
     ("What you need:\nA bucket and a sponge.", "What you need:", ["A bucket and a sponge."]),
+    ("##Bath time Fill the tub with warm water.", "##Bath time", ["Fill the tub with warm water."]),
+    ("##When To Stop If your child says no, stop.", "##When To Stop", ["If your child says no, stop."]),
 ])
 def test_heading_lines_run_into_the_text_are_labels(text: str, label: str, rest: list[str]) -> None:
     segs = segment.split(text)
