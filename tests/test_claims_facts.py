@@ -239,3 +239,15 @@ def test_the_same_boundary_stated_twice_is_consistent() -> None:
     _, found = run(article("Stop offering the dummy once your toddler starts talking.",
                            "Keep offering the dummy until your toddler starts talking."))
     assert "EL303" not in codes(found)
+
+
+def test_an_action_without_an_object_bounded_by_an_event() -> None:
+    _, found = run(article("Stop rocking to sleep as soon as your child shows signs of trying to climb out.",
+                           "Children grow fast.",
+                           "Keep rocking to sleep until your child can climb out confidently."))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_description_is_not_advice() -> None:
+    claims, _ = run(article("Toddlers keep climbing until they are tired.", "One nap is often skipped."))
+    assert of_kind(claims, "advice") == []

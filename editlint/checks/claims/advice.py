@@ -152,9 +152,13 @@ def _detail_words(g: Any) -> set[str]:
     return {g.lemma_.lower()}
 
 
-def _action_name(verb: Any) -> str:
+def _action_name(verb: Any, env: Env) -> str:
+    """The action's lemma with its particle; a gerund read as a noun ("swaddling") is its verb."""
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    return f"{verb.lemma_.lower()} {prt}".strip()
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" and verb.lower_.endswith("ing"):
+        lemma = env.concept(verb).head or lemma
+    return f"{lemma} {prt}".strip()
 
 
 def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
@@ -176,14 +180,17 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
     if avoid and action_tok is None and _emit(match, "gerund-only", False):
         return None  # "stop the bleeding" ends something; only "stop giving X" is advice against giving
     obj = thing_concept(env, obj_tok) if obj_tok is not None else None
-    action = _action_name(action_tok) if action_tok is not None else ""
+    action = _action_name(action_tok, env) if action_tok is not None else ""
     details = advice_details(action_tok, obj_tok) if action_tok is not None else frozenset()
-    if obj is None and not details:
-        return None  # "Relax." names nothing another passage could contradict
+    if obj is None and not details and sum(t.is_alpha for t in match.sent) < 3:
+        return None  # "Relax.", a table header "Age": nothing another passage could contradict
     prov = _prov(match, env, [verb, obj_tok])
     claim = AdviceClaim(action=action, object=obj, polarity=1 if polarity > 0 else -1, prov=prov,
                         details=details, absolute=bool(absolute) or bool(_emit(match, "absolute", False)))
-    return _with_boundary(claim, verb, env)
+    claim = _with_boundary(claim, verb, env)
+    if action_tok is not None and action_tok is not verb and not (claim.until or claim.once):
+        claim = _with_boundary(claim, action_tok, env)  # "stop rocking as soon as …" hangs on the gerund
+    return claim
 
 
 #: subordinators that bound advice in time: "keep X until E" (+ before E), "stop X once E" (- after E)
@@ -195,7 +202,7 @@ CARRIER_VERBS = frozenset({"show", "be", "have", "can", "do", "seem", "look", "g
 
 def _boundary_clause(verb: Any) -> tuple[str, Any] | None:
     """("until" | "once", clause verb) of a time clause on the advice ("as soon as" included)."""
-    heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "dobj") else [])
+    heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "dobj") and verb.head is not verb else [])
     for h in heads:
         for c in [*h.children, *(g for a in h.children if a.dep_ == "advmod" for g in a.children)]:
             if c.dep_ != "advcl":
@@ -251,7 +258,8 @@ def _imperative_ok(verb: Any) -> bool:
 def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     """Advice to do or not do something, from imperatives, modals, "it is safe to", "X is recommended"."""
     verb = match.roles.get("action")
-    if verb is None or (_emit(match, "imperative", False) and not _imperative_ok(verb)):
+    carriers = [t for t in (verb, match.roles.get("keep")) if t is not None]
+    if verb is None or (_emit(match, "imperative", False) and not all(_imperative_ok(t) for t in carriers)):
         return
     if _emit(match, "bare", False):
         yield from _bare(match, env, verb)
