@@ -65,8 +65,8 @@ def typo_like(word: str, zipf: Callable[[str], float], known: frozenset[str], ma
     at all (an apostrophe dropped is a typo, not a variant). ``bare`` maps frequent words with an
     apostrophe, written without it ("doesnt"), to their frequency, so "dosnt" is one edit from one."""
     own = zipf(word)
-    if any(zipf(word[:i] + "'" + word[i:]) > own for i in range(2, len(word))):
-        return True  # not "b'inky": wordfreq reads that as two words
+    if any(zipf(word[:i] + "'" + word[i:]) > own for i in range(1, len(word))):
+        return True
     bare = bare or {}
     for n in edits1(word):
         if n != word and ((n in known and zipf(n) - own >= margin) or bare.get(n, 0.0) - own >= margin):
@@ -148,13 +148,26 @@ def drug_words(known: frozenset[str]) -> set[str]:
     return _keep(data["drug_variant_to_canonical"], known)
 
 
-def everyday_words(known: frozenset[str], floor: float, margin: float) -> set[str]:
-    """wordfreq's English words above ``floor`` that do not look like a typo of a more frequent word."""
-    from wordfreq import iter_wordlist, zipf_frequency
+def zipf_table() -> Callable[[str], float]:
+    """wordfreq's English Zipf frequency of a single token, as a table lookup (0 when unlisted)."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    freqs = get_frequency_dict("en", "large")
 
     def zipf(w: str) -> float:
-        return float(zipf_frequency(w, "en", "large"))
+        f = freqs.get(w, 0.0)
+        return round(math.log10(f) + 9, 2) if f > 0 else 0.0
 
+    return zipf
+
+
+def everyday_words(known: frozenset[str], floor: float, margin: float) -> set[str]:
+    """wordfreq's English words above ``floor`` that do not look like a typo of a more frequent word."""
+    from wordfreq import iter_wordlist
+
+    zipf = zipf_table()
     near2 = Near2(known, zipf, floor + margin + 0.5)
     bare = bare_contractions(iter_wordlist("en", "large"), zipf)
     out = set()

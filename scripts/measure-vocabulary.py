@@ -73,7 +73,7 @@ def line(name: str, words: list[str], before: sp.Lexicon, after: sp.Lexicon) -> 
         print(f"{'':<28} not accepted: {' '.join(missed)}")
 
 
-def floors(typos: list[str], real: list[str]) -> None:
+def floors(typos: list[str], real: list[str], misspelt: list[str]) -> None:
     spec = importlib.util.spec_from_file_location("build_vocabulary", HERE / "build-vocabulary.py")
     assert spec and spec.loader
     gen = importlib.util.module_from_spec(spec)
@@ -86,9 +86,9 @@ def floors(typos: list[str], real: list[str]) -> None:
             words = gen.everyday_words(known, floor, margin if margin is not None else 99.0)
             lex = sp.Lexicon(base.accept - sp.read_word_list("vocabulary/everyday.txt"), others,
                              frozenset(words), prefixes=base.prefixes)
-            (t, n), (r, m) = rate(typos, lex), rate(real, lex)
-            print(f"floor {floor} margin {margin!s:<5} everyday {len(words):>6}   typos accepted {t / n:6.2%}"
-                  f"   real words accepted {r / m:6.1%}")
+            (t, n), (r, m), (k, j) = rate(typos, lex), rate(real, lex), rate(misspelt, lex)
+            print(f"| {floor} | {margin or 'none'} | {len(words):,} | {r / m:.1%} | {k / j:.1%} "
+                  f"| {t / n:.2%} |")
 
 
 def main() -> None:
@@ -117,7 +117,9 @@ def main() -> None:
         med = [w for w in med if re.fullmatch(r"[a-z]{4,}", w)]
         line("OpenMedSpel sample", random.Random(7).sample(med, 1000), before, after)
     if args.floors:
-        floors(typos, real)
+        print("| Zipf floor | typo margin | everyday.txt words | real words | misspellings | edit-1 typos |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        floors(typos, real, probes["misspelling"])
 
 
 if __name__ == "__main__":
