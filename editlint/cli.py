@@ -134,27 +134,44 @@ def _registry(config_path: str | None) -> Any:
     return cfg.registry()
 
 
+def _rules_config(config_path: str | None) -> Any:
+    """The configuration `rules` reports against: ``--config``, else the one found from this folder."""
+    from .config import config_for_path, load_config
+
+    return load_config(config_path) if config_path else config_for_path(None)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     import json
 
-    reg = _registry(args.config)
+    cfg = _rules_config(args.config)
+    reg = cfg.registry()
     rules = reg.sorted_rules()
+    enabled = set(cfg.enabled_rules(reg))
+    configured = {r.code: cfg.severity_for(r.code, r.severity).value for r in rules}
     if args.format == "json":
         print(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
                            "severity": r.severity.value, "enabled": r.enabled, "summary": r.summary,
-                           "check": r.check} for r in rules], indent=2))
+                           "check": r.check, "configured_severity": configured[r.code],
+                           "configured_enabled": r.code in enabled} for r in rules], indent=2))
     elif args.format == "markdown":
         print(rules_markdown(rules))
     else:
+        where = cfg.path or "defaults (no configuration file found)"
+        print(f"{'code':<6} {'slug':<32} {'category':<14} {'default':<8} {'here':<9} summary")
         for r in rules:
             flag = "" if r.enabled else " (off by default)"
-            print(f"{r.code}  {r.name:<32} {r.category:<14} {r.severity.value:<8} {r.summary}{flag}")
+            here = configured[r.code] if r.code in enabled else "off"
+            print(f"{r.code:<6} {r.name:<32} {r.category:<14} {r.severity.value:<8} {here:<9} "
+                  f"{r.summary}{flag}")
+        print(f"\n'default' is the rule's built-in severity; 'here' is what a check run uses with {where}.")
     return EXIT_OK
 
 
 def rules_markdown(rules: Sequence[Any]) -> str:
     """The README's rule table (kept true by a test)."""
-    lines = ["| code | slug | category | severity | what it flags |", "| --- | --- | --- | --- | --- |"]
+    lines = ["| code | slug | category | default severity | what it flags |",
+             "| --- | --- | --- | --- | --- |"]
     for r in rules:
         off = " (off by default)" if not r.enabled else ""
         lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity.value} | {r.summary}{off} |")

@@ -82,21 +82,37 @@ class Config:
 
     def enabled_rules(self, registry: Registry, path: str | None = None) -> list[str]:
         """Codes enabled for ``path`` after select, extend-select, ignore and per-file-ignores."""
-        if self.select is None:
-            chosen = {c for c, r in registry.rules.items() if r.enabled}
-        else:
-            chosen = set().union(*(self._resolve(registry, s, "select") for s in self.select)) \
-                if self.select else set()
-        for s in self.extend_select:
-            chosen |= self._resolve(registry, s, "extend-select")
-        for s in self.ignore:
-            chosen -= self._resolve(registry, s, "ignore")
+        chosen = self._selected(registry)
         if path is not None:
             for pattern, selectors in self.per_file_ignores.items():
                 if _glob_match(path, pattern, self.root):
                     for s in selectors:
                         chosen -= self._resolve(registry, s, f"per-file-ignores.{pattern}")
         return sorted(chosen)
+
+    def _selected(self, registry: Registry) -> set[str]:
+        """select / extend-select against ignore, as ruff does: for each rule the most specific selector
+        that matches it decides (``--select EL303 --ignore EL3`` keeps EL303); at equal specificity
+        ignore wins. Without ``select`` the rules on by default are selected at the lowest specificity."""
+        best: dict[str, tuple[int, bool]] = {}  # code -> (specificity, selected)
+
+        def vote(selector: str, key: str, selected: bool) -> None:
+            rank = registry.specificity(selector)
+            for code in self._resolve(registry, selector, key):
+                old = best.get(code)
+                if old is None or rank > old[0] or (rank == old[0] and not selected):
+                    best[code] = (rank, selected)
+
+        if self.select is None:
+            best.update({c: (-1, True) for c, r in registry.rules.items() if r.enabled})
+        else:
+            for s in self.select:
+                vote(s, "select", True)
+        for s in self.extend_select:
+            vote(s, "extend-select", True)
+        for s in self.ignore:
+            vote(s, "ignore", False)
+        return {code for code, (_, selected) in best.items() if selected}
 
     def _resolve(self, registry: Registry, selector: str, key: str) -> set[str]:
         try:

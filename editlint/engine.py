@@ -84,7 +84,19 @@ class Linter:
     def validate(self) -> None:
         """Fail now (a ConfigError) on unknown selectors, rather than once per article."""
         cfg = self.config_for(None)
-        cfg.enabled_rules(self.registry or cfg.registry())
+        registry = self.registry or cfg.registry()
+        # Selectors given here (the command line's) are checked first, so a typo is blamed on its flag,
+        # not on whichever configuration file the run happened to find.
+        given = (("--select", self.overrides.get("select") or ()), ("--extend-select", self.extend_select),
+                 ("--ignore", self.extend_ignore))
+        for flag, selectors in given:
+            for selector in selectors:
+                try:
+                    registry.resolve(selector)
+                except KeyError:
+                    raise ConfigError(f"{flag}: unknown rule code, slug or category {selector!r} "
+                                      "(see `editlint rules`)") from None
+        cfg.enabled_rules(registry)
 
     # -- public entry points ----------------------------------------------------------------------
     def lint_text(self, text: str, *, path: str | None = None, fmt: str | None = None) -> FileReport:
@@ -280,7 +292,8 @@ class Linter:
         key = hit.key or doc.text[hit.start:hit.end]
         return Finding(rule=rule.code, name=rule.name, category=rule.category, severity=severity,
                        message=hit.message, line=line, column=col, end_line=end_line, end_column=end_col,
-                       related=tuple(related), suggestion=hit.suggestion, fixes=hit.edits,
+                       related=tuple(sorted(related, key=lambda r: (r.line, r.column))),
+                       suggestion=hit.suggestion, fixes=hit.edits,
                        fingerprint=fingerprint(rule.code, key), data=hit.data)
 
 

@@ -624,6 +624,18 @@ class Registry:
                 return hits
         raise KeyError(selector)
 
+    def specificity(self, selector: str) -> int:
+        """How narrow a selector is, for ruff's precedence (the more specific one wins): ``ALL`` 0, a
+        category 1, a code prefix its length (``EL`` 2 … ``EL303`` 5), a slug 5 (it names one rule)."""
+        s = selector.strip()
+        if s.upper() == "ALL":
+            return 0
+        if re.fullmatch(r"EL\d{0,3}", s.upper()):
+            return len(s)
+        if s.lower() in self._slugs:
+            return 5
+        return 1
+
     def sorted_rules(self) -> list[Rule]:
         return [self.rules[c] for c in sorted(self.rules)]
 
