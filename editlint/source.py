@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .walk import file_kind
 
 #: Articles larger than this are refused (configurable with ``max-file-size``).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -55,9 +56,7 @@ def decode(data: bytes, path: str | None, fmt: str, max_bytes: int = DEFAULT_MAX
     """Decode bytes as UTF-8 (with or without BOM); refuse binary, non-UTF-8, empty and huge input."""
     label = path or "<stdin>"
     if len(data) > max_bytes:
-        raise InputError(
-            f"file is {len(data) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit "
-            "(raise max-file-size in the configuration to lint it)", path=label)
+        raise InputError(_too_large(len(data), max_bytes), path=label)
     had_bom = data.startswith(b"\xef\xbb\xbf")
     if had_bom:
         data = data[3:]
@@ -79,17 +78,13 @@ def decode(data: bytes, path: str | None, fmt: str, max_bytes: int = DEFAULT_MAX
 
 
 def read_path(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one article from disk, with errors that name the file."""
-    p = Path(path)
+    """Read one article from disk, with errors that name the file.
+
+    Only a regular file is read (opened without blocking, so a FIFO cannot hang the run), and never more
+    than ``max_bytes`` + 1 bytes (a file that grows, or lies about its size, cannot exhaust memory).
+    """
     try:
-        if p.is_dir():
-            raise InputError("is a directory, not an article", path=path)
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit "
-                "(raise max-file-size in the configuration to lint it)", path=path)
-        data = p.read_bytes()
+        data = _read_regular(path, max_bytes)
     except FileNotFoundError:
         raise InputError("no such file or directory", path=path) from None
     except PermissionError:
@@ -99,3 +94,32 @@ def read_path(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BY
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path=path) from None
     return decode(data, path, format_for(path, fmt), max_bytes)
+
+
+def _read_regular(path: str, max_bytes: int) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        kind = file_kind(st.st_mode)
+        if kind == "a directory":
+            raise IsADirectoryError(path)
+        if kind:
+            raise InputError(f"is {kind}, not an article (only regular files are read)", path=path)
+        if st.st_size > max_bytes:
+            raise InputError(_too_large(st.st_size, max_bytes), path=path)
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit "
+            "(raise max-file-size in the configuration to lint it)")
