@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--ignore", action="append", metavar="RULES",
                    help="rules to disable, in addition to the configuration's ignore")
     c.add_argument("--config", metavar="PATH", help="use this configuration file (no discovery)")
+    c.add_argument("--follow-links", action="store_true",
+                   help="when walking folders, also lint symlinks to files and folders outside them "
+                   "(skipped by default, so a committed link cannot pull other files into a report)")
     c.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the article read from -")
     c.add_argument("--fix", action="store_true",
                    help="apply the safe fixes findings carry (see the README's Fixes section)")
@@ -232,8 +235,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         baseline = _baseline.load(args.baseline)
 
     report = RunReport(version=__version__)
-    files, warnings = linter.files_for(args.paths, since=args.since)
-    report.warnings.extend(warnings)
+    walked = linter.collect(args.paths, since=args.since)
+    files = walked.files
+    report.warnings.extend(walked.warnings)
+    report.errors.extend(walked.errors)
     if args.since and not files:
         print(f"editlint: no changed articles since {args.since}", file=sys.stderr)
     _lint_with_progress(linter, files, report, args)
@@ -270,7 +275,7 @@ def _linter(args: argparse.Namespace, explicit: Any) -> Any:
     if args.explain_claims:
         overrides["flags"] = frozenset({"explain-claims"})
     linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
-                    stdin_filename=args.stdin_filename)
+                    stdin_filename=args.stdin_filename, follow_links=args.follow_links)
     linter.validate()  # a typo in a selector is a usage error, not a per-file one
     return linter
 
@@ -310,6 +315,8 @@ def _apply_baselines(report: Any, baseline: Any, args: argparse.Namespace) -> in
 def _print_notes(report: Any) -> None:
     for w in report.warnings:
         print(f"editlint: warning: {w}", file=sys.stderr)
+    for e in report.errors:
+        print(f"editlint: error: {e}", file=sys.stderr)
     for fr in report.files:
         if fr.error:
             print(f"editlint: error: {fr.error}", file=sys.stderr)

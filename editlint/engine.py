@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -29,9 +30,12 @@ from .readers import read
 from .rules import Registry, Rule
 from .source import DEFAULT_MAX_BYTES, Source, decode, format_for, read_path
 from .suppressions import apply_suppressions, parse_suppressions
+from .walk import Walk, walk
 
 #: Articles parsed together in one ``nlp.pipe`` stream.
 DOCS_PER_BATCH = 8
+#: Seconds of checking one file may take before its remaining rules are given up (a per-file error).
+TIME_BUDGET = 300.0
 
 ArticleInput = str | os.PathLike[str] | Source
 
@@ -58,7 +62,7 @@ class Linter:
     def __init__(self, config: Config | Mapping[str, Any] | None = None, *,
                  overrides: Mapping[str, Any] | None = None, registry: Registry | None = None,
                  extend_select: Sequence[str] = (), extend_ignore: Sequence[str] = (),
-                 stdin_filename: str | None = None) -> None:
+                 stdin_filename: str | None = None, follow_links: bool = False) -> None:
         if config is not None and not isinstance(config, Config):
             config = config_from_mapping(config, source="<config>", registry=registry)
         self.config = config
@@ -69,6 +73,10 @@ class Linter:
         self.extend_ignore = tuple(extend_ignore)
         #: the name (and so the format and configuration) of the article read from ``-``
         self.stdin_filename = stdin_filename
+        #: follow symlinks that leave a walked folder (``--follow-links``); off, they are skipped with a note
+        self.follow_links = follow_links
+        #: seconds of checking per file; the rules left when it runs out are not run (a per-file error)
+        self.time_budget = TIME_BUDGET
         self._ann_cache: dict[tuple[str, frozenset[str], int], Annotations] = {}
 
     # -- configuration ----------------------------------------------------------------------------
@@ -112,29 +120,36 @@ class Linter:
                    ) -> RunReport:
         """Lint files and folders (walked with include/exclude), or with ``since`` only the articles
         under them changed against that git ref; returns the run report."""
-        files, warnings = self.files_for(paths, since=since)
+        walked = self.collect(paths, since=since)
         report = RunReport(version=__version__)
-        report.warnings.extend(warnings)
-        report.files.extend(self.lint_many(files))
+        report.warnings.extend(walked.warnings)
+        report.errors.extend(walked.errors)
+        report.files.extend(self.lint_many(walked.files))
         return report
 
     def files_for(self, paths: Iterable[str | os.PathLike[str]], *, since: str | None = None
                   ) -> tuple[list[str], list[str]]:
-        """The articles a run lints and the warnings found on the way: folders walked, or with ``since``
-        the changed articles (see :mod:`editlint.gitdiff`). ``-`` stands for standard input."""
+        """The articles a run lints and the warnings found on the way (errors among them; see
+        :meth:`collect`, which keeps them apart). ``-`` stands for standard input."""
+        walked = self.collect(paths, since=since)
+        return walked.files, walked.warnings + walked.errors
+
+    def collect(self, paths: Iterable[str | os.PathLike[str]], *, since: str | None = None) -> Walk:
+        """The articles a run lints: folders walked (see :mod:`editlint.walk`), or with ``since`` the
+        changed articles (see :mod:`editlint.gitdiff`); notes, and errors that make the run exit 2."""
         names = [os.fspath(p) for p in paths]
         if since is not None:
             from .gitdiff import changed_articles
 
-            return changed_articles(since, names, self.config_for)
-        files: list[str] = []
-        warnings: list[str] = []
+            files, warnings = changed_articles(since, names, self.config_for)
+            return Walk(files, warnings)
+        out = Walk()
         for p in names:
-            found, problem = self.expand(p)
-            files.extend(found)
-            if problem:
-                warnings.append(problem)
-        return files, warnings
+            found = self._expand(p)
+            out.files.extend(found.files)
+            out.warnings.extend(found.warnings)
+            out.errors.extend(found.errors)
+        return out
 
     def lint_many(self, items: Iterable[ArticleInput]) -> Iterator[FileReport]:
         """Stream reports for many articles; NLP runs in batches of blocks through one pipeline."""
@@ -150,22 +165,25 @@ class Linter:
     # -- files ------------------------------------------------------------------------------------
     def expand(self, path: str) -> tuple[list[str], str | None]:
         """Files to lint for a command-line path; a warning text when a folder holds no article."""
+        found = self._expand(path)
+        problems = found.errors + found.warnings
+        return found.files, (problems[0] if problems else None)
+
+    def _expand(self, path: str) -> Walk:
         p = Path(path)
-        if path == "-" or not p.is_dir():
-            return [path], None
+        try:
+            is_dir = path != "-" and p.is_dir()
+        except OSError:  # a name too long, say: reading it reports the problem for this file
+            is_dir = False
+        if not is_dir:
+            return Walk([path])
         cfg = self.config_for(str(p / "_"))
-        out: list[str] = []
-        for root, dirs, names in os.walk(p):
-            rootp = Path(root)
-            dirs[:] = sorted(d for d in dirs if not cfg.is_excluded(Path(d)))
-            for name in sorted(names):
-                fp = rootp / name
-                if cfg.is_included(fp) and not cfg.is_excluded(Path(name)):
-                    out.append(str(fp))
-        if not out:
-            return [], (f"{path}: no articles found (looked for {', '.join(cfg.include)}; "
-                        "see include/exclude in the configuration)")
-        return out, None
+        found = walk(p, lambda fp: cfg.is_included(fp) and not cfg.is_excluded(Path(fp.name)),
+                     cfg.is_excluded, follow_links=self.follow_links)
+        if not found.files and not found.errors:
+            found.warnings.append(f"{path}: no articles found (looked for {', '.join(cfg.include)}; "
+                                  "see include/exclude in the configuration)")
+        return found
 
     def _prepare(self, item: ArticleInput) -> _Job:
         label = item.path if isinstance(item, Source) else os.fspath(item)
@@ -190,6 +208,8 @@ class Linter:
             job.doc = read(source)
         except EditlintError as exc:
             job.report = FileReport(path="-" if stdin else label, error=str(exc))
+        except Exception as exc:  # a reader bug fails this file only, never the run
+            job.report = FileReport(path="-" if stdin else label, error=_internal(label, "reading", exc))
         return job
 
     # -- checking ---------------------------------------------------------------------------------
@@ -216,11 +236,26 @@ class Linter:
             except ModelError as exc:
                 for j in group:
                     j.report = FileReport(path=j.label, error=str(exc))
+            except Exception:  # one article broke the pipeline: annotate one by one to find it
+                self._annotate_each(ann, group)
         for job in jobs:
             if job.report is None and job.doc is not None:
-                job.report = self._check(job)
+                try:
+                    job.report = self._check(job)
+                except Exception as exc:  # suppressions, placing: this file fails, the run goes on
+                    job.report = FileReport(path=job.label, error=_internal(job.label, "checking", exc))
             assert job.report is not None
             yield job.report
+
+    @staticmethod
+    def _annotate_each(ann: Annotations, group: list[_Job]) -> None:
+        for j in group:
+            try:
+                ann.annotate([j.doc] if j.doc is not None else [])
+            except EditlintError as exc:
+                j.report = FileReport(path=j.label, error=str(exc))
+            except Exception as exc:
+                j.report = FileReport(path=j.label, error=_internal(j.label, "language analysis", exc))
 
     def _check(self, job: _Job) -> FileReport:
         doc, reg = job.doc, job.registry
@@ -243,7 +278,12 @@ class Linter:
         doc, cfg, reg = job.doc, job.config, job.registry
         assert doc is not None
         placed: list[tuple[Finding, int, int]] = []
-        for code in job.codes:
+        deadline = time.monotonic() + self.time_budget
+        for i, code in enumerate(job.codes):
+            if time.monotonic() > deadline:  # checked between rules: a slow article cannot stall the run
+                report.error = (f"{job.label}: over the time budget of {self.time_budget:g} s per file; "
+                                f"rules not run: {', '.join(job.codes[i:])}")
+                break
             rule = reg.rules[code]
             ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann, data=reg.data,
                                scope=rule.scope)
@@ -295,6 +335,11 @@ class Linter:
                        related=tuple(sorted(related, key=lambda r: (r.line, r.column))),
                        suggestion=hit.suggestion, fixes=hit.edits,
                        fingerprint=fingerprint(rule.code, key), data=hit.data)
+
+
+def _internal(label: str, stage: str, exc: BaseException) -> str:
+    """The per-file message for a bug met while linting one file (no traceback; the run goes on)."""
+    return f"{label}: internal error while {stage}: {type(exc).__name__}: {exc} (please report it)"
 
 
 def _diagnose(report: FileReport, d: Diagnostic) -> None:
