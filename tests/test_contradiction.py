@@ -1,5 +1,9 @@
-"""Contradiction rules (EL301–EL304): failing and (tricky) passing examples, the seed article, the
-samples, and precision / recall on the contradiction corpus in tests/articles/."""
+"""Contradiction rules EL301 and EL304 over typed claims: cycles (direct, transitive, lists), the
+reference order and windows, the seed article, the samples, the team's EL3 corpus in tests/articles/ and
+the [contradiction] configuration. EL302/EL303/EL305 are tested in test_claims_facts.py.
+
+Sentences are on several topics and concepts most ontology entries do not know; tests assert codes,
+lines and the typed claims a finding carries (``data``), not message wording."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, SAMPLES, codes, lint_snippet
 
-from editlint import Registry
+from editlint import Linter, Registry
 from editlint.rules import read_toml
 
 ARTICLES = ROOT / "tests" / "articles"
@@ -29,169 +33,120 @@ def lines_of(finding: Any) -> set[int]:
     return {finding.line} | {r.line for r in finding.related}
 
 
-# -- EL301 -----------------------------------------------------------------------------------------------
-def test_el301_direct_contradiction_has_both_sides() -> None:
-    report = lint("# Crawling\n\nMost babies crawl for a few months before they take their first steps.\n\n"
-                  "## Later\n\nIn most babies, walking comes first and crawling follows a few weeks later.\n")
-    (f,) = [f for f in report.findings if f.rule == "EL301"]
+def el301(text: str, fmt: str = "markdown") -> list[Any]:
+    return [f for f in lint(text, fmt).findings if f.rule == "EL301"]
+
+
+# -- EL301 -------------------------------------------------------------------------------------------------
+def test_el301_direct_contradiction_has_both_sides_and_the_typed_claims() -> None:
+    (f,) = el301("# Dressing\n\nMost toddlers pull off their socks before they pull on their trousers.\n\n"
+                 "## Later\n\nPulling on trousers usually comes before pulling off socks.\n")
     assert f.severity.value == "error"
     assert f.line == 7 and [r.line for r in f.related] == [3]
-    assert "walking alone first, then crawling" in f.message
-    assert "crawling first, then walking alone" in f.message
+    claim = f.data["claim"]
+    assert (claim["earlier"]["key"], claim["later"]["key"]) == ("pull(on,trouser)", "pull(off,sock)")
+    assert [(o["earlier"]["key"], o["later"]["key"]) for o in f.data["others"]] == [
+        ("pull(off,sock)", "pull(on,trouser)")]
 
 
-@pytest.mark.parametrize("fmt, text", [
-    ("markdown", "## Stages\n\n1. Crawling forward on hands and knees\n2. Sitting up without support\n\n"
-                 "That is why babies sit before they crawl.\n"),
-    ("html", "<h2>Stages of Crawling</h2>\n<ol>\n<li>Crawling forward</li>\n"
-             "<li>Sitting without support</li>\n"
-             "</ol>\n<p>Babies sit before they crawl.</p>\n"),
-    ("text", "Moving\n\nBabies sit before they crawl.\n\nAfter they crawl, babies learn to sit.\n"),
+@pytest.mark.parametrize("first, second", [
+    ("Toddlers zip up a coat before they do up buttons.",                       # dressing, open vocabulary
+     "Doing up buttons is usually a stepping stone toward zipping up a coat."),
+    ("Most children are dry during the day long before they are dry at night.",  # toilet: adjective / noun
+     "Daytime dryness usually follows nighttime dryness."),
+    ("Babies drop the morning nap before the afternoon nap.",                   # sleep: ellipsis, passive
+     "The afternoon nap is usually dropped first, then the morning nap goes."),
+    ("Children brush their teeth before they floss.",                           # teeth
+     "Most children do not brush their teeth until they can floss."),
+    ("Most babies babble before they say their first word.",                    # language (known)
+     "By the time babies babble, most of them have already said their first word."),
+    ("Drinking from a sippy cup paves the way for drinking from an open cup.",   # feeding
+     "After drinking from an open cup, most toddlers move on to drinking from a sippy cup."),
 ])
-def test_el301_list_and_formats(fmt: str, text: str) -> None:
-    assert "EL301" in codes(lint(text, fmt))
+def test_el301_opposite_orders_on_many_topics(first: str, second: str) -> None:
+    (f,) = el301(f"# Notes\n\n{first}\n\nEvery child is different.\n\n{second}\n")
+    assert lines_of(f) == {3, 7}
 
 
 def test_el301_through_transitivity() -> None:
-    text = ("Babies sit before they crawl.\n\nCrawling comes before walking.\n\n"
-            "Walking comes before sitting, in our experience.\n")
-    (f,) = [f for f in lint(text).findings if f.rule == "EL301"]
-    assert len(f.related) == 2 and "other passages say" in f.message
+    text = ("# Drawing\n\nToddlers scribble before they draw a line.\n\n"
+            "Drawing a line comes before drawing a circle.\n\n"
+            "Most children draw a circle before they scribble.\n")
+    (f,) = el301(text)
+    assert lines_of(f) == {3, 5, 7}
+
+
+def test_el301_a_stages_list_against_a_sentence() -> None:
+    text = ("## Stages of getting dressed\n\n1. Pulling off socks\n2. Pulling on trousers\n3. Doing up buttons\n\n"
+            "## Dressing tips\n\nMost toddlers do up buttons before they pull on their trousers.\n")
+    (f,) = el301(text)
+    assert 9 in lines_of(f) and lines_of(f) & {4, 5}
 
 
 @pytest.mark.parametrize("text", [
     # the same order stated two ways
-    "Sitting usually comes before standing.\n\nBefore they stand, most babies can sit.\n",
-    "Babies usually pull up to stand before they walk. Next comes cruising.\n\n"
-    "Put the other way round, walking comes after a baby has learned to pull up and cruise.\n",
-    # babies who skip a stage; exceptions
-    "Crawling usually comes before walking.\n\nSome babies skip crawling and go straight to walking.\n\n"
-    "A few babies walk before they crawl.\n",
-    # a myth stated and labelled
-    "Crawling usually comes before walking.\n\n**Myth:** Babies must walk before they crawl.\n"
-    "**Fact:** Most crawl first.\n",
-    "Crawling usually comes before walking.\n\n"
-    "Contrary to popular belief, walking before crawling is rare.\n",
-    # a FAQ question
-    "## Do babies walk before they crawl?\n\nCrawling usually comes first, then walking.\n\n"
-    "Can babies walk before they crawl? Yes, a few do.\n",
-    # a conditional
-    "Crawling usually comes before walking.\n\nIf your baby walks before crawling, that is fine.\n",
-    # siblings under one general milestone are not ordered against each other
-    "Pulling up comes before cruising. Next comes standing alone.\n\nCruising comes before walking.\n",
-    # alternatives
-    "Babies crawl forward or backward before they walk.\n\n"
-    "Backward crawling comes before forward crawling.\n",
+    "Toddlers scribble before they draw.\n\nDrawing usually follows scribbling.\n",
+    # an exception is not a contradiction
+    "Most children brush their teeth before they floss.\n\nSome children floss before they brush.\n",
+    # a question, a labelled myth, reported belief, a quotation, a condition
+    "Children brush their teeth before they floss.\n\nCan a child floss before they brush?\n",
+    "Children brush their teeth before they floss.\n\n**Myth:** children floss before they brush.\n",
+    "Children brush their teeth before they floss.\n\nMany parents think children floss before they brush.\n",
+    "Children brush their teeth before they floss.\n\n> My daughter flossed before she brushed.\n",
+    "Children brush their teeth before they floss.\n\nIf your child flosses before they brush, that is fine.\n",
+    # a negated opposite order is the same order
+    "Children brush their teeth before they floss.\n\nChildren do not floss before they brush their teeth.\n",
+    # two different things ("crawling backward" and "crawling forward" are siblings, not one concept)
+    "Babies crawl backward before they crawl forward.\n\nBabies crawl forward before they walk.\n",
+    # one list and its own items
+    "## Stages\n\n1. Rolling over\n2. Sitting up\n3. Crawling\n",
 ])
 def test_el301_tricky_passing(text: str) -> None:
-    assert "EL301" not in codes(lint(text))
+    assert el301(text) == []
 
 
-# -- EL302 -----------------------------------------------------------------------------------------------
-def test_el302_non_overlapping_ages() -> None:
-    report = lint("Most babies can sit without support at about 6 months.\n\n"
-                  "Most babies can sit alone by 2 months if you practise.\n")
-    (f,) = [f for f in report.findings if f.rule == "EL302"]
-    assert f.line == 3 and [r.line for r in f.related] == [1]
-    assert "by 2 months" in f.message and "4.8–7.2 months" in f.message
+def test_el301_one_finding_for_the_odd_one_out() -> None:
+    text = ("Children brush before they floss.\n\nBrushing comes before flossing.\n\n"
+            "Flossing usually comes before brushing.\n")
+    (f,) = el301(text)
+    assert f.line == 5 and lines_of(f) == {1, 3, 5}
 
 
-@pytest.mark.parametrize("fmt, text", [
-    ("text", "Crawling\n\nMost babies start crawling at 7 to 10 months.\n\nMost babies crawl at 3 months.\n"),
-    ("html", "<p>Most babies say their first real word at around 12 months.</p>\n"
-             "<p>Most babies say their first words at 4 months.</p>\n"),
+# -- EL304: the reference order and age windows -------------------------------------------------------------
+@pytest.mark.parametrize("text, key", [
+    ("After they have mastered forward crawling, babies go on to backward crawling.", "ref-order"),
+    ("Most babies walk before they sit.", "ref-order"),
+    ("The upper front teeth come first, and the lower front teeth follow.", "ref-order"),
+    ("Most babies say their first word before they babble.", "ref-order"),
 ])
-def test_el302_formats(fmt: str, text: str) -> None:
-    assert "EL302" in codes(lint(text, fmt))
-
-
-@pytest.mark.parametrize("text", [
-    "Newborns start walking in the first weeks of life.",
-    "After they have mastered forward crawling, new-borns go on to rear crawling.",
-    "Most newborns can sit up.",
-])
-def test_el302_age_word(text: str) -> None:
-    (f,) = [f for f in lint(text).findings if f.rule == "EL302"]
-    assert "age word does not fit" in f.message and "born" in f.message.lower()
-
-
-@pytest.mark.parametrize("text", [
-    # a point age inside a range, an extreme given as such, overlapping ranges
-    "Most babies walk on their own around 12 months. The range runs from about 9 to 18 months. "
-    "Some babies walk as early as 9 months, while others wait until 16 or 17 months.\n",
-    "Most babies sit without support at about 6 months, with a range of about 4 to 9 months.\n\n"
-    "Sitting without support usually happens between 4 and 9 months.\n",
-    # red flags are conditions, not ages of achievement
-    "Most babies crawl at 7 to 10 months.\n\nTalk to your doctor if your baby cannot crawl by 12 months.\n",
-    # newborns in another clause, negated, or a reflex
-    "Newborns cannot sit or crawl.\n\nNewborns have a stepping reflex that looks like walking.\n\n"
-    "Different newborns reach milestones at different times; most babies crawl by 10 months.\n",
-    "Toddlers walk with a wide gait.\n",
-])
-def test_el302_passing(text: str) -> None:
-    assert "EL302" not in codes(lint(text))
-
-
-# -- EL303 -----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "Never wake a sleeping baby to feed.\n\n"
-    "Always wake your baby to feed every three hours, even at night.\n",
-    "In the first weeks, wake your baby to feed if four hours pass.\n\n"
-    "If your newborn sleeps for a long stretch, let them sleep and never wake them for a feed.\n",
-    "Encourage backward crawling.\n\nYou should correct backward crawling.\n",
-    "Backward crawling is normal.\n\nBackward crawling is a warning sign.\n",
-    "Do not give honey to babies under 12 months.\n\n"
-    "A little honey is a healthy treat for babies from 6 months.\n",
-])
-def test_el303_failing(text: str) -> None:
-    report = lint(text)
-    (f,) = [f for f in report.findings if f.rule == "EL303"]
-    assert f.related and f.line == 3 and f.related[0].line == 1
-
-
-def test_el303_html() -> None:
-    html = "<p>Never wake a sleeping baby to feed.</p>\n<p>Always wake your baby to feed at night.</p>\n"
-    assert "EL303" in codes(lint(html, "html"))
-
-
-@pytest.mark.parametrize("text", [
-    # different conditions, hedged, not opposite
-    "If your newborn sleeps longer than four hours, wake them for a feed.\n\n"
-    "Once your baby is back to birth weight, you usually do not need to wake them for night feeds.\n",
-    "Encourage backward crawling.\n\nThere is no need to correct backward crawling.\n",
-    "Always place your baby on their back to sleep.\n\n"
-    "Never place your baby on their side or tummy to sleep.\n",
-    "Put your baby in the crib.\n\nDo not put soft toys in the crib.\n",
-    "Backward crawling is normal.\n\nCrawling with one leg dragging is a warning sign.\n",
-    "**Myth:** Backward crawling is a warning sign.\n**Fact:** Backward crawling is normal.\n",
-    "Is backward crawling a warning sign?\n\nBackward crawling is normal.\n",
-])
-def test_el303_passing(text: str) -> None:
-    assert "EL303" not in codes(lint(text))
-
-
-# -- EL304 -----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, cited", [
-    ("After they have mastered forward crawling, babies go on to backward crawling.", "AAP"),
-    ("Most babies walk before they sit.", "WHO"),
-    ("Honey is a healthy treat from 6 months.", "honey"),
-    ("Most babies crawl at 3 months.", "WHO"),
-    ("The upper front teeth come first, and the lower front teeth follow.", "Dental"),
-])
-def test_el304_failing(text: str, cited: str) -> None:
+def test_el304_order_against_the_reference(text: str, key: str) -> None:
     (f,) = [f for f in lint(text).findings if f.rule == "EL304"]
-    assert f.severity.value == "warning" and cited in f.message
+    assert f.severity.value == "warning" and f.data["sources"] and f.data["claim"]["kind"] == "order"
 
 
 @pytest.mark.parametrize("text", [
     "Many babies push themselves backward at first. Forward crawling usually follows within a few weeks.",
     "Some babies walk before they crawl.",
     "Most babies crawl between 7 and 10 months, and walk around 12 months.",
-    "Do not give honey before 12 months. Cow's milk can be a main drink from 12 months.",
     "Myth: babies walk before they sit.",
+    "Toddlers zip up a coat before they do up buttons.",
 ])
 def test_el304_passing(text: str) -> None:
     assert "EL304" not in codes(lint(text))
+
+
+def test_contradiction_config_adds_an_ontology_file(tmp_path: Path) -> None:
+    extra = tmp_path / "house.toml"
+    extra.write_text('[sources]\nhouse = "Our editors"\n\n[[concept]]\nid = "floss"\nlabel = "flossing"\n'
+                     'synonyms = ["floss"]\n\n[[concept]]\nid = "brush"\nlabel = "brushing"\n'
+                     'synonyms = ["brush teeth", "brush"]\n\n[[relation]]\nbefore = "brush"\nafter = "floss"\n'
+                     'source = "house"\n', encoding="utf-8")
+    text = "Children floss before they brush their teeth."
+    assert "EL304" not in codes(lint(text))
+    report = Linter({"select": ["EL3"], "contradiction": {"extra-ontology": [str(extra)]}}).lint_text(
+        text, path="a.md")
+    (f,) = [f for f in report.findings if f.rule == "EL304"]
+    assert f.data["sources"] == ["Our editors"]
 
 
 # -- rule docs examples ------------------------------------------------------------------------------------
@@ -208,7 +163,9 @@ def test_seed_article(seed_path: Path) -> None:
     el301 = [f for f in report.findings if f.rule == "EL301"]
     assert any(f.line == 65 and lines_of(f) & {29, 97} for f in el301)
     el302 = [f for f in report.findings if f.rule == "EL302"]
-    assert any(f.line in (61, 65) and "new-borns" in f.message for f in el302)
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    assert any(f.line in (61, 65) and lines[f.line - 1][f.column - 1:].lower().startswith("new-born")
+               for f in el302)
 
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
@@ -223,11 +180,6 @@ def test_clean_samples_have_no_el3(name: str) -> None:
 def test_flawed_samples() -> None:
     crawl = lint_file(SAMPLES / "baby-crawling-stages.html")
     assert any(f.rule == "EL301" and lines_of(f) & {34, 35} and 28 in lines_of(f) for f in crawl.findings)
-    assert any(f.rule == "EL302" and lines_of(f) == {26, 38} for f in crawl.findings)
-    walk = lint_file(SAMPLES / "when-do-babies-walk.html")
-    assert any(f.rule == "EL302" and f.line == 6 for f in walk.findings)
-    sleep = lint_file(SAMPLES / "newborn-sleep-schedule.md")
-    assert any(f.rule == "EL303" and lines_of(f) == {22, 39} for f in sleep.findings)
 
 
 def corpus_scores() -> tuple[float, float, list[str]]:
@@ -262,161 +214,3 @@ def test_corpus_precision_and_recall() -> None:
     assert precision >= 0.85 and recall >= 0.85, (precision, recall, notes)
 
 
-# -- advice details ----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, flagged", [
-    ("Offer a pacifier at nap time.\n\nDo not offer a pacifier.\n", True),  # a bare "don't" covers it
-    ("Give your newborn water on hot days.\n\nNever give water to babies under 6 months.\n", True),
-    ("Put your baby down to sleep.\n\nDo not put your baby down with a bottle.\n", False),  # do, but not so
-    ("Give water from 6 months.\n\nNever give water to babies under 6 months.\n", False),  # different ages
-    ("Do not give honey before 12 months.\n\nHoney is fine at about 12 months.\n", False),
-])
-def test_el303_details(text: str, flagged: bool) -> None:
-    assert ("EL303" in codes(lint(text))) is flagged
-
-
-def test_el304_uses_the_stated_age_not_the_margin() -> None:
-    assert "EL304" not in codes(lint("Start solids at about 4 months."))
-    assert "EL304" in codes(lint("Most babies start solids at 3 months."))
-
-
-def test_el303_frequency_details_differ() -> None:
-    text = "Bath your baby two or three times a week.\n\nDo not bath your baby every day.\n"
-    assert "EL303" not in codes(lint(text))
-
-
-def test_packs_are_configurable_and_checked() -> None:
-    from editlint import Linter
-
-    text = "Babies sit before they crawl.\n\nCrawling comes before sitting.\n"
-    motor_only = Linter({"select": ["EL3"], "contradiction": {"packs": ["data/milestones-motor.toml"]}})
-    assert "EL301" in [f.rule for f in motor_only.lint_text(text, path="x.md").findings]
-    missing = Linter({"select": ["EL3"], "contradiction": {"packs": ["data/nope.toml"]}})
-    error = missing.lint_text(text, path="x.md").error
-    assert error and "nope.toml" in error
-
-
-@pytest.mark.parametrize("text, flagged", [
-    ("Put your baby to sleep on their back.\n\n"
-     "Put your baby to sleep on their tummy so they sleep longer.\n", True),
-    ("Put your baby to sleep on their back.\n\nPut your baby on their tummy to play.\n", False),
-    ("Put your baby to sleep on their back.\n\nIf your baby has reflux, your doctor may suggest another "
-     "position.\n", False),
-])
-def test_el303_exclusive_details(text: str, flagged: bool) -> None:
-    assert ("EL303" in codes(lint(text))) is flagged
-
-
-@pytest.mark.parametrize("text, flagged", [
-    ("Teething gels are safe.\n\nTeething gels are dangerous.\n", True),       # verdicts on a plain thing
-    ("A fever is normal after vaccines.\n\nA fever is dangerous in newborns.\n", False),  # qualified
-    ("Use a pacifier at sleep time.\n\nAvoid pacifiers.\n", True),              # avoid X covers any verb
-    ("Do not give juice to babies under 12 months.\n\n"
-     "Give a little diluted juice from 6 months for constipation.\n", True),
-])
-def test_el303_things(text: str, flagged: bool) -> None:
-    assert ("EL303" in codes(lint(text))) is flagged
-
-
-@pytest.mark.parametrize("text, flagged", [
-    ("Crawling usually starts at 6 to 7 months.\n\nMost babies master crawling at 9 to 10 months.\n", False),
-    ("Most babies crawl well by 6 months.\n\nMost babies start crawling at 9 months.\n", True),
-])
-def test_el302_start_and_mastery(text: str, flagged: bool) -> None:
-    assert ("EL302" in codes(lint(text))) is flagged
-
-
-def test_el302_flags_the_odd_one_out_once() -> None:
-    text = ("Most babies say a first word around 12 months.\n\n"
-            "Most babies say their first words at 4 months.\n\n"
-            "In short, the first word usually comes around 12 months.\n\n"
-            "The first word arrives near 12 months.\n")
-    (f,) = [f for f in lint(text).findings if f.rule == "EL302"]
-    assert f.line == 3
-
-
-def test_el301_one_finding_for_the_odd_one_out() -> None:
-    text = ("Crawling comes before walking.\n\nMost babies crawl before they walk.\n\n"
-            "Walking comes first and crawling follows.\n\nBy the time they walk, most babies have crawled.\n")
-    (f,) = [f for f in lint(text).findings if f.rule == "EL301"]
-    assert f.line == 5
-
-
-@pytest.mark.parametrize("text, flagged", [
-    ("It is safe to give babies water from birth.\n\nDo not give water before 6 months.\n", True),
-    ("It is safe to give water from 6 months.\n\nDo not give water before 6 months.\n", False),
-    ("You don't have to wake a sleeping baby to feed.\n\nAlways wake your baby to feed every three hours.\n",
-     True),
-])
-def test_el303_safe_to_and_have_to(text: str, flagged: bool) -> None:
-    assert ("EL303" in codes(lint(text))) is flagged
-
-
-# -- audit on unseen articles (tests/corpus/health) --------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    # an imperative parsed as the complement of a "so …" clause; raise/tilt/prop are one act; "the head end
-    # of the crib mattress" is the mattress, and the mattress is the sleep surface
-    "At night, raise the head end of the crib mattress a little, so your baby can breathe more easily.\n\n"
-    "Always put your baby down flat, and never tilt or prop up the sleep surface.\n",
-    "Elevate the head of the cot with a folded towel.\n\nNever tilt the mattress.\n",
-    # the negation of "never tilt" carries to the coordinated "prop up"
-    "At night, prop up the mattress with a towel so your baby can breathe.\n\n"
-    "Never tilt or prop up the mattress.\n",
-])
-def test_el303_other_wordings_of_the_same_act(text: str) -> None:
-    report = lint(text)
-    (f,) = [f for f in report.findings if f.rule == "EL303"]
-    assert lines_of(f) == {1, 3}
-
-
-@pytest.mark.parametrize("text", [
-    "Never tilt the mattress.\n\nRaise your baby's head gently to burp them.\n",
-    "Never shake your baby or leave them alone in the bath.\n\n"
-    "If you feel overwhelmed, leave your baby to settle in the crib for a few minutes.\n",
-    "Never prop a bottle, and always hold your baby for feeds.\n\nHold your baby upright after feeds.\n",
-    "Do not raise the mattress, but keep the crib in your room.\n\n"
-    "Keep the crib in your room for six months.\n",
-])
-def test_el303_same_words_different_acts_pass(text: str) -> None:
-    assert "EL303" not in codes(lint(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Crawling comes before walking for most babies.\n\nWalking precedes crawling in most babies.\n",
-])
-def test_el301_precedes_read_as_a_noun_by_the_parser(text: str) -> None:
-    assert "EL301" in codes(lint(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Let your baby cry it out.\n\nNever leave your baby to cry.\n",  # leave … to cry = let … cry
-    "Use a pillow to support your baby's head in the crib.\n\nKeep pillows out of the crib.\n",
-    "Keep pillows and bumpers out of the crib.\n\n"
-    "Put a soft pillow in the crib so your baby is comfortable.\n",
-])
-def test_el303_let_leave_and_keep_out(text: str) -> None:
-    assert "EL303" in codes(lint(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Keep the crib away from windows and blind cords.\n\n"
-    "Put the crib in your room for the first six months.\n",
-    "Keep your baby away from cigarette smoke.\n\nGive your baby plenty of fresh air.\n",
-    "Keep medicines out of reach.\n\nGive medicines with the syringe that comes with the bottle.\n",
-    "Never leave your baby alone in the bath.\n\n"
-    "Leave the room if you feel overwhelmed, after putting your baby in the crib.\n",
-])
-def test_el303_keep_away_and_leave_passing(text: str) -> None:
-    assert "EL303" not in codes(lint(text))
-
-
-@pytest.mark.parametrize("text,flagged", [
-    # a leading scope ("For mild symptoms,") limits the advice like an if-clause
-    ("Offer one new allergy food at a time, in the morning.\n\n"
-     "For mild symptoms, stop the food and call your baby's doctor.\n", False),
-    ("Give your baby a bottle of water on hot days.\n\n"
-     "With a newborn, avoid water and offer extra milk feeds instead.\n", False),
-    # but not an absolute one
-    ("Never wake a sleeping baby to feed.\n\nFor a sleepy baby, always wake your baby to feed.\n", True),
-])
-def test_el303_leading_scope_is_a_condition(text: str, flagged: bool) -> None:
-    assert ("EL303" in codes(lint(text))) is flagged

@@ -23,7 +23,7 @@ def test_wheel_installs_and_lints_samples(tmp_path: Path) -> None:
     wheel = next(dist.glob("editlint-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "editlint/py.typed" in names
-    assert "editlint/_rules/structure.toml" in names and "editlint/_rules/data/milestones-motor.toml" in names
+    assert "editlint/_rules/structure.toml" in names and "editlint/_rules/claims/ontology/motor.toml" in names
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)

@@ -216,14 +216,16 @@ class Concepts:
             nxt = kids.get("xcomp") or (kids.get("dobj") if lem in self.lex.start_verbs else None)
             if nxt is not None and nxt.pos_ in ("VERB", "NOUN", "AUX"):
                 return self.resolve(nxt, depth + 1)
+        if lem in self.lex.attainment_verbs and "dobj" in kids:
+            return self.resolve(kids["dobj"], depth + 1)
         if lem in self.lex.progress_verbs:
             target = self._to_object(tok)
             if target is not None:
                 return self.resolve(target, depth + 1)
         if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok):
             return tok
-        if lem in self.lex.event_verbs and "dobj" not in kids:
-            subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass")
+        if lem in self.lex.event_verbs and not self._object(kids):
+            subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass") or self._split_subject(tok)
             if subj is not None and subj.lemma_.lower() not in self.lex.people:
                 return self.resolve(subj, depth + 1)
         if lem in self.lex.partitives:  # "any of the standing", "most of the crawling"
@@ -246,6 +248,20 @@ class Concepts:
             if comp is not None:
                 return self.resolve(comp, depth + 1)
         return tok
+
+    @staticmethod
+    def _split_subject(tok: Any) -> Any:
+        """ "X comes first and crawling follows": the parser splits the second subject off as a conjunct
+        of the first verb; the nearest gerund conjunct before the verb is its subject."""
+        if tok.dep_ != "conj":
+            return None
+        before = [c for c in tok.head.children if c.dep_ == "conj" and c.i < tok.i and c.tag_ == "VBG"]
+        return before[-1] if before else None
+
+    def _object(self, kids: dict[str, Any]) -> bool:
+        """A real object ("follows crawling"), not a time ("follows a few weeks later")."""
+        obj = kids.get("dobj")
+        return obj is not None and bool(self.norm(obj.lemma_))
 
     def _generic(self, noun: Any) -> bool:
         """A noun that only classifies its subject ("the first thing", "the next step", "the first nap")."""
@@ -355,6 +371,8 @@ class Concepts:
             words.add(prep.lower_)
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp") and obj.lemma_.lower() not in self.lex.people:
+                if prep.lower_ in _DIRECTION and (obj.pos_ == "VERB" or obj.lower_.endswith("ing")):
+                    continue  # "from rolling to sitting": a progression of events, not a direction
                 if _number(obj):
                     continue
                 if not self.norm(obj.lemma_):  # "at 6 months": when, not what ("the day months": day)

@@ -178,7 +178,7 @@ class Constructions:
 def construction_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:
     if paths is None:
         return tuple(sorted((rules_dir() / CONSTRUCTIONS_DIR).glob("*.toml")))
-    return tuple(Path(p) if Path(p).is_absolute() else rules_dir() / p for p in paths)
+    return tuple(Path(p) if Path(p).is_absolute() or Path(p).exists() else rules_dir() / p for p in paths)
 
 
 @functools.lru_cache(maxsize=8)

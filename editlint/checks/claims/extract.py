@@ -11,9 +11,10 @@ document and shared through ``ctx.memo``.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from ...document import Block, BlockKind
@@ -21,9 +22,9 @@ from ..base import CheckContext
 from . import order as _order  # noqa: F401  (registers the order builder)
 from . import readers
 from .concepts import Concepts, concepts_for
-from .constructions import BUILDERS, Constructions, Match, load_constructions
+from .constructions import BUILDERS, Constructions, Match, construction_files, load_constructions
 from .model import Claim, Concept, Provenance
-from .ontology import Ontology, load_ontology
+from .ontology import Ontology, load_ontology, ontology_files
 from .scope import ScopeReader, load_scopes
 
 #: Modules that register builders for the other kinds (absent modules are skipped while they are built).
@@ -95,13 +96,24 @@ class Extraction:
             previous = sent
 
 
+def _paths(sec: Mapping[str, Any], key: str, default: Callable[[Iterable[str] | None], tuple[Path, ...]]
+           ) -> tuple[Path, ...]:
+    """The configured data files: ``key`` (or the default set) plus ``extra-<key>``."""
+    chosen = list(sec.get(key) or [])
+    base = default(chosen) if chosen else default(None)
+    extra = default(list(sec.get(f"extra-{key}") or [])) if sec.get(f"extra-{key}") else ()
+    return tuple(dict.fromkeys((*base, *extra)))
+
+
 def extraction(ctx: CheckContext) -> Extraction:
     """The shared extraction of ``ctx.doc`` (computed once per document)."""
     def compute() -> Extraction:
         _load_builders()
-        onto = load_ontology()
-        ex = Extraction(ctx, onto, load_constructions(), ScopeReader(load_scopes(), ctx.doc),
-                        concepts_for(onto, ctx.config.model))
+        sec = ctx.config.section("contradiction")
+        onto = load_ontology(_paths(sec, "ontology", ontology_files))
+        cons = load_constructions(_paths(sec, "constructions", construction_files))
+        scopes = ScopeReader(load_scopes(), ctx.doc)
+        ex = Extraction(ctx, onto, cons, scopes, concepts_for(onto, ctx.config.model))
         ex.run()
         return ex
     got: Extraction = ctx.memo(("claims-extraction",), compute)

@@ -97,6 +97,7 @@ class ConceptLexicon(DataModel):
     people: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = Field(default=frozenset(), alias="generic-nouns")
     partitives: frozenset[str] = frozenset()
+    attainment_verbs: frozenset[str] = Field(default=frozenset(), alias="attainment-verbs")
 
 
 class OntologyFile(DataModel):
@@ -214,7 +215,7 @@ def ontology_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:
     """The files to load: every ``*.toml`` under ``rules/claims/ontology`` unless ``paths`` are given."""
     if paths is None:
         return tuple(sorted((rules_dir() / ONTOLOGY_DIR).glob("*.toml")))
-    return tuple(Path(p) if Path(p).is_absolute() else rules_dir() / p for p in paths)
+    return tuple(Path(p) if Path(p).is_absolute() or Path(p).exists() else rules_dir() / p for p in paths)
 
 
 @functools.lru_cache(maxsize=8)

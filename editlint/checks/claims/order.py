@@ -64,7 +64,7 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
     prov = env.prov(m, anchors)
     earlier, later = env.concept(early), env.concept(late)
     earlier, later = _elliptic(env, early, earlier, late, later)
-    if earlier.key == later.key:
+    if earlier.key == later.key or not earlier.key or not later.key:
         return
     consumed = m.construction.emits.get("negation") == "consumed"
     main = m.roles.get(str(m.construction.emits.get("negated-by", "")))
