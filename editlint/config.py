@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import functools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from .api import Option
 from .datafile import KeyPath, format_key_path, key_lines, line_of_key
@@ -270,7 +272,7 @@ def _split_tables(table: Mapping[str, Any], reg: Registry, err: Any
         if opt is None:
             raise err(key, f"unknown key (known keys: {', '.join(sorted([*CORE_OPTIONS, *sections]))})")
         if value is not None:
-            problem = check_value(key, value, opt)
+            problem = check_value(key, value, opt) or range_problem(key, value, opt.default)
             if problem:
                 raise err(key, problem)
         values[key] = value
@@ -341,7 +343,7 @@ def _rule_options(table: Mapping[str, Any], reg: Registry, err: Any) -> dict[str
                 if not isinstance(base, list) or not isinstance(value, list):
                     raise err(("rules", code, key), f"extends {name!r}, which must be a list, with a list")
                 value = base + [v for v in value if v not in base]
-            problem = check_value(key, value, opt)
+            problem = check_value(key, value, opt) or range_problem(key, value, opt.default)
             if problem:
                 raise err(("rules", code, key), problem)
             bad = item_problem(opts[key], rule.options.get(name))
@@ -352,6 +354,29 @@ def _rule_options(table: Mapping[str, Any], reg: Registry, err: Any) -> dict[str
     return out
 
 
+#: Options that count or size something real: zero would stall (a batch of 0) or refuse every file.
+POSITIVE_OPTIONS = frozenset({"batch-size", "max-file-size"})
+
+
+def range_problem(key: str, value: Any, default: Any) -> str | None:
+    """None if a number is in range and a URL parses; else what is wrong. Numbers must be finite, at
+    least 1 for sizes and counts (``POSITIVE_OPTIONS``), and not negative where the default is not."""
+    if isinstance(value, str) and (key == "url" or key.endswith("-url")):
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return f"{key} must be an http(s) URL with a host, not {value!r}"
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not math.isfinite(value):
+        return f"{key} must be a finite number, not {value!r}"
+    if key in POSITIVE_OPTIONS and value < 1:
+        return f"{key} must be at least 1, not {value!r}"
+    if isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0 and value < 0:
+        return f"{key} must not be negative, not {value!r}"
+    return None
+
+
 def _validate_table(table: Mapping[str, Any], options: Mapping[str, Option], prefix: str, err: Any
                     ) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -359,7 +384,7 @@ def _validate_table(table: Mapping[str, Any], options: Mapping[str, Option], pre
         opt = options.get(key)
         if opt is None:
             raise err(f"{prefix}{key}", f"unknown key (known: {', '.join(sorted(options)) or 'none'})")
-        problem = check_value(key, value, opt)
+        problem = check_value(key, value, opt) or range_problem(key, value, opt.default)
         if problem:
             raise err(f"{prefix}{key}", problem)
         out[key] = value
