@@ -251,3 +251,19 @@ def test_an_action_without_an_object_bounded_by_an_event() -> None:
 def test_a_description_is_not_advice() -> None:
     claims, _ = run(article("Toddlers keep climbing until they are tired.", "One nap is often skipped."))
     assert of_kind(claims, "advice") == []
+
+
+def test_a_red_flag_and_a_reassurance_for_the_same_condition() -> None:
+    claims, found = run(article("Don't worry if your toddler is not hopping by their third birthday.",
+                                "Toddlers vary.",
+                                "If your toddler is not hopping by 36 months, call your doctor at once."))
+    stances = of_kind(claims, "stance")
+    assert {s["verdict"] for s in stances} == {"normal", "warning-sign"}
+    assert len({s["thing"]["key"] for s in stances}) == 1
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_red_flag_at_a_later_age_than_the_reassurance_is_consistent() -> None:
+    _, found = run(article("Don't worry if your baby is not clapping by 12 months.",
+                           "Talk to your doctor if your baby is not clapping by 18 months."))
+    assert "EL303" not in codes(found)

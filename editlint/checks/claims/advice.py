@@ -21,6 +21,7 @@ from typing import Any
 from .ages import with_scope
 from .constructions import Env, Match, builder
 from .model import AdviceClaim, Claim, Concept, Phase, PropositionClaim, Provenance, StanceClaim, Verdict
+from .units import scan, to_months
 
 #: nouns that measure an amount of the thing named after "of" ("a pinch of salt" is about salt)
 AMOUNT_NOUNS = frozenset({"pinch", "bit", "little", "dash", "drop", "splash", "spoonful", "teaspoon",
@@ -296,9 +297,50 @@ def _subject_thing(thing: Any) -> Any:
     return thing
 
 
+def _reassuring(verb: Any, env: Env) -> bool:
+    """"don't worry", "no need to worry", "nothing to worry about": a negated worry."""
+    if env.negated(verb):
+        return True
+    noun = verb.head if verb.dep_ in ("acl", "relcl", "xcomp") else None
+    return noun is not None and (noun.lower_ == "nothing" or any(
+        c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children))
+
+
+def condition_thing(clause: Any, env: Env) -> Concept:
+    """The condition of a red flag or a reassurance as a thing: its event, negation and age ("not
+    walking by 12 months"), so "not X by their first birthday" and "not X by 12 months" are one thing."""
+    event = env.concept(clause)
+    neg = env.negated(clause)
+    text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    age = next((a for a in scan(text) if a.is_age), None)
+    when = ""
+    if age is not None:
+        lo, hi = to_months(age.stated, age.unit)
+        when = f"@{age.relation.value}:{lo:g}-{hi:g}"
+    key = f"{'not-' if neg else ''}{event.key}{when}"
+    # the head is the whole key: a condition is the same thing only with the same event, negation and age
+    return Concept(key=key, text=text, head=key, modifiers=frozenset(), phase=event.phase)
+
+
+def _condition_stance(match: Match, env: Env, verdict: Verdict) -> Iterator[Claim]:
+    clause, verb = match.roles.get("thing"), match.roles.get("verb")
+    if clause is None or verb is None:
+        return
+    if verdict is Verdict.NORMAL and not _reassuring(verb, env):
+        return  # "worry if …" without a negation is not reassurance
+    if verdict is Verdict.WARNING_SIGN and not _imperative_ok(verb):
+        return
+    thing = condition_thing(clause, env)
+    prov = dataclasses.replace(_prov(match, env, [verb]), condition="")  # the condition is the thing
+    yield StanceClaim(thing=thing, verdict=verdict, prov=prov)
+
+
 @builder("stance")
 def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     """A verdict on a thing: safe, fine, normal, harmful, a warning sign (negation flips it)."""
+    if _emit(match, "about", "") == "condition":
+        yield from _condition_stance(match, env, Verdict(str(_emit(match, "verdict", "normal"))))
+        return
     thing = match.roles.get("thing")
     anchor = match.roles.get("verdict") or match.roles.get("verb")
     if thing is None or _is_person(thing) or thing.lower_ in ("this", "that", "these", "those", "which"):

@@ -232,7 +232,7 @@ def table_ages(ex: Any) -> Iterator[Claim]:
         if a is None or not first or not age_sents:
             continue
         event = first[0].root
-        if any(t.like_num for t in first[0]):
+        if any(t.pos_ == "NUM" or t.text.isdigit() for t in first[0]):
             continue  # "4 naps to 3": a stage named by a count, not one event with one age
         concept = ex.concept(event)
         if not concept.key:
