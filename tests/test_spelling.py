@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import SAMPLES, codes, lint_snippet
 
@@ -404,3 +406,35 @@ def test_babble_and_le_adjectives_are_words_but_held_letters_are_not() -> None:
     assert el501(text) == []
     assert [f.data["word"] for f in el501("# Talk\n\nHe said helllo to the tomorow crowd.\n")] == [
         "helllo", "tomorow"]
+
+
+# -- whole articles of domain language come back untouched from --fix ------------------------------------
+_DOMAIN_ARTICLES = {
+    "bath-time.md": (
+        "# Bath Time Without Tears\n\n"
+        "Most toddlers love splashing, but a few scream the moment their jammies come off. Whatever the "
+        "Lansinoh tub says, keep the water warm and the room cosy.\n\n"
+        'In Italy, grandparents call the evening wash "il bagnetto" (the little bath).\n\n'
+        "If your child has eczema, ask about emollients or a mild hydrocortisone cream; cetirizine can "
+        "help the itch at night. See https://example.org/bath-tips or #bathtime on instagram.\n\n"
+        "## Sources\n\n"
+        "- Haddad R, Ferreira P. Emollient bathing in infants. Pediatr Dermatol. 2020;37(4):612-8.\n"),
+    "car-journeys.html": (
+        "<h1>Long car journeys with a baby</h1>\n"
+        "<p>Plan stops every two hours: a newborn should not stay in a car seat for long stretches.</p>\n"
+        "<p>Pack wipes, a spare onesie, snacks and a tablet with downloaded cartoons.</p>\n"
+        "<p>Our Finnish friends swear by the word &quot;eväät&quot; for a packed lunch, and a "
+        "&quot;kaverikuski&quot; (a shared lift) with another family.</p>\n"
+        "<p>Motion sickness? Ask the pharmacist whether dimenhydrinate suits your child's age.</p>\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DOMAIN_ARTICLES))
+def test_domain_article_is_byte_identical_after_fix(name: str, tmp_path: Path) -> None:
+    from editlint.cli import main
+
+    path = tmp_path / name
+    original = _DOMAIN_ARTICLES[name].encode("utf-8")
+    path.write_bytes(original)
+    assert main(["check", "--select", "EL5", "--fail-on", "warning", "--fix", str(path)]) == 0
+    assert path.read_bytes() == original
