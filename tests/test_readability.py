@@ -659,6 +659,15 @@ def test_el205_adjectival_participles_are_not_passive(lint: Lint, sentence: str)
     ("The twins were frightened by the fireworks.", "were frightened"),  # agent: always a passive
     ("The formula is mixed with cooled boiled water.", "is mixed"),
     ("The lunchbox was packed the night before.", "was packed"),
+    ("Toys that are chewed by a teething baby need washing.", "are chewed"),  # an agent: a passive
 ])
 def test_el205_real_passives_still_count(lint: Lint, sentence: str, phrase: str) -> None:
     assert _each_passive(lint, f"We went out. {sentence} Then we went home.") == [phrase]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Toys that are shared at nursery carry more germs.",
+    "Bottles which are washed in hot water dry faster.",
+])
+def test_el205_relative_clause_describing_a_noun_is_not_passive(lint: Lint, sentence: str) -> None:
+    assert _each_passive(lint, f"We went out. {sentence} Then we went home.") == []

@@ -67,11 +67,28 @@ def test_the_disclaimer_fix_inserts_passes_every_rule(name: str) -> None:
 
 
 def test_a_publishers_own_disclaimer_text_is_not_judged_by_sentence_rules() -> None:
-    text = ("The content of this webpage is provided for general informational purposes exclusively and "
-            "does not constitute individualized professional medical consultation.")
+    text = ("Every recommendation published throughout this particular website undergoes systematic "
+            "evaluation by independent paediatric nursing professionals annually.")
     config = {"select": ["EL202", "EL203"], "disclaimer": {"text": text}}
     article = f"# Nappy rash\n\nChange nappies often and let the skin air dry.\n\n{text}\n"
     assert Linter(config).lint_text(article, path="rash.md").findings == []
     # the same sentence, when it is not the configured disclaimer, is judged like any other
     other = Linter({"select": ["EL203"]}).lint_text(article, path="rash.md")
     assert [f.rule for f in other.findings] == ["EL203"]
+
+
+@pytest.mark.parametrize("wording", [
+    "This publication is provided for informational purposes only and should never replace individualized "
+    "consultation with appropriately qualified healthcare practitioners.",
+    "This publication is not a substitute for professional medical advice, diagnosis or treatment from "
+    "a qualified healthcare practitioner.",
+])
+def test_any_disclaimer_is_not_judged_by_sentence_rules(wording: str) -> None:
+    article = f"# Teething\n\nOffer a cool teething ring. Rub the gums with a clean finger.\n\n{wording}\n"
+    report = Linter({"select": ["EL202", "EL203"]}).lint_text(article, path="teeth.md")
+    assert report.findings == []
+    # the same words outside a disclaimer are judged: the exemption is for what the sentence does
+    plain = wording.replace("is not a substitute for", "goes well with").replace(
+        "for informational purposes only and should never replace", "to support and should always accompany")
+    judged = Linter({"select": ["EL203"]}).lint_text(article.replace(wording, plain), path="teeth.md")
+    assert [f.rule for f in judged.findings] == ["EL203"]

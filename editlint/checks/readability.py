@@ -423,9 +423,27 @@ def boilerplate(ctx: CheckContext) -> frozenset[str]:
 
 
 def judged_sentences(ctx: CheckContext) -> list[Sentence]:
-    """The prose sentences EL202 and EL203 judge one by one: all but the required disclaimer's."""
-    skip = boilerplate(ctx)
-    return [s for s in prose_sentences(ctx) if _fold(s.text) not in skip]
+    """The prose sentences EL202 and EL203 judge one by one: all but disclaimers.
+
+    A medical disclaimer (recognised by what it says, as EL401 recognises it, or the configured text)
+    is wording a publisher requires, often legal, not the writer's prose to simplify."""
+    from .disclaimer import is_disclaimer_text
+
+    def compute() -> list[Sentence]:
+        skip = boilerplate(ctx)
+        configured = [str(ctx.config.section("disclaimer").get("text") or "")]
+        out: list[Sentence] = []
+        previous: Sentence | None = None
+        for s in prose_sentences(ctx):
+            before = previous.text if previous is not None and previous.block is s.block else None
+            previous = s
+            if _fold(s.text) in skip or is_disclaimer_text(ctx.doc.text[s.start:s.end], configured, before):
+                continue
+            out.append(s)
+        return out
+
+    result: list[Sentence] = ctx.memo(("readability", "judged"), compute)
+    return result
 
 
 # -- EL202: long sentence --------------------------------------------------------------------------
@@ -597,7 +615,9 @@ class AdjectivalCues:
 def is_adjectival(head: Any, cues: AdjectivalCues) -> bool:
     """True when the parse's passive 'be + participle' reads as a predicate adjective.
 
-    A 'by' agent always makes it a passive. Otherwise: the tagger calls it an adjective; a degree word
+    A 'by' agent always makes it a passive. Otherwise: a relative clause describing a noun ("toys that
+    are shared") reads like its reduced form ("toys shared"), which has no passive verb; the tagger
+    calls it an adjective; a degree word
     modifies it ("so worried"); it is coordinated with an adjective ("cracked and sore"); it is "used to"
     a noun or gerund (accustomed; "used to treat" stays a passive); or it is a stative participle from
     the data list ("is dehydrated", "is confused").
@@ -605,6 +625,8 @@ def is_adjectival(head: Any, cues: AdjectivalCues) -> bool:
     children = list(head.children)
     if any(c.dep_ == "agent" for c in children):
         return False
+    if head.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in children):
+        return True  # "naps that are cut short" describes the naps, like "naps cut short" (no passive)
     if head.tag_ in ("JJ", "JJR", "JJS"):
         return True
     if any(c.dep_ == "advmod" and c.lower_ in cues.degree for c in children):
@@ -656,13 +678,13 @@ def passives(ctx: CheckContext, ignore: frozenset[str], cues: AdjectivalCues = A
 
 
 @check_type("passive-voice", needs=("parse",), options={
-    "max-share": Option(float, 0.10, "share of passive sentences in the article above which it is flagged"),
+    "max-share": Option(float, 0.15, "share of passive sentences in the article above which it is flagged"),
     "min-passive": Option(int, 2, "flag the article's share only when at least this many sentences are "
                           "passive"),
     "paragraph-max-share": Option(float, 0.5, "share of passive sentences in one paragraph above which "
                                   "the paragraph is flagged (a passive cluster)"),
-    "paragraph-min-passive": Option(int, 2, "flag a paragraph only when at least this many of its "
-                                    "sentences are passive"),
+    "paragraph-min-passive": Option(int, 3, "flag a paragraph only when it has at least this many "
+                                    "passive verbs"),
     "report-each": Option(bool, False, "also report every passive verb as an info finding"),
     "ignore": Option(list, [], "participles that are idioms, not actions with a hidden doer (born)"),
     "stative": Option(list, [], "participles read as states, not passives, when no 'by' agent is given "
@@ -698,8 +720,8 @@ def passive_voice(ctx: CheckContext) -> Iterator[Hit]:
         for index, group in by_block.items():
             in_block = [s for s in scored if s.block.index == index]
             n = len({(p.sentence.start, p.sentence.end) for p in group})
-            if n < o["paragraph-min-passive"] or n / len(in_block) <= o["paragraph-max-share"]:
-                continue
+            if len(group) < o["paragraph-min-passive"] or n / len(in_block) <= o["paragraph-max-share"]:
+                continue  # a cluster: enough passive verbs, in more than half of the paragraph's sentences
             first = group[0]
             reported.add(first.start)
             yield Hit(first.start, first.end,

@@ -45,9 +45,15 @@ def _is_short_line(line: str) -> bool:
     return bool(s) and _words(s) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(s)
 
 
+def _is_lead_in(line: str) -> bool:
+    """A sentence that introduces a list ("Call your doctor if your child:"), not a heading or label."""
+    s = line.strip()
+    return s.endswith(":") and _words(s) > 4
+
+
 def _looks_like_heading(line: str) -> bool:
     s = line.strip()
-    if not _is_short_line(s) or _URL.search(s):
+    if not _is_short_line(s) or _URL.search(s) or _is_lead_in(s):
         return False
     m = _NUMBERED.match(s)
     body = m.group(2) if m else s
@@ -69,6 +75,15 @@ def _paragraphs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
     if cur:
         blocks.append((cur[0][0], cur))
     return blocks
+
+
+def _is_bare_list(lead: str, lines: list[tuple[int, str]]) -> bool:
+    """Lines with no bullets under a lead-in ending in ':' ("if your child:" then one sign a line): each
+    starts with a capital and none breaks off mid-sentence, so they are items, not a wrapped paragraph."""
+    if not _is_lead_in(lead) or len(lines) < 2:
+        return False
+    return all(_STARTS_NEW.match(ln) and ln.split()[-1].lower().strip(",") not in _OPEN_END
+               for _, ln in lines)
 
 
 def _ends_run(line: str) -> bool:
@@ -142,7 +157,8 @@ class _Reader:
                     self.table(lines[1:])
                 else:
                     self.table(lines)
-            elif all(_NUMBERED.match(ln) or _BULLET.match(ln) for _, ln in lines):
+            elif all(_NUMBERED.match(ln) or _BULLET.match(ln) for _, ln in lines) or \
+                    (bi and _is_bare_list(blocks[bi - 1][1][-1][1], lines)):
                 self.list_lines(lines)
             else:
                 self.runs(lines)
@@ -264,7 +280,7 @@ class _Reader:
         if text.strip().endswith("?") and _words(text) <= HEADING_MAX_WORDS and body_is_prose:
             self.heading(off, text, numbered)  # a question heading (FAQ) with its answer below
             return
-        if _is_short_line(text):
+        if _is_short_line(text) and not _is_lead_in(text):
             self.add_line(off, text)
             self.b.end_block(BlockKind.CAPTION)  # a bare line with nothing hanging under it
             return
