@@ -212,42 +212,54 @@ class Concepts:
             return tok
         lem = tok.lemma_.lower()
         kids = {c.dep_: c for c in tok.children}
+        if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok):
+            return tok  # "the nap goes": its end, not the nap
+        for step in (self._through_light, self._through_event, self._through_noun, self._through_copula):
+            nxt = step(tok, lem, kids)
+            if nxt is not None:
+                return self.resolve(nxt, depth + 1)
+        return tok
+
+    def _through_light(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "start crawling", "be able to walk", "master walking", "move on to walking"."""
         if lem in self.lex.light_verbs or lem == "able":
             nxt = kids.get("xcomp") or (kids.get("dobj") if lem in self.lex.start_verbs else None)
             if nxt is not None and nxt.pos_ in ("VERB", "NOUN", "AUX"):
-                return self.resolve(nxt, depth + 1)
+                return nxt
         if lem in self.lex.attainment_verbs and "dobj" in kids:
-            return self.resolve(kids["dobj"], depth + 1)
+            return kids["dobj"]
         if lem in self.lex.progress_verbs:
-            target = self._to_object(tok)
-            if target is not None:
-                return self.resolve(target, depth + 1)
-        if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok):
-            return tok
-        if lem in self.lex.event_verbs and not self._object(kids):
-            subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass") or self._split_subject(tok)
-            if subj is not None and subj.lemma_.lower() not in self.lex.people:
-                return self.resolve(subj, depth + 1)
-        if lem in self.lex.partitives:  # "any of the standing", "most of the crawling"
+            return self._to_object(tok)
+        return None
+
+    def _through_event(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "crawling comes first": the event is the subject of "come", "happen", "follow"..."""
+        if lem not in self.lex.event_verbs or self._object(kids):
+            return None
+        subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass") or self._split_subject(tok)
+        return subj if subj is not None and subj.lemma_.lower() not in self.lex.people else None
+
+    def _through_noun(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "any of the standing"; "Toddlers scribble" with the verb misread as the subject's modifier."""
+        if lem in self.lex.partitives:
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if obj is not None:
-                return self.resolve(obj, depth + 1)
-        if lem in self.lex.people:  # "Toddlers scribble": the verb misread as the subject's modifier
-            event = next((c for c in tok.children if c.dep_ in ("amod", "acl", "relcl", "compound")
-                          and c.i > tok.i), None)
-            if event is not None:
-                return self.resolve(event, depth + 1)
-        if tok.pos_ == "AUX" or lem == "be":
-            comp = kids.get("acomp") or kids.get("attr")
-            subj = kids.get("nsubj") or kids.get("csubj")
-            if comp is not None and comp.dep_ == "attr" and subj is not None and self._generic(comp):
-                # "X is the first thing babies learn" / "X is the first nap a baby drops": X (and the verb)
-                rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
-                return rel if rel is not None else self.resolve(subj, depth + 1)
-            if comp is not None:
-                return self.resolve(comp, depth + 1)
-        return tok
+            return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if lem in self.lex.people:
+            return next((c for c in tok.children if c.dep_ in ("amod", "acl", "relcl", "compound")
+                         and c.i > tok.i), None)
+        return None
+
+    def _through_copula(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "X is dry at night" -> dry; "X is the first thing babies learn" -> X; "X is the first nap a
+        baby drops" -> the relative clause's verb (whose gap is X)."""
+        if tok.pos_ != "AUX" and lem != "be":
+            return None
+        comp = kids.get("acomp") or kids.get("attr")
+        subj = kids.get("nsubj") or kids.get("csubj")
+        if comp is not None and comp.dep_ == "attr" and subj is not None and self._generic(comp):
+            rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
+            return rel if rel is not None else subj
+        return comp
 
     @staticmethod
     def _split_subject(tok: Any) -> Any:
@@ -376,12 +388,12 @@ class Concepts:
                 if _number(obj):
                     continue
                 if not self.norm(obj.lemma_):  # "at 6 months": when, not what ("the day months": day)
-                    words |= {w for c in obj.children if c.dep_ == "compound" and (w := self.norm(c.lemma_))}
+                    words |= {n for c in obj.children if c.dep_ == "compound" and (n := self.norm(c.lemma_))}
                     continue
-                w, _, u = self._noun_words(obj)
+                found, _, u = self._noun_words(obj)
                 if prep.lower_ in _DIRECTION:  # "roll from back to tummy" is not "from tummy to back"
-                    w = {x if _tagged(x) else f"{_DIRECTION[prep.lower_]}-{x}" for x in w}
-                words |= w
+                    found = {x if _tagged(x) else f"{_DIRECTION[prep.lower_]}-{x}" for x in found}
+                words |= found
                 used += u
 
     def _add_child(self, c: Any, tok: Any, passive: bool, mods: set[str], objects: set[str],
