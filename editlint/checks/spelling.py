@@ -1,8 +1,11 @@
-"""Offline spelling (EL501, EL505): pyspellchecker's bundled dictionary plus a house vocabulary.
+"""Offline spelling (EL501, EL505): pyspellchecker's bundled dictionary plus a domain vocabulary.
 
-Always available: the dictionary ships inside the pyspellchecker wheel, so nothing is downloaded and no
-NLP model is needed. Proper nouns, acronyms, URLs, e-mail addresses, numbers, units and code are skipped
-with cheap rules; the US/UK pair list drives EL505 (one article should not mix "color" and "colour").
+Always available: the dictionary ships inside the pyspellchecker wheel and the vocabulary (a house list
+and lists generated from ICD-10-CM, a drug-name dictionary and wordfreq, see
+rules/data/vocabulary/README.md) inside editlint's, so nothing is downloaded and no NLP model is needed.
+Proper nouns (by position), acronyms, URLs, e-mail addresses, numbers, units, code, reference lists and
+citations, glossed quoted terms and attribute values are skipped with cheap rules; the US/UK pair list
+drives EL505 (one article should not mix "color" and "colour").
 """
 
 from __future__ import annotations
