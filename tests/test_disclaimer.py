@@ -80,8 +80,11 @@ def test_seed_article_needs_a_disclaimer_and_lists_its_evidence(seed_path: Path)
     lines = text.split("\n")
     related_lines = [lines[r.line - 1] for r in f.related]
     assert any("pediatrician" in ln for ln in related_lines), related_lines
-    # strongest first: the line that sends parents to the paediatrician leads
-    assert "pediatrician" in related_lines[0]
+    # the strongest evidence is kept when the list is cut: the line that sends parents to the paediatrician
+    one = lint_snippet(text, "text", select=["EL401"], rules={"EL401": {"max-evidence": 1}})
+    [g] = rules_of(one, "EL401")
+    assert [ln for ln in (lines[r.line - 1] for r in g.related) if "pediatrician" in ln]
+    assert len(g.related) == 1
 
 
 def el401_via_cli(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
@@ -889,3 +892,16 @@ def test_no_harm_will_come_is_absolute_reassurance(text: str) -> None:
     assert codes(lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"])) == ["EL402"]
     hedged = text.replace("no harm will", "usually no harm will").replace("No damage", "Usually no damage")
     assert codes(lint_snippet(HEALTH_INTRO + hedged + "\n", "markdown", select=["EL402"])) == []
+
+
+@pytest.mark.parametrize("text,severity", [
+    ("Give your toddler 5 ml of ibuprofen syrup every six hours.", "error"),  # told to give it
+    ("You can give 2.5 ml of infant paracetamol at bedtime.", "error"),
+    ("Calpol helps: half a teaspoon every 4-6 hours.", "error"),  # shown how to give it
+    ("Toddlers need 10 micrograms of vitamin D drops each day.", "warning"),  # what children need
+    ("It's recommended that babies over six months have 7 mg of iron drops a day.", "warning"),
+])
+def test_el403_error_for_an_instruction_warning_for_a_stated_dose(text: str, severity: str) -> None:
+    report = lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL403"])
+    assert [(f.rule, f.severity.value) for f in report.findings] == [("EL403", severity)]
+    assert report.findings[0].data["recommendation"] is (severity == "warning")

@@ -20,7 +20,7 @@ from typing import Any
 from .. import segment
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
-from ..findings import Applicability, Edit
+from ..findings import Applicability, Edit, Severity
 from ..rules import line_of, load_data, rules_dir
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
@@ -220,6 +220,11 @@ class Voice:
     hedged: re.Pattern[str]
     definitions: tuple[re.Pattern[str], ...]
     definition_kinds: frozenset[str]
+    recommendation: tuple[re.Pattern[str], ...] = ()
+
+    def recommends(self, text: str) -> bool:
+        """A statement of what children need or what is recommended, not an instruction to the reader."""
+        return self.imperative.search(text) is None and any(p.search(text) for p in self.recommendation)
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,6 +249,8 @@ def voice() -> Voice:
         definitions=tuple(_regex(rel, "definition-patterns", p)
                           for p in _strings(rel, v, "definition-patterns", "voice.")),
         definition_kinds=frozenset(_strings(rel, v, "definition-kinds", "voice.")),
+        recommendation=tuple(_regex(rel, "recommendation-patterns", p)
+                             for p in _strings(rel, v, "recommendation-patterns", "voice.")),
     )
 
 
@@ -1170,11 +1177,15 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
             continue
         amount = any(p.search(sent.text) for p in lex.amounts)
         what = "medicine dose" if amount else "advice to give a medicine"
+        # a dose stated as what children need or what is recommended ("Babies need 400 IU of vitamin D a
+        # day"): a warning; a dose the reader is told or shown how to give: the rule's severity
+        stated = voice().recommends(sent.text)
         yield Hit(sent.start, sent.end,
                   f"{what} with no advice to check it with a doctor or pharmacist nearby; add a line such as "
                   "'Check the dose with your pharmacist or doctor before you give it.'",
+                  severity=Severity.WARNING if stated else None,
                   suggestion="Check the dose with your pharmacist or doctor before you give it.",
-                  key=sent.text)
+                  key=sent.text, data={"recommendation": stated})
 
 
 # -- EL404: no advice on when to see a doctor ------------------------------------------------------------
