@@ -615,15 +615,25 @@ def test_one_fix_run_converges(tmp_path: Path, text: str, expected: str) -> None
     assert fix(path) == 0 and path.read_text(encoding="utf-8") == expected
 
 
-def test_a_fix_that_creates_an_unfixable_finding_is_dropped() -> None:
-    long_text = ("This page was written by two parents who are not doctors, nurses, midwives or "
-                 "pharmacists, and nothing in it, however confidently it is phrased, is a substitute for the "
-                 "advice of the professionals who know your child and can examine them in person.")
-    linter = Linter({"select": ["EL401", "EL202"], "disclaimer": {"text": long_text}})
-    report = linter.lint_text(MD, path="ear.md")
+@pytest.mark.parametrize("rules,disclaimer,article", [
+    # a typo in the configured text would spread a spelling warning into every article
+    (["EL401", "EL501"], "This article is general informaton only and does not replace your child's own "
+     "doctor.", MD),
+    # a UK disclaimer in a US article would make it mixed
+    (["EL401", "EL505"], "This article is general information only and does not replace your child's own "
+     "paediatrician.", MD.replace("Call your doctor if", "Call your pediatrician if")
+     .replace("Ask your pharmacist", "Ask your pediatrician")),
+])
+def test_a_fix_that_creates_an_unfixable_finding_is_dropped(rules: list[str], disclaimer: str,
+                                                            article: str) -> None:
+    linter = Linter({"select": rules, "disclaimer": {"text": disclaimer}})
+    report = linter.lint_text(article, path="ear.md")
     assert [f.rule for f in report.findings if f.fixes] == ["EL401"]
     plan = plan_fixes(linter, report.document.source, report.findings)
-    assert plan.text == MD and plan.applied == ()  # the insertion would add a long-sentence warning
+    assert plan.text == article and plan.applied == () and plan.note == ""
+    # with unsafe fixes the new finding is itself fixable, so the insertion goes in and is corrected
+    plan = plan_fixes(linter, report.document.source, report.findings, unsafe=True)
+    assert [f.rule for f in plan.applied] == rules and plan.text.startswith(article)
 
 
 def test_a_respelled_word_in_a_long_sentence_is_not_a_new_finding() -> None:
