@@ -438,3 +438,9 @@ def test_domain_article_is_byte_identical_after_fix(name: str, tmp_path: Path) -
     path.write_bytes(original)
     assert main(["check", "--select", "EL5", "--fail-on", "warning", "--fix", str(path)]) == 0
     assert path.read_bytes() == original
+
+
+def test_a_heading_that_only_starts_like_a_reference_heading_is_prose() -> None:
+    text = ("# Iron\n\n## Sources of iron\n\nRed meat and lentls are good.\n\n"
+            "## References and notes\n\nLentls X.\n")
+    assert [f.data["word"] for f in el501(text)] == ["lentls"]

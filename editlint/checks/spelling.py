@@ -392,7 +392,8 @@ def _reference_blocks(doc: Document, headings: frozenset[str]) -> Iterator[Block
             yield b
             continue
         key = _key(b.text)
-        opens = any(key == h or key.startswith(h + " ") for h in headings)
+        # "References and further reading" opens one; "Sources of iron" is prose about food
+        opens = any(key == h or key.startswith(h + " and ") for h in headings)
         if opens and (heading or len(key.split()) <= 4):
             level = b.level if heading and b.level else 7  # a label line: until any heading
             yield b
