@@ -402,7 +402,8 @@ class Concepts:
         if dep in ("dobj", "attr", "oprd") or (passive and dep == "nsubjpass"):
             w, heads, u = self._noun_words(c)
             mods |= w
-            objects |= heads
+            if c.lemma_.lower() not in self.lex.measure_nouns:  # "walk a few steps" is still walking
+                objects |= heads
             used += u
         elif dep == "prt" or dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod"):
             if _number(c) or (c.lower_ in self.lex.sequence_adverbs and tok.pos_ != "NOUN"):

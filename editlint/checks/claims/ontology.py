@@ -97,6 +97,7 @@ class ConceptLexicon(DataModel):
     people: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = Field(default=frozenset(), alias="generic-nouns")
     partitives: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = Field(default=frozenset(), alias="measure-nouns")
     attainment_verbs: frozenset[str] = Field(default=frozenset(), alias="attainment-verbs")
 
 
