@@ -444,3 +444,9 @@ def test_a_heading_that_only_starts_like_a_reference_heading_is_prose() -> None:
     text = ("# Iron\n\n## Sources of iron\n\nRed meat and lentls are good.\n\n"
             "## References and notes\n\nLentls X.\n")
     assert [f.data["word"] for f in el501(text)] == ["lentls"]
+
+
+def test_citation_lines_do_not_count_as_mixed_spelling() -> None:
+    text = ("The color chart helps. Another color follows.\n\n"
+            "Lund K, Abara T. Colour vision in infants. Paed Rev. 2018;39(2):55-61.\n")
+    assert el505(text) == []

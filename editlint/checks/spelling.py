@@ -597,7 +597,7 @@ def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
     section = ctx.config.section("spelling")
     variant = section.get("variant", "en-US")
     enforce = bool(section.get("enforce-variant", False))
-    all_tokens = list(_words(doc))
+    all_tokens = list(_words(doc, not_prose(doc)))  # citations and glossed quotes are not the article's
     names = _name_parts(all_tokens)
     tokens = [t for i, t in enumerate(all_tokens) if i not in names]  # "Paediatric Society" is a name
     for dim in load_pairs(ctx.options["pairs"]):
