@@ -671,3 +671,34 @@ def test_el205_real_passives_still_count(lint: Lint, sentence: str, phrase: str)
 ])
 def test_el205_relative_clause_describing_a_noun_is_not_passive(lint: Lint, sentence: str) -> None:
     assert _each_passive(lint, f"We went out. {sentence} Then we went home.") == []
+
+
+# -- EL207: a writer's subheadings without heading markup; navigation links are not prose ------------------
+def _para(topic: str, n: int) -> str:
+    return " ".join(f"Sentence {i} about {topic} gives one more plain idea to the reader here."
+                    for i in range(n))
+
+
+@pytest.mark.parametrize("mark", ["**{}**", "{}"])
+def test_el207_bold_or_bare_short_lines_act_as_subheadings(lint: Lint, mark: str) -> None:
+    parts = [f"{mark.format(t)}\n\n{_para(t.lower(), 14)}" for t in ("Fevers", "Coughs and colds", "Rashes")]
+    text = "# Common illnesses\n\n" + "\n\n".join(parts) + "\n"
+    assert only(lint(text, select=["EL207"]), "EL207") == []  # three stretches of about 170 words
+    one = "# Common illnesses\n\n" + "\n\n".join(_para(t, 14) for t in ("fevers", "colds", "rashes")) + "\n"
+    assert len(only(lint(one, select=["EL207"]), "EL207")) == 1
+
+
+def test_link_only_paragraphs_are_not_prose(lint: Lint) -> None:
+    link = ("[Guidance from the national paediatric respiratory working group on bronchiolitis management "
+            "in infants and young children](https://example.org/guidance.pdf)")
+    report = lint(f"# Bronchiolitis\n\nMost babies get better in two weeks.\n\n{link}\n", select=["EL2"])
+    assert report.findings == [] and report.metrics["words"] == 7
+
+
+def test_plain_text_bare_list_under_a_lead_in(lint: Lint) -> None:
+    text = ("Croup\n\nCroup gives a barking cough.\n\nCall your doctor straight away if your child:\n\n"
+            "Struggles to breathe or looks pale\nIs drooling and cannot swallow\n"
+            "Makes a high-pitched noise when breathing in and seems to be getting worse rather than better "
+            "over the course of the evening while you watch\n")
+    report = lint(text, "text", select=["EL202"])
+    assert only(report, "EL202") == []  # three list items, not one 40-word sentence

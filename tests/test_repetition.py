@@ -120,7 +120,7 @@ answer varies. So when do babies teethe?It depends on the child.
 def test_el101_title_phrase_glued_to_next_sentence_markdown() -> None:
     (f,) = lint_snippet(TITLE_GLUED_MD, select=["EL101"]).findings
     assert f.line == 3 and "3 times" in f.message and f.severity.value == "warning"
-    assert [r.line for r in f.related] == [3, 3, 4, 1]  # three occurrences, then the title
+    assert sorted(r.line for r in f.related) == [1, 3, 3, 4]  # three occurrences and the title
 
 
 def test_el101_is_a_warning_unless_error_count_opts_in_html() -> None:
@@ -644,3 +644,15 @@ def test_el102_page_title_line_and_link_paragraphs_are_not_stray_lines() -> None
     # an SEO keyword line below the text is still one
     leaked = md + "\npotty training basics tips\n"
     assert [f.line for f in only(lint_snippet(leaked, select=["EL102"]), "EL102")] == [11]
+
+
+def test_el104_function_word_triplets_are_parallel_structure() -> None:
+    triplets = ["Some toddlers nap twice. Some nap once. Some drop naps by three.",
+                "If you work nights, share the feeds. If you have twins, try a schedule. If you feel low, "
+                "say so.", "I packed the bag. I forgot the wipes. I laughed about it later."]
+    for text in triplets:
+        assert only(lint_snippet(f"{text}\n", select=["EL104"]), "EL104") == [], text
+    fourth = triplets[0].replace("by three.", "by three. Some never nap at all.")
+    assert len(only(lint_snippet(f"{fourth}\n", select=["EL104"]), "EL104")) == 1
+    nouns = "Bathwater should feel warm. Bathwater cools fast. Bathwater needs checking with an elbow."
+    assert len(only(lint_snippet(f"{nouns}\n", select=["EL104"]), "EL104")) == 1

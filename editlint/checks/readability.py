@@ -225,10 +225,13 @@ REFERENCE_HEADING = re.compile(
 
 
 def reading_blocks(doc: Document) -> list[Block]:
-    """Prose blocks (paragraphs, list items, quotes) outside reference-list sections."""
+    """Prose blocks (paragraphs, list items, quotes) outside reference-list sections; a block that is
+    one link ("More about head lice", a related page) is navigation, not prose."""
     out = []
     for b in doc.prose_blocks():
         if b.section is not None and REFERENCE_HEADING.match(doc.blocks[b.section].text):
+            continue
+        if "link-only" in b.classes:
             continue
         out.append(b)
     return out
@@ -566,13 +569,42 @@ def paragraph_length(ctx: CheckContext) -> Iterator[Hit]:
                       "one idea each", key=block.text[:80])
 
 
+_PSEUDO_HEADING = re.compile(r"^[\W_]*[A-Z0-9][^\n.!?;:,]*$")
+
+
+def is_pseudo_heading(block: Block) -> bool:
+    """A short one-line paragraph with no punctuation, often bold ('**Fevers**', 'Latching on'): the
+    writer's subheading without heading markup."""
+    return (block.kind is BlockKind.PARAGRAPH and "link-only" not in block.classes
+            and len(block.words()) <= 8 and bool(_PSEUDO_HEADING.match(block.text.strip())))
+
+
+def _stretches(doc: Document, secs: list[Section]) -> list[Section]:
+    """Sections cut again at pseudo-headings (which then head their own stretch)."""
+    out: list[Section] = []
+    for sec in secs:
+        heading: Block | None = sec.heading
+        blocks: list[Block] = []
+        for b in sec.blocks:
+            if is_pseudo_heading(b) and blocks:
+                out.append(Section(heading, tuple(blocks), (), sum(block_words(doc, x) for x in blocks)))
+                heading, blocks = b, []
+            elif not is_pseudo_heading(b):
+                blocks.append(b)
+            else:
+                heading = b
+        if blocks:
+            out.append(Section(heading, tuple(blocks), (), sum(block_words(doc, x) for x in blocks)))
+    return out
+
+
 @check_type("section-length", options={
     "max-words": Option(int, 300, "prose under one heading with more words than this is flagged"),
 })
 def section_length(ctx: CheckContext) -> Iterator[Hit]:
     """Long stretches of text without a subheading, which readers cannot scan or skip."""
     limit = ctx.options["max-words"]
-    for sec in sections(ctx.doc):
+    for sec in _stretches(ctx.doc, sections(ctx.doc)):
         if sec.words <= limit:
             continue
         running, passes = 0, sec.blocks[-1]

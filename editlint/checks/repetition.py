@@ -855,6 +855,9 @@ def _opening(text: str, exceptions: frozenset[str]) -> tuple[str, int] | None:
 
 @check_type("repeated-sentence-opening", needs=("sentences",), options={
     "min-run": Option(int, 3, "consecutive sentences opening with the same word that are flagged"),
+    "min-run-function-word": Option(int, 4, "the same when the word is a function word ('Some … Some … "
+                                    "Some', 'If you … If you', 'I … I'): three in a row is parallel "
+                                    "structure"),
     "ignore": Option(list, [], "extra opening words never flagged (lower case)"),
 })
 def repeated_sentence_opening(ctx: CheckContext) -> Iterator[Hit]:
@@ -871,7 +874,11 @@ def repeated_sentence_opening(ctx: CheckContext) -> Iterator[Hit]:
         run: list[tuple[str, int, int, int]] = []  # opener, sentence start, opener end, sentence end
 
         def flush(run: list[tuple[str, int, int, int]]) -> Iterator[Hit]:
-            if len(run) >= opts["min-run"] and run[0][0] not in ignore:
+            # a repeated noun subject wants a pronoun; repeated pronouns, quantifiers and conjunctions
+            # ("Some babies … Some … Some …") are a deliberate triplet until a fourth
+            function = bool(run) and " " not in run[0][0] and run[0][0] in lex.function
+            needed = opts["min-run-function-word"] if function else opts["min-run"]
+            if len(run) >= needed and run[0][0] not in ignore:
                 word = doc.text[run[0][1]:run[0][2]]
                 yield Hit(run[0][1], run[-1][3],
                           f"{len(run)} sentences in a row start with {word!r}; vary how they open "
