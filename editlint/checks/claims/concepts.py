@@ -76,6 +76,12 @@ class Lemmas:
             verb = self._verb(w)
             if verb:
                 return verb
+        if w in self.exc.get("noun", {}):  # "teeth", "feet"
+            return self.exc["noun"][w][0]
+        if w.endswith("s") and not w.endswith("ss"):  # "steps", "babies": the plural's noun
+            noun = self._by_rules(w, "noun")
+            if noun and noun != w:
+                return noun
         if any(w in self.index.get(pos, ()) for pos in ("noun", "verb", "adj")):
             return w
         return self._by_rules(w, "noun") or self._by_rules(w, "verb") or w
@@ -256,6 +262,8 @@ class Concepts:
             return None
         comp = kids.get("acomp") or kids.get("attr")
         subj = kids.get("nsubj") or kids.get("csubj")
+        if comp is not None and subj is not None and comp.lower_ in self.lex.sequence_adverbs:
+            return subj  # "X are the first to appear", "X is first"
         if comp is not None and comp.dep_ == "attr" and subj is not None and self._generic(comp):
             rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
             return rel if rel is not None else subj
