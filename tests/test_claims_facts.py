@@ -267,3 +267,30 @@ def test_a_red_flag_at_a_later_age_than_the_reassurance_is_consistent() -> None:
     _, found = run(article("Don't worry if your baby is not clapping by 12 months.",
                            "Talk to your doctor if your baby is not clapping by 18 months."))
     assert "EL303" not in codes(found)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Do not offer peanut butter before your child is four months old.",  # time clauses give age scopes
+     "Once your child is one year old, you can offer peanut butter."),
+    ("Never give your toddler cola.", "If the dentist says so, give your toddler cola."),  # a condition
+])
+def test_advice_for_other_ages_or_under_a_condition(first: str, second: str) -> None:
+    _, found = run(article(first, second))
+    assert "EL303" not in codes(found)
+
+
+def test_passive_advice_with_a_modal() -> None:
+    claims, found = run(article("Cola should never be given to toddlers.", "Toddlers grow fast.",
+                                "Give your toddler cola with lunch."))
+    neg = [c for c in of_kind(claims, "advice") if c["polarity"] < 0]
+    assert [(c["action"], c["object"]["head"]) for c in neg] == [("give", "cola")]
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_counts_per_day_and_rates_per_24_hours() -> None:
+    claims, found = run(article("Brush their teeth twice a day.", "Teeth matter.",
+                                "Most toddlers sleep 11 to 14 hours in every 24 hours.",
+                                "Most toddlers sleep about 12 hours in every 24 hours."))
+    qs = of_kind(claims, "quantity")
+    assert {(c["unit"], c["per"]) for c in qs} >= {("times", "day"), ("hour", "day")}
+    assert "EL305" not in codes(found)

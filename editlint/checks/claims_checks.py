@@ -300,10 +300,11 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     clash = boundaries_clash(pos, neg)
     if clash is not None:
         return clash
+    if not same_condition(a.prov, b.prov):
+        return False  # "never X" and "if your doctor says so, X": the condition makes the exception
     if a.absolute or b.absolute:
         return True
-    plain = a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN
-    return plain and same_condition(a.prov, b.prov)
+    return a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN
 
 
 #: actions whose object is what the child gets or is exposed to: advice on them is advice on the thing
@@ -320,9 +321,7 @@ def advice_against_stance(adv: AdviceClaim, st: StanceClaim) -> bool:
         return False
     if adv.action.split(" ")[0] not in EXPOSURE_ACTIONS:
         return False
-    if adv.polarity < 0 and not (adv.absolute or same_condition(adv.prov, st.prov)):
-        return False
-    if adv.polarity > 0 and not same_condition(adv.prov, st.prov):
+    if not same_condition(adv.prov, st.prov):
         return False
     general, specific = (adv.object, st.thing) if adv.polarity < 0 else (st.thing, adv.object)
     return covers(general, specific)

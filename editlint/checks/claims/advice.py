@@ -249,6 +249,8 @@ ADDRESSEES = frozenset({"you", "parents", "carers", "caregivers", "we", "familie
 
 def _imperative_ok(verb: Any) -> bool:
     """Advice has no subject of its own or addresses the reader; it is not a question."""
+    if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
+        return False  # a noun at the start of a sentence ("Cola should never be …"), not a verb
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if verb.dep_ == "compound":  # a misread imperative: "Avoid(compound) sugar(ROOT)"
         subj = []
@@ -279,10 +281,17 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
     polarity = int(_emit(match, "polarity", 1))
     if verb.dep_ != "det" and env.negated(verb):
         polarity = -polarity
-    obj_tok = _subject_thing(through_amount(obj_tok))
-    obj = thing_concept(env, obj_tok)
+    action, details = "", frozenset[str]()
+    if obj_tok.pos_ == "VERB" or obj_tok.tag_ == "VBG":  # "giving juice is recommended": give juice
+        action, details = _action_name(obj_tok, env), advice_details(obj_tok, None)
+        inner = advice_object(obj_tok)
+        if inner is None:
+            return
+        obj_tok = inner
+    obj = thing_concept(env, through_amount(obj_tok))
     if obj.key:
-        yield AdviceClaim(action="", object=obj, polarity=polarity, prov=_prov(match, env, [obj_tok, verb]),
+        yield AdviceClaim(action=action, object=obj, polarity=polarity,
+                          prov=_prov(match, env, [obj_tok, verb]), details=details,
                           absolute=bool(_emit(match, "absolute", False)))
 
 

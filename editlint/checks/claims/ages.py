@@ -92,7 +92,31 @@ def with_scope(prov: Provenance, sent: Any, onto: Any = None, skip: Amount | Non
     if prov.age_scope is not None:
         return prov
     scope = sentence_scope(sent, skip, clause_span(sent, anchors) if anchors else None)
+    if scope is None and anchors:
+        scope = time_clause_scope(sent, anchors)
     return dataclasses.replace(prov, age_scope=scope) if scope else prov
+
+
+#: "before your child is six months old" limits advice to younger children, "once …" to older ones
+BEFORE_MARKS = frozenset({"before", "until", "till"})
+AFTER_MARKS = frozenset({"once", "after", "when", "since", "from"})
+
+
+def time_clause_scope(sent: Any, anchors: Sequence[Any]) -> Interval | None:
+    """The ages a time clause on the claim's verb names: "before … is 6 months old" -> (0, 6)."""
+    for a in anchors:
+        verb = clause_verb(a)
+        for c in verb.children:
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "")
+            if c.dep_ != "advcl" or mark not in BEFORE_MARKS | AFTER_MARKS:
+                continue
+            text = sent.doc[c.left_edge.i:c.right_edge.i + 1].text
+            age = next((x for x in scan(text) if x.is_age), None)
+            if age is None:
+                continue
+            lo, hi = age.converted
+            return (0.0, lo) if mark in BEFORE_MARKS else (hi, float("inf"))
+    return None
 
 
 # -- ages ----------------------------------------------------------------------------------------------
@@ -278,14 +302,17 @@ def _capped_object(unit: Any) -> Any:
 def _clause_subject(unit: Any) -> Any:
     """"babies sleep 14 hours" (the verb), "X should be 1 hour" / "X is limited to 1 hour" (the subject)."""
     head = unit.head
-    while head.dep_ == "prep" or (head.pos_ == "NUM" and head is not head.head):
+    for _ in range(4):  # through "in", "a day", numbers: "twice(predet) a day(npadvmod)"
+        if head is head.head or not (head.dep_ in ("prep", "npadvmod", "pobj") or head.pos_ == "NUM"):
+            break
         head = head.head
     if head.pos_ in ("AUX",) or head.lemma_ == "be":
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive
-    return head if head.pos_ == "VERB" else None
+    imperative = head.dep_ == "ROOT" and head.i == head.sent.start  # "Brush(PROPN) their teeth twice a day"
+    return head if head.pos_ == "VERB" or imperative else None
 
 
 def subject_of_amount(unit: Any) -> tuple[Any, bool]:

@@ -25,6 +25,8 @@ NUMBER_WORDS: dict[str, float] = {
     "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
     "half a": 0.5, "half an": 0.5, "a couple of": 2, "a": 1, "an": 1, "a single": 1,
 }
+#: adverbs that are a count with their own unit ("twice a day")
+COUNT_ADVERBS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 
 #: unit spelling -> (unit name, dimension, factor to the dimension's canonical unit)
 #: canonical units: time -> months, duration -> hours, volume -> ml, mass -> mg, temperature -> celsius
@@ -57,9 +59,10 @@ _units("iu|units", "IU", "activity", 1.0)
 _units("°c|ºc|c|degrees c|degrees celsius|celsius|degrees centigrade", "°C", "temperature", 1.0)
 _units("°f|ºf|f|degrees f|degrees fahrenheit|fahrenheit", "°F", "temperature", 1.0)
 _units("times|time", "times", "count", 1.0)
+_units("portion|portions|serving|servings", "portions", "portions", 1.0)
 
 CANONICAL = {"time": "months", "duration": "hours", "volume": "ml", "mass": "mg", "temperature": "°C",
-             "activity": "IU", "count": "times"}
+             "activity": "IU", "count": "times", "portions": "portions"}
 
 #: rate words ("a day", "per feed", "/kg", "daily") -> the period
 PERIODS: dict[str, str] = {"day": "day", "days": "day", "daily": "day", "night": "night", "nights": "night",
@@ -112,7 +115,8 @@ _APPROX = rf"(?:{_alternation(APPROX_WORDS)})"
 _RANGE_SEP = r"\s*(?:-|–|—|to|and|or|/)\s*"
 _UNIT_RE = _alternation(UNITS)
 _PER = (rf"(?:\s*(?:a|an|per|each|every|/|a\s+single)\s*(?P<per>{_alternation(PERIODS)})\b"
-        r"|\s+(?P<adv>daily|nightly|weekly)\b)")
+        r"|\s+(?P<adv>daily|nightly|weekly)\b"
+        r"|\s+(?:in\s+)?(?:every|each|per|a)\s+(?P<day24>24)[\s-]*hours?(?:\s+period)?\b)")
 
 AMOUNT_RE = re.compile(
     rf"(?<![\w.])(?P<approx>{_APPROX}\s+)?(?P<a>{_NUM_OR_A})(?:{_RANGE_SEP}(?:{_APPROX}\s+)?(?P<b>{_NUM}))?"
@@ -204,14 +208,23 @@ def _is_age(text: str, m: re.Match[str], dim: str, per: str) -> bool:
     return UNITS[m.group("unit").lower()][0] in ("month", "year") or bool(_ends_with(prefix, set(AGE_PREPS)))
 
 
-_LATE_PER = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:a|an|per|each|every)\s+"
-                       rf"(?P<per>{_alternation(PERIODS)})\b", re.IGNORECASE)
+_LATE_PER = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?(?:a|an|per|each|every)\s+"
+                       rf"(?:(?P<per>{_alternation(PERIODS)})\b|(?P<day24>24)[\s-]*hours?\b)", re.IGNORECASE)
 
 
 def _late_period(text: str, end: int) -> str:
-    """A rate stated after what is measured: "two hours of screen time a day"."""
+    """A rate stated after what is measured: "two hours of screen time a day", "… in every 24 hours"."""
     m = _LATE_PER.match(text, end)
-    return PERIODS.get(m.group("per").lower(), "") if m else ""
+    if m is None:
+        return ""
+    return "day" if m.group("day24") else PERIODS.get(m.group("per").lower(), "")
+
+
+def _denominator(text: str, m: re.Match[str]) -> bool:
+    """"(in) every 24 hours", "per 24 hours": the period of a rate, not an amount of its own."""
+    before = text[max(0, m.start() - 12):m.start()]
+    return bool(re.search(r"\b(?:every|each|per)\s*$", before, re.IGNORECASE)) \
+        and re.match(r"24\s*-?\s*hours?\b", text[m.start():], re.IGNORECASE) is not None
 
 
 def _pad(lo: float, hi: float, approx: bool, dim: str) -> Interval:
@@ -244,7 +257,7 @@ def _amount(text: str, m: re.Match[str], between: bool = False) -> Amount | None
         lo, hi = hi, lo
     groups = m.groupdict()
     per = PERIODS.get((groups.get("per") or groups.get("adv") or "").lower(), "")
-    per = per or _late_period(text, m.end())
+    per = per or ("day" if groups.get("day24") else "") or _late_period(text, m.end())
     if dim == "count" and not per:
         return None  # "three times" without a rate is not an amount
     relation, prep = _relation_before(text, m.start())
@@ -287,6 +300,20 @@ def _age_number(text: str, m: re.Match[str]) -> Amount:
                   converted=(lo * 12, hi * 12), prep=prep)
 
 
+COUNT_RE = re.compile(rf"\b(?P<a>{_alternation(COUNT_ADVERBS)})\s+(?:a|an|per|each|every)\s+"
+                      rf"(?P<per>{_alternation(PERIODS)})\b", re.IGNORECASE)
+
+
+def _count(text: str, m: re.Match[str]) -> Amount:
+    n = COUNT_ADVERBS[m.group("a").lower()]
+    relation, _prep = _relation_before(text, m.start())
+    if relation not in (Relation.UP_TO, Relation.FROM):
+        relation = Relation.AT
+    return Amount(start=m.start(), end=m.end(), stated=(n, n), unit="times", dimension="count",
+                  canonical=(n, n), canonical_unit="times", relation=relation,
+                  per=PERIODS[m.group("per").lower()], converted=(n, n))
+
+
 @lru_cache(maxsize=4096)
 def scan(text: str) -> tuple[Amount, ...]:
     """Every age and amount in ``text``, in order, without overlaps."""
@@ -305,9 +332,13 @@ def scan(text: str) -> tuple[Amount, ...]:
     for m in AMOUNT_RE.finditer(text):
         if m.group("a").lower() in ("a", "an") and not (m.group("old") or m.group("per") or m.group("adv")):
             continue  # "a week" is a rate word or a duration, not an amount of its own
+        if _denominator(text, m):
+            continue
         add(_amount(text, m))
     for m in AGE_NUMBER_RE.finditer(text):
         add(_age_number(text, m))
+    for m in COUNT_RE.finditer(text):
+        add(_count(text, m))
     return tuple(sorted(found, key=lambda a: a.start))
 
 
