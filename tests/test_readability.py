@@ -702,3 +702,14 @@ def test_plain_text_bare_list_under_a_lead_in(lint: Lint) -> None:
             "over the course of the evening while you watch\n")
     report = lint(text, "text", select=["EL202"])
     assert only(report, "EL202") == []  # three list items, not one 40-word sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anaphylaxis is a severe allergic reaction, and anaphylactic shock needs an adrenaline injection "
+    "at once.",
+    "Bronchiolitis usually improves by itself, although bronchiolitis in premature babies needs closer "
+    "watching overnight.",
+])
+def test_el203_a_sentence_hard_only_by_the_term_it_needs_is_a_note(lint: Lint, sentence: str) -> None:
+    (f,) = only(lint(f"Read this. {sentence} Then rest.", select=["EL203"]), "EL203")
+    assert f.severity is Severity.INFO
