@@ -236,3 +236,16 @@ def test_segments_are_ordered_trimmed_and_cover_the_text(text: str) -> None:
         assert text[pos:s.start].strip() == ""  # nothing but space between segments
         pos = s.end
     assert text[pos:].strip() == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Most", "toddlers", "nap", "twice", "daily", "when", "tired"]),
+                min_size=1, max_size=60).map(lambda ps: " ".join(ps)))
+def test_textstat_counts_the_same_sentences_on_any_text(text: str) -> None:
+    from editlint.checks.readability import scores
+
+    doc = _doc(text, "markdown")
+    ctx = CheckContext(doc, None, {}, default_config())
+    texts = [s.text for s in prose_sentences(ctx) if s.scored]
+    if texts:
+        scores(texts)  # raises RuntimeError if textstat's sentence count differs from ours
