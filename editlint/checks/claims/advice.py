@@ -80,8 +80,9 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     lex = getattr(env.ontology, "lexicon", None)
     ignore: frozenset[str] = getattr(lex, "ignore_modifiers", frozenset())
     head = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else (c.head or tok.lemma_.lower())
-    mods = {m.lemma_.lower() if m.dep_ == "compound" else m.lower_ for m in tok.children
-            if m.dep_ in ("compound", "amod", "nmod") and not m.like_num and not m.tag_.startswith("VB")}
+    kinds = ("compound", "amod", "nmod") + (("nsubj",) if tok.tag_ == "VBG" else ())  # "night(nsubj) waking"
+    mods = {m.lemma_.lower() if m.dep_ in ("compound", "nsubj") else m.lower_ for m in tok.children
+            if m.dep_ in kinds and not m.like_num and not m.tag_.startswith("VB")}
     mods = {m for m in mods | _extra_words(tok) if m not in ignore and m != head and m not in PEOPLE}
     key = c.key if c.known else head + (f"({','.join(sorted(mods))})" if mods else "")
     return dataclasses.replace(c, key=key, head=head, modifiers=frozenset(mods))
@@ -267,8 +268,10 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if _emit(match, "bare", False):
         yield from _bare(match, env, verb)
         return
-    claim = _advice(match, env, verb, int(_emit(match, "polarity", 1)), match.roles.get("object"),
-                    bool(_emit(match, "avoid", False)))
+    polarity = int(_emit(match, "polarity", 1))
+    if any(env.negated(match.roles[r]) for r in ("be", "adj", "need") if r in match.roles):
+        polarity = -polarity  # "it is not safe to X", "you don't need to X"
+    claim = _advice(match, env, verb, polarity, match.roles.get("object"), bool(_emit(match, "avoid", False)))
     if claim is not None:
         yield claim
 
