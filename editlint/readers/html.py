@@ -38,8 +38,15 @@ _WS = re.compile(r"\s+")
 _ARTICLE_RE = re.compile(r"<(article|main)[\s>]", re.IGNORECASE)
 
 
+#: Tags that decide the kind of the block they enclose (the nearest one wins).
+_KIND_TAGS = (*HEADINGS, "figcaption", "caption", "td", "th", "pre", "li", "blockquote")
+#: Classes kept from the ancestors of one element: bounds the work per tag on hostile nesting.
+_MAX_CLASSES = 512
+
+
 class _Element:
-    __slots__ = ("tag", "classes", "skip", "start", "list_id", "ordered", "item_count", "item", "row", "col")
+    __slots__ = ("tag", "classes", "skip", "start", "list_id", "ordered", "item_count", "item", "row", "col",
+                 "all_classes")
 
     def __init__(self, tag: str, classes: frozenset[str], skip: bool, start: int) -> None:
         self.tag = tag
@@ -52,6 +59,7 @@ class _Element:
         self.item = 0
         self.row = -1
         self.col = -1
+        self.all_classes = classes  # with the ancestors' (set on push)
 
 
 class _Extractor(HTMLParser):
@@ -61,6 +69,10 @@ class _Extractor(HTMLParser):
         self.base = base
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.stack: list[_Element] = []
+        # Open elements by tag (their indexes in ``stack``) and how many are skipped: every question about
+        # the ancestors is answered in constant time, so unclosed tags cost linear time, not quadratic.
+        self.by_tag: dict[str, list[int]] = {}
+        self.skipped = 0
         self.article_only = whole_page and bool(_ARTICLE_RE.search(text))
         self.in_title = False
         self.title_parts: list[str] = []
@@ -68,6 +80,10 @@ class _Extractor(HTMLParser):
         self.table_row = -1
         self.link_depth = 0
         self.link_text = [0, 0]  # text pieces of the current block inside links, outside links
+        self.literal_lt = ""  # stands for a '<' that cannot open markup (see extract_html)
+        pending = builder.pending_text  # the block's text so far, summed up (joining it per tag is quadratic)
+        self.tail = pending[-1:]
+        self.has_text = bool(pending.strip())
 
     # -- positions --------------------------------------------------------------------------------
     def _abs(self) -> int:
@@ -75,23 +91,63 @@ class _Extractor(HTMLParser):
         return self.base + self.line_starts[line - 1] + col
 
     # -- state ------------------------------------------------------------------------------------
+    def _add(self, text: str, origin: int | list[int] | range) -> None:
+        self.b.add(text, origin)
+        if text:
+            self.tail = text[-1]
+            self.has_text = self.has_text or not text.isspace()
+
+    def _reset(self) -> None:
+        self.tail = ""
+        self.has_text = False
+
+    def _push(self, el: _Element) -> None:
+        if self.stack:
+            parent = self.stack[-1].all_classes
+            if len(parent) < _MAX_CLASSES:
+                el.all_classes = parent | el.classes
+            else:
+                el.all_classes = parent
+        self.by_tag.setdefault(el.tag, []).append(len(self.stack))
+        self.skipped += el.skip
+        self.stack.append(el)
+
+    def _pop(self) -> _Element:
+        el = self.stack.pop()
+        self.by_tag[el.tag].pop()
+        self.skipped -= el.skip
+        return el
+
+    def _nearest(self, *tags: str) -> int:
+        """Index in ``stack`` of the innermost open element with one of ``tags``; -1 if none."""
+        return max((self.by_tag[t][-1] for t in tags if self.by_tag.get(t)), default=-1)
+
+    def _open(self, tag: str) -> bool:
+        return bool(self.by_tag.get(tag))
+
+    def _in_article(self) -> bool:
+        return self._open("article") or self._open("main")
+
     def _skipping(self) -> bool:
-        if any(e.skip for e in self.stack):
+        if self.skipped:
             return True
-        if self.article_only and not any(e.tag in ("article", "main") for e in self.stack):
+        if self.article_only and not self._in_article():
             return True
         return False
 
     def _flush(self) -> None:
-        if not self.b.pending_text.strip() or self._skipping():
+        if not self.has_text or self._skipping():
             self.b.discard()
+            self._reset()
             self.link_text = [0, 0]
             return
         self._end(self._kind_for_stack())
 
     def _kind_for_stack(self) -> tuple[BlockKind, dict[str, object]]:
-        classes = frozenset().union(*(e.classes for e in self.stack)) if self.stack else frozenset()
-        for e in reversed(self.stack):
+        classes = self.stack[-1].all_classes if self.stack else frozenset()
+        i = self._nearest(*_KIND_TAGS)
+        if i >= 0:
+            e = self.stack[i]
             if e.tag in HEADINGS:
                 return BlockKind.HEADING, {"level": HEADINGS[e.tag], "classes": classes}
             if e.tag in ("figcaption", "caption"):
@@ -102,7 +158,8 @@ class _Extractor(HTMLParser):
             if e.tag == "pre":
                 return BlockKind.CODE, {"classes": classes}
             if e.tag == "li":
-                parent = next((p for p in reversed(self.stack) if p.tag in ("ul", "ol")), None)
+                j = self._nearest("ul", "ol")
+                parent = self.stack[j] if j >= 0 else None
                 return BlockKind.LIST_ITEM, {"list_id": parent.list_id if parent else None,
                                              "ordered": bool(parent and parent.ordered),
                                              "item": e.item, "classes": classes}
@@ -118,6 +175,7 @@ class _Extractor(HTMLParser):
             attrs = {**attrs, "classes": base | {"link-only"}}
         self.link_text = [0, 0]
         self.b.end_block(kind, anchor=anchor, **attrs)
+        self._reset()
 
     # -- HTMLParser callbacks -----------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -135,7 +193,7 @@ class _Extractor(HTMLParser):
             return
         if tag == "br":
             if not self._skipping():
-                self.b.add("\n", pos)
+                self._add("\n", pos)
             return
         if tag == "img":
             self._image(a, pos)
@@ -148,11 +206,11 @@ class _Extractor(HTMLParser):
         ident = frozenset(x.lower() for x in (a.get("id"), a.get("role"), a.get("data-editlint")) if x)
         classes |= ident
         skip = tag in SKIP_TAGS or tag == "head" or bool(classes & CHROME_CLASSES)
-        if not any(e.tag in ("article", "main") for e in self.stack) and (
+        if not self._in_article() and (
                 tag in CHROME_TAGS or any(_CHROME_PART.search(c) for c in classes)):
             skip = True  # site chrome around the article; inside it, leftovers are the writer's to delete
         if tag == "p" and self.stack and self.stack[-1].tag == "p":
-            self.stack.pop()  # <p> implicitly closes an open <p>
+            self._pop()  # <p> implicitly closes an open <p>
         if tag == "li":
             self._close_until("li", stop_at=("ul", "ol"))
         if tag in ("td", "th"):
@@ -163,23 +221,24 @@ class _Extractor(HTMLParser):
             el.list_id = self.list_counter
             el.ordered = tag == "ol"
         if tag == "li":
-            parent = next((p for p in reversed(self.stack) if p.tag in ("ul", "ol")), None)
+            j = self._nearest("ul", "ol")
+            parent = self.stack[j] if j >= 0 else None
             if parent is not None:
                 parent.item_count += 1
                 el.item = parent.item_count
         if tag == "table":
             el.row = -1
         if tag == "tr":
-            table = next((p for p in reversed(self.stack) if p.tag == "table"), None)
+            table = self.stack[self._nearest("table")] if self._open("table") else None
             if table is not None:
                 table.row += 1
                 table.col = -1
         if tag in ("td", "th"):
-            table = next((p for p in reversed(self.stack) if p.tag == "table"), None)
+            table = self.stack[self._nearest("table")] if self._open("table") else None
             if table is not None:
                 table.col += 1
                 el.row, el.col = table.row, table.col
-        self.stack.append(el)
+        self._push(el)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -188,12 +247,11 @@ class _Extractor(HTMLParser):
 
     def _close_until(self, tags: str | tuple[str, ...], stop_at: tuple[str, ...]) -> None:
         names = (tags,) if isinstance(tags, str) else tags
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].tag in stop_at:
-                return
-            if self.stack[i].tag in names:
-                del self.stack[i:]
-                return
+        i = self._nearest(*names)
+        if i < 0 or self._nearest(*stop_at) > i:
+            return
+        while len(self.stack) > i:
+            self._pop()
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
@@ -204,37 +262,48 @@ class _Extractor(HTMLParser):
             if title:
                 self.b.metadata.setdefault("title", title)
             return
-        if not any(e.tag == tag for e in self.stack):
+        if not self._open(tag):
             return  # stray end tag
         if tag in BLOCK_TAGS or tag in SKIP_TAGS:
-            el = next(e for e in reversed(self.stack) if e.tag == tag)
-            if tag in HEADINGS and not self.b.pending_text.strip() and not self._skipping():
+            el = self.stack[self.by_tag[tag][-1]]
+            if tag in HEADINGS and not self.has_text and not self._skipping():
                 self.b.discard()
+                self._reset()
                 self._end(self._kind_for_stack(), anchor=el.start)
             else:
                 self._flush()
         while self.stack:
-            if self.stack.pop().tag == tag:
+            if self._pop().tag == tag:
                 break
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CD x`` (an unknown keyword) makes the standard library raise AssertionError; browsers
+        read it as a bogus comment up to the next '>', and so do we."""
+        try:
+            return super().parse_marked_section(i, bool(report))
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            return j + 1 if j >= 0 else -1
+
     def handle_data(self, data: str) -> None:
+        if self.literal_lt:
+            data = data.replace(self.literal_lt, "<")
         if self.in_title:
             self.title_parts.append(data)
             return
         if self._skipping():
             return
         pos = self._abs()
-        if any(e.tag == "pre" for e in self.stack):
-            self.b.add(data, range(pos, pos + len(data)))  # masked template code: one origin a char
+        if self._open("pre"):
+            self._add(data, range(pos, pos + len(data)))  # masked template code: one origin a char
             return
         for m in re.finditer(r"\s+|\S+", data):
             piece = m.group()
             if piece[0].isspace():
-                pending = self.b.pending_text
-                if pending and not pending[-1].isspace():
-                    self.b.add(" ", pos + m.start())
+                if self.tail and not self.tail.isspace():
+                    self._add(" ", pos + m.start())
             else:
-                self.b.add(piece, pos + m.start())
+                self._add(piece, pos + m.start())
                 self.link_text[0 if self.link_depth else 1] += 1
 
     def _add_ref(self, raw: str) -> None:
@@ -244,7 +313,7 @@ class _Extractor(HTMLParser):
         if self._skipping():
             return
         pos = self._abs()
-        self.b.add(html.unescape(raw), [pos] * len(html.unescape(raw)))
+        self._add(html.unescape(raw), [pos] * len(html.unescape(raw)))
 
     def handle_entityref(self, name: str) -> None:
         self._add_ref(f"&{name};")
@@ -260,14 +329,15 @@ class _Extractor(HTMLParser):
         alt = (a.get("alt") or "").strip()
         if not alt or self._skipping():
             return
-        if self.b.pending_text.strip():
+        if self.has_text:
             return  # an inline image inside running text: its alt text is not prose
         raw = self.get_starttag_text() or ""
         i = raw.find(alt)
         origin = pos + i if i >= 0 else pos
-        self.b.add(alt, origin)
-        classes = frozenset().union(*(e.classes for e in self.stack)) if self.stack else frozenset()
+        self._add(alt, origin)
+        classes = self.stack[-1].all_classes if self.stack else frozenset()
         self.b.end_block(BlockKind.ALT, classes=classes | {"alt-text"})
+        self._reset()
 
     def close(self) -> None:
         super().close()
@@ -282,7 +352,13 @@ def extract_html(builder: DocumentBuilder, text: str, base: int = 0, whole_page:
     """
     text = mask(text, template_spans(text))
     parser = _Extractor(builder, text, base, whole_page)
-    parser.feed(text)
+    last = text.rfind(">")
+    if "<" not in text[last + 1:]:
+        parser.feed(text)
+    else:  # no '<' after the last '>' can open markup; the tokenizer would rescan the rest for each one
+        parser.literal_lt = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+        parser.feed(text[:last + 1])
+        parser.feed(text[last + 1:].replace("<", parser.literal_lt))
     parser.close()
 
 

@@ -262,7 +262,7 @@ class _Walker:
 
     def front_matter(self, tok: Token) -> None:
         try:
-            data = yaml.safe_load(tok.content) if tok.content.strip() else {}
+            data = yaml.load(tok.content, Loader=_NoAliasLoader) if tok.content.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -273,6 +273,18 @@ class _Walker:
             self.b.metadata.update({str(k): v for k, v in data.items()})
         if tok.map:
             self.cursor = self.b.offset_of_line(tok.map[1])
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: a few hundred bytes of nested ``*alias`` references expand to gigabytes
+    when a value is used as text, and front matter has no need for them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                              mark)
+        return super().compose_node(parent, index)
 
 
 _TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\n(.*?)^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
