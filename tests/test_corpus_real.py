@@ -1,6 +1,6 @@
 """Real, human-written articles (tests/corpus/real): every file is linted without a crash, and the
 findings an editor judged wrong that the code has since stopped reporting stay gone (AUDIT.md,
-manifest.toml). Right errors of the final judgement stay reported, so a fix cannot buy precision
+manifest.toml). Right errors of the latest judgement stay reported, so a fix cannot buy precision
 with recall."""
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def test_fixed_false_alarms_stay_gone(reports: dict[str, FileReport], row: dict[
     assert (row["rule"], row["line"]) not in _reported(reports[row["file"]]), row["reason"]
 
 
-KEEP = [r for r in ROWS if r["run"] == "final" and r["verdict"] == "right" and r["severity"] == "error"]
+LATEST = [run for run in ("first", "mid", "final") if any(r["run"] == run for r in ROWS)][-1]
+KEEP = [r for r in ROWS if r["run"] == LATEST and r["verdict"] == "right" and r["severity"] == "error"]
 
 
 @pytest.mark.parametrize("row", KEEP, ids=[f"{r['file']}:{r['rule']}:{r['line']}" for r in KEEP])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RUNS = ("first", "final")
+RUNS = ("first", "mid", "final")
 VERDICTS = ("right", "debatable", "wrong")
 TABLE_RULE = "|---|---|---|---|---|"
 BEGIN, END = "<!-- BEGIN GENERATED (make_audit.py) -->", "<!-- END GENERATED -->"
@@ -169,13 +169,13 @@ def manifest(by_run: dict[str, list[Judgement]], now: set[tuple[str, str, int]] 
     mine = committed()
     lines = [
         "# Made by make_audit.py from judgements/*.psv: a row per judged finding on a committed article.",
-        "# gone = a first-run finding judged wrong that the code no longer reports (tests keep it gone).",
+        "# gone = an earlier finding judged wrong that the code no longer reports (tests keep it gone).",
     ]
     for run, rows in by_run.items():
         for j in rows:
             if j.file not in mine:
                 continue
-            gone = run == "first" and j.verdict == "wrong" and now is not None and j.key not in now
+            gone = run != "final" and j.verdict == "wrong" and now is not None and j.key not in now
             lines += [
                 "",
                 "[[finding]]",
@@ -200,7 +200,7 @@ def generated(by_run: dict[str, list[Judgement]]) -> str:
     parts += ["", f"## Why the wrong findings are wrong ({latest} run)", "", *causes(by_run[latest])]
     if latest != "first":
         parts += ["", "## Why the wrong findings were wrong (first run)", "", *causes(by_run["first"])]
-    for run in reversed(list(by_run)):
+    for run in dict.fromkeys((latest, "first")):
         parts += ["", f"## Every finding, by article ({run} run)", *per_article(by_run[run])]
     return "\n".join(parts)
 
