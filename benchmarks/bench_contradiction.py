@@ -42,7 +42,9 @@ def default_files() -> list[Path]:
 def run_checks(docs: list[Document], reg: Registry, cfg: Config, ann: Annotations) -> int:
     n = 0
     for doc in docs:
-        for key in [k for k in doc.cache if isinstance(k, tuple) and k and k[0] == "el3-claims"]:
+        shared = [k for k in doc.cache if isinstance(k, tuple) and k and isinstance(k[0], str)
+                  and ("claims" in k[0] or k[0].startswith("el3"))]
+        for key in shared:  # the shared claims (extraction and the claim checks' own memos)
             del doc.cache[key]
         for code in sorted(c for c in reg.rules if c.startswith("EL3")):
             rule = reg.rules[code]

@@ -119,60 +119,96 @@ def builder(kind: str) -> Callable[[Builder], Builder]:
     return deco
 
 
+_LEXICAL = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
+
+
+def _node_words(attrs: Mapping[str, Any]) -> frozenset[str] | None:
+    """The words one pattern node can match (None when it is not lexical)."""
+    for key in _LEXICAL:
+        value = attrs.get(key)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, Mapping) and isinstance(value.get("IN"), list):
+            return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
+def triggers(c: Construction) -> tuple[frozenset[str], ...]:
+    """Word sets a text must each meet for ``c`` to match (one per lexical node; none: always run)."""
+    nodes = [p.get("RIGHT_ATTRS", {}) for p in c.pattern] if c.matcher == "dependency" else list(c.pattern)
+    if c.matcher == "token":  # optional ("?", "*", "{0,n}") and negated ("!") tokens need not occur
+        nodes = [p for p in c.pattern if p.get("OP") in (None, "+", "1")]
+    return tuple(w for w in (_node_words(n) for n in nodes) if w)
+
+
 @dataclass
 class Constructions:
-    """A validated set of constructions; matchers are compiled lazily, once per vocab."""
+    """A validated set of constructions; matchers are compiled lazily, once per vocab and construction,
+    and a construction runs only on text holding one of its trigger words (a cheap set test)."""
 
     items: tuple[Construction, ...]
-    _compiled: dict[int, tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    _compiled: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _triggers: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {c.id: c for c in self.items}
+        self._triggers = {c.id: triggers(c) for c in self.items}
 
     def by_id(self, cid: str) -> Construction:
-        return next(c for c in self.items if c.id == cid)
+        return self._by_id[cid]
 
-    def compiled(self, vocab: Any) -> tuple[Any, Any]:
+    def compiled(self, vocab: Any) -> dict[str, Any]:
         got = self._compiled.get(id(vocab))
         if got is None:
-            got = self._compiled[id(vocab)] = self._compile(vocab)
+            got = self._compiled[id(vocab)] = {c.id: self._compile(vocab, c) for c in self.items}
         return got
 
-    def _compile(self, vocab: Any) -> tuple[Any, Any]:
+    @staticmethod
+    def _compile(vocab: Any, c: Construction) -> Any:
         from spacy.matcher import DependencyMatcher, Matcher
 
-        dep, tok = DependencyMatcher(vocab), Matcher(vocab)
+        matcher = DependencyMatcher(vocab) if c.matcher == "dependency" else Matcher(vocab)
+        try:
+            matcher.add(c.id, [c.spacy_pattern()])
+        except (ValueError, KeyError) as exc:
+            raise ConfigError(f"construction {c.id!r}: invalid pattern: {exc}",
+                              path=str(rules_dir() / CONSTRUCTIONS_DIR)) from None
+        return matcher
+
+    def run_doc(self, sdoc: Any, block: Block, kinds: Iterable[str] | None = None) -> dict[int, list[Match]]:
+        """Every match in a block's spaCy ``Doc``, grouped by the start token of its sentence."""
+        words = {t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}
+        wanted = set(kinds) if kinds is not None else None
+        matchers = self.compiled(sdoc.vocab)
+        out: dict[int, list[Match]] = {}
         for c in self.items:
-            try:
-                if c.matcher == "dependency":
-                    dep.add(c.id, [c.spacy_pattern()])
-                else:
-                    tok.add(c.id, [c.spacy_pattern()])
-            except (ValueError, KeyError) as exc:
-                raise ConfigError(f"construction {c.id!r}: invalid pattern: {exc}",
-                                  path=str(rules_dir() / CONSTRUCTIONS_DIR)) from None
-        return dep, tok
+            if wanted is not None and c.kind not in wanted:
+                continue
+            if any(not (need & words) for need in self._triggers[c.id]):
+                continue
+            for roles in self._roles(c, matchers[c.id], sdoc):
+                first = next(iter(roles.values()))
+                sent = first.sent
+                out.setdefault(sent.start, []).append(Match(c, roles, sent, block))
+        return out
+
+    @staticmethod
+    def _roles(c: Construction, matcher: Any, sdoc: Any) -> Iterator[dict[str, Any]]:
+        if c.matcher == "dependency":
+            ids = [str(p["RIGHT_ID"]) for p in c.pattern]
+            seen: set[tuple[int, ...]] = set()
+            for _, token_ids in matcher(sdoc):
+                if tuple(token_ids) not in seen:
+                    seen.add(tuple(token_ids))
+                    yield {name: sdoc[i] for name, i in zip(ids, token_ids, strict=True)}
+            return
+        names = c.token_roles()
+        for _, start, end in matcher(sdoc):
+            yield {str(n): sdoc[start + k] for k, n in enumerate(names) if n and start + k < end}
 
     def run(self, sent: Any, block: Block, kinds: Iterable[str] | None = None) -> Iterator[Match]:
-        """Every construction match in ``sent`` (a spaCy sentence span), roles bound to tokens."""
-        wanted = set(kinds) if kinds is not None else None
-        dep, tok = self.compiled(sent.doc.vocab)
-        span = sent  # matchers accept a Span; token ids are relative to it
-        seen: set[tuple[str, tuple[tuple[str, int], ...]]] = set()
-        for match_id, token_ids in dep(span):
-            c = self.by_id(sent.doc.vocab.strings[match_id])
-            if wanted is not None and c.kind not in wanted:
-                continue
-            ids = [c.pattern[k]["RIGHT_ID"] for k in range(len(c.pattern))]
-            roles = {name: sent[i] for name, i in zip(ids, token_ids, strict=True)}
-            key = (c.id, tuple(sorted((n, t.i) for n, t in roles.items())))
-            if key not in seen:
-                seen.add(key)
-                yield Match(c, roles, sent, block)
-        for match_id, start, end in tok(span):
-            c = self.by_id(sent.doc.vocab.strings[match_id])
-            if wanted is not None and c.kind not in wanted:
-                continue
-            names = c.token_roles()
-            roles = {str(n): sent[start + k] for k, n in enumerate(names) if n and start + k < end}
-            yield Match(c, roles, sent, block)
+        """The matches in one sentence (a spaCy span) of a block's ``Doc``."""
+        yield from self.run_doc(sent.doc, block, kinds).get(sent.start, [])
 
 
 def construction_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:

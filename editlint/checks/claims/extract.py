@@ -82,11 +82,12 @@ class Extraction:
 
     def _block(self, block: Block) -> Iterator[Claim]:
         sdoc = self.ctx.spacy(block)
+        matches = self.constructions.run_doc(sdoc, block)
         previous = None
         for sent in sdoc.sents:
             if not sent.text.strip():
                 continue
-            for m in self.constructions.run(sent, block):
+            for m in matches.get(sent.start, ()):
                 build = BUILDERS.get(m.construction.kind)
                 if build is None:
                     continue
