@@ -159,3 +159,14 @@ def test_el610_correct_accents_and_typography_pass(lint: Lint) -> None:
     text = ("Try fromage frais, crème fraîche or a jalapeño-free salsa. Heat milk to 37 °C, add ½ tsp of "
             "sugar — or none at all… “Naïve” café owners say ‘no’. Ångström and Æ are letters too.\n")
     assert lint(text, select=["EL610"]).findings == []
+
+
+def test_el601_site_chrome_of_scraped_pages(lint: Lint) -> None:
+    text = ("Skip to main content\n\nSearch\n\n# Nappy rash\n\nChange nappies often. Print the chart and "
+            "search the cupboard for a barrier cream.\n\nBack to top\n\nThis website uses cookies to "
+            "improve your experience.\n")
+    report = lint(text, select=["EL601"])
+    assert [f.line for f in report.findings] == [1, 3, 9, 11]
+    # the same words inside sentences, headings or longer blocks are the article's own
+    own = "# Search and rescue games\n\nHide a toy and let your toddler search. Print a treasure map.\n"
+    assert lint(own, select=["EL601"]).findings == []

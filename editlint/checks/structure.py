@@ -31,6 +31,8 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     "phrases": Option(list, [], "phrases flagged wherever they appear in a text block"),
     "block-phrases": Option(list, [], "phrases flagged only when they make up (most of) a short block"),
     "max-block-words": Option(int, 12, "a block-phrase counts only in blocks of at most this many words"),
+    "whole-block-phrases": Option(list, [], "phrases flagged only when they are the whole block (a 'Search' "
+                                  "button's label)"),
     "message": Option(str, "template text left in the article: {phrase!r}", "message; {phrase} is the match"),
     "suggestion": Option(str, "", "text of the suggestion, if any"),
 })
@@ -39,7 +41,13 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
     anywhere = [phrase_pattern(p) for p in ctx.options["phrases"]]
     block_only = [phrase_pattern(p) for p in ctx.options["block-phrases"]]
     max_words = ctx.options["max-block-words"]
+    whole = {" ".join(str(p).casefold().split()) for p in ctx.options["whole-block-phrases"]}
     for block in ctx.doc.iter_blocks():
+        bare = " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split())
+        if bare in whole and block.kind is not BlockKind.HEADING:
+            yield Hit(block.start, block.end, ctx.options["message"].format(phrase=block.text.strip()),
+                      suggestion=ctx.options["suggestion"] or None)
+            continue
         patterns = list(anywhere)
         if len(block.words()) <= max_words:
             patterns += block_only
