@@ -697,7 +697,7 @@ def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> 
 # -- disclaimers recognised by what they say (constructions in data/disclaimers.toml) ----------------------
 @pytest.mark.parametrize("sentence,kind", [
     # denial: the page, its information or its authors, denied a clinician's role
-    ("This handout informs; it does not diagnose.", "denial"),
+    ("This handout can inform you, yet it can never diagnose a rash.", "denial"),
     ("Our sleep guide is no substitute for a check-up with your health visitor.", "denial"),
     ("Nothing in this newsletter takes the place of your paediatrician's advice.", "denial"),
     ("This podcast episode can't diagnose a rash, however good the photos are.", "denial"),
@@ -714,7 +714,7 @@ def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> 
     ("Our weaning pages are general information only.", "framing"),
     ("This leaflet offers general guidance.", "framing"),
     # deferral with scope over the whole page
-    ("Run anything you read here by the health visitor who knows your baby.", "deferral"),
+    ("Run what you read here past the health visitor who sees your baby.", "deferral"),
     ("Speak to your own GP before acting on any of this.", "deferral"),
     ("Please always check with your toddler's doctor.", "deferral"),
     ("Ask your child's dentist about your child's own needs.", "deferral"),
@@ -752,7 +752,7 @@ def test_disclaimer_constructions_negatives(sentence: str) -> None:
 
 
 def test_a_clause_pronoun_takes_the_page_from_the_clause_before() -> None:
-    assert d.construction("This page describes sleep patterns, but it does not diagnose sleep apnoea.") \
+    assert d.construction("This page describes sleep patterns, but it cannot diagnose sleep apnoea.") \
         == "denial"
     assert d.construction("Doctors know this well, but they cannot diagnose every rash by eye.") is None
 
@@ -762,8 +762,8 @@ EAR_CARE = """Swimmer's ear makes the ear canal sore and itchy. Your child may h
 the ear is touched. Ask your pharmacist about drops, and call your doctor if the pain lasts more than two
 days or fluid drains from the ear.
 """
-UNUSUAL = ("We are swim coaches and parents, not doctors or nurses; check with the clinicians who know "
-           "your child before you act on anything here.")
+UNUSUAL = ("We are swim coaches and parents, not doctors or nurses; ask the clinicians who look after "
+           "your child before changing anything we suggest on this site.")
 
 
 @pytest.mark.parametrize("text,fmt", [
@@ -772,10 +772,10 @@ UNUSUAL = ("We are swim coaches and parents, not doctors or nurses; check with t
      "markdown"),  # a note in a blockquote
     ('---\ntitle: "Swimmer\'s ear"\nabout_us: "' + UNUSUAL + '"\n---\n\n' + EAR_CARE,
      "markdown"),  # a front-matter field
-    ("---\ntitle: Ears\nauthor:\n  name: Sam\n  bio: This page explains; it does not diagnose.\n---\n\n"
-     + EAR_CARE, "markdown"),  # a nested front-matter field (an author box)
-    ("<article><h1>Swimmer's ear</h1>\n<p>" + EAR_CARE + "</p>\n<aside><p>This page explains; it does "
-     "not diagnose.</p></aside></article>", "html"),
+    ("---\ntitle: Ears\nauthor:\n  name: Sam\n  bio: Our page can inform you, but it can never diagnose your "
+     "child.\n---\n\n" + EAR_CARE, "markdown"),  # a nested front-matter field (an author box)
+    ("<article><h1>Swimmer's ear</h1>\n<p>" + EAR_CARE + "</p>\n<aside><p>Our page can inform you, but it "
+     "can never diagnose your child.</p></aside></article>", "html"),
     ("<article><h1>Swimmer's ear</h1>\n<p>" + EAR_CARE + "</p>\n<footer><p>" + UNUSUAL
      + "</p></footer></article>", "html"),
     ("SWIMMER'S EAR\n\n" + EAR_CARE + "\nAbout the authors: " + UNUSUAL + "\n", "text"),

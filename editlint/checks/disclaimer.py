@@ -378,7 +378,7 @@ def constructions() -> Constructions:
 def construction(text: str, previous: str | None = None) -> str | None:
     """Which disclaimer construction the sentence is (denial, identity, framing, deferral), or None.
 
-    ``previous`` is the sentence before it in the same block: a follow-on "It does not diagnose." takes
+    ``previous`` is the sentence before it in the same block: a follow-on "It can never diagnose." takes
     the page as its subject from "This page explains feeding."."""
     c = constructions()
     if _denial(c, text, previous):
@@ -424,7 +424,7 @@ def _denial(c: Constructions, text: str, previous: str | None) -> bool:
             return True
         pronoun_clause = subj is None and _CLAUSE_PRONOUN.match(clause)
         if pronoun_clause and clause_start and c.self_ref.search(before[:clause_start]):
-            return True  # "This page explains; it does not diagnose."
+            return True  # "Our leaflet informs, but it can never diagnose."
         if pronoun_clause and not clause_start and previous is not None \
                 and disclaimer_data().follow_on.search(text) and c.self_ref.search(previous):
             return True  # "This guide is general information. It is not a diagnosis."
