@@ -170,3 +170,20 @@ def test_el601_site_chrome_of_scraped_pages(lint: Lint) -> None:
     # the same words inside sentences, headings or longer blocks are the article's own
     own = "# Search and rescue games\n\nHide a toy and let your toddler search. Print a treasure map.\n"
     assert lint(own, select=["EL601"]).findings == []
+
+
+# -- EL602: what only looks like a flattened row -------------------------------------------------------------
+@pytest.mark.parametrize("text, fmt", [
+    ("# Tags\n\n[Babies](https://x.org/b)[Toddlers](https://x.org/t)\n\nText here.\n", "markdown"),
+    ('<h1>Tags</h1><p><a href="/b">Weaning</a><a href="/t">Recipes</a></p>', "html"),
+    ("# Teeth\n\nBrush daily.\n\n## References\n\nHealthyKids Team. Brushing guide\n", "markdown"),
+    ("# Teeth\n\nBrush daily.\n\nKidsHealth Staff. (2019). Brushing guide\n", "markdown"),
+    ("Naps\n\nNap at noon.\n\n<<<<<<< HEAD\nOne nap\n=======\nTwo naps\n>>>>>>> d41c9e2Fix\n", "text"),
+])
+def test_el602_links_citations_and_conflict_lines_are_not_rows(lint: Lint, text: str, fmt: str) -> None:
+    assert found(lint(text, fmt, select=["EL602"]), "EL602") == []
+
+
+def test_el602_still_finds_glued_rows(lint: Lint) -> None:
+    text = "Bath time\n\nWater TemperatureAbout 37 °C\nBath LengthFive minutes\n\nKeep it short.\n"
+    assert [line for line, _, _ in found(lint(text, "text", select=["EL602"]), "EL602")] == [3]

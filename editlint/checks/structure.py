@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import BlockKind, Document
+from ..document import Block, BlockKind, Document
 from ..findings import Applicability, Edit, Severity
 from ..readers.markers import conflict_markers
 from .base import CheckContext, Hit, Option, Span, check_type
@@ -67,6 +67,23 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
 _GLUE = re.compile(r"(?<![A-Z])([A-Za-z][a-z]{2,}|(?<=\s)[A-Z][a-z](?=\d))([A-Z][a-z]+|\d[\d–\-]*)")
 
 
+#: Lines that are never table rows: a merge-conflict marker, a citation with its year ("Staff. (2015).").
+_NOT_A_ROW = re.compile(r"^\s*(?:<{7}|={7}|>{7}|\|{7})|\(\d{4}[a-z]?\)")
+_REFERENCES = re.compile(
+    r"^\W*(?:sources?|references?|further reading|bibliography|citations?|works cited)\b", re.IGNORECASE)
+
+
+def _in_references(doc: Document, block: Block) -> bool:
+    """True for a block under a references or sources heading (citations glue names and years)."""
+    return block.section is not None and bool(_REFERENCES.match(doc.blocks[block.section].text))
+
+
+def _glued_in_source(doc: Document, offset: int) -> bool:
+    """True when the characters either side of extracted ``offset`` are next to each other in the file
+    (not two links, tags or cells that only met when the markup was removed)."""
+    return doc.source_offset(offset) - doc.source_offset(offset - 1) == 1
+
+
 @check_type("flattened-table", options={
     "max-words": Option(int, 12, "longest line (in words) that can be a table row"),
     "allow": Option(list, [], "words that legitimately mix case or glue digits (YouTube, iPhone, COVID19)"),
@@ -78,11 +95,15 @@ def flattened_table(ctx: CheckContext) -> Iterator[Hit]:
     candidates: list[tuple[int, int, int, str]] = []  # block index, start, end, glued token
     for block in ctx.doc.iter_blocks(BlockKind.TABLE_CELL, BlockKind.PARAGRAPH, BlockKind.CAPTION,
                                      BlockKind.LIST_ITEM):
+        if _in_references(ctx.doc, block):
+            continue
         for line_match in re.finditer(r"[^\n]+", block.text):
             line = line_match.group()
-            if len(line.split()) > max_words or re.search(r"[.!?]\s*$", line):
+            if len(line.split()) > max_words or re.search(r"[.!?]\s*$", line) or _NOT_A_ROW.search(line):
                 continue
             for m in _GLUE.finditer(line):
+                if not _glued_in_source(ctx.doc, block.start + line_match.start() + m.start(2)):
+                    continue  # two links or tags side by side: separate in the file, not a pasted row
                 token_m = re.search(r"\S*$", line[: m.start()])
                 rest_m = re.match(r"\S*", line[m.start():])  # always matches, perhaps empty
                 token = (token_m.group() if token_m else "") + (rest_m.group() if rest_m else "")
