@@ -229,7 +229,7 @@ _HASH_START = re.compile(r"^[ \t]*#{1,6}(?=[^\s#])")
 
 def _glued_heading(line: str) -> int:
     """Where a "#"-heading with no space ends when a sentence follows on its line: at the first capitalised
-    word after the first that a lower-case word follows ("##Sleep By around six months" -> "##Sleep",
+    word after the first that a lower-case word follows ("##Naps By nine months most…" -> "##Naps",
     "##Bath time Fill the tub" -> "##Bath time"; a title's own "Tips for" is no sentence start). 0 if
     the line is not such a heading or is all heading."""
     m = _HASH_START.match(line)

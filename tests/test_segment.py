@@ -68,7 +68,7 @@ TRICKY = [
     ("Signs of thirst:\n• a dry mouth\n• fewer wet nappies", ["Signs of thirst:", "• a dry mouth",
                                                              "• fewer wet nappies"]),
     # line breaks: hyphenated words and hard-wrapped sentences continue
-    ("Support the baby's neck-\nand shoulders when you lift.", None),
+    ("Support your toddler's upper-\nback and shoulders when you lift.", None),
     ("Take the spare bottle to\nGrandma's house on Sunday.", None),
 ]
 
@@ -221,7 +221,7 @@ def test_readability_scores_keep_the_textstat_invariant(ctx: CheckContext) -> No
 
 
 PIECES = ["Dr.", "A&E.", "e.g.", "etc.", "approx.", "No.", "5", "2.5 ml", "babies", "It", "is", "fine", "?",
-          "!", ".", "...", '"', "“", "”", "(", ")", "**", "\n", "\n\n", " ", "  ", "neck-\n", "Sleep", "By",
+          "!", ".", "...", '"', "“", "”", "(", ")", "**", "\n", "\n\n", " ", "  ", "upper-\n", "Sleep", "By",
           "why", "St.", "Mary's", "you", "said", ",", ";", "—", "café", "😀", "#", "##Naps", "-", "1."]
 
 
