@@ -73,6 +73,12 @@ def orders(text: str, fmt: str = "md", usable: bool = True) -> list[tuple[str, s
     ("By the time they draw, most toddlers have already scribbled for months.", ("scribble", "draw")),
     ("Most toddlers do not draw until they can scribble.", ("scribble", "draw")),        # not Y until X
     ("Toddlers do not draw before they scribble.", ("scribble", "draw")),                # negated order
+    ("Scribbling tends to come before drawing.", ("scribble", "draw")),                  # raising verb
+    ("Scribbling happens earlier than drawing.", ("scribble", "draw")),                 # comparative
+    ("Drawing develops later than scribbling.", ("scribble", "draw")),
+    ("Most toddlers learn to scribble and draw, in that order.", ("scribble", "draw")),  # in that order
+    ("Toddlers progress from scribbling to drawing to writing.", ("draw", "write")),    # from X to Y to Z
+    ("Toddlers who scribble a lot usually go on to drawing.", ("scribble(lot)", "draw")),  # those who X
     ("Drinking from an open cup is the next step after drinking from a sippy cup.",
      ("drink(from-cup,from-sippy)", "drink(from-cup,from-open)")),
 ])

@@ -243,6 +243,8 @@ class Concepts:
         if lem not in self.lex.event_verbs or self._object(kids):
             return None
         subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass") or self._split_subject(tok)
+        if subj is None and tok.dep_ == "xcomp":  # "X tends to come before Y": the raising verb's subject
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
         return subj if subj is not None and subj.lemma_.lower() not in self.lex.people else None
 
     def _through_noun(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
