@@ -450,3 +450,11 @@ def test_citation_lines_do_not_count_as_mixed_spelling() -> None:
     text = ("The color chart helps. Another color follows.\n\n"
             "Lund K, Abara T. Colour vision in infants. Paed Rev. 2018;39(2):55-61.\n")
     assert el505(text) == []
+
+
+def test_family_words_with_ie_endings_derive_but_near_typos_do_not() -> None:
+    # "froggies" (frog, doubled g), "sheepie" (sheep), "teethies", "bathies": family words, not in any list
+    text = "# Bedtime\n\nSay night-night to the froggies, the sheepie and the teethies after bathies.\n"
+    assert el501(text) == []
+    # "sockies" stays flagged: "sickies" and "rockies" are one edit away
+    assert [f.data["word"] for f in el501("# Bedtime\n\nPut on the sockies.\n")] == ["sockies"]

@@ -250,6 +250,19 @@ def _known_form(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
 
 # plurals and third persons of a known word; adjectives in -ly from verbs in -le ("wobbly", "giggly")
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ly", "le"))
+# family and child words: a known word with -ie/-ies, its final e dropped or its last consonant doubled
+# ("blankie", "nursies" from "nurse", "doggies" from "dog")
+_DIMINUTIVES = ("ies", "ie")
+
+
+def _diminutive_stems(word: str) -> Iterator[tuple[str, str]]:
+    for tail in _DIMINUTIVES:
+        if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM - 1:
+            base = word[: -len(tail)]
+            yield base, tail
+            yield base + "e", tail
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
+                yield base[:-1], tail
 
 
 def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list[tuple[str, str, str]]:
@@ -260,13 +273,16 @@ def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list
     out += [("", word[: -len(tail)] + base, tail) for tail, base in _INFLECTIONS
             if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM - 1
             and _known_form(word[: -len(tail)] + base, spell, extra)]
+    out += [("", stem, tail) for stem, tail in _diminutive_stems(word)
+            if len(stem) >= _MIN_STEM - 1 and _known_form(stem, spell, extra)]
     return out
 
 
 def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction,
-    or is derived from such a word by a prefix ("reswaddle") or a plural ending ("insufficiencies"),
-    as Hunspell's affix rules would derive it, unless a dictionary word other than its stem is one edit
+    or is derived from such a word by a prefix ("reswaddle"), a plural ending ("insufficiencies") or a
+    family -ie ending ("nursies"), as Hunspell's affix rules would, unless a dictionary word other than its
+    stem (or the stem's plural) is one edit
     away: "reember" is "re" + "ember" and "thes" is "the" + "s", but both are typos. The same derivation
     of the stem's US/UK twin does not count ("unpasteurised" next to "unpasteurized")."""
     if _known_form(word, spell, extra):
@@ -277,7 +293,8 @@ def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     twins = extra.twins if isinstance(extra, Lexicon) else {}
     near = spell.known(spell.edit_distance_1(word))
     for prefix, stem, _ending in derivations:
-        near.discard(stem)  # "wobbly" is one edit from its own stem "wobble"
+        # "wobbly" is one edit from its own stem "wobble", "nursies" from the stem's plural "nurses"
+        near -= {stem, stem + "s", stem + "es"}
         if stem in twins:
             near.discard(prefix + twins[stem])
     return not near
