@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -314,14 +315,14 @@ def _apply_baselines(report: Any, baseline: Any, args: argparse.Namespace) -> in
 
 def _print_notes(report: Any) -> None:
     for w in report.warnings:
-        print(f"editlint: warning: {w}", file=sys.stderr)
+        print(f"editlint: warning: {_printable(w)}", file=sys.stderr)
     for e in report.errors:
-        print(f"editlint: error: {e}", file=sys.stderr)
+        print(f"editlint: error: {_printable(e)}", file=sys.stderr)
     for fr in report.files:
         if fr.error:
-            print(f"editlint: error: {fr.error}", file=sys.stderr)
+            print(f"editlint: error: {_printable(fr.error)}", file=sys.stderr)
         for d in fr.diagnostics:
-            print(f"editlint: {d}", file=sys.stderr)
+            print(f"editlint: {_printable(d)}", file=sys.stderr)
 
 
 def _write_reports(report: Any, args: argparse.Namespace, fail_on: str, registry: Any) -> bool:
@@ -332,7 +333,7 @@ def _write_reports(report: Any, args: argparse.Namespace, fail_on: str, registry
         body = render(fmt, report, colour=False, quiet=args.quiet, statistics=args.statistics,
                       fail_on=fail_on, registry=registry)
         try:
-            with open(path, "w", encoding="utf-8") as fh:
+            with open(path, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(body)
         except OSError as exc:
             print(f"editlint: error: {path}: cannot write the {fmt} report: {exc.strerror}", file=sys.stderr)
@@ -341,21 +342,25 @@ def _write_reports(report: Any, args: argparse.Namespace, fail_on: str, registry
                   statistics=args.statistics, fail_on=fail_on, registry=registry)
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8") as fh:
+            with open(args.output, "w", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(text)
         except OSError as exc:
             print(f"editlint: error: {args.output}: cannot write the report: {exc.strerror}", file=sys.stderr)
             return False
     else:
+        if isinstance(sys.stdout, io.TextIOWrapper):  # a stray undecodable byte never ends the run
+            sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(text)
         sys.stdout.flush()
     return True
 
 
 def _printable(text: str) -> str:
-    """A file name fit for one terminal line: control characters escaped."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
-                   for c in text)
+    """A file name or message fit for one terminal line: control characters and undecodable bytes
+    escaped (see :func:`editlint.reporters._common.printable`)."""
+    from .reporters._common import printable
+
+    return printable(text)
 
 
 def _fix_counts(applied: Sequence[Any]) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -67,3 +69,55 @@ def artifact_uri(path: str) -> tuple[str, bool]:
     while posix.startswith("./"):
         posix = posix[2:]
     return quote(posix, safe="/-._~"), True
+
+
+# -- escaping: file names and messages reach terminals, CI logs and Markdown comments ---------------------
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"})
+
+
+def _escape_char(c: str) -> str:
+    code = ord(c)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return c.encode("unicode_escape").decode("ascii")
+
+
+def printable(text: str) -> str:
+    """``text`` fit for one line of a terminal or CI log: control and format characters (ESC, BEL,
+    newlines, bidi overrides) and the undecodable bytes of a file name become visible escapes."""
+    if text.isprintable():
+        return text
+    return "".join(_escape_char(c) if unicodedata.category(c) in _UNSAFE_CATEGORIES else c for c in text)
+
+
+def display_path(path: str) -> str:
+    """A file name for a line that starts with it: escaped, and a name starting with ``::`` (a GitHub
+    workflow command) or ``-`` prefixed with ``./`` (the same file, read as a path)."""
+    shown = printable(path)
+    if shown.startswith((":", "-")) and path not in ("-",):
+        shown = "./" + shown
+    return shown
+
+
+def undecodable(text: str) -> str:
+    """Only the undecodable bytes of a file name escaped: what JSON, XML and HTML can carry."""
+    return _SURROGATES.sub(lambda m: _escape_char(m.group()), text)
+
+
+_SURROGATES = re.compile("[\udc80-\udcff]")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return undecodable(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def report_dict(report: Any) -> dict[str, Any]:
+    """The JSON contract of ``report`` with every string encodable (a non-UTF-8 file name included)."""
+    out: dict[str, Any] = _clean(report.to_dict())
+    return out

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
 
 Escaping follows GitHub's toolkit (``@actions/core`` ``escapeData`` / ``escapeProperty``): in the
-message ``%``, CR and LF are encoded; in properties ``:`` and ``,`` are encoded too.
+message ``%``, CR and LF are encoded; in properties ``:`` and ``,`` are encoded too. Other control
+characters (ESC, BEL) are shown as escapes, never passed to the log.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import RunReport
-from ._common import plural
+from ._common import plural, printable, report_dict, undecodable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,12 +25,12 @@ def escape_property(value: str) -> str:
 
 def command(kind: str, message: str, **props: Any) -> str:
     """One ``::kind prop=value,…::message`` line; properties with value None are left out."""
-    parts = [f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None]
-    return f"::{kind}{' ' + ','.join(parts) if parts else ''}::{escape_data(message)}"
+    parts = [f"{k}={printable(escape_property(str(v)))}" for k, v in props.items() if v is not None]
+    return f"::{kind}{' ' + ','.join(parts) if parts else ''}::{printable(escape_data(message))}"
 
 
 def render(report: RunReport, **_: Any) -> str:
-    data = report.to_dict()
+    data = report_dict(report)
     lines: list[str] = []
     for fr in data["files"]:
         if fr.get("error"):
@@ -39,7 +40,8 @@ def render(report: RunReport, **_: Any) -> str:
             if f.get("suggestion"):
                 message += f"\nSuggestion: {f['suggestion']}"
             for r in f.get("related", [])[:5]:
-                message += f"\nSee also line {r['line']}" + (f": {r['message']}" if r.get("message") else "")
+                note = f": {r['message']}" if r.get("message") else ""
+                message += f"\nSee also line {r['line']}{note}"
             lines.append(
                 command(
                     COMMANDS[f["severity"]],
@@ -55,7 +57,7 @@ def render(report: RunReport, **_: Any) -> str:
     for problem in data.get("errors", []):
         lines.append(command("error", problem, title="editlint"))
     for warning in report.warnings:
-        lines.append(command("warning", warning, title="editlint"))
+        lines.append(command("warning", undecodable(warning), title="editlint"))
     s = data["summary"]
     by = s["by_severity"]
     lines.append(

@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from ..findings import RunReport
-from ._common import SEVERITIES, category_counts, fails_gate, plural, registry_from, rule_of
+from ._common import SEVERITIES, category_counts, fails_gate, plural, registry_from, report_dict, rule_of
 
 _CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fafafa;--fg:#1d1d1f}
@@ -199,7 +199,7 @@ def _rule_docs(rule: Any) -> str:
 
 
 def render(report: RunReport, *, fail_on: str = "error", **options: Any) -> str:
-    data = report.to_dict()
+    data = report_dict(report)
     registry = registry_from(options)
     s = data["summary"]
     by = s["by_severity"]

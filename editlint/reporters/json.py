@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from ..findings import RunReport
+from ._common import report_dict
 
 
 def render(report: RunReport, **_: Any) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"

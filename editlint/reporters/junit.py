@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..findings import RunReport
-from ._common import fails_gate
+from ._common import fails_gate, report_dict
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -33,7 +33,7 @@ def _line(path: str, f: dict[str, Any]) -> str:
 
 
 def render(report: RunReport, *, fail_on: str = "error", **_: Any) -> str:
-    data = report.to_dict()
+    data = report_dict(report)
     suites = ET.Element("testsuites", name="editlint")
     suite = ET.SubElement(suites, "testsuite", name="editlint")
     tests = failures = errors = 0

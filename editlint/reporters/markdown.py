@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from ..findings import RunReport
-from ._common import SEVERITIES, category_counts, fails_gate
+from ._common import SEVERITIES, category_counts, fails_gate, printable, report_dict
 
 #: GitHub limits a comment to 65,536 characters and a job summary to 1 MiB; long runs are cut here.
 MAX_ROWS = 300
@@ -23,14 +23,19 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 def escape(text: str) -> str:
     """Plain text for a Markdown table cell: HTML-escaped, Markdown punctuation backslash-escaped."""
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     text = html.escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return text.replace("@", "&#64;")
 
 
 def _code(path: str) -> str:
-    return f"<code>{html.escape(path)}</code>"
+    """A file name in a table cell: no newline, pipe, link, mention or emphasis survives."""
+    shown = html.escape(printable(path))
+    return f"<code>{shown.translate(_CODE_SPECIAL)}</code>"
+
+
+_CODE_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "|[]@`*_~\\"})
 
 
 def _table(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
@@ -49,7 +54,7 @@ def _table(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
 
 
 def render(report: RunReport, *, fail_on: str = "error", **_: Any) -> str:
-    data = report.to_dict()
+    data = report_dict(report)
     s = data["summary"]
     gate: list[tuple[str, dict[str, Any]]] = []
     rest: list[tuple[str, dict[str, Any]]] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import RunReport
-from ._common import artifact_uri, registry_from
+from ._common import artifact_uri, registry_from, report_dict
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -23,7 +23,7 @@ def render(report: RunReport, **options: Any) -> str:
 
 
 def to_sarif(report: RunReport, **options: Any) -> dict[str, Any]:
-    data = report.to_dict()
+    data = report_dict(report)
     registry = registry_from(options)
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from ..findings import RunReport
+from ._common import display_path, printable
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -20,23 +21,26 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
     for fr in report.files:
         if fr.error:
             continue  # input errors go to stderr
+        path = display_path(fr.path)  # names and messages escaped: no ESC, newline or '::' command
         for f in fr.findings:
             sev = c(_COLOURS[f.severity.value], f.severity.value)
-            lines.append(f"{c(_BOLD, fr.path)}:{f.line}:{f.column}: {c(_BOLD, f.rule)} {sev} {f.message}")
+            lines.append(f"{c(_BOLD, path)}:{f.line}:{f.column}: {c(_BOLD, f.rule)} {sev} "
+                         f"{printable(f.message)}")
             if not quiet:
                 for r in f.related[:5]:
-                    note = f" ({r.message})" if r.message else ""
-                    lines.append(c(_DIM, f"    {fr.path}:{r.line}:{r.column}: related{note}"))
+                    note = f" ({printable(r.message)})" if r.message else ""
+                    lines.append(c(_DIM, f"    {path}:{r.line}:{r.column}: related{note}"))
                 if len(f.related) > 5:
                     lines.append(c(_DIM, f"    … and {len(f.related) - 5} more related places"))
                 if f.suggestion:
-                    lines.append(c(_DIM, f"    suggestion: {f.suggestion}"))
+                    lines.append(c(_DIM, f"    suggestion: {printable(f.suggestion)}"))
     for fr in report.files:  # present only with --explain-claims
         claims = fr.metrics.get("claims")
         if isinstance(claims, list):
             if lines:
                 lines.append("")
-            lines.append(f"{fr.path}: claims extracted")
+            shown = display_path(fr.path)
+            lines.append(f"{shown}: claims extracted")
             for cl in claims:
                 if not isinstance(cl, dict):
                     continue
@@ -44,7 +48,7 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
                 notes = [f"hedge: {hedge}"] if hedge not in (None, "none") else []
                 notes += [k for k in ("conditional", "absolute") if cl.get(k)]
                 extra = f" [{', '.join(notes)}]" if notes else ""
-                lines.append(f"    {fr.path}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
+                lines.append(f"    {shown}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
                              f"{cl.get('summary')} ({cl.get('form')}){extra}")
             if not claims:
                 lines.append("    (no claims found)")
