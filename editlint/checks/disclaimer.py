@@ -672,10 +672,28 @@ def _sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
+@functools.lru_cache(maxsize=16)
+def _configured_forms(text: str, fmt: str) -> tuple[str, ...]:
+    """The configured disclaimer as written and as the reader extracts it once --fix has inserted it in
+    a file of this format (markup escaped, then read back): either form in a sentence is the disclaimer."""
+    from ..readers import read
+    from ..source import Source
+
+    if not text.strip():
+        return (text,)
+    inserted = {"markdown": _md_escape(text), "html": "<p>" + html.escape(text, quote=False) + "</p>"}.get(
+        fmt, re.sub(r"\s+", " ", text).strip())
+    try:
+        doc = read(Source(path=None, text=inserted + "\n", format=fmt))
+    except EditlintError:
+        return (text,)
+    return (text, " ".join(b.text for b in doc.blocks))
+
+
 def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str, Any]
                  ) -> tuple[list[Found], set[int]]:
     """The disclaimers of a document, and the indexes of the sentences that are disclaimers."""
-    extra = [settings.get("text", DEFAULT_TEXT)]
+    extra = _configured_forms(settings.get("text", DEFAULT_TEXT), doc.format)
     disclaimers: list[Found] = []
     disclaimer_sents: set[int] = set()
     marked_blocks: set[int] = set()
