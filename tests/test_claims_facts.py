@@ -294,3 +294,23 @@ def test_counts_per_day_and_rates_per_24_hours() -> None:
     qs = of_kind(claims, "quantity")
     assert {(c["unit"], c["per"]) for c in qs} >= {("times", "day"), ("hour", "day")}
     assert "EL305" not in codes(found)
+
+
+def test_never_inside_a_sentence_and_two_conditional_rules() -> None:
+    _, found = run(article("In the first weeks, bathe your baby daily if the skin looks dry.",
+                           "Skin care matters.",
+                           "If the skin is dry, let it rest and never bathe your baby daily."))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_positive_verdict_after_a_participle_subject() -> None:
+    claims, found = run(article("Do not give jam to babies under 12 months.", "Babies like sweet things.",
+                                "A little jam stirred into yogurt is a healthy treat from 6 months."))
+    assert any(c["thing"]["head"] == "jam" for c in of_kind(claims, "stance"))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_an_age_under_a_condition_on_the_reader_is_still_an_age() -> None:
+    _, found = run(article("Most toddlers can ride a balance bike at about 3 years.", "Bikes are fun.",
+                           "Most toddlers can ride a balance bike by 12 months if you practise every day."))
+    assert links(found, "EL302", line_of(0), line_of(2))

@@ -301,7 +301,9 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     if clash is not None:
         return clash
     if not same_condition(a.prov, b.prov):
-        return False  # "never X" and "if your doctor says so, X": the condition makes the exception
+        # "never X" and "if your doctor says so, X": the condition makes an exception to the rule; but
+        # two rules that are both conditional, one of them absolute, can both apply at once
+        return bool(a.prov.condition and b.prov.condition and (a.absolute or b.absolute))
     if a.absolute or b.absolute:
         return True
     return a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN

@@ -140,7 +140,8 @@ def advice_details(verb: Any, obj: Any) -> frozenset[str]:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     out |= _detail_words(g)
-        elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i:
+        elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and not any(
+                m.dep_ == "mark" for m in c.children):  # a purpose, not a condition ("if four hours pass")
             out.add(c.lemma_.lower())  # "put the baby to sleep on their back": sleep, back
             for p in c.children:
                 if p.dep_ == "prep":

@@ -161,9 +161,19 @@ def build_age(match: Match, env: Env) -> Iterator[Claim]:
         return
     concept = _with_phase(env.concept(event), match)
     prov = env.prov(match, [event, tok])
+    if prov.condition and _reader_condition(prov.condition, a, match.sent):
+        prov = dataclasses.replace(prov, condition="")
     claim = _age_claim(concept, a, prov, prov.negated or env.negated(event))
     if claim is not None and concept.key:
         yield claim
+
+
+def _reader_condition(condition: str, a: Amount, sent: Any) -> bool:
+    """"… sit alone by 2 months if you give them practice": a condition on what the reader does, with
+    the age outside it, still states the age for the child (a condition on the child does not)."""
+    words = condition.lower().split()
+    age_text = sent.text[a.start:a.end]
+    return len(words) > 1 and words[1] in ("you", "parents", "we") and age_text not in condition
 
 
 def _with_phase(concept: Concept, match: Match) -> Concept:
