@@ -458,3 +458,11 @@ def test_family_words_with_ie_endings_derive_but_near_typos_do_not() -> None:
     assert el501(text) == []
     # "sockies" stays flagged: "sickies" and "rockies" are one edit away
     assert [f.data["word"] for f in el501("# Bedtime\n\nPut on the sockies.\n")] == ["sockies"]
+
+
+def test_able_and_agent_endings_derive_from_known_words() -> None:
+    # "dunkable" (dunk), "grippable" (grip, doubled p), "spoonable" (spoon): none is in a list
+    text = "# Weaning\n\nPick dunkable toast, grippable spoons and spoonable purées.\n"
+    assert el501(text) == []
+    # a typo shaped like a derivation is still caught when a real word is one edit away
+    assert [f.data["word"] for f in el501("# Weaning\n\nThe runer ran.\n")] == ["runer"]

@@ -250,19 +250,23 @@ def _known_form(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
 
 # plurals and third persons of a known word; adjectives in -ly from verbs in -le ("wobbly", "giggly")
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ly", "le"))
-# family and child words: a known word with -ie/-ies, its final e dropped or its last consonant doubled
-# ("blankie", "nursies" from "nurse", "doggies" from "dog")
-_DIMINUTIVES = ("ies", "ie")
+# Productive endings on a known word whose final e drops or last consonant doubles: family words
+# ("blankie", "nursies" from "nurse", "doggies" from "dog"), -able ("grippable"), agent nouns ("rocker").
+_DERIVING_TAILS = (("ies", 3), ("ie", 3), ("able", 4), ("ers", 4), ("er", 4))  # tail, shortest stem
+_TAILS = frozenset(t for t, _ in _DERIVING_TAILS)
+# The stem's own inflections one edit away do not make such a word a typo ("nurses" for "nursies").
+_STEM_FORMS = ("", "s", "es", "d", "ed", "ing", "er")
 
 
 def _diminutive_stems(word: str) -> Iterator[tuple[str, str]]:
-    for tail in _DIMINUTIVES:
-        if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM - 1:
-            base = word[: -len(tail)]
-            yield base, tail
-            yield base + "e", tail
-            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
-                yield base[:-1], tail
+    for tail, shortest in _DERIVING_TAILS:
+        if not word.endswith(tail) or len(word) - len(tail) < shortest:
+            continue
+        base = word[: -len(tail)]
+        yield base, tail
+        yield base + "e", tail
+        if len(base) > shortest and base[-1] == base[-2] and base[-1] not in "aeiou":
+            yield base[:-1], tail
 
 
 def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list[tuple[str, str, str]]:
@@ -273,8 +277,7 @@ def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list
     out += [("", word[: -len(tail)] + base, tail) for tail, base in _INFLECTIONS
             if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM - 1
             and _known_form(word[: -len(tail)] + base, spell, extra)]
-    out += [("", stem, tail) for stem, tail in _diminutive_stems(word)
-            if len(stem) >= _MIN_STEM - 1 and _known_form(stem, spell, extra)]
+    out += [("", stem, tail) for stem, tail in _diminutive_stems(word) if _known_form(stem, spell, extra)]
     return out
 
 
@@ -292,9 +295,9 @@ def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
         return False
     twins = extra.twins if isinstance(extra, Lexicon) else {}
     near = spell.known(spell.edit_distance_1(word))
-    for prefix, stem, _ending in derivations:
+    for prefix, stem, ending in derivations:
         # "wobbly" is one edit from its own stem "wobble", "nursies" from the stem's plural "nurses"
-        near -= {stem, stem + "s", stem + "es"}
+        near -= {stem + form for form in (_STEM_FORMS if ending in _TAILS else ("",))}
         if stem in twins:
             near.discard(prefix + twins[stem])
     return not near
