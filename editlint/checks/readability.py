@@ -612,7 +612,7 @@ def _stretches(doc: Document, secs: list[Section]) -> list[Section]:
 
 
 @check_type("section-length", options={
-    "max-words": Option(int, 300, "prose under one heading with more words than this is flagged"),
+    "max-words": Option(int, 350, "prose under one heading with more words than this is flagged"),
 })
 def section_length(ctx: CheckContext) -> Iterator[Hit]:
     """Long stretches of text without a subheading, which readers cannot scan or skip."""

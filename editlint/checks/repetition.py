@@ -1039,9 +1039,10 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
     d = ctx.memo(("repetition", "density"), lambda: compute_density(doc))
     if d.words < opts["min-words"]:
         return
-    # the whole title is a name ("Head lice"): the subject itself; "Tummy Time: A Guide" is an SEO title
-    name = not d.declared and _is_name(d.keyphrase or "") and \
-        _norm_heading(d.keyphrase or "") == _norm_heading(doc.title or "")
+    # the whole title (or top heading) is a name ("Head lice"): the subject itself; "Tummy Time: A Guide"
+    # is an SEO title
+    names = {_norm_heading(doc.title or "")} | {_norm_heading(h.text) for h in doc.headings() if h.level <= 1}
+    name = not d.declared and _is_name(d.keyphrase or "") and _norm_heading(d.keyphrase or "") in names
     limit = opts["max-topic-density"] if name else opts["max-density"]
     if d.keyphrase and d.density is not None and d.count >= opts["min-occurrences"] and d.density > limit:
         s, e = d.spans[0]
