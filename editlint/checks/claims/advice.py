@@ -302,7 +302,12 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
 # -- stance ---------------------------------------------------------------------------------------------
 
 def _subject_thing(thing: Any) -> Any:
-    """"Giving honey is risky": the gerund's object; else the noun itself."""
+    """"Giving honey is risky": the gerund's object; "jam stirred into yogurt is …" (a participle read as
+    the subject): the participle's own subject; else the noun itself."""
+    if thing.tag_ == "VBN":
+        subj = next((c for c in thing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
     if thing.pos_ == "VERB" or thing.tag_ == "VBG":
         obj = advice_object(thing)
         if obj is not None:
