@@ -258,7 +258,8 @@ _TAILS = frozenset(t for t, _ in _DERIVING_TAILS)
 _STEM_FORMS = ("", "s", "es", "d", "ed", "ing", "er")
 
 
-def _diminutive_stems(word: str) -> Iterator[tuple[str, str]]:
+def _tail_stems(word: str) -> Iterator[tuple[str, str]]:
+    """Candidate stems of ``word`` for each deriving tail: as written, with its e back, undoubled."""
     for tail, shortest in _DERIVING_TAILS:
         if not word.endswith(tail) or len(word) - len(tail) < shortest:
             continue
@@ -270,14 +271,14 @@ def _diminutive_stems(word: str) -> Iterator[tuple[str, str]]:
 
 
 def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list[tuple[str, str, str]]:
-    """(prefix, stem, ending) splits of ``word`` into a known stem with a prefix or a plural ending."""
+    """(prefix, stem, ending) splits of ``word`` into a known stem with a prefix or an ending."""
     prefixes = extra.prefixes if isinstance(extra, Lexicon) else ()
     out = [(p, word[len(p):], "") for p in prefixes if word.startswith(p)
            and len(word) - len(p) >= _MIN_STEM and _known_form(word[len(p):], spell, extra)]
     out += [("", word[: -len(tail)] + base, tail) for tail, base in _INFLECTIONS
             if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM - 1
             and _known_form(word[: -len(tail)] + base, spell, extra)]
-    out += [("", stem, tail) for stem, tail in _diminutive_stems(word) if _known_form(stem, spell, extra)]
+    out += [("", stem, tail) for stem, tail in _tail_stems(word) if _known_form(stem, spell, extra)]
     return out
 
 
