@@ -656,3 +656,19 @@ def test_el104_function_word_triplets_are_parallel_structure() -> None:
     assert len(only(lint_snippet(f"{fourth}\n", select=["EL104"]), "EL104")) == 1
     nouns = "Bathwater should feel warm. Bathwater cools fast. Bathwater needs checking with an elbow."
     assert len(only(lint_snippet(f"{nouns}\n", select=["EL104"]), "EL104")) == 1
+
+
+def test_el106_the_subjects_own_name_may_be_dense() -> None:
+    # a page about one condition has no other word for it; 'X - Site' titles carry a suffix
+    body = " ".join(f"Slapped cheek {v} {OWN_FILLER[i]}" for i, v in enumerate(
+        ("starts with a cold.", "leaves a bright red rash.", "is mild in most children.",
+         "usually lasts a few days.", "can worry parents.", "rarely needs hospital care."))) + " " + \
+        " ".join(OWN_FILLER[6:14])
+    html = (f"<html><head><title>Slapped cheek - Example Health</title></head><body><h1>Slapped cheek</h1>"
+            f"<p>{body}</p></body></html>")
+    report = lint_snippet(html, "html", select=["EL106"])
+    assert report.metrics["keyphrase"] == "Slapped cheek" and report.metrics["keyphrase_density"] > 3
+    assert only(report, "EL106") == []
+    # an SEO title's first part is a keyphrase, held to 3 %
+    seo = f"# Slapped Cheek: The Complete Guide for Parents\n\n{body}\n"
+    assert len(only(lint_snippet(seo, select=["EL106"]), "EL106")) == 1
