@@ -207,9 +207,15 @@ def _age_outside_window(ctx: CheckContext, claims: Iterable[TypedClaim], onto: O
         if hi < wlo - 1 or lo > whi + 1:
             s, e = _pspan(c)
             yield Hit(s, e, f"age outside the normal range: “{_words(ctx, c, 70)}” puts "
-                            f"{onto.label(c.concept.key)} at {_fmt_range(c.stated)} {c.unit}, but the usual "
-                            f"window is {wlo:g}–{whi:g} months ({source}); check the age",
+                            f"{onto.label(c.concept.key)} at {_fmt_range(c.stated)} {_units(c)}, "
+                            f"but the usual window is {wlo:g}–{whi:g} months ({source}); check the age",
                       key=f"ref-age:{c.concept.key}", data={"claim": claim_dict(c), "window": [wlo, whi]})
+
+
+def _units(c: AgeClaim) -> str:
+    """The claim's unit as the article would write it ("3 months", "1 year")."""
+    one = c.stated == (1.0, 1.0)
+    return c.unit if one or c.unit.endswith("s") else f"{c.unit}s"
 
 
 def _fmt_range(r: tuple[float, float]) -> str:
