@@ -713,6 +713,8 @@ def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> 
     # framing: the page calls itself general information
     ("Our weaning pages are general information only.", "framing"),
     ("This leaflet offers general guidance.", "framing"),
+    ("The content of our site is general in nature.", "framing"),
+    ("The opinions shared here are one mum's, and not medical advice.", "denial"),
     # deferral with scope over the whole page
     ("Run what you read here past the health visitor who sees your baby.", "deferral"),
     ("Speak to your own GP before acting on any of this.", "deferral"),

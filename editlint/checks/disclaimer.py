@@ -413,7 +413,8 @@ def _denial(c: Constructions, text: str, previous: str | None) -> bool:
         aux = c.auxiliary.search(before)
         if aux is None and not re.match(r"cannot|never|n[’'`]t", m.group(), re.IGNORECASE):
             continue  # "we had no diagnosis", "I got no treatment": a story, not a denial
-        apposition = aux is not None and aux.group().strip() in (",", "(", "—", "–")
+        # "…, not medical advice", "(not …)", "…, and not a diagnosis": the negation shares the subject
+        apposition = aux is not None and aux.group().strip().casefold() in (",", "(", "—", "–", "and", "but")
         cuts = [b.end() for b in _CLAUSE_BREAK.finditer(before)]
         clause_start = cuts[-1] if cuts and not apposition else 0
         clause = before[clause_start:]
