@@ -27,7 +27,8 @@ __all__ = [
     "Severity", "Span", "check_type", "metric_provider",
 ]
 
-#: NLP levels a check can ask for. ``sentences`` and ``parse`` need the parser, ``lemma`` the lemmatizer.
+#: NLP levels a check can ask for. ``sentences`` needs no model (:mod:`editlint.segment`); ``parse``
+#: needs the parser, ``lemma`` the lemmatizer.
 NEEDS = frozenset({"sentences", "parse", "lemma", "ner"})
 
 T = TypeVar("T")
