@@ -314,3 +314,12 @@ def test_an_age_under_a_condition_on_the_reader_is_still_an_age() -> None:
     _, found = run(article("Most toddlers can ride a balance bike at about 3 years.", "Bikes are fun.",
                            "Most toddlers can ride a balance bike by 12 months if you practise every day."))
     assert links(found, "EL302", line_of(0), line_of(2))
+
+
+def test_an_amount_of_a_part_is_not_the_total() -> None:
+    claims, found = run(article("Toddlers sleep about 12 hours in every 24.",
+                                "That sleep comes in stretches of two to three hours."))
+    qs = of_kind(claims, "quantity")
+    assert {c["subject"]["head"] for c in qs} >= {"stretch"}
+    assert any(c["per"] == "day" for c in qs)
+    assert "EL305" not in codes(found)

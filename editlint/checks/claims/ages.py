@@ -333,7 +333,19 @@ def subject_of_amount(unit: Any) -> tuple[Any, bool]:
     of = _of_object(unit)
     if of is not None:
         return of, False
+    owner = _owner(unit)
+    if owner is not None:
+        return owner, False
     return _clause_subject(unit), False
+
+
+def _owner(unit: Any) -> Any:
+    """"stretches *of* two to four hours", "a dose of 5 ml": the noun the amount measures."""
+    prep = unit.head if unit.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = prep.head
+    return None if noun.lemma_.lower() in LIGHT_HEADS else noun
 
 
 def _measured(concept: Concept) -> Concept:

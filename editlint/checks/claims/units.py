@@ -116,14 +116,14 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|and|or|/)\s*"
 _UNIT_RE = _alternation(UNITS)
 _PER = (rf"(?:\s*(?:a|an|per|each|every|/|a\s+single)\s*(?P<per>{_alternation(PERIODS)})\b"
         r"|\s+(?P<adv>daily|nightly|weekly)\b"
-        r"|\s+(?:in\s+)?(?:every|each|per|a)\s+(?P<day24>24)[\s-]*hours?(?:\s+period)?\b)")
+        r"|\s+(?:in\s+)?(?:every|each|per|a)\s+(?P<day24>24)(?:[\s-]*hours?)?(?:\s+period)?\b)")
 
 AMOUNT_RE = re.compile(
     rf"(?<![\w.])(?P<approx>{_APPROX}\s+)?(?P<a>{_NUM_OR_A})(?:{_RANGE_SEP}(?:{_APPROX}\s+)?(?P<b>{_NUM}))?"
     rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w])(?P<old>(?:\s*-\s*|\s+)olds?\b)?{_PER}?",
     re.IGNORECASE)
 BETWEEN_RE = re.compile(rf"\bbetween\s+(?:{_APPROX}\s+)?(?P<a>{_NUM})\s+and\s+(?:{_APPROX}\s+)?(?P<b>{_NUM})"
-                        rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w])", re.IGNORECASE)
+                        rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w]){_PER}?", re.IGNORECASE)
 BIRTHDAY_RE = re.compile(r"\b(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|a(?:\s+\w+['’]s)?|baby['’]s|"
                          rf"child['’]s)\s+(?P<nth>{_alternation(BIRTHDAYS)})\s+birthday", re.IGNORECASE)
 AGE_NUMBER_RE = re.compile(rf"\b(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<a>{_NUM})"
@@ -209,7 +209,8 @@ def _is_age(text: str, m: re.Match[str], dim: str, per: str) -> bool:
 
 
 _LATE_PER = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?(?:a|an|per|each|every)\s+"
-                       rf"(?:(?P<per>{_alternation(PERIODS)})\b|(?P<day24>24)[\s-]*hours?\b)", re.IGNORECASE)
+                       rf"(?:(?P<per>{_alternation(PERIODS)})\b|(?P<day24>24)(?:[\s-]*hours?)?\b)",
+                       re.IGNORECASE)
 
 
 def _late_period(text: str, end: int) -> str:
