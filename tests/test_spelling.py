@@ -466,3 +466,16 @@ def test_able_and_agent_endings_derive_from_known_words() -> None:
     assert el501(text) == []
     # a typo shaped like a derivation is still caught when a real word is one edit away
     assert [f.data["word"] for f in el501("# Weaning\n\nThe runer ran.\n")] == ["runer"]
+
+
+@pytest.mark.parametrize("text", [
+    "Most two-year-olds nap once a day.",  # hyphenated age compound
+    "Pureed fruit suits 7 to 9 month olds; mashed food suits 10 month olds.",  # spaced, after a number
+    "Swimming lessons for three week olds are rare.",
+])
+def test_plural_of_an_age_compound_is_a_word(text: str) -> None:
+    assert el501(f"# Ages\n\n{text}\n") == []
+
+
+def test_a_plural_typo_after_a_number_and_an_ordinary_noun_is_still_caught() -> None:
+    assert [f.data["word"] for f in el501("# Ages\n\nThree cold thes came.\n")] == ["thes"]

@@ -522,23 +522,41 @@ def _hyphen_hit(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon)
                data={"word": tok.text, "candidates": [repl]})
 
 
+def age_compound(units: Iterable[str]) -> re.Pattern[str]:
+    """What comes before the plural of an age compound noun: a number or number word and an age unit
+    ("two-year-", "6 to 12 month ", "3 week ")."""
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:\d+|[^\W\d_]+)[\s-]+(?:{alternatives})s?[\s-]+$", re.I)
+
+
+def _compound_plural(part: str, last: bool, before: str, spell: Any, extra: Lexicon,
+                     age: re.Pattern[str]) -> bool:
+    """The plural of an age compound noun ("two-year-olds", "3 month olds"): the -s belongs to the
+    whole compound, so its last word need not take a plural on its own."""
+    return (last and part.endswith("s") and len(part) > 3 and _known_form(part[:-1], spell, extra)
+            and bool(age.search(before)))
+
+
 def _word_hits(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon, limit: int,
-               capital: bool) -> Iterator[Hit]:
+               capital: bool, age: re.Pattern[str]) -> Iterator[Hit]:
     if "-" in low:
         hit = _hyphen_hit(doc, tok, low, spell, extra)
         if hit is not None:
             yield hit
             return
     parts = low.split("-")
+    originals = tok.text.split("-")
     offset = 0
     for i, part in enumerate(parts):
         bare_prefix = part in extra.prefixes and i < len(parts) - 1
         if part and not bare_prefix and not _known(part, spell, extra):
             s = tok.start + offset
-            hit = _misspelt_part(doc, s, s + len(tok.text.split("-")[i]), part, capital, limit)
-            if hit is not None:
-                yield hit
-        offset += len(tok.text.split("-")[i]) + 1
+            before = tok.block.text[max(0, s - tok.block.start - 40):s - tok.block.start]
+            if not _compound_plural(part, i == len(parts) - 1, before, spell, extra, age):
+                hit = _misspelt_part(doc, s, s + len(originals[i]), part, capital, limit)
+                if hit is not None:
+                    yield hit
+        offset += len(originals[i]) + 1
 
 
 @check_type("spelling", options={
@@ -547,6 +565,7 @@ def _word_hits(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon, 
     "max-suggestions": Option(int, 3, "corrections offered per misspelling"),
     "reference-headings": Option(list, [], "headings that open a references section (not spell-checked)"),
     "quote-intro": Option(list, [], "words that introduce a quoted term ('the word \"x\"'): not checked"),
+    "age-units": Option(list, [], "units of age compounds whose plural is one noun ('two-year-olds')"),
 })
 def spelling(ctx: CheckContext) -> Iterator[Hit]:
     """Words that are in neither the bundled dictionary nor the house vocabulary."""
@@ -563,6 +582,7 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
     tokens = list(_words(doc, skips))
     named = _name_parts(tokens)
+    age = age_compound(ctx.options["age-units"])
     for i, tok in enumerate(tokens):
         low = _normalise(tok.text)
         if low in reject:
@@ -577,7 +597,7 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
         capital = tok.text[:1].isupper()
         if capital and _capital_is_name(tok, i in named):
             continue
-        yield from _word_hits(doc, tok, low, spell, extra, limit, capital)
+        yield from _word_hits(doc, tok, low, spell, extra, limit, capital, age)
 
 
 # -- EL505 ----------------------------------------------------------------------------------------
