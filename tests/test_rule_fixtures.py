@@ -146,6 +146,7 @@ class Runner:
     def __init__(self) -> None:
         self._linters: dict[tuple[str, ...], Linter] = {}
         self._lt: FakeLanguageTool | None = None
+        lt.clear_cache()  # answers cached by another module's server must not stand in for this one's
 
     def linter(self, code: str) -> Linter:
         select = selection(code)
@@ -280,6 +281,22 @@ def test_markers_are_parsed_strictly(tmp_path: Path) -> None:
     side.write_text("x\n")
     (tmp_path / "b.txt.expect").write_text("# comment\n\n1: EL602\n")
     assert expectations(side) == [Expected(1, "EL602")]
+
+
+def test_compare_fails_both_ways_and_on_a_wrong_span(tmp_path: Path) -> None:
+    """The harness itself can fail: a marker that does not fire, a finding on an unmarked line, a bad span."""
+    folder = tmp_path / "EL105"
+    folder.mkdir()
+    doc = folder / "x.md"
+    doc.write_text('Rub the the gums. <!-- expect: EL105 "the gums" -->\n'
+                   'A quiet line. <!-- expect: EL105 -->\n'
+                   "Wipe the the chin.\n")
+    report = Linter({"select": ["EL105"]}).lint_text(doc.read_text(), path="x.md")
+    assert sorted(compare(doc, report)) == [
+        "EL105 at line 1 spans ['the the'], expected 'the gums'",
+        "missing EL105 at line 2",
+        "unexpected EL105 at 3:6: " + report.findings[-1].message,
+    ]
 
 
 def _update(only: list[str]) -> int:
