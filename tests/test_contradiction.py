@@ -68,6 +68,17 @@ def test_el301_opposite_orders_on_many_topics(first: str, second: str) -> None:
     assert lines_of(f) == {3, 7}
 
 
+@pytest.mark.parametrize("first, second, flagged", [
+    ("The bottom teeth usually come through first.", "The top teeth come in before the bottom teeth.", True),
+    ("The bottom teeth usually come through first.", "The top teeth usually come through first.", True),
+    ("The bottom teeth usually come through first.", "The top teeth may come in before the bottom teeth.",
+     False),                                                                   # an exception
+    ("Sitting usually comes first.", "Babies roll over before they sit.", False),  # not alternatives
+])
+def test_el301_x_comes_first_against_an_alternative(first: str, second: str, flagged: bool) -> None:
+    assert bool(el301(f"{first}\n\n{second}\n")) is flagged
+
+
 def test_el301_through_transitivity() -> None:
     text = ("# Drawing\n\nToddlers scribble before they draw a line.\n\n"
             "Drawing a line comes before drawing a circle.\n\n"
@@ -77,8 +88,9 @@ def test_el301_through_transitivity() -> None:
 
 
 def test_el301_a_stages_list_against_a_sentence() -> None:
-    text = ("## Stages of getting dressed\n\n1. Pulling off socks\n2. Pulling on trousers\n3. Doing up buttons\n\n"
-            "## Dressing tips\n\nMost toddlers do up buttons before they pull on their trousers.\n")
+    text = ("## Stages of getting dressed\n\n1. Pulling off socks\n2. Pulling on trousers\n"
+            "3. Doing up buttons\n\n## Dressing tips\n\n"
+            "Most toddlers do up buttons before they pull on their trousers.\n")
     (f,) = el301(text)
     assert 9 in lines_of(f) and lines_of(f) & {4, 5}
 
@@ -93,7 +105,7 @@ def test_el301_a_stages_list_against_a_sentence() -> None:
     "Children brush their teeth before they floss.\n\n**Myth:** children floss before they brush.\n",
     "Children brush their teeth before they floss.\n\nMany parents think children floss before they brush.\n",
     "Children brush their teeth before they floss.\n\n> My daughter flossed before she brushed.\n",
-    "Children brush their teeth before they floss.\n\nIf your child flosses before they brush, that is fine.\n",
+    "Children brush their teeth before they floss.\n\nIf your child flosses before they brush, it's fine.\n",
     # a negated opposite order is the same order
     "Children brush their teeth before they floss.\n\nChildren do not floss before they brush their teeth.\n",
     # two different things ("crawling backward" and "crawling forward" are siblings, not one concept)
@@ -139,8 +151,8 @@ def test_contradiction_config_adds_an_ontology_file(tmp_path: Path) -> None:
     extra = tmp_path / "house.toml"
     extra.write_text('[sources]\nhouse = "Our editors"\n\n[[concept]]\nid = "floss"\nlabel = "flossing"\n'
                      'synonyms = ["floss"]\n\n[[concept]]\nid = "brush"\nlabel = "brushing"\n'
-                     'synonyms = ["brush teeth", "brush"]\n\n[[relation]]\nbefore = "brush"\nafter = "floss"\n'
-                     'source = "house"\n', encoding="utf-8")
+                     'synonyms = ["brush teeth", "brush"]\n\n[[relation]]\nbefore = "brush"\n'
+                     'after = "floss"\nsource = "house"\n', encoding="utf-8")
     text = "Children floss before they brush their teeth."
     assert "EL304" not in codes(lint(text))
     report = Linter({"select": ["EL3"], "contradiction": {"extra-ontology": [str(extra)]}}).lint_text(

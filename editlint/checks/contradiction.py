@@ -58,6 +58,8 @@ def _pspan(c: TypedClaim) -> tuple[int, int]:
 
 
 def _order_words(o: OrderClaim) -> str:
+    if o.later.key == "*":
+        return f"“{o.earlier.text}” first"
     return f"“{o.earlier.text}” before “{o.later.text}”"
 
 
@@ -105,6 +107,35 @@ def order_cycles(orders: Sequence[OrderClaim], onto: Ontology, max_chain: int) -
     return groups
 
 
+def alternatives(onto: Ontology, x: Concept, y: Concept) -> bool:
+    """Two concepts an article can rank against each other: siblings in the ontology (same parent or
+    group), or open concepts with one head and other modifiers ("bottom teeth" / "top teeth")."""
+    if x.key == y.key or _same(onto, x, y):
+        return False
+    if x.known and y.known:
+        cx, cy = onto.concepts.get(x.key.split("(", 1)[0]), onto.concepts.get(y.key.split("(", 1)[0])
+        if cx is None or cy is None:
+            return False
+        return bool((cx.group and cx.group == cy.group) or (cx.parent and cx.parent == cy.parent))
+    return not (x.known or y.known) and x.head == y.head and bool(x.modifiers) and bool(y.modifiers)
+
+
+def first_conflicts(orders: Sequence[OrderClaim], onto: Ontology) -> list[list[int]]:
+    """ "X comes first" against "Y before X" or "Y comes first", Y an alternative of X."""
+    groups: list[list[int]] = []
+    firsts = [i for i, c in enumerate(orders) if c.later.key == "*"]
+    for i in firsts:
+        x = orders[i].earlier
+        for j, c in enumerate(orders):
+            if j == i or not _independent(orders[i], c):
+                continue
+            against = c.later.key == "*" and j > i and alternatives(onto, c.earlier, x)
+            against |= c.later.key != "*" and _same(onto, c.later, x) and alternatives(onto, c.earlier, x)
+            if against:
+                groups.append(sorted((i, j), key=lambda k: orders[k].prov.start))
+    return groups
+
+
 def _chain(orders: Sequence[OrderClaim], onto: Ontology, i: int, max_chain: int) -> tuple[int, ...] | None:
     """The shortest chain of other claims leading from claim i's later event back to its earlier one."""
     start = orders[i]
@@ -131,7 +162,7 @@ def stage_order_contradiction(ctx: CheckContext) -> Iterator[Hit]:
     """Two passages (or a chain of them, or a stage list) that put the same events in opposite orders."""
     onto = ontology_of(ctx)
     orders = usable_orders(claims_of(ctx))
-    groups = order_cycles(orders, onto, ctx.options["max-chain"])
+    groups = order_cycles(orders, onto, ctx.options["max-chain"]) + first_conflicts(orders, onto)
     merged = _by_primary(orders, groups, onto)
     for primary, others in merged.items():
         c = orders[primary]
@@ -179,6 +210,8 @@ def _order_against_reference(ctx: CheckContext, orders: Sequence[OrderClaim],
                              onto: Ontology) -> Iterator[Hit]:
     reported: set[tuple[str, str]] = set()
     for c in orders:
+        if c.later.key == "*":
+            continue
         path = onto.reference(c.earlier.key, c.later.key)
         if not path or (c.earlier.key, c.later.key) in reported:
             continue

@@ -14,6 +14,9 @@ from .constructions import Env, Match, builder
 from .model import Claim, Concept, OrderClaim
 
 PREVIOUS = "@previous"
+#: "X comes first": X before its alternatives; the later side is this placeholder concept.
+ALTERNATIVES = "@alternatives"
+OTHERS = Concept(key="*", text="the alternatives", head="*")
 #: "not always X before Y" / "not necessarily": a weakened order, not the opposite one.
 WEAKENERS = frozenset({"always", "necessarily", "all", "every", "must", "need"})
 
@@ -25,6 +28,15 @@ def role_token(m: Match, name: str) -> Any:
         prev = m.roles.get(PREVIOUS)
         return prev
     return m.roles.get(binding)
+
+
+def _first(m: Match, env: Env) -> Iterator[Claim]:
+    early = role_token(m, "earlier")
+    if early is None or env.concepts.person(early) or env.negated(early):
+        return
+    concept = env.concept(early)
+    if concept.key:
+        yield OrderClaim(concept, OTHERS, env.prov(m, [early]))
 
 
 def _leads(m: Match) -> bool:
@@ -55,6 +67,9 @@ def _elliptic(env: Env, t1: Any, c1: Concept, t2: Any, c2: Concept) -> tuple[Con
 @builder("order")
 def build_order(m: Match, env: Env) -> Iterator[Claim]:
     """One order claim per match, with the article's own words for both events."""
+    if m.construction.emits.get("later") == ALTERNATIVES:
+        yield from _first(m, env)
+        return
     early, late = role_token(m, "earlier"), role_token(m, "later")
     if early is None or late is None or early.i == late.i or not _leads(m):
         return
