@@ -37,6 +37,11 @@ _COMPONENTS = {
     "ner": {SEGMENTER, "tok2vec", "ner"},
 }
 
+#: Longest run of punctuation or symbols (no letter, digit or space) tokenized as written: spaCy peels
+#: prefixes and suffixes one character at a time, so its cost grows with the square of a run's length.
+MAX_SYMBOL_RUN = 32
+_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{MAX_SYMBOL_RUN + 1},}}")
+
 _lock = threading.Lock()
 _models: dict[str, Any] = {}
 
@@ -129,6 +134,36 @@ def _split_tokens(sdoc: Any, starts: list[int], idx: list[int]) -> bool:
     return True
 
 
+def tokenize(nlp: Any, text: str) -> Any:
+    """``nlp.make_doc(text)`` in linear time: a run of symbols longer than ``MAX_SYMBOL_RUN`` (``*`` or
+    emoji by the thousand) becomes tokens of that length; every token keeps its offset in ``text``."""
+    if not _SYMBOL_RUN.search(text):
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for m in _SYMBOL_RUN.finditer(text):
+        _extend(nlp, text[pos:m.start()], words, spaces)
+        run = m.group()
+        for k in range(0, len(run), MAX_SYMBOL_RUN):
+            words.append(run[k:k + MAX_SYMBOL_RUN])
+            spaces.append(False)
+        pos = m.end()
+        if text.startswith(" ", pos):
+            spaces[-1] = True
+            pos += 1
+    _extend(nlp, text[pos:], words, spaces)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def _extend(nlp: Any, text: str, words: list[str], spaces: list[bool]) -> None:
+    for tok in nlp.make_doc(text):
+        words.append(tok.text)
+        spaces.append(bool(tok.whitespace_))
+
+
 def components_for(needs: Iterable[str]) -> set[str]:
     wanted: set[str] = set()
     for n in needs:
@@ -178,7 +213,7 @@ class Annotations:
 
     def _make_doc(self, doc: Document, block: Block) -> Any:
         """The block's tokens, carrying its segments (with its markup's labels) for the segmenter."""
-        sdoc = self.nlp.make_doc(block.text)
+        sdoc = tokenize(self.nlp, block.text)
         sdoc.user_data[SPANS_KEY] = [(s.start, s.end) for s in segment.block_segments(doc, block)]
         return sdoc
 
