@@ -29,12 +29,16 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 _MD: MarkdownIt | None = None
+#: Block nesting markdown-it follows (a list level counts two); deeper blocks would be dropped unread.
+#: CommonMark's preset stops at 20 (nine list levels); 400 reads 199 list levels, well within the stack.
+MAX_NESTING = 400
 
 
 def _parser() -> MarkdownIt:
     global _MD
     if _MD is None:
-        md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+        md.enable(["table", "strikethrough"])
         md.use(front_matter_plugin)
         md.disable("text_join")
         _MD = md
