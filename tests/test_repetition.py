@@ -672,3 +672,15 @@ def test_el106_the_subjects_own_name_may_be_dense() -> None:
     # an SEO title's first part is a keyphrase, held to 3 %
     seo = f"# Slapped Cheek: The Complete Guide for Parents\n\n{body}\n"
     assert len(only(lint_snippet(seo, select=["EL106"]), "EL106")) == 1
+
+
+def test_el101_does_not_count_a_phrase_again_inside_a_copied_paragraph() -> None:
+    for topic, para in (("Formula feeding", "If your baby seems hungry after feeds, talk with your health "
+                         "visitor about how much formula to offer at each feed."),
+                        ("Car seats", "Before a long drive, ask the fitting centre to check the seat belt "
+                         "route and the harness height for your child.")):
+        phrase = " ".join(para.split()[6:11]) if topic == "Car seats" else "talk with your health visitor"
+        text = (f"# {topic}\n\n{para}\n\nSome other words come here about something else entirely.\n\n{para}"
+                f"\n\nLater on, {phrase} once more.\n")
+        report = lint_snippet(text, select=["EL101", "EL103"])
+        assert [f.rule for f in report.findings] == ["EL103"], topic

@@ -404,7 +404,7 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             if n < min_words or sum(
                     1 for w in words if w not in lex.function and not w.isdigit()) < min_content:
                 continue
-        occ = _counted(st, n, cand.occurrences)
+        occ = _once_per_copy(doc, st, _counted(st, n, cand.occurrences))
         if n == len(cand.words) >= options["max-words"]:
             n = _extend(st, occ, n)  # a long pasted passage: grow past max-words while all copies agree
             words = tuple(st.words[occ[0]:occ[0] + n]) if occ else words
@@ -460,8 +460,22 @@ def _beyond_topic(words: Sequence[str], count: int, body_words: int, topic: froz
         return True  # a clause: a headline question or sentence pasted again
     per_100 = 100.0 * count / max(body_words, 1)
     if not glue or words[0] in lex.prepositions:
-        return per_100 > options["topic-name-density"]
-    return count >= options["topic-min-count"] and per_100 >= options["topic-density"]
+        return per_100 > float(options["topic-name-density"])
+    return count >= int(options["topic-min-count"]) and per_100 >= float(options["topic-density"])
+
+
+def _once_per_copy(doc: Document, st: Stream, occ: list[int]) -> list[int]:
+    """Occurrences with those at the same place of a copied block dropped: a paragraph pasted twice is
+    EL103's finding, and its phrases are not repeated twice more."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for i in occ:
+        block = doc.blocks[st.segments[st.seg_of[i]].block]
+        key = (" ".join(block.text.split()).casefold(), st.starts[i] - block.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
+    return out
 
 
 def _parallel(doc: Document, block_ids: Sequence[int]) -> bool:
