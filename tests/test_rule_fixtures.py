@@ -146,6 +146,7 @@ class Runner:
     def __init__(self) -> None:
         self._linters: dict[tuple[str, ...], Linter] = {}
         self._lt: FakeLanguageTool | None = None
+        self._reports: dict[Path, FileReport] = {}
         lt.clear_cache()  # answers cached by another module's server must not stand in for this one's
 
     def linter(self, code: str) -> Linter:
@@ -160,10 +161,13 @@ class Runner:
         return self._linters[select]
 
     def lint(self, path: Path) -> FileReport:
-        code = path.parent.name
-        report = self.linter(code).lint_text(path.read_text(encoding="utf-8"), path=rel(path))
-        assert report.error is None, report.error
-        return report
+        """The fixture's report, linted once for both the marker and the snapshot test."""
+        if path not in self._reports:
+            code = path.parent.name
+            report = self.linter(code).lint_text(path.read_text(encoding="utf-8"), path=rel(path))
+            assert report.error is None, report.error
+            self._reports[path] = report
+        return self._reports[path]
 
     def close(self) -> None:
         if self._lt is not None:
