@@ -73,11 +73,16 @@ def _related(ctx: CheckContext, c: Claim, note: str) -> Span:
 
 # -- shared comparisons ------------------------------------------------------------------------------
 
-def comparable(a: Provenance, b: Provenance) -> bool:
-    """Both are the article's own statements, in different sentences and lists, for overlapping ages."""
+def comparable(a: Provenance, b: Provenance, one_sided: bool = True) -> bool:
+    """Both are the article's own statements, in different sentences and lists, for overlapping ages.
+
+    With ``one_sided`` False, a claim limited to some ages is not compared with one limited to none:
+    "X before 4 months is not recommended" narrows, it does not contradict a general "introduce X"."""
     if not (a.usable and b.usable) or a.sent_start == b.sent_start:
         return False
     if a.list_id is not None and a.list_id == b.list_id:
+        return False
+    if not one_sided and (a.age_scope is None) != (b.age_scope is None):
         return False
     return not (a.age_scope and b.age_scope and not scopes_meet(a.age_scope, b.age_scope))
 
@@ -386,7 +391,7 @@ def opposite_pairs(claims: Iterable[Claim],
     said: set[tuple[int, int]] = set()
     for a, b in _pairs(items):
         key = (a.prov.sent_start, b.prov.sent_start)
-        if key in said or not comparable(a.prov, b.prov):
+        if key in said or not comparable(a.prov, b.prov, one_sided=False):
             continue
         exclusive = (isinstance(a, AdviceClaim) and isinstance(b, AdviceClaim)
                      and exclusive_details(a, b, groups))

@@ -283,6 +283,8 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
     if obj_tok is None or _is_person(obj_tok):
         return
     polarity = int(_emit(match, "polarity", 1))
+    if verb.dep_ == "det" and not any(a.is_age for a in scan(match.sent.text)):
+        return  # "No fever." in a symptom list describes; "No honey before 12 months." advises
     if verb.dep_ != "det" and env.negated(verb):
         polarity = -polarity
     action, details = "", frozenset[str]()

@@ -194,9 +194,9 @@ def age_word_of(tok: Any, onto: Any) -> tuple[str, tuple[float, float]] | None:
     while left.i > 0 and left.doc[left.i - 1].dep_ in ("amod", "punct", "compound") and left.doc[
             left.i - 1].head.i in (tok.i, left.i):
         left = left.doc[left.i - 1]
-    written = _norm_word(tok.doc[left.i:tok.i + 1].text)
+    forms = {_norm_word(tok.doc[i:tok.i + 1].text) for i in range(left.i, tok.i + 1)}  # "new-borns", "babies"
     for w in getattr(onto, "age_words", {}).values():
-        if any(_norm_word(s) == written for s in w.synonyms):
+        if any(_norm_word(s) in forms for s in w.synonyms):
             return w.id, (float(w.months[0]), float(w.months[1]))
     return None
 
@@ -372,9 +372,32 @@ def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
     if not subject.key:
         return
     prov = with_scope(env.prov(match, [unit, subject_tok]), match.sent, env.ontology, a, [unit, subject_tok])
+    if prov.age_scope is None:
+        scope = _age_word_scope(subject_tok, unit, env.ontology)
+        prov = dataclasses.replace(prov, age_scope=scope) if scope else prov
     relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
     yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
-                        canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per)
+                        canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per,
+                        population=_population(match.sent.text, a))
+
+
+def _population(text: str, a: Amount) -> str:
+    """Another amount in the sentence that names who the amount is for ("Weight 5 to 7 kg: 2.5 ml")."""
+    for other in scan(text):
+        if other is not a and other.dimension == "mass" and other.unit == "kg" and other.per == "":
+            return f"{other.stated[0]:g}-{other.stated[1]:g} kg"
+    return ""
+
+
+def _age_word_scope(subject: Any, unit: Any, onto: Any) -> Interval | None:
+    """"Infants need 400 IU a day": the age word that is the clause's subject scopes the amount."""
+    verb = clause_verb(unit)
+    words = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + [subject]
+    for w in words:
+        found = age_word_of(w, onto) if w is not None else None
+        if found is not None:
+            return found[1]
+    return None
 
 
 def claims_of_kind(claims: Iterable[Claim], kind: str) -> list[Claim]:
