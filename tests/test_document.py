@@ -505,3 +505,21 @@ def test_link_only_blocks_are_marked() -> None:
         assert marked and all("now" not in t for t in marked)
     assert [b.text for b in md.blocks if "link-only" in b.classes] == ["Medical detail about head lice",
                                                                          "Related page"]
+
+
+def test_invalid_toml_front_matter_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="front matter is not valid TOML"):
+        doc_of('+++\ntitle = "Naps\n+++\n\n# Naps\n\nText.\n', "markdown")
+
+
+def test_plain_text_lead_in_and_bare_list_lines() -> None:
+    doc = doc_of("Bath safety\n\nNever leave your baby alone in the bath.\n\n"
+                 "Before the bath, make sure you have:\n\nA soft towel within reach\nClean clothes and a nappy\nWarm water tested with your elbow\n",
+                 "text")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[2] == (BlockKind.PARAGRAPH, "Before the bath, make sure you have:")
+    assert [b.kind for b in doc.blocks[3:]] == [BlockKind.LIST_ITEM] * 3
+    # wrapped prose under a colon stays one paragraph
+    prose = doc_of("Tip\n\nHere is the thing to remember about this:\nwhen the water feels warm to your "
+                   "elbow it is\nright for the baby.\n", "text")
+    assert [b.kind for b in prose.blocks][-1] is BlockKind.PARAGRAPH
