@@ -1,0 +1,307 @@
+"""Bad input never hangs, crashes or leaks through editlint (issue 14): each case fails one file (exit 2,
+a message naming it) while the other files are linted and the report is written."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from editlint import Linter
+from editlint.cli import main
+from editlint.config import config_from_mapping
+from editlint.errors import ConfigError
+from editlint.readers import READERS, read
+from editlint.reporters import render
+from editlint.source import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "# Packing a hospital bag\n\nPack the the car seat and some snacks a few weeks early.\n"
+STRUCTURE = ["--select", "EL1,EL6", "--no-progress", "--fail-on", "never"]
+
+
+def cli(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["check", *args, *STRUCTURE])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def subprocess_cli(*args: str, cwd: Path, timeout: float = 90) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own interpreter: a hang fails the test at ``timeout`` instead of blocking the suite."""
+    return subprocess.run([sys.executable, "-m", "editlint", "check", *args, *STRUCTURE], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "good.md").write_text(GOOD)
+    return tmp_path
+
+
+# -- only regular files are read ---------------------------------------------------------------------------
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_argument_is_refused_not_read(tree: Path) -> None:
+    os.mkfifo(tree / "site" / "pipe.md")
+    proc = subprocess_cli("site/pipe.md", "site/good.md", "--format", "json", cwd=tree)
+    assert proc.returncode == 2
+    assert "site/pipe.md" in proc.stderr and "FIFO" in proc.stderr
+    files = {f["path"]: f for f in json.loads(proc.stdout)["files"]}
+    assert files["site/good.md"]["findings"] and "error" not in files["site/good.md"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_walking_skips_a_fifo_with_a_note(tree: Path) -> None:
+    os.mkfifo(tree / "site" / "pipe.md")
+    proc = subprocess_cli("site", "--format", "json", cwd=tree)
+    assert proc.returncode == 0, proc.stderr
+    assert "site/pipe.md: skipped" in proc.stderr
+    assert [f["path"] for f in json.loads(proc.stdout)["files"]] == ["site/good.md"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_link_to_a_device_is_never_read(tree: Path) -> None:
+    (tree / "site" / "zero.md").symlink_to("/dev/zero")
+    walked = subprocess_cli("site", cwd=tree)  # the link leaves the folder: not followed
+    assert walked.returncode == 0 and "site/zero.md" in walked.stderr
+    named = subprocess_cli("site/zero.md", "site/good.md", "--follow-links", cwd=tree)
+    assert named.returncode == 2 and "site/zero.md: is a device" in named.stderr
+
+
+def test_a_file_larger_than_it_claims_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    from editlint.source import read_path
+
+    big = tmp_path / "big.md"
+    big.write_text("# T\n\n" + "word " * 400)
+    with pytest.raises(Exception, match="over the"):
+        read_path(str(big), max_bytes=1000)
+
+
+# -- symlinks leaving the linted tree ----------------------------------------------------------------------
+def test_symlink_out_of_the_tree_is_not_followed_unless_asked(tree: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    secret = tree / "private.md"
+    secret.write_text("# Notes\n\nThe deploy token is zebra-cactus-42 and must stay private.\n")
+    (tree / "site" / "notes.md").symlink_to(secret)
+    (tree / "site" / "same.md").symlink_to(tree / "site" / "good.md")  # inside the tree: followed
+    report = tree / "report.html"
+    code, _, err = cli(str(tree / "site"), "--report", f"html:{report}", "--format", "json", capsys=capsys)
+    assert code == 0
+    assert "notes.md" in err and "--follow-links" in err
+    assert "zebra-cactus" not in report.read_text()
+    code, out, _ = cli(str(tree / "site"), "--format", "json", capsys=capsys)
+    assert sorted(Path(f["path"]).name for f in json.loads(out)["files"]) == ["good.md", "same.md"]
+    code, out, _ = cli(str(tree / "site"), "--format", "json", "--follow-links", capsys=capsys)
+    assert "notes.md" in {Path(f["path"]).name for f in json.loads(out)["files"]}
+
+
+def test_folder_link_loop_ends(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tree / "site" / "again").symlink_to(tree / "site")
+    code, out, _ = cli(str(tree / "site"), "--format", "json", "--follow-links", capsys=capsys)
+    assert code == 0 and [Path(f["path"]).name for f in json.loads(out)["files"]] == ["good.md"]
+
+
+# -- unreadable folders are errors, not silent skips -------------------------------------------------------
+@pytest.fixture()
+def locked(tree: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder nobody may list (as root, chmod does not stop us: listing it is made to fail)."""
+    folder = tree / "site" / "drafts"
+    folder.mkdir()
+    (folder / "draft.md").write_text(GOOD)
+    folder.chmod(0)
+    if os.geteuid() == 0:
+        real = os.scandir
+
+        def scandir(path: str | os.PathLike[str] = ".") -> object:
+            if Path(path) == folder:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+    yield folder
+    folder.chmod(0o755)
+
+
+def test_unreadable_subfolder_is_an_error(tree: Path, locked: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out_json = tree / "out.json"
+    code, _, err = cli(str(tree / "site"), "--report", f"json:{out_json}", capsys=capsys)
+    assert code == 2
+    assert f"{locked}: permission denied" in err
+    data = json.loads(out_json.read_text())
+    assert [Path(f["path"]).name for f in data["files"]] == ["good.md"]
+    assert any(str(locked) in e for e in data["errors"])
+
+
+def test_unreadable_folder_argument_is_an_error(tree: Path, locked: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(str(locked), str(tree / "site" / "good.md"), capsys=capsys)
+    assert code == 2 and str(locked) in err
+    assert "good.md:3:" in out
+
+
+def test_path_component_over_255_bytes_is_a_per_file_error(tree: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    long_name = str(tree / ("n" * 300 + ".md"))
+    code, out, err = cli(long_name, str(tree / "site"), capsys=capsys)
+    assert code == 2 and "File name too long" in err
+    assert "good.md:3:" in out
+
+
+# -- configuration ranges ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("table, key", [
+    ({"nlp": {"batch-size": 0}}, "nlp.batch-size"),
+    ({"nlp": {"batch-size": -3}}, "nlp.batch-size"),
+    ({"max-file-size": 0}, "max-file-size"),
+    ({"rules": {"EL202": {"warning-words": -1}}}, "warning-words"),
+    ({"rules": {"EL202": {"warning-words": math.inf}}}, "warning-words"),
+])
+def test_numbers_out_of_range_are_config_errors(table: dict[str, object], key: str) -> None:
+    with pytest.raises(ConfigError, match=key):
+        config_from_mapping(table)
+
+
+def test_batch_size_zero_in_a_file_is_a_usage_error(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "editlint.toml").write_text("[nlp]\nbatch-size = 0\n")
+    (tmp_path / "a.md").write_text(GOOD)
+    code = main(["check", str(tmp_path / "a.md"), "--config", str(tmp_path / "editlint.toml")])
+    err = capsys.readouterr().err
+    assert code == 2 and "editlint.toml: line 2: nlp.batch-size" in err and "internal error" not in err
+
+
+def test_urls_parse_and_section_numbers_are_ranged() -> None:
+    with pytest.raises(ConfigError, match="url"):
+        config_from_mapping({"grammar": {"url": "localhost:8081"}})
+    with pytest.raises(ConfigError, match="timeout"):
+        config_from_mapping({"grammar": {"timeout": -1}})
+    config_from_mapping({"grammar": {"url": "https://lt.example.org/v2"}})
+
+
+# -- readers: bounded and never raising --------------------------------------------------------------------
+def test_yaml_alias_bomb_in_front_matter_never_expands() -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    text = "---\nauthor: &r Sam\nreviewer: *i\n" + "\n".join(levels) + "\n---\n# Bedtime\n\nRead a book.\n"
+    start = time.monotonic()
+    report = Linter({"select": ["EL6"]}).lint_text(text, path="bomb.md")
+    assert time.monotonic() - start < 10
+    assert report.error is not None and "alias" in report.error and "line" in report.error
+
+
+def test_front_matter_without_aliases_is_still_metadata() -> None:
+    doc = read(Source("a.md", "---\ntitle: Teething\ntags: [teeth, pain]\n---\n# Teething\n\nGums hurt.\n",
+                      "markdown"))
+    assert doc.metadata["title"] == "Teething" and doc.metadata["tags"] == ["teeth", "pain"]
+
+
+@pytest.mark.parametrize("unit", ["<div class='c{i}'>word ", "<span>word ", "<ul><li>word ",
+                                  "<table><tr><td>word ", "<a ", "<!-- "])
+def test_html_reader_is_linear_on_unclosed_markup(unit: str) -> None:
+    def seconds(n: int) -> float:
+        text = "".join(unit.format(i=i) for i in range(n))
+        start = time.monotonic()
+        read(Source("x.html", text, "html"))
+        return time.monotonic() - start
+
+    seconds(200)  # warm up
+    small, large = seconds(1000), seconds(8000)
+    assert large < 20 and large < 8 * 4 * max(small, 0.01), (small, large)  # quadratic would be x64
+
+
+def test_unclosed_tag_text_keeps_its_words_and_places() -> None:
+    text = "<p>Babies <b>need sleep</p>\n<p>and a < b, even <a and more"
+    doc = read(Source("x.html", text, "html"))
+    joined = " ".join(b.text for b in doc.blocks)
+    assert "Babies need sleep" in joined and "<a and more" in joined
+    last = doc.blocks[-1]
+    start = last.text.index("<a")
+    assert text[doc.source_offset(last.start + start):].startswith("<a and more")
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("html", "<p>Before the section.</p><![CD x <p>After the section, toddlers nap.</p>"),
+    ("html", "<p>Cut off here <![CD x"),
+    ("markdown", "# Naps\n\n<div><![CD x\n\nAfter the block, toddlers nap.\n"),
+])
+def test_malformed_marked_section_is_read_not_raised(fmt: str, text: str) -> None:
+    doc = read(Source(f"x.{'md' if fmt == 'markdown' else fmt}", text, fmt))
+    if "After" in text:
+        assert any("toddlers nap" in b.text for b in doc.blocks)
+
+
+def test_lists_nested_deeper_than_nine_levels_are_read() -> None:
+    text = "# Skills\n\n" + "\n".join("  " * d + f"- step {d} of the routine" for d in range(30)) + "\n"
+    doc = read(Source("x.md", text, "markdown"))
+    assert [b.text for b in doc.blocks][1:] == [f"step {d} of the routine" for d in range(30)]
+
+
+def test_long_symbol_runs_tokenize_in_linear_time_keeping_offsets() -> None:
+    spacy = pytest.importorskip("spacy")
+    from editlint.nlp import tokenize
+
+    nlp = spacy.blank("en")
+    for text in ("Nap time " + "*[" * 10_000 + " then play.", "🎉" * 20_000, "wow" + "!" * 5000 + "  ok"):
+        start = time.monotonic()
+        doc = tokenize(nlp, text)
+        assert time.monotonic() - start < 5
+        assert doc.text == text
+        assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert [t.text for t in tokenize(nlp, "Short (runs) stay...!")] == \
+        [t.text for t in nlp.make_doc("Short (runs) stay...!")]
+
+
+# -- a bug fails one file; the run goes on ----------------------------------------------------------------
+def test_reader_bug_is_a_per_file_error(tree: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(source: Source) -> object:
+        raise AssertionError("reader bug")
+
+    monkeypatch.setitem(READERS, "html", broken)
+    (tree / "site" / "page.html").write_text("<p>Hello there.</p>")
+    out_json = tree / "out.json"
+    code, out, err = cli(str(tree / "site"), "--report", f"json:{out_json}", capsys=capsys)
+    assert code == 2 and "page.html: internal error while reading: AssertionError: reader bug" in err
+    assert "good.md:3:" in out
+    written = json.loads(out_json.read_text())["files"]
+    assert {Path(f["path"]).name for f in written} == {"good.md", "page.html"}
+
+
+def test_check_bug_is_a_per_file_error_and_the_report_is_written(tree: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import test_plugins
+
+    reg = test_plugins._registry(tree)
+    reg.add_module(sys.modules[__name__])
+    (tree / "p.toml").write_text(test_plugins.RULE.format(code="EL694", name="boom", extra="").replace(
+        'check = "shouting"', 'check = "raises"'))
+    reg.load_packs([tree / "p.toml"])
+    (tree / "site" / "second.md").write_text(GOOD.replace("snacks", "LOTS OF snacks"))
+    report = Linter({"select": ["EL694", "EL105"]}, registry=reg).lint_paths([tree / "site"])
+    assert report.exit_code("never") == 2
+    assert all(fr.error and "EL694" in fr.error and "ZeroDivisionError" in fr.error for fr in report.files)
+    assert all("EL105" in {f.rule for f in fr.findings} for fr in report.files)  # the other rule still ran
+    assert json.loads(render("json", report))["summary"]["files"] == 2
+
+
+def test_time_budget_stops_a_file_not_the_run() -> None:
+    linter = Linter({"select": ["EL1", "EL6"]})
+    linter.time_budget = 0.0
+    report = linter.lint_text(GOOD, path="a.md")
+    assert report.error is not None and "time budget" in report.error and "EL1" in report.error
+
+
+from editlint.api import CheckContext, Hit, check_type  # noqa: E402  (the check type the test registers)
+
+
+@check_type("raises")
+def _raises(ctx: CheckContext) -> Iterator[Hit]:
+    yield from ()
+    raise ZeroDivisionError("plug-in bug")
