@@ -514,7 +514,8 @@ def test_invalid_toml_front_matter_is_an_input_error() -> None:
 
 def test_plain_text_lead_in_and_bare_list_lines() -> None:
     doc = doc_of("Bath safety\n\nNever leave your baby alone in the bath.\n\n"
-                 "Before the bath, make sure you have:\n\nA soft towel within reach\nClean clothes and a nappy\nWarm water tested with your elbow\n",
+                 "Before the bath, make sure you have:\n\nA soft towel within reach\n"
+                 "Clean clothes and a nappy\nWarm water tested with your elbow\n",
                  "text")
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert kinds[2] == (BlockKind.PARAGRAPH, "Before the bath, make sure you have:")
