@@ -232,8 +232,8 @@ class Concepts:
             nxt = kids.get("xcomp") or (kids.get("dobj") if lem in self.lex.start_verbs else None)
             if nxt is not None and nxt.pos_ in ("VERB", "NOUN", "AUX"):
                 return nxt
-        if lem in self.lex.attainment_verbs and "dobj" in kids:
-            return kids["dobj"]
+        if lem in self.lex.attainment_verbs:  # "master walking" (also when the verb is misread as a noun)
+            return kids.get("dobj") or kids.get("xcomp") or kids.get("acl")
         if lem in self.lex.progress_verbs:
             return self._to_object(tok)
         return None

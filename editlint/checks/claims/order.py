@@ -14,6 +14,7 @@ from .constructions import Env, Match, builder
 from .model import Claim, Concept, OrderClaim
 
 PREVIOUS = "@previous"
+FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM", "X"})
 #: "X comes first": X before its alternatives; the later side is this placeholder concept.
 ALTERNATIVES = "@alternatives"
 OTHERS = Concept(key="*", text="the alternatives", head="*")
@@ -75,6 +76,8 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
         return
     if env.concepts.person(early) or env.concepts.person(late):
         return  # "X follows them", "they come after lunch": people are not events
+    if early.pos_ in FUNCTION_POS or late.pos_ in FUNCTION_POS:
+        return  # a preposition or a determiner left by an elliptical clause is no event
     anchors = [t for t in (early, late) if t.doc is m.sent.doc]
     prov = env.prov(m, anchors)
     earlier, later = env.concept(early), env.concept(late)
