@@ -684,3 +684,17 @@ def test_el101_does_not_count_a_phrase_again_inside_a_copied_paragraph() -> None
                 f"\n\nLater on, {phrase} once more.\n")
         report = lint_snippet(text, select=["EL101", "EL103"])
         assert [f.rule for f in report.findings] == ["EL103"], topic
+
+
+def test_el103_a_short_tip_restated_in_each_section_is_not_a_copy() -> None:
+    tip = "Always stay with your child while they eat, and keep them sitting upright at the table."
+    sections = "\n\n".join(f"## From {age}\n\n{OWN_FILLER[i]} {OWN_FILLER[i + 5]}\n\n{tip}"
+                           for i, age in enumerate(("6 months", "9 months", "12 months")))
+    assert only(lint_snippet(f"# Finger foods\n\n{sections}\n", select=["EL103"]), "EL103") == []
+    # the same tip twice in one section is a copy
+    twice = f"# Finger foods\n\n## From 6 months\n\n{tip}\n\n{OWN_FILLER[3]}\n\n{tip}\n"
+    assert len(only(lint_snippet(twice, select=["EL103"]), "EL103")) == 1
+    # and a long paragraph pasted into two sections is a copy too
+    long = " ".join(OWN_FILLER[:8])
+    pasted = f"# Naps\n\n## Mornings\n\n{long}\n\n## Afternoons\n\n{long}\n"
+    assert len(only(lint_snippet(pasted, select=["EL103"]), "EL103")) == 1

@@ -726,6 +726,9 @@ def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
     "containment": Option(float, 0.8, "share of the shorter block's shingles found in the longer one"),
     "error-similarity": Option(float, 0.0, "similarity from which the finding is an error (a copy); 0 (the "
                                "default): never, a repeated paragraph does not block publishing"),
+    "restatement-max-words": Option(int, 25, "a block this short (one tip) repeated once in each of several "
+                                    "sections is a restatement for readers who enter by section, not a "
+                                    "copy (0: always report)"),
     "min-summaries": Option(int, 2,
                             "summing-up paragraphs ('In conclusion') that make a repeated conclusion"),
 })
@@ -805,6 +808,8 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
         groups[find(x)].append(x)
     for members in groups.values():
         members.sort()
+        if _restatement(doc, members, opts["restatement-max-words"]):
+            continue
         first, second = members[0], members[1]
         sim = max(v for (a, b), v in best.items() if a in members and b in members)
         b2 = doc.blocks[second]
@@ -822,6 +827,15 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
                                      "first copy" if m == first else "another copy") for m in others),
                   severity=Severity.ERROR if error else Severity.WARNING,
                   key=f"duplicate:{doc.blocks[first].text[:80]}")
+
+
+def _restatement(doc: Document, members: Sequence[int], max_words: int) -> bool:
+    """True when a short block (a tip of a sentence or two) stands once in each of different sections."""
+    blocks = [doc.blocks[m] for m in members]
+    if not max_words or any(len(b.words()) > max_words for b in blocks):
+        return False
+    sections = [b.section for b in blocks]
+    return None not in sections and len(set(sections)) == len(sections)
 
 
 def _mask_numbers(words: Sequence[str], number_words: frozenset[str]) -> tuple[list[str], Counter[str]]:
