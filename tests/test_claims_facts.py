@@ -340,3 +340,18 @@ def test_a_symptom_list_is_not_advice_and_an_age_limit_is_not_a_general_rule() -
                                 "Introduce eggs when other foods are going well."))
     assert not [c for c in of_kind(claims, "advice") if c["object"] and c["object"]["head"] == "fever"]
     assert "EL303" not in codes(found)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Loud music does not lead to night waking.", "Loud music causes night waking."),
+    ("Damp weather leads to ear infections.", "Damp weather does not cause ear infections."),
+])
+def test_causes_and_leads_to_are_one_relation(first: str, second: str) -> None:
+    _, found = run(article(first, "Sleep varies.", second))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_amounts_written_in_two_units_agree() -> None:
+    _, found = run(article("At four months, most babies take 150 ml of milk per feed.",
+                           "At four months, most babies take 5 oz of milk per feed."))
+    assert "EL305" not in codes(found)

@@ -462,7 +462,12 @@ def quantities_disagree(a: QuantityClaim, b: QuantityClaim) -> bool:
         i = 1 if a.relation is Relation.UP_TO else 0
         x, y = a.canonical[i], b.canonical[i]
         return abs(x - y) > LIMIT_TOLERANCE * max(x, y)
-    return not overlap(span_of(a.canonical, a.relation), span_of(b.canonical, b.relation))
+    slack = CONVERSION_SLACK * max(a.canonical[1], b.canonical[1]) if a.unit != b.unit else 0.0
+    return not overlap(span_of(a.canonical, a.relation), span_of(b.canonical, b.relation), slack)
+
+
+#: "4 oz" is written for "120 ml" (118.3 ml): amounts in different units meet within this share
+CONVERSION_SLACK = 0.05
 
 
 def quantity_conflicts(claims: Iterable[Claim]) -> list[tuple[QuantityClaim, QuantityClaim]]:

@@ -399,6 +399,11 @@ def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
         polarity = -polarity
     prov = _prov(match, env, [subj, match.roles.get("verb") or match.roles.get("link"), obj])
     s, o = thing_concept(env, subj), thing_concept(env, obj)
+    misread = match.roles.get("misread")
+    if misread is not None and _emit(match, "object-modifier", "") == "verb":  # "to ear(VB) infections"
+        mods = o.modifiers | {misread.lower_}
+        key = o.key if o.known else f"{o.head}({','.join(sorted(mods))})"
+        o = dataclasses.replace(o, modifiers=mods, key=key)
     if not (s.key and o.key):
         return
     predicate = str(_emit(match, "predicate", "cause"))
