@@ -28,8 +28,8 @@ class Case:
     known: bool = True  # False when the concepts are in no pack
 
     def article(self) -> str:
-        return (f"# Notes for parents\n\n{self.s1}\n\nEvery child grows at a different pace, and that is fine.\n\n"
-                f"{self.s2}\n")
+        return (f"# Notes for parents\n\n{self.s1}\n\n"
+                f"Every child grows at a different pace, and that is fine.\n\n{self.s2}\n")
 
 
 def _cap(s: str) -> str:
@@ -102,10 +102,12 @@ def order_cases(rng: random.Random) -> Iterator[Case]:
         for t1 in names:
             # a contradiction: the same two events in the opposite order, in another construction
             t2 = rng.choice([t for t in names if t != t1])
-            yield Case("order", f"{t1}/{t2}", ORDER_TEMPLATES[t1](a, b), ORDER_TEMPLATES[t2](b, a), True, known)
+            yield Case("order", f"{t1}/{t2}", ORDER_TEMPLATES[t1](a, b), ORDER_TEMPLATES[t2](b, a), True,
+                       known)
             # consistent: the same order in another construction
             t3 = rng.choice([t for t in names if t != t1])
-            yield Case("order", f"{t1}/{t3}", ORDER_TEMPLATES[t1](a, b), ORDER_TEMPLATES[t3](a, b), False, known)
+            yield Case("order", f"{t1}/{t3}", ORDER_TEMPLATES[t1](a, b), ORDER_TEMPLATES[t3](a, b), False,
+                       known)
         for twist, make in ORDER_NON_CLAIMS.items():
             t1 = rng.choice(names)
             yield Case("order", f"{t1}/{twist}", ORDER_TEMPLATES[t1](a, b), make(a, b), False, known)
@@ -126,12 +128,14 @@ class Act:
 
 
 ACTS = [
-    Act("give your toddler fruit juice", "giving your toddler fruit juice", "fruit juice", "given to toddlers"),
+    Act("give your toddler fruit juice", "giving your toddler fruit juice", "fruit juice",
+        "given to toddlers"),
     Act("put bumper pads in the crib", "putting bumper pads in the crib", "bumper pads", "put in the crib"),
     Act("use a baby walker", "using a baby walker", "a baby walker", "used"),
     Act("clean the ears with cotton buds", "cleaning the ears with cotton buds", "cotton buds",
         "used to clean the ears"),
-    Act("prop the bottle during feeds", "propping the bottle during feeds", "the bottle", "propped during feeds"),
+    Act("prop the bottle during feeds", "propping the bottle during feeds", "the bottle",
+        "propped during feeds"),
     Act("give a dummy at bedtime", "giving a dummy at bedtime", "a dummy", "given at bedtime"),
     Act("bathe your newborn every day", "bathing your newborn every day", "a newborn", "bathed every day"),
     Act("use an amber teething necklace", "using an amber teething necklace", "an amber teething necklace",
@@ -208,8 +212,9 @@ def stance_cases(rng: random.Random) -> Iterator[Case]:
 
 # -- propositions --------------------------------------------------------------------------------
 
-CAUSES = [("fruit juice", "tooth decay"), ("a late bedtime", "night waking"), ("cold weather", "ear infections"),
-          ("sugar", "hyperactivity"), ("a dummy", "crooked teeth"), ("carrying a baby a lot", "clinginess")]
+CAUSES = [("fruit juice", "tooth decay"), ("a late bedtime", "night waking"),
+          ("cold weather", "ear infections"), ("sugar", "hyperactivity"), ("a dummy", "crooked teeth"),
+          ("carrying a baby a lot", "clinginess")]
 ASSERT = {"causes": "{C} causes {e}.", "can-cause": "{C} can cause {e}.", "leads-to": "{C} leads to {e}.",
           "passive": "{E} is caused by {c}."}
 DENY = {"does-not": "{C} does not cause {e}.", "no-link": "There is no link between {c} and {e}.",

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from claims_grammar import S1_LINE, S2_LINE, Case, all_cases
 
 from editlint import FileReport, Linter
-
-from claims_grammar import S1_LINE, S2_LINE, Case, all_cases
 
 pytestmark = pytest.mark.slow
 
