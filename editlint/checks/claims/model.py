@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
 
 #: A closed interval ``(low, high)`` in a kind's canonical unit (months for ages, see ``units``).
 Interval = tuple[float, float]
@@ -46,7 +45,8 @@ class Phase(str, Enum):
 
 
 class Verdict(str, Enum):
-    """A stance on a thing. ``safe``/``fine``/``normal`` are positive, ``harmful``/``warning-sign`` negative."""
+    """A stance on a thing: ``safe``/``fine``/``normal`` are positive, ``harmful``/``warning-sign``
+    negative."""
 
     SAFE = "safe"
     FINE = "fine"
@@ -198,7 +198,7 @@ class StanceClaim:
     kind: str = field(default="stance", init=False)
 
 
-Claim = Union[OrderClaim, AgeClaim, QuantityClaim, AdviceClaim, PropositionClaim, StanceClaim]
+Claim = OrderClaim | AgeClaim | QuantityClaim | AdviceClaim | PropositionClaim | StanceClaim
 
 __all__ = ["AdviceClaim", "AgeClaim", "Claim", "Concept", "Hedge", "Interval", "OrderClaim", "Phase",
            "PropositionClaim", "Provenance", "QuantityClaim", "Relation", "StanceClaim", "Verdict"]
