@@ -177,6 +177,12 @@ def test_numbered_list_under_a_stages_heading() -> None:
     assert got[0]["line"] == 4  # on the later item
 
 
+def test_month_by_month_timeline_reads_the_event_side_of_each_label() -> None:
+    text = "## Month by month\n\n- 15 months: scribbles\n- 2 years: draws lines\n- 3 years: draws a circle\n"
+    got = [(c["earlier"]["key"], c["later"]["key"]) for c in claims(text) if c["kind"] == "order"]
+    assert got == [("scribble", "draw(line)"), ("draw(line)", "draw(circle)")]
+
+
 def test_a_list_without_an_order_heading_states_no_order() -> None:
     text = "## Things toddlers enjoy\n\n- Scribbling\n- Drawing\n- Painting\n"
     assert [c for c in claims(text) if c["kind"] == "order"] == []

@@ -28,8 +28,21 @@ def _item_root(ex: Extraction, block: Block) -> Any:
     sents = [s for s in sdoc.sents if s.text.strip()]
     if not sents:
         return None
-    root = sents[0].root
+    root = _labelled_root(sents[0]) or sents[0].root
     return root if any(ch.isalpha() for ch in root.text) else None
+
+
+def _labelled_root(sent: Any) -> Any:
+    """ "9 months: crawls" / "Crawling: 6-10 months": the event side of a label, not the age side."""
+    colon = next((t.i for t in sent if t.text in (":", "–", "—") and sent.start < t.i < sent.end - 1), None)
+    if colon is None:
+        return None
+    sides = [sent.doc[sent.start:colon], sent.doc[colon + 1:sent.end]]
+    events = [s for s in sides if len(s) and not any(t.like_num and t.pos_ == "NUM" for t in s)]
+    if len(events) != 1:
+        return None
+    side = events[0]
+    return next((t for t in side if not (side.start <= t.head.i < side.end) or t.head.i == t.i), None)
 
 
 def _stage_heading(ex: Extraction, block: Block, stage: re.Pattern[str]) -> str | None:
