@@ -187,3 +187,16 @@ def test_el602_links_citations_and_conflict_lines_are_not_rows(lint: Lint, text:
 def test_el602_still_finds_glued_rows(lint: Lint) -> None:
     text = "Bath time\n\nWater TemperatureAbout 37 °C\nBath LengthFive minutes\n\nKeep it short.\n"
     assert [line for line, _, _ in found(lint(text, "text", select=["EL602"]), "EL602")] == [3]
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("# Weaning\n\n## Start slowly\n\n> ### \"Let your child lead.\"\n\nOffer one new food a day.\n",
+     "markdown"),
+    ('<h1>Weaning</h1><h2>Start slowly</h2><blockquote><h4>"Let your child lead."</h4></blockquote>'
+     "<p>Offer one new food a day.</p>", "html"),
+])
+def test_pull_quotes_styled_as_headings_are_not_the_outline(lint: Lint, text: str, fmt: str) -> None:
+    assert lint(text, fmt, select=["EL603", "EL604"]).findings == []
+    outside = text.replace("> ### ", "#### ").replace("<blockquote><h4>", "<h4>").replace(
+        "</h4></blockquote>", "</h4>")
+    assert [f.rule for f in lint(outside, fmt, select=["EL603", "EL604"]).findings] == ["EL604"]

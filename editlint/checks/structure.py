@@ -139,7 +139,7 @@ def flattened_table(ctx: CheckContext) -> Iterator[Hit]:
 def heading_structure(ctx: CheckContext) -> Iterator[Hit]:
     """Heading outline problems: several top-level headings, skipped levels, empty headings."""
     problem = ctx.options["problem"]
-    headings = ctx.doc.headings()
+    headings = [h for h in ctx.doc.headings() if "in-quote" not in h.classes]  # pull quotes: no outline
     explicit_levels = ctx.doc.format != "text"  # plain-text levels are inferred, not written
     if problem == "multiple-h1" and explicit_levels:
         h1 = [h for h in headings if h.level == 1]

@@ -149,6 +149,8 @@ class _Extractor(HTMLParser):
         if i >= 0:
             e = self.stack[i]
             if e.tag in HEADINGS:
+                if any(x.tag == "blockquote" for x in self.stack):
+                    classes = classes | {"in-quote"}  # a pull quote styled as a heading: not the outline
                 return BlockKind.HEADING, {"level": HEADINGS[e.tag], "classes": classes}
             if e.tag in ("figcaption", "caption"):
                 return BlockKind.CAPTION, {"classes": classes}

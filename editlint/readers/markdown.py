@@ -203,6 +203,8 @@ class _Walker:
                 self.front_matter(tok)
             elif t == "heading_open":
                 pending = (BlockKind.HEADING, {"level": int(tok.tag[1])})
+                if self.quote_depth:  # a pull quote styled as a heading: not part of the outline
+                    pending[1]["classes"] = frozenset({"in-quote"})
                 self.heading_start = self.b.offset_of_line(tok.map[0]) if tok.map else self.cursor
             elif t == "paragraph_open":
                 pending = self.paragraph_kind()
