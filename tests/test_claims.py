@@ -74,6 +74,7 @@ def orders(text: str, fmt: str = "md", usable: bool = True) -> list[tuple[str, s
     ("Most toddlers do not draw until they can scribble.", ("scribble", "draw")),        # not Y until X
     ("Toddlers do not draw before they scribble.", ("scribble", "draw")),                # negated order
     ("Scribbling tends to come before drawing.", ("scribble", "draw")),                  # raising verb
+    ("Scribbling goes first, well before drawing.", ("scribble", "draw")),              # X goes first
     ("Scribbling happens earlier than drawing.", ("scribble", "draw")),                 # comparative
     ("Drawing develops later than scribbling.", ("scribble", "draw")),
     ("Most toddlers learn to scribble and draw, in that order.", ("scribble", "draw")),  # in that order

@@ -218,8 +218,9 @@ class Concepts:
             return tok
         lem = tok.lemma_.lower()
         kids = {c.dep_: c for c in tok.children}
-        if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok):
-            return tok  # "the nap goes": its end, not the nap
+        if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok) \
+                and not self._ordered(tok):
+            return tok  # "the nap goes": its end, not the nap ("X goes first" is X)
         for step in (self._through_light, self._through_event, self._through_noun, self._through_copula):
             nxt = step(tok, lem, kids)
             if nxt is not None:
@@ -270,6 +271,11 @@ class Concepts:
             rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
             return rel if rel is not None else subj
         return comp
+
+    def _ordered(self, tok: Any) -> bool:
+        """ "goes first", "goes before Y": the verb places its subject in an order, it does not end it."""
+        return any((c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.lex.sequence_adverbs)
+                   or (c.dep_ == "prep" and c.lower_ in ("before", "after")) for c in tok.children)
 
     @staticmethod
     def _split_subject(tok: Any) -> Any:
