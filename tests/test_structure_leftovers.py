@@ -200,3 +200,9 @@ def test_pull_quotes_styled_as_headings_are_not_the_outline(lint: Lint, text: st
     outside = text.replace("> ### ", "#### ").replace("<blockquote><h4>", "<h4>").replace(
         "</h4></blockquote>", "</h4>")
     assert [f.rule for f in lint(outside, fmt, select=["EL603", "EL604"]).findings] == ["EL604"]
+
+
+def test_el608_a_quoted_placeholder_is_a_mention(lint: Lint) -> None:
+    text = "Editors mark missing facts with 'TK' or “TODO”, and designers fill gaps with \"lorem ipsum\".\n"
+    assert lint(text, select=["EL608"]).findings == []
+    assert len(lint(text.replace("'TK'", "TK"), select=["EL608"]).findings) == 1

@@ -239,6 +239,16 @@ def _placeholders(entries: list[Any]) -> list[_Placeholder]:
     return out
 
 
+_QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "`": "`"}
+
+
+def _quoted(text: str, m: re.Match[str]) -> bool:
+    """True for a placeholder in quotes: a mention ('editors write "TK"'), not a use."""
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return before in _QUOTES and _QUOTES[before] == after
+
+
 @check_type("placeholder-text", options={
     "patterns": Option(list, [], "tables of pattern (a regular expression), label (what it is) and "
                        "ignore-case (default false: TODO and TK are placeholders, 'todo' is a word)"),
@@ -253,7 +263,7 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
         for ph in patterns:
             for m in ph.pattern.finditer(block.text):
-                if any(a <= m.start() < b for a, b in allowed + taken):
+                if any(a <= m.start() < b for a, b in allowed + taken) or _quoted(block.text, m):
                     continue
                 s, e = block.start + m.start(), block.start + m.end()
                 if ctx.doc.in_skip_span(s, e):
