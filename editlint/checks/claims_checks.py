@@ -295,6 +295,26 @@ def boundaries_clash(pos: AdviceClaim, neg: AdviceClaim) -> bool | None:
     return unbounded.absolute and not (unbounded.until or unbounded.once)
 
 
+#: subordinators of an exception ("if your doctor tells you to"), unlike a scope that narrows the situation
+EXCEPTION_MARKS = ("if ", "unless ", "whether ", "provided ", "providing ", "in case ", "as long as ")
+
+
+def _narrowing(condition: str) -> bool:
+    """A leading scope ("For daytime naps,", "At night,") names part of every situation; an if-clause
+    names an exception."""
+    return bool(condition) and not condition.lower().startswith(EXCEPTION_MARKS)
+
+
+def _conditions_clash(a: AdviceClaim, b: AdviceClaim) -> bool:
+    """Different conditions: "always X" (for every situation) clashes with "for naps, not-X"; "never X"
+    does not clash with "if your doctor says so, X" (an exception); two conditional rules clash when one
+    of them says never or always."""
+    for rule, other in ((a, b), (b, a)):
+        if rule.absolute and not rule.prov.condition and _narrowing(other.prov.condition):
+            return True
+    return bool(a.prov.condition and b.prov.condition and (a.absolute or b.absolute))
+
+
 def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     """Opposite advice on one action and object: the prohibition at least as general as the advice."""
     if a.polarity == b.polarity or not _same_action(a, b):
@@ -306,9 +326,7 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     if clash is not None:
         return clash
     if not same_condition(a.prov, b.prov):
-        # "never X" and "if your doctor says so, X": the condition makes an exception to the rule; but
-        # two rules that are both conditional, one of them absolute, can both apply at once
-        return bool(a.prov.condition and b.prov.condition and (a.absolute or b.absolute))
+        return _conditions_clash(a, b)
     if a.absolute or b.absolute:
         return True
     return a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN
@@ -372,7 +390,9 @@ def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset
         return False
     if not (a.object is None and b.object is None) and not same_thing(a.object, b.object):
         return False
-    if not same_condition(a.prov, b.prov) or Hedge.MAJORITY in (a.prov.hedge, b.prov.hedge):
+    if Hedge.MAJORITY in (a.prov.hedge, b.prov.hedge):
+        return False
+    if not same_condition(a.prov, b.prov) and not _conditions_clash(a, b):
         return False
     for g in groups:
         x, y = a.details & g, b.details & g

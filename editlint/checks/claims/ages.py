@@ -290,11 +290,19 @@ def _of_object(unit: Any) -> Any:
 
 def _capped_object(unit: Any) -> Any:
     """"limit juice to a cup a day": the object of the capping verb ("to" + amount)."""
-    prep = unit.head if unit.dep_ == "pobj" else None
-    for _ in range(2):  # "to about one hour": "about" may be read as a preposition inside "to"
-        if prep is not None and prep.lower_ != "to" and prep.dep_ in ("pobj", "pcomp", "prep") and \
-                prep.head.lower_ == "to":
-            prep = prep.head
+    found = _capped_from(unit)
+    if found is None and unit.i > 0 and unit.doc[unit.i - 1].like_num:  # "4(pobj) oz(prep)": a misread unit
+        found = _capped_from(unit.doc[unit.i - 1])
+    return found
+
+
+def _capped_from(unit: Any) -> Any:
+    prep = unit.head if unit.dep_ in ("pobj", "npadvmod", "dobj") else None
+    for _ in range(4):  # "to about one hour", "to no more than 4 oz": climb to the "to"
+        if prep is None or prep.lower_ == "to" or prep.head is prep or prep.dep_ not in (
+                "pobj", "pcomp", "prep", "amod", "advmod", "quantmod", "npadvmod", "dobj"):
+            break
+        prep = prep.head
     if prep is None or prep.lower_ != "to":
         return None
     verb = prep.head
