@@ -74,6 +74,8 @@ def test_el301_opposite_orders_on_many_topics(first: str, second: str) -> None:
     ("The bottom teeth usually come through first.", "The top teeth may come in before the bottom teeth.",
      False),                                                                   # an exception
     ("Sitting usually comes first.", "Babies roll over before they sit.", False),  # not alternatives
+    ("Most children first ride a tricycle.",                                   # alternatives, open vocabulary
+     "Riding a bike comes before riding a tricycle, so don't worry if it takes time.", True),
 ])
 def test_el301_x_comes_first_against_an_alternative(first: str, second: str, flagged: bool) -> None:
     assert bool(el301(f"{first}\n\n{second}\n")) is flagged

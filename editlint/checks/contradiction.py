@@ -113,7 +113,10 @@ def alternatives(onto: Ontology, x: Concept, y: Concept) -> bool:
     if x.key == y.key or _same(onto, x, y):
         return False
     if x.known and y.known:
-        cx, cy = onto.concepts.get(x.key.split("(", 1)[0]), onto.concepts.get(y.key.split("(", 1)[0])
+        bx, by = x.key.split("(", 1)[0], y.key.split("(", 1)[0]
+        if bx == by:
+            return True  # two narrowed forms of one concept ("rolling one way" / "the other way")
+        cx, cy = onto.concepts.get(bx), onto.concepts.get(by)
         if cx is None or cy is None:
             return False
         return bool((cx.group and cx.group == cy.group) or (cx.parent and cx.parent == cy.parent))

@@ -422,7 +422,8 @@ class Concepts:
                 objects |= heads
             used += u
         elif dep == "prt" or dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod"):
-            if _number(c) or (c.lower_ in self.lex.sequence_adverbs and tok.pos_ != "NOUN"):
+            verbal = tok.pos_ != "NOUN" or any(k.dep_ == "nsubj" for k in tok.children)
+            if _number(c) or (c.lower_ in self.lex.sequence_adverbs and verbal):
                 return
             if dep == "advmod" and c.lower_.endswith("ly") and c.lower_ not in self.lex.modifier_synonyms:
                 return  # manner ("reliably", "easily") does not make another event

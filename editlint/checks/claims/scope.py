@@ -86,6 +86,7 @@ def load_scopes(relpath: str = SCOPES_FILE) -> ScopeLexicon:
     return load_model(path, ScopeLexicon)
 
 
+_MAIN_DEPS = {"ccomp", "parataxis"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
 _AGE_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -182,8 +183,8 @@ class ScopeReader:
                         return str(sent.doc[c.left_edge.i:c.right_edge.i + 1].text)
                 if any(m.dep_ == "mark" and m.lower_ in markers for m in t.children):
                     return str(sent.doc[t.left_edge.i:t.right_edge.i + 1].text)
-                if t.head.i == t.i:
-                    break
+                if t.head.i == t.i or (t.dep_ in _MAIN_DEPS and t.i < t.head.i):
+                    break  # "X comes first, so don't worry if ...": a main clause hung on the next one
                 t = t.head
         return self._leading_scope(sent)
 
