@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the text output (auto: on a terminal, never with NO_COLOR)")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
+    c.add_argument("--force-exclude", action="store_true",
+                   help="apply exclude also to files named on the command line (as the pre-commit hook does)")
 
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -98,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--write", metavar="DIR", help="write every schema as DIR/NAME.json")
     s.add_argument("--list", action="store_true", help="list the schema names")
     s.add_argument("--config", metavar="PATH", help="include check types and packs of this configuration")
+
+    lsp = sub.add_parser("server", help="run the language server for editors (LSP over stdio; see "
+                         "docs/editors.md)")
+    lsp.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     return p
 
 
@@ -114,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_explain(args)
         if args.command == "schema":
             return cmd_schema(args)
+        if args.command == "server":
+            return cmd_server()
         return cmd_check(args)
     except EditlintError as exc:
         print(f"editlint: error: {exc}", file=sys.stderr)
@@ -220,6 +228,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_server() -> int:
+    """``editlint server``: pygls comes with the ``server`` extra; without it, one line says so."""
+    try:
+        from .server import main as serve
+    except ImportError as exc:
+        print(f"editlint: error: the language server needs {exc.name or 'pygls'}: "
+              "pip install 'editlint[server]'", file=sys.stderr)
+        return EXIT_ERROR
+    return serve()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .config import load_config
     from .findings import RunReport
@@ -237,7 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     report = RunReport(version=__version__)
     walked = linter.collect(args.paths, since=args.since)
-    files = walked.files
+    files = _force_exclude(linter, walked.files) if args.force_exclude else walked.files
     report.warnings.extend(walked.warnings)
     report.errors.extend(walked.errors)
     if args.since and not files:
@@ -263,6 +282,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     if written is not None and not report.has_errors:
         return EXIT_OK
     return report.exit_code(fail_on)
+
+
+def _force_exclude(linter: Any, files: Sequence[str]) -> list[str]:
+    """--force-exclude: drop named files that the configuration's exclude globs match (as when walking),
+    matched relative to the configuration file's folder."""
+    from pathlib import Path
+
+    kept = []
+    for name in files:
+        cfg = linter.config_for(None if name == "-" else name)
+        path = Path(name)
+        if cfg.path and name != "-":
+            try:
+                path = path.resolve().relative_to(Path(cfg.path).resolve().parent)
+            except (ValueError, OSError):
+                pass
+        if name == "-" or not cfg.is_excluded(path):
+            kept.append(name)
+    return kept
 
 
 def _linter(args: argparse.Namespace, explicit: Any) -> Any:

@@ -1,0 +1,116 @@
+"""A small synchronous driver of ``python -m editlint server`` over stdio, on pygls's LanguageClient.
+
+Used by tests/test_server.py and benchmarks/bench_server.py: each call runs the client's coroutines on
+one private event loop, and published diagnostics are kept per URI with the time they arrived.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+T = TypeVar("T")
+
+
+class ServerSession:
+    """One server process and one client; ``diagnostics[uri]`` is the last publish for each document."""
+
+    def __init__(self, root: Path, *, cwd: Path | None = None) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.client = LanguageClient("editlint-test", "1")
+        self.diagnostics: dict[str, list[types.Diagnostic]] = {}
+        self.published: dict[str, int] = {}  # publishes per URI
+        self.arrived: dict[str, float] = {}
+        self.versions: dict[str, int] = {}
+        self.root = root
+
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def publish(params: types.PublishDiagnosticsParams) -> None:
+            self.diagnostics[params.uri] = list(params.diagnostics)
+            self.published[params.uri] = self.published.get(params.uri, 0) + 1
+            self.arrived[params.uri] = time.perf_counter()
+
+        self.run(self.client.start_io(sys.executable, "-m", "editlint", "server", cwd=str(cwd or root)))
+        self.run(self.client.initialize_async(types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="root")])))
+        self.client.initialized(types.InitializedParams())
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 120) -> T:
+        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    def pump(self, seconds: float) -> None:
+        self.run(asyncio.sleep(seconds))
+
+    def wait_for(self, uri: str, count: int, timeout: float = 120) -> list[types.Diagnostic]:
+        """Wait until ``uri`` has had ``count`` publishes in all; its latest diagnostics."""
+        end = time.monotonic() + timeout
+        while self.published.get(uri, 0) < count:
+            if time.monotonic() > end:
+                raise TimeoutError(f"no diagnostics #{count} for {uri}")
+            self.pump(0.01)
+        return self.diagnostics[uri]
+
+    def open(self, path: Path, text: str, language: str = "markdown") -> str:
+        uri = path.as_uri()
+        self.versions[uri] = 1
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+        return uri
+
+    def replace_all(self, uri: str, text: str) -> None:
+        self.versions[uri] += 1
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+    def edit(self, uri: str, rng: types.Range, text: str) -> None:
+        self.versions[uri] += 1
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+            content_changes=[types.TextDocumentContentChangePartial(range=rng, text=text)]))
+
+    def code_actions(self, uri: str, rng: types.Range) -> list[types.CodeAction]:
+        result = self.run(self.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=rng,
+            context=types.CodeActionContext(diagnostics=[]))))
+        return [a for a in result or [] if isinstance(a, types.CodeAction)]
+
+    def hover(self, uri: str, pos: types.Position) -> types.Hover | None:
+        return self.run(self.client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=pos)))
+
+    def command(self, name: str, *args: Any) -> Any:
+        return self.run(self.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=name, arguments=list(args))))
+
+    def close(self) -> None:
+        try:
+            self.run(self.client.shutdown_async(None), timeout=30)
+            self.client.exit(None)
+            self.pump(0.2)
+            self.run(self.client.stop(), timeout=30)
+        finally:
+            self.loop.close()
+
+
+def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply LSP text edits (ASCII text: characters are code units) from the last to the first."""
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln) + 1)
+
+    def offset(p: types.Position) -> int:
+        return starts[p.line] + p.character
+
+    for e in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[:offset(e.range.start)] + e.new_text + text[offset(e.range.end):]
+    return text
