@@ -206,3 +206,8 @@ def test_el608_a_quoted_placeholder_is_a_mention(lint: Lint) -> None:
     text = "Editors mark missing facts with 'TK' or “TODO”, and designers fill gaps with \"lorem ipsum\".\n"
     assert lint(text, select=["EL608"]).findings == []
     assert len(lint(text.replace("'TK'", "TK"), select=["EL608"]).findings) == 1
+
+
+def test_el601_a_label_above_its_text_is_not_a_button(lint: Lint) -> None:
+    text = "# Handprint cards\n\nPrint\n\nPrint the template on card and cut it out.\n\nSearch\n\n- Home\n"
+    assert [f.line for f in lint(text, select=["EL601"]).findings] == [7]

@@ -27,6 +27,13 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(left + body + right, re.IGNORECASE)
 
 
+def _heads_text(doc: Document, block: Block) -> bool:
+    """True when running text follows the block: a one-word line above sentences is the writer's label
+    ('Print' above 'Print the template on card.'), not a button left from the page."""
+    nxt = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
+    return nxt is not None and nxt.is_prose and bool(re.search(r"\w[.!?](?:\s|$)", nxt.text))
+
+
 @check_type("phrase-list", options={
     "phrases": Option(list, [], "phrases flagged wherever they appear in a text block"),
     "block-phrases": Option(list, [], "phrases flagged only when they make up (most of) a short block"),
@@ -44,7 +51,7 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
     whole = {" ".join(str(p).casefold().split()) for p in ctx.options["whole-block-phrases"]}
     for block in ctx.doc.iter_blocks():
         bare = " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split())
-        if bare in whole and block.kind is not BlockKind.HEADING:
+        if bare in whole and block.kind is not BlockKind.HEADING and not _heads_text(ctx.doc, block):
             yield Hit(block.start, block.end, ctx.options["message"].format(phrase=block.text.strip()),
                       suggestion=ctx.options["suggestion"] or None)
             continue
