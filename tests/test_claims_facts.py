@@ -355,3 +355,12 @@ def test_amounts_written_in_two_units_agree() -> None:
     _, found = run(article("At four months, most babies take 150 ml of milk per feed.",
                            "At four months, most babies take 5 oz of milk per feed."))
     assert "EL305" not in codes(found)
+
+
+@pytest.mark.parametrize(("first", "second", "clash"), [
+    ("Most children can button a coat by 4 years.", "Most children button a coat at about 10 months.", True),
+    ("Most babies can clap by 12 months.", "Most babies clap at around 9 months.", False),
+])
+def test_a_deadline_far_above_the_usual_age(first: str, second: str, clash: bool) -> None:
+    _, found = run(article(first, "Children vary.", second))
+    assert links(found, "EL302", line_of(0), line_of(2)) is clash

@@ -152,12 +152,24 @@ def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
         return other.relation is not Relation.BY and other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
     sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
     if overlap(sa, sb):
-        return False
+        return _by_too_late(a, b) or _by_too_late(b, a)
     phases = {a.phase, b.phase}
     if phases == {Phase.START, Phase.MASTERY}:
         start, mastery = (a, b) if a.phase is Phase.START else (b, a)
         return start.months[0] > mastery.months[1]  # starting after mastering cannot be
     return True
+
+
+#: "most children can X by N" names the age most have reached it: a usual age below this share of N
+#: ("by 12 months" against "at about 5 months") says the two passages mean different ages
+BY_SHARE = 0.5
+
+
+def _by_too_late(by: AgeClaim, at: AgeClaim) -> bool:
+    if by.relation is not Relation.BY or at.relation is not Relation.AT or by.phase != at.phase:
+        return False
+    deadline = sum(to_months(by.stated, by.unit)) / 2
+    return at.months[1] < BY_SHARE * deadline
 
 
 def age_conflicts(claims: Iterable[Claim]) -> list[tuple[AgeClaim, AgeClaim]]:
