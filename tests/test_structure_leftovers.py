@@ -211,3 +211,9 @@ def test_el608_a_quoted_placeholder_is_a_mention(lint: Lint) -> None:
 def test_el601_a_label_above_its_text_is_not_a_button(lint: Lint) -> None:
     text = "# Handprint cards\n\nPrint\n\nPrint the template on card and cut it out.\n\nSearch\n\n- Home\n"
     assert [f.line for f in lint(text, select=["EL601"]).findings] == [7]
+
+
+def test_el601_chrome_words_inside_sentences_are_the_articles_own(lint: Lint) -> None:
+    text = ("# Bake sale\n\nAt home we use cookies to reward tidy-ups. Come back to top up the juice before "
+            "the guests arrive.\n")
+    assert lint(text, select=["EL601"]).findings == []
