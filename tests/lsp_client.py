@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union
 
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
@@ -30,8 +30,9 @@ class ServerSession:
         self.arrived: dict[str, float] = {}
         self.versions: dict[str, int] = {}
         self.root = root
+        _fix_code_action_union(self.client)
 
-        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
         def publish(params: types.PublishDiagnosticsParams) -> None:
             self.diagnostics[params.uri] = list(params.diagnostics)
             self.published[params.uri] = self.published.get(params.uri, 0) + 1
@@ -96,9 +97,22 @@ class ServerSession:
             self.run(self.client.shutdown_async(None), timeout=30)
             self.client.exit(None)
             self.pump(0.2)
-            self.run(self.client.stop(), timeout=30)
+            self.run(self.client.stop(), timeout=30)  # type: ignore[no-untyped-call]
         finally:
             self.loop.close()
+
+
+def _fix_code_action_union(client: LanguageClient) -> None:
+    """lsprotocol reads any object with a ``command`` key as a Command, so a CodeAction that runs a
+    command arrives mangled; a Command's ``command`` is a string, a CodeAction's an object."""
+    converter = client.protocol._converter
+
+    def structure(obj: Any, _: Any) -> types.Command | types.CodeAction:
+        if isinstance(obj.get("command"), str):
+            return converter.structure(obj, types.Command)  # type: ignore[no-any-return]
+        return converter.structure(obj, types.CodeAction)  # type: ignore[no-any-return]
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)  # noqa: UP007
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
