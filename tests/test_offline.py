@@ -127,3 +127,20 @@ def test_structure_only_run_imports_no_nlp() -> None:
     report = json.loads(stdout)
     assert {f["rule"][:3] for f in report["files"][0]["findings"]} == {"EL6"}
     assert report["files"][0]["findings"]
+
+
+@pytest.mark.slow  # every sample article through every default rule
+def test_full_lint_of_the_samples_creates_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not one socket object is made (a connect() guard alone would miss a listening or UDP socket)."""
+
+    class NoSocket(socket.socket):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise NetworkUsed(f"socket created: {args!r}")
+
+    monkeypatch.setattr(socket, "socket", NoSocket)
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("127.0.0.1", 9))  # the guard is in place for library code too
+    report = Linter(None).lint_paths([SAMPLES])  # configuration discovered per file, as the CLI does
+    assert len(report.files) >= 5
+    assert not report.errors and not [fr.error for fr in report.files if fr.error]
+    assert report.findings  # the flawed samples were really linted
