@@ -119,26 +119,58 @@ def builder(kind: str) -> Callable[[Builder], Builder]:
     return deco
 
 
-_LEXICAL = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
+#: token attributes a prefilter can test on a whole document (cheaply, from counts)
+_ATTRS = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text", "DEP": "dep_", "POS": "pos_",
+          "TAG": "tag_"}
+Need = tuple[tuple[str, frozenset[str]], ...]
 
 
-def _node_words(attrs: Mapping[str, Any]) -> frozenset[str] | None:
-    """The words one pattern node can match (None when it is not lexical)."""
-    for key in _LEXICAL:
+def _node_need(attrs: Mapping[str, Any]) -> Need:
+    """What one pattern node needs: for each simple attribute, the values one of which must occur."""
+    out = []
+    for key in _ATTRS:
         value = attrs.get(key)
         if isinstance(value, str):
-            return frozenset({value.lower()})
-        if isinstance(value, Mapping) and isinstance(value.get("IN"), list):
-            return frozenset(str(v).lower() for v in value["IN"])
-    return None
+            out.append((key, frozenset({value.lower() if key in ("LOWER", "LEMMA") else value})))
+        elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
+            vals = [str(v) for v in value["IN"]]
+            out.append((key, frozenset(v.lower() if key in ("LOWER", "LEMMA") else v for v in vals)))
+    return tuple(out)
 
 
-def triggers(c: Construction) -> tuple[frozenset[str], ...]:
-    """Word sets a text must each meet for ``c`` to match (one per lexical node; none: always run)."""
-    nodes = [p.get("RIGHT_ATTRS", {}) for p in c.pattern] if c.matcher == "dependency" else list(c.pattern)
-    if c.matcher == "token":  # optional ("?", "*", "{0,n}") and negated ("!") tokens need not occur
+def triggers(c: Construction) -> tuple[tuple[Need, int], ...]:
+    """What a document must hold for ``c`` to match: each required node's attribute values, with how
+    many nodes ask for the same (two "to" prepositions for "to Y to Z"). Optional and negated tokens of
+    a token pattern need not occur."""
+    if c.matcher == "dependency":
+        nodes = [p.get("RIGHT_ATTRS", {}) for p in c.pattern]
+    else:
         nodes = [p for p in c.pattern if p.get("OP") in (None, "+", "1")]
-    return tuple(w for w in (_node_words(n) for n in nodes) if w)
+    counts: dict[Need, int] = {}
+    for n in nodes:
+        need = _node_need(n)
+        if need:
+            counts[need] = counts.get(need, 0) + 1
+    return tuple(counts.items())
+
+
+def doc_counts(sdoc: Any) -> dict[tuple[str, str], int]:
+    """How often each (attribute, value) occurs in a document (lemmas and forms lower-cased)."""
+    out: dict[tuple[str, str], int] = {}
+    for tok in sdoc:
+        for key, value in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_.lower()), ("ORTH", tok.text),
+                           ("DEP", tok.dep_), ("POS", tok.pos_), ("TAG", tok.tag_)):
+            out[(key, value)] = out.get((key, value), 0) + 1
+    out.update({("TEXT", k[1]): v for k, v in list(out.items()) if k[0] == "ORTH"})
+    return out
+
+
+def _possible(trig: tuple[tuple[Need, int], ...], counts: Mapping[tuple[str, str], int]) -> bool:
+    for need, times in trig:
+        for key, values in need:
+            if sum(counts.get((key, v), 0) for v in values) < times:
+                return False
+    return True
 
 
 @dataclass
@@ -148,7 +180,7 @@ class Constructions:
 
     items: tuple[Construction, ...]
     _compiled: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
-    _triggers: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False)
+    _triggers: dict[str, tuple[tuple[Need, int], ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.items}
@@ -177,14 +209,14 @@ class Constructions:
 
     def run_doc(self, sdoc: Any, block: Block, kinds: Iterable[str] | None = None) -> dict[int, list[Match]]:
         """Every match in a block's spaCy ``Doc``, grouped by the start token of its sentence."""
-        words = {t.lower_ for t in sdoc} | {t.lemma_.lower() for t in sdoc}
+        counts = doc_counts(sdoc)
         wanted = set(kinds) if kinds is not None else None
         matchers = self.compiled(sdoc.vocab)
         out: dict[int, list[Match]] = {}
         for c in self.items:
             if wanted is not None and c.kind not in wanted:
                 continue
-            if any(not (need & words) for need in self._triggers[c.id]):
+            if not _possible(self._triggers[c.id], counts):
                 continue
             for roles in self._roles(c, matchers[c.id], sdoc):
                 first = next(iter(roles.values()))
