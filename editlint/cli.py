@@ -273,7 +273,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     written = _apply_baselines(report, baseline, args)
     _print_notes(report)
-    if not files and not report.files and not args.since:
+    if not files and not report.files and not args.since and not (args.force_exclude and walked.files):
         print("editlint: warning: no articles to lint", file=sys.stderr)
 
     fail_on = args.fail_on or (explicit.fail_on if explicit else linter.config_for(None).fail_on)

@@ -24,7 +24,7 @@ def test_hook_manifest() -> None:
     (hook,) = hooks
     assert hook["id"] == "editlint" and hook["language"] == "python"
     assert hook["entry"].split()[:2] == ["editlint", "check"]
-    assert hook["pass_filenames"] is True and hook["require_serial"] is False
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
     from identify.identify import tags_from_filename
 
     for name, tag in (
@@ -38,6 +38,48 @@ def test_hook_manifest() -> None:
     assert "python" not in tags_from_filename("a.md") and not set(hook["types_or"]) & tags_from_filename(
         "a.py"
     )
+
+
+def test_hook_filter_skips_repository_files_that_are_not_articles() -> None:
+    """pre-commit passes a file when ``re.search(exclude, path)`` fails; LICENSE-style files never pass."""
+    import re
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    exclude = re.compile(hook["exclude"])
+    assert "--force-exclude" in hook["entry"].split()
+    for skipped in ("LICENSE.txt", "LICENSE", "docs/LICENCE.md", "LICENSE-MIT.txt", "COPYING", "COPYING.txt",
+                    "NOTICE.txt",                    "CHANGELOG.md", "changelog.txt", "AUTHORS", "AUTHORS.md", "requirements.txt",
+                    "requirements-dev.txt", "deps/requirements_test.txt"):
+        assert exclude.search(skipped), skipped
+    for article in ("posts/teething.md", "license-to-play-outdoors.md", "noticing-colic-early.html",
+                    "notes/requirements-for-a-car-seat.md", "authors-notes/sleep.txt",
+                    "copying-toddlers-words.txt"):
+        assert not exclude.search(article), article
+
+
+def test_force_exclude_applies_exclude_to_named_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from editlint.cli import main
+    from editlint.config import clear_caches
+
+    (tmp_path / ".editlint.toml").write_text('select = ["EL6"]\nextend-exclude = ["drafts"]\n',
+                                             encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    for name in ("drafts/wip.md", "post.md", "LICENSE.txt"):
+        (tmp_path / name).write_text(FLAWED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    clear_caches()
+    try:
+        names = ["drafts/wip.md", "post.md", "LICENSE.txt"]
+        assert main(["check", "--format", "json", *names]) == 1
+        assert [f["path"] for f in json.loads(capsys.readouterr().out)["files"]] == names  # named: linted
+        assert main(["check", "--format", "json", "--force-exclude", *names]) == 1
+        out = capsys.readouterr()
+        assert [f["path"] for f in json.loads(out.out)["files"]] == ["post.md"]
+        assert main(["check", "--force-exclude", "drafts/wip.md", "LICENSE.txt"]) == 0
+        assert "no articles" not in capsys.readouterr().err  # nothing to say when all were excluded
+    finally:
+        clear_caches()
 
 
 def _git(cwd: Path, *args: str) -> None:
