@@ -334,9 +334,13 @@ class _Extractor(HTMLParser):
         if self.has_text:
             return  # an inline image inside running text: its alt text is not prose
         raw = self.get_starttag_text() or ""
-        i = raw.find(alt)
-        origin = pos + i if i >= 0 else pos
-        self._add(alt, origin)
+        origins = attribute_origins(raw, "alt", a.get("alt") or "")
+        if origins is None:
+            i = raw.find(alt)
+            self._add(alt, pos + i if i >= 0 else pos)
+        else:
+            left = len(a.get("alt") or "") - len((a.get("alt") or "").lstrip())
+            self._add(alt, [pos + o for o in origins[left:left + len(alt)]])
         classes = self.stack[-1].all_classes if self.stack else frozenset()
         self.b.end_block(BlockKind.ALT, classes=classes | {"alt-text"})
         self._reset()
@@ -344,6 +348,31 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+_ATTR_RE = re.compile(r"""\s([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CHARREF_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+def attribute_origins(raw: str, name: str, value: str) -> list[int] | None:
+    """Offsets in the start tag ``raw`` of each character of attribute ``name``'s decoded ``value``:
+    literal characters where they stand, an entity's characters at its ``&``. None if not found."""
+    for m in _ATTR_RE.finditer(raw):
+        if m.group(1).lower() != name:
+            continue
+        group = next((g for g in (2, 3, 4) if m.group(g) is not None), None)
+        if group is None:
+            return None
+        start, text = m.start(group), m.group(group)
+        out: list[int] = []
+        pos = 0
+        for ref in _CHARREF_RE.finditer(text):
+            out.extend(range(start + pos, start + ref.start()))
+            out.extend([start + ref.start()] * len(html.unescape(ref.group())))
+            pos = ref.end()
+        out.extend(range(start + pos, start + len(text)))
+        return out if len(out) == len(value) else None
+    return None
 
 
 def extract_html(builder: DocumentBuilder, text: str, base: int = 0, whole_page: bool = False) -> None:

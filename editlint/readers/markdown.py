@@ -95,6 +95,8 @@ class _Walker:
                     i = self.cursor
                 if child.info == "escape" and len(child.markup) == len(child.content) + 1:
                     self.b.add(child.content, i + 1)
+                elif child.content == child.markup:  # a backslash before a letter escapes nothing: literal
+                    self.b.add(child.content, range(i, i + len(child.content)))
                 else:
                     self.b.add(child.content, [i] * len(child.content))
                 self.cursor = i + len(child.markup)
