@@ -161,15 +161,17 @@ def test_el610_correct_accents_and_typography_pass(lint: Lint) -> None:
     assert lint(text, select=["EL610"]).findings == []
 
 
-def test_el601_site_chrome_of_scraped_pages(lint: Lint) -> None:
+def test_el611_site_chrome_of_scraped_pages_one_finding_a_region(lint: Lint) -> None:
     text = ("Skip to main content\n\nSearch\n\n# Nappy rash\n\nChange nappies often. Print the chart and "
             "search the cupboard for a barrier cream.\n\nBack to top\n\nThis website uses cookies to "
             "improve your experience.\n")
-    report = lint(text, select=["EL601"])
-    assert [f.line for f in report.findings] == [1, 3, 9, 11]
+    (f,) = lint(text, select=["EL611"]).findings
+    assert f.line == 1 and f.severity.value == "error" and [r.line for r in f.related] == [3, 9, 11]
+    apart = lint(text, select=["EL611"], rules={"EL611": {"group-within-blocks": 0}}).findings
+    assert [f.line for f in apart] == [1, 3, 9, 11]
     # the same words inside sentences, headings or longer blocks are the article's own
     own = "# Search and rescue games\n\nHide a toy and let your toddler search. Print a treasure map.\n"
-    assert lint(own, select=["EL601"]).findings == []
+    assert lint(own, select=["EL611"]).findings == []
 
 
 # -- EL602: what only looks like a flattened row -------------------------------------------------------------
@@ -208,12 +210,12 @@ def test_el608_a_quoted_placeholder_is_a_mention(lint: Lint) -> None:
     assert len(lint(text.replace("'TK'", "TK"), select=["EL608"]).findings) == 1
 
 
-def test_el601_a_label_above_its_text_is_not_a_button(lint: Lint) -> None:
+def test_el611_a_label_above_its_text_is_not_a_button(lint: Lint) -> None:
     text = "# Handprint cards\n\nPrint\n\nPrint the template on card and cut it out.\n\nSearch\n\n- Home\n"
-    assert [f.line for f in lint(text, select=["EL601"]).findings] == [7]
+    assert [f.line for f in lint(text, select=["EL611"]).findings] == [7]
 
 
 def test_el601_chrome_words_inside_sentences_are_the_articles_own(lint: Lint) -> None:
     text = ("# Bake sale\n\nAt home we use cookies to reward tidy-ups. Come back to top up the juice before "
             "the guests arrive.\n")
-    assert lint(text, select=["EL601"]).findings == []
+    assert lint(text, select=["EL601", "EL611"]).findings == []

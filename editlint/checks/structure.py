@@ -40,11 +40,32 @@ def _heads_text(doc: Document, block: Block) -> bool:
     "max-block-words": Option(int, 12, "a block-phrase counts only in blocks of at most this many words"),
     "whole-block-phrases": Option(list, [], "phrases flagged only when they are the whole block (a 'Search' "
                                   "button's label)"),
+    "group-within-blocks": Option(int, 0, "matches at most this many blocks apart make one finding (a page "
+                                  "header's chrome); 0: one finding each"),
     "message": Option(str, "template text left in the article: {phrase!r}", "message; {phrase} is the match"),
     "suggestion": Option(str, "", "text of the suggestion, if any"),
 })
 def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
-    """Phrases that should not appear in an article (blog boilerplate, forbidden wordings)."""
+    """Phrases that should not appear in an article (blog boilerplate, site chrome, forbidden wordings)."""
+    found = list(_phrase_matches(ctx))
+    gap = ctx.options["group-within-blocks"]
+    runs: list[list[tuple[int, int, int, str]]] = []
+    for match in found:
+        if gap and runs and match[0] - runs[-1][-1][0] <= gap:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    for run in runs:
+        _, s, e, phrase = run[0]
+        n = len(run) - 1
+        more = f" (and {n} more line{'s' if n > 1 else ''} of it nearby)" if n else ""
+        yield Hit(s, e, ctx.options["message"].format(phrase=phrase) + more,
+                  related=tuple(Span(a, b, f"also {p!r}") for _, a, b, p in run[1:]),
+                  suggestion=ctx.options["suggestion"] or None)
+
+
+def _phrase_matches(ctx: CheckContext) -> Iterator[tuple[int, int, int, str]]:
+    """(block index, start, end, text) of every listed phrase, in document order."""
     anywhere = [phrase_pattern(p) for p in ctx.options["phrases"]]
     block_only = [phrase_pattern(p) for p in ctx.options["block-phrases"]]
     max_words = ctx.options["max-block-words"]
@@ -52,8 +73,7 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
     for block in ctx.doc.iter_blocks():
         bare = " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split())
         if bare in whole and block.kind is not BlockKind.HEADING and not _heads_text(ctx.doc, block):
-            yield Hit(block.start, block.end, ctx.options["message"].format(phrase=block.text.strip()),
-                      suggestion=ctx.options["suggestion"] or None)
+            yield block.index, block.start, block.end, block.text.strip()
             continue
         patterns = list(anywhere)
         if len(block.words()) <= max_words:
@@ -65,8 +85,8 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
                 if any(a < e and s < b for a, b in taken) or ctx.doc.in_skip_span(s, e):
                     continue
                 taken.append((s, e))
-                yield Hit(s, e, ctx.options["message"].format(phrase=m.group()),
-                          suggestion=ctx.options["suggestion"] or None)
+        for s, e in sorted(taken):
+            yield block.index, s, e, ctx.doc.text[s:e]
 
 
 # A label glued to its value: "Typical Age7-10 months", "Crawling DirectionBackward", and a label ending
