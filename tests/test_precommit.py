@@ -48,8 +48,8 @@ def test_hook_filter_skips_repository_files_that_are_not_articles() -> None:
     exclude = re.compile(hook["exclude"])
     assert "--force-exclude" in hook["entry"].split()
     for skipped in ("LICENSE.txt", "LICENSE", "docs/LICENCE.md", "LICENSE-MIT.txt", "COPYING", "COPYING.txt",
-                    "NOTICE.txt",                    "CHANGELOG.md", "changelog.txt", "AUTHORS", "AUTHORS.md", "requirements.txt",
-                    "requirements-dev.txt", "deps/requirements_test.txt"):
+                    "NOTICE.txt", "CHANGELOG.md", "changelog.txt", "AUTHORS", "AUTHORS.md",
+                    "requirements.txt", "requirements-dev.txt", "deps/requirements_test.txt"):
         assert exclude.search(skipped), skipped
     for article in ("posts/teething.md", "license-to-play-outdoors.md", "noticing-colic-early.html",
                     "notes/requirements-for-a-car-seat.md", "authors-notes/sleep.txt",
