@@ -7,6 +7,7 @@ one private event loop, and published diagnostics are kept per URI with the time
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 from collections.abc import Coroutine
@@ -78,6 +79,19 @@ class ServerSession:
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
             content_changes=[types.TextDocumentContentChangePartial(range=rng, text=text)]))
 
+    def save(self, uri: str) -> None:
+        """didSave: the server lints at once (no debounce)."""
+        self.client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=uri)))
+
+    def server_cpu(self) -> float:
+        """CPU seconds (user + system) the server process has used so far (Linux /proc)."""
+        process = self.client._server
+        assert process is not None
+        pid = process.pid
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def code_actions(self, uri: str, rng: types.Range) -> list[types.CodeAction]:
         result = self.run(self.client.text_document_code_action_async(types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri), range=rng,
@@ -109,8 +123,8 @@ def _fix_code_action_union(client: LanguageClient) -> None:
 
     def structure(obj: Any, _: Any) -> types.Command | types.CodeAction:
         if isinstance(obj.get("command"), str):
-            return converter.structure(obj, types.Command)  # type: ignore[no-any-return]
-        return converter.structure(obj, types.CodeAction)  # type: ignore[no-any-return]
+            return converter.structure(obj, types.Command)
+        return converter.structure(obj, types.CodeAction)
 
     converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)  # noqa: UP007
 
