@@ -139,9 +139,8 @@ def _node_need(attrs: Mapping[str, Any]) -> Need:
 
 
 def triggers(c: Construction) -> tuple[tuple[Need, int], ...]:
-    """What a document must hold for ``c`` to match: each required node's attribute values, with how
-    many nodes ask for the same (two "to" prepositions for "to Y to Z"). Optional and negated tokens of
-    a token pattern need not occur."""
+    """What a document must hold for ``c`` to match: each required node's attribute values (and, in a
+    token pattern, whether two tokens ask for the same). Optional and negated tokens need not occur."""
     if c.matcher == "dependency":
         nodes = [p.get("RIGHT_ATTRS", {}) for p in c.pattern]
     else:
@@ -149,8 +148,8 @@ def triggers(c: Construction) -> tuple[tuple[Need, int], ...]:
     counts: dict[Need, int] = {}
     for n in nodes:
         need = _node_need(n)
-        if need:
-            counts[need] = counts.get(need, 0) + 1
+        if need:  # two nodes may bind one token (a comma that is a child and the next token)
+            counts[need] = 2 if c.matcher == "token" and need in counts else 1
     return tuple(counts.items())
 
 
