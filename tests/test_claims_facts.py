@@ -364,3 +364,12 @@ def test_amounts_written_in_two_units_agree() -> None:
 def test_a_deadline_far_above_the_usual_age(first: str, second: str, clash: bool) -> None:
     _, found = run(article(first, "Children vary.", second))
     assert links(found, "EL302", line_of(0), line_of(2)) is clash
+
+
+def test_one_act_written_two_ways_on_a_part_of_one_thing() -> None:
+    """'raise the head end of the cot mattress' and 'never tilt or prop up the sleep surface, even during
+    a cold' (the rule's same-action / same-thing groups, a part noun, a shared object, a concession)."""
+    _, found = run(article("At night, raise the head end of the cot mattress with a towel underneath.",
+                           "Colds pass.",
+                           "Never tilt or prop up the sleep surface, even during a cold."))
+    assert links(found, "EL303", line_of(0), line_of(2))

@@ -10,6 +10,7 @@ one contradicted. Messages restate the article's own words and numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -452,15 +453,48 @@ def _thing_key(c: Claim) -> str:
     return ""
 
 
+def _alias_map(groups: object) -> dict[str, str]:
+    """Groups of words that name one thing or one act -> each word to its group's first word."""
+    out: dict[str, str] = {}
+    for g in groups if isinstance(groups, list) else []:
+        words = [str(w).lower() for w in g] if isinstance(g, list) else []
+        for w in words:
+            out[w] = words[0]
+    return out
+
+
+def with_aliases(c: Claim, actions: dict[str, str], things: dict[str, str]) -> Claim:
+    """Advice with its action and object named by their group ("prop" = "raise"; "cot mattress" = "sleep
+    surface"), so one act or thing written two ways is compared as one."""
+    if not isinstance(c, AdviceClaim):
+        return c
+    action = actions.get(c.action, c.action)
+    obj = c.object
+    if obj is not None:
+        names = [" ".join([*sorted(obj.modifiers), obj.head]), *(f"{m} {obj.head}" for m in obj.modifiers),
+                 obj.head]
+        group = next((things[n] for n in names if n in things), None)
+        if group is not None:
+            obj = Concept(key=group, text=obj.text, head=group, phase=obj.phase, known=True)
+    if action == c.action and obj is c.object:
+        return c
+    return dataclasses.replace(c, action=action, object=obj)
+
+
 @check_type("opposite-claims", needs=NEEDS, options={
     "exclusive": Option(list, [], "groups of details that exclude each other (sleep on the back / tummy)"),
+    "same-action": Option(list, [], "groups of verbs that are one act (raise / prop / tilt a surface)"),
+    "same-thing": Option(list, [], "groups of names for one thing (cot mattress / sleep surface)"),
 })
 def opposite_claims(ctx: CheckContext) -> Iterator[Hit]:
     """Opposite advice or verdicts on one thing, or one statement asserted and denied."""
     groups = [frozenset(str(w).lower() for w in g) for g in ctx.options.get("exclusive", [])
               if isinstance(g, list)]
+    actions = _alias_map(ctx.options.get("same-action", []))
+    things = _alias_map(ctx.options.get("same-thing", []))
+    claims = [with_aliases(c, actions, things) for c in _claims(ctx)]
     flagged: set[int] = set()
-    for a, b in opposite_pairs(_claims(ctx), groups):
+    for a, b in opposite_pairs(claims, groups):
         if b.prov.sent_start in flagged:
             continue
         flagged.add(b.prov.sent_start)

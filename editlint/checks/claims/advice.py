@@ -45,10 +45,15 @@ OPPOSITE_VERDICT = {Verdict.SAFE: Verdict.HARMFUL, Verdict.FINE: Verdict.HARMFUL
 
 # -- shared -------------------------------------------------------------------------------------------
 
+#: nouns that name a part of the thing after "of" ("the head end of the mattress" is about the mattress)
+PART_NOUNS = frozenset({"end", "side", "top", "edge", "corner", "part", "half", "bottom", "surface", "front",
+                        "back", "middle", "rest"})
+
+
 def through_amount(tok: Any) -> Any:
-    """"a pinch of salt" -> salt; "a little honey" stays honey."""
+    """"a pinch of salt" -> salt; "the head end of the mattress" -> mattress; "a little honey" stays honey."""
     seen = 0
-    while tok.lemma_.lower() in AMOUNT_NOUNS and seen < 3:
+    while tok.lemma_.lower() in AMOUNT_NOUNS | PART_NOUNS and seen < 3:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if obj is None:
@@ -129,6 +134,11 @@ def advice_object(verb: Any) -> Any:
             return through_amount(obj)
     if verb.dep_ == "compound" and verb.head.pos_ in ("NOUN", "PROPN"):
         return through_amount(verb.head)  # a misread imperative: "Limit(compound) juice(ROOT)"
+    for c in verb.children:  # "never tilt or prop up the surface": conjoined verbs share the object
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            obj = next((g for g in c.children if g.dep_ == "dobj" and not _is_person(g)), None)
+            if obj is not None:
+                return through_amount(obj)
     return None
 
 
@@ -136,6 +146,8 @@ def advice_details(verb: Any, obj: Any) -> frozenset[str]:
     """Lemmas that narrow the action: its prepositional objects and manner words (not the child, not ages)."""
     out: set[str] = set()
     for c in verb.children:
+        if c.dep_ == "prep" and any(e.lower_ == "even" for e in c.children):
+            continue  # "never X, even during a cold": a concession widens the advice, it does not narrow it
         if c.dep_ == "prep":
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
