@@ -371,3 +371,18 @@ def test_non_utf8_names_survive_every_format(hostile: Path, fmt: str, monkeypatc
             import xml.etree.ElementTree as ET
 
             ET.fromstring(body)
+
+
+# -- exact positions ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt, text, word", [
+    ("markdown", "Night feeds \\wane by spring, then stop.\n", "wane"),
+    ("markdown", "Teeth &nosuch; appear &amp; gums &fake; ache early.\n", "ache"),
+    ("html", "<p>x</p><img alt='Mum &amp; dad &nope; read aloud nightly'>", "aloud"),
+    ("markdown", "# Story time\n\n<img alt=\"Books &amp; songs &zz; calm bedtime\">\n", "calm"),
+])
+def test_positions_after_escapes_and_entities_are_exact(fmt: str, text: str, word: str) -> None:
+    doc = read(Source(f"x.{'md' if fmt == 'markdown' else fmt}", text, fmt))
+    at = doc.text.index(word)
+    start = doc.source_offset(at)
+    assert text[start:start + len(word)] == word
+    assert [text[doc.source_offset(at + k)] for k in range(len(word))] == list(word)
