@@ -32,6 +32,7 @@ from pygls.workspace.position_codec import PositionCodec, ServerTextPosition, Se
 from ._version import __version__
 from .config import CONFIG_NAMES, clear_caches, config_for_path
 from .engine import Linter, _Job
+from .errors import EditlintError
 from .findings import Applicability, Edit, FileReport, Finding, Severity
 from .rules import Registry
 from .segment import block_segments
@@ -265,7 +266,11 @@ class EditlintServer(LanguageServer):
         path = uris.to_fs_path(uri) if uri.startswith("file:") else None
         declared = path is None or language_id in ("markdown", "html")
         fmt = _LANGUAGES.get(language_id or "") if declared else None
-        report = self.linter.lint_text(text, path=path, fmt=fmt)
+        clear_caches()  # configuration files are found and read again (a few ms): edits apply at once
+        try:
+            report = self.linter.lint_text(text, path=path, fmt=fmt)
+        except EditlintError as exc:  # a broken configuration file: one diagnostic says what
+            return Linted(version, text.replace("\r\n", "\n"), fmt or "text", path, error=str(exc))
         source = getattr(report.document, "source", None)
         registry = self.linter.registry
         if registry is None and report.error is None:

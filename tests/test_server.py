@@ -130,6 +130,24 @@ def test_add_to_vocabulary_edits_the_documents_config(session: ServerSession) ->
     assert "EL501" not in _codes(session.wait_for(uri, 2))
 
 
+def test_configuration_is_read_per_document_and_again_after_a_change(session: ServerSession) -> None:
+    folder = session.root / "strict"
+    folder.mkdir()
+    config = folder / ".editlint.toml"
+    config.write_text('select = ["EL999"]\n', encoding="utf-8")
+    text = "# Shoes\n\nSoft soles soles are best for early walkers.\n"
+    uri = session.open(folder / "shoes.md", text)
+    (broken,) = session.wait_for(uri, 1)
+    assert broken.severity == types.DiagnosticSeverity.Error and broken.range.start.line == 0
+    assert "EL999" in broken.message
+    config.write_text('select = ["EL1"]\n', encoding="utf-8")
+    session.replace_all(uri, text + "\n")
+    assert _codes(session.wait_for(uri, 2)) == ["EL105"]
+    config.write_text('select = ["EL1"]\nignore = ["EL105"]\n', encoding="utf-8")
+    session.replace_all(uri, text)
+    assert _codes(session.wait_for(uri, 3)) == []
+
+
 def _cli_findings(path: Path) -> list[tuple[str, int, int, int, int]]:
     out = subprocess.run([sys.executable, "-m", "editlint", "check", str(path), "--format", "json"],
                          capture_output=True, text=True, check=False)
