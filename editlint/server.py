@@ -43,7 +43,7 @@ SOURCE = "editlint"
 #: Seconds of quiet after a keystroke before the document is linted again.
 DEBOUNCE = 0.3
 #: Parsed blocks kept across lints (about one long article's worth per open document).
-BLOCK_CACHE_SIZE = 5000
+BLOCK_CACHE_SIZE = 2000
 ADD_TO_VOCABULARY = "editlint.addToVocabulary"
 SUPPRESS_COMMENT = "<!-- editlint-disable-next-line {code} -->"
 _LANGUAGES = {"markdown": "markdown", "html": "html", "plaintext": "text"}

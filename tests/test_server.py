@@ -19,8 +19,6 @@ from lsprotocol import types
 
 from editlint.server import ADD_TO_VOCABULARY, add_to_vocabulary
 
-pytestmark = pytest.mark.slow
-
 # A doubled word in one paragraph, and two passages that put two milestones in opposite orders.
 ARTICLE = """# Getting ready for the first tooth
 
@@ -50,6 +48,7 @@ def _one(diags: list[types.Diagnostic], code: str) -> types.Diagnostic:
     return found[0]
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_open_publishes_findings_with_related_places(session: ServerSession) -> None:
     uri = session.open(session.root / "tooth.md", ARTICLE)
     diags = session.wait_for(uri, 1)
@@ -65,6 +64,7 @@ def test_open_publishes_findings_with_related_places(session: ServerSession) -> 
     assert other.location.uri == uri and {order.range.start.line, other.location.range.start.line} == {4, 6}
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_change_relints_and_debounces(session: ServerSession) -> None:
     uri = session.open(session.root / "debounce.md", ARTICLE)
     assert "EL105" in _codes(session.wait_for(uri, 1))
@@ -77,6 +77,7 @@ def test_change_relints_and_debounces(session: ServerSession) -> None:
     assert "EL105" not in _codes(diags) and "EL301" in _codes(diags)
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_safe_fix_and_suppression_are_workspace_edits(session: ServerSession) -> None:
     text = "# Bath time\n\nFill the tub with with warm water and test it with your elbow.\n"
     uri = session.open(session.root / "bath.md", text)
@@ -100,6 +101,7 @@ def test_safe_fix_and_suppression_are_workspace_edits(session: ServerSession) ->
     assert "EL105" not in _codes(session.wait_for(uri, 4))
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_hover_shows_the_rule_explanation(session: ServerSession) -> None:
     from editlint.config import default_config
 
@@ -113,6 +115,7 @@ def test_hover_shows_the_rule_explanation(session: ServerSession) -> None:
     assert session.hover(uri, types.Position(line=0, character=0)) is None
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_add_to_vocabulary_edits_the_documents_config(session: ServerSession) -> None:
     folder = session.root / "house"
     folder.mkdir()
@@ -130,6 +133,7 @@ def test_add_to_vocabulary_edits_the_documents_config(session: ServerSession) ->
     assert "EL501" not in _codes(session.wait_for(uri, 2))
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_configuration_is_read_per_document_and_again_after_a_change(session: ServerSession) -> None:
     folder = session.root / "strict"
     folder.mkdir()
@@ -162,6 +166,7 @@ def _server_findings(diags: list[types.Diagnostic]) -> list[tuple[str, int, int,
                    d.range.end.character + 1) for d in diags)
 
 
+@pytest.mark.slow  # one server process for the module (model load ~5 s CPU)
 def test_server_findings_equal_the_cli_also_after_a_partial_edit(session: ServerSession) -> None:
     path = session.root / "parity.md"
     path.write_text(ARTICLE, encoding="utf-8")
@@ -191,6 +196,7 @@ def test_add_to_vocabulary_keeps_a_pyproject(tmp_path: Path) -> None:
     assert "# ours" in pyproject.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # a subprocess importing editlint
 def test_server_without_pygls_names_the_extra() -> None:
     code = ("import sys; sys.modules['pygls'] = None; from editlint.cli import main; "
             "sys.exit(main(['server']))")
