@@ -228,7 +228,8 @@ class Constructions:
         if c.matcher == "dependency":
             ids = [str(p["RIGHT_ID"]) for p in c.pattern]
             seen: set[tuple[int, ...]] = set()
-            for _, token_ids in matcher(sdoc):
+            found = dep_matches(c, sdoc) if supported(c) else (ids for _, ids in matcher(sdoc))
+            for token_ids in found:
                 if tuple(token_ids) not in seen:
                     seen.add(tuple(token_ids))
                     yield {name: sdoc[i] for name, i in zip(ids, token_ids, strict=True)}
@@ -260,3 +261,81 @@ def load_constructions(paths: tuple[Path, ...] | None = None) -> Constructions:
             seen.add(c.id)
             items.append(c)
     return Constructions(tuple(items))
+
+
+# -- a small dependency-pattern evaluator -------------------------------------------------------------
+# spaCy's DependencyMatcher runs a token Matcher over the whole text for every node of every pattern; a
+# construction is usually anchored on one rare word, so walking the tree from the tokens that satisfy the
+# first node is much cheaper. Patterns with an operator or attribute this evaluator does not know run on
+# spaCy's matcher instead (same results, just slower).
+
+_TOKEN_ATTR = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text", "DEP": "dep_",
+               "POS": "pos_", "TAG": "tag_", "IS_PUNCT": "is_punct", "LIKE_NUM": "like_num"}
+_RELATIONS = {">", "<", ">>", "<<", ".", ";", ".*", ";*"}
+
+
+def supported(c: Construction) -> bool:
+    """Can :func:`dep_matches` evaluate this construction exactly?"""
+    if c.matcher != "dependency":
+        return False
+    for node in c.pattern:
+        if "LEFT_ID" in node and node.get("REL_OP") not in _RELATIONS:
+            return False
+        for key, value in node.get("RIGHT_ATTRS", {}).items():
+            if key not in _TOKEN_ATTR:
+                return False
+            if isinstance(value, Mapping) and not set(value) <= {"IN", "NOT_IN"}:
+                return False
+    return True
+
+
+def _attr_ok(tok: Any, attrs: Mapping[str, Any]) -> bool:
+    for key, want in attrs.items():
+        got = getattr(tok, _TOKEN_ATTR[key])
+        if isinstance(want, Mapping):
+            if "IN" in want and got not in want["IN"]:
+                return False
+            if "NOT_IN" in want and got in want["NOT_IN"]:
+                return False
+        elif got != want:
+            return False
+    return True
+
+
+def _related(op: str, tok: Any) -> Iterable[Any]:
+    doc = tok.doc
+    if op == ">":
+        return list(tok.children)
+    if op == "<":
+        return [tok.head] if tok.head.i != tok.i else []
+    if op == ">>":
+        return [t for t in tok.subtree if t.i != tok.i]
+    if op == "<<":
+        return list(tok.ancestors)
+    if op == ".":
+        return [doc[tok.i + 1]] if tok.i + 1 < len(doc) else []
+    if op == ";":
+        return [doc[tok.i - 1]] if tok.i > 0 else []
+    if op == ".*":
+        return list(doc[tok.i + 1:])
+    return list(doc[:tok.i])  # ";*"
+
+
+def dep_matches(c: Construction, sdoc: Any) -> Iterator[list[int]]:
+    """Every assignment of the pattern's nodes to tokens (token indexes in node order)."""
+    nodes = c.pattern
+    first = nodes[0].get("RIGHT_ATTRS", {})
+    for tok in sdoc:
+        if _attr_ok(tok, first):
+            yield from _extend(nodes, 1, {str(nodes[0]["RIGHT_ID"]): tok})
+
+
+def _extend(nodes: Sequence[Mapping[str, Any]], k: int, bound: dict[str, Any]) -> Iterator[list[int]]:
+    if k == len(nodes):
+        yield [bound[str(n["RIGHT_ID"])].i for n in nodes]
+        return
+    node = nodes[k]
+    attrs = node.get("RIGHT_ATTRS", {})
+    for tok in _related(str(node["REL_OP"]), bound[str(node["LEFT_ID"])]):
+        if _attr_ok(tok, attrs):
+            yield from _extend(nodes, k + 1, {**bound, str(node["RIGHT_ID"]): tok})
