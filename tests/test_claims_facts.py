@@ -96,7 +96,7 @@ def test_propositions_and_their_denials() -> None:
 
 
 def test_quantity_claims_with_rate_ceiling_and_population() -> None:
-    claims, _ = run(article("Limit tablet use to about one hour a day.",
+    claims, _ = run(article("Limit tablet use to roughly 90 minutes a day.",
                             "For preschoolers, three to four hours of tablet time a day is fine."))
     qs = of_kind(claims, "quantity")
     cap = next(c for c in qs if c["relation"] == "up-to")
@@ -165,8 +165,8 @@ def test_not_opposite(first: str, second: str) -> None:
 # -- EL305 ---------------------------------------------------------------------------------------------
 
 def test_amounts_that_cannot_both_be_the_advice() -> None:
-    _, found = run(article("Limit tablet use to about one hour a day.", "Screens are everywhere.",
-                           "Three to four hours of tablet time a day is perfectly reasonable."))
+    _, found = run(article("Limit tablet use to roughly 90 minutes a day.", "Screens are everywhere.",
+                           "Three to four hours of tablet time every day is acceptable."))
     assert links(found, "EL305", line_of(0), line_of(2))
 
 
@@ -225,7 +225,7 @@ def test_stances_compare_only_the_articles_own_statements() -> None:
 # -- advice bounded in time ------------------------------------------------------------------------------
 
 def test_keep_until_against_stop_once_an_earlier_point_of_the_same_event() -> None:
-    claims, found = run(article("Stop using the bouncer as soon as your baby shows signs of trying to sit.",
+    claims, found = run(article("Stop using the bouncer once your baby starts trying to sit.",
                                 "Babies love bouncers.",
                                 "Keep using the bouncer until your baby can sit steadily on their own."))
     advice = [c for c in of_kind(claims, "advice") if c["object"] and c["object"]["head"] == "bouncer"]
@@ -264,8 +264,8 @@ def test_a_red_flag_and_a_reassurance_for_the_same_condition() -> None:
 
 
 def test_a_red_flag_at_a_later_age_than_the_reassurance_is_consistent() -> None:
-    _, found = run(article("Don't worry if your baby is not clapping by 12 months.",
-                           "Talk to your doctor if your baby is not clapping by 18 months."))
+    _, found = run(article("Don't worry if your little one isn't clapping by 12 months.",
+                           "Talk to your doctor if your little one isn't clapping by 18 months."))
     assert "EL303" not in codes(found)
 
 

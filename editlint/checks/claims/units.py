@@ -214,7 +214,7 @@ _LATE_PER = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?(?:a|an|per
 
 
 def _late_period(text: str, end: int) -> str:
-    """A rate stated after what is measured: "two hours of screen time a day", "… in every 24 hours"."""
+    """A rate stated after what is measured: "90 minutes of cartoons per day", "… in every 24 hours"."""
     m = _LATE_PER.match(text, end)
     if m is None:
         return ""
