@@ -19,6 +19,7 @@ Builders (one per kind, :data:`BUILDERS`) turn matches into typed claims.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,7 +285,7 @@ def supported(c: Construction) -> bool:
         for key, value in node.get("RIGHT_ATTRS", {}).items():
             if key not in _TOKEN_ATTR:
                 return False
-            if isinstance(value, Mapping) and not set(value) <= {"IN", "NOT_IN"}:
+            if isinstance(value, Mapping) and not set(value) <= {"IN", "NOT_IN", "REGEX"}:
                 return False
     return True
 
@@ -296,6 +297,8 @@ def _attr_ok(tok: Any, attrs: Mapping[str, Any]) -> bool:
             if "IN" in want and got not in want["IN"]:
                 return False
             if "NOT_IN" in want and got in want["NOT_IN"]:
+                return False
+            if "REGEX" in want and not re.search(want["REGEX"], got):
                 return False
         elif got != want:
             return False
