@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLES
@@ -35,7 +36,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict, str]:
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any], str]:
     code = main(["check", *SELECT, "--format", "json", "--no-progress", *args])
     out, err = capsys.readouterr()
     return code, json.loads(out) if out.strip() else {}, err

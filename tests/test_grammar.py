@@ -412,5 +412,6 @@ def test_utf16_offsets_map_back_to_code_points(text: str, data: st.DataObject) -
     i = data.draw(st.integers(0, len(text)))
     j = data.draw(st.integers(i, len(text)))
     off, length = lt.utf16_len(text[:i]), lt.utf16_len(text[i:j])
-    (m,) = lt._parse_matches({"matches": [{"offset": off, "length": length, "rule": {}}]}, text) or [None]
-    assert (m.start, m.end) == (i, j)
+    matches = lt._parse_matches({"matches": [{"offset": off, "length": length, "rule": {}}]}, text)
+    assert len(matches) == 1
+    assert (matches[0].start, matches[0].end) == (i, j)

@@ -147,7 +147,11 @@ def test_article_markup_runs_nothing(browser: Any, tmp_path: Path) -> None:
     page_file.write_text(render("html", _hostile_report()), encoding="utf-8")
     page = browser.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    def on_dialog(d: Any) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto(page_file.as_uri())
     page.wait_for_timeout(300)
     for m in page.locator("mark[data-f]").all():  # clicking and hovering the text runs nothing either

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import textstat
@@ -318,7 +319,7 @@ def test_el202_fifty_word_sentence_is_a_warning_never_an_error(lint: Lint) -> No
 
 
 def test_el202_thresholds_come_from_the_audience(lint: Lint) -> None:
-    def sev(n: int, audience: str = "parents", **opts: int) -> list[str]:
+    def sev(n: int, audience: str = "parents", /, **opts: Any) -> list[str]:
         text = f"{words(n - 1)} crawls."
         report = lint(text, select=["EL202"], audience=audience, rules={"EL202": opts})
         return [f.severity.value for f in only(report, "EL202")]

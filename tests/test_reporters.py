@@ -135,7 +135,7 @@ def test_github_unreadable_file_is_an_error_annotation() -> None:
 def test_junit_on_samples(samples: RunReport) -> None:
     root = ET.fromstring(render("junit", samples, fail_on="error"))
     cases = root.findall("./testsuite/testcase")
-    assert sorted(c.get("name") for c in cases) == sorted(fr.path for fr in samples.files)
+    assert sorted(c.get("name", "") for c in cases) == sorted(fr.path for fr in samples.files)
     for case in cases:
         fr = next(x for x in samples.files if x.path == case.get("name"))
         errors = [f for f in fr.findings if f.severity is Severity.ERROR]
@@ -167,8 +167,9 @@ def test_junit_error_for_unreadable_file_and_control_characters() -> None:
     text = render("junit", report)
     root = ET.fromstring(text)  # parses: control characters removed, markup escaped
     bad, ok = root.findall("./testsuite/testcase")
-    assert bad.find("error") is not None and bad.find("error").get("message") == "bad.md: binary"
-    assert ok.find("failure").get("message").endswith('bell <&> "q"')
+    error, failure = bad.find("error"), ok.find("failure")
+    assert error is not None and error.get("message") == "bad.md: binary"
+    assert failure is not None and failure.get("message", "").endswith('bell <&> "q"')
     assert root.get("errors") == "1" and root.get("failures") == "1"
 
 

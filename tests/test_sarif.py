@@ -129,7 +129,9 @@ def test_fingerprints_survive_unrelated_lines_moving() -> None:
     before = linter.lint_text(text, path="a.md")
     after = linter.lint_text(moved, path="a.md")
     assert before.findings
-    fp = lambda r: sorted(f.fingerprint for f in r.findings)  # noqa: E731
+    def fp(r: FileReport) -> list[str]:
+        return sorted(f.fingerprint for f in r.findings)
+
     assert fp(before) == fp(after)
     assert [f.line for f in before.findings] != [f.line for f in after.findings]
     s1 = to_sarif(RunReport(files=[before]))["runs"][0]["results"]

@@ -9,16 +9,17 @@ from conftest import SAMPLES, codes, lint_snippet
 
 from editlint import ConfigError, lint_text
 from editlint.checks import spelling as sp
+from editlint.findings import Finding
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
 
 
-def el501(text: str, fmt: str = "markdown", **config: object) -> list:
+def el501(text: str, fmt: str = "markdown", **config: object) -> list[Finding]:
     return [f for f in lint_snippet(text, fmt, select=["EL501"], **config).findings]
 
 
-def el505(text: str, fmt: str = "markdown", **config: object) -> list:
+def el505(text: str, fmt: str = "markdown", **config: object) -> list[Finding]:
     return [f for f in lint_snippet(text, fmt, select=["EL505"], **config).findings]
 
 
