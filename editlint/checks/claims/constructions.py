@@ -132,10 +132,10 @@ def _node_need(attrs: Mapping[str, Any]) -> Need:
     for key in _ATTRS:
         value = attrs.get(key)
         if isinstance(value, str):
-            out.append((key, frozenset({value.lower() if key in ("LOWER", "LEMMA") else value})))
+            out.append((key, frozenset({value.lower() if key == "LOWER" else value})))
         elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
             vals = [str(v) for v in value["IN"]]
-            out.append((key, frozenset(v.lower() if key in ("LOWER", "LEMMA") else v for v in vals)))
+            out.append((key, frozenset(v.lower() if key == "LOWER" else v for v in vals)))
     return tuple(out)
 
 
@@ -154,21 +154,33 @@ def triggers(c: Construction) -> tuple[tuple[Need, int], ...]:
     return tuple(counts.items())
 
 
-def doc_counts(sdoc: Any) -> dict[tuple[str, str], int]:
-    """How often each (attribute, value) occurs in a document (lemmas and forms lower-cased)."""
-    out: dict[tuple[str, str], int] = {}
-    for tok in sdoc:
-        for key, value in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_.lower()), ("ORTH", tok.text),
-                           ("DEP", tok.dep_), ("POS", tok.pos_), ("TAG", tok.tag_)):
-            out[(key, value)] = out.get((key, value), 0) + 1
-    out.update({("TEXT", k[1]): v for k, v in list(out.items()) if k[0] == "ORTH"})
-    return out
+HashedNeed = tuple[tuple[tuple[str, tuple[int, ...]], ...], int]
 
 
-def _possible(trig: tuple[tuple[Need, int], ...], counts: Mapping[tuple[str, str], int]) -> bool:
+def _hashed(trig: tuple[tuple[Need, int], ...], strings: Any) -> tuple[HashedNeed, ...]:
+    """The trigger values as the integer ids ``Doc.count_by`` returns (computed once per vocab)."""
+    from spacy.parts_of_speech import IDS
+
+    out = []
     for need, times in trig:
-        for key, values in need:
-            if sum(counts.get((key, v), 0) for v in values) < times:
+        out.append((tuple((key, tuple(IDS.get(v, -1) if key == "POS" else strings[v] for v in values))
+                          for key, values in need), times))
+    return tuple(out)
+
+
+def doc_counts(sdoc: Any) -> dict[str, dict[int, int]]:
+    """How often each attribute value occurs in a document, counted by spaCy (``Doc.count_by``)."""
+    from spacy import attrs
+
+    return {key: sdoc.count_by(getattr(attrs, "ORTH" if key == "TEXT" else key))
+            for key in ("LOWER", "LEMMA", "ORTH", "TEXT", "DEP", "POS", "TAG")}
+
+
+def _possible(trig: tuple[HashedNeed, ...], counts: Mapping[str, Mapping[int, int]]) -> bool:
+    for need, times in trig:
+        for key, ids in need:
+            by = counts[key]
+            if sum(by.get(i, 0) for i in ids) < times:
                 return False
     return True
 
@@ -181,6 +193,7 @@ class Constructions:
     items: tuple[Construction, ...]
     _compiled: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
     _triggers: dict[str, tuple[tuple[Need, int], ...]] = field(default_factory=dict, repr=False)
+    _hashes: dict[int, dict[str, tuple[HashedNeed, ...]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.items}
@@ -188,6 +201,13 @@ class Constructions:
 
     def by_id(self, cid: str) -> Construction:
         return self._by_id[cid]
+
+    def _hashed_for(self, vocab: Any) -> dict[str, tuple[HashedNeed, ...]]:
+        got = self._hashes.get(id(vocab))
+        if got is None:
+            got = self._hashes[id(vocab)] = {cid: _hashed(trig, vocab.strings)
+                                             for cid, trig in self._triggers.items()}
+        return got
 
     def compiled(self, vocab: Any) -> dict[str, Any]:
         got = self._compiled.get(id(vocab))
@@ -212,11 +232,12 @@ class Constructions:
         counts = doc_counts(sdoc)
         wanted = set(kinds) if kinds is not None else None
         matchers = self.compiled(sdoc.vocab)
+        hashed = self._hashed_for(sdoc.vocab)
         out: dict[int, list[Match]] = {}
         for c in self.items:
             if wanted is not None and c.kind not in wanted:
                 continue
-            if not _possible(self._triggers[c.id], counts):
+            if not _possible(hashed[c.id], counts):
                 continue
             for roles in self._roles(c, matchers[c.id], sdoc):
                 first = next(iter(roles.values()))
