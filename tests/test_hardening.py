@@ -386,3 +386,15 @@ def test_positions_after_escapes_and_entities_are_exact(fmt: str, text: str, wor
     start = doc.source_offset(at)
     assert text[start:start + len(word)] == word
     assert [text[doc.source_offset(at + k)] for k in range(len(word))] == list(word)
+
+
+def test_code_block_is_placed_on_its_own_lines_not_where_its_text_recurs() -> None:
+    """Found by tests/test_fuzz.py: an indented code block's text (indentation stripped) was searched for
+    and found further down, and every later block pointed past its text."""
+    text = "# Bath\n\n    warm\n\n    warm water\n\n## warm\n\nwater warm water\n"
+    doc = read(Source("x.md", text, "markdown"))
+    assert [b.text for b in doc.blocks] == ["Bath", "warm\n\nwarm water", "warm", "water warm water"]
+    last = doc.blocks[-1]
+    assert doc.position(last.start) == (9, 1)
+    code = doc.blocks[1]
+    assert doc.position(code.start) == (3, 5) and doc.position(code.start + 6) == (5, 5)

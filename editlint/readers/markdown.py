@@ -252,13 +252,29 @@ class _Walker:
     def code(self, tok: Token) -> None:
         if not tok.map:
             return
-        start = self.b.offset_of_line(tok.map[0])
-        i = self._find(tok.content, start) if tok.content else -1
-        if i >= 0:
-            self.b.add(tok.content, range(i, i + len(tok.content)))
-            self.cursor = i + len(tok.content)
+        if tok.content:
+            first = tok.map[0] + (1 if tok.type == "fence" else 0)
+            self.b.add(tok.content, self._code_origins(tok.content, first))
         self.b.end_block(BlockKind.CODE)
         self.cursor = max(self.cursor, self.b.offset_of_line(tok.map[1]))
+
+    def _code_origins(self, content: str, first: int) -> list[int]:
+        """Line k of a code block's content is the end of source line ``first + k`` (its indentation, list
+        or quote markers stripped): placed line by line, never by searching (the same text may stand
+        anywhere else in the file)."""
+        out: list[int] = []
+        pieces = content.split("\n")
+        for k, line in enumerate(pieces):
+            start = self.b.offset_of_line(first + k)
+            end = self.src.find("\n", start)
+            end = len(self.src) if end < 0 else end
+            if self.src.endswith(line, start, end):
+                out.extend(range(end - len(line), end))
+            else:  # tabs expanded to spaces: match character by character within the line
+                out.extend(min(o, max(end - 1, start)) for o in self._align(line, start))
+            if k < len(pieces) - 1:
+                out.append(min(end, max(len(self.src) - 1, 0)))
+        return out
 
     def html_block(self, tok: Token) -> None:
         if not tok.map:
