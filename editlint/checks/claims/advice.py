@@ -21,6 +21,7 @@ from typing import Any
 from .ages import with_scope
 from .constructions import Env, Match, builder
 from .model import AdviceClaim, Claim, Concept, Phase, PropositionClaim, Provenance, StanceClaim, Verdict
+from .scope import load_scopes
 from .units import scan, to_months
 
 #: nouns that measure an amount of the thing named after "of" ("a pinch of salt" is about salt)
@@ -266,6 +267,8 @@ def _imperative_ok(verb: Any) -> bool:
     if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
         return False  # a noun at the start of a sentence ("Cola should never be …"), not a verb
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if verb.dep_ in ("compound", "amod") and verb.head.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return False  # a modifier of another verb's subject: "Green(NNP) snot is normal"
     if verb.dep_ == "compound":  # a misread imperative: "Avoid(compound) sugar(ROOT)"
         subj = []
     return all(s.lower_ in ADDRESSEES for s in subj) and not verb.sent.text.rstrip().endswith("?")
@@ -392,12 +395,48 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
 
 # -- propositions ---------------------------------------------------------------------------------------
 
+#: nouns that deny what hangs on them when they carry "no": "no evidence that X causes Y", "no proof of
+#: a link between X and Y" (the relation is inside the denied noun's clause or phrase)
+DENYING_NOUNS = frozenset({"evidence", "proof", "link", "connection", "association", "relationship", "sign",
+                           "indication", "research", "study", "data"})
+NO_WORDS = frozenset({"no", "neither", "little"})
+
+
+def _says_no(noun: Any) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in NO_WORDS for c in noun.children)
+
+
+def _under_denying_noun(tok: Any) -> bool:
+    """The relation hangs (through a clause or "of"/"between" phrases) on "no evidence", "no proof" …"""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in DENYING_NOUNS and anc.pos_ == "NOUN" and _says_no(anc):
+            return True
+        if anc.pos_ == "VERB" and anc.dep_ not in ("relcl", "acl", "ccomp", "pcomp"):
+            return False
+    return False
+
+
+def _not_always(verb: Any) -> bool:
+    """"does not always cause Y" says it sometimes does: a partial negation, not a denial."""
+    return any(c.lower_ in ("always", "necessarily") for c in verb.children) and any(
+        c.dep_ == "neg" for c in verb.children)
+
+
 def _denied(match: Match, env: Env) -> bool:
     verb = match.roles.get("verb")
-    if verb is not None and env.negated(verb):
+    if verb is not None and _not_always(verb):
+        return False
+    if verb is not None and (env.negated(verb) or _under_denying_noun(verb)):
         return True
     noun = match.roles.get("link")
-    return noun is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
+    return noun is not None and (_says_no(noun) or _under_denying_noun(noun))
+
+
+def _reported_before(sent: Any, subj: Any) -> bool:
+    """A misparsed clause ("Grandparents say dummies cause ear infections", the clause read as an object)
+    hides the reporting verb from the scope reader: a verb of saying or belief before the subject counts."""
+    verbs = set(load_scopes().reported.verbs)
+    return any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in sent if t.i < subj.i)
 
 
 @builder("proposition")
@@ -407,16 +446,18 @@ def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
     if subj is None or obj is None or _is_person(subj) or _is_person(obj):
         return
     polarity = int(_emit(match, "polarity", 1))
-    if _denied(match, env):
-        polarity = -polarity
+    if not _emit(match, "negation-in-pattern", False) and _denied(match, env):
+        polarity = -polarity  # a token pattern that spells the negation out does not ask the parse again
     prov = _prov(match, env, [subj, match.roles.get("verb") or match.roles.get("link"), obj])
-    s, o = thing_concept(env, subj), thing_concept(env, obj)
     misread = match.roles.get("misread")
+    if misread is not None and not prov.reported and _reported_before(match.sent, subj):
+        prov = dataclasses.replace(prov, reported=True)
+    s, o = thing_concept(env, subj), thing_concept(env, obj)
     if misread is not None and _emit(match, "object-modifier", "") == "verb":  # "to ear(VB) infections"
         mods = o.modifiers | {misread.lower_}
         key = o.key if o.known else f"{o.head}({','.join(sorted(mods))})"
         o = dataclasses.replace(o, modifiers=mods, key=key)
-    if not (s.key and o.key):
+    if not (s.key and o.key) or s.key == o.key:
         return
     predicate = str(_emit(match, "predicate", "cause"))
     yield PropositionClaim(subject=s, predicate=predicate, object=o, polarity=polarity, prov=prov)
