@@ -20,7 +20,7 @@ from typing import Any
 
 from .ages import with_scope
 from .constructions import Env, Match, builder
-from .model import AdviceClaim, Claim, Concept, Phase, PropositionClaim, Provenance, StanceClaim, Verdict
+from .model import AdviceClaim, Claim, Concept, Hedge, Phase, PropositionClaim, Provenance, StanceClaim, Verdict
 from .scope import load_scopes
 from .units import scan, to_months
 
@@ -382,7 +382,7 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
         return
     verdict = Verdict(str(_emit(match, "verdict", "fine")))
     negated = any(env.negated(t) for t in (anchor, thing.head) if t is not None)
-    if negated:
+    if negated or (anchor is not None and _says_no(anchor)):  # "not a warning sign", "no cause for concern"
         verdict = OPPOSITE_VERDICT[verdict]
     tok = _subject_thing(through_amount(thing))
     if tok.lemma_.lower() in TIME_WORDS:
@@ -390,7 +390,16 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     concept = thing_concept(env, tok)
     if not concept.key:
         return
-    yield StanceClaim(thing=concept, verdict=verdict, prov=_prov(match, env, [thing, anchor]))
+    prov = _prov(match, env, [thing, anchor])
+    if prov.hedge is Hedge.PLAIN and _can_be(thing.head):
+        prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
+    yield StanceClaim(thing=concept, verdict=verdict, prov=prov)
+
+
+def _can_be(verb: Any) -> bool:
+    """"X can be a sign of …" says it sometimes is: a minority hedge, like "may be" (not "can't be")."""
+    return verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 # -- propositions ---------------------------------------------------------------------------------------
