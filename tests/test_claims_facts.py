@@ -373,3 +373,123 @@ def test_one_act_written_two_ways_on_a_part_of_one_thing() -> None:
                            "Colds pass.",
                            "Never tilt or prop up the sleep surface, even during a cold."))
     assert links(found, "EL303", line_of(0), line_of(2))
+
+
+# -- the causal lexicon (issue 13: every wording of 'X causes Y' and of its denial) ----------------------
+
+@pytest.mark.parametrize("asserted", [
+    "Salty snacks bring on hiccups.", "Salty snacks give rise to hiccups.", "Salty snacks result in hiccups.",
+    "Salty snacks are responsible for hiccups.", "Salty snacks are behind hiccups.",
+    "Hiccups are due to salty snacks.", "Hiccups are down to salty snacks.",
+    "Salty snacks are a common cause of hiccups.", "Salty snacks makes hiccups more likely.",
+    "Salty snacks causes hiccups.",  # a plural subject with a singular verb
+])
+@pytest.mark.parametrize("denied", [
+    "There is no evidence that salty snacks cause hiccups.",
+    "There is no evidence of a link between salty snacks and hiccups.",
+    "Salty snacks have nothing to do with hiccups.", "Salty snacks are not a cause of hiccups.",
+    "Hiccups are not due to salty snacks.",
+])
+def test_every_causal_wording_against_every_denial(asserted: str, denied: str) -> None:
+    _, found = run(article(asserted, "Snacks vary.", denied))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize(("asserted", "denied"), [
+    ("Bright screens trigger eye strain.", "Bright screens do not trigger eye strain."),  # a misread effect
+    ("Wet wipes can cause nappy rash.", "Nappy rash is not caused by wet wipes."),
+    ("Cold floors lead to chest infections.", "Cold floors have nothing to do with chest infections."),
+])
+def test_two_noun_effects_the_parser_misreads(asserted: str, denied: str) -> None:
+    claims, found = run(article(asserted, "Homes vary.", denied))
+    props = of_kind(claims, "proposition")
+    assert {c["polarity"] for c in props} == {1, -1}
+    assert len({c["object"]["key"] for c in props}) == 1  # one effect, the compound kept whole
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Pollen makes hay fever worse.", "Pollen does not cause hay fever."),  # worsening is not causing
+    ("Grandparents often say swaddling causes hip trouble.", "Swaddling does not cause hip trouble."),
+    ("Dummies can cause ear infections.", "Dummies do not always cause ear infections."),
+    ("Teething brings on a fever.", "Teething does not bring on a rash."),
+    ("Milk is behind most constipation.", "Is milk behind constipation?"),
+])
+def test_causal_wordings_that_do_not_clash(first: str, second: str) -> None:
+    _, found = run(article(first, "Families vary.", second))
+    assert "EL303" not in codes(found)
+
+
+def test_worsening_is_its_own_relation() -> None:
+    claims, _ = run(article("Dry air can make a cough worse."))
+    (prop,) = of_kind(claims, "proposition")
+    assert (prop["predicate"], prop["subject"]["head"], prop["object"]["head"]) == ("worsen", "air", "cough")
+
+
+# -- the verdict lexicon -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reassuring", [
+    "Thumb sucking is expected.", "Thumb sucking is part of normal development.",
+    "Thumb sucking is not a problem.", "Thumb sucking is no cause for concern.",
+    "Thumb sucking is usually normal.",  # a majority hedge still takes a side
+])
+@pytest.mark.parametrize("alarming", [
+    "Thumb sucking is a sign of a problem.", "Thumb sucking is a sign that something is wrong.",
+    "Thumb sucking is a reason to see a doctor.", "Thumb sucking is abnormal.", "Thumb sucking is worrying.",
+    "Thumb sucking needs checking.", "Thumb sucking should be checked by a doctor.",
+])
+def test_every_reassurance_against_every_alarm(reassuring: str, alarming: str) -> None:
+    _, found = run(article(reassuring, "Habits vary.", alarming))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Night sweats can be a sign of a problem.", "Night sweats are normal."),  # 'can be': a minority
+    ("Night sweats are not a problem.", "Night sweats are a problem for parents."),
+    ("Night sweats are normal.", "Night sweats are not a warning sign."),
+    ("Night sweats are normal.", "Night sweats should be checked."),  # a routine check names no doctor
+    ("Night sweats are a sign of tiredness.", "Night sweats are normal."),
+])
+def test_verdicts_that_do_not_clash(first: str, second: str) -> None:
+    _, found = run(article(first, "Sleep varies.", second))
+    assert "EL303" not in codes(found)
+
+
+# -- advice: modal and evaluative forms, and how strongly they are said --------------------------------
+
+@pytest.mark.parametrize("positive", [
+    "Rinse the teether in cold water.", "You ought to rinse the teether.",
+    "It is a good idea to rinse the teether.", "Clean the teether every day.",
+])
+def test_modal_and_evaluative_advice_against_a_prohibition(positive: str) -> None:
+    verb = "clean" if positive.startswith("Clean") else "rinse"
+    _, found = run(article(positive, "Teethers vary.", f"Never {verb} the teether."))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_gerund_that_is_fine_is_the_same_act_as_the_imperative() -> None:
+    claims, found = run(article("Reheating the soup is not safe.", "Soups vary.", "Reheat the soup twice."))
+    acts = {(c["action"], c["object"]["head"], c["polarity"]) for c in of_kind(claims, "advice")}
+    assert acts == {("reheat", "soup", -1), ("reheat", "soup", 1)}
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_people_noun_passive_is_the_imperative_on_the_child() -> None:
+    claims, found = run(article("Leave the toddler alone in the paddling pool.", "Pools vary.",
+                                "A toddler should not be left alone in the paddling pool."))
+    keys = {(c["action"], c["object"] and c["object"]["key"]) for c in of_kind(claims, "advice")}
+    assert len(keys) == 1
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize(("first", "second", "clash"), [
+    ("You may offer a dummy at naps.", "There is no need to offer a dummy at naps.", False),
+    ("You can use a bottle warmer.", "You don't have to use a bottle warmer.", False),
+    ("You must offer a dummy at naps.", "There is no need to offer a dummy at naps.", True),
+    ("Always use a bottle warmer.", "You don't need to use a bottle warmer.", True),
+])
+def test_no_need_is_weaker_than_a_prohibition(first: str, second: str, clash: bool) -> None:
+    claims, found = run(article(first, "Feeds vary.", second))
+    forces = {c["force"] for c in of_kind(claims, "advice")}
+    assert "no-need" in forces
+    assert links(found, "EL303", line_of(0), line_of(2)) is clash

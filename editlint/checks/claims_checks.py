@@ -335,6 +335,8 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     neg, pos = (a, b) if a.polarity < 0 else (b, a)
     if not covers(neg.object, pos.object) or not neg.details <= pos.details:
         return False
+    if neg.force == "no-need" and pos.force == "permission":
+        return False  # "you may X" and "there is no need to X" both leave it to the reader
     clash = boundaries_clash(pos, neg)
     if clash is not None:
         return clash

@@ -20,7 +20,17 @@ from typing import Any
 
 from .ages import with_scope
 from .constructions import Env, Match, builder
-from .model import AdviceClaim, Claim, Concept, Hedge, Phase, PropositionClaim, Provenance, StanceClaim, Verdict
+from .model import (
+    AdviceClaim,
+    Claim,
+    Concept,
+    Hedge,
+    Phase,
+    PropositionClaim,
+    Provenance,
+    StanceClaim,
+    Verdict,
+)
 from .scope import load_scopes
 from .units import scan, to_months
 
@@ -287,9 +297,35 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     polarity = int(_emit(match, "polarity", 1))
     if any(env.negated(match.roles[r]) for r in ("be", "adj", "need") if r in match.roles):
         polarity = -polarity  # "it is not safe to X", "you don't need to X"
-    claim = _advice(match, env, verb, polarity, match.roles.get("object"), bool(_emit(match, "avoid", False)))
+    obj = match.roles.get("object")
+    if obj is not None and _is_person(obj) and obj.dep_ == "nsubjpass":
+        obj = None  # "a baby should not be left alone on X" = "leave a baby alone on X" (not about the child)
+    claim = _advice(match, env, verb, polarity, obj, bool(_emit(match, "avoid", False)))
     if claim is not None:
-        yield claim
+        yield dataclasses.replace(claim, force=_force(match, env, claim.polarity))
+
+
+#: modals and adjectives that give leave rather than direct ("you can X", "it is fine to X")
+PERMISSION_WORDS = frozenset({"can", "may", "might", "could", "fine", "okay", "ok", "alright", "safe",
+                              "acceptable", "allowed"})
+#: words of necessity ("you must X", "you have to X", "you need to X")
+OBLIGATION_WORDS = frozenset({"must", "need", "have", "needs", "has", "essential", "vital", "important",
+                              "necessary"})
+
+
+def _force(match: Match, env: Env, polarity: int) -> str:
+    """How strongly the advice is given: a "no need" is weaker than a prohibition, so it is not the
+    opposite of a permission ("you may X" / "there's no need to X" can both hold)."""
+    emitted = str(_emit(match, "force", ""))
+    if emitted:
+        return emitted
+    word = next((match.roles[r] for r in ("need", "modal", "adj") if r in match.roles), None)
+    if word is None:
+        return ""
+    low = word.lower_ if word.lower_ in PERMISSION_WORDS | OBLIGATION_WORDS else word.lemma_.lower()
+    if low in OBLIGATION_WORDS:
+        return "no-need" if polarity < 0 and env.negated(word) else ("obligation" if polarity > 0 else "")
+    return "permission" if low in PERMISSION_WORDS and polarity > 0 else ""
 
 
 def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
@@ -398,8 +434,9 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
 
 def _can_be(verb: Any) -> bool:
     """"X can be a sign of …" says it sometimes is: a minority hedge, like "may be" (not "can't be")."""
-    return verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children) and not any(
-        c.dep_ == "neg" for c in verb.children)
+    kids = list(verb.children)
+    return verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "can" for c in kids) and not any(
+        c.dep_ == "neg" for c in kids)
 
 
 # -- propositions ---------------------------------------------------------------------------------------

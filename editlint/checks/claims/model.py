@@ -169,6 +169,9 @@ class AdviceClaim:
     # H-FACTS: the event that ends ("keep X until E") or starts ("stop X once E") the advice, if any
     until: Concept | None = None
     once: Concept | None = None
+    # H-BROADEN: how strongly it is said: "obligation" (must, have to, need to), "permission" (can, may,
+    # it's fine to), "no-need" (no need to, don't have to: weaker than a prohibition), "" (plain)
+    force: str = ""
 
     @property
     def key(self) -> str:
