@@ -493,3 +493,26 @@ def test_no_need_is_weaker_than_a_prohibition(first: str, second: str, clash: bo
     forces = {c["force"] for c in of_kind(claims, "advice")}
     assert "no-need" in forces
     assert links(found, "EL303", line_of(0), line_of(2)) is clash
+
+
+# -- ages: start verbs, bare times, lower bounds, two deadlines ------------------------------------------
+
+@pytest.mark.parametrize(("first", "second", "clash"), [
+    ("Hopping usually starts around 4 years.", "Hopping usually starts around 18 months.", True),
+    ("Most children can hop by 4 years.", "Hopping usually starts around 3 years.", False),  # start vs by
+    ("Children hop from 4 years.", "Most children hop at 18 months.", True),  # a lower bound
+    ("Children do not hop before 4 years.", "Most children hop at 5 years.", False),
+    ("Babies do not babble in the first 3 months.", "Most babies babble at 1 month.", True),
+    ("Most babies can point by 12 months.", "Most babies can point by 24 months.", True),  # far later
+    ("Most babies can point by 12 months.", "Most babies can point by 14 months.", False),  # close
+    ("Most toddlers can scribble by 2 years.", "Most toddlers can scribble by 18 months.", False),
+])
+def test_start_ages_lower_bounds_and_two_deadlines(first: str, second: str, clash: bool) -> None:
+    _, found = run(article(first, "Children vary.", second))
+    assert links(found, "EL302", line_of(0), line_of(2)) is clash
+
+
+def test_a_start_verb_gives_the_start_phase() -> None:
+    claims, _ = run(article("Babbling usually begins at 6 months.", "Stacking usually starts around 2 years."))
+    got = {(c["concept"]["key"], c["phase"], c["relation"]) for c in of_kind(claims, "age")}
+    assert {phase for _, phase, _ in got} == {"start"} and len(got) == 2

@@ -100,3 +100,10 @@ def test_numbers_and_descriptions() -> None:
     assert number("twelve") == 12 and number("1,5") == 1.5
     assert describe(one("at 7 to 10 months")) == "7–10 months"
     assert describe(one("2 hours a day")) == "2 hours a day"
+
+
+def test_a_window_from_birth_is_a_deadline_not_a_duration() -> None:
+    (window,) = scan("most babies smile in the first 2 months")
+    assert window.is_age and window.relation is Relation.BY and window.stated == (2.0, 2.0)
+    (stay,) = scan("breastfeed for the first 6 months")
+    assert not stay.is_age

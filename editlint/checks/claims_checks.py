@@ -139,17 +139,23 @@ def is_age_word(c: AgeClaim) -> bool:
 
 def _usable_age(c: AgeClaim) -> bool:
     return (c.prov.usable and not c.prov.condition and not is_age_word(c)
-            and c.relation in (Relation.AT, Relation.BY, Relation.NOT_BEFORE))
+            and c.relation in (Relation.AT, Relation.BY, Relation.NOT_BEFORE, Relation.FROM))
+
+
+#: lower bounds: "not before N", "from N" (the skill or practice starts at N)
+LOWER_BOUNDS = (Relation.NOT_BEFORE, Relation.FROM)
 
 
 def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
     """Two ages for one concept that cannot both hold (phases and "not before" taken into account)."""
     if not same_thing(a.concept, b.concept):
         return False
-    if Relation.NOT_BEFORE in (a.relation, b.relation):
-        if a.relation is b.relation:
+    if a.relation is Relation.BY and b.relation is Relation.BY:
+        return _deadlines_disagree(a, b)
+    if a.relation in LOWER_BOUNDS or b.relation in LOWER_BOUNDS:
+        if a.relation in LOWER_BOUNDS and b.relation in LOWER_BOUNDS:
             return False
-        limit, other = (a, b) if a.relation is Relation.NOT_BEFORE else (b, a)
+        limit, other = (a, b) if a.relation in LOWER_BOUNDS else (b, a)
         return other.relation is not Relation.BY and other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
     sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
     if overlap(sa, sb):
@@ -164,6 +170,20 @@ def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
 #: "most children can X by N" names the age most have reached it: a usual age below this share of N
 #: ("by 12 months" against "at about 5 months") says the two passages mean different ages
 BY_SHARE = 0.5
+
+
+#: "most children can X by N" names one number: the age by which most have the skill. Two such deadlines
+#: for one skill and phase say different things only when the later is at least this many times the
+#: earlier: milestone tables put "by" ages a few months apart for the same skill, never half again as late
+#: ("by 12 months" and "by 14 months" agree; "by 12 months" and "by 24 months" do not)
+BY_RATIO = 1.5
+
+
+def _deadlines_disagree(a: AgeClaim, b: AgeClaim) -> bool:
+    if a.phase != b.phase:
+        return False
+    early, late = sorted((sum(to_months(c.stated, c.unit)) / 2 for c in (a, b)))
+    return late - early > AGE_MARGIN and late >= BY_RATIO * early
 
 
 def _by_too_late(by: AgeClaim, at: AgeClaim) -> bool:

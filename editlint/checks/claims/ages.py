@@ -28,7 +28,8 @@ LIGHT_HEADS = frozenset({"amount", "time", "use", "usage", "intake", "exposure",
 #: verbs whose object is capped by "to N" ("limit juice to a cup", "keep naps to 2 hours")
 CAP_VERBS = frozenset({"limit", "restrict", "cap", "keep", "reduce", "cut"})
 #: with negation these give the earliest age ("not before 6 months", "don't … until 12 months")
-NOT_BEFORE_PREPS = frozenset({"before", "until", "till", "under", "younger than"})
+NOT_BEFORE_PREPS = frozenset({"before", "until", "till", "under", "younger than", "in the first",
+                              "during the first", "within the first"})
 
 
 def amount_at(sent: Any, tok: Any) -> Amount | None:
@@ -176,8 +177,18 @@ def _reader_condition(condition: str, a: Amount, sent: Any) -> bool:
     return len(words) > 1 and words[1] in ("you", "parents", "we") and age_text not in condition
 
 
+#: verbs whose subject is the skill and whose age is when it starts ("crawling usually starts around 8
+#: months", "babbling begins at 6 months"): the age names the start, not the usual age of the skill
+START_VERBS = frozenset({"start", "begin", "emerge", "appear", "commence", "kick"})
+
+
 def _with_phase(concept: Concept, match: Match) -> Concept:
     phase = str(match.construction.emits.get("phase", ""))
+    event = match.roles.get("event")
+    if not phase and event is not None and event.lemma_.lower() in START_VERBS and any(
+            c.dep_ in ("nsubj", "csubj") and (c.tag_ == "VBG" or c.pos_ in ("NOUN", "PROPN"))
+            for c in event.children):
+        phase = Phase.START.value
     if phase and concept.phase is Phase.ANY:
         return dataclasses.replace(concept, phase=Phase(phase))
     return concept

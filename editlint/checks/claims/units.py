@@ -89,7 +89,10 @@ AGE_PREPS: dict[str, Relation] = {
     "from": Relation.FROM, "after": Relation.FROM, "over": Relation.FROM, "older than": Relation.FROM,
     "since": Relation.FROM, "beyond": Relation.FROM, "past": Relation.FROM, "as early as": Relation.AT,
     "as late as": Relation.AT, "as young as": Relation.AT, "as old as": Relation.AT,
+    "in the first": Relation.BY, "during the first": Relation.BY, "within the first": Relation.BY,
 }
+#: "smile in the first 2 months": a window that starts at birth, an age (a deadline), not a duration
+FIRST_WINDOW = ("in the first", "during the first", "within the first")
 EXTREME_PREPS = frozenset({"as early as", "as late as", "as young as", "as old as"})
 APPROX_WORDS = ("about", "around", "roughly", "approximately", "approx.", "approx", "some", "nearly",
                 "almost", "close to", "~", "circa", "or so")
@@ -202,6 +205,8 @@ def _is_age(text: str, m: re.Match[str], dim: str, per: str) -> bool:
     if any(after.startswith(w) for w in NOT_AGE_AFTER):
         return False
     prefix = _before(text, m.start(), 3)
+    if _ends_with(prefix, FIRST_WINDOW):
+        return True
     if _ends_with(prefix, DURATION_BEFORE):
         return False
     # a bare "3 months" is an age; a bare "10 days" is a duration unless a preposition makes it an age
