@@ -513,6 +513,7 @@ def test_start_ages_lower_bounds_and_two_deadlines(first: str, second: str, clas
 
 
 def test_a_start_verb_gives_the_start_phase() -> None:
-    claims, _ = run(article("Babbling usually begins at 6 months.", "Stacking usually starts around 2 years."))
+    claims, _ = run(article("Babbling usually begins at 6 months.",
+                            "Stacking usually starts around 2 years."))
     got = {(c["concept"]["key"], c["phase"], c["relation"]) for c in of_kind(claims, "age")}
     assert {phase for _, phase, _ in got} == {"start"} and len(got) == 2

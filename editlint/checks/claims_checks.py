@@ -182,7 +182,7 @@ BY_RATIO = 1.5
 def _deadlines_disagree(a: AgeClaim, b: AgeClaim) -> bool:
     if a.phase != b.phase:
         return False
-    early, late = sorted((sum(to_months(c.stated, c.unit)) / 2 for c in (a, b)))
+    early, late = sorted(sum(to_months(c.stated, c.unit)) / 2 for c in (a, b))
     return late - early > AGE_MARGIN and late >= BY_RATIO * early
 
 
