@@ -52,14 +52,16 @@ def test_el301_direct_contradiction_has_both_sides_and_the_typed_claims() -> Non
 @pytest.mark.parametrize("first, second", [
     ("Toddlers zip up a coat before they do up buttons.",                       # dressing, open vocabulary
      "Doing up buttons is usually a stepping stone toward zipping up a coat."),
-    ("Most children are dry during the day long before they are dry at night.",  # toilet: adjective / noun
-     "Daytime dryness usually follows nighttime dryness."),
+    ("Most children stay dry in the daytime well before they stay dry at night.",  # toilet: adjective / noun
+     "Nighttime dryness usually comes before daytime dryness."),
+    ("Toddlers become steady on their feet before they get confident on stairs.",  # copular verbs
+     "Being confident on stairs usually comes before being steady on their feet."),
     ("Babies drop the morning nap before the afternoon nap.",                   # sleep: ellipsis, passive
      "The afternoon nap is usually dropped first, then the morning nap goes."),
     ("Children brush their teeth before they floss.",                           # teeth
      "Most children do not brush their teeth until they can floss."),
     ("Most babies babble before they say their first word.",                    # language (known)
-     "By the time babies babble, most of them have already said their first word."),
+     "By the time they babble, nearly all babies have already said their first word."),
     ("Drinking from a sippy cup paves the way for drinking from an open cup.",   # feeding
      "After drinking from an open cup, most toddlers move on to drinking from a sippy cup."),
 ])

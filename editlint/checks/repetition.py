@@ -319,8 +319,8 @@ def _heading_phrases(text: str, suffixes: bool = False) -> list[tuple[str, ...]]
         out.append(whole)
     for p in parts:
         words = tuple(norm(t) for t in TOKEN_RE.findall(p) if t not in BREAK_CHARS)
-        # the part, and the part without its leading words ("best teething remedies for babies" →
-        # "teething remedies for babies"): an SEO phrase is often pasted without the title's adjective
+        # the part, and the part without its leading words ("best sleep tips for toddlers" →
+        # "sleep tips for toddlers"): an SEO phrase is often pasted without the title's adjective
         for k in range(len(words) if suffixes else min(len(words), 1)):
             if k and words[k] in lexicon().function:
                 continue
@@ -586,7 +586,7 @@ REPEATED_PHRASE_OPTIONS = {
     "topic-name-density": Option(float, 5.0, "occurrences per 100 words above which the topic's name "
                                  "(only title words: 'head lice') is stuffed"),
     "topic-min-count": Option(int, 5, "occurrences from which a title keyphrase with other words "
-                              "('teething remedies for babies') can be stuffed"),
+                              "('sleep tips for toddlers') can be stuffed"),
     "topic-density": Option(float, 1.0, "occurrences per 100 words such a keyphrase also needs"),
 }
 

@@ -261,7 +261,7 @@ class Concepts:
     def _through_copula(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
         """ "X is dry at night" -> dry; "X is the first thing babies learn" -> X; "X is the first nap a
         baby drops" -> the relative clause's verb (whose gap is X)."""
-        if tok.pos_ != "AUX" and lem != "be":
+        if tok.pos_ != "AUX" and lem not in self.lex.copular_verbs:
             return None
         comp = kids.get("acomp") or kids.get("attr")
         subj = kids.get("nsubj") or kids.get("csubj")
@@ -320,7 +320,8 @@ class Concepts:
         used = [tok.i]
         kids = list(tok.children) + self._shared(tok)
         head_tok = tok.head if tok.head.i != tok.i else None
-        copula = head_tok is not None and (head_tok.pos_ == "AUX" or head_tok.lemma_ == "be")
+        copula = head_tok is not None and (head_tok.pos_ == "AUX"
+                                           or head_tok.lemma_ in self.lex.copular_verbs)
         if head_tok is not None and copula and tok.dep_ in ("acomp", "attr"):
             kids += [c for c in head_tok.children if c.dep_ in ("prep", "advmod", "npadvmod")]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
@@ -340,7 +341,7 @@ class Concepts:
 
     def _shared(self, tok: Any) -> list[Any]:
         """Arguments a verb shares without a dependency of its own: the object of a coordinated verb
-        ("lifting and holding up the head") and the noun a relative clause modifies ("the nap they drop")."""
+        ("washing and drying the hands") and the noun a relative clause modifies ("the nap they drop")."""
         verbal = tok.pos_ == "VERB" or tok.lower_.endswith("ing")
         if not verbal or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             return []

@@ -99,6 +99,7 @@ class ConceptLexicon(DataModel):
     partitives: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = Field(default=frozenset(), alias="measure-nouns")
     attainment_verbs: frozenset[str] = Field(default=frozenset(), alias="attainment-verbs")
+    copular_verbs: frozenset[str] = Field(default=frozenset({"be"}), alias="copular-verbs")
 
 
 class OntologyFile(DataModel):
