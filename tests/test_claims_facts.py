@@ -517,3 +517,31 @@ def test_a_start_verb_gives_the_start_phase() -> None:
                             "Stacking usually starts around 2 years."))
     got = {(c["concept"]["key"], c["phase"], c["relation"]) for c in of_kind(claims, "age")}
     assert {phase for _, phase, _ in got} == {"start"} and len(got) == 2
+
+
+@pytest.mark.parametrize(("against", "advice"), [
+    ("Giving oat milk is not recommended.", "Give oat milk with breakfast."),  # the gerund on the auxiliary
+    ("Adding sugar to porridge is not advised.", "Add sugar to porridge."),
+])
+def test_a_gerund_not_recommended_against_the_imperative(against: str, advice: str) -> None:
+    claims, found = run(article(against, "Families vary.", advice))
+    assert {c["polarity"] for c in of_kind(claims, "advice")} == {-1, 1}
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+@pytest.mark.parametrize("positive", [
+    "Remember to prop the bottle on a cushion.", "Make sure you prop the bottle on a cushion.",
+    "Be sure to prop the bottle on a cushion.",
+])
+@pytest.mark.parametrize("negative", [
+    "Don't ever prop the bottle on a cushion.", "Try not to prop the bottle on a cushion.",
+    "Propping the bottle on a cushion is a bad idea.",
+])
+def test_carrier_verbs_and_evaluative_advice(positive: str, negative: str) -> None:
+    _, found = run(article(positive, "Feeds vary.", negative))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_carrier_verb_with_its_own_subject_is_not_advice() -> None:
+    claims, _ = run(article("Most babies try to grab the spoon.", "Toddlers remember to wash their hands."))
+    assert not of_kind(claims, "advice")
