@@ -545,3 +545,17 @@ def test_carrier_verbs_and_evaluative_advice(positive: str, negative: str) -> No
 def test_a_carrier_verb_with_its_own_subject_is_not_advice() -> None:
     claims, _ = run(article("Most babies try to grab the spoon.", "Toddlers remember to wash their hands."))
     assert not of_kind(claims, "advice")
+
+
+@pytest.mark.parametrize("reassuring", [
+    "Flat feet isn't anything to worry about.", "Don't worry about flat feet.",
+    "There is no need to worry about flat feet.", "You don't need to worry about flat feet.",
+])
+def test_worry_wordings_against_a_warning_sign(reassuring: str) -> None:
+    _, found = run(article(reassuring, "Feet vary.", "Flat feet are a warning sign."))
+    assert links(found, "EL303", line_of(0), line_of(2))
+
+
+def test_a_worry_that_is_not_negated_is_not_reassurance() -> None:
+    claims, _ = run(article("Parents worry about flat feet."))
+    assert not [c for c in of_kind(claims, "stance") if c["verdict"] == "normal"]

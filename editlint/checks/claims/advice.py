@@ -372,6 +372,8 @@ def _reassuring(verb: Any, env: Env) -> bool:
     """"don't worry", "no need to worry", "nothing to worry about": a negated worry."""
     if env.negated(verb):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("need", "have") and env.negated(verb.head):
+        return True  # "you don't need to worry", "you don't have to worry"
     noun = verb.head if verb.dep_ in ("acl", "relcl", "xcomp") else None
     return noun is not None and (noun.lower_ == "nothing" or any(
         c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children))
@@ -417,8 +419,11 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if thing is None or _is_person(thing) or thing.lower_ in ("this", "that", "these", "those", "which"):
         return
     verdict = Verdict(str(_emit(match, "verdict", "fine")))
-    negated = any(env.negated(t) for t in (anchor, thing.head) if t is not None)
-    if negated or (anchor is not None and _says_no(anchor)):  # "not a warning sign", "no cause for concern"
+    if _emit(match, "reassurance", False):  # "don't worry about X": only a negated worry says X is normal
+        if anchor is None or not _reassuring(anchor, env):
+            return
+    elif any(env.negated(t) for t in (anchor, thing.head) if t is not None) or (
+            anchor is not None and _says_no(anchor)):  # "not a warning sign", "no cause for concern"
         verdict = OPPOSITE_VERDICT[verdict]
     tok = _subject_thing(through_amount(thing))
     if tok.lemma_.lower() in TIME_WORDS:
