@@ -5,6 +5,9 @@ hedges × scopes. A contradicting case is found when one EL3 finding (other than
 with the reference, not within the article) covers both claim lines, itself or through `related`; any
 such finding on a consistent case is a false alarm. The table is printed (`pytest -s`); the floors below
 are ratchets: raise them as the claim model improves, never lower them to make a change pass.
+`claims_grammar_heldout` is a second grammar written after the constructions were (its first
+measurement: recall 0.714, then 0.810 after the lexicons were widened without looking at it); now that it
+is in the repo it is no longer held out: write a fresh one before trusting a new figure.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import Counter
 
 import pytest
 from claims_grammar import S1_LINE, S2_LINE, Case, all_cases
+from claims_grammar_heldout import heldout_cases
 
 from editlint import FileReport, Linter
 
@@ -20,12 +24,21 @@ pytestmark = pytest.mark.slow
 
 #: family -> (minimum recall on contradicting cases, maximum false alarms on consistent cases)
 FLOORS: dict[str, tuple[float, int]] = {
-    "order": (0.0, 10_000),
-    "advice": (0.0, 10_000),
-    "stance": (0.0, 10_000),
-    "proposition": (0.0, 10_000),
-    "age": (0.0, 10_000),
-    "quantity": (0.0, 10_000),
+    "order": (0.95, 0),
+    "advice": (0.875, 0),
+    "stance": (0.95, 0),
+    "proposition": (0.80, 0),
+    "age": (0.85, 0),
+    "quantity": (0.80, 0),
+}
+#: The held-out grammar (written after the constructions, never used to write them): its own floors.
+HELDOUT_FLOORS: dict[str, tuple[float, int]] = {
+    "order": (0.70, 0),
+    "advice": (0.80, 0),
+    "stance": (0.95, 0),
+    "proposition": (0.75, 0),
+    "age": (0.70, 0),
+    "quantity": (0.95, 0),
 }
 
 
@@ -48,16 +61,19 @@ def judge(case: Case, report: FileReport) -> str:
     return "fp" if _internal(report) else "tn"
 
 
-@pytest.fixture(scope="module")
-def results() -> list[tuple[Case, str]]:
+def _judge_all(cases: list[Case]) -> list[tuple[Case, str]]:
     linter = Linter({"select": ["EL3"]})
-    cases = all_cases()
     out = []
     for case in cases:
         report = linter.lint_text(case.article(), path="matrix.md")
         assert report.error is None, report.error
         out.append((case, judge(case, report)))
     return out
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[Case, str]]:
+    return _judge_all(all_cases())
 
 
 def table(results: list[tuple[Case, str]]) -> dict[str, Counter[str]]:
@@ -80,20 +96,28 @@ def _row(name: str, c: Counter[str]) -> str:
             f"recall={rec:.3f} precision={prec:.3f}")
 
 
-def test_matrix_precision_and_recall(results: list[tuple[Case, str]]) -> None:
+def _check_floors(name: str, results: list[tuple[Case, str]], floors: dict[str, tuple[float, int]]) -> None:
     by = table(results)
-    print("\nconstruction matrix (EL3, internal contradictions):")
-    for name in sorted(by):
-        print(_row(name, by[name]))
+    print(f"\n{name} (EL3, internal contradictions):")
+    for row in sorted(by):
+        print(_row(row, by[row]))
     misses = Counter(case.variant.split("/")[0] for case, v in results if v == "fn")
     print("most missed first constructions:", misses.most_common(8))
     alarms = [(case.family, case.variant) for case, v in results if v == "fp"]
     print("false alarms:", Counter(alarms).most_common(8))
-    for fam, (min_recall, max_fp) in FLOORS.items():
+    for fam, (min_recall, max_fp) in floors.items():
         c = by.get(fam, Counter())
         recall = c["tp"] / max(1, c["tp"] + c["fn"])
         assert recall >= min_recall, f"{fam}: recall {recall:.3f} below the floor {min_recall}"
         assert c["fp"] <= max_fp, f"{fam}: {c['fp']} false alarms, the ceiling is {max_fp}"
+
+
+def test_matrix_precision_and_recall(results: list[tuple[Case, str]]) -> None:
+    _check_floors("construction matrix", results, FLOORS)
+
+
+def test_heldout_matrix_precision_and_recall() -> None:
+    _check_floors("held-out matrix", _judge_all(heldout_cases()), HELDOUT_FLOORS)
 
 
 def test_grammar_is_balanced() -> None:
