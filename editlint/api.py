@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from .document import Block, BlockKind, Document
@@ -23,8 +24,8 @@ from .findings import Applicability, Edit, Severity
 
 __all__ = [
     "NEEDS", "Applicability", "Block", "BlockKind", "CheckContext", "CheckFunc", "CheckType", "ConfigSection",
-    "DataSchema", "Diagnostic", "Document", "Edit", "Hit", "Metric", "MetricProvider", "Option", "Result",
-    "Severity", "Span", "check_type", "metric_provider",
+    "DataSchema", "DataSource", "Diagnostic", "Document", "Edit", "Hit", "Metric", "MetricProvider", "Option",
+    "Result", "Severity", "Span", "check_type", "metric_provider",
 ]
 
 #: NLP levels a check can ask for. ``sentences`` needs no model (:mod:`editlint.segment`); ``parse``
@@ -197,6 +198,19 @@ def metric_provider(name: str, *, category: str, needs: Iterable[str] = ()
     return wrap
 
 
+class DataSource(Protocol):
+    """What a data object's ``build`` function may read: other data objects and files under the data root."""
+
+    def data(self, name: str) -> Any:
+        """Another data object (built once per registry, like ``ctx.data``)."""
+
+    def read_text(self, relpath: str) -> str:
+        """A file under the data root (``rules/data/RELPATH``), e.g. a generated word list."""
+
+    def rules_path(self, relpath: str) -> Path:
+        """A path under the shipped rules directory (``rules/RELPATH``), e.g. a folder of data files."""
+
+
 @dataclass(frozen=True)
 class DataSchema:
     """Declares the schema of data file NAME (``rules/data/NAME.toml`` plus packs' ``[data.NAME]``).
@@ -204,10 +218,14 @@ class DataSchema:
     ``model`` is a pydantic model class (``editlint.datafile.DataModel``); ``ctx.data(NAME)`` then returns
     a validated instance, and a bad key in a pack is an error naming the pack file, key path and line.
     A plug-in may declare data that nothing ships: it starts from the model's defaults.
+    ``build(value, source)`` turns the validated value into the object ``ctx.data(NAME)`` returns (a word
+    index, compiled patterns, a speller with its memo caches): built once per registry, so caches live on
+    that object and never in a module. With ``model=None`` and no file, ``value`` is ``{}``.
     """
 
     name: str
-    model: type[Any]
+    model: type[Any] | None = None
+    build: Callable[[Any, DataSource], Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,20 @@ class Vocabulary(DataModel):
     prefixes: list[Word] = Field(default_factory=list)  # prefix + known word is a word ("reswaddle")
 
 
+def _two_spellings(pair: tuple[str, str]) -> tuple[str, str]:
+    if pair[0] == pair[1]:
+        raise ValueError("a pair needs two different spellings")
+    return pair
+
+
+LowerWord = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+
+
 class Dimension(DataModel):
     labels: tuple[Word, Word]
     variants: tuple[Word, Word]
-    pairs: list[tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")],
-                      Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]]] = Field(default_factory=list)
+    pairs: list[Annotated[tuple[LowerWord, LowerWord], AfterValidator(_two_spellings)]] = Field(
+        default_factory=list)
 
 
 class SpellingVariants(DataModel):

@@ -16,6 +16,7 @@ import functools
 import importlib
 import pkgutil
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from .api import CheckType, ConfigSection, DataSchema, MetricProvider, Option
+from .api import CheckType, ConfigSection, DataSchema, DataSource, MetricProvider, Option
 from .datafile import (
     DataFileError,
     DataModel,
@@ -313,15 +314,20 @@ class DataStore:
     """Named data files (``rules/data/NAME.toml``) with the packs' extensions, loaded once per store.
 
     A check type module may declare a schema for a name (a pydantic model, see ``DataSchema``); the data
-    is then validated, errors pointing into whichever file (shipped or pack) holds the bad key.
+    is then validated, errors pointing into whichever file (shipped or pack) holds the bad key. A declared
+    ``build`` turns the validated data into the object checks get (built once, under a lock: the engine
+    may run checks in threads); it reads other data through the store (:class:`editlint.api.DataSource`).
     """
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or rules_dir() / "data"
         self.layers: dict[str, list[_Layer]] = {}
         self.models: dict[str, type[BaseModel]] = {}
+        self.builders: dict[str, Callable[[Any, DataSource], Any]] = {}
         self._raw: dict[str, dict[str, Any]] = {}
         self._validated: dict[str, Any] = {}
+        self._built: dict[str, Any] = {}
+        self._lock = threading.RLock()
 
     @property
     def signature(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -332,6 +338,14 @@ class DataStore:
         self.layers.setdefault(name, []).append(_Layer(origin, text, table, at))
         self._raw.pop(name, None)
         self._validated.pop(name, None)
+        self._built.clear()  # a built object may depend on any other data
+
+    def declare(self, schema: DataSchema) -> None:
+        """A check module's ``DataSchema``: its model validates the data, its ``build`` makes the object."""
+        if schema.model is not None:
+            self.models[schema.name] = schema.model
+        if schema.build is not None:
+            self.builders[schema.name] = schema.build
 
     def path(self, name: str) -> Path:
         return self.root / f"{name}.toml"
@@ -342,16 +356,35 @@ class DataStore:
             self._raw[name] = self._merge(name)[0]
         return self._raw[name]
 
-    def get(self, name: str) -> Any:
+    def validated(self, name: str) -> Any:
         """The data, as its declared model when there is one, else the merged dict."""
-        if name not in self._validated:
-            model = self.models.get(name)
-            self._validated[name] = self.raw(name) if model is None else self._validate(name, model)
-        return self._validated[name]
+        with self._lock:
+            if name not in self._validated:
+                model = self.models.get(name)
+                self._validated[name] = self.raw(name) if model is None else self._validate(name, model)
+            return self._validated[name]
+
+    def get(self, name: str) -> Any:
+        """What ``ctx.data(NAME)`` returns: the declared ``build`` of the validated data, else the data."""
+        with self._lock:
+            if name not in self._built:
+                build = self.builders.get(name)
+                value = self.validated(name)
+                self._built[name] = value if build is None else build(value, _StoreSource(self))
+            return self._built[name]
+
+    def read_text(self, relpath: str) -> str:
+        """A file under the data root; unreadable files are configuration errors naming the file."""
+        path = self.root / relpath
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"data file cannot be read: {exc}", path=str(path)) from None
 
     def _shipped(self, name: str) -> tuple[str, dict[str, Any]]:
         path = self.path(name)
-        if not path.is_file() and (name in self.models or self.layers.get(name)):
+        declared = name in self.models or name in self.builders
+        if not path.is_file() and (declared or self.layers.get(name)):
             return "", {}  # data a plug-in declares or a pack brings, with nothing shipped
         return read_toml_text(path)
 
@@ -385,6 +418,22 @@ class DataStore:
                 issue = Issue(key, line_of_key(key_lines(layer.text), key), exc.issues[0].problem)
                 return DataFileError([issue], path=layer.origin)
         return exc
+
+
+@dataclass(frozen=True)
+class _StoreSource:
+    """The :class:`editlint.api.DataSource` a ``build`` function gets: the store's data and files."""
+
+    store: DataStore
+
+    def data(self, name: str) -> Any:
+        return self.store.get(name)
+
+    def read_text(self, relpath: str) -> str:
+        return self.store.read_text(relpath)
+
+    def rules_path(self, relpath: str) -> Path:
+        return self.store.root.parent / relpath
 
 
 #: The data store of the registry whose checks are running (``load_data`` reads it).
@@ -432,7 +481,7 @@ class Registry:
             elif isinstance(value, ConfigSection):
                 self.sections[value.name] = value
             elif isinstance(value, DataSchema):
-                self.data_store.models[value.name] = value.model
+                self.data_store.declare(value)
             elif isinstance(value, functools._lru_cache_wrapper):
                 self._caches.append(value.cache_clear)
 
@@ -563,7 +612,7 @@ class Registry:
         extension fits its data file's schema (so a house-pack typo fails at load, naming the pack)."""
         for name in self.data_store.layers:
             if name in self.data_store.models:
-                self.data_store.get(name)
+                self.data_store.validated(name)
         for rule in self.rules.values():
             for selector in rule.suppressed_by:
                 try:
@@ -574,7 +623,21 @@ class Registry:
 
     # -- data -------------------------------------------------------------------------------------
     def data(self, name: str) -> Any:
-        """The data file NAME with this registry's pack extensions (validated when a schema is declared)."""
+        """The data object NAME for this registry's checks (``ctx.data(NAME)``).
+
+        How a check declares and gets a data object (no module-level caches in ``editlint/checks``):
+
+        1. Write a pydantic model (``editlint.datafile.DataModel``: unknown keys are errors) for the file
+           ``rules/data/NAME.toml`` and, if the check needs more than the validated data (sets, compiled
+           patterns, an index, a memo cache), a ``build(value, source) -> obj`` function; ``source.data(
+           OTHER)`` gives another data object and ``source.read_text(RELPATH)`` a file under rules/data.
+        2. Declare it at module level in the check module: ``NAME_DATA = DataSchema("NAME", Model, build)``
+           (``model=None`` for an object built from other data only). The registry scans check modules
+           for ``DataSchema`` values, as for check types.
+        3. In the check, ``obj = ctx.data("NAME")``. It is built once per registry, after every pack's
+           ``[data.NAME]`` extension is merged in (lists extend, ``replace-KEY`` replaces), so a publisher's
+           pack reaches it; per-process memo caches go on that object (a dict attribute), never on the module.
+        """
         return self.data_store.get(name)
 
     @contextmanager

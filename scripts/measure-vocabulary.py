@@ -26,7 +26,14 @@ import string
 from pathlib import Path
 
 from editlint.checks import spelling as sp
-from editlint.rules import load_data
+from editlint.rules import Registry, load_data
+
+REGISTRY = Registry.default()
+SPELLER: sp.Speller = REGISTRY.data("speller")
+
+
+def _word_list(rel: str) -> frozenset[str]:
+    return sp.word_list(REGISTRY.data_store.read_text(rel))
 
 HERE = Path(__file__).resolve().parent
 
@@ -45,7 +52,7 @@ def probe_words() -> dict[str, list[str]]:
 
 
 def corruptions(n_words: int = 3000, per_word: int = 3, seed: int = 1) -> list[str]:
-    known = sp._spell().word_frequency.dictionary
+    known = SPELLER.spell.word_frequency.dictionary
     common = sorted((w for w in known if w.isalpha() and len(w) >= 4), key=lambda w: (-known[w], w))[:n_words]
     rng = random.Random(seed)
     out: set[str] = set()
@@ -62,13 +69,13 @@ def corruptions(n_words: int = 3000, per_word: int = 3, seed: int = 1) -> list[s
 
 
 def rate(words: list[str], lex: sp.Lexicon) -> tuple[int, int]:
-    return sum(sp.accepts(w, lex) for w in words), len(words)
+    return sum(sp.accepts(w, lex, SPELLER) for w in words), len(words)
 
 
 def line(name: str, words: list[str], before: sp.Lexicon, after: sp.Lexicon) -> None:
     (b, n), (a, _) = rate(words, before), rate(words, after)
     print(f"{name:<28} {n:>6}   before {b / n:6.1%}   after {a / n:6.1%}")
-    missed = [w for w in words if not sp.accepts(w, after)] if a / n >= 0.5 else []
+    missed = [w for w in words if not sp.accepts(w, after, SPELLER)] if a / n >= 0.5 else []
     if missed and len(missed) <= 30:
         print(f"{'':<28} not accepted: {' '.join(missed)}")
 
@@ -79,12 +86,12 @@ def floors(typos: list[str], real: list[str], misspelt: list[str]) -> None:
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     known = gen._known()
-    base = sp.load_vocabulary("data/vocabulary.toml")
-    others = frozenset().union(*(sp.read_word_list(f"vocabulary/{n}.txt") for n in ("medical", "drugs")))
+    base: sp.Vocabulary = REGISTRY.data("vocabulary")
+    others = frozenset().union(*(_word_list(f"vocabulary/{n}.txt") for n in ("medical", "drugs")))
     for floor in (1.5, 2.0, 2.5, 3.0):
         for margin in (None, 1.5):
             words = gen.everyday_words(known, floor, margin if margin is not None else 99.0)
-            lex = sp.Lexicon(base.accept - sp.read_word_list("vocabulary/everyday.txt"), others,
+            lex = sp.Lexicon(base.accept - _word_list("vocabulary/everyday.txt"), others,
                              frozenset(words), prefixes=base.prefixes)
             (t, n), (r, m), (k, j) = rate(typos, lex), rate(real, lex), rate(misspelt, lex)
             print(f"| {floor} | {margin or 'none'} | {len(words):,} | {r / m:.1%} | {k / j:.1%} "
@@ -96,11 +103,12 @@ def main() -> None:
     ap.add_argument("--medspel", type=Path, help="a Hunspell .dic of medical words (measurement only)")
     ap.add_argument("--floors", action="store_true", help="trade-off of the wordfreq floor (slow)")
     args = ap.parse_args()
-    vocab = sp.load_vocabulary("data/vocabulary.toml")
+    vocab: sp.Vocabulary = REGISTRY.data("vocabulary")
+    pairs: sp.Pairs = REGISTRY.data("us-uk")
     house = load_data("data/vocabulary.toml").get("accept", [])
-    before = sp.Lexicon(frozenset(sp._normalise(w) for w in house), sp._all_pair_forms("data/us-uk.toml"))
-    after = sp.Lexicon(vocab.accept, sp._all_pair_forms("data/us-uk.toml"), prefixes=vocab.prefixes)
-    spell = sp._spell()
+    before = sp.Lexicon(frozenset(sp._normalise(w) for w in house), pairs.forms)
+    after = sp.Lexicon(vocab.accept, pairs.forms, prefixes=vocab.prefixes)
+    spell = SPELLER.spell
     probes = probe_words()
     real: list[str] = []
     for name in ("brand", "informal", "medical", "drug"):

@@ -9,7 +9,9 @@ from conftest import SAMPLES, codes, lint_snippet
 
 from editlint import ConfigError, lint_text
 from editlint.checks import spelling as sp
+from editlint.datafile import DataFileError
 from editlint.findings import Finding
+from editlint.rules import Registry
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
@@ -115,33 +117,33 @@ def test_suggestions_for_garbled_words_are_fast() -> None:
     """pyspellchecker's distance-2 search takes seconds on such words; ours must not."""
     import time
 
-    sp._spell()
-    sp._bucket("a", 1)
+    speller = sp.Speller()
+    speller.suggestions("a", 1)  # loads the dictionary and the similarity index
     t0 = time.perf_counter()
-    assert sp.suggestions("xqzvbnmkhjgf") == ()
-    assert sp.suggestions("tommorow")[0] == "tomorrow"  # distance 2, found by the similarity search
+    assert speller.suggestions("xqzvbnmkhjgf") == ()
+    assert speller.suggestions("tommorow")[0] == "tomorrow"  # distance 2, found by the similarity search
     assert time.perf_counter() - t0 < 0.5
 
 
-def test_bad_vocabulary_data_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sp, "load_data", lambda rel: {"accept": [1, 2]})
-    sp.load_vocabulary.cache_clear()
-    try:
-        with pytest.raises(ConfigError, match="accept"):
-            sp.load_vocabulary("data/bad.toml")
-    finally:
-        sp.load_vocabulary.cache_clear()
+def _pack_registry(tmp_path: Path, body: str) -> Registry:
+    pack = tmp_path / "house.toml"
+    pack.write_text(body, encoding="utf-8")
+    return Registry.default([pack])
 
 
-def test_bad_pair_data_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sp, "load_data", lambda rel: {"dimensions": {"x": {
-        "labels": ["US", "UK"], "variants": ["en-US", "en-GB"], "pairs": [["color", "Colour!"]]}}})
-    sp.load_pairs.cache_clear()
-    try:
-        with pytest.raises(ConfigError, match=r"pairs\[0\]"):
-            sp.load_pairs("data/bad.toml")
-    finally:
-        sp.load_pairs.cache_clear()
+def test_bad_vocabulary_data_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="accept") as err:
+        _pack_registry(tmp_path, "[data.vocabulary]\naccept = [1, 2]\n")
+    assert err.value.path is not None and err.value.path.endswith("house.toml") and err.value.line == 2
+
+
+def test_bad_pair_data_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="pairs") as err:
+        _pack_registry(tmp_path, '[data.us-uk.dimensions.x]\nlabels = ["US", "UK"]\n'
+                       'variants = ["en-US", "en-GB"]\npairs = [["color", "Colour!"]]\n')
+    assert err.value.line == 4
+    with pytest.raises(DataFileError, match="pairs"):  # both sides the same word
+        _pack_registry(tmp_path, '[data.us-uk.dimensions.us-uk]\npairs = [["color", "color"]]\n')
 
 
 def test_unknown_spelling_config_key_is_an_error() -> None:
@@ -300,15 +302,17 @@ def test_edit_one_typos_are_rarely_accepted_and_real_words_mostly_are() -> None:
     assert spec is not None and spec.loader is not None
     measure = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(measure)
-    lex = sp.lexicon()
+    reg = Registry.default()
+    speller = reg.data("speller")
+    lex = sp.lexicon(reg.data("vocabulary"), reg.data("us-uk"))
     typos = measure.corruptions(n_words=600, per_word=2)
-    accepted = [t for t in typos if sp.accepts(t, lex)]
+    accepted = [t for t in typos if sp.accepts(t, lex, speller)]
     assert len(typos) > 800 and len(accepted) / len(typos) < 0.01, accepted
     probes = measure.probe_words()
-    real = [w for k in ("informal", "medical", "drug") for w in probes[k] if w not in sp._spell()]
-    assert sum(sp.accepts(w, lex) for w in real) / len(real) >= 0.8
+    real = [w for k in ("informal", "medical", "drug") for w in probes[k] if w not in speller.spell]
+    assert sum(sp.accepts(w, lex, speller) for w in real) / len(real) >= 0.8
     misspelt = probes["misspelling"]
-    assert sum(sp.accepts(w, lex) for w in misspelt) / len(misspelt) <= 0.1
+    assert sum(sp.accepts(w, lex, speller) for w in misspelt) / len(misspelt) <= 0.1
 
 
 def test_generated_lists_ship_with_their_licence() -> None:
@@ -317,21 +321,18 @@ def test_generated_lists_ship_with_their_licence() -> None:
     lists = load_data("data/vocabulary.toml")["lists"]
     assert lists
     for rel in lists:
-        words = sp.read_word_list(rel)
+        words = sp.word_list(Registry.default().data_store.read_text(rel))
         assert len(words) > 1000 and all(w == w.casefold() and " " not in w for w in words)
     folder = rules_dir() / "data" / "vocabulary"
     licence = (folder / "LICENCE").read_text(encoding="utf-8")
     assert all(name.split("/")[-1] in licence for name in lists)
 
 
-def test_missing_word_list_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sp, "load_data", lambda rel: {"lists": ["vocabulary/nope.txt"]})
-    sp.load_vocabulary.cache_clear()
-    try:
-        with pytest.raises(ConfigError, match="word list"):
-            sp.load_vocabulary("data/bad.toml")
-    finally:
-        sp.load_vocabulary.cache_clear()
+def test_missing_word_list_is_a_config_error(tmp_path: Path) -> None:
+    reg = _pack_registry(tmp_path, '[data.vocabulary]\nlists = ["vocabulary/nope.txt"]\n')
+    with pytest.raises(ConfigError, match="cannot be read") as err:
+        reg.data("vocabulary")
+    assert err.value.path is not None and err.value.path.endswith("nope.txt")
 
 
 # -- what is not prose to spell -----------------------------------------------------------------------

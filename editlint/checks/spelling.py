@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import functools
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
+from .. import datamodels as models
+from ..api import DataSchema, DataSource
 from ..document import Block, BlockKind, Document
-from ..errors import ConfigError
 from ..findings import Edit
-from ..rules import load_data, rules_dir
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
 SPELLING_SECTION = ConfigSection("spelling", {
@@ -47,22 +47,69 @@ _SOUND_MAX = 12  # longer runs are keyboard noise, not a sound
 _CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
 
-_lock = threading.RLock()
-_checker: Any = None
-
-
-def _spell() -> Any:
-    """The pyspellchecker instance, loaded once per process (about 0.3 s)."""
-    global _checker
-    with _lock:
-        if _checker is None:
-            from spellchecker import SpellChecker
-
-            _checker = SpellChecker(language="en", distance=2)
-        return _checker
-
-
 # -- data -----------------------------------------------------------------------------------------
+class Speller:
+    """pyspellchecker's dictionary (loaded on first use, about 0.3 s) and the memo caches of one registry.
+
+    Built by the registry as the data object ``speller`` (``ctx.data("speller")``), so the caches live as
+    long as the registry and never in this module.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._checker: Any = None
+        self._index: dict[tuple[str, int], list[str]] = {}
+        self._suggestions: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    @property
+    def spell(self) -> Any:
+        """The pyspellchecker instance."""
+        with self._lock:
+            if self._checker is None:
+                from spellchecker import SpellChecker
+
+                self._checker = SpellChecker(language="en", distance=2)
+            return self._checker
+
+    def _bucket(self, first: str, length: int) -> list[str]:
+        """Dictionary words (seen at least 5 times) by first letter and length, for the fallback search."""
+        with self._lock:
+            if not self._index:
+                for w, n in self.spell.word_frequency.dictionary.items():
+                    if n >= 5 and w.isalpha():
+                        self._index.setdefault((w[0], len(w)), []).append(w)
+                self._index[("", 0)] = []  # built
+        return self._index.get((first, length), [])
+
+    def suggestions(self, word: str, limit: int = 3) -> tuple[str, ...]:
+        """Up to ``limit`` likely corrections, most frequent first (memoised).
+
+        Edit distance 1 through pyspellchecker (cheap); otherwise a similarity search among dictionary
+        words with the same first letter and a similar length, because pyspellchecker's distance-2 search
+        costs 0.4–3 s for a single long or garbled word.
+        """
+        key = (word, limit)
+        found = self._suggestions.get(key)
+        if found is None:
+            found = self._suggestions[key] = self._search(word, limit)
+        return found
+
+    def clear(self) -> None:
+        """Forget the memoised suggestions (benchmarks measure the search itself)."""
+        self._suggestions.clear()
+
+    def _search(self, word: str, limit: int) -> tuple[str, ...]:
+        spell = self.spell
+        if len(word) > 24 or not word:
+            return ()
+        cands = spell.known(spell.edit_distance_1(word))
+        if cands:
+            ranked = sorted(cands, key=lambda c: (-spell.word_usage_frequency(c), c))
+            return tuple(ranked[:limit])
+        pool = [w for n in range(max(1, len(word) - 2), len(word) + 3) for w in self._bucket(word[0], n)]
+        return tuple(difflib.get_close_matches(word, pool, n=limit, cutoff=0.8))
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     accept: frozenset[str]  # the house list and the generated domain lists (rules/data/vocabulary/)
@@ -70,44 +117,20 @@ class Vocabulary:
     prefixes: tuple[str, ...] = ()  # derivational prefixes: prefix + known word is a word
 
 
-@functools.lru_cache(maxsize=16)
-def read_word_list(relpath: str) -> frozenset[str]:
-    """A generated word list under ``rules/data`` (one word a line, ``#`` comments), casefolded."""
-    path = rules_dir() / "data" / relpath
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"word list cannot be read: {exc}", path=f"rules/data/{relpath}") from None
+def word_list(text: str) -> frozenset[str]:
+    """A generated word list (one word a line, ``#`` comments), casefolded."""
     words = (line.strip() for line in text.splitlines())
     # generated lists are lower-case ASCII already: normalising 70,000 words would cost half a second
     return frozenset(w if w.isascii() and w.islower() else _normalise(w)
                      for w in words if w and not w.startswith("#"))
 
 
-def _strings(data: Mapping[str, Any], key: str, where: str) -> list[str]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise ConfigError(f"{key}: must be a list of non-empty strings", path=where)
-    return value
-
-
-@functools.lru_cache(maxsize=8)
-def load_vocabulary(relpath: str) -> Vocabulary:
-    data = load_data(relpath)
-    where = f"rules/{relpath}"
-    accept = _strings(data, "accept", where)
-    reject = data.get("reject", {})
-    if not isinstance(reject, dict) or not all(isinstance(v, str) for v in reject.values()):
-        raise ConfigError("reject: must be a table of word = \"replacement\"", path=where)
-    unknown = set(data) - {"accept", "reject", "lists", "prefixes"}
-    if unknown:
-        raise ConfigError(f"{sorted(unknown)[0]}: unknown key (expected accept, reject, lists, prefixes)",
-                          path=where)
-    words = frozenset(_normalise(w) for w in accept).union(
-        *(read_word_list(rel) for rel in _strings(data, "lists", where)))
-    prefixes = tuple(sorted({_normalise(p) for p in _strings(data, "prefixes", where)},
-                            key=len, reverse=True))
-    return Vocabulary(words, {k.casefold(): v for k, v in reject.items()}, prefixes)
+def build_vocabulary(data: models.Vocabulary, source: DataSource) -> Vocabulary:
+    """The ``vocabulary`` data object: the accept list with its generated word lists, as sets."""
+    words = frozenset(_normalise(w) for w in data.accept).union(
+        *(word_list(source.read_text(rel)) for rel in data.lists))
+    prefixes = tuple(sorted({_normalise(p) for p in data.prefixes}, key=len, reverse=True))
+    return Vocabulary(words, MappingProxyType({k.casefold(): v for k, v in data.reject.items()}), prefixes)
 
 
 @dataclass(frozen=True)
@@ -118,44 +141,41 @@ class Dimension:
     forms: Mapping[str, tuple[int, str]]  # casefolded form -> (side 0/1, the other side's form)
 
 
-@functools.lru_cache(maxsize=8)
-def load_pairs(relpath: str) -> tuple[Dimension, ...]:
-    data = load_data(relpath)
-    where = f"rules/{relpath}"
-    dims = data.get("dimensions")
-    if not isinstance(dims, dict) or not dims:
-        raise ConfigError("dimensions: a table of [dimensions.NAME] tables is required", path=where)
-    out = []
-    for name, d in dims.items():
-        labels, variants, pairs = d.get("labels"), d.get("variants"), d.get("pairs")
-        for key, val in (("labels", labels), ("variants", variants)):
-            if not (isinstance(val, list) and len(val) == 2 and all(isinstance(x, str) for x in val)):
-                raise ConfigError(f"dimensions.{name}.{key}: must be a list of two strings", path=where)
-        if not isinstance(pairs, list):
-            raise ConfigError(f"dimensions.{name}.pairs: must be a list of [first, second] pairs", path=where)
+@dataclass(frozen=True)
+class Pairs:
+    """The ``us-uk`` data object: each dimension's forms, every form, and each form's twin."""
+
+    dimensions: tuple[Dimension, ...]
+    forms: frozenset[str]
+    twins: Mapping[str, str]  # each form -> its other form ("pasteurised" -> "pasteurized")
+
+
+def build_pairs(data: models.SpellingVariants, source: DataSource) -> Pairs:
+    dims = []
+    for name, d in data.dimensions.items():
         forms: dict[str, tuple[int, str]] = {}
-        for i, p in enumerate(pairs):
-            words_ok = isinstance(p, list) and len(p) == 2 and all(
-                isinstance(x, str) and re.fullmatch(r"[a-z]+", x) for x in p)
-            if not words_ok or p[0] == p[1]:
-                raise ConfigError(f"dimensions.{name}.pairs[{i}]: {p!r} is not two different lower-case "
-                                  "words", path=where)
-            a, b = p
+        for a, b in d.pairs:
             for x, y, side in ((a, b, 0), (b, a, 1)):
                 forms.setdefault(x, (side, y))
                 forms.setdefault(x + "s", (side, y + "s"))
-        out.append(Dimension(name, tuple(labels), tuple(variants), forms))
-    return tuple(out)
+        dims.append(Dimension(name, d.labels, d.variants, MappingProxyType(forms)))
+    twins = {f: other for dim in dims for f, (_side, other) in dim.forms.items()}
+    return Pairs(tuple(dims), frozenset(twins), MappingProxyType(twins))
 
 
-def _all_pair_forms(relpath: str) -> frozenset[str]:
-    return frozenset(f for d in load_pairs(relpath) for f in d.forms)
+def _new_speller(_data: Any, _source: DataSource) -> Speller:
+    return Speller()
 
 
-@functools.lru_cache(maxsize=8)
-def _pair_twins(relpath: str) -> Mapping[str, str]:
-    """Each US/UK form -> its other form ("pasteurised" -> "pasteurized")."""
-    return {f: other for d in load_pairs(relpath) for f, (_side, other) in d.forms.items()}
+VOCABULARY_DATA = DataSchema("vocabulary", models.Vocabulary, build_vocabulary)
+PAIRS_DATA = DataSchema("us-uk", models.SpellingVariants, build_pairs)
+SPELLER_DATA = DataSchema("speller", None, _new_speller)
+
+
+def data_name(option: str) -> str:
+    """The data name an option gives as a path: ``data/us-uk.toml`` (or ``us-uk``) is ``us-uk``."""
+    name = option.removeprefix("data/")
+    return name.removesuffix(".toml")
 
 
 # -- tokens ---------------------------------------------------------------------------------------
@@ -304,51 +324,14 @@ def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     return not near
 
 
-def lexicon(vocabulary: str = "data/vocabulary.toml", pairs: str = "data/us-uk.toml",
-            accept: frozenset[str] = frozenset()) -> Lexicon:
+def lexicon(vocab: Vocabulary, pairs: Pairs, accept: frozenset[str] = frozenset()) -> Lexicon:
     """The accepted words for a vocabulary and pair list (``accepts`` and the measurement script use it)."""
-    vocab = load_vocabulary(vocabulary)
-    return Lexicon(vocab.accept, accept, _all_pair_forms(pairs), prefixes=vocab.prefixes,
-                   twins=_pair_twins(pairs))
+    return Lexicon(vocab.accept, accept, pairs.forms, prefixes=vocab.prefixes, twins=pairs.twins)
 
 
-def accepts(word: str, extra: Lexicon | None = None) -> bool:
+def accepts(word: str, extra: Lexicon, speller: Speller) -> bool:
     """Whether EL501 accepts a lower-case word (each part of a hyphenated word) anywhere in prose."""
-    lex = extra if extra is not None else lexicon()
-    return all(_known(p, _spell(), lex) for p in _normalise(word).split("-") if p)
-
-
-_index: dict[tuple[str, int], list[str]] = {}
-
-
-def _bucket(first: str, length: int) -> list[str]:
-    """Dictionary words (seen at least 5 times) by first letter and length, for the fallback search."""
-    with _lock:
-        if not _index:
-            for w, n in _spell().word_frequency.dictionary.items():
-                if n >= 5 and w.isalpha():
-                    _index.setdefault((w[0], len(w)), []).append(w)
-            _index[("", 0)] = []  # built
-    return _index.get((first, length), [])
-
-
-@functools.lru_cache(maxsize=4096)
-def suggestions(word: str, limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` likely corrections, most frequent first.
-
-    Edit distance 1 through pyspellchecker (cheap); otherwise a similarity search among dictionary words
-    with the same first letter and a similar length, because pyspellchecker's distance-2 search costs
-    0.4–3 s for a single long or garbled word.
-    """
-    spell = _spell()
-    if len(word) > 24 or not word:
-        return ()
-    cands = spell.known(spell.edit_distance_1(word))
-    if cands:
-        ranked = sorted(cands, key=lambda c: (-spell.word_usage_frequency(c), c))
-        return tuple(ranked[:limit])
-    pool = [w for n in range(max(1, len(word) - 2), len(word) + 3) for w in _bucket(word[0], n)]
-    return tuple(difflib.get_close_matches(word, pool, n=limit, cutoff=0.8))
+    return all(_known(p, speller.spell, extra) for p in _normalise(word).split("-") if p)
 
 
 def _match_case(model: str, word: str) -> str:
@@ -487,9 +470,10 @@ def _capital_is_name(tok: Token, named: bool) -> bool:
     return not _sentence_start(tok.block, tok.start - tok.block.start)
 
 
-def _misspelt_part(doc: Document, s: int, e: int, part: str, capital: bool, limit: int) -> Hit | None:
+def _misspelt_part(doc: Document, s: int, e: int, part: str, capital: bool, limit: int,
+                   speller: Speller) -> Hit | None:
     original = doc.text[s:e]
-    cands = suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
+    cands = speller.suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
     if capital:
         # A capitalised unknown word is more often a name than a typo: flag it only when a correction
         # keeps its first letter (typos rarely change it).
@@ -537,8 +521,9 @@ def _compound_plural(part: str, last: bool, before: str, spell: Any, extra: Lexi
             and bool(age.search(before)))
 
 
-def _word_hits(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon, limit: int,
+def _word_hits(doc: Document, tok: Token, low: str, speller: Speller, extra: Lexicon, limit: int,
                capital: bool, age: re.Pattern[str]) -> Iterator[Hit]:
+    spell = speller.spell
     if "-" in low:
         hit = _hyphen_hit(doc, tok, low, spell, extra)
         if hit is not None:
@@ -553,7 +538,7 @@ def _word_hits(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon, 
             s = tok.start + offset
             before = tok.block.text[max(0, s - tok.block.start - 40):s - tok.block.start]
             if not _compound_plural(part, i == len(parts) - 1, before, spell, extra, age):
-                hit = _misspelt_part(doc, s, s + len(originals[i]), part, capital, limit)
+                hit = _misspelt_part(doc, s, s + len(originals[i]), part, capital, limit, speller)
                 if hit is not None:
                     yield hit
         offset += len(originals[i]) + 1
@@ -570,14 +555,14 @@ def _word_hits(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon, 
 def spelling(ctx: CheckContext) -> Iterator[Hit]:
     """Words that are in neither the bundled dictionary nor the house vocabulary."""
     doc = ctx.doc
-    vocab = load_vocabulary(ctx.options["vocabulary"])
-    section = ctx.config.section("spelling")
+    vocab: Vocabulary = ctx.data(data_name(ctx.options["vocabulary"]))
+    pairs: Pairs = ctx.data(data_name(ctx.options["pairs"]))
+    section = ctx.section("spelling")
     user_accept = frozenset(_normalise(w) for w in section.get("accept", []) if isinstance(w, str))
     reject = dict(vocab.reject)
     reject.update({_normalise(w): "" for w in section.get("reject", []) if isinstance(w, str)})
-    extra = Lexicon(vocab.accept, user_accept, _all_pair_forms(ctx.options["pairs"]), prefixes=vocab.prefixes,
-                    twins=_pair_twins(ctx.options["pairs"]))
-    spell = _spell()
+    extra = lexicon(vocab, pairs, user_accept)
+    speller: Speller = ctx.data("speller")
     limit = ctx.options["max-suggestions"]
     skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
     tokens = list(_words(doc, skips))
@@ -597,7 +582,7 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
         capital = tok.text[:1].isupper()
         if capital and _capital_is_name(tok, i in named):
             continue
-        yield from _word_hits(doc, tok, low, spell, extra, limit, capital, age)
+        yield from _word_hits(doc, tok, low, speller, extra, limit, capital, age)
 
 
 # -- EL505 ----------------------------------------------------------------------------------------
@@ -635,13 +620,14 @@ def _name_parts(tokens: list[Token]) -> set[int]:
 def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
     """US and UK spellings mixed in one article: report the minority variant, the majority in related."""
     doc = ctx.doc
-    section = ctx.config.section("spelling")
+    section = ctx.section("spelling")
     variant = section.get("variant", "en-US")
     enforce = bool(section.get("enforce-variant", False))
     all_tokens = list(_words(doc, not_prose(doc)))  # citations and glossed quotes are not the article's
     names = _name_parts(all_tokens)
     tokens = [t for i, t in enumerate(all_tokens) if i not in names]  # "Paediatric Society" is a name
-    for dim in load_pairs(ctx.options["pairs"]):
+    pairs: Pairs = ctx.data(data_name(ctx.options["pairs"]))
+    for dim in pairs.dimensions:
         sides: list[list[tuple[Token, str]]] = [[], []]
         for tok in tokens:
             hit = dim.forms.get(_normalise(tok.text))
