@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
     c.add_argument("--force-exclude", action="store_true",
                    help="apply exclude also to files named on the command line (as the pre-commit hook does)")
+    c.add_argument("--executor", type=_executor_spec, default=None, metavar="local|dask[:ADDRESS]",
+                   help="where articles are linted: local (default, see --jobs) or dask (a local Dask "
+                   "cluster, or the scheduler at ADDRESS; see docs/archives.md)")
 
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -321,12 +324,35 @@ def _linter(args: argparse.Namespace, explicit: Any) -> Any:
 
 def _lint_with_progress(linter: Any, files: Sequence[str], report: Any, args: argparse.Namespace) -> None:
     progress = _progress(len(files), args)
-    for fr in linter.lint_many(files):
+    reports = linter.lint_many(files) if args.executor is None else _dask_reports(linter, files, args)
+    for fr in reports:
         report.files.append(fr)
         if progress is not None:
             progress.update(1)
     if progress is not None:
         progress.close()
+
+
+def _executor_spec(value: str) -> tuple[str, str | None] | None:
+    """``--executor``: None for local, else ("dask", scheduler address or None for a local cluster)."""
+    if value == "local":
+        return None
+    name, sep, address = value.partition(":")
+    if name != "dask":
+        raise argparse.ArgumentTypeError(f"unknown executor {value!r} (expected local, dask or dask:ADDRESS)")
+    if sep and not address.strip():
+        raise argparse.ArgumentTypeError("expected a scheduler address after 'dask:' (dask:tcp://HOST:8786)")
+    return name, address.strip() or None
+
+
+def _dask_reports(linter: Any, files: Sequence[str], args: argparse.Namespace) -> Any:
+    """The reports of ``--executor dask``: dask comes with the ``dask`` extra; without it, one line."""
+    try:
+        from .executors.dask import DaskExecutor
+    except ImportError as exc:
+        raise EditlintError(f"--executor dask needs {exc.name or 'distributed'}: "
+                            "pip install 'editlint[dask]'") from None
+    return DaskExecutor(args.executor[1]).run(linter.spec(), files)
 
 
 def _apply_baselines(report: Any, baseline: Any, args: argparse.Namespace) -> int | None:

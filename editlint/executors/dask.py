@@ -1,0 +1,174 @@
+"""``--executor dask[:ADDRESS]``: lint an archive on a Dask distributed cluster.
+
+Why Dask: a publisher's archive outgrows one machine, and Dask's scheduler already does what a home-made
+pool would have to (placing tasks, noticing dead workers and rescheduling their tasks, nanny restarts).
+
+What crosses the wire: article **paths**, not texts. Workers read the articles (and discover their
+configuration files, as the command line does) from a filesystem they share with the client, at the same
+paths; relative paths resolve against the client's working directory (:attr:`LinterSpec.cwd`). Reports
+come back slim (a :class:`~editlint.findings.LintedSource`, never spaCy parses).
+
+Each worker builds one :class:`~editlint.engine.Linter` from the :class:`LinterSpec` in a worker plugin's
+``setup()`` and keeps it, so the spaCy pipeline is loaded once per worker process; a worker restarted by
+its nanny gets the plugin again. Files go in small shards (one ``nlp.pipe`` batch at most), a bounded
+window of shards is in flight, and reports are yielded in input order. A shard whose task fails (an
+exception after ``retries``, or workers dying under it) is split and its files retried one by one; a file
+that still fails is reported with ``error`` set. No file is lost or reported twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import uuid
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+from distributed.comm import resolve_address
+
+from ..engine import DOCS_PER_BATCH
+from ..errors import EditlintError
+from ..findings import FileReport
+from . import LinterSpec
+
+__all__ = ["DaskExecutor"]
+
+#: Local cluster shape when no scheduler address is given: processes, so each has its own GIL and model.
+LOCAL_WORKERS = 2
+LOCAL_THREADS = 1
+#: How often a shard's task is re-run after it raised (Dask's ``retries=``); dead workers are separate:
+#: the scheduler reschedules their tasks itself (``distributed.scheduler.allowed-failures``).
+RETRIES = 2
+#: Shards in flight per worker thread: enough to keep every worker busy, few enough to bound memory.
+WINDOW_PER_THREAD = 4
+#: Seconds to wait for a scheduler named by address before giving up (exit 2).
+CONNECT_TIMEOUT = 10
+
+
+class _LinterPlugin(WorkerPlugin):
+    """Builds the run's Linter once per worker (and again on a worker its nanny restarted)."""
+
+    def __init__(self, spec: LinterSpec) -> None:
+        self.spec = spec
+        self.linter: Any = None
+
+    def setup(self, worker: Any) -> None:
+        if os.path.isdir(self.spec.cwd):  # relative article paths and config discovery, as on the client
+            os.chdir(self.spec.cwd)
+        self.linter = self.spec.build()
+
+    def teardown(self, worker: Any) -> None:
+        self.linter = None
+
+
+def _lint_shard(plugin_name: str, paths: list[str]) -> list[FileReport]:
+    """Run on a worker: lint ``paths`` with the worker's Linter (one ``nlp.pipe`` stream)."""
+    plugin: Any = get_worker().plugins.get(plugin_name)
+    if plugin is None or plugin.linter is None:
+        raise RuntimeError(f"editlint worker plugin {plugin_name!r} is not set up on this worker")
+    return list(plugin.linter.lint_many(paths))
+
+
+class DaskExecutor:
+    """Lints on a Dask cluster: the scheduler at ``address``, or a :class:`LocalCluster` of ``workers``
+    processes with ``threads`` threads each, started for the run and closed after it."""
+
+    def __init__(self, address: str | None = None, *, workers: int = LOCAL_WORKERS,
+                 threads: int = LOCAL_THREADS, retries: int = RETRIES, shard_size: int = DOCS_PER_BATCH,
+                 connect_timeout: float = CONNECT_TIMEOUT) -> None:
+        self.address = address
+        self.workers = workers
+        self.threads = threads
+        self.retries = retries
+        self.shard_size = max(1, shard_size)
+        self.connect_timeout = connect_timeout
+
+    def run(self, spec: LinterSpec, items: Sequence[str]) -> Iterator[FileReport]:
+        """One report per item, in input order, streamed as the next one in order is ready."""
+        items = list(items)
+        if "-" in items:
+            raise EditlintError("--executor dask reads articles from files; lint standard input without it")
+        if not items:
+            return
+        with self._client() as client:
+            plugin_name = f"editlint-{uuid.uuid4().hex}"
+            client.register_plugin(_LinterPlugin(spec), name=plugin_name)
+            try:
+                yield from _Stream(client, plugin_name, self.retries).reports(
+                    self._shards(items, _threads(client)), WINDOW_PER_THREAD * _threads(client))
+            finally:
+                with contextlib.suppress(Exception):  # the cluster may be gone; the run's reports are not
+                    client.unregister_worker_plugin(plugin_name)
+
+    def _shards(self, items: list[str], threads: int) -> list[list[str]]:
+        """Shards of at most ``shard_size`` files, smaller when there are few files, so every thread
+        gets several shards (balance) while a shard still fills an ``nlp.pipe`` batch on big runs."""
+        size = max(1, min(self.shard_size, -(-len(items) // (threads * WINDOW_PER_THREAD))))
+        return [items[i:i + size] for i in range(0, len(items), size)]
+
+    @contextlib.contextmanager
+    def _client(self) -> Iterator[Any]:
+        if self.address is not None:
+            try:
+                resolve_address(self.address)  # a malformed address fails here, before a Client exists
+                client = Client(self.address, timeout=self.connect_timeout,  # type: ignore[no-untyped-call]
+                                set_as_default=False)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise EditlintError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
+            with client:
+                yield client
+            return
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=self.workers, threads_per_worker=self.threads, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR)
+        with cluster, Client(cluster, set_as_default=False) as client:  # type: ignore[no-untyped-call]
+            yield client
+
+
+def _threads(client: Any) -> int:
+    return max(1, int(sum(client.nthreads().values())))
+
+
+class _Stream:
+    """The run's shards through one client: a bounded window in flight, results in input order."""
+
+    def __init__(self, client: Any, plugin_name: str, retries: int) -> None:
+        self.client = client
+        self.plugin_name = plugin_name
+        self.retries = retries
+
+    def submit(self, shard: list[str]) -> Any:
+        # pure=False: a file may have changed since a previous run on a long-lived cluster
+        return self.client.submit(_lint_shard, self.plugin_name, shard, retries=self.retries, pure=False)
+
+    def reports(self, shards: list[list[str]], window: int) -> Iterator[FileReport]:
+        queue: deque[tuple[list[str], Any]] = deque()
+        todo = iter(shards)
+        for shard in todo:
+            queue.append((shard, self.submit(shard)))
+            if len(queue) >= window:
+                break
+        while queue:
+            shard, future = queue.popleft()
+            nxt = next(todo, None)
+            if nxt is not None:
+                queue.append((nxt, self.submit(nxt)))
+            yield from self.collect(shard, future)
+
+    def collect(self, shard: list[str], future: Any) -> list[FileReport]:
+        """The shard's reports; on failure each file alone, and a file that fails alone is an error report."""
+        try:
+            reports: list[FileReport] = future.result()
+        except Exception as exc:  # the task raised after its retries, or killed the workers it ran on
+            if len(shard) == 1:
+                return [FileReport(path=shard[0], error=f"{shard[0]}: could not be linted on the Dask "
+                                   f"cluster: {type(exc).__name__}: {exc}")]
+            return [r for path in shard for r in self.collect([path], self.submit([path]))]
+        finally:
+            future.release()
+        if len(reports) != len(shard):  # the contract: one report per item; never silently drop one
+            raise EditlintError(f"a Dask worker returned {len(reports)} reports for {len(shard)} files")
+        return reports
