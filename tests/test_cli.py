@@ -198,3 +198,13 @@ def test_explain_claims_in_text_output(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0 and "a.md: claims extracted" in out and "a.md:3:" in out and "order:" in out
     _, out, _ = run(capsys, "check", "a.md", "--select", "EL3")
     assert "claims extracted" not in out
+
+
+def test_explain_claims_text_restates_each_claim(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each claim line says what the claim holds and which construction found it (never 'None')."""
+    (tmp_path / "a.md").write_text("# T\n\nSwimmers float before they paddle.\n\nNever feed a puppy chocolate.\n")
+    code, out, _ = run(capsys, "check", str(tmp_path / "a.md"), "--select", "EL3", "--explain-claims")
+    claim_lines = [ln for ln in out.splitlines() if ": order:" in ln or ": advice:" in ln]
+    assert claim_lines and "None" not in out
+    assert any("float before paddle" in ln and "(order." in ln for ln in claim_lines)
+    assert any("do not: feed" in ln and "absolute" in ln for ln in claim_lines)

@@ -44,12 +44,15 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
             for cl in claims:
                 if not isinstance(cl, dict):
                     continue
-                hedge = cl.get("hedge")
-                notes = [f"hedge: {hedge}"] if hedge not in (None, "none") else []
+                hedge = (cl.get("prov") or {}).get("hedge") if isinstance(cl.get("prov"), dict) else None
+                notes = [f"hedge: {hedge}"] if hedge not in (None, "none", "plain") else []
                 notes += [k for k in ("conditional", "absolute") if cl.get(k)]
                 extra = f" [{', '.join(notes)}]" if notes else ""
+                prov = cl.get("prov") if isinstance(cl.get("prov"), dict) else {}
+                notes += [k for k in ("question", "myth", "quotation", "reported") if prov.get(k)]
+                extra = f" [{', '.join(notes)}]" if notes else ""
                 lines.append(f"    {shown}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
-                             f"{cl.get('summary')} ({cl.get('form')}){extra}")
+                             f"{printable(claim_summary(cl))} ({prov.get('construction', '?')}){extra}")
             if not claims:
                 lines.append("    (no claims found)")
     if statistics:
@@ -70,3 +73,41 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
         lines.append("")
     lines.append(total)
     return "\n".join(lines) + "\n"
+
+
+def _concept(value: Any) -> str:
+    return str(value.get("text") or value.get("key") or "?") if isinstance(value, dict) else "?"
+
+
+def _range(value: Any, unit: str = "") -> str:
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        return "?"
+    lo, hi = (f"{v:g}" if isinstance(v, (int, float)) else str(v) for v in value)
+    plural = "s" if unit in ("day", "week", "month", "year") and (lo, hi) != ("1", "1") else ""
+    return (lo if lo == hi else f"{lo}–{hi}") + (f" {unit}{plural}" if unit else "")
+
+
+def claim_summary(cl: dict[str, Any]) -> str:
+    """One line restating a typed claim (--explain-claims), from its fields, in the article's terms."""
+    kind = cl.get("kind")
+    if kind == "order":
+        return f"{_concept(cl.get('earlier'))} before {_concept(cl.get('later'))}"
+    if kind == "age":
+        phase = f" ({cl['phase']})" if cl.get("phase") else ""
+        return (f"{_concept(cl.get('concept'))}{phase} {cl.get('relation', 'at')} "
+                f"{_range(cl.get('stated'), str(cl.get('unit', '')))}")
+    if kind == "quantity":
+        per = f" per {cl['per']}" if cl.get("per") else ""
+        return f"{_concept(cl.get('subject'))}: {_range(cl.get('stated'), str(cl.get('unit', '')))}{per}"
+    if kind == "advice":
+        what = " ".join(x for x in (str(cl.get("action") or ""), _concept(cl.get("object"))
+                                     if cl.get("object") else "") if x) or "?"
+        details = cl.get("details") or []
+        more = f" ({', '.join(map(str, details))})" if details else ""
+        return ("do: " if cl.get("polarity", 1) > 0 else "do not: ") + what + more
+    if kind == "proposition":
+        neg = "" if cl.get("polarity", 1) > 0 else "not "
+        return f"{_concept(cl.get('subject'))} {neg}{cl.get('predicate', '?')} {_concept(cl.get('object'))}"
+    if kind == "stance":
+        return f"{_concept(cl.get('thing'))} is {cl.get('verdict', '?')}"
+    return str(cl.get("text", "?"))
