@@ -48,6 +48,8 @@ CORE_OPTIONS: dict[str, Option] = {
     "audience": Option(str, "parents", "readability audience profile (see rules/data/audiences.toml)"),
     "nlp": Option(dict, {}, "spaCy settings: model, batch-size"),
     "rules": Option(dict, {}, "per-rule option overrides: [rules.EL202] warning-words = 30"),
+    "cache-dir": Option(str, "", "folder of the run cache, relative to the configuration file (default: "
+                        ".editlint_cache beside it)"),
 }
 NLP_OPTIONS: dict[str, Option] = {
     "model": Option(str, DEFAULT_MODEL, "spaCy pipeline name or path"),
@@ -77,6 +79,7 @@ class Config:
     flags: frozenset[str] = frozenset()  # run-time switches from the command line (e.g. explain-claims)
     path: str | None = None  # the file it came from
     root: str = "."  # folder that relative globs and paths are resolved against
+    cache_dir: str | None = None  # ``cache-dir``, resolved against root (None: .editlint_cache beside it)
 
     # -- rule selection ---------------------------------------------------------------------------
     def registry(self) -> Registry:
@@ -251,6 +254,7 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
         audience=values.get("audience", "parents"), model=nlp_values["model"],
         batch_size=nlp_values["batch-size"], rule_options=rule_options, sections=section_values,
         path=source, root=root,
+        cache_dir=str(Path(root) / values["cache-dir"]) if values.get("cache-dir") else None,
     )
     cfg.enabled_rules(reg)  # unknown selectors fail now, naming the file
     return cfg

@@ -16,21 +16,25 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .api import CheckType, Diagnostic, Hit, Metric, Result, Span
+from .cache import RunCache
 from .checks.base import CheckContext
 from .config import DEFAULT_MODEL, Config, config_for_path, config_from_mapping
 from .document import BlockKind, Document
 from .errors import ConfigError, EditlintError, InputError, ModelError
-from .findings import FileReport, Finding, Related, RunReport
+from .findings import FileReport, Finding, LintedSource, Related, RunReport
 from .nlp import Annotations
 from .readers import read
 from .rules import Registry, Rule
 from .source import DEFAULT_MAX_BYTES, Source, decode, format_for, read_path
 from .suppressions import apply_suppressions, parse_suppressions
 from .walk import Walk, walk
+
+if TYPE_CHECKING:
+    from .executors import LinterSpec
 
 #: Articles parsed together in one ``nlp.pipe`` stream.
 DOCS_PER_BATCH = 8
@@ -48,6 +52,7 @@ class _Job:
     codes: list[str]
     doc: Document | None = None
     report: FileReport | None = None
+    cache_key: str | None = None
 
 
 class Linter:
@@ -62,7 +67,9 @@ class Linter:
     def __init__(self, config: Config | Mapping[str, Any] | None = None, *,
                  overrides: Mapping[str, Any] | None = None, registry: Registry | None = None,
                  extend_select: Sequence[str] = (), extend_ignore: Sequence[str] = (),
-                 stdin_filename: str | None = None, follow_links: bool = False) -> None:
+                 stdin_filename: str | None = None, follow_links: bool = False,
+                 keep_documents: bool = False, cache: RunCache | str | os.PathLike[str] | None = None
+                 ) -> None:
         if config is not None and not isinstance(config, Config):
             config = config_from_mapping(config, source="<config>", registry=registry)
         self.config = config
@@ -77,6 +84,11 @@ class Linter:
         self.follow_links = follow_links
         #: seconds of checking per file; the rules left when it runs out are not run (a per-file error)
         self.time_budget = TIME_BUDGET
+        #: reports keep the whole Document (blocks, parses) instead of a LintedSource: for hosts and tests
+        #: that inspect the analysis; off, memory stays flat over a run and reports pickle
+        self.keep_documents = keep_documents
+        #: the run cache (see :mod:`editlint.cache`): reports of unchanged articles are reused
+        self.cache = cache if isinstance(cache, RunCache) or cache is None else RunCache(cache)
         self._ann_cache: dict[tuple[str, frozenset[str], int], Annotations] = {}
 
     # -- configuration ----------------------------------------------------------------------------
@@ -205,12 +217,38 @@ class Linter:
                 source = read_stdin(self.stdin_filename, cfg.max_file_size)
             else:
                 source = read_path(label, max_bytes=cfg.max_file_size)
-            job.doc = read(source)
+            if not self._cached(job, source):
+                job.doc = read(source)
         except EditlintError as exc:
             job.report = FileReport(path="-" if stdin else label, error=str(exc))
         except Exception as exc:  # a reader bug fails this file only, never the run
             job.report = FileReport(path="-" if stdin else label, error=_internal(label, "reading", exc))
         return job
+
+    def _cached(self, job: _Job, source: Source) -> bool:
+        """Look the article up in the run cache; a hit is the job's report (nothing read, parsed or
+        checked: spaCy is not even imported)."""
+        if self.cache is None or self.keep_documents:
+            return False
+        job.cache_key = self.cache.key(job.label, source, job.config, job.registry, job.codes)
+        hit = self.cache.get(job.cache_key, source)
+        if hit is None:
+            return False
+        hit.path = job.label
+        job.report = hit
+        return True
+
+    def spec(self) -> LinterSpec:
+        """The picklable arguments that rebuild this Linter in another process (an executor's worker).
+        A host's own Registry object cannot travel: such a Linter lints in its own process only."""
+        from .executors import LinterSpec
+
+        if self.registry is not None:
+            raise ValueError("a Linter with its own registry cannot be rebuilt in another process")
+        return LinterSpec(config=self.config, overrides=dict(self.overrides),
+                          extend_select=self.extend_select, extend_ignore=self.extend_ignore,
+                          follow_links=self.follow_links,
+                          cache_dir=None if self.cache is None else str(self.cache.root))
 
     # -- checking ---------------------------------------------------------------------------------
     def _needs(self, job: _Job) -> frozenset[str]:
@@ -244,6 +282,8 @@ class Linter:
                     job.report = self._check(job)
                 except Exception as exc:  # suppressions, placing: this file fails, the run goes on
                     job.report = FileReport(path=job.label, error=_internal(job.label, "checking", exc))
+                if self.cache is not None and job.cache_key is not None:
+                    self.cache.put(job.cache_key, job.report)
             assert job.report is not None
             yield job.report
 
@@ -270,6 +310,8 @@ class Linter:
         findings = apply_suppressions(findings, parse_suppressions(doc, reg))
         _number_fingerprints(findings)
         report.findings = sorted(findings, key=Finding.sort_key)
+        if not self.keep_documents:  # the blocks and their spaCy parses go with the Document
+            report.document = LintedSource.of(doc)
         return report
 
     def _run_rules(self, job: _Job, ann: Annotations | None, report: FileReport

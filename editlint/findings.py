@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from .source import Source
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -141,16 +143,60 @@ class Finding:
         return (self.line, self.column, self.rule)
 
 
+@dataclass(frozen=True)
+class LintedSource:
+    """What a report keeps of its article once checked: the source (for ``--fix`` and reporters), its
+    title (the HTML report) and a line map. Never the blocks nor their spaCy parses, so a run's memory
+    does not grow with its reports, and a report pickles (it crosses process boundaries with ``--jobs``).
+    """
+
+    source: Source
+    title: str | None = None
+
+    @classmethod
+    def of(cls, document: Any) -> LintedSource:
+        """The slim view of a :class:`~editlint.document.Document` (or of anything with a ``source``)."""
+        title = getattr(document, "title", None)
+        return cls(document.source, title if isinstance(title, str) else None)
+
+    @property
+    def path(self) -> str | None:
+        return self.source.path
+
+    @property
+    def format(self) -> str:
+        return self.source.format
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset into the source text (computed on demand, not kept)."""
+        text = self.source.text
+        return text.count("\n", 0, source_offset) + 1, source_offset - text.rfind("\n", 0, source_offset)
+
+    def offset_of_line(self, line: int) -> int:
+        """Offset in the source text where 1-based ``line`` starts (the last line's start past the end)."""
+        text, pos = self.source.text, 0
+        for _ in range(max(line, 1) - 1):
+            nl = text.find("\n", pos)
+            if nl < 0:
+                break
+            pos = nl + 1
+        return pos
+
+
 @dataclass
 class FileReport:
-    """What editlint found in one article (or why it could not read it: ``error``)."""
+    """What editlint found in one article (or why it could not read it: ``error``).
+
+    ``document`` is a :class:`LintedSource` (a :class:`~editlint.document.Document` only when the
+    Linter was asked to keep documents), or None when the article could not be read.
+    """
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     diagnostics: list[str] = field(default_factory=list)  # non-fatal notes (e.g. a skipped backend)
-    document: Any = field(default=None, repr=False, compare=False)  # the Document, for reporters
+    document: Any = field(default=None, repr=False, compare=False)  # a LintedSource, for reporters and fixes
 
     def to_dict(self) -> dict[str, Any]:
         source = getattr(self.document, "source", None)

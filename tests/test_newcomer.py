@@ -138,7 +138,7 @@ def test_related_places_are_in_line_order() -> None:
     from editlint.api import Hit, Span
     from editlint.rules import Registry
 
-    linter = Linter({"select": ["EL105"]})
+    linter = Linter({"select": ["EL105"]}, keep_documents=True)
     report = linter.lint_text("# T\n\nOne line.\n\nTwo lines.\n\nThree lines.\n", path="r.md")
     assert report.document is not None
     text = report.document.text

@@ -154,7 +154,7 @@ def test_textstat_counts_the_sentences_spacy_found(lint: Lint) -> None:
     article = ("Dr. Lee says a baby of 7.5 kg needs about 2.5 mL of the medicine. Is that a lot? Not "
                "really. See https://example.org/dose?x=1 for the chart, e.g. the 5 mL row.\n\n"
                "- give it with food\n- write down the time\n\nCall 911.\n")
-    report = lint(article, select=["EL202"])
+    report = Linter({"select": ["EL202"]}, keep_documents=True).lint_text(article, path="snippet.md")
     doc = report.document
     assert doc is not None
     spacy_sentences = [s for s in doc.cache[("readability", "sentences")]]

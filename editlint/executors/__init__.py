@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..engine import Linter
     from ..findings import FileReport
 
@@ -32,21 +33,24 @@ __all__ = ["Executor", "LinterSpec"]
 @dataclass(frozen=True)
 class LinterSpec:
     """The constructor arguments of a :class:`~editlint.engine.Linter`, picklable, to rebuild an equal one
-    in another process. ``config`` is a ``[tool.editlint]``-shaped mapping or None (discover per file)."""
+    in another process. ``config`` is a ``[tool.editlint]``-shaped mapping, a
+    :class:`~editlint.config.Config` (it pickles) or None (discover per file); ``cache_dir`` is the run
+    cache's folder (None: no cache)."""
 
-    config: Mapping[str, Any] | None = None
+    config: Config | Mapping[str, Any] | None = None
     overrides: Mapping[str, Any] = field(default_factory=dict)
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     follow_links: bool = False
     cwd: str = field(default_factory=os.getcwd)
+    cache_dir: str | None = None
 
     def build(self) -> Linter:
         """A Linter equal to the one this spec was taken from (run in the worker, once)."""
         from ..engine import Linter
 
         return Linter(self.config, overrides=self.overrides, extend_select=self.extend_select,
-                      extend_ignore=self.extend_ignore, follow_links=self.follow_links)
+                      extend_ignore=self.extend_ignore, follow_links=self.follow_links, cache=self.cache_dir)
 
 
 class Executor(Protocol):
