@@ -202,7 +202,8 @@ def test_explain_claims_in_text_output(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_explain_claims_text_restates_each_claim(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Each claim line says what the claim holds and which construction found it (never 'None')."""
-    (tmp_path / "a.md").write_text("# T\n\nSwimmers float before they paddle.\n\nNever feed a puppy chocolate.\n")
+    text = "# T\n\nSwimmers float before they paddle.\n\nNever feed a puppy chocolate.\n"
+    (tmp_path / "a.md").write_text(text)
     code, out, _ = run(capsys, "check", str(tmp_path / "a.md"), "--select", "EL3", "--explain-claims")
     claim_lines = [ln for ln in out.splitlines() if ": order:" in ln or ": advice:" in ln]
     assert claim_lines and "None" not in out

@@ -44,11 +44,12 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
             for cl in claims:
                 if not isinstance(cl, dict):
                     continue
-                hedge = (cl.get("prov") or {}).get("hedge") if isinstance(cl.get("prov"), dict) else None
+                raw = cl.get("prov")
+                prov: dict[str, Any] = raw if isinstance(raw, dict) else {}
+                hedge = prov.get("hedge")
                 notes = [f"hedge: {hedge}"] if hedge not in (None, "none", "plain") else []
                 notes += [k for k in ("conditional", "absolute") if cl.get(k)]
                 extra = f" [{', '.join(notes)}]" if notes else ""
-                prov = cl.get("prov") if isinstance(cl.get("prov"), dict) else {}
                 notes += [k for k in ("question", "myth", "quotation", "reported") if prov.get(k)]
                 extra = f" [{', '.join(notes)}]" if notes else ""
                 lines.append(f"    {shown}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
