@@ -49,7 +49,6 @@ def render(report: RunReport, *, colour: bool = False, quiet: bool = False, stat
                 hedge = prov.get("hedge")
                 notes = [f"hedge: {hedge}"] if hedge not in (None, "none", "plain") else []
                 notes += [k for k in ("conditional", "absolute") if cl.get(k)]
-                extra = f" [{', '.join(notes)}]" if notes else ""
                 notes += [k for k in ("question", "myth", "quotation", "reported") if prov.get(k)]
                 extra = f" [{', '.join(notes)}]" if notes else ""
                 lines.append(f"    {shown}:{cl.get('line')}:{cl.get('column')}: {cl.get('kind')}: "
