@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from .api import DataSchema
 from .datafile import DataModel
@@ -78,14 +78,154 @@ class Audiences(DataModel):
     audience: dict[str, Audience]
 
 
+class Kebab(DataModel):
+    """A data table whose TOML keys are the fields' names in kebab-case (``weak-hedges``)."""
+
+    model_config = ConfigDict(alias_generator=lambda name: name.replace("_", "-"))
+
+
+Words = Annotated[list[Word], Field(default_factory=list)]
+Regexes = Annotated[list[Regex], Field(default_factory=list)]
+
+
+class EvidenceKind(Kebab):
+    """``[kinds.NAME]`` of the health lexicon: terms and patterns that are evidence of health advice;
+    ``contextual`` ones count only next to a medicine in the same sentence."""
+
+    label: str = ""  # empty: the kind's name
+    weight: float = Field(ge=0)
+    cap: int = Field(default=3, ge=1)
+    terms: Words
+    patterns: Regexes
+    contextual: Words
+    contextual_patterns: Regexes
+
+
+class ReassuranceEntry(Kebab):
+    pattern: Regex
+    softer: str
+
+
+class Hedging(Kebab):
+    hedges: Words
+    weak_hedges: Words
+    source_patterns: Regexes
+    myth_labels: Words
+    fact_labels: Words
+
+
+class Dose(Kebab):
+    medicines: Words
+    named: Words
+    instruction: Regex
+    amounts: Regexes
+    check_advice: Regexes
+
+
+class Care(Kebab):
+    patterns: Regexes
+    kinds: Words  # the [kinds.*] whose evidence calls for "when to seek care"
+
+
+class References(Kebab):
+    patterns: Regexes
+
+
+class Voice(Kebab):
+    """``[voice]``: how advice and stories sound."""
+
+    narrative_share: float = Field(gt=0, le=1)
+    imperative_verbs: Words
+    openers: Words
+    advice_patterns: Regexes
+    recommendation_patterns: Regexes
+    narrative_person: Regex
+    narrative_past: Regex
+    narrative_not: Regex
+    definition_kinds: Words
+    definition_patterns: Regexes
+
+
+class HealthLexicon(Kebab):
+    """``health-lexicon``: the evidence that an article gives health advice, reassurance, hedges, doses."""
+
+    kinds: dict[str, EvidenceKind] = Field(min_length=1)
+    reassurance: list[ReassuranceEntry] = Field(default_factory=list)
+    hedging: Hedging
+    dose: Dose
+    care: Care
+    references: References
+    voice: Voice
+
+    @model_validator(mode="after")
+    def _care_kinds_exist(self) -> HealthLexicon:
+        unknown = [k for k in self.care.kinds if k not in self.kinds]
+        if unknown:
+            raise ValueError(f"care.kinds names {unknown[0]!r}, which is not a [kinds.*] table")
+        return self
+
+
+class DisclaimerMetadata(Kebab):
+    disclaimer_keys: Words
+    reviewer_keys: Words
+    clinician_titles: Regexes
+
+
+class DisclaimerHtml(Kebab):
+    markers: Words  # class, id or role words that mark a disclaimer element
+
+
+class DisclaimerConstructions(Kebab):
+    """``[constructions]``: the parts a disclaimer sentence is made of (``{professional}`` in a pattern is
+    the ``professionals`` list)."""
+
+    follow_on: Regex
+    self_determiners: Words
+    self_nouns: Words
+    self_patterns: Regexes
+    nothing_patterns: Regexes
+    authors: Words
+    negators: Words
+    negator_patterns: Regexes
+    auxiliaries: Words
+    fillers: Words
+    relations: Words
+    relation_patterns: Regexes
+    object_relations: Words
+    professionals: Words
+    care_nouns: Words
+    framing_verbs: Words
+    framing_adjectives: Words
+    framing_nouns: Words
+    qualifiers: Words
+    identity_patterns: Regexes
+    defer_verbs: Words
+    own_clinician_patterns: Regexes
+    scope_patterns: Regexes
+
+
+class Disclaimers(Kebab):
+    """``disclaimers``: how EL401 recognises a medical disclaimer (phrases and constructions)."""
+
+    phrases: Words
+    metadata: DisclaimerMetadata
+    html: DisclaimerHtml
+    constructions: DisclaimerConstructions
+
+
 #: Schema names are the data file stems.
 SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("vocabulary", Vocabulary),
     DataSchema("us-uk", SpellingVariants),
     DataSchema("audiences", Audiences),
+    DataSchema("health-lexicon", HealthLexicon),
+    DataSchema("disclaimers", Disclaimers),
 )
 vocabulary = SCHEMAS[0]
 us_uk = SCHEMAS[1]
 audiences = SCHEMAS[2]
 
-__all__ = ["SCHEMAS", "Audiences", "Regex", "SpellingVariants", "Vocabulary"]
+health_lexicon = SCHEMAS[3]
+disclaimers = SCHEMAS[4]
+
+__all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "Regex", "SpellingVariants", "Vocabulary"]

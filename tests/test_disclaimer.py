@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,15 @@ from conftest import SAMPLES, codes, lint_snippet
 from editlint import ConfigError, FileReport
 from editlint.checks import disclaimer as d
 from editlint.cli import main
+from editlint.datafile import DataFileError
 from editlint.findings import Finding
-from editlint.rules import load_data
+from editlint.rules import Registry
 
 CLEAN = ["safe-infant-sleep.md", "starting-solid-foods.html", "fever-in-babies.txt", "paper-plate-lions.md",
          "day-out-packing-list.txt", "moving-in-the-first-year.md"]
+#: The shipped data objects (``ctx.data``) of the default registry.
+WORDS: d.Wordings = Registry.default().data("disclaimers")
+HEALTH: d.Health = Registry.default().data("health-lexicon")
 NO_HEALTH = ["paper-plate-lions.md", "day-out-packing-list.txt"]
 FMT = {".md": "markdown", ".html": "html", ".txt": "text"}
 
@@ -180,7 +183,7 @@ def test_flawed_samples(name: str, expected: bool) -> None:
     "The information here is no substitute for a doctor.",
 ])
 def test_disclaimer_wordings_are_recognised(sentence: str) -> None:
-    assert d.is_disclaimer_text(sentence)
+    assert WORDS.is_disclaimer_text(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -194,7 +197,7 @@ def test_disclaimer_wordings_are_recognised(sentence: str) -> None:
     "Our advice: never replace a crib mattress with a second-hand one.",
 ])
 def test_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
-    assert not d.is_disclaimer_text(sentence)
+    assert not WORDS.is_disclaimer_text(sentence)
 
 
 @pytest.mark.parametrize("front,passes", [
@@ -495,65 +498,59 @@ def test_sentence_splitter_handles_glued_sentences_and_abbreviations() -> None:
     assert parts == ["Is it normal for babies?", "It is.", "Dr. Lee gives 2.5 ml, e.g. at night.", "Done"]
 
 
-def test_bad_lexicon_data_names_file_key_and_line() -> None:
-    with pytest.raises(ConfigError) as exc:
-        d._regex("data/health-lexicon.toml", "patterns", "(unclosed")
-    assert "health-lexicon.toml" in str(exc.value)
-    assert re.search(r"line \d+: patterns: invalid regular expression", str(exc.value))
+def _pack(tmp_path: Path, body: str) -> Registry:
+    pack = tmp_path / "house.toml"
+    pack.write_text(body, encoding="utf-8")
+    return Registry.default([pack])
 
 
 def test_lexicons_load() -> None:
-    lex = d.lexicon()
+    lex = HEALTH.lexicon
     wanted = {"clinician", "symptom", "condition", "medicine", "development", "safety", "care"}
     assert wanted <= set(lex.kinds)
-    assert d.disclaimer_data().phrases
+    assert WORDS.data.phrases
 
 
-@pytest.fixture
-def fake_data(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Swap in rule data for one test; the lexicon caches are cleared before and after."""
-    import copy
-
-    names = ("data/health-lexicon.toml", "data/disclaimers.toml")
-    real = {rel: copy.deepcopy(load_data(rel)) for rel in names}
-
-    def use(rel: str, change: Any) -> None:
-        data = copy.deepcopy(real[rel])
-        change(data)
-        monkeypatch.setattr(d, "load_data", lambda r: data if r == rel else real[r])
-        d.lexicon.cache_clear()
-        d.disclaimer_data.cache_clear()
-        d.constructions.cache_clear()
-
-    yield use
-    d.lexicon.cache_clear()
-    d.disclaimer_data.cache_clear()
-    d.constructions.cache_clear()
-
-
-@pytest.mark.parametrize("change,message", [
-    (lambda data: data["kinds"]["symptom"].pop("weight"), "kinds.symptom.weight: must be a number"),
-    (lambda data: data["kinds"]["symptom"].update(colour="red"), "kinds.symptom.colour: unknown key"),
-    (lambda data: data["kinds"]["symptom"].update(terms="fever"), "terms: must be a list"),
-    (lambda data: data["reassurance"][0].pop("softer"), "needs exactly 'pattern' and 'softer'"),
-    (lambda data: data["care"].update(kinds=["symptoms"]), "'symptoms', which is not a [kinds.*] table"),
-    (lambda data: data.pop("dose"), "a [dose] table is required"),
+@pytest.mark.parametrize("body,key,line", [
+    ("[data.health-lexicon.kinds.symptom]\nreplace = true\nlabel = 'x'\n",
+     ("data", "health-lexicon", "kinds", "symptom", "weight"), 1),
+    ("\n[data.health-lexicon.kinds.symptom]\ncolour = 'red'\n",
+     ("data", "health-lexicon", "kinds", "symptom", "colour"), 3),
+    ("[data.health-lexicon.kinds.symptom]\nterms = 'fever'\n",
+     ("data", "health-lexicon", "kinds", "symptom", "terms"), 2),
+    ("[[data.health-lexicon.reassurance]]\npattern = 'fine'\n", ("data", "health-lexicon", "reassurance"), 1),
+    ("[data.health-lexicon.kinds.symptom]\npatterns = ['(unclosed']\n",
+     ("data", "health-lexicon", "kinds", "symptom", "patterns"), 2),
+    ("[data.health-lexicon.voice]\nnarrative-share = 3\n",
+     ("data", "health-lexicon", "voice", "narrative-share"), 2),
+    ("[data.disclaimers.constructions]\nnegators = 'not'\n",
+     ("data", "disclaimers", "constructions", "negators"), 2),
+    ("[data.disclaimers.constructions]\nscope-patterns = ['(x']\n",
+     ("data", "disclaimers", "constructions", "scope-patterns"), 2),
 ])
-def test_bad_lexicon_is_a_config_error(fake_data: Any, change: Any, message: str) -> None:
-    fake_data("data/health-lexicon.toml", change)
-    with pytest.raises(ConfigError) as exc:
-        d.lexicon()
-    assert message in str(exc.value) and "health-lexicon.toml" in str(exc.value)
-    assert re.search(r"line \d+:", str(exc.value))
+def test_bad_lexicon_in_a_pack_names_file_key_and_line(tmp_path: Path, body: str, key: tuple[str, ...],
+                                                       line: int) -> None:
+    with pytest.raises(DataFileError) as exc:
+        _pack(tmp_path, body)
+    assert exc.value.path is not None and exc.value.path.endswith("house.toml")
+    assert exc.value.key[:len(key)] == key and exc.value.line == line
 
 
-def test_bad_disclaimer_data_is_a_config_error(fake_data: Any) -> None:
-    fake_data("data/disclaimers.toml", lambda data: data["constructions"].update(negators="not"))
-    with pytest.raises(ConfigError, match="constructions.negators: must be a list"):
-        d.constructions()
-    fake_data("data/disclaimers.toml", lambda data: data["constructions"].update({"scope-patterns": ["(x"]}))
-    with pytest.raises(ConfigError, match="invalid regular expression"):
-        d.constructions()
+def test_care_kinds_must_name_a_kind(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="symptoms"):
+        _pack(tmp_path, "[data.health-lexicon.care]\nreplace-kinds = ['symptoms']\n")
+
+
+def test_pack_extends_the_lexicon_and_the_wordings(tmp_path: Path) -> None:
+    """A house pack adds a symptom term and a disclaimer phrase; the shipped objects are unchanged."""
+    reg = _pack(tmp_path, "[data.health-lexicon.kinds.symptom]\nterms = ['hiccough fit']\n"
+                "[data.disclaimers]\nphrases = ['ask the clinic before acting on this page']\n")
+    housed: d.Wordings = reg.data("disclaimers")
+    sentence = "Please ask the clinic before acting on this page."
+    assert housed.is_disclaimer_text(sentence) and not WORDS.is_disclaimer_text(sentence)
+    symptom = reg.data("health-lexicon").lexicon.kinds["symptom"]
+    assert "hiccough fit" in {key for key, _ in symptom.matchers}
+    assert "hiccough fit" not in {key for key, _ in HEALTH.lexicon.kinds["symptom"].matchers}
 
 
 # -- audit on unseen articles (tests/corpus/health) ----------------------------------------------------------
@@ -564,8 +561,8 @@ def test_bad_disclaimer_data_is_a_config_error(fake_data: Any) -> None:
 ])
 def test_follow_on_sentence_takes_the_page_from_the_sentence_before(sentences: tuple[str, str]) -> None:
     first, second = sentences
-    assert not d.is_disclaimer_text(second)
-    assert d.is_disclaimer_text(second, previous=first)
+    assert not WORDS.is_disclaimer_text(second)
+    assert WORDS.is_disclaimer_text(second, previous=first)
     report = lint_snippet(MEDICAL + "\n" + first + " " + second + "\n", "markdown", select=["EL401"])
     assert codes(report) == []
 
@@ -576,7 +573,7 @@ def test_follow_on_sentence_takes_the_page_from_the_sentence_before(sentences: t
     ("This article explains fevers.", "This fever is not a diagnosis of meningitis."),  # a new subject
 ])
 def test_follow_on_needs_the_page_and_a_disclaimer_wording(first: str, second: str) -> None:
-    assert not d.is_disclaimer_text(second, previous=first)
+    assert not WORDS.is_disclaimer_text(second, previous=first)
 
 
 def test_follow_on_only_within_one_paragraph() -> None:
@@ -592,7 +589,7 @@ def test_follow_on_only_within_one_paragraph() -> None:
     "Our column answers general questions (not personal medical advice).",
 ])
 def test_not_medical_advice_wordings(sentence: str) -> None:
-    assert d.is_disclaimer_text(sentence)
+    assert WORDS.is_disclaimer_text(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -601,7 +598,7 @@ def test_not_medical_advice_wordings(sentence: str) -> None:
     "Ask your doctor; do not rely on online medical advice alone.",
 ])
 def test_not_medical_advice_pattern_needs_the_page_as_subject(sentence: str) -> None:
-    assert not d.is_disclaimer_text(sentence)
+    assert not WORDS.is_disclaimer_text(sentence)
 
 
 def test_hedge_in_another_paragraph_does_not_soften_reassurance() -> None:
@@ -636,7 +633,7 @@ def test_when_to_see_a_doctor_other_wordings(care: str) -> None:
     "Disclaimer: I am not a medical professional.",
 ])
 def test_more_disclaimer_wordings(sentence: str) -> None:
-    assert d.is_disclaimer_text(sentence)
+    assert WORDS.is_disclaimer_text(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -649,7 +646,7 @@ def test_more_disclaimer_wordings(sentence: str) -> None:
     "Our pediatrician said it was not a concern.",
 ])
 def test_more_ordinary_sentences_are_not_disclaimers(sentence: str) -> None:
-    assert not d.is_disclaimer_text(sentence)
+    assert not WORDS.is_disclaimer_text(sentence)
 
 
 @pytest.mark.parametrize("text", [
@@ -683,7 +680,7 @@ def test_vitamin_d_dose_needs_a_clinician_and_a_prescribing_doctor_is_one() -> N
     "This report is general information and does not replace advice from your own health professional.",
 ])
 def test_general_information_statements(sentence: str) -> None:
-    assert d.is_disclaimer_text(sentence)
+    assert WORDS.is_disclaimer_text(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -691,7 +688,7 @@ def test_general_information_statements(sentence: str) -> None:
     "The report is general guidance on screen time for schools.",
 ])
 def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> None:
-    assert not d.is_disclaimer_text(sentence)
+    assert not WORDS.is_disclaimer_text(sentence)
 
 
 # -- disclaimers recognised by what they say (constructions in data/disclaimers.toml) ----------------------
@@ -727,9 +724,9 @@ def test_general_information_descriptions_are_not_disclaimers(sentence: str) -> 
      "denial"),
 ])
 def test_disclaimer_constructions(sentence: str, kind: str | None) -> None:
-    assert d.is_disclaimer_text(sentence)
+    assert WORDS.is_disclaimer_text(sentence)
     if kind is not None:
-        assert d.construction(sentence) == kind
+        assert WORDS.construction(sentence) == kind
 
 
 @pytest.mark.parametrize("sentence", [
@@ -750,13 +747,13 @@ def test_disclaimer_constructions(sentence: str, kind: str | None) -> None:
     "The nurse is not a doctor, but she can prescribe.",
 ])
 def test_disclaimer_constructions_negatives(sentence: str) -> None:
-    assert not d.is_disclaimer_text(sentence)
+    assert not WORDS.is_disclaimer_text(sentence)
 
 
 def test_a_clause_pronoun_takes_the_page_from_the_clause_before() -> None:
-    assert d.construction("This page describes sleep patterns, but it cannot diagnose sleep apnoea.") \
+    assert WORDS.construction("This page describes sleep patterns, but it cannot diagnose sleep apnoea.") \
         == "denial"
-    assert d.construction("Doctors know this well, but they cannot diagnose every rash by eye.") is None
+    assert WORDS.construction("Doctors know this well, but they cannot diagnose every rash by eye.") is None
 
 
 # An article of health advice on ear care (written for these tests) and places a disclaimer may sit.
@@ -801,7 +798,7 @@ def _kinds_in(text: str, fmt: str = "markdown") -> list[tuple[str, str]]:
 
     ext = {"markdown": "md", "text": "txt", "html": "html"}[fmt]
     doc = read(Source(path="t." + ext, text=text, format=fmt))
-    a = d._analyse(doc, {})
+    a = d._analyse(doc, {}, HEALTH, WORDS)
     return [(ev.kind, ev.sentence.text) for ev in a.evidence]
 
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from .. import datamodels as models
 from .. import segment
+from ..api import DataSchema, DataSource
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit, Severity
-from ..rules import line_of, load_data, rules_dir
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
 DEFAULT_TEXT = ("This article is for general information only and is not a substitute for professional "
@@ -37,8 +38,6 @@ disclaimer_section = ConfigSection("disclaimer", {
                                "empty for none"),
 }, help="How EL401 recognises, places and inserts the medical disclaimer.")
 
-_LEXICON = "data/health-lexicon.toml"
-_DISCLAIMERS = "data/disclaimers.toml"
 _QUOTE_CHARS = "\"“”"
 _SUBSTANTIAL_WORDS = 15
 #: Evidence that makes a sentence's neighbourhood about health even in an article that is not.
@@ -47,31 +46,6 @@ _OWN_SENTENCE_KINDS = _LOCAL_HEALTH_KINDS | {"development"}
 
 
 # -- data ----------------------------------------------------------------------------------------------
-def _bad(relpath: str, key: str, problem: str) -> ConfigError:
-    path = rules_dir() / relpath
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    return ConfigError(f"line {line_of(text, key.split('.')[-1])}: {key}: {problem}", path=str(path))
-
-
-def _regex(relpath: str, key: str, pattern: Any, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    if not isinstance(pattern, str) or not pattern:
-        raise _bad(relpath, key, "must be a non-empty string (a regular expression)")
-    try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
-        raise _bad(relpath, key, f"invalid regular expression {pattern!r}: {exc}") from None
-
-
-def _strings(relpath: str, table: Mapping[str, Any], key: str, where: str) -> list[str]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _bad(relpath, f"{where}{key}", "must be a list of non-empty strings")
-    return list(value)
-
-
 def term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for a lexicon term; tolerates plurals, quotes, spacing."""
     words = [re.escape(w) for w in term.strip().split()]
@@ -125,86 +99,48 @@ class Lexicon:
     references: tuple[re.Pattern[str], ...]
 
 
-def _kind(rel: str, name: str, raw: Any) -> Kind:
+def _kind(name: str, raw: models.EvidenceKind) -> Kind:
     """One [kinds.NAME] table: plain terms and patterns, and contextual ones (evidence only next to a
     medicine in the same sentence)."""
-    where = f"kinds.{name}."
-    if not isinstance(raw, dict):
-        raise _bad(rel, f"kinds.{name}", "must be a table")
-    unknown = set(raw) - {"label", "weight", "cap", "terms", "patterns", "contextual", "contextual-patterns"}
-    if unknown:
-        raise _bad(rel, where + min(unknown), "unknown key")
-    weight, cap, label = raw.get("weight"), raw.get("cap", 3), raw.get("label", name)
-    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-        raise _bad(rel, where + "weight", "must be a number >= 0")
-    if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
-        raise _bad(rel, where + "cap", "must be an integer >= 1")
-    if not isinstance(label, str):
-        raise _bad(rel, where + "label", "must be a string")
-    terms = _strings(rel, raw, "terms", where)
-    context_terms = _strings(rel, raw, "contextual", where)
+    terms, context_terms = list(raw.terms), list(raw.contextual)
     all_terms = terms + context_terms
     matchers = [(t.casefold(), term_pattern(t)) for t in all_terms]
     by_word: dict[str, list[int]] = {}
     for i, t in enumerate(all_terms):
         by_word.setdefault(_WORD.findall(t.casefold())[0], []).append(i)
     contextual = set(range(len(terms), len(all_terms)))
-    matchers += [(p, _regex(rel, where + "patterns", p)) for p in _strings(rel, raw, "patterns", where)]
+    matchers += [(p, re.compile(p, re.IGNORECASE)) for p in raw.patterns]
     start = len(matchers)
-    matchers += [(p, _regex(rel, where + "contextual-patterns", p))
-                 for p in _strings(rel, raw, "contextual-patterns", where)]
+    matchers += [(p, re.compile(p, re.IGNORECASE)) for p in raw.contextual_patterns]
     contextual |= set(range(start, len(matchers)))
-    return Kind(name, label, float(weight), cap, tuple(matchers), {w: tuple(ix) for w, ix in by_word.items()},
+    return Kind(name, raw.label or name, raw.weight, raw.cap, tuple(matchers),
+                MappingProxyType({w: tuple(ix) for w, ix in by_word.items()}),
                 tuple(range(len(all_terms), len(matchers))), frozenset(contextual))
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The health lexicon, validated (errors name the file, the key and the line)."""
-    rel = _LEXICON
-    data = load_data(rel)
-    kinds_raw = data.get("kinds")
-    if not isinstance(kinds_raw, dict) or not kinds_raw:
-        raise _bad(rel, "kinds", "a [kinds.NAME] table per kind of evidence is required")
-    kinds = {str(name): _kind(rel, str(name), raw) for name, raw in kinds_raw.items()}
-    reassurance: list[Reassurance] = []
-    raw_r = data.get("reassurance", [])
-    if not isinstance(raw_r, list):
-        raise _bad(rel, "reassurance", "must be an array of tables [[reassurance]]")
-    for i, r in enumerate(raw_r):
-        if not isinstance(r, dict) or set(r) != {"pattern", "softer"} or not isinstance(r["softer"], str):
-            raise _bad(rel, "reassurance", f"entry {i + 1} needs exactly 'pattern' and 'softer' (strings)")
-        reassurance.append(Reassurance(_regex(rel, "pattern", r["pattern"]), r["softer"]))
-    hedging = _table(rel, data, "hedging")
-    hedges = _strings(rel, hedging, "hedges", "hedging.")
-    hedge = re.compile("|".join(term_pattern(h).pattern for h in hedges) or r"(?!x)x", re.IGNORECASE)
-    weak = _strings(rel, hedging, "weak-hedges", "hedging.")
-    weak_hedge = re.compile("|".join(term_pattern(h).pattern for h in weak) or r"(?!x)x", re.IGNORECASE)
-    myth = _label_pattern(_strings(rel, hedging, "myth-labels", "hedging."))
-    fact = _label_pattern(_strings(rel, hedging, "fact-labels", "hedging."))
-    dose = _table(rel, data, "dose")
-    medicines = _strings(rel, dose, "medicines", "dose.")
-    care = _table(rel, data, "care")
-    concern = tuple(_strings(rel, care, "kinds", "care."))
-    for k in concern:
-        if k not in kinds:
-            raise _bad(rel, "kinds", f"care.kinds names {k!r}, which is not a [kinds.*] table")
-    refs = _table(rel, data, "references")
+def _terms(terms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(term_pattern(t).pattern for t in terms) or r"(?!x)x", re.IGNORECASE)
+
+
+def _compiled(patterns: Iterable[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in patterns)
+
+
+def _lexicon(data: models.HealthLexicon) -> Lexicon:
+    """The health lexicon compiled from its validated data."""
+    hedging, dose = data.hedging, data.dose
     return Lexicon(
-        kinds=kinds, reassurance=tuple(reassurance), hedge=hedge, weak_hedge=weak_hedge,
-        source=tuple(_regex(rel, "source-patterns", p)
-                     for p in _strings(rel, hedging, "source-patterns", "hedging.")),
-        myth=myth, fact=fact,
-        medicine=re.compile("|".join(term_pattern(m).pattern for m in medicines), re.IGNORECASE),
-        named=re.compile("|".join(term_pattern(m).pattern for m in _strings(rel, dose, "named", "dose.")),
-                         re.IGNORECASE),
-        instruction=_regex(rel, "instruction", dose.get("instruction")),
-        amounts=tuple(_regex(rel, "amounts", p) for p in _strings(rel, dose, "amounts", "dose.")),
-        check_advice=tuple(_regex(rel, "check-advice", p)
-                           for p in _strings(rel, dose, "check-advice", "dose.")),
-        care=tuple(_regex(rel, "patterns", p) for p in _strings(rel, care, "patterns", "care.")),
-        concern_kinds=concern,
-        references=tuple(_regex(rel, "patterns", p) for p in _strings(rel, refs, "patterns", "references.")),
+        kinds=MappingProxyType({name: _kind(name, raw) for name, raw in data.kinds.items()}),
+        reassurance=tuple(Reassurance(re.compile(r.pattern, re.IGNORECASE), r.softer)
+                          for r in data.reassurance),
+        hedge=_terms(hedging.hedges), weak_hedge=_terms(hedging.weak_hedges),
+        source=_compiled(hedging.source_patterns),
+        myth=_label_pattern(hedging.myth_labels), fact=_label_pattern(hedging.fact_labels),
+        medicine=_terms(dose.medicines), named=_terms(dose.named),
+        instruction=re.compile(dose.instruction, re.IGNORECASE),
+        amounts=_compiled(dose.amounts), check_advice=_compiled(dose.check_advice),
+        care=_compiled(data.care.patterns), concern_kinds=tuple(data.care.kinds),
+        references=_compiled(data.references.patterns),
     )
 
 
@@ -227,41 +163,35 @@ class Voice:
         return self.imperative.search(text) is None and any(p.search(text) for p in self.recommendation)
 
 
-@functools.lru_cache(maxsize=1)
-def voice() -> Voice:
-    rel = _LEXICON
-    v = _table(rel, load_data(rel), "voice")
-    share = v.get("narrative-share")
-    if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1:
-        raise _bad(rel, "voice.narrative-share", "must be a number between 0 and 1")
-    verbs = "|".join(term_pattern(t).pattern for t in _strings(rel, v, "imperative-verbs", "voice."))
-    openers = "|".join(re.escape(t) for t in _strings(rel, v, "openers", "voice."))
+def _voice(data: models.Voice) -> Voice:
+    verbs = "|".join(term_pattern(t).pattern for t in data.imperative_verbs)
+    openers = "|".join(re.escape(t) for t in data.openers)
     imperative = re.compile(
         r"^\W*(?:(?:if|when|once|after|before|while|for|at|in|during|until|as\s+soon\s+as)\b[^,]{0,100},\s*)?"
         rf"(?:(?:{openers})\s+)*(?:{verbs})", re.IGNORECASE)
     return Voice(
-        narrative_share=float(share), imperative=imperative,
-        advice=tuple(_regex(rel, "advice-patterns", p)
-                     for p in _strings(rel, v, "advice-patterns", "voice.")),
-        person=_regex(rel, "narrative-person", v.get("narrative-person")),
-        past=_regex(rel, "narrative-past", v.get("narrative-past")),
-        hedged=_regex(rel, "narrative-not", v.get("narrative-not")),
-        definitions=tuple(_regex(rel, "definition-patterns", p)
-                          for p in _strings(rel, v, "definition-patterns", "voice.")),
-        definition_kinds=frozenset(_strings(rel, v, "definition-kinds", "voice.")),
-        recommendation=tuple(_regex(rel, "recommendation-patterns", p)
-                             for p in _strings(rel, v, "recommendation-patterns", "voice.")),
+        narrative_share=data.narrative_share, imperative=imperative, advice=_compiled(data.advice_patterns),
+        person=re.compile(data.narrative_person, re.IGNORECASE),
+        past=re.compile(data.narrative_past, re.IGNORECASE),
+        hedged=re.compile(data.narrative_not, re.IGNORECASE),
+        definitions=_compiled(data.definition_patterns), definition_kinds=frozenset(data.definition_kinds),
+        recommendation=_compiled(data.recommendation_patterns),
     )
 
 
-def _table(rel: str, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise _bad(rel, key, f"a [{key}] table is required")
-    return value
+@dataclass(frozen=True)
+class Health:
+    """The ``health-lexicon`` data object (``ctx.data("health-lexicon")``): the lexicon and the voice."""
+
+    lexicon: Lexicon
+    voice: Voice
 
 
-def _label_pattern(labels: list[str]) -> re.Pattern[str]:
+def build_health(data: models.HealthLexicon, source: DataSource) -> Health:
+    return Health(_lexicon(data), _voice(data.voice))
+
+
+def _label_pattern(labels: Iterable[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(lb).replace("'", "['’]") for lb in sorted(labels, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})\s*[:—–-]", re.IGNORECASE)
 
@@ -276,21 +206,15 @@ class DisclaimerData:
     markers: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=1)
-def disclaimer_data() -> DisclaimerData:
-    rel = _DISCLAIMERS
-    data = load_data(rel)
-    phrases = tuple(term_pattern(p) for p in _strings(rel, data, "phrases", ""))
-    follow_on = _regex(rel, "constructions.follow-on", _table(rel, data, "constructions").get("follow-on"))
-    meta = _table(rel, data, "metadata")
-    markers = _strings(rel, _table(rel, data, "html"), "markers", "html.")
+def _disclaimer_data(data: models.Disclaimers) -> DisclaimerData:
+    meta = data.metadata
     return DisclaimerData(
-        phrases=phrases, follow_on=follow_on,
-        disclaimer_keys=tuple(k.casefold() for k in _strings(rel, meta, "disclaimer-keys", "metadata.")),
-        reviewer_keys=tuple(k.casefold() for k in _strings(rel, meta, "reviewer-keys", "metadata.")),
-        titles=tuple(_regex(rel, "clinician-titles", p, 0)
-                     for p in _strings(rel, meta, "clinician-titles", "metadata.")),
-        markers=tuple(m.casefold() for m in markers),
+        phrases=tuple(term_pattern(p) for p in data.phrases),
+        follow_on=re.compile(data.constructions.follow_on, re.IGNORECASE),
+        disclaimer_keys=tuple(k.casefold() for k in meta.disclaimer_keys),
+        reviewer_keys=tuple(k.casefold() for k in meta.reviewer_keys),
+        titles=_compiled(meta.clinician_titles, 0),
+        markers=tuple(m.casefold() for m in data.html.markers),
     )
 
 
@@ -332,20 +256,22 @@ def _alt(terms: Iterable[str], plural: bool = True) -> str:
     return "|".join(out) or r"(?!x)x"
 
 
-@functools.lru_cache(maxsize=1)
-def constructions() -> Constructions:
-    rel = _DISCLAIMERS
-    table = _table(rel, load_data(rel), "constructions")
-    where = "constructions."
-
+def _constructions(table: models.DisclaimerConstructions) -> Constructions:
+    """The disclaimer constructions compiled from ``[constructions]``."""
     def terms(key: str, plural: bool = False) -> str:
-        return _alt(_strings(rel, table, key, where), plural)
+        words: list[str] = getattr(table, key.replace("-", "_"))
+        return _alt(words, plural)
 
     def patterns(key: str, **fill: str) -> list[str]:
+        found: list[str] = getattr(table, key.replace("-", "_"))
         out = []
-        for p in _strings(rel, table, key, where):
+        for p in found:
             text = p.replace("{professional}", fill.get("professional", "{professional}"))
-            out.append(_regex(rel, key, text).pattern)
+            try:
+                out.append(re.compile(text, re.IGNORECASE).pattern)
+            except re.error as exc:  # a valid pattern made invalid by the professionals list
+                raise ConfigError(f"disclaimers: constructions.{key}: invalid regular expression {text!r} "
+                                  f"once {{professional}} is filled in: {exc}") from None
         return out
 
     prof = terms("professionals", plural=True)
@@ -375,21 +301,59 @@ def constructions() -> Constructions:
     )
 
 
-def construction(text: str, previous: str | None = None) -> str | None:
-    """Which disclaimer construction the sentence is (denial, identity, framing, deferral), or None.
+class Wordings:
+    """The ``disclaimers`` data object (``ctx.data("disclaimers")``): the compiled wordings and
+    constructions, and a memo of the configured disclaimer's extracted forms (per registry)."""
 
-    ``previous`` is the sentence before it in the same block: a follow-on "It can never diagnose." takes
-    the page as its subject from "This page explains feeding."."""
-    c = constructions()
-    if _denial(c, text, previous):
-        return "denial"
-    if _identity(c, text):
-        return "identity"
-    if c.framing.search(text):
-        return "framing"
-    if c.deferral.search(text) and any(p.search(text) for p in c.scope):
-        return "deferral"
-    return None
+    def __init__(self, data: DisclaimerData, constructions: Constructions) -> None:
+        self.data = data
+        self.constructions = constructions
+        self._forms: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def construction(self, text: str, previous: str | None = None) -> str | None:
+        """Which disclaimer construction the sentence is (denial, identity, framing, deferral), or None.
+
+        ``previous`` is the sentence before it in the same block: a follow-on "It can never diagnose." takes
+        the page as its subject from "This page explains feeding."."""
+        c = self.constructions
+        if _denial(c, text, previous, self.data.follow_on):
+            return "denial"
+        if _identity(c, text):
+            return "identity"
+        if c.framing.search(text):
+            return "framing"
+        if c.deferral.search(text) and any(p.search(text) for p in c.scope):
+            return "deferral"
+        return None
+
+    def is_disclaimer_text(self, text: str, extra: Iterable[str] = (), previous: str | None = None) -> bool:
+        """True if a sentence says, in any wording, that the page does not replace the child's clinician.
+
+        ``previous`` is the sentence before it in the same block: a follow-on sentence ("This guide is
+        general information. It does not replace your doctor's advice.") takes the page from it."""
+        norm = _norm(text)
+        for e in extra:
+            ne = _norm(e)
+            if ne and ne in norm:
+                return True
+        if any(p.search(text) for p in self.data.phrases):
+            return True
+        return self.construction(text, previous) is not None
+
+    def configured_forms(self, text: str, fmt: str) -> tuple[str, ...]:
+        """The configured disclaimer as written and as read back once --fix inserted it (memoised)."""
+        key = (text, fmt)
+        if key not in self._forms:
+            self._forms[key] = _configured_forms(text, fmt)
+        return self._forms[key]
+
+
+def build_wordings(data: models.Disclaimers, source: DataSource) -> Wordings:
+    return Wordings(_disclaimer_data(data), _constructions(data.constructions))
+
+
+HEALTH_DATA = DataSchema("health-lexicon", models.HealthLexicon, build_health)
+DISCLAIMER_DATA = DataSchema("disclaimers", models.Disclaimers, build_wordings)
 
 
 def _clinical_object(c: Constructions, text: str, m: re.Match[str]) -> bool:
@@ -401,7 +365,7 @@ def _clinical_object(c: Constructions, text: str, m: re.Match[str]) -> bool:
     return bool(c.clinical.search(rest[:120]))
 
 
-def _denial(c: Constructions, text: str, previous: str | None) -> bool:
+def _denial(c: Constructions, text: str, previous: str | None, follow_on: re.Pattern[str]) -> bool:
     for n in c.nothing.finditer(text):
         r = c.relation.search(text, n.end(), min(len(text), n.end() + 60))
         if r and _clinical_object(c, text, r):
@@ -427,7 +391,7 @@ def _denial(c: Constructions, text: str, previous: str | None) -> bool:
         if pronoun_clause and clause_start and c.self_ref.search(before[:clause_start]):
             return True  # "Our leaflet informs, but it can never diagnose."
         if pronoun_clause and not clause_start and previous is not None \
-                and disclaimer_data().follow_on.search(text) and c.self_ref.search(previous):
+                and follow_on.search(text) and c.self_ref.search(previous):
             return True  # "This guide is general information. It is not a diagnosis."
     return False
 
@@ -496,6 +460,8 @@ class Analysis:
     disclaimers: list[Found]
     disclaimer_sentences: set[int]
     myth_spans: list[tuple[int, int]]
+    lex: Lexicon
+    voice: Voice
     reassurances: list[tuple[Sentence, re.Match[str], Reassurance]] = field(default_factory=list)
     narrative: bool = False  # a story or a letter that gives no advice (see _is_narrative)
     _strong: set[int] | None = field(default=None, repr=False)
@@ -511,7 +477,7 @@ class Analysis:
 
     def score(self, kinds: Iterable[str] | None = None) -> tuple[float, int]:
         """Weighted count of DISTINCT evidence (per kind, capped) and how many kinds contributed."""
-        lex = lexicon()
+        lex = self.lex
         wanted = set(kinds) if kinds is not None else None
         per_kind: dict[str, set[str]] = {}
         for ev in self.evidence:
@@ -526,7 +492,7 @@ class Analysis:
     def strongest(self, kinds: Iterable[str] | None = None, limit: int = 8
                   ) -> list[tuple[Sentence, list[str]]]:
         """Evidence sentences, strongest first (sum of kind weights, plus a little per extra term)."""
-        lex = lexicon()
+        lex = self.lex
         wanted = set(kinds) if kinds is not None else None
         by_sent: dict[int, tuple[Sentence, dict[str, set[str]]]] = {}
         for ev in self.evidence:
@@ -547,30 +513,14 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
 
 
-def is_disclaimer_text(text: str, extra: Iterable[str] = (), previous: str | None = None) -> bool:
-    """True if a sentence says, in any wording, that the page does not replace the child's clinician.
-
-    ``previous`` is the sentence before it in the same block: a follow-on sentence ("This guide is
-    general information. It does not replace your doctor's advice.") takes the page from it."""
-    norm = _norm(text)
-    for e in extra:
-        ne = _norm(e)
-        if ne and ne in norm:
-            return True
-    if any(p.search(text) for p in disclaimer_data().phrases):
-        return True
-    return construction(text, previous) is not None
-
-
-def _is_marked(block: Block) -> bool:
-    markers = disclaimer_data().markers
+def _is_marked(block: Block, markers: tuple[str, ...]) -> bool:
     return any(m in c for c in block.classes for m in markers)
 
 
-def _metadata_disclaimer(doc: Document, extra: Iterable[str]) -> str | None:
+def _metadata_disclaimer(doc: Document, extra: Iterable[str], words: Wordings) -> str | None:
     """The front-matter or <meta> key that marks a disclaimer, if any (nested fields too: an author box
     ``author: {bio: …}`` or a list of notes)."""
-    data = disclaimer_data()
+    data = words.data
     for key, value in _fields(doc.metadata):
         k = key.rsplit(".", 1)[-1].casefold()
         if value is None or value is False or (isinstance(value, str) and not value.strip()):
@@ -579,7 +529,7 @@ def _metadata_disclaimer(doc: Document, extra: Iterable[str]) -> str | None:
             return key
         if k in data.reviewer_keys and any(t.search(str(value)) for t in data.titles):
             return key
-        if isinstance(value, str) and k != "title" and _has_disclaimer(value, extra):
+        if isinstance(value, str) and k != "title" and _has_disclaimer(value, extra, words):
             return key
     return None
 
@@ -599,11 +549,11 @@ def _fields(value: Any, key: str = "", depth: int = 0) -> Iterator[tuple[str, An
                 yield from _fields(v, f"{key}[{i}]", depth + 1)
 
 
-def _has_disclaimer(text: str, extra: Iterable[str]) -> bool:
+def _has_disclaimer(text: str, extra: Iterable[str], words: Wordings) -> bool:
     """A sentence of a text outside the blocks (a front-matter field) is a disclaimer."""
     previous: str | None = None
     for s, e in segment.sentences(text):
-        if is_disclaimer_text(text[s:e], extra, previous):
+        if words.is_disclaimer_text(text[s:e], extra, previous):
             return True
         previous = text[s:e]
     return False
@@ -613,7 +563,7 @@ def _block_source_range(doc: Document, block: Block) -> tuple[int, int]:
     return doc.source_offset(block.start), doc.source_offset(max(block.end - 1, block.start)) + 1
 
 
-def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
+def _page_disclaimers(doc: Document, extra: Iterable[str], words: Wordings) -> list[Found]:
     """HTML outside the article's blocks (a site footer, an aside): marked elements or usual wordings."""
     if doc.format != "html" or not doc.blocks:
         return []
@@ -623,7 +573,7 @@ def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
     text = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
                   lambda m: " " * len(m.group()), src, flags=re.IGNORECASE | re.DOTALL)
     found: list[int] = []
-    markers = "|".join(re.escape(m) for m in disclaimer_data().markers)
+    markers = "|".join(re.escape(m) for m in words.data.markers)
     for m in re.finditer(rf"<(\w+)\b[^>]*\b(?:class|id|role|data-editlint)\s*=\s*[\"']?[^\"'>]*(?:{markers})",
                          src, re.IGNORECASE):
         close = src.find(">", m.end())
@@ -631,7 +581,7 @@ def _page_disclaimers(doc: Document, extra: Iterable[str]) -> list[Found]:
         if end is not None and text[close + 1:end.start()].strip():  # the element has some text
             found.append(m.start())
     for s, e in split_sentences(text):
-        if is_disclaimer_text(text[s:e], extra):
+        if words.is_disclaimer_text(text[s:e], extra):
             found.append(s)
     out: list[Found] = []
     for off in found:
@@ -655,11 +605,12 @@ def _myth_spans(block: Block, lex: Lexicon) -> tuple[list[tuple[int, int]], list
 def analyse(ctx: CheckContext) -> Analysis:
     """The family's shared analysis of the document (computed once per document and settings)."""
     key = ("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT))
-    return ctx.memo(key, lambda: _analyse(ctx.doc, _settings(ctx)))
+    return ctx.memo(key, lambda: _analyse(ctx.doc, _settings(ctx), ctx.data("health-lexicon"),
+                                          ctx.data("disclaimers")))
 
 
 def _settings(ctx: CheckContext) -> Mapping[str, Any]:
-    return ctx.config.section("disclaimer")
+    return ctx.section("disclaimer")
 
 
 def _sentences(doc: Document) -> list[Sentence]:
@@ -673,7 +624,6 @@ def _sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
-@functools.lru_cache(maxsize=16)
 def _configured_forms(text: str, fmt: str) -> tuple[str, ...]:
     """The configured disclaimer as written and as the reader extracts it once --fix has inserted it in
     a file of this format (markup escaped, then read back): either form in a sentence is the disclaimer."""
@@ -691,18 +641,18 @@ def _configured_forms(text: str, fmt: str) -> tuple[str, ...]:
     return (text, " ".join(b.text for b in doc.blocks))
 
 
-def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str, Any]
+def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str, Any], words: Wordings
                  ) -> tuple[list[Found], set[int]]:
     """The disclaimers of a document, and the indexes of the sentences that are disclaimers."""
-    extra = _configured_forms(settings.get("text", DEFAULT_TEXT), doc.format)
+    extra = words.configured_forms(settings.get("text", DEFAULT_TEXT), doc.format)
     disclaimers: list[Found] = []
     disclaimer_sents: set[int] = set()
     marked_blocks: set[int] = set()
     for sent in sentences:
-        marked = _is_marked(sent.block)
+        marked = _is_marked(sent.block, words.data.markers)
         prev = sentences[sent.index - 1] if sent.index else None
         previous = prev.text if prev is not None and prev.block is sent.block else None
-        if marked or is_disclaimer_text(sent.text, extra, previous):
+        if marked or words.is_disclaimer_text(sent.text, extra, previous):
             disclaimer_sents.add(sent.index)
             if marked and sent.block.index in marked_blocks:
                 continue
@@ -710,17 +660,17 @@ def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str
                 marked_blocks.add(sent.block.index)
             disclaimers.append(Found("html" if marked else "text", sent.block, sent.start, sent.end,
                                      sent.text))
-    meta_key = _metadata_disclaimer(doc, extra)
+    meta_key = _metadata_disclaimer(doc, extra, words)
     if meta_key is not None:
         disclaimers.append(Found("metadata", text=meta_key))
     if not disclaimers:
-        disclaimers += _page_disclaimers(doc, extra)
+        disclaimers += _page_disclaimers(doc, extra, words)
     return disclaimers, disclaimer_sents
 
 
-def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
+def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: Wordings) -> Analysis:
     """Sentences, disclaimers, labelled myths, reassurances and the evidence of health advice."""
-    lex = lexicon()
+    lex = health.lexicon
     sentences = _sentences(doc)
     myths: list[tuple[int, int]] = []
     pairs: list[tuple[int, int]] = []
@@ -728,14 +678,14 @@ def _analyse(doc: Document, settings: Mapping[str, Any]) -> Analysis:
         block_myths, block_pairs = _myth_spans(block, lex)
         myths += block_myths
         pairs += block_pairs
-    disclaimers, disclaimer_sents = _disclaimers(doc, sentences, settings)
+    disclaimers, disclaimer_sents = _disclaimers(doc, sentences, settings, words)
     evidence: list[Evidence] = []
-    analysis = Analysis(sentences, evidence, disclaimers, disclaimer_sents, myths)
+    analysis = Analysis(sentences, evidence, disclaimers, disclaimer_sents, myths, lex, health.voice)
     for sent in sentences:
         if sent.index in disclaimer_sents or sent.block.kind is BlockKind.CODE:
             continue
         in_myth = any(a <= sent.start < b for a, b in pairs)
-        evidence += _evidence(doc, sent, lex)
+        evidence += _evidence(doc, sent, lex, health.voice)
         if in_myth or sent.block.kind is BlockKind.QUOTE or sent.text.rstrip(" *_\"'”’)").endswith("?"):
             continue  # a question ("Is it ever nothing to worry about?") asserts nothing
         for r in lex.reassurance:
@@ -770,12 +720,11 @@ def _masked(doc: Document, sent: Sentence) -> str:
     return text
 
 
-def _evidence(doc: Document, sent: Sentence, lex: Lexicon) -> list[Evidence]:
+def _evidence(doc: Document, sent: Sentence, lex: Lexicon, v: Voice) -> list[Evidence]:
     """The evidence of health advice in one sentence: one piece per kind and stretch of text; contextual
     terms (a dose, an amount) only next to a medicine; no medicine evidence from a definition."""
     text = _masked(doc, sent)
     words = _words(text)
-    v = voice()
     block = sent.block
     line_start = block.text.rfind("\n", 0, sent.start - block.start) + 1
     line_end = block.text.find("\n", sent.start - block.start)
@@ -818,7 +767,7 @@ def _measures_medicine(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 def _is_narrative(a: Analysis) -> bool:
     """A first-person story or a letter with no advice: no health sentence is advice, and enough of the
     prose sentences tell a story (a person and a past tense, no condition or modal)."""
-    v = voice()
+    v = a.voice
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)
     prose = [s for s in a.sentences if s.block.kind in kinds and s.index not in a.disclaimer_sentences]
     if not prose:
@@ -921,7 +870,7 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
     edits: tuple[Edit, ...] = ()
     if text.strip() and (required is None or required.search(text)):
         edit = insertion_edit(doc, text, position)
-        if edit is not None and _fix_works(doc, edit, settings, position, within):
+        if edit is not None and _fix_works(doc, edit, settings, position, within, ctx.data("disclaimers")):
             edits = (dataclasses.replace(edit, applicability=Applicability.SAFE),)  # configured text: safe
     yield Hit(a_start, a_end,
               f"this article gives health advice ({summary}) but has no medical disclaimer; add one saying "
@@ -1023,7 +972,8 @@ def insertion_edit(doc: Document, text: str, position: str) -> Edit | None:
     return _block_edit(src, src.rfind("\n", 0, so) + 1, body)
 
 
-def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position: str, within: int) -> bool:
+def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position: str, within: int,
+               words: Wordings) -> bool:
     """Re-read the fixed text: offer the fix only if the inserted disclaimer is then found where required
     (an unclosed code fence, say, would swallow it, and every later run would insert another)."""
     from ..readers import read
@@ -1033,7 +983,7 @@ def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position:
         new_doc = read(dataclasses.replace(doc.source, text=fixed))
     except EditlintError:
         return False
-    found, _ = _disclaimers(new_doc, _sentences(new_doc), settings)
+    found, _ = _disclaimers(new_doc, _sentences(new_doc), settings, words)
     return any(_satisfies(new_doc, f, position, within) for f in found)
 
 
@@ -1112,8 +1062,8 @@ def _sourced(doc: Document, sents: Iterable[Sentence], lex: Lexicon) -> bool:
 @check_type("unhedged-reassurance", options={})
 def unhedged_reassurance(ctx: CheckContext) -> Iterator[Hit]:
     """Absolute health reassurance ("nothing to worry about") with no hedge or source next to it."""
-    lex = lexicon()
     a = analyse(ctx)
+    lex = a.lex
     flagged: dict[int, list[tuple[Sentence, re.Match[str], Reassurance]]] = {}
     for sent, m, r in a.reassurances:
         if sent.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL):
@@ -1173,8 +1123,8 @@ def _is_dose(doc: Document, sent: Sentence, lex: Lexicon) -> bool:
 })
 def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
     """A medicine dose needs advice to check it with a doctor or pharmacist in the same place."""
-    lex = lexicon()
     a = analyse(ctx)
+    lex = a.lex
     window = ctx.options["window"]
     content = [b for b in ctx.doc.blocks if b.kind is not BlockKind.HEADING]
     rank = {b.index: i for i, b in enumerate(content)}
@@ -1198,7 +1148,7 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
         what = "medicine dose" if amount else "advice to give a medicine"
         # a dose stated as what children need or what is recommended ("Babies need 400 IU of vitamin D a
         # day"): a warning; a dose the reader is told or shown how to give: the rule's severity
-        stated = voice().recommends(sent.text)
+        stated = a.voice.recommends(sent.text)
         yield Hit(sent.start, sent.end,
                   f"{what} with no advice to check it with a doctor or pharmacist nearby; add a line such as "
                   "'Check the dose with your pharmacist or doctor before you give it.'",
@@ -1215,8 +1165,8 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
 })
 def when_to_seek_care(ctx: CheckContext) -> Iterator[Hit]:
     """Articles about symptoms or development concerns should say when to get medical help."""
-    lex = lexicon()
     a = analyse(ctx)
+    lex = a.lex
     score, _ = a.score(lex.concern_kinds)
     if score < ctx.options["min-score"] or not ctx.doc.blocks or a.narrative:
         return
@@ -1251,8 +1201,8 @@ def _article_source(doc: Document) -> str:
 })
 def unsourced_health_claims(ctx: CheckContext) -> Iterator[Hit]:
     """Health claims need a source readers can check: a link, a citation or a reference list."""
-    lex = lexicon()
     a = analyse(ctx)
+    lex = a.lex
     score, _ = a.score()
     if score < ctx.options["threshold"] or not ctx.doc.blocks or a.narrative:
         return

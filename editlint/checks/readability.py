@@ -430,7 +430,7 @@ def judged_sentences(ctx: CheckContext) -> list[Sentence]:
 
     A medical disclaimer (recognised by what it says, as EL401 recognises it, or the configured text)
     is wording a publisher requires, often legal, not the writer's prose to simplify."""
-    from .disclaimer import is_disclaimer_text
+    words = ctx.data("disclaimers")
 
     def compute() -> list[Sentence]:
         skip = boilerplate(ctx)
@@ -440,7 +440,8 @@ def judged_sentences(ctx: CheckContext) -> list[Sentence]:
         for s in prose_sentences(ctx):
             before = previous.text if previous is not None and previous.block is s.block else None
             previous = s
-            if _fold(s.text) in skip or is_disclaimer_text(ctx.doc.text[s.start:s.end], configured, before):
+            text = ctx.doc.text[s.start:s.end]
+            if _fold(s.text) in skip or words.is_disclaimer_text(text, configured, before):
                 continue
             out.append(s)
         return out
