@@ -16,6 +16,7 @@ they walk" and "in most babies walking comes first" cannot both be true.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..quote import clip
@@ -94,15 +95,21 @@ def usable_orders(claims: Iterable[TypedClaim]) -> list[OrderClaim]:
 def order_cycles(orders: Sequence[OrderClaim], onto: Ontology, max_chain: int) -> list[list[int]]:
     """Groups of claims (indexes) whose orders form a cycle: x<y and a chain y<...<x of other claims."""
     groups: list[list[int]] = []
-    seen: list[frozenset[int]] = []
+    seen: set[frozenset[int]] = set()
+    holding: dict[int, list[frozenset[int]]] = {}  # claim -> the groups seen that hold it
+    index = _OrderIndex(orders, onto)
     for i in range(len(orders)):
-        path = _chain(orders, onto, i, max_chain)
+        path = _chain(orders, onto, i, max_chain, index)
         if path is None:
             continue
         members = frozenset((i, *path))
-        if any(g <= members or members <= g for g in seen):
+        subsets = (frozenset(c) for r in range(1, len(members) + 1)
+                   for c in itertools.combinations(sorted(members), r))
+        if any(g in seen for g in subsets) or any(members <= g for g in holding.get(i, ())):
             continue
-        seen.append(members)
+        seen.add(members)
+        for k in members:
+            holding.setdefault(k, []).append(members)
         groups.append(sorted(members, key=lambda k: orders[k].prov.start))
     return groups
 
@@ -127,35 +134,117 @@ def first_conflicts(orders: Sequence[OrderClaim], onto: Ontology) -> list[list[i
     """ "X comes first" against "Y before X" or "Y comes first", Y an alternative of X."""
     groups: list[list[int]] = []
     firsts = [i for i, c in enumerate(orders) if c.later.key == "*"]
+    # Which claims go against "x first" depends only on x's concept: found once per concept, so many
+    # copies of one "x comes first" cost one scan of the claims, not one each.
+    against_x: dict[tuple[str, bool, str, frozenset[str]], list[int]] = {}
     for i in firsts:
         x = orders[i].earlier
-        for j, c in enumerate(orders):
-            if j == i or not _independent(orders[i], c):
+        key = (x.key, x.known, x.head, x.modifiers)
+        if key not in against_x:
+            against_x[key] = [j for j, c in enumerate(orders) if alternatives(onto, c.earlier, x) and (
+                c.later.key == "*" or _same(onto, c.later, x))]
+        for j in against_x[key]:
+            c = orders[j]
+            if j == i or not _independent(orders[i], c) or (c.later.key == "*" and j < i):
                 continue
-            against = c.later.key == "*" and j > i and alternatives(onto, c.earlier, x)
-            against |= c.later.key != "*" and _same(onto, c.later, x) and alternatives(onto, c.earlier, x)
-            if against:
-                groups.append(sorted((i, j), key=lambda k: orders[k].prov.start))
+            groups.append(sorted((i, j), key=lambda k: orders[k].prov.start))
     return groups
 
 
-def _chain(orders: Sequence[OrderClaim], onto: Ontology, i: int, max_chain: int) -> tuple[int, ...] | None:
-    """The shortest chain of other claims leading from claim i's later event back to its earlier one."""
+def _chain(orders: Sequence[OrderClaim], onto: Ontology, i: int, max_chain: int,
+           index: _OrderIndex | None = None) -> tuple[int, ...] | None:
+    """The shortest chain of other claims leading from claim i's later event back to its earlier one.
+
+    Of the shortest chains, the first in claim order (lexicographically smallest indexes), found by a
+    depth-first search per length that only follows claims whose earlier event is the same as the node
+    (an index, not a scan of every claim) and only into nodes from which the concepts alone can still
+    close the cycle in the steps left. A breadth-first search over all paths grew as n^3 in claims."""
+    index = index or _OrderIndex(orders, onto)
     start = orders[i]
-    frontier: list[tuple[Concept, tuple[int, ...]]] = [(start.later, ())]
-    for _ in range(max_chain):
-        nxt: list[tuple[Concept, tuple[int, ...]]] = []
-        for node, path in frontier:
-            for j, c in enumerate(orders):
-                if j == i or j in path or not _same(onto, c.earlier, node):
-                    continue
-                if not _independent(start, c) or any(not _independent(orders[k], c) for k in path):
-                    continue
+    goal = start.earlier
+
+    def extend(node: Concept, path: tuple[int, ...], left: int) -> tuple[int, ...] | None:
+        for j in index.after(node):
+            c = orders[j]
+            if j == i or j in path:
+                continue
+            if not _independent(start, c) or any(not _independent(orders[k], c) for k in path):
+                continue
+            if left == 1:
                 if _same(onto, c.later, start.earlier):
                     return (*path, j)
-                nxt.append((c.later, (*path, j)))
-        frontier = nxt
+            elif index.reaches(c.later, goal, left - 1):
+                found = extend(c.later, (*path, j), left - 1)
+                if found is not None:
+                    return found
+        return None
+
+    for length in range(1, max_chain + 1):
+        if index.reaches(start.later, goal, length):
+            found = extend(start.later, (), length)
+            if found is not None:
+                return found
     return None
+
+
+_CKey = tuple[str, bool]
+
+
+def _ckey(c: Concept) -> _CKey:
+    """What ``_same`` looks at in a concept."""
+    return c.key, c.known
+
+
+class _OrderIndex:
+    """The order claims by their earlier event, for following chains without scanning every claim."""
+
+    def __init__(self, orders: Sequence[OrderClaim], onto: Ontology) -> None:
+        self.orders, self.onto = orders, onto
+        self.by_key: dict[str, list[int]] = {}
+        self.by_base: dict[str, list[int]] = {}
+        self.children: dict[str, set[str]] = {}
+        for j, c in enumerate(orders):
+            self.by_key.setdefault(c.earlier.key, []).append(j)
+            if c.earlier.known:
+                base = c.earlier.key.split("(", 1)[0]
+                self.by_base.setdefault(base, []).append(j)
+        for base in self.by_base:
+            for parent in onto.ancestors(base)[1:2]:
+                self.children.setdefault(parent, set()).add(base)
+        self._after: dict[_CKey, list[int]] = {}
+        self._nexts: dict[_CKey, list[Concept]] = {}
+        self._reach: dict[tuple[_CKey, _CKey, int], bool] = {}
+
+    def after(self, node: Concept) -> list[int]:
+        """Claims (ascending) whose earlier event is ``_same`` as ``node``."""
+        key = _ckey(node)
+        if key not in self._after:
+            cands = set(self.by_key.get(node.key, ()))
+            if node.known:
+                base = node.key.split("(", 1)[0]
+                for b in (base, *self.onto.ancestors(base)[1:2], *self.children.get(base, ())):
+                    cands.update(self.by_base.get(b, ()))
+            self._after[key] = sorted(j for j in cands if _same(self.onto, self.orders[j].earlier, node))
+        return self._after[key]
+
+    def reaches(self, node: Concept, goal: Concept, steps: int) -> bool:
+        """Whether some chain of at most ``steps`` claims leads from ``node`` to ``goal``, concepts only
+        (no check of which claims may stand together): a bound that prunes the search, never a result."""
+        key = (_ckey(node), _ckey(goal), steps)
+        if key not in self._reach:
+            self._reach[key] = any(
+                _same(self.onto, later, goal) or (steps > 1 and self.reaches(later, goal, steps - 1))
+                for later in self._next(node))
+        return self._reach[key]
+
+    def _next(self, node: Concept) -> list[Concept]:
+        key = _ckey(node)
+        if key not in self._nexts:
+            seen: dict[_CKey, Concept] = {}
+            for j in self.after(node):
+                seen.setdefault(_ckey(self.orders[j].later), self.orders[j].later)
+            self._nexts[key] = list(seen.values())
+        return self._nexts[key]
 
 
 @check_type("stage-order-contradiction", needs=NEEDS, options={
@@ -188,16 +277,19 @@ def _by_primary(orders: Sequence[OrderClaim], groups: list[list[int]], onto: Ont
         for k in g:
             count[orders[k].prov.sent_start] = count.get(orders[k].prov.sent_start, 0) + 1
     out: dict[int, list[OrderClaim]] = {}
+    listed: dict[int, set[OrderClaim]] = {}  # the same as out, for membership in constant time
     by_sentence: dict[int, int] = {}
     for g in groups:
         primary = max(g, key=lambda k: (_against(onto, orders[k]), count[orders[k].prov.sent_start],
                                         orders[k].prov.start))
         primary = by_sentence.setdefault(orders[primary].prov.sent_start, primary)
         others = out.setdefault(primary, [])
+        known = listed.setdefault(primary, set())
         for k in g:
             o = orders[k]
-            if o.prov.sent_start != orders[primary].prov.sent_start and o not in others:
+            if o.prov.sent_start != orders[primary].prov.sent_start and o not in known:
                 others.append(o)
+                known.add(o)
     for others in out.values():
         others.sort(key=lambda o: o.prov.start)
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -314,13 +315,18 @@ def sections(doc: Document, sentences: Sequence[Sentence] = ()) -> list[Section]
             order.append(b.section)
             blocks[b.section] = []
         blocks[b.section].append(b)
+    # Each sentence goes to its block's section in one pass (filtering all sentences per section was
+    # quadratic in the number of headings).
+    section_of = {b.index: b.section for bs in blocks.values() for b in bs}
+    sents: dict[int | None, list[Sentence]] = {sec: [] for sec in order}
+    for s in sentences:
+        if s.block.index in section_of:
+            sents[section_of[s.block.index]].append(s)
     out = []
     for sec in order:
         bs = blocks[sec]
-        idx = {b.index for b in bs}
         heading = doc.blocks[sec] if sec is not None else None
-        out.append(Section(heading, tuple(bs), tuple(s for s in sentences if s.block.index in idx),
-                           sum(block_words(doc, b) for b in bs)))
+        out.append(Section(heading, tuple(bs), tuple(sents[sec]), sum(block_words(doc, b) for b in bs)))
     return out
 
 
@@ -763,15 +769,15 @@ def passive_voice(ctx: CheckContext) -> Iterator[Hit]:
         by_block: dict[int, list[Passive]] = {}
         for p in found:
             by_block.setdefault(p.sentence.block.index, []).append(p)
+        in_block = Counter(s.block.index for s in scored)  # counted once, not filtered per paragraph
         for index, group in by_block.items():
-            in_block = [s for s in scored if s.block.index == index]
             n = len({(p.sentence.start, p.sentence.end) for p in group})
-            if len(group) < o["paragraph-min-passive"] or n / len(in_block) <= o["paragraph-max-share"]:
+            if len(group) < o["paragraph-min-passive"] or n / in_block[index] <= o["paragraph-max-share"]:
                 continue  # a cluster: enough passive verbs, in more than half of the paragraph's sentences
             first = group[0]
             reported.add(first.start)
             yield Hit(first.start, first.end,
-                      f"{n} of {len(in_block)} sentences in this paragraph are in the passive voice: "
+                      f"{n} of {in_block[index]} sentences in this paragraph are in the passive voice: "
                       f"say who does what, e.g. rewrite {first.phrase!r} with the doer as the subject",
                       severity=Severity.WARNING, key=f"passive cluster {first.sentence.block.text[:60]}",
                       related=tuple(Span(p.start, p.end, f"passive: {p.phrase!r}") for p in group[1:]))

@@ -393,7 +393,7 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
         if c.source == "body" and len(c.words) > len(h.words) and _contains(c.words, h.words))}
     candidates.sort(key=lambda p: (id(p) not in dominant, -len(p.words), p.occurrences[0]))
     accepted: list[Phrase] = []
-    covered: list[tuple[int, int]] = []
+    covered = _Covered(len(st.words))
     for cand in candidates:
         n = len(cand.words)
         # Trailing function words are not part of the phrase ("... for your" → "...").
@@ -404,14 +404,15 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             if n < min_words or sum(
                     1 for w in words if w not in lex.function and not w.isdigit()) < min_content:
                 continue
+        if not covered.any_fresh(cand.occurrences, n, min_count):
+            continue  # every later test only drops occurrences or lengthens them: it cannot pass
         occ = _once_per_copy(doc, st, _counted(st, n, cand.occurrences))
         if n == len(cand.words) >= options["max-words"]:
             n = _extend(st, occ, n)  # a long pasted passage: grow past max-words while all copies agree
             words = tuple(st.words[occ[0]:occ[0] + n]) if occ else words
         # An occurrence overlapping a longer accepted phrase is part of it (no sub-phrases, no windows
         # sliding along a long pasted passage).
-        fresh = [i for i in occ if not any(a < i + n and i < b for a, b in covered)]
-        if len(fresh) < min_count or len(occ) < min_count:
+        if len(occ) < min_count or not covered.any_fresh(occ, n, min_count):
             continue
         if not _enough_outside_tables(doc, st, occ, options["min-prose-count"]):
             continue
@@ -421,15 +422,43 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
             continue
         if all(_whole_block(st, i, len(cand.words)) for i in cand.occurrences):
             # Whole paragraphs repeated: EL103 (duplicate-block) reports those, and their parts with them.
-            covered.extend((i, i + len(cand.words)) for i in cand.occurrences)
+            covered.add(cand.occurrences, len(cand.words))
             continue
         accepted.append(Phrase(words, occ, cand.source, cand.origin))
-        covered.extend((i, i + n) for i in occ)
+        covered.add(occ, n)
     for p in accepted:
         p.occurrences = sorted(p.occurrences)
         p.spans = [(st.starts[i], st.ends[i + len(p.words) - 1]) for i in p.occurrences]
     accepted.sort(key=lambda p: (-len(p.occurrences), p.occurrences[0]))
     return accepted
+
+
+class _Covered:
+    """Tokens inside accepted phrases: an occurrence [i, i + n) overlaps one iff it holds a marked token.
+
+    A byte per token makes the overlap test a C-speed ``find`` over n bytes, where a scan of every
+    accepted interval made EL101 quadratic on long repetitive text."""
+
+    def __init__(self, size: int) -> None:
+        self._marks = bytearray(size)
+
+    def add(self, starts: Iterable[int], n: int) -> None:
+        marks = self._marks
+        for i in starts:
+            j = min(i + n, len(marks))
+            if j > i:
+                marks[i:j] = b"\x01" * (j - i)
+
+    def any_fresh(self, starts: Iterable[int], n: int, enough: int) -> bool:
+        """True when at least ``enough`` of the occurrences overlap no marked token."""
+        find = self._marks.find
+        fresh = 0
+        for i in starts:
+            if find(1, i, i + n) < 0:
+                fresh += 1
+                if fresh >= enough:
+                    return True
+        return False
 
 
 def topic_stems(doc: Document, lex: Lexicon) -> frozenset[str]:
@@ -471,11 +500,17 @@ def _once_per_copy(doc: Document, st: Stream, occ: list[int]) -> list[int]:
     out = []
     for i in occ:
         block = doc.blocks[st.segments[st.seg_of[i]].block]
-        key = (" ".join(block.text.split()).casefold(), st.starts[i] - block.start)
+        key = (_squashed(block.text), st.starts[i] - block.start)
         if key not in seen:
             seen.add(key)
             out.append(i)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _squashed(text: str) -> str:
+    """A block's text with its spacing and case evened out (cached: one block holds many occurrences)."""
+    return " ".join(text.split()).casefold()
 
 
 def _parallel(doc: Document, block_ids: Sequence[int]) -> bool:
@@ -766,55 +801,18 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
     k = opts["shingle-words"]
     sets: dict[int, set[tuple[str, ...]]] = {}
     figures: dict[int, Counter[str]] = {}
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for b in blocks:
         words = [t for t in block_tokens(doc, b).tokens if t not in BREAK_CHARS]
         if len(words) < opts["min-words"]:
             continue
         words, figures[b.index] = _mask_numbers(words, lex.number_words)
-        sh = _shingles(words, k)
-        sets[b.index] = sh
-        for s in sh:
-            index[s].append(b.index)
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    best: dict[tuple[int, int], float] = {}
-    jaccards: dict[tuple[int, int], float] = {}
-    for i, sh in sets.items():
-        common: Counter[int] = Counter()
-        for s in sh:
-            for j in index[s]:
-                if j < i:
-                    common[j] += 1
-        for j, c in common.items():
-            if i in summary_ids and j in summary_ids:
-                continue
-            if figures[i] != figures[j]:
-                continue  # the same frame with other figures or ages: parallel items, not a copy
-            other = sets[j]
-            jac = c / (len(sh) + len(other) - c)
-            cont = c / min(len(sh), len(other))
-            if jac >= opts["jaccard"] or cont >= opts["containment"]:
-                best[(j, i)] = max(jac, cont if cont >= opts["containment"] else 0.0)
-                jaccards[(j, i)] = jac
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for x in sorted({x for pair in best for x in pair}):
-        groups[find(x)].append(x)
-    for members in groups.values():
-        members.sort()
+        sets[b.index] = _shingles(words, k)
+    for members, sim, closest in _near_duplicates(sets, figures, summary_ids, opts):
         if _restatement(doc, members, opts["restatement-max-words"]):
             continue
         first, second = members[0], members[1]
-        sim = max(v for (a, b), v in best.items() if a in members and b in members)
         b2 = doc.blocks[second]
         # An error only for a true copy (same wording both ways), not for a short block inside a long one.
-        closest = max(v for (a, b), v in jaccards.items() if a in members and b in members)
         exact = closest >= 0.9
         error = 0 < opts["error-similarity"] <= closest
         what = "repeats" if exact else "says nearly the same as"
@@ -827,6 +825,64 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
                                      "first copy" if m == first else "another copy") for m in others),
                   severity=Severity.ERROR if error else Severity.WARNING,
                   key=f"duplicate:{doc.blocks[first].text[:80]}")
+
+
+def _near_duplicates(sets: Mapping[int, set[tuple[str, ...]]], figures: Mapping[int, Counter[str]],
+                     summary_ids: set[int], opts: Mapping[str, Any]) -> list[tuple[list[int], float, float]]:
+    """Groups of blocks that say the same (sorted members, best similarity, closest Jaccard), in the
+    order of their first member.
+
+    An exact copy (same shingles and figures) of an earlier block joins that block's group with
+    similarity 1 and is not compared again: whatever it shares with another block, its original shares
+    too. Pairs are therefore counted once per distinct block, so a paragraph pasted hundreds of times
+    costs as much as one paste, and the group maxima are folded as the pairs are found."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:  # path compression: long chains of copies stay shallow
+            parent[x], x = root, parent[x]
+        return root
+
+    pairs: list[tuple[int, int, float, float]] = []  # (j, i, similarity, jaccard)
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> earlier compared blocks
+    first_copy: dict[tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, int]]], int] = {}
+    copy_matches = 1.0 >= opts["jaccard"] or 1.0 >= opts["containment"]
+    for i, sh in sets.items():
+        if i not in summary_ids:
+            key = (frozenset(sh), frozenset(figures[i].items()))
+            j = first_copy.setdefault(key, i)
+            if j != i:
+                if copy_matches:
+                    pairs.append((j, i, 1.0, 1.0))
+                    parent[find(i)] = find(j)
+                continue
+        common: Counter[int] = Counter()
+        for s in sh:
+            common.update(index[s])
+            index[s].append(i)
+        for j, c in common.items():
+            if i in summary_ids and j in summary_ids:
+                continue
+            if figures[i] != figures[j]:
+                continue  # the same frame with other figures or ages: parallel items, not a copy
+            other = sets[j]
+            jac = c / (len(sh) + len(other) - c)
+            cont = c / min(len(sh), len(other))
+            if jac >= opts["jaccard"] or cont >= opts["containment"]:
+                pairs.append((j, i, max(jac, cont if cont >= opts["containment"] else 0.0), jac))
+                parent[find(i)] = find(j)
+    best: dict[int, tuple[float, float]] = {}
+    for j, _i, sim, jac in pairs:
+        root = find(j)
+        old = best.get(root, (0.0, 0.0))
+        best[root] = (max(old[0], sim), max(old[1], jac))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in sorted({x for j, i, _, _ in pairs for x in (j, i)}):
+        groups[find(x)].append(x)
+    return [(members, *best[root]) for root, members in groups.items()]
 
 
 def _restatement(doc: Document, members: Sequence[int], max_words: int) -> bool:
