@@ -1,12 +1,13 @@
-"""Shared fixtures: a quick way to lint a snippet with chosen rules, and where the shared/ folder is."""
+"""Shared fixtures: a quick way to lint a snippet with chosen rules (one Linter per configuration for the
+session, see helpers.py), and where the shared/ folder is."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import lint_snippet, linter_for
 
 from editlint import FileReport, Linter
 
@@ -15,18 +16,14 @@ SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "backward-crawling.txt"
 
-_EXT = {"markdown": "md", "md": "md", "html": "html", "text": "txt", "txt": "txt"}
+__all__ = ["ROOT", "SAMPLES", "SEED", "SHARED", "codes", "lint_snippet"]
 
 
-def lint_snippet(text: str, fmt: str = "markdown", select: list[str] | None = None,
-                 **config: Any) -> FileReport:
-    """Lint ``text`` as an article of format ``fmt`` with an explicit configuration (no discovery)."""
-    cfg: dict[str, Any] = dict(config)
-    if select is not None:
-        cfg["select"] = select
-    report = Linter(cfg).lint_text(text, path=f"snippet.{_EXT[fmt]}")
-    assert report.error is None, report.error
-    return report
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """One Linter for the session with the default configuration (no file discovery): the spaCy
+    pipeline and registry are built once; lint snippets with ``linter.lint_text(text, path=...)``."""
+    return linter_for({})
 
 
 @pytest.fixture

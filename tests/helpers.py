@@ -1,0 +1,91 @@
+"""Test helpers: one Linter per configuration for the whole session, and one check type run on a
+Document built by hand (no reader, no configuration file, no other rule), so a check's unit test says
+exactly which blocks it sees and pays only for the NLP levels that check needs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from editlint import FileReport, Linter
+from editlint.api import CheckType, Hit, Result
+from editlint.document import BlockKind, Document, DocumentBuilder
+from editlint.engine import run_check
+from editlint.rules import Registry
+from editlint.source import decode, format_for
+
+_EXT = {"markdown": "md", "md": "md", "html": "html", "text": "txt", "txt": "txt"}
+_LINTERS: dict[str, Linter] = {}
+
+#: A block given to :func:`document`: its text (a paragraph), ``(kind, text)`` or ``(kind, text, attrs)``.
+BlockSpec = str | tuple[BlockKind | str, str] | tuple[BlockKind | str, str, Mapping[str, Any]]
+
+
+def linter_for(config: Mapping[str, Any]) -> Linter:
+    """The session's Linter for this configuration. A Linter keeps no state between articles except its
+    annotation objects (the spaCy model is loaded once per process anyway), so sharing one is safe and
+    spares building the configuration and registry again for every snippet."""
+    key = json.dumps(config, sort_keys=True, default=sorted)
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(dict(config))
+    return _LINTERS[key]
+
+
+def lint_snippet(text: str, fmt: str = "markdown", select: list[str] | None = None,
+                 **config: Any) -> FileReport:
+    """Lint ``text`` as an article of format ``fmt`` with an explicit configuration (no discovery)."""
+    cfg: dict[str, Any] = dict(config)
+    if select is not None:
+        cfg["select"] = select
+    report = linter_for(cfg).lint_text(text, path=f"snippet.{_EXT[fmt]}")
+    assert report.error is None, report.error
+    return report
+
+
+def _spec(block: BlockSpec) -> tuple[BlockKind, str, dict[str, Any]]:
+    if isinstance(block, str):
+        return BlockKind.PARAGRAPH, block, {}
+    kind = BlockKind(block[0])
+    attrs: dict[str, Any] = dict(block[2]) if len(block) == 3 else {}
+    if kind is BlockKind.HEADING:
+        attrs.setdefault("level", 1)
+    return kind, block[1], attrs
+
+
+def document(*blocks: BlockSpec, path: str = "hand.txt") -> Document:
+    """A Document of exactly these blocks, in order. Its source is their texts separated by blank lines,
+    each character mapped to its place there, so positions and lines come out as in a plain-text file
+    (block ``i`` starts on line ``1 + 2 * i`` when no block spans several lines)."""
+    specs = [_spec(b) for b in blocks]
+    source_text = "\n\n".join(text for _, text, _ in specs) + "\n"
+    build = DocumentBuilder(decode(source_text.encode("utf-8"), path, format_for(path, None)))
+    offset = 0
+    for kind, text, attrs in specs:
+        build.add(text, range(offset, offset + len(text)))
+        build.end_block(kind, **attrs)
+        offset += len(text) + 2
+    return build.build()
+
+
+def check_type(name: str) -> CheckType:
+    """A shipped check type by its registered name (``doubled-word``, ``paragraph-length`` …)."""
+    return Registry.default().check_types[name]
+
+
+def run(check: CheckType | str, doc: Document, options: Mapping[str, Any] | None = None,
+        **kwargs: Any) -> list[Result]:
+    """:func:`editlint.engine.run_check` with the check given by object or name."""
+    ctype = check_type(check) if isinstance(check, str) else check
+    return run_check(ctype, doc, options, **kwargs)
+
+
+def hits(check: CheckType | str, doc: Document, options: Mapping[str, Any] | None = None,
+         **kwargs: Any) -> list[Hit]:
+    """Only the hits of one check on ``doc`` (document offsets), in the order the check gave them."""
+    return [r for r in run(check, doc, options, **kwargs) if isinstance(r, Hit)]
+
+
+def flagged(doc: Document, found: Sequence[Hit]) -> list[str]:
+    """The document text each hit covers: what a test usually asserts."""
+    return [doc.text[h.start:h.end] for h in found]
