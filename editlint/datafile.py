@@ -193,6 +193,8 @@ def _problem(err: Mapping[str, Any], key: KeyPath, model: type[BaseModel]) -> st
     if kind == "missing":
         return "is required"
     message = str(err["msg"])
+    if kind == "value_error":  # our validators' own words: pydantic prefixes "Value error, "
+        message = message.removeprefix("Value error, ")
     message = message[:1].lower() + message[1:]
     given = err.get("input")
     if kind.endswith("_type") or kind in {"literal_error", "enum", "string_pattern_mismatch"}:

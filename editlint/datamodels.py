@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .api import DataSchema
 from .datafile import DataModel
@@ -64,18 +72,63 @@ class SpellingVariants(DataModel):
 
 
 class Audience(DataModel):
+    """One ``[audience.NAME]`` profile (also ``[tool.editlint.readability.audiences]`` in a configuration)."""
+
     description: str = ""
     max_grade: float = Field(alias="max-grade", gt=0)
-    min_ease: float = Field(alias="min-ease")
-    sentence_info_words: int = Field(alias="sentence-info-words", gt=0)
-    sentence_warning_words: int = Field(alias="sentence-warning-words", gt=0)
+    min_ease: float = Field(alias="min-ease", ge=0, le=121)  # the Flesch Reading Ease scale
+    sentence_warning_words: int = Field(default=39, alias="sentence-warning-words", gt=0)
+    sentence_info_words: int = Field(default=25, alias="sentence-info-words", gt=0)  # after: sees warning
     sources: list[str] = Field(default_factory=list)
+
+    @field_validator("sentence_info_words")
+    @classmethod
+    def _info_below_warning(cls, value: int, info: ValidationInfo) -> int:
+        warning = info.data.get("sentence_warning_words")
+        if warning is not None and value > warning:
+            raise ValueError("must not be above sentence-warning-words")
+        return value
 
 
 class Audiences(DataModel):
     """``audiences``: readability limits per audience profile (``[tool.editlint] audience``)."""
 
-    audience: dict[str, Audience]
+    audience: dict[str, Audience] = Field(min_length=1)
+
+
+def _phrase(phrase: str) -> str:
+    if not re.fullmatch(r"[\w'’ -]+", " ".join(phrase.casefold().split())):
+        raise ValueError("a phrase must be words separated by spaces")
+    return phrase
+
+
+NonBlank = Annotated[str, StringConstraints(pattern=r"\S")]
+
+
+class PlainWord(DataModel):
+    """``"phrase" = { instead = "plain", fix = false }``: one alternative, replaced by ``--fix`` unless
+    ``fix = false``."""
+
+    instead: NonBlank
+    fix: bool = True
+
+
+class PlainWords(DataModel):
+    """``plain-words``: wordy or formal phrases (EL206) and their plain alternatives. A value is one
+    alternative (fixable), a list of alternatives (suggested, never fixed) or a :class:`PlainWord`."""
+
+    words: dict[Annotated[str, AfterValidator(_phrase)],
+                NonBlank | Annotated[list[NonBlank], Field(min_length=1)] | PlainWord] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _no_twice(self) -> PlainWords:
+        seen: set[str] = set()
+        for phrase in self.words:
+            norm = " ".join(phrase.casefold().split())
+            if norm in seen:
+                raise ValueError(f"words: {phrase!r} is listed twice")
+            seen.add(norm)
+        return self
 
 
 class Kebab(DataModel):
@@ -220,6 +273,7 @@ SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("audiences", Audiences),
     DataSchema("health-lexicon", HealthLexicon),
     DataSchema("disclaimers", Disclaimers),
+    DataSchema("plain-words", PlainWords),
 )
 vocabulary = SCHEMAS[0]
 us_uk = SCHEMAS[1]
@@ -227,5 +281,7 @@ audiences = SCHEMAS[2]
 
 health_lexicon = SCHEMAS[3]
 disclaimers = SCHEMAS[4]
+plain_words = SCHEMAS[5]
 
-__all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "Regex", "SpellingVariants", "Vocabulary"]
+__all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "PlainWords", "Regex", "SpellingVariants",
+           "Vocabulary"]

@@ -18,6 +18,8 @@ from conftest import SAMPLES
 
 from editlint import Linter
 from editlint.checks import readability
+from editlint.config import clear_caches
+from editlint.rules import _default_registry
 
 ARTICLE = """# Tummy time
 
@@ -58,8 +60,8 @@ def test_linting_with_default_rules_opens_no_connection(monkeypatch: pytest.Monk
                          (socket, "create_connection"), (socket, "getaddrinfo"), (socket, "gethostbyname")):
         monkeypatch.setattr(target, name, _no_network)
     _clear_textstat_caches()
-    readability.audiences.cache_clear()
-    readability.substitutions.cache_clear()
+    clear_caches()
+    _default_registry.cache_clear()  # a fresh registry: its data objects are built under the guard
     assert textstat.backend.utils.get_cmudict.cache_info().currsize == 0
 
     report = Linter({}).lint_text(ARTICLE, path="tummy-time.md")  # default rules, EL2xx among them

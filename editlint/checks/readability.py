@@ -14,28 +14,26 @@ textstat is imported lazily, so ``import editlint`` and runs without a readabili
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
+from .. import datamodels as models
+from ..api import DataSchema, DataSource
+from ..datafile import validate_data
 from ..document import URL_RE, WORD_RE, Block, BlockKind, Document
 from ..errors import ConfigError
 from ..findings import Edit, Severity
 from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
-
-if TYPE_CHECKING:
-    from ..config import Config
 
 #: textstat's language: American English (cmudict syllables, Dale–Chall easy words, en formulas).
 LANGUAGE = "en_US"
 #: textstat ignores a "sentence" of this many words or fewer when it counts sentences.
 TEXTSTAT_MIN_WORDS = 3
 
-AUDIENCES_FILE = "data/audiences.toml"
-PLAIN_WORDS_FILE = "data/plain-words.toml"
 
 # A run of terminal marks at the very end of a sentence, optionally followed by closing quotes/brackets.
 _TERMINAL_END = re.compile(r"[.!?]+[\"'”’»)\]]*$")
@@ -67,85 +65,17 @@ class Audience:
     sentence_warning_words: int = 39  # EL202: over this it is a warning (never an error)
 
 
-def _data_path(relpath: str) -> str:
-    from ..rules import rules_dir
-
-    return str(rules_dir() / relpath)
-
-
-def _data_error(relpath: str, key: str, problem: str) -> ConfigError:
-    from ..rules import line_of, rules_dir
-
-    try:
-        text = (rules_dir() / relpath).read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    last = key.split(".")[-1].strip('"')
-    return ConfigError(f"line {line_of(text, last)}: {key}: {problem}", path=_data_path(relpath))
+def _audience(name: str, data: models.Audience) -> Audience:
+    return Audience(name, data.description, data.max_grade, data.min_ease, tuple(data.sources),
+                    data.sentence_info_words, data.sentence_warning_words)
 
 
-def _parse_audience(name: str, raw: Any, fail: Callable[[str, str], ConfigError]) -> Audience:
-    """One profile from a TOML table; ``fail(key suffix, problem)`` builds the error."""
-    if not isinstance(raw, dict):
-        raise fail("", "must be a table")
-    unknown = set(raw) - _AUDIENCE_KEYS
-    if unknown:
-        raise fail(f".{sorted(unknown)[0]}", f"unknown key (known: {', '.join(sorted(_AUDIENCE_KEYS))})")
-    values: dict[str, float] = {}
-    for field_name in ("max-grade", "min-ease"):
-        v = raw.get(field_name)
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise fail(f".{field_name}", "is required and must be a number")
-        values[field_name] = float(v)
-    if not 0 <= values["min-ease"] <= 121:
-        raise fail(".min-ease", "must be between 0 and 121 (the Flesch Reading Ease scale)")
-    sources = raw.get("sources", [])
-    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        raise fail(".sources", "must be a list of strings")
-    description = raw.get("description", "")
-    if not isinstance(description, str):
-        raise fail(".description", "must be a string")
-    lengths = _sentence_lengths(raw, fail)
-    return Audience(name, description, values["max-grade"], values["min-ease"], tuple(sources), *lengths)
+def build_audiences(data: models.Audiences, source: DataSource) -> Mapping[str, Audience]:
+    """The ``audiences`` data object: the shipped profiles and the packs' (``ctx.data("audiences")``)."""
+    return MappingProxyType({name: _audience(name, raw) for name, raw in data.audience.items()})
 
 
-_AUDIENCE_KEYS = frozenset({"description", "max-grade", "min-ease", "sources", "sentence-info-words",
-                            "sentence-warning-words"})
-
-
-def _sentence_lengths(raw: dict[str, Any], fail: Callable[[str, str], ConfigError]) -> tuple[int, int]:
-    """The profile's EL202 thresholds (info, warning); optional, positive, info below warning."""
-    out = []
-    for key, default in (("sentence-info-words", Audience.sentence_info_words),
-                         ("sentence-warning-words", Audience.sentence_warning_words)):
-        v = raw.get(key, default)
-        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-            raise fail(f".{key}", "must be a positive whole number of words")
-        out.append(v)
-    if out[0] > out[1]:
-        raise fail(".sentence-info-words", "must not be above sentence-warning-words")
-    return out[0], out[1]
-
-
-@functools.lru_cache(maxsize=1)
-def audiences() -> dict[str, Audience]:
-    """The audience profiles shipped in ``rules/data/audiences.toml``, validated."""
-    from ..rules import load_data
-
-    data = load_data(AUDIENCES_FILE)
-    unknown = set(data) - {"audience"}
-    if unknown:
-        raise _data_error(AUDIENCES_FILE, sorted(unknown)[0], "unknown key (profiles are [audience.NAME])")
-    table = data.get("audience")
-    if not isinstance(table, dict) or not table:
-        raise _data_error(AUDIENCES_FILE, "audience", "an [audience.NAME] table is required")
-    out: dict[str, Audience] = {}
-    for name, raw in table.items():
-        def fail(suffix: str, problem: str, name: str = name) -> ConfigError:
-            return _data_error(AUDIENCES_FILE, f"audience.{name}{suffix}", problem)
-
-        out[name] = _parse_audience(name, raw, fail)
-    return out
+AUDIENCES_DATA = DataSchema("audiences", models.Audiences, build_audiences)
 
 
 #: ``[tool.editlint.readability]``: a publisher's own audience profiles, beside the shipped ones.
@@ -154,15 +84,14 @@ READABILITY_CONFIG = ConfigSection("readability", {
 }, help="Readability (EL2xx) settings; the profile itself is picked by the core key `audience`.")
 
 
-def audience_for(config: Config) -> Audience:
+def audience_for(ctx: CheckContext) -> Audience:
     """The profile named by the configuration's ``audience``; ConfigError naming the known ones."""
-    profiles = dict(audiences())
-    extra = config.section("readability").get("audiences") or {}
+    config = ctx.config
+    profiles: dict[str, Audience] = dict(ctx.data("audiences"))
+    extra = ctx.section("readability").get("audiences") or {}
     for name, raw in extra.items():
-        def fail(suffix: str, problem: str, name: str = name) -> ConfigError:
-            return ConfigError(f"readability.audiences.{name}{suffix}: {problem}", path=config.path)
-
-        profiles[name] = _parse_audience(name, raw, fail)
+        at = ("readability", "audiences", name)
+        profiles[name] = _audience(name, validate_data(raw, models.Audience, origin=config.path, at=at))
     name = config.audience
     if name not in profiles:
         raise ConfigError(f"audience: unknown audience profile {name!r} (known profiles: "
@@ -340,7 +269,7 @@ def _section_label(sec: Section) -> str:
 @metric_provider("readability", category="readability", needs=("sentences",))
 def readability_metrics(ctx: CheckContext) -> Iterator[Metric]:
     """Prose-only scores for the whole article and per section, in the report's metrics."""
-    audience = audience_for(ctx.config)
+    audience = audience_for(ctx)
     sents = prose_sentences(ctx)
     scored = [s.text for s in sents if s.scored]
     whole = scores(scored) or {}
@@ -376,7 +305,7 @@ def readability_score(ctx: CheckContext) -> Iterator[Hit]:
 
     A warning at most: a hard article should be edited, but it does not block publishing.
     """
-    audience = audience_for(ctx.config)
+    audience = audience_for(ctx)
     sents = prose_sentences(ctx)
     scored = [s for s in sents if s.scored]
     words = sum(s.words for s in sents)
@@ -493,7 +422,7 @@ def length_limits(options: Mapping[str, Any], audience: Audience) -> LengthLimit
 })
 def sentence_length(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences too long to read in one breath, judged against the audience profile."""
-    limits = length_limits(ctx.options, audience_for(ctx.config))
+    limits = length_limits(ctx.options, audience_for(ctx))
     for s in judged_sentences(ctx):
         verdict = limits.severity(s.words)
         if verdict is None:
@@ -548,7 +477,7 @@ def _long_sentence_limit(ctx: CheckContext, audience: Audience) -> int | None:
 })
 def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences whose own Flesch–Kincaid grade is far above the audience's (Hemingway's yellow/red)."""
-    audience = audience_for(ctx.config)
+    audience = audience_for(ctx)
     ts = _textstat()
     skip_over = _long_sentence_limit(ctx, audience)
     for s in judged_sentences(ctx):
@@ -796,49 +725,31 @@ class Substitution:
     fix: bool  # safe to replace word for word
 
 
-@functools.lru_cache(maxsize=1)
-def substitutions() -> tuple[dict[str, Substitution], re.Pattern[str]]:
-    """The plain-words list (validated) and one pattern matching any of its phrases, longest first."""
-    from ..rules import load_data
+class Substitutions(NamedTuple):
+    """The ``plain-words`` data object: each phrase's substitution and one pattern for them all."""
 
-    data = load_data(PLAIN_WORDS_FILE)
-    unknown = set(data) - {"words"}
-    if unknown:
-        raise _data_error(PLAIN_WORDS_FILE, sorted(unknown)[0], "unknown key (the list lives in [words])")
-    table = data.get("words")
-    if not isinstance(table, dict) or not table:
-        raise _data_error(PLAIN_WORDS_FILE, "words", "a [words] table of \"phrase\" = \"plain\" is required")
+    table: Mapping[str, Substitution]
+    pattern: re.Pattern[str]
+
+
+def build_substitutions(data: models.PlainWords, source: DataSource) -> Substitutions:
+    """The plain-words list and one pattern matching any of its phrases, longest first."""
     subs: dict[str, Substitution] = {}
-    for phrase, value in table.items():
-        key = f'"{phrase}"'
+    for phrase, value in data.words.items():
         norm = " ".join(phrase.casefold().split())
-        if not norm or not re.fullmatch(r"[\w'’ -]+", norm):
-            raise _data_error(PLAIN_WORDS_FILE, key, "a phrase must be words separated by spaces")
-        fix = True
-        if isinstance(value, dict):
-            extra = set(value) - {"instead", "fix"}
-            if extra:
-                raise _data_error(PLAIN_WORDS_FILE, key, f"unknown key {sorted(extra)[0]!r} "
-                                  "(a table takes instead and fix)")
-            fix = value.get("fix", True)
-            if not isinstance(fix, bool):
-                raise _data_error(PLAIN_WORDS_FILE, key, "fix must be true or false")
-            value = value.get("instead")
-        if isinstance(value, str):
-            alts: tuple[str, ...] = (value,)
-        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            alts, fix = tuple(value), False
+        if isinstance(value, models.PlainWord):
+            subs[norm] = Substitution(norm, (value.instead,), value.fix)
+        elif isinstance(value, str):
+            subs[norm] = Substitution(norm, (value,), True)
         else:
-            raise _data_error(PLAIN_WORDS_FILE, key, "must be a string, a list of strings, or a table "
-                              "with instead and fix")
-        if not all(a.strip() for a in alts):
-            raise _data_error(PLAIN_WORDS_FILE, key, "alternatives must not be empty")
-        if norm in subs:
-            raise _data_error(PLAIN_WORDS_FILE, key, "listed twice")
-        subs[norm] = Substitution(norm, alts, fix)
+            subs[norm] = Substitution(norm, tuple(value), False)
     body = "|".join(r"[\s\u00a0]+".join(re.escape(w) for w in p.split())
                     for p in sorted(subs, key=len, reverse=True))
-    return subs, re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+    return Substitutions(MappingProxyType(subs), pattern)
+
+
+PLAIN_WORDS_DATA = DataSchema("plain-words", models.PlainWords, build_substitutions)
 
 
 def match_case(template: str, replacement: str) -> str | None:
@@ -867,7 +778,7 @@ def _safe_edit(doc: Document, start: int, end: int, text: str) -> Edit | None:
 })
 def plain_words(ctx: CheckContext) -> Iterator[Hit]:
     """Complex words and wordy phrases that have a plainer alternative (a substitution list)."""
-    subs, pattern = substitutions()
+    subs, pattern = ctx.data("plain-words")
     ignore = {" ".join(str(p).casefold().split()) for p in ctx.options["ignore"]}
     for block in reading_blocks(ctx.doc):
         for m in pattern.finditer(block.text):
@@ -888,6 +799,6 @@ def plain_words(ctx: CheckContext) -> Iterator[Hit]:
                       suggestion=f"write {shown} instead", edits=edits, key=sub.phrase)
 
 
-__all__ = ["Audience", "Sentence", "Section", "audience_for", "audiences", "for_textstat", "match_case",
-           "plain_text", "prose_sentences", "scores", "sections", "substitutions"]
+__all__ = ["Audience", "Sentence", "Section", "audience_for", "for_textstat", "match_case",
+           "plain_text", "prose_sentences", "scores", "sections"]
 
