@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from ..quote import clip
 from .base import CheckContext, Hit, Option, Span, check_type
+from .claims.lexicons import load_lexicons
 from .claims.model import (
     AdviceClaim,
     AgeClaim,
@@ -156,7 +157,9 @@ def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
         if a.relation in LOWER_BOUNDS and b.relation in LOWER_BOUNDS:
             return False
         limit, other = (a, b) if a.relation in LOWER_BOUNDS else (b, a)
-        return other.relation is not Relation.BY and other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
+        if other.relation is Relation.BY:  # "most can X by 2 years" vs "not until 3 years"
+            return limit.months[0] > other.months[1] + AGE_MARGIN
+        return other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
     sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
     if overlap(sa, sb):
         return _by_too_late(a, b) or _by_too_late(b, a)
@@ -303,8 +306,13 @@ def _age_word_hit(ctx: CheckContext, c: AgeClaim, earliest: float, source: str,
 # -- EL303: opposite advice, stance, propositions ----------------------------------------------------
 
 def _same_action(a: AdviceClaim, b: AdviceClaim) -> bool:
-    """"avoid X" (no action) speaks about any action on X; otherwise the actions must be the same."""
-    return not a.action or not b.action or a.action == b.action
+    """"avoid X" (no action) speaks about any action on X but one that gives X up ("replace X", "reduce
+    X": a way of doing less X); otherwise the actions must be the same."""
+    if a.action == b.action:
+        return True
+    if a.action and b.action:
+        return False
+    return (a.action or b.action).split(" ")[0] not in load_lexicons().advice.removal_verbs
 
 
 def _earlier(first: Concept, then: Concept) -> bool:
@@ -388,7 +396,7 @@ def advice_against_stance(adv: AdviceClaim, st: StanceClaim) -> bool:
 
 
 def stances_opposite(a: StanceClaim, b: StanceClaim) -> bool:
-    if a.verdict.positive == b.verdict.positive or not same_condition(a.prov, b.prov):
+    if not a.verdict.opposes(b.verdict) or not same_condition(a.prov, b.prov):
         return False
     neg, pos = (a, b) if not a.verdict.positive else (b, a)
     return covers(neg.thing, pos.thing)

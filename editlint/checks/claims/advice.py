@@ -15,11 +15,14 @@ Age limits in the sentence ("under 6 months") become the claim's age scope.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from ...document import BlockKind
 from .ages import with_scope
 from .constructions import Env, Match, builder
+from .lexicons import load_lexicons
 from .model import (
     AdviceClaim,
     Claim,
@@ -34,31 +37,24 @@ from .model import (
 from .scope import load_scopes
 from .units import scan, to_months
 
+LEX = load_lexicons()
 #: nouns that measure an amount of the thing named after "of" ("a pinch of salt" is about salt)
-AMOUNT_NOUNS = frozenset({"pinch", "bit", "little", "dash", "drop", "splash", "spoonful", "teaspoon",
-                          "amount", "touch", "sprinkle", "sprinkling", "dab", "smear", "lot", "plenty",
-                          "piece", "slice",
-                          "bite", "sip", "taste", "couple", "few", "handful", "portion", "serving", "dose",
-                          "squeeze", "drizzle", "knob", "glass", "cup", "tablespoon", "kind", "type", "sort",
-                          "hour", "minute", "ml", "oz", "ounce", "gram", "mg", "litre", "liter"})
+AMOUNT_NOUNS = LEX.advice.amount_nouns
 #: words for the child or the reader: not the thing advised on, and not a detail of the advice
-PEOPLE = frozenset({"baby", "babies", "child", "children", "toddler", "kid", "infant", "newborn", "son",
-                    "daughter", "them", "him", "her", "it", "they", "you", "yourself", "themselves", "one",
-                    "little", "parent", "family", "everyone", "someone", "lo"})
+PEOPLE = LEX.advice.people
 #: words that say when (ages, times): the age scope covers them, they do not narrow the advice
-TIME_WORDS = frozenset({"month", "week", "year", "day", "age", "time", "birthday", "minute", "hour", "moment",
-                        "while", "now"})
-ABSOLUTE = {"never": -1, "always": 1}
+TIME_WORDS = LEX.advice.time_words
+ABSOLUTE = LEX.advice.absolute
 OPPOSITE_VERDICT = {Verdict.SAFE: Verdict.HARMFUL, Verdict.FINE: Verdict.HARMFUL,
                     Verdict.NORMAL: Verdict.WARNING_SIGN, Verdict.HARMFUL: Verdict.SAFE,
-                    Verdict.WARNING_SIGN: Verdict.NORMAL}
+                    Verdict.WARNING_SIGN: Verdict.NORMAL, Verdict.EFFECTIVE: Verdict.INEFFECTIVE,
+                    Verdict.INEFFECTIVE: Verdict.EFFECTIVE}
 
 
 # -- shared -------------------------------------------------------------------------------------------
 
 #: nouns that name a part of the thing after "of" ("the head end of the mattress" is about the mattress)
-PART_NOUNS = frozenset({"end", "side", "top", "edge", "corner", "part", "half", "bottom", "surface", "front",
-                        "back", "middle", "rest"})
+PART_NOUNS = LEX.advice.part_nouns
 
 
 def through_amount(tok: Any) -> Any:
@@ -220,10 +216,10 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
 
 
 #: subordinators that bound advice in time: "keep X until E" (+ before E), "stop X once E" (- after E)
-UNTIL_MARKS = frozenset({"until", "till"})
-ONCE_MARKS = frozenset({"once", "when", "after", "as", "whenever"})
+UNTIL_MARKS = LEX.advice.until_marks
+ONCE_MARKS = LEX.advice.once_marks
 #: verbs that only carry the boundary event ("shows signs of trying to roll": the event is rolling)
-CARRIER_VERBS = frozenset({"show", "be", "have", "can", "do", "seem", "look", "get", "become", "able"})
+CARRIER_VERBS = LEX.advice.carrier_verbs
 
 
 def _boundary_clause(verb: Any) -> tuple[str, Any] | None:
@@ -269,7 +265,7 @@ def _with_boundary(claim: AdviceClaim, verb: Any, env: Env) -> AdviceClaim:
 
 
 #: subjects that make a sentence advice to the reader ("you should", "parents can")
-ADDRESSEES = frozenset({"you", "parents", "carers", "caregivers", "we", "families", "parent", "caregiver"})
+ADDRESSEES = LEX.advice.addressees
 
 
 def _imperative_ok(verb: Any) -> bool:
@@ -301,16 +297,51 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if obj is not None and _is_person(obj) and obj.dep_ == "nsubjpass":
         obj = None  # "a baby should not be left alone on X" = "leave a baby alone on X" (not about the child)
     claim = _advice(match, env, verb, polarity, obj, bool(_emit(match, "avoid", False)))
-    if claim is not None:
-        yield dataclasses.replace(claim, force=_force(match, env, claim.polarity))
+    if claim is None:
+        return
+    lead = _negative_lead_in(match, env) if _emit(match, "imperative", False) else ""
+    if lead:  # a bullet under "Never:" / "Avoid these:" forbids what it names
+        claim = dataclasses.replace(claim, polarity=-claim.polarity,
+                                    absolute=claim.absolute or lead.startswith("never"))
+    yield dataclasses.replace(claim, force=_force(match, env, claim.polarity))
+
+
+def _lead_in_block(match: Match, env: Env) -> Any:
+    """The paragraph that introduces the list holding the match's block (None outside a list)."""
+    block = match.block
+    if block.kind is not BlockKind.LIST_ITEM or block.list_id is None:
+        return None
+    blocks = env.ctx.doc.blocks
+    i = block.index - 1
+    while i >= 0 and blocks[i].kind is BlockKind.LIST_ITEM and blocks[i].list_id == block.list_id:
+        i -= 1
+    return blocks[i] if i >= 0 and blocks[i].kind is BlockKind.PARAGRAPH else None
+
+
+LEAD_IN_SHORT = 4  # words: "Things to avoid:", "What not to do:" name a prohibition wherever it sits
+
+
+def _negative_lead_in(match: Match, env: Env) -> str:
+    """The forbidding word of the list's lead-in ("Never:", "Avoid these:"), "" when it does not forbid.
+    Only the lead-in's last clause counts, and only when it ends with a colon ("If your baby doesn't
+    settle, try these:" asks for the bullets)."""
+    lead = _lead_in_block(match, env)
+    if lead is None or not lead.text.rstrip().endswith(":"):
+        return ""
+    last = re.split(r"[.!?;,—–]\s+|\s+[—–]\s+", lead.text.rstrip().rstrip(":"))[-1]
+    words = " ".join(last.lower().split())
+    for neg in LEX.advice.negative_lead_ins:
+        if words == neg or words.startswith(neg + " "):
+            return neg
+        if len(words.split()) <= LEAD_IN_SHORT and re.search(rf"(?<!\w){re.escape(neg)}(?!\w)", words):
+            return neg
+    return ""
 
 
 #: modals and adjectives that give leave rather than direct ("you can X", "it is fine to X")
-PERMISSION_WORDS = frozenset({"can", "may", "might", "could", "fine", "okay", "ok", "alright", "safe",
-                              "acceptable", "allowed"})
+PERMISSION_WORDS = LEX.advice.permission_words
 #: words of necessity ("you must X", "you have to X", "you need to X")
-OBLIGATION_WORDS = frozenset({"must", "need", "have", "needs", "has", "essential", "vital", "important",
-                              "necessary"})
+OBLIGATION_WORDS = LEX.advice.obligation_words
 
 
 def _force(match: Match, env: Env, polarity: int) -> str:
@@ -422,9 +453,14 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if _emit(match, "reassurance", False):  # "don't worry about X": only a negated worry says X is normal
         if anchor is None or not _reassuring(anchor, env):
             return
+    elif _emit(match, "negation-in-pattern", False):
+        pass  # the pattern spells out the word that decides the verdict
     elif any(env.negated(t) for t in (anchor, thing.head) if t is not None) or (
-            anchor is not None and _says_no(anchor)):  # "not a warning sign", "no cause for concern"
+            anchor is not None and (_says_no(anchor) or _under_denying_noun(anchor))):
+        # "not a warning sign", "no cause for concern", "no evidence that X helps"
         verdict = OPPOSITE_VERDICT[verdict]
+    elif verdict is Verdict.EFFECTIVE and _scant(match):
+        verdict = Verdict.INEFFECTIVE  # "little, if any, relief", "does little to help"
     tok = _subject_thing(through_amount(thing))
     if tok.lemma_.lower() in TIME_WORDS:
         return
@@ -432,9 +468,35 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if not concept.key:
         return
     prov = _prov(match, env, [thing, anchor])
+    if _scant_phrase(prov.condition):
+        prov = dataclasses.replace(prov, condition="")  # "if any" doubts the benefit, it is no condition
     if prov.hedge is Hedge.PLAIN and _can_be(thing.head):
         prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
     yield StanceClaim(thing=concept, verdict=verdict, prov=prov)
+
+
+def _scant_phrase(text: str) -> bool:
+    return " ".join(text.lower().strip(" ,;").split()) in LEX.stance.scant_phrases
+
+
+def _phrase_at(tok: Any, phrase: str) -> bool:
+    words = phrase.split()
+    doc = tok.doc
+    return tok.i + len(words) <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _scant(match: Match) -> bool:
+    """A benefit reduced to (almost) nothing: the benefit noun or the verb carries a scant word ("little
+    relief", "does little to help") or the clause holds a scant phrase ("brief, if any, relief")."""
+    words = LEX.stance.scant_words
+    verb, noun = match.roles.get("verb"), match.roles.get("verdict")
+    if noun is not None and any(c.dep_ in ("det", "amod") and c.lower_ in words for c in noun.children):
+        return True
+    if verb is None:
+        return False
+    if any(c.dep_ in ("dobj", "npadvmod", "advmod") and c.lower_ in words for c in verb.children):
+        return True
+    return any(_phrase_at(t, p) for t in verb.subtree for p in LEX.stance.scant_phrases)
 
 
 def _can_be(verb: Any) -> bool:
@@ -448,9 +510,8 @@ def _can_be(verb: Any) -> bool:
 
 #: nouns that deny what hangs on them when they carry "no": "no evidence that X causes Y", "no proof of
 #: a link between X and Y" (the relation is inside the denied noun's clause or phrase)
-DENYING_NOUNS = frozenset({"evidence", "proof", "link", "connection", "association", "relationship", "sign",
-                           "indication", "research", "study", "data"})
-NO_WORDS = frozenset({"no", "neither", "little"})
+DENYING_NOUNS = LEX.proposition.denying_nouns
+NO_WORDS = LEX.proposition.no_words
 
 
 def _says_no(noun: Any) -> bool:

@@ -45,18 +45,27 @@ class Phase(str, Enum):
 
 
 class Verdict(str, Enum):
-    """A stance on a thing: ``safe``/``fine``/``normal`` are positive, ``harmful``/``warning-sign``
-    negative."""
+    """A stance on a thing: ``safe``/``fine``/``normal``/``effective`` are positive, ``harmful``/
+    ``warning-sign`` negative. ``ineffective`` ("X gives little if any relief", "X does not work") is
+    negative only about efficacy: it opposes "X helps" and advice to use X, never "X is safe"."""
 
     SAFE = "safe"
     FINE = "fine"
     NORMAL = "normal"
+    EFFECTIVE = "effective"
     HARMFUL = "harmful"
     WARNING_SIGN = "warning-sign"
+    INEFFECTIVE = "ineffective"
 
     @property
     def positive(self) -> bool:
-        return self in (Verdict.SAFE, Verdict.FINE, Verdict.NORMAL)
+        return self in (Verdict.SAFE, Verdict.FINE, Verdict.NORMAL, Verdict.EFFECTIVE)
+
+    def opposes(self, other: Verdict) -> bool:
+        """Can one thing not have both verdicts? "Does not work" opposes only "works"."""
+        if Verdict.INEFFECTIVE in (self, other):
+            return {self, other} == {Verdict.INEFFECTIVE, Verdict.EFFECTIVE}
+        return self.positive != other.positive
 
 
 @dataclass(frozen=True)
