@@ -266,6 +266,65 @@ class Disclaimers(Kebab):
     constructions: DisclaimerConstructions
 
 
+class _FunctionWords(Kebab):
+    function: Words
+
+
+class _NumberWords(Kebab):
+    words: Words
+
+
+class _Topic(Kebab):
+    noun_phrase_words: Words
+    prepositions: Words
+
+
+class _Summary(Kebab):
+    strong: Words
+    weak: Words
+
+
+def _two_words(pair: str) -> str:
+    if len(pair.split()) != 2:
+        raise ValueError(f"{pair!r} is not two words")
+    return pair
+
+
+class _Doubled(Kebab):
+    allow: list[Annotated[Word, AfterValidator(_two_words)]] = Field(default_factory=list)
+
+
+class _Openers(Kebab):
+    first_word_exceptions: Words
+
+
+class _Faq(Kebab):
+    headings: Words
+
+
+class _Keyphrase(Kebab):
+    keys: Words
+
+
+class _Density(Kebab):
+    usual_share: dict[str, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+
+
+class RepetitionWords(Kebab):
+    """``repetition``: the word lists of the repetition family (EL1xx): function words, number words,
+    summary openers, allowed doubled words, FAQ headings, keyphrase metadata keys, usual word shares."""
+
+    words: _FunctionWords
+    numbers: _NumberWords
+    topic: _Topic
+    summary: _Summary
+    doubled: _Doubled
+    openers: _Openers
+    faq: _Faq
+    keyphrase: _Keyphrase
+    density: _Density
+
+
 #: Schema names are the data file stems.
 SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("vocabulary", Vocabulary),
@@ -274,6 +333,7 @@ SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("health-lexicon", HealthLexicon),
     DataSchema("disclaimers", Disclaimers),
     DataSchema("plain-words", PlainWords),
+    DataSchema("repetition", RepetitionWords),
 )
 vocabulary = SCHEMAS[0]
 us_uk = SCHEMAS[1]
@@ -282,6 +342,8 @@ audiences = SCHEMAS[2]
 health_lexicon = SCHEMAS[3]
 disclaimers = SCHEMAS[4]
 plain_words = SCHEMAS[5]
+repetition = SCHEMAS[6]
 
-__all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "PlainWords", "Regex", "SpellingVariants",
+__all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "PlainWords", "Regex", "RepetitionWords",
+           "SpellingVariants",
            "Vocabulary"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as hs
 
 from editlint import FileReport
 from editlint.checks import repetition
-from editlint.errors import ConfigError
+from editlint.datafile import DataFileError
 from editlint.findings import Finding
 from editlint.fixes import apply_edits
 from editlint.readers import read
@@ -431,13 +431,28 @@ def test_docs_examples(code: str) -> None:
     assert code not in codes(lint_snippet(rule.docs.passing, fmt, select=[code]))
 
 
-def test_bad_data_names_file_line_and_key() -> None:
-    with pytest.raises(ConfigError) as exc:
-        repetition._string_list({"words": {"function": ["the", 3]}}, "words", "function",
-                                "[words]\nfunction = [\"the\", 3]\n")
-    assert "line 2" in str(exc.value) and "words.function" in str(exc.value)
-    with pytest.raises(ConfigError):
-        repetition._usual_share({"density": {"usual-share": {"baby": "high"}}}, "")
+@pytest.mark.parametrize("body,key,line", [
+    ('[data.repetition.words]\nfunction = ["the", 3]\n', ("words", "function", 1), 2),
+    ('[data.repetition.density]\n\nusual-share = { baby = "high" }\n', ("density", "usual-share", "baby"), 3),
+    ('[data.repetition.doubled]\nallow = ["very"]\n', ("doubled", "allow", 0), 2),
+    ('[data.repetition.faq]\nheading = ["Questions"]\n', ("faq", "heading"), 2),
+])
+def test_bad_data_in_a_pack_names_file_line_and_key(tmp_path: Path, body: str, key: tuple[str | int, ...],
+                                                    line: int) -> None:
+    pack = tmp_path / "house.toml"
+    pack.write_text(body, encoding="utf-8")
+    with pytest.raises(DataFileError) as exc:
+        Registry.default([pack])
+    assert exc.value.path == str(pack) and exc.value.line == line
+    assert exc.value.key[:len(key) + 2] == ("data", "repetition", *key)
+
+
+def test_pack_extends_the_word_lists(tmp_path: Path) -> None:
+    pack = tmp_path / "house.toml"
+    pack.write_text('[data.repetition.doubled]\nallow = ["rah rah"]\n', encoding="utf-8")
+    lex = Registry.default([pack]).data("repetition")
+    assert ("rah", "rah") in lex.doubled_allow and ("had", "had") in lex.doubled_allow
+    assert ("rah", "rah") not in Registry.default().data("repetition").doubled_allow
 
 
 def test_no_spacy_needed_by_cheap_rules() -> None:
@@ -448,7 +463,7 @@ def test_no_spacy_needed_by_cheap_rules() -> None:
 
 def test_tokens_split_punctuation_not_whitespace() -> None:
     doc = read(decode("Is it normal for babies?It’s fine.".encode(), "x.txt", "text", 1000))
-    st = repetition.build_stream(doc, doc.blocks, repetition.lexicon())
+    st = repetition.build_stream(doc, doc.blocks, Registry.default().data("repetition"))
     assert st.words == ["is", "it", "normal", "for", "babies", "it's", "fine"]
     assert [(s.start, s.end, s.question) for s in st.segments] == [(0, 5, True), (5, 7, False)]
 

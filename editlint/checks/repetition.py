@@ -7,21 +7,19 @@ sentence ("babies?It's") still counts. Only EL104 (sentences) and EL102 (part-of
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from .. import datamodels as models
+from ..api import DataSchema, DataSource
 from ..document import Block, BlockKind, Document
-from ..errors import ConfigError
 from ..findings import Applicability, Edit, Severity
-from ..rules import line_of, load_data, rules_dir
 from .base import CheckContext, Hit, Metric, Option, Span, check_type, metric_provider
-
-DATA_FILE = "data/repetition.toml"
 
 #: A word (with inner apostrophes) or a punctuation mark that ends a sentence or clause.
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?;:…]")
@@ -42,8 +40,15 @@ FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 
 
 # -- data ---------------------------------------------------------------------------------------------
+#: How many word-family keys one lexicon memoises before it starts afresh (a bound for long-lived hosts).
+STEM_MEMO_SIZE = 65536
+
+
 @dataclass(frozen=True)
 class Lexicon:
+    """The ``repetition`` data object (``ctx.data("repetition")``): the family's word lists, and a memo
+    of :func:`stem` that lives as long as the registry."""
+
     function: frozenset[str]
     summary_strong: tuple[str, ...]
     summary_weak: tuple[str, ...]
@@ -55,58 +60,40 @@ class Lexicon:
     number_words: frozenset[str] = frozenset()
     noun_phrase_words: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    _stems: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def stem(self, word: str) -> str:
+        """:func:`stem`, memoised (it runs for every word of every article)."""
+        found = self._stems.get(word)
+        if found is None:
+            if len(self._stems) >= STEM_MEMO_SIZE:
+                self._stems.clear()
+            found = self._stems[word] = stem(word)
+        return found
 
 
-def _string_list(data: Mapping[str, Any], table: str, key: str, text: str) -> list[str]:
-    path = str(rules_dir() / DATA_FILE)
-    section = data.get(table)
-    if not isinstance(section, dict):
-        raise ConfigError(f"line {line_of(text, table)}: {table}: a [{table}] table is required", path=path)
-    value = section.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"line {line_of(text, key)}: {table}.{key}: must be a list of non-empty strings",
-                          path=path)
-    return [norm(v.strip()) for v in value]
+def build_lexicon(data: models.RepetitionWords, source: DataSource) -> Lexicon:
+    """The word lists of ``rules/data/repetition.toml`` (and the packs' additions), normalised."""
+    def words(values: Iterable[str]) -> list[str]:
+        return [norm(v) for v in values]
 
-
-def _usual_share(data: Mapping[str, Any], text: str) -> dict[str, float]:
-    section = data.get("density")
-    table = section.get("usual-share") if isinstance(section, dict) else None
-    if not isinstance(table, dict) or not all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in table.values()):
-        raise ConfigError(f"line {line_of(text, 'usual-share')}: density.usual-share: must be a table of "
-                          "word = percent (a positive number)", path=str(rules_dir() / DATA_FILE))
-    return {stem(str(k)): float(v) for k, v in table.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The word lists of ``rules/data/repetition.toml``, validated once per process."""
-    data = load_data(DATA_FILE)
-    try:
-        text = (rules_dir() / DATA_FILE).read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    pairs = []
-    for p in _string_list(data, "doubled", "allow", text):
-        parts = p.split()
-        if len(parts) != 2:
-            raise ConfigError(f"line {line_of(text, 'allow')}: doubled.allow: {p!r} is not two words",
-                              path=str(rules_dir() / DATA_FILE))
-        pairs.append((parts[0], parts[1]))
+    pairs = [tuple(p.split()) for p in words(data.doubled.allow)]
     return Lexicon(
-        function=frozenset(_string_list(data, "words", "function", text)),
-        summary_strong=tuple(_string_list(data, "summary", "strong", text)),
-        summary_weak=tuple(_string_list(data, "summary", "weak", text)),
-        doubled_allow=frozenset(pairs),
-        first_word_exceptions=frozenset(_string_list(data, "openers", "first-word-exceptions", text)),
-        faq_headings=frozenset(_norm_heading(h) for h in _string_list(data, "faq", "headings", text)),
-        keyphrase_keys=tuple(_string_list(data, "keyphrase", "keys", text)),
-        usual_share=_usual_share(data, text),
-        number_words=frozenset(_string_list(data, "numbers", "words", text)),
-        noun_phrase_words=frozenset(_string_list(data, "topic", "noun-phrase-words", text)),
-        prepositions=frozenset(_string_list(data, "topic", "prepositions", text)),
+        function=frozenset(words(data.words.function)),
+        summary_strong=tuple(words(data.summary.strong)),
+        summary_weak=tuple(words(data.summary.weak)),
+        doubled_allow=frozenset((a, b) for a, b in pairs),
+        first_word_exceptions=frozenset(words(data.openers.first_word_exceptions)),
+        faq_headings=frozenset(_norm_heading(h) for h in words(data.faq.headings)),
+        keyphrase_keys=tuple(words(data.keyphrase.keys)),
+        usual_share=MappingProxyType({stem(k): v for k, v in data.density.usual_share.items()}),
+        number_words=frozenset(words(data.numbers.words)),
+        noun_phrase_words=frozenset(words(data.topic.noun_phrase_words)),
+        prepositions=frozenset(words(data.topic.prepositions)),
     )
+
+
+LEXICON_DATA = DataSchema("repetition", models.RepetitionWords, build_lexicon)
 
 
 # -- tokens -------------------------------------------------------------------------------------------
@@ -116,7 +103,6 @@ def norm(word: str) -> str:
     return w.replace("’", "'") if "’" in w else w
 
 
-@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude word-family key (babies → baby, crawling → crawl) for counting, not for display."""
     w = norm(word)
@@ -307,7 +293,7 @@ def _find(st: Stream, words: Sequence[str], by_first: Mapping[str, list[int]]) -
             if i + n <= st.segments[st.seg_of[i]].end and st.words[i:i + n] == target]
 
 
-def _heading_phrases(text: str, suffixes: bool = False) -> list[tuple[str, ...]]:
+def _heading_phrases(text: str, function: frozenset[str], suffixes: bool = False) -> list[tuple[str, ...]]:
     """The title or a heading as phrases: whole, and each part between punctuation or dashes.
 
     With ``suffixes`` (the title, the keyphrase) each part also without its leading words, down to a
@@ -322,7 +308,7 @@ def _heading_phrases(text: str, suffixes: bool = False) -> list[tuple[str, ...]]
         # the part, and the part without its leading words ("best sleep tips for toddlers" →
         # "sleep tips for toddlers"): an SEO phrase is often pasted without the title's adjective
         for k in range(len(words) if suffixes else min(len(words), 1)):
-            if k and words[k] in lexicon().function:
+            if k and words[k] in function:
                 continue
             if words[k:] and words[k:] not in out:
                 out.append(words[k:])
@@ -341,9 +327,8 @@ def _is_bare_line(text: str, max_words: int = 10) -> bool:
     return len(text.split()) <= max_words and not SENTENCE_PUNCT_RE.search(text.strip())
 
 
-def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phrase]:
+def find_repeated_phrases(doc: Document, options: Mapping[str, Any], lex: Lexicon) -> list[Phrase]:
     """Maximal phrases repeated in the body, longest first; shared by EL101 and the metrics."""
-    lex = lexicon()
     blocks = body_blocks(doc)
     st = build_stream(doc, blocks, lex)
     min_count = options["min-count"]
@@ -371,7 +356,7 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any]) -> list[Phr
         by_first[w].append(i)
     seen = {c.words: c for c in candidates}
     for text, kind, block in sources:
-        for words in _heading_phrases(text, suffixes=kind in ("title", "keyphrase")):
+        for words in _heading_phrases(text, lex.function, suffixes=kind in ("title", "keyphrase")):
             if words in seen:
                 if seen[words].source == "body":  # a long title found as a body phrase: say so
                     seen[words].source, seen[words].origin = kind, block
@@ -464,7 +449,7 @@ class _Covered:
 def topic_stems(doc: Document, lex: Lexicon) -> frozenset[str]:
     """Content-word stems of the article's title and first top-level heading: what it is about."""
     texts = [doc.title or ""] + [h.text for h in doc.headings() if h.level <= 1][:1]
-    return frozenset(stem(w) for t in texts for w in TOKEN_RE.findall(t)
+    return frozenset(lex.stem(w) for t in texts for w in TOKEN_RE.findall(t)
                      if w not in BREAK_CHARS and norm(w) not in lex.function and not w.isdigit())
 
 
@@ -482,7 +467,7 @@ def _beyond_topic(words: Sequence[str], count: int, body_words: int, topic: froz
         words = words[1:]  # "the hand, foot and mouth disease": a determiner is not part of the name
     content = [w for w in words if w not in lex.function and not w.isdigit()]
     if not content or len(words) > options["topic-max-words"] or not topic \
-            or not all(stem(w) in topic for w in content) or (keyphrase and _contains(words, keyphrase)):
+            or not all(lex.stem(w) in topic for w in content) or (keyphrase and _contains(words, keyphrase)):
         return True
     glue = [w for w in words if w in lex.function and w not in lex.noun_phrase_words]
     if any(w not in lex.prepositions for w in glue):
@@ -498,19 +483,16 @@ def _once_per_copy(doc: Document, st: Stream, occ: list[int]) -> list[int]:
     EL103's finding, and its phrases are not repeated twice more."""
     seen: set[tuple[str, int]] = set()
     out = []
+    squashed: dict[int, str] = doc.cache.setdefault(("repetition", "squashed"), {})
     for i in occ:
         block = doc.blocks[st.segments[st.seg_of[i]].block]
-        key = (_squashed(block.text), st.starts[i] - block.start)
+        if block.index not in squashed:  # one block holds many occurrences: even its text out once
+            squashed[block.index] = " ".join(block.text.split()).casefold()
+        key = (squashed[block.index], st.starts[i] - block.start)
         if key not in seen:
             seen.add(key)
             out.append(i)
     return out
-
-
-@functools.lru_cache(maxsize=4096)
-def _squashed(text: str) -> str:
-    """A block's text with its spacing and case evened out (cached: one block holds many occurrences)."""
-    return " ".join(text.split()).casefold()
 
 
 def _parallel(doc: Document, block_ids: Sequence[int]) -> bool:
@@ -631,7 +613,7 @@ def repeated_phrase(ctx: CheckContext) -> Iterator[Hit]:
     """A multi-word phrase (often the headline) pasted into the body again and again."""
     opts = ctx.options
     phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)),
-                       lambda: find_repeated_phrases(ctx.doc, opts))
+                       lambda: find_repeated_phrases(ctx.doc, opts, ctx.data("repetition")))
     for p in phrases:
         spans = p.spans
         count = len(spans)
@@ -660,7 +642,7 @@ def title_keywords(doc: Document, lex: Lexicon) -> set[str]:
     kp = declared_keyphrase(doc, lex)
     if kp:
         texts.append(kp)
-    return {stem(w) for t in texts for w in TOKEN_RE.findall(t)
+    return {lex.stem(w) for t in texts for w in TOKEN_RE.findall(t)
             if w not in BREAK_CHARS and norm(w) not in lex.function and not w.isdigit()}
 
 
@@ -679,7 +661,7 @@ def _has_body_below(doc: Document, block: Block) -> bool:
 def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
     """Short lines with no sentence in them: leaked image captions and SEO keyword lines."""
     doc, opts = ctx.doc, ctx.options
-    lex = lexicon()
+    lex: Lexicon = ctx.data("repetition")
     keywords = title_keywords(doc, lex)
     title_block = _title_block(doc)
     flagged: list[tuple[Block, str, bool]] = []
@@ -700,7 +682,7 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
             continue
         first_alpha = next((c for c in text if c.isalpha()), "")
         lower = first_alpha.islower()
-        content = [stem(w) for w in words if norm(w) not in lex.function and not w.isdigit()]
+        content = [lex.stem(w) for w in words if norm(w) not in lex.function and not w.isdigit()]
         shared = [w for w in content if w in keywords]
         overlap = bool(content) and len(set(shared)) >= opts["min-title-keywords"] and \
             len(shared) / len(content) >= opts["min-title-overlap"]
@@ -740,7 +722,6 @@ def _shingles(words: Sequence[str], k: int) -> set[tuple[str, ...]]:
     return set(zip(*(words[i:] for i in range(k)), strict=False))  # shifted copies: shortest one ends it
 
 
-@functools.lru_cache(maxsize=256)
 def _opener_key(phrase: str) -> str:
     return " ".join(norm(t) for t in TOKEN_RE.findall(phrase))
 
@@ -770,7 +751,7 @@ def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
 def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
     """Paragraphs that repeat another, and conclusions written several times."""
     doc, opts = ctx.doc, ctx.options
-    lex = lexicon()
+    lex: Lexicon = ctx.data("repetition")
     blocks = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)]
     # Repeated conclusions.
     summaries: list[tuple[Block, str]] = []
@@ -947,7 +928,7 @@ def _opening(text: str, exceptions: frozenset[str]) -> tuple[str, int] | None:
 def repeated_sentence_opening(ctx: CheckContext) -> Iterator[Hit]:
     """Three or more sentences in a row that open with the same word."""
     doc, opts = ctx.doc, ctx.options
-    lex = lexicon()
+    lex: Lexicon = ctx.data("repetition")
     ignore = {norm(w) for w in opts["ignore"]}
     faq = faq_blocks(doc, lex)
     for block in doc.blocks:
@@ -994,7 +975,7 @@ DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)"  # a wo
 def doubled_word(ctx: CheckContext) -> Iterator[Hit]:
     """The same word twice in a row ("the the"), also across a line break or stripped markup."""
     doc = ctx.doc
-    lex = lexicon()
+    lex: Lexicon = ctx.data("repetition")
     for block in doc.iter_blocks():
         for m in DOUBLED_RE.finditer(block.text):
             if not m.group(2):
@@ -1050,8 +1031,7 @@ class Density:
     usual: Mapping[str, float] = field(default_factory=dict)  # usual share (%) of common topic words
 
 
-def compute_density(doc: Document) -> Density:
-    lex = lexicon()
+def compute_density(doc: Document, lex: Lexicon) -> Density:
     title_block = _title_block(doc)
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.CODE and b is not title_block]
     stems: list[str] = []  # word-family keys of every word, in order ("|" marks a sentence break)
@@ -1066,7 +1046,7 @@ def compute_density(doc: Document) -> Density:
             keep = [k for k in range(len(toks)) if not any(s < ends[k] and starts[k] < e for s, e in skips)]
             toks, starts, ends = [toks[k] for k in keep], [starts[k] for k in keep], [ends[k] for k in keep]
         base = b.start
-        block_stems = ["|" if t in BREAK_CHARS else stem(t) for t in toks]
+        block_stems = ["|" if t in BREAK_CHARS else lex.stem(t) for t in toks]
         stems.append("|")
         where.append((base, base))
         stems.extend(block_stems)
@@ -1080,7 +1060,7 @@ def compute_density(doc: Document) -> Density:
         kp = derived_keyphrase(doc, lex)
     spans: list[tuple[int, int]] = []
     if kp:
-        target = [stem(w) for w in TOKEN_RE.findall(kp) if w not in BREAK_CHARS]
+        target = [lex.stem(w) for w in TOKEN_RE.findall(kp) if w not in BREAK_CHARS]
         n = len(target)
         i = 0
         while n and i + n <= len(stems):
@@ -1120,13 +1100,14 @@ def compute_density(doc: Document) -> Density:
 def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
     """The focus keyphrase (or one content word) used far more often than readers need."""
     doc, opts = ctx.doc, ctx.options
-    d = ctx.memo(("repetition", "density"), lambda: compute_density(doc))
+    lex: Lexicon = ctx.data("repetition")
+    d = ctx.memo(("repetition", "density"), lambda: compute_density(doc, lex))
     if d.words < opts["min-words"]:
         return
     # the whole title (or top heading) is a name ("Head lice"): the subject itself; "Tummy Time: A Guide"
     # is an SEO title
     names = {_norm_heading(doc.title or "")} | {_norm_heading(h.text) for h in doc.headings() if h.level <= 1}
-    name = not d.declared and _is_name(d.keyphrase or "") and _norm_heading(d.keyphrase or "") in names
+    name = not d.declared and _is_name(d.keyphrase or "", lex) and _norm_heading(d.keyphrase or "") in names
     limit = opts["max-topic-density"] if name else opts["max-density"]
     if d.keyphrase and d.density is not None and d.count >= opts["min-occurrences"] and d.density > limit:
         s, e = d.spans[0]
@@ -1136,7 +1117,7 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
                   "with other wordings",
                   related=tuple(Span(a, b, "keyphrase") for a, b in d.spans[1:]),
                   key=f"keyphrase:{d.keyphrase}")
-    kp_stems = {stem(w) for w in TOKEN_RE.findall(d.keyphrase or "")} | topic_stems(doc, lexicon())
+    kp_stems = {lex.stem(w) for w in TOKEN_RE.findall(d.keyphrase or "")} | topic_stems(doc, lex)
     reported: set[str] = set()
     for word, count, share, spans in d.lemmas:
         limit = max(opts["max-lemma-share"], opts["far-above-factor"] * d.usual.get(word, 0.0))
@@ -1152,23 +1133,21 @@ def keyword_density(ctx: CheckContext) -> Iterator[Hit]:
                   "use pronouns or other wordings for some of them",
                   severity=Severity.WARNING, key=f"lemma:{word}")
         reported.add(word)
-    yield from _paragraph_stuffing(doc, opts, d.usual, kp_stems | reported)
+    yield from _paragraph_stuffing(doc, opts, d.usual, kp_stems | reported, lex)
 
 
-def _is_name(phrase: str) -> bool:
+def _is_name(phrase: str, lex: Lexicon) -> bool:
     """A phrase with no function words but those a name may hold ('hand, foot and mouth disease')."""
-    lex = lexicon()
     return all(norm(w) not in lex.function or norm(w) in lex.noun_phrase_words
                for w in TOKEN_RE.findall(phrase) if w not in BREAK_CHARS)
 
 
 def _paragraph_stuffing(doc: Document, opts: Mapping[str, Any], usual: Mapping[str, float],
-                        skip: set[str]) -> Iterator[Hit]:
+                        skip: set[str], lex: Lexicon) -> Iterator[Hit]:
     """One content word crammed into one paragraph ("phonics songs, phonics cards and phonics apps").
 
     Keyphrase words (EL101 and the keyphrase density judge those) and words already reported article-wide
     are left out."""
-    lex = lexicon()
     for b in doc.blocks:
         if b.kind is not BlockKind.PARAGRAPH:
             continue
@@ -1179,7 +1158,7 @@ def _paragraph_stuffing(doc: Document, opts: Mapping[str, Any], usual: Mapping[s
             continue
         forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for t, s, e in words:
-            st_ = stem(t)
+            st_ = lex.stem(t)
             if t not in lex.function and len(st_) > 2 and not st_.isdigit():
                 forms[st_].append((b.start + s, b.start + e))
         for word, spans in forms.items():
@@ -1214,9 +1193,9 @@ def repetition_metrics(ctx: CheckContext) -> Iterator[Metric]:
     """``repeated_phrases`` (top phrases with counts) and ``keyphrase_density`` (percent of words)."""
     opts = _phrase_options(ctx)
     phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)),
-                       lambda: find_repeated_phrases(ctx.doc, opts))
+                       lambda: find_repeated_phrases(ctx.doc, opts, ctx.data("repetition")))
     top = [{"phrase": _surface(ctx.doc, p.spans), "count": len(p.spans)} for p in phrases[:5]]
     yield Metric("repeated_phrases", top)
-    d = ctx.memo(("repetition", "density"), lambda: compute_density(ctx.doc))
+    d = ctx.memo(("repetition", "density"), lambda: compute_density(ctx.doc, ctx.data("repetition")))
     yield Metric("keyphrase_density", d.density)
     yield Metric("keyphrase", d.keyphrase)
