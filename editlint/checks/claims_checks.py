@@ -11,7 +11,6 @@ one contradicted. Messages restate the article's own words and numbers.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -625,8 +624,9 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in items) + r")(?![\w-])")
 
 
-@functools.lru_cache(maxsize=8)
 def _compiled(onto: Any) -> tuple[Guidance, ...]:
+    """The ontology's guidance entries with their word lists compiled (memoised per document by
+    ``guidance_for``: no module-level cache; 16 small entries, and ``re`` caches the patterns)."""
     out = []
     for g in onto.guidance:
         terms = _alternation(g.terms)
@@ -706,7 +706,7 @@ def guidance_for(ctx: CheckContext, c: Claim, onto: Any) -> Guidance | None:
         return None
     sent = ctx.doc.text[c.prov.sent_start:c.prov.sent_end].lower().replace("’", "'")
     words = _claim_words(ctx, c)
-    for g in _compiled(onto):
+    for g in ctx.memo(("claims", "guidance", id(onto)), lambda: _compiled(onto)):
         if not g.terms.search(words) or not _goes_against(c, g):
             continue
         if (g.with_ and not g.with_.search(sent)) or (g.unless and g.unless.search(sent)):
