@@ -27,8 +27,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
-from distributed.comm import resolve_address
+from distributed.comm.addressing import resolve_address
 
+from .._version import __version__
 from ..engine import DOCS_PER_BATCH
 from ..errors import EditlintError
 from ..findings import FileReport
@@ -53,9 +54,13 @@ class _LinterPlugin(WorkerPlugin):
 
     def __init__(self, spec: LinterSpec) -> None:
         self.spec = spec
+        self.version = __version__
         self.linter: Any = None
 
     def setup(self, worker: Any) -> None:
+        if self.version != __version__:  # other rules or data: findings would differ from the client's
+            raise RuntimeError(f"worker {worker.address} has editlint {__version__}, the client "
+                               f"{self.version}")
         if os.path.isdir(self.spec.cwd):  # relative article paths and config discovery, as on the client
             os.chdir(self.spec.cwd)
         self.linter = self.spec.build()
@@ -95,7 +100,10 @@ class DaskExecutor:
             return
         with self._client() as client:
             plugin_name = f"editlint-{uuid.uuid4().hex}"
-            client.register_plugin(_LinterPlugin(spec), name=plugin_name)
+            try:
+                client.register_plugin(_LinterPlugin(spec), name=plugin_name)
+            except RuntimeError as exc:
+                raise EditlintError(f"the Dask workers cannot lint for this run: {exc}") from None
             try:
                 yield from _Stream(client, plugin_name, self.retries).reports(
                     self._shards(items, _threads(client)), WINDOW_PER_THREAD * _threads(client))
