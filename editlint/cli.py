@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--executor", type=_executor_spec, default=None, metavar="local|dask[:ADDRESS]",
                    help="where articles are linted: local (default, see --jobs) or dask (a local Dask "
                    "cluster, or the scheduler at ADDRESS; see docs/archives.md)")
+    c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="worker processes for the local executor (default: the machine's cores; 1 for a "
+                   "single file); 1 lints in this process")
+    c.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the run cache (the reports of unchanged articles, kept "
+                   "between runs)")
+    c.add_argument("--cache-dir", metavar="DIR",
+                   help="where the run cache lives (default: cache-dir in the configuration, else "
+                   ".editlint_cache beside the configuration file, else in the current folder)")
 
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -319,18 +328,47 @@ def _linter(args: argparse.Namespace, explicit: Any) -> Any:
     linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
                     stdin_filename=args.stdin_filename, follow_links=args.follow_links)
     linter.validate()  # a typo in a selector is a usage error, not a per-file one
+    if not args.no_cache and os.environ.get("EDITLINT_NO_CACHE", "") in ("", "0"):
+        from .cache import RunCache, default_cache_dir
+
+        folder = args.cache_dir or os.environ.get("EDITLINT_CACHE_DIR")
+        linter.cache = RunCache(folder or default_cache_dir(explicit or linter.config_for(None)))
     return linter
 
 
 def _lint_with_progress(linter: Any, files: Sequence[str], report: Any, args: argparse.Namespace) -> None:
     progress = _progress(len(files), args)
-    reports = linter.lint_many(files) if args.executor is None else _dask_reports(linter, files, args)
+    if args.executor is None:
+        reports = _local_reports(linter, files, args)
+    else:
+        reports = _dask_reports(linter, files, args)
     for fr in reports:
         report.files.append(fr)
         if progress is not None:
             progress.update(1)
     if progress is not None:
         progress.close()
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a whole number of at least 1."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of worker processes (1 or more), got {value!r}")
+    return jobs
+
+
+def _local_reports(linter: Any, files: Sequence[str], args: argparse.Namespace) -> Any:
+    """The reports of the local executor: this process for one job (or one file), else a process pool."""
+    from .executors.local import LocalExecutor, default_jobs
+
+    jobs = args.jobs or default_jobs()
+    if jobs == 1 or len(files) <= 1 or "-" in files:
+        return linter.lint_many(files)
+    return LocalExecutor(jobs).run(linter.spec(), files)
 
 
 def _executor_spec(value: str) -> tuple[str, str | None] | None:

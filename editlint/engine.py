@@ -197,7 +197,15 @@ class Linter:
                                   "see include/exclude in the configuration)")
         return found
 
-    def _prepare(self, item: ArticleInput) -> _Job:
+    def cached(self, item: ArticleInput) -> FileReport | None:
+        """The run cache's report for ``item`` when it holds one, else None (an executor asks before
+        sending the article to a worker). Reads the file, never parses it."""
+        if self.cache is None or self.keep_documents or (not isinstance(item, Source) and item == "-"):
+            return None  # standard input can be read once only
+        job = self._prepare(item, parse=False)
+        return job.report if job.report is not None and job.report.error is None else None
+
+    def _prepare(self, item: ArticleInput, *, parse: bool = True) -> _Job:
         label = item.path if isinstance(item, Source) else os.fspath(item)
         label = label or "<text>"
         stdin = label == "-"
@@ -217,7 +225,7 @@ class Linter:
                 source = read_stdin(self.stdin_filename, cfg.max_file_size)
             else:
                 source = read_path(label, max_bytes=cfg.max_file_size)
-            if not self._cached(job, source):
+            if not self._cached(job, source) and parse:
                 job.doc = read(source)
         except EditlintError as exc:
             job.report = FileReport(path="-" if stdin else label, error=str(exc))

@@ -41,3 +41,10 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip("../shared/seed/backward-crawling.txt is not present (shared/ is beside the repo in CI)")
     return SEED
+
+
+@pytest.fixture(autouse=True)
+def _no_run_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's run cache is off in tests (a test that patches a check must never meet a report cached
+    by another test); tests/test_cache.py and tests/test_jobs.py turn it on in folders of their own."""
+    monkeypatch.setenv("EDITLINT_NO_CACHE", "1")

@@ -1,0 +1,188 @@
+"""``--jobs N``: lint in this process (one job) or in a pool of worker processes (more).
+
+Each worker builds its :class:`~editlint.engine.Linter` once from the :class:`LinterSpec` (the pool's
+initializer), so a worker loads the spaCy pipeline once for all its files. Files go to the workers in
+small chunks; reports come back in input order through a bounded window (at most a few chunks per worker
+are in flight, so memory does not grow with the run). The parent asks the run cache first and sends only
+the files it does not hold, and starts the pool only when there is one: a run over unchanged files spawns
+no worker and imports no spaCy.
+
+A worker that dies (killed, out of memory, a crash in a C extension) breaks the pool: a new pool is
+started and every chunk not yet reported is sent again. A chunk that breaks the pool twice is linted file
+by file, each in a pool of its own, so the file that kills its worker is found and reported as an error
+while every other file is linted: nothing is lost or reported twice.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import LinterSpec
+
+if TYPE_CHECKING:
+    from ..engine import Linter
+    from ..findings import FileReport
+
+__all__ = ["LocalExecutor", "default_jobs"]
+
+#: A chunk that broke the pool this many times is linted file by file, each file in a pool of its own.
+CRASHES_BEFORE_ISOLATION = 2
+#: Most files in one chunk (the engine parses up to eight articles in one stream).
+MAX_CHUNK = 8
+#: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
+CHUNKS_PER_WORKER = 3
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one (no copy of the parent's threads or locks), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+# -- in the worker ---------------------------------------------------------------------------------------
+_WORKER: Linter | None = None  # the worker process's own Linter (module state of the worker only)
+
+
+def _init_worker(spec: LinterSpec) -> None:
+    """Pool initializer: build this worker's Linter once (its pipeline loads on the first parse)."""
+    global _WORKER
+    os.chdir(spec.cwd)  # a forkserver's children start in the server's folder, not the parent's
+    _WORKER = spec.build()
+
+
+def _lint_chunk(paths: tuple[str, ...]) -> tuple[int, list[FileReport]]:
+    """Lint one chunk in the worker; returns the worker's pid (for diagnostics) and the reports."""
+    assert _WORKER is not None, "the pool initializer did not run"
+    return os.getpid(), list(_WORKER.lint_many(paths))
+
+
+# -- in the parent ---------------------------------------------------------------------------------------
+@dataclass
+class _Chunk:
+    paths: tuple[str, ...]
+    future: Future[tuple[int, list[FileReport]]]
+    crashes: int = 0
+
+
+class LocalExecutor:
+    """Lints in this process (``jobs`` 1) or in ``jobs`` worker processes; see the module docstring."""
+
+    def __init__(self, jobs: int | None = None, *, chunk_size: int | None = None) -> None:
+        self.jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+        self.chunk_size = chunk_size
+        #: pids of the worker processes that returned a chunk (for tests and diagnostics)
+        self.worker_pids: set[int] = set()
+        #: pools started (1 in a run without a crash; 0 when every file came from the cache)
+        self.pools_started = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._spec: LinterSpec | None = None
+
+    def run(self, spec: LinterSpec, items: Sequence[str]) -> Iterator[FileReport]:
+        """One report per item, in input order (see :class:`~editlint.executors.Executor`)."""
+        parent = spec.build()  # cheap: configuration and rules only; spaCy loads on a first parse
+        if self.jobs <= 1 or len(items) <= 1 or "-" in items:  # standard input is read here, once
+            yield from parent.lint_many(items)
+            return
+        self._spec = spec
+        chunk = self.chunk_size or max(1, min(MAX_CHUNK, len(items) // (self.jobs * 4)))
+        try:
+            yield from self._stream(items, chunk, parent.cached)
+        finally:
+            self._close()
+
+    def _stream(self, items: Iterable[str], chunk: int, cached: Callable[[str], FileReport | None]
+                ) -> Iterator[FileReport]:
+        queue: deque[FileReport | _Chunk] = deque()
+        todo: list[str] = []
+        limit = self.jobs * CHUNKS_PER_WORKER
+        for item in items:
+            hit = cached(item)
+            if hit is None:
+                todo.append(item)
+            if todo and (hit is not None or len(todo) >= chunk):
+                queue.append(self._submit(tuple(todo)))
+                todo = []
+            if hit is not None:
+                queue.append(hit)
+            while queue and (sum(isinstance(q, _Chunk) for q in queue) >= limit
+                             or not isinstance(queue[0], _Chunk) or len(queue) > limit * MAX_CHUNK):
+                yield from self._next(queue)
+        if todo:
+            queue.append(self._submit(tuple(todo)))
+        while queue:
+            yield from self._next(queue)
+
+    def _next(self, queue: deque[FileReport | _Chunk]) -> Iterator[FileReport]:
+        """The reports of the queue's head: a cached report, or a chunk's (waiting for it)."""
+        head = queue.popleft()
+        if not isinstance(head, _Chunk):
+            yield head
+            return
+        while True:
+            if head.crashes >= CRASHES_BEFORE_ISOLATION:
+                yield from (self._isolated(path) for path in head.paths)
+                return
+            try:
+                pid, reports = head.future.result()
+            except BrokenProcessPool:
+                self._restart(head, queue)
+                continue
+            self.worker_pids.add(pid)
+            yield from reports
+            return
+
+    def _pool_now(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            assert self._spec is not None
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_init_worker,
+                                             initargs=(self._spec,))
+            self.pools_started += 1
+        return self._pool
+
+    def _submit(self, paths: tuple[str, ...]) -> _Chunk:
+        return _Chunk(paths, self._pool_now().submit(_lint_chunk, paths))
+
+    def _restart(self, head: _Chunk, queue: deque[FileReport | _Chunk]) -> None:
+        """A worker died: a new pool, and every chunk not reported yet (the head first) sent again."""
+        self._close()
+        for c in (head, *(q for q in queue if isinstance(q, _Chunk))):
+            if c.future.done() and not c.future.cancelled() and c.future.exception() is None:
+                continue  # finished before the crash: its reports are kept
+            c.crashes += 1
+            if c.crashes < CRASHES_BEFORE_ISOLATION:
+                c.future = self._pool_now().submit(_lint_chunk, c.paths)
+
+    def _isolated(self, path: str) -> FileReport:
+        """Lint one file in a pool of its own: if that worker dies too, the file is the cause."""
+        from ..findings import FileReport
+
+        assert self._spec is not None
+        with ProcessPoolExecutor(1, mp_context=_context(), initializer=_init_worker,
+                                 initargs=(self._spec,)) as pool:
+            try:
+                pid, reports = pool.submit(_lint_chunk, (path,)).result()
+            except BrokenProcessPool:
+                return FileReport(path=path, error=f"{path}: the worker process linting it died "
+                                  "(it was retried alone, and died again)")
+        self.worker_pids.add(pid)
+        return reports[0]
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
