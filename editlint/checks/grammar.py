@@ -9,8 +9,9 @@ never a traceback, and ``on-unavailable`` decides whether it is silent, a warnin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from ..findings import Edit
@@ -32,7 +33,7 @@ GRAMMAR_SECTION = ConfigSection("grammar", {
 
 #: LanguageTool category ids → the editlint family that reports them. Categories not listed fall back
 #: on the match's issueType (ISSUE_FAMILY), then on "grammar".
-CATEGORY_FAMILY = {
+CATEGORY_FAMILY: Mapping[str, str] = MappingProxyType({
     "GRAMMAR": "grammar", "TYPOS": "grammar", "CONFUSED_WORDS": "grammar", "COLLOCATIONS": "grammar",
     "COMPOUNDING": "grammar", "SEMANTICS": "grammar", "NONSTANDARD_PHRASES": "grammar", "MISC": "grammar",
     "FALSE_FRIENDS": "grammar",
@@ -41,12 +42,12 @@ CATEGORY_FAMILY = {
     "REGIONALISMS": "style", "BRITISH_ENGLISH": "style", "AMERICAN_ENGLISH_STYLE": "style",
     "GENDER_NEUTRALITY": "style", "PROPER_NOUNS": "grammar",
     "TYPOGRAPHY": "typography", "PUNCTUATION": "typography", "CASING": "typography",
-}
-ISSUE_FAMILY = {
+})
+ISSUE_FAMILY: Mapping[str, str] = MappingProxyType({
     "grammar": "grammar", "misspelling": "grammar", "duplication": "grammar", "inconsistency": "grammar",
     "style": "style", "locale-violation": "style", "register": "style", "uncategorized": "grammar",
     "typographical": "typography", "whitespace": "typography",
-}
+})
 
 
 def family_of(category_id: str, issue_type: str) -> str:

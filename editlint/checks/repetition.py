@@ -589,7 +589,7 @@ def _surface(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
     return forms.most_common(1)[0][0]
 
 
-REPEATED_PHRASE_OPTIONS = {
+REPEATED_PHRASE_OPTIONS: Mapping[str, Option] = MappingProxyType({
     "min-count": Option(int, 3, "body occurrences that make a phrase repeated"),
     "error-count": Option(int, 0, "occurrences from which the finding is an error; 0 (the default): never, "
                           "repetition does not block publishing"),
@@ -605,7 +605,7 @@ REPEATED_PHRASE_OPTIONS = {
     "topic-min-count": Option(int, 5, "occurrences from which a title keyphrase with other words "
                               "('sleep tips for toddlers') can be stuffed"),
     "topic-density": Option(float, 1.0, "occurrences per 100 words such a keyphrase also needs"),
-}
+})
 
 
 @check_type("repeated-phrase", options=REPEATED_PHRASE_OPTIONS)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ..document import Block, BlockKind, Document
@@ -266,7 +267,7 @@ def _placeholders(entries: list[Any]) -> list[_Placeholder]:
     return out
 
 
-_QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "`": "`"}
+_QUOTES: Mapping[str, str] = MappingProxyType({"'": "'", '"': '"', "‘": "’", "“": "”", "`": "`"})
 
 
 def _quoted(text: str, m: re.Match[str]) -> bool:
