@@ -291,8 +291,13 @@ def test_public_api_warns_that_text_leaves_the_machine(fake: FakeLanguageTool,
 # -- exit codes through the command line ---------------------------------------------------------------
 @pytest.mark.parametrize("policy,code,stderr", [("skip", 1, ""), ("warn", 1, "grammar checks skipped"),
                                                  ("fail", 2, "grammar checks skipped")])
-def test_cli_exit_code_follows_on_unavailable(tmp_path: Path, policy: str, code: int, stderr: str) -> None:
+def test_cli_exit_code_follows_on_unavailable(tmp_path: Path, policy: str, code: int, stderr: str,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """In process (``main``), as the CLI runs it; the subprocess path is test_local_backend_download_…"""
     import socket
+
+    from editlint.cli import main
 
     with socket.socket() as s:  # a port with nothing listening
         s.bind(("127.0.0.1", 0))
@@ -301,15 +306,16 @@ def test_cli_exit_code_follows_on_unavailable(tmp_path: Path, policy: str, code:
         f'[grammar]\nbackend = "server"\nurl = "http://127.0.0.1:{port}"\non-unavailable = "{policy}"\n')
     article = tmp_path / "a.md"
     article.write_text("Most babies definately like naps.\n", encoding="utf-8")
-    proc = subprocess.run([PY, "-m", "editlint", "check", "--select", "EL50", "--fail-on", "warning",
-                           str(article)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
-    assert proc.returncode == code, proc.stderr
-    assert "Traceback" not in proc.stderr
+    monkeypatch.chdir(tmp_path)
+    returncode = main(["check", "--select", "EL50", "--fail-on", "warning", str(article)])
+    out, err = capsys.readouterr()
+    assert returncode == code, err
+    assert "Traceback" not in err
     if stderr:
-        assert stderr in proc.stderr and f"127.0.0.1:{port}" in proc.stderr
+        assert stderr in err and f"127.0.0.1:{port}" in err
     else:
-        assert "grammar" not in proc.stderr
-    assert "1 finding" in proc.stdout  # EL501 ran in every case
+        assert "grammar" not in err
+    assert "1 finding" in out  # EL501 ran in every case
 
 
 # -- off by default ------------------------------------------------------------------------------------

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -39,6 +42,26 @@ def subprocess_cli(*args: str, cwd: Path, timeout: float = 90) -> subprocess.Com
                           capture_output=True, text=True, timeout=timeout)
 
 
+class Hang(BaseException):
+    """Raised by :func:`no_hang`'s alarm; not an Exception, so no per-file handler can swallow it."""
+
+
+@contextmanager
+def no_hang(seconds: int = 60) -> Iterator[None]:
+    """The in-process stand-in for a subprocess timeout: SIGALRM interrupts a blocking open of a FIFO or
+    an endless read of a device (the handler runs between system calls), so a hang fails the test."""
+    def _raise(_signum: int, _frame: FrameType | None) -> None:
+        raise Hang(f"the CLI was still running after {seconds} s (blocked on a FIFO or a device?)")
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.fixture()
 def tree(tmp_path: Path) -> Path:
     (tmp_path / "site").mkdir()
@@ -46,33 +69,53 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
+CliRun = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture(params=["in-process", pytest.param("subprocess", marks=pytest.mark.slow(
+    reason="the same case in its own interpreter (about 3 s CPU per run importing spaCy)"))])
+def run_cli(request: pytest.FixtureRequest, tree: Path, monkeypatch: pytest.MonkeyPatch,
+            capsys: pytest.CaptureFixture[str]) -> CliRun:
+    """``check`` with the structure rules from ``tree``: (exit code, stdout, stderr), under a timeout."""
+    def in_process(*args: str) -> tuple[int, str, str]:
+        monkeypatch.chdir(tree)
+        with no_hang():
+            return cli(*args, capsys=capsys)
+
+    def in_subprocess(*args: str) -> tuple[int, str, str]:
+        proc = subprocess_cli(*args, cwd=tree)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    return in_process if request.param == "in-process" else in_subprocess
+
+
 # -- only regular files are read ---------------------------------------------------------------------------
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_fifo_argument_is_refused_not_read(tree: Path) -> None:
+def test_fifo_argument_is_refused_not_read(tree: Path, run_cli: CliRun) -> None:
     os.mkfifo(tree / "site" / "pipe.md")
-    proc = subprocess_cli("site/pipe.md", "site/good.md", "--format", "json", cwd=tree)
-    assert proc.returncode == 2
-    assert "site/pipe.md" in proc.stderr and "FIFO" in proc.stderr
-    files = {f["path"]: f for f in json.loads(proc.stdout)["files"]}
+    code, out, err = run_cli("site/pipe.md", "site/good.md", "--format", "json")
+    assert code == 2
+    assert "site/pipe.md" in err and "FIFO" in err
+    files = {f["path"]: f for f in json.loads(out)["files"]}
     assert files["site/good.md"]["findings"] and "error" not in files["site/good.md"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_walking_skips_a_fifo_with_a_note(tree: Path) -> None:
+def test_walking_skips_a_fifo_with_a_note(tree: Path, run_cli: CliRun) -> None:
     os.mkfifo(tree / "site" / "pipe.md")
-    proc = subprocess_cli("site", "--format", "json", cwd=tree)
-    assert proc.returncode == 0, proc.stderr
-    assert "site/pipe.md: skipped" in proc.stderr
-    assert [f["path"] for f in json.loads(proc.stdout)["files"]] == ["site/good.md"]
+    code, out, err = run_cli("site", "--format", "json")
+    assert code == 0, err
+    assert "site/pipe.md: skipped" in err
+    assert [f["path"] for f in json.loads(out)["files"]] == ["site/good.md"]
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_link_to_a_device_is_never_read(tree: Path) -> None:
+def test_link_to_a_device_is_never_read(tree: Path, run_cli: CliRun) -> None:
     (tree / "site" / "zero.md").symlink_to("/dev/zero")
-    walked = subprocess_cli("site", cwd=tree)  # the link leaves the folder: not followed
-    assert walked.returncode == 0 and "site/zero.md" in walked.stderr
-    named = subprocess_cli("site/zero.md", "site/good.md", "--follow-links", cwd=tree)
-    assert named.returncode == 2 and "site/zero.md: is a device" in named.stderr
+    code, _, err = run_cli("site")  # the link leaves the folder: not followed
+    assert code == 0 and "site/zero.md" in err
+    code, _, err = run_cli("site/zero.md", "site/good.md", "--follow-links")
+    assert code == 2 and "site/zero.md: is a device" in err
 
 
 # -- symlinks leaving the linted tree ----------------------------------------------------------------------
