@@ -24,6 +24,7 @@ from pydantic import (
 
 from .api import DataSchema
 from .datafile import DataModel
+from .segment import Segmentation
 
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -334,6 +335,7 @@ SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("disclaimers", Disclaimers),
     DataSchema("plain-words", PlainWords),
     DataSchema("repetition", RepetitionWords),
+    DataSchema("segmentation", Segmentation),
 )
 vocabulary = SCHEMAS[0]
 us_uk = SCHEMAS[1]
@@ -343,6 +345,7 @@ health_lexicon = SCHEMAS[3]
 disclaimers = SCHEMAS[4]
 plain_words = SCHEMAS[5]
 repetition = SCHEMAS[6]
+segmentation = SCHEMAS[7]
 
 __all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "PlainWords", "Regex", "RepetitionWords",
            "SpellingVariants",

@@ -15,12 +15,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated
 
+from pydantic import ConfigDict, Field, StringConstraints
+
+from .datafile import DataModel, validate_data
 from .document import Block, Document
-from .errors import ConfigError
 
 DATA = "data/segmentation.toml"
 LANGUAGE = "en"
@@ -48,18 +50,36 @@ class Rules:
     minor_words: frozenset[str]
 
 
-def _words(table: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
-    value = table.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{where}{key}: must be a list of non-empty strings", path=DATA)
-    return frozenset(v.strip().casefold() for v in value)
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _int(table: Mapping[str, Any], key: str) -> int:
-    value = table.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ConfigError(f"heading-line.{key}: must be an integer >= 1", path=DATA)
-    return value
+class _Abbreviations(DataModel):
+    model_config = ConfigDict(alias_generator=lambda name: name.replace("_", "-"))
+
+    before_anything: list[Word]
+    before_number: list[Word]
+    before_name: list[Word]
+
+
+class _HeadingLine(DataModel):
+    model_config = ConfigDict(alias_generator=lambda name: name.replace("_", "-"))
+
+    max_words: int = Field(ge=1)
+    max_plain_words: int = Field(ge=1)
+    open_words: list[Word]
+    minor_words: list[Word]
+
+
+class Segmentation(DataModel):
+    """``segmentation``: abbreviations the splitter must not end a sentence after, and what makes a short
+    line a heading run into the next one."""
+
+    abbreviations: _Abbreviations
+    heading_line: _HeadingLine = Field(alias="heading-line")
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,17 +87,13 @@ def rules() -> Rules:
     """The segmentation data, validated once per process."""
     from .rules import load_data  # late: editlint.rules imports the check API, which imports this module
 
-    data = load_data(DATA)
-    abbr, heading = data.get("abbreviations"), data.get("heading-line")
-    if not isinstance(abbr, dict) or not isinstance(heading, dict):
-        raise ConfigError("[abbreviations] and [heading-line] tables are required", path=DATA)
+    data = validate_data(load_data(DATA), Segmentation, origin=f"rules/{DATA}")
+    abbr, heading = data.abbreviations, data.heading_line
     return Rules(
-        before_anything=_words(abbr, "before-anything", "abbreviations."),
-        before_number=_words(abbr, "before-number", "abbreviations."),
-        before_name=_words(abbr, "before-name", "abbreviations."),
-        max_words=_int(heading, "max-words"), max_plain_words=_int(heading, "max-plain-words"),
-        open_words=_words(heading, "open-words", "heading-line."),
-        minor_words=_words(heading, "minor-words", "heading-line."),
+        before_anything=_folded(abbr.before_anything), before_number=_folded(abbr.before_number),
+        before_name=_folded(abbr.before_name),
+        max_words=heading.max_words, max_plain_words=heading.max_plain_words,
+        open_words=_folded(heading.open_words), minor_words=_folded(heading.minor_words),
     )
 
 

@@ -232,3 +232,104 @@ def test_key_lines_after_tricky_strings() -> None:
     lines = key_lines(text)
     found = (lines[("b",)], lines[("c",)], lines[("d",)], lines[("d", 1)], lines[("t", "e")])
     assert found == (2, 4, 6, 6, 9)
+
+
+# -- data objects (ctx.data) ---------------------------------------------------------------------------
+def test_every_shipped_data_file_has_a_schema() -> None:
+    """Each rules/data/*.toml is validated by a declared model (unknown keys, bad values located)."""
+    from editlint.rules import Registry, rules_dir
+
+    models = Registry.default().data_store.models
+    shipped = {p.stem for p in (rules_dir() / "data").glob("*.toml")}
+    assert shipped and shipped <= set(models), f"no schema for {sorted(shipped - set(models))}"
+
+
+@pytest.mark.parametrize("body,key,line", [
+    ("[data.segmentation.heading-line]\nmax-words = 0\n", ("heading-line", "max-words"), 2),
+    ("[data.segmentation.abbreviations]\n\nbefore-title = ['dr']\n", ("abbreviations", "before-title"), 3),
+    ("[data.vocabulary]\naccept = ['fine']\n\nrejected = { thru = 'through' }\n", ("rejected",), 4),
+    ("[data.us-uk.dimensions.us-uk]\npairs = [['color', 'colour'], ['grey']]\n",
+     ("dimensions", "us-uk", "pairs", 1), 2),
+])
+def test_a_bad_pack_names_its_file_key_path_and_line(tmp_path: Path, body: str, key: tuple[str | int, ...],
+                                                      line: int) -> None:
+    from editlint.rules import Registry
+
+    pack = tmp_path / "house.toml"
+    pack.write_text(body, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        Registry.default([pack])
+    name = body.split("]")[0].split(".")[1]
+    assert err.value.path == str(pack) and err.value.line == line
+    assert err.value.key[:len(key) + 2] == ("data", name, *key)
+
+
+class _Greetings(DataModel):
+    words: list[str] = Field(default_factory=list)
+
+
+class _Index:
+    """A built data object with a memo of its own, as a check would keep one."""
+
+    built = 0
+
+    def __init__(self, words: frozenset[str]) -> None:
+        _Index.built += 1
+        self.words = words
+        self.memo: dict[str, bool] = {}
+
+    def knows(self, word: str) -> bool:
+        if word not in self.memo:
+            self.memo[word] = word.casefold() in self.words
+        return self.memo[word]
+
+
+def _build_index(data: _Greetings, source: object) -> _Index:
+    return _Index(frozenset(w.casefold() for w in data.words))
+
+
+def test_a_declared_build_is_what_ctx_data_returns_once_per_registry(tmp_path: Path) -> None:
+    """A plug-in declares data nothing ships (model + build); each registry builds its own object from
+    its packs' extensions, once; caches on it are not shared between registries."""
+    import types
+
+    from editlint.api import DataSchema
+    from editlint.rules import Registry
+
+    module = types.ModuleType("greetings_plugin")
+    module.GREETINGS = DataSchema("greetings", _Greetings, _build_index)  # type: ignore[attr-defined]
+    pack = tmp_path / "house.toml"
+    pack.write_text("[data.greetings]\nwords = ['Howdy']\n", encoding="utf-8")
+    plain, housed = Registry(), Registry()
+    for reg in (plain, housed):
+        reg.add_module(module)
+    housed.load_packs([pack])
+    before = _Index.built
+    index = housed.data("greetings")
+    assert isinstance(index, _Index) and index.knows("howdy") and housed.data("greetings") is index
+    assert not plain.data("greetings").knows("howdy")
+    assert index.memo == {"howdy": True} and plain.data("greetings").memo == {"howdy": False}
+    assert _Index.built == before + 2
+
+
+def test_a_build_reads_other_data_and_files_through_its_source(tmp_path: Path) -> None:
+    """``source.data`` and ``source.read_text`` reach the same registry's data and the data folder."""
+    import types
+
+    from editlint.api import DataSchema, DataSource
+    from editlint.rules import Registry
+
+    (tmp_path / "extra.txt").write_text("hello\n", encoding="utf-8")
+    (tmp_path / "greetings.toml").write_text("words = ['hi']\n", encoding="utf-8")
+
+    def both(data: object, source: DataSource) -> tuple[str, ...]:
+        return (*source.data("greetings").words, source.read_text("extra.txt").strip())
+
+    module = types.ModuleType("greetings_plugin")
+    module.GREETINGS = DataSchema("greetings", _Greetings)  # type: ignore[attr-defined]
+    module.BOTH = DataSchema("both", None, both)  # type: ignore[attr-defined]
+    reg = Registry(data_root=tmp_path)
+    reg.add_module(module)
+    assert reg.data("both") == ("hi", "hello")
+    with pytest.raises(ConfigError, match="cannot be read"):
+        reg.data_store.read_text("missing.txt")
