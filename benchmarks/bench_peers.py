@@ -1,0 +1,212 @@
+"""editlint beside its peers (proselint, write-good) on the same articles, in one run.
+
+    python benchmarks/bench_peers.py [--articles 40] [--jobs 1,2] [--reference PATH] [--write-good PATH]
+    python benchmarks/bench_peers.py --articles 40,200,1000 --peers none     # editlint's memory curve
+
+The corpus is built at run time from the reference article (``../shared/seed/backward-crawling.txt`` by
+default; its text is never stored in the repository): article *i* keeps the reference's paragraphs but
+rotates the sentences of every paragraph by *i* and the body's paragraphs by *i*, so no two articles are
+the same file and most of their paragraphs differ (the table says how many distinct paragraphs there are:
+an in-process parse cache only helps with the ones that repeat, as it would on a real archive). Each
+tool runs once, in a fresh process, over the whole folder (as a CI job would), with every rule on: editlint
+``--select ALL --no-cache`` (a first run: no run cache), proselint with every check of its configuration
+switched on, write-good with its defaults. A tool that is not installed is skipped with a note
+(``pip install -e ".[bench]"`` for proselint; ``npm install write-good`` for write-good).
+
+Printed per tool: CPU seconds (user + system of the child, which a shared machine disturbs less than
+wall time), wall seconds, peak memory (max RSS), and both ratios to proselint; then one article, cold (a
+fresh process on a single file). ``--repeat`` runs each row several times and keeps the fastest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "seed" / "backward-crawling.txt"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“‘])")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured process."""
+
+    tool: str
+    label: str
+    cpu: float
+    wall: float
+    peak_mb: float
+    returncode: int
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    argv: tuple[str, ...]  # the files or folder are appended
+    takes_folder: bool = True
+
+
+# -- corpus ----------------------------------------------------------------------------------------
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _rotate(items: Sequence[str], k: int) -> list[str]:
+    if not items:
+        return []
+    k %= len(items)
+    return [*items[k:], *items[:k]]
+
+
+def variant(paras: Sequence[str], i: int) -> list[str]:
+    """Article ``i``: the title kept first, the body's paragraphs and each paragraph's sentences rotated."""
+    body = [" ".join(_rotate(_SENTENCE_END.split(p), i)) for p in paras[1:]]
+    return [paras[0], *_rotate(body, i)] if paras else []
+
+
+def build_corpus(reference: Path, n: int, folder: Path) -> tuple[list[Path], int, int]:
+    """Write ``n`` articles made from ``reference`` into ``folder``; the files, paragraphs, distinct ones."""
+    paras = paragraphs(reference.read_text(encoding="utf-8"))
+    files, seen, total = [], set(), 0
+    for i in range(n):
+        article = variant(paras, i)
+        path = folder / f"article-{i:04d}{reference.suffix or '.txt'}"
+        path.write_text("\n\n".join(article) + "\n", encoding="utf-8")
+        files.append(path)
+        seen.update(article)
+        total += len(article)
+    return files, total, len(seen)
+
+
+# -- tools -----------------------------------------------------------------------------------------
+def proselint_config(folder: Path) -> Path | None:
+    """A proselint configuration with every check switched on (its default leaves some off)."""
+    exe = shutil.which("proselint")
+    if exe is None:
+        return None
+    dumped = subprocess.run([exe, "dump-config"], capture_output=True, text=True, check=False)
+    try:
+        config = json.loads(dumped.stdout)
+    except json.JSONDecodeError:
+        return None
+    config["checks"] = {name: True for name in config.get("checks", {})}
+    path = folder / "proselintrc.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return path
+
+
+def find_write_good(given: str | None) -> str | None:
+    for candidate in (given, os.environ.get("WRITE_GOOD"), shutil.which("write-good"),
+                      str(ROOT / "node_modules" / ".bin" / "write-good")):
+        if candidate and Path(candidate).is_file() and shutil.which("node"):
+            return candidate
+    return None
+
+
+def tools(args: argparse.Namespace, work: Path, notes: list[str]) -> list[Tool]:
+    editlint = (sys.executable, "-m", "editlint", "check", "--select", "ALL", "--no-cache",
+                "--format", "json", "--fail-on", "never")
+    out = [Tool(f"editlint --jobs {j}", (*editlint, "--jobs", str(j))) for j in args.jobs]
+    wanted = set(args.peers.split(",")) if args.peers != "none" else set()
+    if "proselint" in wanted:
+        config = proselint_config(work)
+        if config is None:
+            notes.append('proselint: not installed, skipped (pip install -e ".[bench]")')
+        else:
+            exe = shutil.which("proselint") or "proselint"
+            out.insert(0, Tool("proselint", (exe, "--config", str(config), "check")))
+    if "write-good" in wanted:
+        wg = find_write_good(args.write_good)
+        if wg is None:
+            notes.append("write-good: not installed, skipped (npm install write-good; --write-good PATH)")
+        else:
+            out.append(Tool("write-good", (wg,), takes_folder=False))
+    return out
+
+
+# -- measuring -------------------------------------------------------------------------------------
+def measure(tool: Tool, label: str, targets: Sequence[Path], cwd: Path) -> Run:
+    """Run the tool once in a fresh process; its own CPU, wall time and peak RSS (os.wait4)."""
+    argv = [*tool.argv, *(str(t) for t in targets)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(tool.name, label, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024,
+               proc.returncode)
+
+
+def best(tool: Tool, label: str, targets: Sequence[Path], cwd: Path, repeat: int) -> Run:
+    runs = [measure(tool, label, targets, cwd) for _ in range(repeat)]
+    return min(runs, key=lambda r: r.cpu)
+
+
+def table(runs: Sequence[Run]) -> str:
+    base = {r.label: r for r in runs if r.tool == "proselint"}
+    rows = [f"{'tool':<20} {'articles':>10} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} "
+            f"{'CPU/prose':>9} {'wall/prose':>10} {'exit':>4}"]
+    for r in runs:
+        ref = base.get(r.label)
+        cpu_ratio = f"{r.cpu / ref.cpu:.2f}x" if ref and ref.cpu else "-"
+        wall_ratio = f"{r.wall / ref.wall:.2f}x" if ref and ref.wall else "-"
+        rows.append(f"{r.tool:<20} {r.label:>10} {r.cpu:8.2f} {r.wall:8.2f} {r.peak_mb:8.0f} "
+                    f"{cpu_ratio:>9} {wall_ratio:>10} {r.returncode:>4}")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--articles", default="40", help="corpus sizes, comma-separated (default 40)")
+    ap.add_argument("--jobs", default="1,2", help="editlint --jobs values to run (default 1,2)")
+    ap.add_argument("--peers", default="proselint,write-good", help="peers to run, or 'none'")
+    ap.add_argument("--reference", type=Path, default=REFERENCE, help="the article the corpus is made from")
+    ap.add_argument("--write-good", default=None, help="path of the write-good executable")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per row; the fastest is kept")
+    ap.add_argument("--no-cold", action="store_true", help="skip the one-article cold row")
+    args = ap.parse_args(argv)
+    args.jobs = [int(j) for j in args.jobs.split(",") if j]
+    if not args.reference.is_file():
+        print(f"reference article not found: {args.reference} (pass --reference)", file=sys.stderr)
+        return 2
+    notes: list[str] = []
+    runs: list[Run] = []
+    with tempfile.TemporaryDirectory(prefix="editlint-peers-") as tmp:
+        work = Path(tmp)
+        peers = tools(args, work, notes)
+        for n in (int(x) for x in args.articles.split(",")):
+            folder = work / f"corpus-{n}"
+            folder.mkdir()
+            files, total, distinct = build_corpus(args.reference, n, folder)
+            notes.append(f"{n} articles: {total} paragraphs, {distinct} distinct, "
+                         f"{sum(f.stat().st_size for f in files) / 1e3:.0f} kB")
+            for tool in peers:
+                targets = [folder] if tool.takes_folder else files
+                runs.append(best(tool, str(n), targets, work, args.repeat))
+        if not args.no_cold:
+            one = work / f"corpus-{args.articles.split(',')[0]}"
+            first = sorted(one.iterdir())[0]
+            editlints = [t for t in peers if t.name.startswith("editlint")]
+            for tool in peers:
+                if tool in editlints[1:]:
+                    continue  # one file: one worker whatever --jobs says
+                runs.append(best(tool, "1 (cold)", [first], work, args.repeat))
+    print(table(runs))
+    for note in notes:
+        print(f"note: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
