@@ -125,6 +125,15 @@ def same_thing(a: Concept | None, b: Concept | None) -> bool:
     return covers(a, b) or covers(b, a)
 
 
+def nested_thing(a: Concept, b: Concept) -> bool:
+    """One concept is the other, or narrows it with more modifiers ("give peanut butter" / "give smooth
+    peanut butter"); a single shared modifier is not enough for a limit and a start to clash."""
+    if a.key == b.key:
+        return True
+    small, big = sorted((a.modifiers, b.modifiers), key=len)
+    return bool(a.head) and a.head == b.head and bool(small) and small <= big
+
+
 def _pairs(items: Sequence[C]) -> Iterator[tuple[C, C]]:
     for i, a in enumerate(items):
         for b in items[i + 1:]:
@@ -154,10 +163,10 @@ def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
         return _deadlines_disagree(a, b)
     if a.relation in LOWER_BOUNDS or b.relation in LOWER_BOUNDS:
         if a.relation in LOWER_BOUNDS and b.relation in LOWER_BOUNDS:
-            return False
+            return _from_below_limit(a, b) or _from_below_limit(b, a)
         limit, other = (a, b) if a.relation in LOWER_BOUNDS else (b, a)
         if other.relation is Relation.BY:  # "most can X by 2 years" vs "not until 3 years"
-            return limit.months[0] > other.months[1] + AGE_MARGIN
+            return nested_thing(a.concept, b.concept) and limit.months[0] > other.months[1] + AGE_MARGIN
         return other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
     sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
     if overlap(sa, sb):
@@ -181,6 +190,12 @@ BY_SHARE = 0.5
 BY_RATIO = 1.5
 
 
+def _from_below_limit(start: AgeClaim, limit: AgeClaim) -> bool:
+    """"from 6 months" says it is fine at 6, "not before 12 months" says it is not: a start below a limit."""
+    return (start.relation is Relation.FROM and limit.relation is Relation.NOT_BEFORE
+            and nested_thing(start.concept, limit.concept) and start.months[1] < limit.months[0] - AGE_MARGIN)
+
+
 def _deadlines_disagree(a: AgeClaim, b: AgeClaim) -> bool:
     if a.phase != b.phase:
         return False
@@ -195,10 +210,31 @@ def _by_too_late(by: AgeClaim, at: AgeClaim) -> bool:
     return at.months[1] < BY_SHARE * deadline
 
 
+def _earliest_age(c: AgeClaim) -> bool:
+    return c.earliest and c.prov.asserted and not c.prov.condition
+
+
+def earliest_below_limit(a: AgeClaim, b: AgeClaim) -> bool:
+    """"as early as N" against "not before M" (M later than N): the earliest case breaks the limit."""
+    early, limit = (a, b) if a.earliest else (b, a)
+    if early.earliest == limit.earliest or limit.relation is not Relation.NOT_BEFORE:
+        return False
+    if not _usable_age(limit):
+        return False
+    return nested_thing(a.concept, b.concept) and early.months[1] < limit.months[0] - AGE_MARGIN
+
+
 def age_conflicts(claims: Iterable[Claim]) -> list[tuple[AgeClaim, AgeClaim]]:
     """Pairs of the article's own ages for one concept that cannot both be true."""
-    ages = [c for c in claims if isinstance(c, AgeClaim) and _usable_age(c)]
-    return [(a, b) for a, b in _pairs(ages) if comparable(a.prov, b.prov) and ages_disagree(a, b)]
+    ages = [c for c in claims if isinstance(c, AgeClaim) and (_usable_age(c) or _earliest_age(c))]
+    return [(a, b) for a, b in _pairs(ages) if _ages_clash(a, b)]
+
+
+def _ages_clash(a: AgeClaim, b: AgeClaim) -> bool:
+    if a.earliest or b.earliest:  # the earliest case is hedged as a minority; it still states an age
+        pa, pb = (dataclasses.replace(c.prov, hedge=Hedge.PLAIN) if c.earliest else c.prov for c in (a, b))
+        return comparable(pa, pb) and earliest_below_limit(a, b)
+    return comparable(a.prov, b.prov) and ages_disagree(a, b)
 
 
 def _odd_one_out(pairs: list[tuple[AgeClaim, AgeClaim]], onto: Any) -> Iterator[tuple[AgeClaim, AgeClaim]]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ...document import Block, BlockKind
 from .constructions import Env, Match, builder
+from .lexicons import load_lexicons
 from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
 from .scope import clause_tokens, clause_verb
 from .units import Amount, scan
@@ -133,14 +134,38 @@ def _relation(a: Amount, negated: bool) -> Relation | None:
 
 
 def _age_claim(concept: Concept, a: Amount, prov: Provenance, negated: bool,
-               unit: str = "") -> AgeClaim | None:
-    relation = _relation(a, negated)
+               unit: str = "", relation: Relation | None = None) -> AgeClaim | None:
+    relation = relation or _relation(a, negated)
     if relation is None:
         return None
+    earliest = a.extreme and a.prep in load_lexicons().ages.earliest_preps and not negated
     if a.extreme:
         prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
     return AgeClaim(concept=concept, stated=a.stated, unit=unit or a.unit, months=a.canonical,
-                    relation=relation, prov=prov, phase=concept.phase, approximate=a.approximate)
+                    relation=Relation.FROM if earliest else relation, prov=prov, phase=concept.phase,
+                    approximate=a.approximate, earliest=earliest)
+
+
+def exposure_concept(concept: Concept) -> Concept:
+    """"give / offer / introduce X" at an age name one event (when X may be given): one key for them."""
+    lex = load_lexicons().ages
+    if concept.known or concept.head not in lex.exposure_verbs:
+        return concept
+    if not concept.key.startswith(concept.head + "("):
+        return concept
+    key = lex.exposure_key + concept.key[len(concept.head):]
+    return dataclasses.replace(concept, key=key, head=lex.exposure_key)
+
+
+def _emitted_relation(match: Match, negated: bool) -> tuple[bool, Relation | None]:
+    """(keep, relation) from the construction: ``relation`` always ("wait until N before X" is not before
+    N), ``negated-relation`` only under negation ("can't X until they are N": without it, no age)."""
+    emits = match.construction.emits
+    if "relation" in emits:
+        return True, Relation(str(emits["relation"]))
+    if "negated-relation" in emits:
+        return negated, Relation(str(emits["negated-relation"])) if negated else None
+    return True, None
 
 
 def _event(match: Match) -> Any:
@@ -158,13 +183,18 @@ def build_age(match: Match, env: Env) -> Iterator[Claim]:
         return
     tok = match.roles.get("time")
     a = amount_at(match.sent, tok) if tok is not None else None
-    if a is None or not a.is_age:
+    forced = "relation" in match.construction.emits  # "wait until at least N months": an age, not a span
+    if a is None or not (a.is_age or (a.canonical_unit == "months" and forced)):
         return
-    concept = _with_phase(env.concept(event), match)
+    concept = exposure_concept(_with_phase(env.concept(event), match))
     prov = env.prov(match, [event, tok])
     if prov.condition and _reader_condition(prov.condition, a, match.sent):
         prov = dataclasses.replace(prov, condition="")
-    claim = _age_claim(concept, a, prov, prov.negated or env.negated(event))
+    negated = prov.negated or env.negated(event)
+    keep, relation = _emitted_relation(match, negated)
+    if not keep:
+        return
+    claim = _age_claim(concept, a, prov, negated, relation=relation)
     if claim is not None and concept.key:
         yield claim
 

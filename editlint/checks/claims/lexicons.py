@@ -34,6 +34,12 @@ class AdviceLex(DataModel):
     removal_verbs: frozenset[str] = Field(alias="removal-verbs")
 
 
+class AgesLex(DataModel):
+    exposure_verbs: frozenset[str] = Field(alias="exposure-verbs")
+    exposure_key: str = Field(alias="exposure-key")
+    earliest_preps: frozenset[str] = Field(alias="earliest-preps")
+
+
 class PropositionLex(DataModel):
     denying_nouns: frozenset[str] = Field(alias="denying-nouns")
     no_words: frozenset[str] = Field(alias="no-words")
@@ -48,6 +54,7 @@ class Lexicons(DataModel):
     """The whole of ``lexicons.toml``."""
 
     advice: AdviceLex
+    ages: AgesLex
     proposition: PropositionLex
     stance: StanceLex
 

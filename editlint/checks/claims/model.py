@@ -143,6 +143,9 @@ class AgeClaim:
     phase: Phase = Phase.ANY
     approximate: bool = False
     kind: str = field(default="age", init=False)
+    #: "as early as N" / "as young as N": the earliest case (a minority hedge), a lower bound that only a
+    #: stated earliest age ("not before M", M > N) can contradict
+    earliest: bool = False
 
 
 @dataclass(frozen=True)
