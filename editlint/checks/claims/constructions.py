@@ -19,10 +19,10 @@ Builders (one per kind, :data:`BUILDERS`) turn matches into typed claims.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
 from pydantic import Field, model_validator
@@ -31,6 +31,7 @@ from ...datafile import DataModel, load_model
 from ...document import Block
 from ...errors import ConfigError
 from ...rules import rules_dir
+from .matching import GateIndex, Interned, Pattern, TokenTable, compile_dependency, compile_token, sentence_of
 from .model import Claim, Concept, Provenance
 
 CONSTRUCTIONS_DIR = "claims/constructions"
@@ -121,8 +122,8 @@ def builder(kind: str) -> Callable[[Builder], Builder]:
 
 
 #: token attributes a prefilter can test on a whole document (cheaply, from counts)
-_ATTRS = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text", "DEP": "dep_", "POS": "pos_",
-          "TAG": "tag_"}
+_ATTRS = MappingProxyType({"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text",
+                           "DEP": "dep_", "POS": "pos_", "TAG": "tag_"})
 Need = tuple[tuple[str, frozenset[str]], ...]
 
 
@@ -186,14 +187,24 @@ def _possible(trig: tuple[HashedNeed, ...], counts: Mapping[str, Mapping[int, in
 
 
 @dataclass
+class _Fast:
+    """The constructions compiled for one vocab: table patterns (None: spaCy's matcher) and their gates."""
+
+    patterns: list[Pattern | None]
+    gates: GateIndex
+
+
+@dataclass
 class Constructions:
-    """A validated set of constructions; matchers are compiled lazily, once per vocab and construction,
-    and a construction runs only on text holding one of its trigger words (a cheap set test)."""
+    """A validated set of constructions, compiled lazily once per vocab. A block is matched on its token
+    table (:mod:`matching`): only the constructions whose gate word occurs in it are tried, each from its
+    rarest node; the few patterns the table evaluator does not know run on spaCy's matchers."""
 
     items: tuple[Construction, ...]
-    _compiled: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _compiled: dict[tuple[int, str], Any] = field(default_factory=dict, repr=False)
     _triggers: dict[str, tuple[tuple[Need, int], ...]] = field(default_factory=dict, repr=False)
     _hashes: dict[int, dict[str, tuple[HashedNeed, ...]]] = field(default_factory=dict, repr=False)
+    _fast: dict[int, _Fast] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.items}
@@ -209,10 +220,23 @@ class Constructions:
                                              for cid, trig in self._triggers.items()}
         return got
 
-    def compiled(self, vocab: Any) -> dict[str, Any]:
-        got = self._compiled.get(id(vocab))
+    def _fast_for(self, vocab: Any) -> _Fast:
+        got = self._fast.get(id(vocab))
         if got is None:
-            got = self._compiled[id(vocab)] = {c.id: self._compile(vocab, c) for c in self.items}
+            interned: Interned = {}
+            patterns = [_table_pattern(c, vocab.strings, interned) for c in self.items]
+            got = self._fast[id(vocab)] = _Fast(patterns, GateIndex.build(patterns))
+        return got
+
+    def compiled(self, vocab: Any) -> dict[str, Any]:
+        """spaCy's matcher for every construction (validates every pattern against spaCy)."""
+        return {c.id: self.matcher(vocab, c) for c in self.items}
+
+    def matcher(self, vocab: Any, c: Construction) -> Any:
+        key = (id(vocab), c.id)
+        got = self._compiled.get(key)
+        if got is None:
+            got = self._compiled[key] = self._compile(vocab, c)
         return got
 
     @staticmethod
@@ -229,29 +253,38 @@ class Constructions:
 
     def run_doc(self, sdoc: Any, block: Block, kinds: Iterable[str] | None = None) -> dict[int, list[Match]]:
         """Every match in a block's spaCy ``Doc``, grouped by the start token of its sentence."""
-        counts = doc_counts(sdoc)
         wanted = set(kinds) if kinds is not None else None
-        matchers = self.compiled(sdoc.vocab)
-        hashed = self._hashed_for(sdoc.vocab)
+        fast = self._fast_for(sdoc.vocab)
+        table = TokenTable(sdoc)
+        counts: dict[str, dict[int, int]] | None = None
+        sents: list[Any] | None = None
         out: dict[int, list[Match]] = {}
-        for c in self.items:
+        for k in fast.gates.candidates(table):
+            c, pattern = self.items[k], fast.patterns[k]
             if wanted is not None and c.kind not in wanted:
                 continue
-            if not _possible(hashed[c.id], counts):
-                continue
-            for roles in self._roles(c, matchers[c.id], sdoc):
-                first = next(iter(roles.values()))
-                sent = first.sent
+            if pattern is not None:
+                if not pattern.possible(table):
+                    continue
+                found: Iterable[dict[str, Any]] = _table_roles(c, pattern, table)
+            else:
+                counts = counts if counts is not None else doc_counts(sdoc)
+                if not _possible(self._hashed_for(sdoc.vocab)[c.id], counts):
+                    continue
+                found = self._roles(c, self.matcher(sdoc.vocab, c), sdoc)
+            for roles in found:
+                sents = sents if sents is not None else sentence_of(sdoc)
+                sent = sents[next(iter(roles.values())).i]
                 out.setdefault(sent.start, []).append(Match(c, roles, sent, block))
         return out
 
     @staticmethod
     def _roles(c: Construction, matcher: Any, sdoc: Any) -> Iterator[dict[str, Any]]:
+        """Role bindings from spaCy's matcher (patterns the table evaluator does not know)."""
         if c.matcher == "dependency":
             ids = [str(p["RIGHT_ID"]) for p in c.pattern]
             seen: set[tuple[int, ...]] = set()
-            found = dep_matches(c, sdoc) if supported(c) else (ids for _, ids in matcher(sdoc))
-            for token_ids in found:
+            for _, token_ids in matcher(sdoc):
                 if tuple(token_ids) not in seen:
                     seen.add(tuple(token_ids))
                     yield {name: sdoc[i] for name, i in zip(ids, token_ids, strict=True)}
@@ -263,6 +296,24 @@ class Constructions:
     def run(self, sent: Any, block: Block, kinds: Iterable[str] | None = None) -> Iterator[Match]:
         """The matches in one sentence (a spaCy span) of a block's ``Doc``."""
         yield from self.run_doc(sent.doc, block, kinds).get(sent.start, [])
+
+
+def _table_pattern(c: Construction, strings: Any, interned: Interned) -> Pattern | None:
+    if c.matcher == "dependency":
+        return compile_dependency(c.pattern, strings, interned)
+    return compile_token(c.pattern, strings, ROLE_KEY, interned)
+
+
+def _table_roles(c: Construction, pattern: Pattern, table: TokenTable) -> Iterator[dict[str, Any]]:
+    sdoc = table.sdoc
+    if c.matcher == "dependency":
+        ids = [str(p["RIGHT_ID"]) for p in c.pattern]
+        for b in pattern.matches(table):
+            yield {name: sdoc[i] for name, i in zip(ids, b, strict=True)}
+        return
+    names = c.token_roles()
+    for b in pattern.matches(table):
+        yield {str(n): sdoc[i] for n, i in zip(names, b, strict=True) if n}
 
 
 def construction_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:
@@ -283,83 +334,3 @@ def load_constructions(paths: tuple[Path, ...] | None = None) -> Constructions:
             seen.add(c.id)
             items.append(c)
     return Constructions(tuple(items))
-
-
-# -- a small dependency-pattern evaluator -------------------------------------------------------------
-# spaCy's DependencyMatcher runs a token Matcher over the whole text for every node of every pattern; a
-# construction is usually anchored on one rare word, so walking the tree from the tokens that satisfy the
-# first node is much cheaper. Patterns with an operator or attribute this evaluator does not know run on
-# spaCy's matcher instead (same results, just slower).
-
-_TOKEN_ATTR = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text", "DEP": "dep_",
-               "POS": "pos_", "TAG": "tag_", "IS_PUNCT": "is_punct", "LIKE_NUM": "like_num"}
-_RELATIONS = {">", "<", ">>", "<<", ".", ";", ".*", ";*"}
-
-
-def supported(c: Construction) -> bool:
-    """Can :func:`dep_matches` evaluate this construction exactly?"""
-    if c.matcher != "dependency":
-        return False
-    for node in c.pattern:
-        if "LEFT_ID" in node and node.get("REL_OP") not in _RELATIONS:
-            return False
-        for key, value in node.get("RIGHT_ATTRS", {}).items():
-            if key not in _TOKEN_ATTR:
-                return False
-            if isinstance(value, Mapping) and not set(value) <= {"IN", "NOT_IN", "REGEX"}:
-                return False
-    return True
-
-
-def _attr_ok(tok: Any, attrs: Mapping[str, Any]) -> bool:
-    for key, want in attrs.items():
-        got = getattr(tok, _TOKEN_ATTR[key])
-        if isinstance(want, Mapping):
-            if "IN" in want and got not in want["IN"]:
-                return False
-            if "NOT_IN" in want and got in want["NOT_IN"]:
-                return False
-            if "REGEX" in want and not re.search(want["REGEX"], got):
-                return False
-        elif got != want:
-            return False
-    return True
-
-
-def _related(op: str, tok: Any) -> Iterable[Any]:
-    doc = tok.doc
-    if op == ">":
-        return list(tok.children)
-    if op == "<":
-        return [tok.head] if tok.head.i != tok.i else []
-    if op == ">>":
-        return [t for t in tok.subtree if t.i != tok.i]
-    if op == "<<":
-        return list(tok.ancestors)
-    if op == ".":
-        return [doc[tok.i + 1]] if tok.i + 1 < len(doc) else []
-    if op == ";":
-        return [doc[tok.i - 1]] if tok.i > 0 else []
-    if op == ".*":
-        return list(doc[tok.i + 1:])
-    return list(doc[:tok.i])  # ";*"
-
-
-def dep_matches(c: Construction, sdoc: Any) -> Iterator[list[int]]:
-    """Every assignment of the pattern's nodes to tokens (token indexes in node order)."""
-    nodes = c.pattern
-    first = nodes[0].get("RIGHT_ATTRS", {})
-    for tok in sdoc:
-        if _attr_ok(tok, first):
-            yield from _extend(nodes, 1, {str(nodes[0]["RIGHT_ID"]): tok})
-
-
-def _extend(nodes: Sequence[Mapping[str, Any]], k: int, bound: dict[str, Any]) -> Iterator[list[int]]:
-    if k == len(nodes):
-        yield [bound[str(n["RIGHT_ID"])].i for n in nodes]
-        return
-    node = nodes[k]
-    attrs = node.get("RIGHT_ATTRS", {})
-    for tok in _related(str(node["REL_OP"]), bound[str(node["LEFT_ID"])]):
-        if _attr_ok(tok, attrs):
-            yield from _extend(nodes, k + 1, {**bound, str(node["RIGHT_ID"]): tok})

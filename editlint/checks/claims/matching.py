@@ -1,0 +1,455 @@
+"""Construction patterns evaluated on a block's token table, from their rarest node.
+
+spaCy's ``DependencyMatcher`` runs a token ``Matcher`` over the whole text for every node of every
+pattern, and a Python walk from every token that fits a pattern's first node costs a spaCy ``Token`` per
+token per construction. Here a block is read once into integer columns (``Doc.to_array``: spaCy's own
+string hashes), each column indexed by value on first use, and a pattern is evaluated from the node with
+the fewest candidate tokens in this block (a lemma or word set, a rare dependency label, a regular
+expression over the block's distinct words), walking the pattern's tree from there with each relation
+inverted where the walk goes against it. A node no token can fill rules the construction out before any
+walk. Matches come back in the order spaCy's matchers and the previous evaluator gave them (first node's
+token, then each later node's position among its neighbour's relatives), so claims keep their order.
+
+A pattern that uses an attribute, operator or quantifier this evaluator does not know is reported as
+unsupported and runs on spaCy's matcher instead (:mod:`constructions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+#: pattern attribute -> table column
+COLUMNS = MappingProxyType({"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "LEMMA": "LEMMA", "POS": "POS",
+                            "TAG": "TAG", "DEP": "DEP", "IS_PUNCT": "IS_PUNCT", "LIKE_NUM": "LIKE_NUM",
+                            "IS_SENT_START": "IS_SENT_START"})
+_ARRAY_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "IS_PUNCT", "LIKE_NUM", "SENT_START", "HEAD")
+_BOOLS = frozenset({"IS_PUNCT", "LIKE_NUM", "IS_SENT_START"})
+_STRINGS = frozenset({"ORTH", "LOWER", "LEMMA", "TAG", "DEP"})
+#: columns whose values name words (a construction's cheapest gate)
+LEXICAL = ("LEMMA", "LOWER", "ORTH")
+#: relation -> the relation that holds the other way round
+INVERSE = MappingProxyType({">": "<", "<": ">", ">>": "<<", "<<": ">>", ".": ";", ";": ".", ".*": ";*",
+                            ";*": ".*"})
+_OPS_ONE = (None, "1")
+_WRAP = 2 ** 64
+
+
+def _sent_start(i: int, value: int) -> int:
+    """``Token.is_sent_start`` as a column value: 1 True, 0 False, -2 unknown (matches nothing)."""
+    return 1 if value == 1 or i == 0 else (-2 if value == 0 else 0)
+
+
+# -- the table ------------------------------------------------------------------------------------------
+class TokenTable:
+    """One block's tokens as integer columns, with a value index per column built on first use."""
+
+    def __init__(self, sdoc: Any) -> None:
+        from spacy import attrs
+
+        self.sdoc = sdoc
+        self.n = len(sdoc)
+        ids = [getattr(attrs, a) for a in _ARRAY_ATTRS]
+        rows = sdoc.to_array(ids).T.tolist() if self.n else [[] for _ in ids]
+        cols = dict(zip(_ARRAY_ATTRS, rows, strict=True))
+        # HEAD (an offset) and SENT_START (1, -1 or 0) are signed values stored as uint64
+        self.head = [(i + off) % _WRAP for i, off in enumerate(cols.pop("HEAD"))]
+        starts = cols.pop("SENT_START")
+        cols["IS_SENT_START"] = [_sent_start(i, s) for i, s in enumerate(starts)]
+        self.cols: dict[str, list[int]] = cols
+        self._index: dict[str, dict[int, list[int]]] = {}
+        self._values: dict[str, frozenset[int]] = {}
+        self._children: list[list[int]] | None = None
+        self._passing: dict[Test, list[int] | None] = {}
+
+    def passing(self, test: Test) -> list[int] | None:
+        """The tokens that pass ``test`` (None when the index cannot answer it), once per block."""
+        if test in self._passing:
+            return self._passing[test]
+        got = self._passing[test] = test.candidates(self)
+        return got
+
+    def values(self, col: str) -> frozenset[int]:
+        """The distinct values of a column in this block."""
+        got = self._values.get(col)
+        if got is None:
+            got = self._values[col] = frozenset(self.index(col))
+        return got
+
+    def index(self, col: str) -> dict[int, list[int]]:
+        got = self._index.get(col)
+        if got is None:
+            got = self._index[col] = {}
+            for i, v in enumerate(self.cols[col]):
+                if v in got:
+                    got[v].append(i)
+                else:
+                    got[v] = [i]
+        return got
+
+    @property
+    def children(self) -> list[list[int]]:
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in range(self.n)]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    kids[h].append(i)
+            self._children = kids
+        return self._children
+
+    def string(self, col: str, value: int) -> str:
+        if col == "POS":
+            from spacy.parts_of_speech import NAMES
+
+            return str(NAMES.get(value, ""))
+        return str(self.sdoc.vocab.strings[value])
+
+    # -- relations ------------------------------------------------------------------------------
+    def related(self, op: str, i: int) -> Sequence[int]:
+        """The tokens in relation ``op`` to token ``i`` (``B`` such that ``i op B``)."""
+        if op == ">":
+            return self.children[i]
+        if op == "<":
+            return (self.head[i],) if self.head[i] != i else ()
+        if op == ">>":
+            return self._descendants(i)
+        if op == "<<":
+            return self._ancestors(i)
+        if op == ".":
+            return (i + 1,) if i + 1 < self.n else ()
+        if op == ";":
+            return (i - 1,) if i > 0 else ()
+        if op == ".*":
+            return range(i + 1, self.n)
+        return range(i)  # ";*"
+
+    def _descendants(self, i: int) -> list[int]:
+        out: list[int] = []
+        stack = list(self.children[i])
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(self.children[t])
+        return out
+
+    def _ancestors(self, i: int) -> list[int]:
+        out: list[int] = []
+        while self.head[i] != i and len(out) < self.n:
+            i = self.head[i]
+            out.append(i)
+        return out
+
+    def subtree_order(self, i: int) -> list[int]:
+        """spaCy's ``Token.subtree`` order (left children's subtrees, the token, right ones')."""
+        out: list[int] = []
+        for c in self.children[i]:
+            if c < i:
+                out += self.subtree_order(c)
+        out.append(i)
+        for c in self.children[i]:
+            if c > i:
+                out += self.subtree_order(c)
+        return out
+
+    def rank(self, op: str, left: int, right: int) -> int:
+        """Where ``right`` comes among ``left``'s relatives in spaCy's order for ``op``."""
+        if op in (">", ".*", ";*"):
+            return right
+        if op == ">>":
+            return self.subtree_order(left).index(right)
+        if op == "<<":
+            return self._ancestors(left).index(right)
+        return 0
+
+
+# -- node tests ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Test:
+    """One attribute test of a node: equal to / one of / none of / a regular expression. Equal tests
+    are one object (:func:`compile_tests` interns them), so a block answers each once, by identity."""
+
+    col: str
+    kind: str  # "in", "not_in", "regex"
+    values: frozenset[int] = frozenset()
+    regex: re.Pattern[str] | None = None
+
+    def ok(self, table: TokenTable, i: int) -> bool:
+        v = table.cols[self.col][i]
+        if self.kind == "in":
+            return v in self.values
+        if self.kind == "not_in":
+            return v not in self.values
+        assert self.regex is not None
+        return self.regex.search(table.string(self.col, v)) is not None
+
+    def candidates(self, table: TokenTable) -> list[int] | None:
+        """The tokens that pass (None when this test cannot be answered from the index)."""
+        if self.kind == "not_in":
+            return None
+        index = table.index(self.col)
+        if self.kind == "in":
+            small = len(self.values) < len(index)
+            keys: Any = self.values if small else [k for k in index if k in self.values]
+        else:
+            assert self.regex is not None
+            keys = (k for k in index if self.regex.search(table.string(self.col, k)))
+        out: list[int] = []
+        for k in keys:
+            got = index.get(k)
+            if got:
+                out += got
+        return out
+
+
+def _value(col: str, v: Any, strings: Any) -> int:
+    if col in _BOOLS:
+        return int(bool(v)) if isinstance(v, bool) else -3
+    if col == "POS":
+        from spacy.parts_of_speech import IDS
+
+        return int(IDS.get(v, -1)) if isinstance(v, str) else -1
+    return int(strings[v]) if isinstance(v, str) else -1
+
+
+Interned = dict[tuple[str, str, frozenset[int], str], Test]
+
+
+def _test(interned: Interned, col: str, kind: str, values: frozenset[int] = frozenset(),
+          regex: str | None = None) -> Test:
+    key = (col, kind, values, regex or "")
+    got = interned.get(key)
+    if got is None:
+        got = interned[key] = Test(col, kind, values, re.compile(regex) if regex is not None else None)
+    return got
+
+
+def compile_tests(attrs: Mapping[str, Any], strings: Any, interned: Interned) -> tuple[Test, ...] | None:
+    """A node's attribute tests in table values (None when one is beyond this evaluator)."""
+    out = []
+    for key, want in attrs.items():
+        col = COLUMNS.get(key)
+        if col is None:
+            return None
+        if not isinstance(want, Mapping):
+            out.append(_test(interned, col, "in", frozenset({_value(col, want, strings)})))
+            continue
+        if not set(want) <= {"IN", "NOT_IN", "REGEX"}:
+            return None
+        for op, arg in want.items():
+            if op == "REGEX":
+                if col not in _STRINGS and col != "POS" or not isinstance(arg, str):
+                    return None
+                out.append(_test(interned, col, "regex", regex=arg))
+            elif isinstance(arg, list):
+                out.append(_test(interned, col, "in" if op == "IN" else "not_in",
+                                 frozenset(_value(col, v, strings) for v in arg)))
+            else:
+                return None
+    return tuple(out)
+
+
+def _ok(tests: Sequence[Test], table: TokenTable, i: int) -> bool:
+    return all(t.ok(table, i) for t in tests)
+
+
+def _node_candidates(tests: Sequence[Test], table: TokenTable) -> list[int] | None:
+    """The tokens a node can bind (from its most selective indexed test), None when no test is indexed."""
+    best: list[int] | None = None
+    for t in tests:
+        got = table.passing(t)
+        if got is not None and (best is None or len(got) < len(best)):
+            best = got
+            if not best:
+                break
+    return best
+
+
+# -- patterns -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step:
+    """Bind ``node`` to a relative (``op``) of the token bound to ``origin``."""
+
+    node: int
+    origin: int
+    op: str
+
+
+@dataclass
+class Pattern:
+    """A compiled construction pattern: node tests, the tree's edges, walks from each possible anchor."""
+
+    tests: tuple[tuple[Test, ...], ...]
+    edges: tuple[tuple[int, int, str], ...] = ()  # (left node, right node, op), dependency patterns only
+    token: bool = False
+    needs: tuple[tuple[str, frozenset[int]], ...] = ()
+    _plans: dict[int, tuple[Step, ...]] = field(default_factory=dict, repr=False)
+
+    def plan(self, anchor: int) -> tuple[Step, ...]:
+        got = self._plans.get(anchor)
+        if got is None:
+            got = self._plans[anchor] = _plan(anchor, self.edges)
+        return got
+
+    def possible(self, table: TokenTable) -> bool:
+        """Does the block hold a value of every set the pattern needs? (a cheap test before matching)"""
+        return all(not values.isdisjoint(table.values(col)) for col, values in self.needs)
+
+    def matches(self, table: TokenTable) -> list[tuple[int, ...]]:
+        """Every binding of the nodes (token indexes in node order), in spaCy's order."""
+        cands = []
+        for tests in self.tests:
+            got = _node_candidates(tests, table)
+            if got is not None and not got:
+                return []  # a node no token of this block can fill
+            cands.append(got)
+        if self.token:
+            return self._token_matches(table, cands)
+        sizes = [len(c) if c is not None else table.n + 1 for c in cands]
+        anchor = min(range(len(sizes)), key=sizes.__getitem__)
+        first = cands[anchor]
+        start: Sequence[int] = first if first is not None else range(table.n)
+        found: set[tuple[int, ...]] = set()
+        steps = self.plan(anchor)
+        for i in sorted(set(start)):
+            if _ok(self.tests[anchor], table, i):
+                bound = [-1] * len(self.tests)
+                bound[anchor] = i
+                self._walk(table, steps, 0, bound, found)
+        return sorted(found, key=lambda b: self._order(table, b))
+
+    def _walk(self, table: TokenTable, steps: Sequence[Step], k: int, bound: list[int],
+              found: set[tuple[int, ...]]) -> None:
+        if k == len(steps):
+            found.add(tuple(bound))
+            return
+        step = steps[k]
+        tests = self.tests[step.node]
+        for j in table.related(step.op, bound[step.origin]):
+            if _ok(tests, table, j):
+                bound[step.node] = j
+                self._walk(table, steps, k + 1, bound, found)
+        bound[step.node] = -1
+
+    def _order(self, table: TokenTable, b: tuple[int, ...]) -> tuple[int, ...]:
+        return (b[0], *(table.rank(op, b[left], b[right]) for left, right, op in self.edges))
+
+    def _token_matches(self, table: TokenTable, cands: list[list[int] | None]) -> list[tuple[int, ...]]:
+        n = len(self.tests)
+        sizes = [len(c) if c is not None else table.n + 1 for c in cands]
+        pos = min(range(n), key=sizes.__getitem__)
+        anchor = cands[pos]
+        starts = sorted({i - pos for i in (anchor if anchor is not None else range(table.n))})
+        out = []
+        for s in starts:
+            if s >= 0 and s + n <= table.n and all(_ok(self.tests[k], table, s + k) for k in range(n)):
+                out.append(tuple(range(s, s + n)))
+        return out
+
+
+def _plan(anchor: int, edges: Sequence[tuple[int, int, str]]) -> tuple[Step, ...]:
+    """The order to bind the other nodes from ``anchor``, each edge walked forwards or inverted."""
+    bound = {anchor}
+    steps: list[Step] = []
+    todo = list(edges)
+    while todo:
+        for e in todo:
+            left, right, op = e
+            if left in bound:
+                steps.append(Step(right, left, op))
+                bound.add(right)
+            elif right in bound:
+                steps.append(Step(left, right, INVERSE[op]))
+                bound.add(left)
+            else:
+                continue
+            todo.remove(e)
+            break
+        else:
+            raise ValueError("the pattern's nodes are not connected")
+    return tuple(steps)
+
+
+def _needs(tests: Sequence[Sequence[Test]]) -> tuple[tuple[str, frozenset[int]], ...]:
+    """Every value set some token of a block must hold for the pattern to match, smallest first."""
+    found = {(t.col, t.values) for node in tests for t in node if t.kind == "in"}
+    return tuple(sorted(found, key=lambda n: (len(n[1]), n[0])))
+
+
+def _gate(needs: Sequence[tuple[str, frozenset[int]]]) -> tuple[str, frozenset[int]] | None:
+    """The smallest word set the pattern needs (a block holding none of it cannot match)."""
+    return next(((col, values) for col, values in needs if col in LEXICAL), None)
+
+
+def compile_dependency(pattern: Sequence[Mapping[str, Any]], strings: Any, interned: Interned
+                       ) -> Pattern | None:
+    """A ``DependencyMatcher`` pattern compiled for the table (None when unsupported)."""
+    names = {str(p.get("RIGHT_ID")): k for k, p in enumerate(pattern)}
+    tests, edges = [], []
+    for k, node in enumerate(pattern):
+        got = compile_tests(node.get("RIGHT_ATTRS", {}), strings, interned)
+        if got is None:
+            return None
+        tests.append(got)
+        if k:
+            op, left = node.get("REL_OP"), names.get(str(node.get("LEFT_ID")))
+            if op not in INVERSE or left is None or left >= k:
+                return None
+            edges.append((left, k, str(op)))
+    return Pattern(tuple(tests), tuple(edges), needs=_needs(tests))
+
+
+def compile_token(pattern: Sequence[Mapping[str, Any]], strings: Any, role_key: str, interned: Interned
+                  ) -> Pattern | None:
+    """A fixed-length token ``Matcher`` pattern (no quantifiers) compiled for the table."""
+    tests = []
+    for node in pattern:
+        if node.get("OP") not in _OPS_ONE:
+            return None
+        got = compile_tests({k: v for k, v in node.items() if k not in (role_key, "OP")}, strings, interned)
+        if got is None:
+            return None
+        tests.append(got)
+    return Pattern(tuple(tests), token=True, needs=_needs(tests))
+
+
+@dataclass
+class GateIndex:
+    """Which patterns a block can match, from the words it holds (an inverted index of the gates)."""
+
+    by_value: dict[tuple[str, int], list[int]]
+    always: list[int]
+
+    @classmethod
+    def build(cls, patterns: Sequence[Pattern | None]) -> GateIndex:
+        by_value: dict[tuple[str, int], list[int]] = {}
+        always = []
+        for k, p in enumerate(patterns):
+            gate = _gate(p.needs) if p is not None else None
+            if gate is None:
+                always.append(k)
+                continue
+            col, values = gate
+            for v in values:
+                by_value.setdefault((col, v), []).append(k)
+        return cls(by_value, always)
+
+    def candidates(self, table: TokenTable) -> list[int]:
+        out = set(self.always)
+        for col in LEXICAL:
+            for v in table.index(col):
+                got = self.by_value.get((col, v))
+                if got:
+                    out.update(got)
+        return sorted(out)
+
+
+def sentence_of(sdoc: Any) -> list[Any]:
+    """For each token of ``sdoc``, its sentence (a spaCy Span)."""
+    out: list[Any] = [None] * len(sdoc)
+    for sent in sdoc.sents:
+        for i in range(sent.start, sent.end):
+            out[i] = sent
+    return out
