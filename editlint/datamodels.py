@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from .api import DataSchema
+from .checks.claims.ontology import OntologyFile, build_ontology
 from .datafile import DataModel
 from .segment import Segmentation
 
@@ -336,6 +337,8 @@ SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("plain-words", PlainWords),
     DataSchema("repetition", RepetitionWords),
     DataSchema("segmentation", Segmentation),
+    #: the claims ontology: shipped as a folder (rules/claims/ontology); packs add ``[data.ontology]``
+    DataSchema("ontology", OntologyFile, build_ontology),
 )
 vocabulary = SCHEMAS[0]
 us_uk = SCHEMAS[1]
@@ -346,6 +349,7 @@ disclaimers = SCHEMAS[4]
 plain_words = SCHEMAS[5]
 repetition = SCHEMAS[6]
 segmentation = SCHEMAS[7]
+ontology = SCHEMAS[8]
 
 __all__ = ["SCHEMAS", "Audiences", "Disclaimers", "HealthLexicon", "PlainWords", "Regex", "RepetitionWords",
            "SpellingVariants",

@@ -1,7 +1,9 @@
 """A publisher's house pack, with no Python: ``[tool.editlint] packs = ["house-style/"]``.
 
-The pack adds a disclaimer wording (data file ``disclaimers``), a template phrase (EL601's ``phrases``
-option), a vocabulary word (data file ``vocabulary``); a broken pack fails naming file, key path and line.
+The pack adds a milestone pair (two concepts and their usual order in the claims ontology, data
+``ontology``), a disclaimer wording (data file ``disclaimers``), a template phrase (EL601's ``phrases``
+option), a vocabulary word (data file ``vocabulary``); lists extend unless a pack replaces one
+explicitly; a broken pack fails naming file, key path and line.
 The generic ``[data.NAME]`` layering is also shown on a data file this test ships itself.
 """
 
@@ -28,6 +30,8 @@ A zippered snugglepod keeps the bedding light.
 Treat this page as a starting point for a talk with your own health team.
 
 Rate this tip from one to five stars
+
+Most toddlers learn to float on their back before they learn to blow bubbles.
 """
 
 HOUSE = {
@@ -36,6 +40,13 @@ HOUSE = {
     "structure.toml": ('# our CMS leaves its rating widget behind\n'
                        '[rules.EL601]\nphrases = ["rate this tip"]\n'),
     "vocabulary.toml": '[data.vocabulary]\naccept = ["snugglepod", "snugglepods"]\n',
+    "milestones.toml": ('[data.ontology.sources]\nswim = "Our swim school\'s teaching sequence"\n\n'
+                        '[[data.ontology.concept]]\nid = "blow-bubbles"\nlabel = "blowing bubbles"\n'
+                        'synonyms = ["blow bubbles"]\n\n'
+                        '[[data.ontology.concept]]\nid = "back-float"\nlabel = "floating on the back"\n'
+                        'synonyms = ["float on back"]\n\n'
+                        '[[data.ontology.relation]]\nbefore = "blow-bubbles"\nafter = "back-float"\n'
+                        'source = "swim"\n'),
 }
 
 
@@ -51,7 +62,8 @@ def _fresh() -> Iterator[None]:
 def _project(tmp_path: Path, packs: str, files: dict[str, str]) -> Path:
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "pyproject.toml").write_text(
-        f'[project]\nname = "site"\n\n[tool.editlint]\nselect = ["EL401", "EL501", "EL601"]\n{packs}\n')
+        '[project]\nname = "site"\n\n[tool.editlint]\nselect = ["EL304", "EL401", "EL501", "EL601"]\n'
+        f'{packs}\n')
     (tmp_path / "house-style").mkdir()
     for name, text in files.items():
         (tmp_path / "house-style" / name).write_text(text)
@@ -72,7 +84,7 @@ def test_house_pack_takes_effect_without_python(tmp_path: Path) -> None:
     plain = _findings(_project(tmp_path / "a", "", HOUSE))
     assert plain == [("EL401", 1), ("EL501", 6)]
     housed = _findings(_project(tmp_path / "b", 'packs = ["house-style/"]', HOUSE))
-    assert housed == [("EL601", 10)]
+    assert housed == [("EL304", 12), ("EL601", 10)]  # the pair's order; the disclaimer; the word
     # the shipped data is unchanged for a project without the pack, in the same process
     assert _findings(_project(tmp_path / "c", "", HOUSE)) == plain
 
@@ -85,6 +97,17 @@ def test_pack_lists_extend_and_replace_is_explicit(tmp_path: Path) -> None:
     files = {"structure.toml": '[rules.EL601]\nreplace-phrases = ["rate this tip"]\n'}
     reg = Registry.default([_project(tmp_path / "b", "", files).parent.parent / "house-style"])
     assert reg.rules["EL601"].options["phrases"] == ["rate this tip"]
+
+
+def test_a_data_list_extends_and_replace_is_explicit(tmp_path: Path) -> None:
+    """``[data.NAME]`` lists extend the shipped list; ``replace-KEY`` replaces it, seen through ctx.data."""
+    wording = "a starting point for a talk with your own health team"
+    for folder, body, kept in (("a", f'[data.disclaimers]\nphrases = ["{wording}"]\n', True),
+                               ("b", f'[data.disclaimers]\nreplace-phrases = ["{wording}"]\n', False)):
+        article = _project(tmp_path / folder, "", {"disclaimer.toml": body})
+        words = Registry.default([article.parent.parent / "house-style"]).data("disclaimers")
+        assert words.is_disclaimer_text(f"Read this as {wording}.")
+        assert (len(words.data.phrases) > 1) is kept  # replaced: the house wording is the only phrase
 
 
 @pytest.mark.parametrize("body, key, line", [
@@ -171,7 +194,7 @@ def test_sample_house_pack(tmp_path: Path) -> None:
     text = ARTICLE + "\nAs a mommy blogger, I have tried it all.\n"
     report = editlint.lint_text(text, path="a.md", config=cfg)
     assert report.error is None, report.error
-    assert sorted((f.rule, f.line) for f in report.findings) == [("EL601", 10), ("EL690", 12)]
+    assert sorted((f.rule, f.line) for f in report.findings) == [("EL601", 10), ("EL690", 14)]
 
 
 @pytest.mark.parametrize("body, key, line", [

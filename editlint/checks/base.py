@@ -59,9 +59,9 @@ class CheckContext:
     def data(self, name: str) -> Any:
         """A named data file with the configured packs' extensions (see ``Registry.data``)."""
         if self._data is None:
-            from ..rules import load_data  # a hand-built context: the shipped data only
+            from ..rules import Registry  # a hand-built context: the shipped data only
 
-            return load_data(f"data/{name}.toml")
+            return Registry.default().data(name)
         return self._data(name)
 
     def section(self, name: str) -> Mapping[str, Any]:

@@ -111,7 +111,8 @@ def extraction(ctx: CheckContext) -> Extraction:
     def compute() -> Extraction:
         _load_builders()
         sec = ctx.config.section("contradiction")
-        onto = load_ontology(_paths(sec, "ontology", ontology_files))
+        configured = sec.get("ontology") or sec.get("extra-ontology")  # files named in the configuration
+        onto = load_ontology(_paths(sec, "ontology", ontology_files)) if configured else ctx.data("ontology")
         cons = load_constructions(_paths(sec, "constructions", construction_files))
         scopes = ScopeReader(load_scopes(), ctx.doc)
         ex = Extraction(ctx, onto, cons, scopes, concepts_for(onto, ctx.config.model))

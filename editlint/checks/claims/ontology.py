@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ...api import DataSource
 from ...datafile import DataModel, load_model
 from ...errors import ConfigError
 from ...rules import rules_dir
@@ -226,6 +227,19 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
     onto = Ontology()
     for path in paths if paths is not None else ontology_files():
         _merge(onto, path.stem, load_model(path, OntologyFile))
+    _validate(onto)
+    onto.closure = _closure(onto.relations)
+    return onto
+
+
+def build_ontology(data: OntologyFile, source: DataSource) -> Ontology:
+    """The ``ontology`` data object (``ctx.data("ontology")``): the shipped files of
+    ``rules/claims/ontology`` and, merged after them as one more file, the packs' ``[data.ontology]``
+    tables (a publisher's concepts, milestone relations, guidance). Built once per registry."""
+    onto = Ontology()
+    for path in sorted(source.rules_path(ONTOLOGY_DIR).glob("*.toml")):
+        _merge(onto, path.stem, load_model(path, OntologyFile))
+    _merge(onto, "packs", data)
     _validate(onto)
     onto.closure = _closure(onto.relations)
     return onto
