@@ -2,7 +2,12 @@
 
 Blocks (not whole articles) go through ``nlp.pipe`` in modest batches: this bounds memory on long
 articles and keeps a heading from being glued to the next sentence. Only the components the enabled
-checks need run. Sentence boundaries come from :mod:`editlint.segment`, not from the parser: a first
+checks need are loaded and run (the named-entity recogniser, which no built-in check uses, is not even
+loaded). A block's parse depends only on its text and its sentence spans, so :class:`Annotations` keeps
+parses in a bounded content-keyed cache: a block met again in the same process (a repeated disclaimer or
+author box across an archive, an unchanged paragraph re-linted by an editor) is never parsed twice.
+
+Sentence boundaries come from :mod:`editlint.segment`, not from the parser: a first
 pipeline component (``editlint_segmenter``) sets them before the parser runs, which respects them, so
 ``Doc.sents`` are the sentences every family sees, and a check that needs only sentences needs no model.
 """
@@ -13,6 +18,7 @@ import bisect
 import importlib
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,12 +36,17 @@ SEGMENTER = "editlint_segmenter"
 #: ``Doc.user_data`` key with the block's segment spans, computed with its markup (bold labels).
 SPANS_KEY = "editlint.segments"
 
-_COMPONENTS = {
+_COMPONENTS: dict[str, set[str]] = {
     "sentences": set(),  # editlint.segment: no model
     "parse": {SEGMENTER, "tok2vec", "tagger", "attribute_ruler", "parser"},
     "lemma": {SEGMENTER, "tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer"},
     "ner": {SEGMENTER, "tok2vec", "ner"},
 }
+#: What ``load_model(name)`` loads when no components are named: everything but the entity recogniser
+#: (the claims' lemma tables come from this pipeline's lemmatizer).
+DEFAULT_COMPONENTS = frozenset(_COMPONENTS["lemma"])
+#: Components left out at load time unless a need asks for them (``senter``: editlint sets sentences).
+_OPTIONAL = ("senter", "ner")
 
 #: Longest run of punctuation or symbols (no letter, digit or space) tokenized as written: spaCy peels
 #: prefixes and suffixes one character at a time, so its cost grows with the square of a run's length.
@@ -43,35 +54,48 @@ MAX_SYMBOL_RUN = 32
 _SYMBOL_RUN = re.compile(rf"[^\w\s]{{{MAX_SYMBOL_RUN + 1},}}")
 
 _lock = threading.Lock()
-_models: dict[str, Any] = {}
+#: Loaded pipelines per name, each with the optional components it left out.
+_models: dict[str, list[tuple[frozenset[str], Any]]] = {}
 
 
-def load_model(name: str) -> Any:
-    """Load (once per process) the spaCy pipeline ``name``; prefer the official package when present."""
+def load_model(name: str, components: Iterable[str] | None = None) -> Any:
+    """The spaCy pipeline ``name`` with at least ``components`` (default :data:`DEFAULT_COMPONENTS`),
+    loaded once per process; prefer the official package when present.
+
+    Optional components nobody asked for (the entity recogniser) are not loaded: less to read from disk.
+    A pipeline already loaded with everything asked for is reused, so a process loads one pipeline
+    unless a later caller needs a component the first one left out.
+    """
+    wanted = frozenset(DEFAULT_COMPONENTS if components is None else components)
+    excluded = frozenset(c for c in _OPTIONAL if c not in wanted)
     with _lock:
-        if name in _models:
-            return _models[name]
-        try:
-            import spacy
-        except ImportError as exc:  # pragma: no cover - spacy is a dependency
-            raise ModelError(f"spaCy is not installed ({exc}); {INSTALL_HINT}") from None
-        try:
-            nlp = spacy.load(name, exclude=["senter"])
-        except OSError as first:
-            fallback = FALLBACK_PACKAGES.get(name)
-            if fallback is None:
-                raise ModelError(
-                    f"spaCy pipeline {name!r} is not installed ({first}); {INSTALL_HINT}") from None
-            try:
-                module = importlib.import_module(fallback)
-            except ImportError:
-                raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from None
-            nlp = module.load(exclude=["senter"])
+        for left_out, nlp in _models.get(name, ()):
+            if not left_out & wanted:
+                return nlp
+        nlp = _load(name, sorted(excluded))
         _register_segmenter()
         if SEGMENTER not in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, first=True)
-        _models[name] = nlp
+        _models.setdefault(name, []).append((excluded, nlp))
         return nlp
+
+
+def _load(name: str, exclude: list[str]) -> Any:
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spacy is a dependency
+        raise ModelError(f"spaCy is not installed ({exc}); {INSTALL_HINT}") from None
+    try:
+        return spacy.load(name, exclude=exclude)
+    except OSError as first:
+        fallback = FALLBACK_PACKAGES.get(name)
+        if fallback is None:
+            raise ModelError(f"spaCy pipeline {name!r} is not installed ({first}); {INSTALL_HINT}") from None
+        try:
+            module = importlib.import_module(fallback)
+        except ImportError:
+            raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from None
+        return module.load(exclude=exclude)
 
 
 def _register_segmenter() -> None:
@@ -176,19 +200,59 @@ def nlp_blocks(doc: Document) -> list[int]:
     return [b.index for b in doc.blocks if b.kind is not BlockKind.CODE and b.text.strip()]
 
 
-class Annotations:
-    """spaCy annotations for blocks, computed in batches and stored in each document's cache."""
+#: What a block's parse depends on: its text and its sentence spans (which its markup can move).
+ParseKey = tuple[str, tuple[tuple[int, int], ...]]
 
-    def __init__(self, model: str, needs: Iterable[str], batch_size: int = 64) -> None:
+
+class ParseCache:
+    """Parses by content, least recently used dropped first, bounded by the tokens they hold."""
+
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max_tokens
+        self.tokens = 0
+        self.hits = 0
+        self._docs: OrderedDict[ParseKey, Any] = OrderedDict()
+
+    def get(self, key: ParseKey) -> Any:
+        sdoc = self._docs.get(key)
+        if sdoc is not None:
+            self._docs.move_to_end(key)
+            self.hits += 1
+        return sdoc
+
+    def put(self, key: ParseKey, sdoc: Any) -> None:
+        if key in self._docs or len(sdoc) > self.max_tokens:
+            return
+        self._docs[key] = sdoc
+        self.tokens += len(sdoc)
+        while self.tokens > self.max_tokens:
+            _, old = self._docs.popitem(last=False)
+            self.tokens -= len(old)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+class Annotations:
+    """spaCy annotations for blocks, computed in batches and stored in each document's cache.
+
+    Parses are also kept by content (:class:`ParseCache`, about ``cache_tokens`` tokens; 0 turns it
+    off): a block whose text and sentence spans were parsed before in this process is not parsed again.
+    A cached ``Doc`` is shared by every document holding that block; checks only read it.
+    """
+
+    def __init__(self, model: str, needs: Iterable[str], batch_size: int = 64,
+                 cache_tokens: int = 50_000) -> None:
         self.model_name = model
         self.needs = frozenset(needs)
         self.batch_size = batch_size
+        self.cache = ParseCache(cache_tokens)
         self._nlp: Any = None
 
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
-            self._nlp = load_model(self.model_name)
+            self._nlp = load_model(self.model_name, components_for(self.needs) | DEFAULT_COMPONENTS)
         return self._nlp
 
     def _disabled(self) -> list[str]:
@@ -196,33 +260,58 @@ class Annotations:
         return [n for n in self.nlp.pipe_names if n not in wanted]
 
     def annotate(self, docs: Sequence[Document]) -> None:
-        """Parse every text block of ``docs`` that is not parsed yet, in one batched stream."""
+        """Parse every text block of ``docs`` that is not parsed yet, in one batched stream; a block
+        parsed before (same text, same sentences) is taken from the cache, and one that occurs several
+        times in ``docs`` is parsed once."""
         if not components_for(self.needs):
             return  # sentences only: editlint.segment needs no model
-        jobs = [(d, i) for d in docs for i in nlp_blocks(d) if ("spacy", i) not in d.cache]
-        if not jobs:
+        todo: dict[ParseKey, list[tuple[Document, int]]] = {}
+        for d in docs:
+            for i in nlp_blocks(d):
+                if ("spacy", i) in d.cache:
+                    continue
+                key = self._key(d, d.blocks[i])
+                sdoc = self.cache.get(key)
+                if sdoc is not None:
+                    d.cache[("spacy", i)] = sdoc
+                else:
+                    todo.setdefault(key, []).append((d, i))
+        if not todo:
             return
         nlp = self.nlp
-        longest = max(len(d.blocks[i].text) for d, i in jobs)
+        longest = max(len(text) for text, _ in todo)
         if longest >= nlp.max_length:
             nlp.max_length = longest + 1
-        inputs = (self._make_doc(d, d.blocks[i]) for d, i in jobs)
+        inputs = (self._make_doc(text, spans) for text, spans in todo)
         with nlp.select_pipes(disable=self._disabled()):
-            for (d, i), sdoc in zip(jobs, nlp.pipe(inputs, batch_size=self.batch_size), strict=True):
-                d.cache[("spacy", i)] = sdoc
+            for (key, places), sdoc in zip(todo.items(), nlp.pipe(inputs, batch_size=self.batch_size),
+                                           strict=True):
+                self.cache.put(key, sdoc)
+                for d, i in places:
+                    d.cache[("spacy", i)] = sdoc
 
-    def _make_doc(self, doc: Document, block: Block) -> Any:
+    @staticmethod
+    def _key(doc: Document, block: Block) -> ParseKey:
+        return block.text, tuple((s.start, s.end) for s in segment.block_segments(doc, block))
+
+    def _make_doc(self, text: str, spans: Sequence[tuple[int, int]]) -> Any:
         """The block's tokens, carrying its segments (with its markup's labels) for the segmenter."""
-        sdoc = tokenize(self.nlp, block.text)
-        sdoc.user_data[SPANS_KEY] = [(s.start, s.end) for s in segment.block_segments(doc, block)]
+        sdoc = tokenize(self.nlp, text)
+        sdoc.user_data[SPANS_KEY] = list(spans)
         return sdoc
 
     def doc_for(self, doc: Document, block: Any) -> Any:
-        key = ("spacy", block.index)
-        if key not in doc.cache:
-            nlp = self.nlp
-            if len(block.text) >= nlp.max_length:
-                nlp.max_length = len(block.text) + 1
-            with nlp.select_pipes(disable=self._disabled()):
-                doc.cache[key] = nlp(self._make_doc(doc, block))
-        return doc.cache[key]
+        """The parse of one block (from the document, the content cache, or parsed now)."""
+        where = ("spacy", block.index)
+        if where not in doc.cache:
+            key = self._key(doc, block)
+            sdoc = self.cache.get(key)
+            if sdoc is None:
+                nlp = self.nlp
+                if len(block.text) >= nlp.max_length:
+                    nlp.max_length = len(block.text) + 1
+                with nlp.select_pipes(disable=self._disabled()):
+                    sdoc = nlp(self._make_doc(*key))
+                self.cache.put(key, sdoc)
+            doc.cache[where] = sdoc
+        return doc.cache[where]
