@@ -370,6 +370,10 @@ def _clause_subject(unit: Any) -> Any:
     passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive
+    if head.lemma_.lower() in load_lexicons().quantity.duration_verbs:  # "a feed takes 20 minutes"
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject
     imperative = head.dep_ == "ROOT" and head.i == head.sent.start  # "Brush(PROPN) their teeth twice a day"
     return head if head.pos_ == "VERB" or imperative else None
 

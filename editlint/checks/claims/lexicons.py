@@ -40,6 +40,10 @@ class AgesLex(DataModel):
     earliest_preps: frozenset[str] = Field(alias="earliest-preps")
 
 
+class QuantityLex(DataModel):
+    duration_verbs: frozenset[str] = Field(alias="duration-verbs")
+
+
 class PropositionLex(DataModel):
     denying_nouns: frozenset[str] = Field(alias="denying-nouns")
     no_words: frozenset[str] = Field(alias="no-words")
@@ -55,6 +59,7 @@ class Lexicons(DataModel):
 
     advice: AdviceLex
     ages: AgesLex
+    quantity: QuantityLex
     proposition: PropositionLex
     stance: StanceLex
 

@@ -68,7 +68,7 @@ CANONICAL = {"time": "months", "duration": "hours", "volume": "ml", "mass": "mg"
 PERIODS: dict[str, str] = {"day": "day", "days": "day", "daily": "day", "night": "night", "nights": "night",
                            "nightly": "night", "week": "week", "weekly": "week", "feed": "feed",
                            "feeding": "feed", "meal": "meal", "kg": "kg", "kilogram": "kg", "dose": "dose",
-                           "hour": "hour", "hours": "hour"}
+                           "hour": "hour", "hours": "hour", "side": "side", "breast": "side"}
 
 #: words before an amount -> its relation ("no more than" is a ceiling, "at least" a floor)
 RELATION_WORDS: dict[str, Relation] = {
@@ -79,6 +79,15 @@ RELATION_WORDS: dict[str, Relation] = {
     "at least": Relation.FROM, "a minimum of": Relation.FROM, "minimum of": Relation.FROM,
     "more than": Relation.FROM, "no less than": Relation.FROM, "over": Relation.FROM,
     "above": Relation.FROM, "higher than": Relation.FROM, "longer than": Relation.FROM,
+}
+#: words right after an amount -> its relation ("40 minutes or longer" is a floor, "2 cups or less" a ceiling)
+RELATION_AFTER: dict[str, Relation] = {
+    "or more": Relation.FROM, "or longer": Relation.FROM, "or over": Relation.FROM, "or above": Relation.FROM,
+    "or higher": Relation.FROM, "and over": Relation.FROM, "and above": Relation.FROM,
+    "and up": Relation.FROM, "at least": Relation.FROM, "minimum": Relation.FROM,
+    "or less": Relation.UP_TO, "or fewer": Relation.UP_TO, "or under": Relation.UP_TO,
+    "or shorter": Relation.UP_TO, "or below": Relation.UP_TO, "at most": Relation.UP_TO,
+    "at the most": Relation.UP_TO, "maximum": Relation.UP_TO, "max": Relation.UP_TO,
 }
 #: prepositions before an age -> its relation
 AGE_PREPS: dict[str, Relation] = {
@@ -121,6 +130,7 @@ _PER = (rf"(?:\s*(?:a|an|per|each|every|/|a\s+single)\s*(?P<per>{_alternation(PE
         r"|\s+(?P<adv>daily|nightly|weekly)\b"
         r"|\s+(?:in\s+)?(?:every|each|per|a)\s+(?P<day24>24)(?:[\s-]*hours?)?(?:\s+period)?\b)")
 
+_PER_RE = re.compile(_PER, re.IGNORECASE)
 AMOUNT_RE = re.compile(
     rf"(?<![\w.])(?P<approx>{_APPROX}\s+)?(?P<a>{_NUM_OR_A})(?:{_RANGE_SEP}(?:{_APPROX}\s+)?(?P<b>{_NUM}))?"
     rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w])(?P<old>(?:\s*-\s*|\s+)olds?\b)?{_PER}?",
@@ -191,6 +201,28 @@ def _relation_before(text: str, start: int) -> tuple[Relation | None, str]:
         return RELATION_WORDS[word], word
     word = _ends_with(prefix, set(AGE_PREPS))
     return (AGE_PREPS[word], word) if word else (None, "")
+
+
+_AFTER_RE = re.compile(rf"\s*,?\s*(?P<w>{_alternation(RELATION_AFTER)})\b", re.IGNORECASE)
+
+
+def _relation_after(text: str, end: int) -> tuple[Relation | None, int]:
+    """The relation words just after an amount ("or more", "or longer", "at most") and where they end."""
+    m = _AFTER_RE.match(text, end)
+    if m is None:
+        return None, end
+    return RELATION_AFTER[" ".join(m.group("w").lower().split())], m.end()
+
+
+def _period_at(text: str, pos: int) -> str:
+    while pos < len(text) and text[pos] in " ,":  # "1 hour, at most, per day"
+        pos += 1
+    m = _PER_RE.match(text, pos)
+    if m is None:
+        return ""
+    if m.group("day24"):
+        return "day"
+    return PERIODS.get((m.group("per") or m.group("adv") or "").lower(), "")
 
 
 def _is_age(text: str, m: re.Match[str], dim: str, per: str) -> bool:
@@ -267,6 +299,10 @@ def _amount(text: str, m: re.Match[str], between: bool = False) -> Amount | None
     if dim == "count" and not per:
         return None  # "three times" without a rate is not an amount
     relation, prep = _relation_before(text, m.start())
+    after, after_end = _relation_after(text, m.end())
+    relation = relation or after
+    if after and not per:  # "40 minutes or longer per side", "300 ml or more of formula per feed"
+        per = _period_at(text, after_end) or _late_period(text, after_end)
     approx = bool(groups.get("approx")) or prep in ("about", "around", "near") or (
         _ends_with(_before(text, m.start(), 2), set(APPROX_WORDS)) != "")
     is_age = _is_age(text, m, dim, per) or (between and dim == "time")
