@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .api import CheckType, Diagnostic, Hit, Metric, Result, Span
 from .cache import RunCache
-from .checks.base import CheckContext
 from .config import DEFAULT_MODEL, Config, config_for_path, config_from_mapping
+from .context import CheckContext
 from .document import BlockKind, Document
 from .errors import ConfigError, EditlintError, InputError, ModelError
 from .findings import FileReport, Finding, LintedSource, Related, RunReport

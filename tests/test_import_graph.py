@@ -33,13 +33,14 @@ LAYERS: dict[str, int] = {
     # 0 document: bytes to a Document, the findings model, validation helpers and the plug-in API
     "editlint._version": 0, "editlint.errors": 0, "editlint.walk": 0, "editlint.source": 0,
     "editlint.findings": 0, "editlint.document": 0, "editlint.readers": 0, "editlint.quote": 0,
-    "editlint.syllables": 0, "editlint.datafile": 0, "editlint.api": 0,
+    "editlint.syllables": 0, "editlint.datafile": 0, "editlint.api": 0, "editlint.markers": 0,
     # 1 nlp: sentences, the spaCy pipeline, the LanguageTool client
     "editlint.segment": 1, "editlint.nlp": 1, "editlint.languagetool": 1,
     # 2 checks: check types and the schemas of their data
     "editlint.checks": 2, "editlint.datamodels": 2,
     # 3 engine: rule packs and registry, configuration, running, caching, fixing, executors
     "editlint.rules": 3, "editlint.config": 3, "editlint.suppressions": 3, "editlint.engine": 3,
+    "editlint.context": 3,
     "editlint.cache": 3, "editlint.baseline": 3, "editlint.fixes": 3, "editlint.gitdiff": 3,
     "editlint.executors": 3,
     # 4 reporters
@@ -55,17 +56,9 @@ API_MAY_IMPORT = ("editlint.document", "editlint.findings")
 
 #: Known arrows still to remove (importer, imported) -> why it is still there.
 PENDING: dict[tuple[str, str], str] = {
-    ("editlint.checks.base", "editlint.config"):
-        "the engine's CheckContext lives in checks/ and still offers ctx.config (EL203's and the metrics' "
-        "look at other rules' options: cross-rule policy to move into the engine)",
-    ("editlint.checks.base", "editlint.rules"):
-        "same context: its Rule annotation, and load_data for a context built by hand without data",
-    ("editlint.checks.disclaimer", "editlint.readers"):
-        "EL401 re-reads its inserted disclaimer and the fixed file in the article's format",
-    ("editlint.checks.structure", "editlint.readers.markers"):
-        "EL6xx finds conflict markers with the markdown reader's own function",
     ("editlint.segment", "editlint.rules"):
-        "segmentation data is read through rules.load_data (the running registry's packs)",
+        "segmentation data is read through rules.load_data, once per process: it should be the registry's "
+        "data object, passed to the segmenter by the engine",
 }
 #: The claims package's arrows (H-CLAIMS-SPEED empties this by moving its data to ctx.data).
 CLAIMS_PENDING_IMPORTS: frozenset[tuple[str, str]] = frozenset({

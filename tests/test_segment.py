@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from editlint import segment
 from editlint.checks import disclaimer
-from editlint.checks.base import CheckContext
 from editlint.checks.readability import prose_sentences
 from editlint.config import default_config
+from editlint.context import CheckContext
 from editlint.document import Document
 from editlint.nlp import SPANS_KEY, Annotations, load_model, set_boundaries
 from editlint.readers import read

@@ -1,15 +1,14 @@
-"""Compatibility module: the plug-in API now lives in :mod:`editlint.api` (re-exported here).
-
-What stays here is the engine's concrete :class:`CheckContext`: it implements ``editlint.api.CheckContext``
-and still offers ``config`` and ``rule`` to the built-in checks that read them; new code (and every
-third-party check type) should use only what ``editlint.api.CheckContext`` declares.
+"""The plug-in API as the built-in checks see it: :mod:`editlint.api` (re-exported here) and the
+:class:`CheckContext` protocol, ``editlint.api.CheckContext`` plus what the engine's context
+(:mod:`editlint.context`) offers built-in checks only: ``config``, ``rule`` and ``read``. New code (and
+every third-party check type) should use only what ``editlint.api.CheckContext`` declares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol
 
+from .. import api
 from ..api import (
     NEEDS,
     REQUIRED,
@@ -26,73 +25,32 @@ from ..api import (
     check_type,
     metric_provider,
 )
-from ..document import TEXT_KINDS, Block, BlockKind, Document
-
-if TYPE_CHECKING:
-    from ..config import Config
-    from ..rules import Rule
+from ..document import Document
+from ..source import Source
 
 __all__ = ["NEEDS", "REQUIRED", "CheckContext", "CheckFunc", "CheckType", "ConfigSection", "Diagnostic",
            "Hit", "Metric", "MetricProvider", "Option", "Result", "Span", "check_type", "metric_provider"]
 
-T = TypeVar("T")
 
 
-class CheckContext:
-    """The engine's context for one rule on one document (implements ``editlint.api.CheckContext``).
+class CheckContext(api.CheckContext, Protocol):
+    """The context a built-in check gets: the plug-in API's, and three engine extras.
 
-    ``data`` loads a named data file for the rule's registry; ``scope`` is the block kinds the rule
-    runs on (default: every kind but code).
+    ``config`` (the article's configuration) and ``rule`` are the engine's own objects, typed ``Any``
+    here so that checks do not import the configuration or the registry; the checks that still read
+    them do so for cross-rule policy the engine should own. ``read`` reads a source in its format.
     """
 
-    def __init__(self, doc: Document, rule: Rule | None, options: Mapping[str, Any], config: Config,
-                 nlp: Any = None, *, data: Callable[[str], Any] | None = None,
-                 scope: frozenset[BlockKind] | None = None) -> None:
-        self.doc = doc
-        self.rule = rule
-        self.options = options
-        self.config = config
-        self._nlp = nlp  # editlint.nlp.Annotations or None
-        self._data = data
-        self._scope = TEXT_KINDS if scope is None else scope
+    @property
+    def config(self) -> Any:
+        """The article's ``editlint.config.Config``."""
 
-    def data(self, name: str) -> Any:
-        """A named data file with the configured packs' extensions (see ``Registry.data``)."""
-        if self._data is None:
-            from ..rules import Registry  # a hand-built context: the shipped data only
-
-            return Registry.default().data(name)
-        return self._data(name)
-
-    def section(self, name: str) -> Mapping[str, Any]:
-        return self.config.section(name)
-
-    def blocks(self) -> Sequence[Block]:
-        """The document's blocks whose kind is in the rule's scope."""
-        return [b for b in self.doc.blocks if b.kind in self._scope]
-
-    def hit_in(self, block: Block, start: int, end: int, message: str, **fields: Any) -> Hit:
-        return Hit(start, end, message, block=block, **fields)
-
-    def spacy(self, block: Block) -> Any:
-        """The spaCy ``Doc`` of a block (characters offset by ``block.start``)."""
-        if self._nlp is None:
-            raise RuntimeError("this check did not declare the NLP it needs (needs=...)")
-        return self._nlp.doc_for(self.doc, block)
-
-    def sentences(self, block: Block) -> list[Span]:
-        """The block's sentences as absolute spans: :mod:`editlint.segment`'s, the ones every family and
-        the spaCy pipeline use (no model needed; cached per document)."""
-        from ..segment import block_sentences
-
-        return [Span(s, e) for s, e in block_sentences(self.doc, block)]
-
-    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """Share one analysis between the rules of a family (e.g. extracted claims) per document."""
-        if key not in self.doc.cache:
-            self.doc.cache[key] = compute()
-        result: T = self.doc.cache[key]
-        return result
+    @property
+    def rule(self) -> Any:
+        """The running ``editlint.rules.Rule`` (None for a metric provider)."""
 
     def option(self, name: str) -> Any:
-        return self.options[name]
+        """One of the rule's options."""
+
+    def read(self, source: Source) -> Document:
+        """``source`` read by the engine's reader for its format."""

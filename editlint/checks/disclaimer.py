@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import html
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -23,7 +23,11 @@ from ..api import DataSchema, DataSource
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit, Severity
+from ..source import Source
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
+
+#: How a source is read in its format (the engine's reader, offered as ``ctx.read``).
+Reader = Callable[[Source], Document]
 
 DEFAULT_TEXT = ("This article is for general information only and is not a substitute for professional "
                 "medical advice. Always talk to your child's doctor about your child's health.")
@@ -308,7 +312,7 @@ class Wordings:
     def __init__(self, data: DisclaimerData, constructions: Constructions) -> None:
         self.data = data
         self.constructions = constructions
-        self._forms: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._forms: dict[tuple[str, str, bool], tuple[str, ...]] = {}
 
     def construction(self, text: str, previous: str | None = None) -> str | None:
         """Which disclaimer construction the sentence is (denial, identity, framing, deferral), or None.
@@ -340,11 +344,11 @@ class Wordings:
             return True
         return self.construction(text, previous) is not None
 
-    def configured_forms(self, text: str, fmt: str) -> tuple[str, ...]:
+    def configured_forms(self, text: str, fmt: str, read: Reader | None = None) -> tuple[str, ...]:
         """The configured disclaimer as written and as read back once --fix inserted it (memoised)."""
-        key = (text, fmt)
+        key = (text, fmt, read is not None)
         if key not in self._forms:
-            self._forms[key] = _configured_forms(text, fmt)
+            self._forms[key] = _configured_forms(text, fmt, read)
         return self._forms[key]
 
 
@@ -606,7 +610,7 @@ def analyse(ctx: CheckContext) -> Analysis:
     """The family's shared analysis of the document (computed once per document and settings)."""
     key = ("disclaimer", "analysis", _settings(ctx).get("text", DEFAULT_TEXT))
     return ctx.memo(key, lambda: _analyse(ctx.doc, _settings(ctx), ctx.data("health-lexicon"),
-                                          ctx.data("disclaimers")))
+                                          ctx.data("disclaimers"), ctx.read))
 
 
 def _settings(ctx: CheckContext) -> Mapping[str, Any]:
@@ -624,13 +628,11 @@ def _sentences(doc: Document) -> list[Sentence]:
     return sentences
 
 
-def _configured_forms(text: str, fmt: str) -> tuple[str, ...]:
+def _configured_forms(text: str, fmt: str, read: Reader | None) -> tuple[str, ...]:
     """The configured disclaimer as written and as the reader extracts it once --fix has inserted it in
-    a file of this format (markup escaped, then read back): either form in a sentence is the disclaimer."""
-    from ..readers import read
-    from ..source import Source
-
-    if not text.strip():
+    a file of this format (markup escaped, then read back by ``read``, the engine's reader): either form
+    in a sentence is the disclaimer."""
+    if not text.strip() or read is None:
         return (text,)
     inserted = {"markdown": _md_escape(text), "html": "<p>" + html.escape(text, quote=False) + "</p>"}.get(
         fmt, re.sub(r"\s+", " ", text).strip())
@@ -641,10 +643,10 @@ def _configured_forms(text: str, fmt: str) -> tuple[str, ...]:
     return (text, " ".join(b.text for b in doc.blocks))
 
 
-def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str, Any], words: Wordings
-                 ) -> tuple[list[Found], set[int]]:
+def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str, Any], words: Wordings,
+                 read: Reader | None = None) -> tuple[list[Found], set[int]]:
     """The disclaimers of a document, and the indexes of the sentences that are disclaimers."""
-    extra = words.configured_forms(settings.get("text", DEFAULT_TEXT), doc.format)
+    extra = words.configured_forms(settings.get("text", DEFAULT_TEXT), doc.format, read)
     disclaimers: list[Found] = []
     disclaimer_sents: set[int] = set()
     marked_blocks: set[int] = set()
@@ -668,7 +670,8 @@ def _disclaimers(doc: Document, sentences: list[Sentence], settings: Mapping[str
     return disclaimers, disclaimer_sents
 
 
-def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: Wordings) -> Analysis:
+def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: Wordings,
+             read: Reader | None = None) -> Analysis:
     """Sentences, disclaimers, labelled myths, reassurances and the evidence of health advice."""
     lex = health.lexicon
     sentences = _sentences(doc)
@@ -678,7 +681,7 @@ def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: 
         block_myths, block_pairs = _myth_spans(block, lex)
         myths += block_myths
         pairs += block_pairs
-    disclaimers, disclaimer_sents = _disclaimers(doc, sentences, settings, words)
+    disclaimers, disclaimer_sents = _disclaimers(doc, sentences, settings, words, read)
     evidence: list[Evidence] = []
     analysis = Analysis(sentences, evidence, disclaimers, disclaimer_sents, myths, lex, health.voice)
     for sent in sentences:
@@ -870,7 +873,8 @@ def medical_disclaimer(ctx: CheckContext) -> Iterator[Hit]:
     edits: tuple[Edit, ...] = ()
     if text.strip() and (required is None or required.search(text)):
         edit = insertion_edit(doc, text, position)
-        if edit is not None and _fix_works(doc, edit, settings, position, within, ctx.data("disclaimers")):
+        if edit is not None and _fix_works(doc, edit, settings, position, within, ctx.data("disclaimers"),
+                                           ctx.read):
             edits = (dataclasses.replace(edit, applicability=Applicability.SAFE),)  # configured text: safe
     yield Hit(a_start, a_end,
               f"this article gives health advice ({summary}) but has no medical disclaimer; add one saying "
@@ -973,17 +977,15 @@ def insertion_edit(doc: Document, text: str, position: str) -> Edit | None:
 
 
 def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position: str, within: int,
-               words: Wordings) -> bool:
+               words: Wordings, read: Reader) -> bool:
     """Re-read the fixed text: offer the fix only if the inserted disclaimer is then found where required
     (an unclosed code fence, say, would swallow it, and every later run would insert another)."""
-    from ..readers import read
-
     fixed = doc.source.text[:edit.start] + edit.text + doc.source.text[edit.end:]
     try:
         new_doc = read(dataclasses.replace(doc.source, text=fixed))
     except EditlintError:
         return False
-    found, _ = _disclaimers(new_doc, _sentences(new_doc), settings, words)
+    found, _ = _disclaimers(new_doc, _sentences(new_doc), settings, words, read)
     return any(_satisfies(new_doc, f, position, within) for f in found)
 
 

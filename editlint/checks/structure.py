@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import Block, BlockKind, Document
 from ..findings import Applicability, Edit, Severity
-from ..readers.markers import conflict_markers
+from ..markers import conflict_markers
 from .base import CheckContext, Hit, Option, Span, check_type
 
 
