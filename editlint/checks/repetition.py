@@ -372,9 +372,15 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any], lex: Lexico
                 candidates.append(seen[words])
     # When the stuffed headline sits inside a longer repeated sentence that holds only some of its copies,
     # the headline is the finding (all its copies), not the sentence: such a headline goes first.
-    counted = {id(c): len(_counted(st, len(c.words), c.occurrences)) for c in candidates}
+    counted: dict[int, int] = {}  # counted occurrences, only of the candidates compared here
+
+    def count(c: Phrase) -> int:
+        if id(c) not in counted:
+            counted[id(c)] = len(_counted(st, len(c.words), c.occurrences))
+        return counted[id(c)]
+
     dominant = {id(h) for h in candidates if h.source in ("title", "keyphrase") and all(
-        counted[id(h)] > counted[id(c)] for c in candidates
+        count(h) > count(c) for c in candidates
         if c.source == "body" and len(c.words) > len(h.words) and _contains(c.words, h.words))}
     candidates.sort(key=lambda p: (id(p) not in dominant, -len(p.words), p.occurrences[0]))
     accepted: list[Phrase] = []

@@ -1,0 +1,313 @@
+"""Algorithmic shape of the rules that used to be superlinear, measured as work, never as time.
+
+Work is the number of Python lines editlint's own code executes (``sys.settrace`` line events in files
+under ``editlint/``) or the calls of an inner function, on an input and on one four times larger: a
+linear rule does about 4x the work, n log n a little more; the old quadratic versions did 10-60x at these
+sizes. The figures do not depend on the machine or its load. EL301's faster chain search is also checked
+against the plain breadth-first search it replaced, on generated claim sets: same cycles, same chains.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+import editlint
+from editlint.api import Hit
+from editlint.checks import contradiction, readability
+from editlint.checks.claims.model import Concept, OrderClaim, Provenance
+from editlint.checks.claims.ontology import Ontology, load_ontology
+from editlint.config import Config
+from editlint.context import CheckContext
+from editlint.document import Document
+from editlint.engine import run_check
+from editlint.readers import read
+from editlint.rules import Registry
+from editlint.source import decode
+
+PACKAGE = str(Path(editlint.__file__).resolve().parent)
+#: Largest work ratio accepted for an input four times larger (linear: ~4; n log n: ~4.5).
+MAX_RATIO = 5.0
+
+# Three topics of their own, so no shape depends on one subject's words.
+BATH = ("Fill the bath with about ten centimetres of warm water and test it with your elbow first. "
+        "Keep one hand on your toddler the whole time, even when the seat looks steady. Have the towel, "
+        "the clean nappy and the pyjamas within reach before the water goes in.")
+SHOES = ("Toddlers do not need shoes indoors, where bare feet grip the floor and build the small muscles "
+         "of the arch. Outside, choose a soft sole that bends at the toes and leaves a thumb's width of "
+         "room at the front. Measure both feet every two or three months, because they grow in spurts.")
+TRIPS = ("Plan a stop every two hours on a long drive, and let the children run around before they "
+         "climb back in. Pack snacks that do not crumble, a bag for rubbish and one small new toy that "
+         "comes out only after the first hour. Older children cope better when they can follow the route "
+         "on a paper map.")
+PARAGRAPHS = (BATH, SHOES, TRIPS)
+HEADINGS = ("Bath time", "First shoes", "Long car journeys")
+
+
+def work(run: Callable[[], Any]) -> int:
+    """Lines executed in editlint's own files while ``run`` runs."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(PACKAGE) else None
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        run()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def markdown(parts: Iterable[str]) -> Document:
+    text = "# Looking after little ones\n\n" + "\n\n".join(parts) + "\n"
+    return read(decode(text.encode("utf-8"), "a.md", "markdown", 10_000_000))
+
+
+def repetitive(copies: int) -> Document:
+    """One paragraph pasted again and again: every phrase of it is repeated, every block a copy."""
+    return markdown([SHOES] * copies)
+
+
+def sectioned(sections: int) -> Document:
+    """Many short sections under headings, each paragraph varied by its number: no two blocks alike,
+    but the same phrases recur in every section."""
+    parts = []
+    for k in range(sections):
+        parts.append(f"## {HEADINGS[k % 3]} {k}")
+        parts.append(f"{PARAGRAPHS[k % 3]} This is note {k} of the series, written for week {k + 1}.")
+    return markdown(parts)
+
+
+def pasted(paragraphs: int) -> Document:
+    """Different paragraphs in one section, each holding one of three pasted sentences: EL101 accepts
+    those phrases, and every shorter phrase inside them is then tested against what they cover."""
+    return markdown(f"{PARAGRAPHS[k % 3]} This is note {k} of the series." for k in range(paragraphs))
+
+
+def check(name: str) -> Any:
+    return Registry.default().check_types[name]
+
+
+def ratio(make: Callable[[int], Document], size: int, name: str) -> float:
+    """Work on a document four times larger over work on one of ``size``, each document fresh (no shared
+    analyses cached), after a first run on the larger one that loads the data and lexicons."""
+    fn = check(name)
+    run_check(fn, make(4 * size))  # every word of both sizes seen: per-word caches equally warm
+    counts = []
+    for doc in (make(size), make(4 * size)):
+        counts.append(work(functools.partial(run_check, fn, doc)))
+    return counts[1] / counts[0]
+
+
+# -- repetition: EL101 (covered occurrences) and EL103 (pairs and group maxima) ---------------------
+
+@pytest.mark.parametrize("make", [repetitive, sectioned, pasted], ids=["repetitive", "sectioned", "pasted"])
+def test_repeated_phrase_work_grows_linearly(make: Callable[[int], Document]) -> None:
+    assert ratio(make, 12, "repeated-phrase") <= MAX_RATIO
+
+
+@pytest.mark.parametrize("make", [repetitive, sectioned], ids=["repetitive", "sectioned"])
+def test_duplicate_block_work_grows_linearly(make: Callable[[int], Document]) -> None:
+    assert ratio(make, 12, "duplicate-block") <= MAX_RATIO
+
+
+def test_duplicate_block_still_groups_every_copy() -> None:
+    """Copies compared once still all land in one finding, and a near copy (other wording at the end)
+    joins its original's group."""
+    near = SHOES.replace("because they grow in spurts", "since growth comes in spurts")
+    doc = markdown([SHOES, BATH, SHOES, TRIPS, near, SHOES])
+    hits = [r for r in run_check(check("duplicate-block"), doc) if isinstance(r, Hit)]
+    assert len(hits) == 1
+    starts = sorted([hits[0].start] + [s.start for s in hits[0].related])
+    shoes = [b.start for b in doc.blocks if b.text.startswith("Toddlers do not need shoes")]
+    assert starts == shoes and len(shoes) == 4
+
+
+def test_repeated_phrase_found_once_per_pasted_sentence() -> None:
+    """The byte mask keeps EL101's answer: a sentence pasted into three different paragraphs is one
+    phrase with three occurrences, not its sub-phrases too."""
+    pasted = "Remember that every child grows at a different pace."
+    doc = markdown([f"{BATH} {pasted}", f"{SHOES} {pasted}", f"{TRIPS} {pasted}"])
+    hits = [r for r in run_check(check("repeated-phrase"), doc) if isinstance(r, Hit)]
+    assert len(hits) == 1
+    assert hits[0].data["count"] == 3
+    assert hits[0].data["phrase"] == "remember that every child grows at a different pace"
+
+
+# -- readability: sections (EL201 and the metrics), EL205's per-paragraph counts --------------------
+
+def test_readability_sections_work_grows_linearly() -> None:
+    """The readability metrics score every section: sentences are grouped by section in one pass."""
+    registry = Registry.default()
+
+    def metrics(doc: Document) -> None:
+        with registry.active():
+            ctx = CheckContext(doc, None, {}, Config(), data=registry.data)
+            list(readability.readability_metrics.func(ctx))
+
+    metrics(sectioned(160))
+    small, large = sectioned(40), sectioned(160)
+    assert work(lambda: metrics(large)) / work(lambda: metrics(small)) <= MAX_RATIO
+
+
+def test_passive_clusters_work_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """EL205 counts each paragraph's sentences once: synthetic sentences and passives (no parse), one
+    passive in every paragraph of ten sentences (below both thresholds, so every paragraph is judged)."""
+
+    def setup(paragraphs: int) -> tuple[Document, list[Any], list[Any]]:
+        doc = markdown([BATH] * paragraphs)
+        sents, found = [], []
+        for block in doc.blocks[1:]:
+            for k in range(10):
+                s = readability.Sentence(block.start + k, block.start + k + 1, block, BATH, 12, True)
+                sents.append(s)
+                if k == 0:
+                    found.append(readability.Passive(s.start, s.end, "is tested", s))
+        return doc, sents, found
+
+    def run(paragraphs: int) -> int:
+        doc, sents, found = setup(paragraphs)
+        monkeypatch.setattr(readability, "prose_sentences", lambda ctx: sents)
+        monkeypatch.setattr(readability, "passives", lambda ctx, ignore, cues=None: found)
+        return work(lambda: run_check(check("passive-voice"), doc, {"report-each": False}))
+
+    run(160)
+    assert run(160) / run(40) <= MAX_RATIO
+
+
+# -- EL301: the chain search -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def onto() -> Ontology:
+    return load_ontology()
+
+
+def concept(onto: Ontology, key: str) -> Concept:
+    if key == "*":
+        return Concept("*", "first")
+    if key.startswith("~"):  # an open concept: head and modifiers ("top teeth")
+        mod, head = key[1:].split()
+        return Concept(f"{head}({mod})", key[1:], head=head, modifiers=frozenset({mod}))
+    return Concept(key, key, head=key, known=key.split("(", 1)[0] in onto.concepts)
+
+
+def order(onto: Ontology, earlier: str, later: str, sentence: int, list_id: int | None = None) -> OrderClaim:
+    prov = Provenance(sentence * 100, sentence * 100 + 10, sentence * 100, sentence * 100 + 90, "test",
+                      list_id=list_id)
+    return OrderClaim(concept(onto, earlier), concept(onto, later), prov)
+
+
+def chain_reference(orders: list[OrderClaim], onto: Ontology, i: int, max_chain: int
+                    ) -> tuple[int, ...] | None:
+    """The breadth-first search over every path that EL301 used before (kept here as the oracle)."""
+    same, independent = contradiction._same, contradiction._independent
+    start = orders[i]
+    frontier: list[tuple[Concept, tuple[int, ...]]] = [(start.later, ())]
+    for _ in range(max_chain):
+        nxt: list[tuple[Concept, tuple[int, ...]]] = []
+        for node, path in frontier:
+            for j, c in enumerate(orders):
+                if j == i or j in path or not same(onto, c.earlier, node):
+                    continue
+                if not independent(start, c) or any(not independent(orders[k], c) for k in path):
+                    continue
+                if same(onto, c.later, start.earlier):
+                    return (*path, j)
+                nxt.append((c.later, (*path, j)))
+        frontier = nxt
+    return None
+
+
+def first_conflicts_reference(orders: list[OrderClaim], onto: Ontology) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i in [i for i, c in enumerate(orders) if c.later.key == "*"]:
+        x = orders[i].earlier
+        for j, c in enumerate(orders):
+            if j == i or not contradiction._independent(orders[i], c):
+                continue
+            against = c.later.key == "*" and j > i and contradiction.alternatives(onto, c.earlier, x)
+            against |= c.later.key != "*" and contradiction._same(onto, c.later, x) and \
+                contradiction.alternatives(onto, c.earlier, x)
+            if against:
+                groups.append(sorted((i, j), key=lambda k: orders[k].prov.start))
+    return groups
+
+
+# Known concepts with parents and narrowed forms, open concepts sharing a head, and "first".
+KEYS = ["sit", "sit-supported", "crawl", "belly-crawl", "crawl-backward", "crawl(room)", "stand",
+        "pull-to-stand", "walk", "~top teeth", "~bottom teeth", "bath", "*"]
+claim_sets = hs.lists(hs.tuples(hs.sampled_from(KEYS[:-1]), hs.sampled_from(KEYS), hs.integers(0, 7),
+                                hs.sampled_from([None, None, None, 1, 2])), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(claim_sets)
+def test_chain_search_matches_breadth_first_search(onto: Ontology, raw: list[Any]) -> None:
+    orders = [order(onto, e, later, s, lid) for e, later, s, lid in raw if e != later]
+    for max_chain in (1, 3):
+        for i in range(len(orders)):
+            assert contradiction._chain(orders, onto, i, max_chain) == \
+                chain_reference(orders, onto, i, max_chain)
+    assert contradiction.first_conflicts(orders, onto) == first_conflicts_reference(orders, onto)
+
+
+def test_order_cycles_keep_one_group_per_cycle(onto: Ontology) -> None:
+    orders = [order(onto, "sit", "crawl", 0), order(onto, "crawl", "walk", 1), order(onto, "walk", "sit", 2),
+              order(onto, "crawl", "sit", 3), order(onto, "stand", "walk", 4)]
+    groups = contradiction.order_cycles(orders, onto, 3)
+    assert sorted(map(sorted, groups)) == [[0, 1, 2], [0, 3]]
+
+
+def chain_article(onto: Ontology, copies: int, contradict: bool) -> list[OrderClaim]:
+    """Each claim of a stage chain (sit < crawl < stand < walk), and 'crawling comes first', said
+    ``copies`` times in sentences of their own; with ``contradict`` also 'walk before sit'."""
+    pairs = [("sit", "crawl"), ("crawl", "stand"), ("stand", "walk"), ("crawl", "*")]
+    if contradict:
+        pairs.append(("walk", "sit"))
+    return [order(onto, e, later, k * len(pairs) + p)
+            for k in range(copies) for p, (e, later) in enumerate(pairs)]
+
+
+@pytest.mark.parametrize("contradict", [False, True], ids=["agreeing", "contradicting"])
+def test_order_search_calls_grow_linearly(onto: Ontology, contradict: bool,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    real_same, real_alternatives = contradiction._same, contradiction.alternatives
+
+    def same(*args: Any) -> bool:
+        nonlocal calls
+        calls += 1
+        return real_same(*args)
+
+    def alternatives(*args: Any) -> bool:
+        nonlocal calls
+        calls += 1
+        return real_alternatives(*args)
+
+    monkeypatch.setattr(contradiction, "_same", same)
+    monkeypatch.setattr(contradiction, "alternatives", alternatives)
+    counts = []
+    for copies in (15, 60):
+        orders = chain_article(onto, copies, contradict)
+        calls = 0
+        groups = contradiction.order_cycles(orders, onto, 3) + contradiction.first_conflicts(orders, onto)
+        contradiction._by_primary(orders, groups, onto)
+        counts.append(calls)
+        assert bool(contradiction.order_cycles(orders, onto, 3)) is contradict
+    assert counts[1] / counts[0] <= MAX_RATIO
