@@ -49,9 +49,16 @@ def default_jobs() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """``forkserver`` where there is one (no copy of the parent's threads or locks), else ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """``forkserver`` where there is one (no copy of the parent's threads or locks), else ``spawn``.
+
+    The fork server imports this module (and so the engine) once, and not the parent's ``__main__``
+    (a script that is not import-safe must never run again in a worker); workers fork from it ready.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    return ctx
 
 
 # -- in the worker ---------------------------------------------------------------------------------------
@@ -155,7 +162,16 @@ class LocalExecutor:
         return self._pool
 
     def _submit(self, paths: tuple[str, ...]) -> _Chunk:
-        return _Chunk(paths, self._pool_now().submit(_lint_chunk, paths))
+        return _Chunk(paths, self._send(paths))
+
+    def _send(self, paths: tuple[str, ...]) -> Future[tuple[int, list[FileReport]]]:
+        """The chunk's future; a pool that broke meanwhile gives a failed one (handled like a crash)."""
+        try:
+            return self._pool_now().submit(_lint_chunk, paths)
+        except BrokenProcessPool as exc:
+            failed: Future[tuple[int, list[FileReport]]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _restart(self, head: _Chunk, queue: deque[FileReport | _Chunk]) -> None:
         """A worker died: a new pool, and every chunk not reported yet (the head first) sent again."""
@@ -165,7 +181,7 @@ class LocalExecutor:
                 continue  # finished before the crash: its reports are kept
             c.crashes += 1
             if c.crashes < CRASHES_BEFORE_ISOLATION:
-                c.future = self._pool_now().submit(_lint_chunk, c.paths)
+                c.future = self._send(c.paths)
 
     def _isolated(self, path: str) -> FileReport:
         """Lint one file in a pool of its own: if that worker dies too, the file is the cause."""
