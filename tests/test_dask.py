@@ -18,6 +18,9 @@ import pytest
 distributed = pytest.importorskip("distributed",
                                   reason="dask is not installed (pip install 'editlint[dask]')")
 cloudpickle = pytest.importorskip("cloudpickle")
+dask = pytest.importorskip("dask")
+
+from distributed import WorkerPlugin  # noqa: E402
 
 from editlint.cli import main  # noqa: E402
 from editlint.engine import Linter  # noqa: E402
@@ -74,9 +77,10 @@ def _archive(folder: Path, n: int) -> list[str]:
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     """Two worker processes with one thread each, like the default ``--executor dask``; their nannies
-    restart a killed worker."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as cl:
+    restart a killed worker. A task is given up after killing two workers (the default is four), so the
+    crash test needs fewer restarts."""
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as cl:
         yield cl
 
 
@@ -216,3 +220,44 @@ def test_workers_with_another_editlint_version_are_refused(cluster: Any, tmp_pat
     monkeypatch.setattr(dask_executor, "__version__", "0.0.0+client")  # the client's side only
     with pytest.raises(EditlintError, match="0.0.0"):
         list(DaskExecutor(cluster.scheduler_address).run(LinterSpec(), names))
+
+
+class _CrashOnMarkedFiles(WorkerPlugin):
+    """On every worker, also one its nanny restarts: a batch holding a *poison* file kills the process,
+    as a crash in native code would."""
+
+    def setup(self, worker: Any) -> None:
+        from editlint import engine
+
+        original = getattr(engine.Linter.lint_many, "original", engine.Linter.lint_many)
+
+        def lint_many(self: Any, items: Any) -> Any:
+            items = list(items)
+            if any("poison" in os.fspath(i) for i in items):
+                os._exit(13)
+            return original(self, items)
+
+        lint_many.original = original  # type: ignore[attr-defined]
+        engine.Linter.lint_many = lint_many  # type: ignore[method-assign]
+
+    def teardown(self, worker: Any) -> None:
+        _restore()
+
+
+@pytest.mark.slow
+def test_file_that_kills_its_workers_is_reported_and_the_rest_linted(cluster: Any, tmp_path: Path) -> None:
+    names = _archive(tmp_path / "crash", 6)
+    poison = tmp_path / "crash" / "a003-poison.md"
+    poison.write_text("# A fine article\n\nNothing wrong with the text itself.\n", encoding="utf-8")
+    names = sorted([*names, str(poison)])
+    client = distributed.Client(cluster.scheduler_address, set_as_default=False)
+    client.register_plugin(_CrashOnMarkedFiles(), name="crash-on-poison")
+    try:
+        reports = list(DaskExecutor(cluster.scheduler_address, shard_size=7).run(LinterSpec(), names))
+    finally:
+        client.unregister_worker_plugin("crash-on-poison")
+        client.close()
+    assert [r.path for r in reports] == names
+    assert [r.path for r in reports if r.error] == [str(poison)]
+    expected = {r.path: r.to_dict() for r in Linter().lint_many([n for n in names if n != str(poison)])}
+    assert {r.path: r.to_dict() for r in reports if not r.error} == expected

@@ -26,8 +26,9 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+from distributed import Client, LocalCluster, WorkerPlugin, get_worker, wait
 from distributed.comm.addressing import resolve_address
+from distributed.scheduler import KilledWorker
 
 from .._version import __version__
 from ..engine import DOCS_PER_BATCH
@@ -147,10 +148,24 @@ class _Stream:
         self.client = client
         self.plugin_name = plugin_name
         self.retries = retries
+        self.inflight: set[Any] = set()
 
     def submit(self, shard: list[str]) -> Any:
         # pure=False: a file may have changed since a previous run on a long-lived cluster
-        return self.client.submit(_lint_shard, self.plugin_name, shard, retries=self.retries, pure=False)
+        future = self.client.submit(_lint_shard, self.plugin_name, shard, retries=self.retries, pure=False)
+        self.inflight.add(future)
+        return future
+
+    def result(self, shard: list[str], future: Any) -> list[FileReport]:
+        """The shard's reports (raises what the task raised); the future is released either way."""
+        try:
+            reports: list[FileReport] = future.result()
+        finally:
+            self.inflight.discard(future)
+            future.release()
+        if len(reports) != len(shard):  # the contract: one report per item; never silently drop one
+            raise EditlintError(f"a Dask worker returned {len(reports)} reports for {len(shard)} files")
+        return reports
 
     def reports(self, shards: list[list[str]], window: int) -> Iterator[FileReport]:
         queue: deque[tuple[list[str], Any]] = deque()
@@ -167,16 +182,37 @@ class _Stream:
             yield from self.collect(shard, future)
 
     def collect(self, shard: list[str], future: Any) -> list[FileReport]:
-        """The shard's reports; on failure each file alone, and a file that fails alone is an error report."""
+        """The shard's reports; when its task raised after its retries, each file alone (in parallel), and a
+        file that raises alone is an error report; when workers died under it, :meth:`quarantine`."""
         try:
-            reports: list[FileReport] = future.result()
-        except Exception as exc:  # the task raised after its retries, or killed the workers it ran on
+            return self.result(shard, future)
+        except KilledWorker:
+            return self.quarantine(shard)
+        except EditlintError:
+            raise
+        except Exception as exc:
             if len(shard) == 1:
-                return [FileReport(path=shard[0], error=f"{shard[0]}: could not be linted on the Dask "
-                                   f"cluster: {type(exc).__name__}: {exc}")]
-            return [r for path in shard for r in self.collect([path], self.submit([path]))]
-        finally:
-            future.release()
-        if len(reports) != len(shard):  # the contract: one report per item; never silently drop one
-            raise EditlintError(f"a Dask worker returned {len(reports)} reports for {len(shard)} files")
-        return reports
+                return [_failed(shard[0], exc)]
+        alone = [([path], self.submit([path])) for path in shard]  # all at once, collected in order
+        return [r for one, fut in alone for r in self.collect(one, fut)]
+
+    def quarantine(self, shard: list[str]) -> list[FileReport]:
+        """Workers died while this shard was theirs. A dying worker also fails the tasks queued behind the
+        one that killed it, so each file is linted again with nothing else of this run in flight: only a
+        file that kills its workers when alone is reported as an error."""
+        with self.client.as_current():  # distributed.wait looks for the current client
+            wait(list(self.inflight))  # type: ignore[no-untyped-call]
+        out: list[FileReport] = []
+        for path in shard:
+            try:
+                out.extend(self.result([path], self.submit([path])))
+            except EditlintError:
+                raise
+            except Exception as exc:
+                out.append(_failed(path, exc))
+        return out
+
+
+def _failed(path: str, exc: BaseException) -> FileReport:
+    return FileReport(path=path, error=f"{path}: could not be linted on the Dask cluster: "
+                      f"{type(exc).__name__}: {exc}")
