@@ -42,7 +42,8 @@ def run(folder: Path, out: Path, extra: list[str], select: str) -> tuple[float, 
            "--no-progress", *extra]
     if select:
         cmd += ["--select", select]
-    env = {k: v for k, v in os.environ.items() if k not in ("EDITLINT_NO_CACHE", "EDITLINT_CACHE_DIR")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("EDITLINT_NO_CACHE", "EDITLINT_CACHE_DIR", "EDITLINT_JOBS")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)

@@ -88,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where articles are linted: local (default, see --jobs) or dask (a local Dask "
                    "cluster, or the scheduler at ADDRESS; see docs/archives.md)")
     c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="worker processes for the local executor (default: the machine's cores; 1 for a "
-                   "single file); 1 lints in this process")
+                   help="worker processes for the local executor (default: EDITLINT_JOBS, else the "
+                   "machine's cores; 1 for a single file); 1 lints in this process")
     c.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the run cache (the reports of unchanged articles, kept "
                    "between runs)")
@@ -365,7 +365,8 @@ def _local_reports(linter: Any, files: Sequence[str], args: argparse.Namespace) 
     """The reports of the local executor: this process for one job (or one file), else a process pool."""
     from .executors.local import LocalExecutor, default_jobs
 
-    jobs = args.jobs or default_jobs()
+    env = os.environ.get("EDITLINT_JOBS", "")
+    jobs = args.jobs or (int(env) if env.isdigit() and int(env) > 0 else default_jobs())
     if jobs == 1 or len(files) <= 1 or "-" in files:
         return linter.lint_many(files)
     return LocalExecutor(jobs).run(linter.spec(), files)

@@ -46,5 +46,7 @@ def seed_path() -> Path:
 @pytest.fixture(autouse=True)
 def _no_run_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI's run cache is off in tests (a test that patches a check must never meet a report cached
-    by another test); tests/test_cache.py and tests/test_jobs.py turn it on in folders of their own."""
+    by another test), and the CLI lints in its own process (a patch applies; no pool per test) unless a
+    test asks for --jobs; tests/test_cache.py and tests/test_jobs.py turn them on in folders of their own."""
     monkeypatch.setenv("EDITLINT_NO_CACHE", "1")
+    monkeypatch.setenv("EDITLINT_JOBS", "1")
