@@ -17,7 +17,9 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+import sys
 import threading
+import types
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -82,7 +84,7 @@ def load_model(name: str, components: Iterable[str] | None = None) -> Any:
 
 def _load(name: str, exclude: list[str]) -> Any:
     try:
-        import spacy
+        spacy = import_spacy()
     except ImportError as exc:  # pragma: no cover - spacy is a dependency
         raise ModelError(f"spaCy is not installed ({exc}); {INSTALL_HINT}") from None
     try:
@@ -96,6 +98,54 @@ def _load(name: str, exclude: list[str]) -> Any:
         except ImportError:
             raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from None
         return module.load(exclude=exclude)
+
+
+#: spaCy's command line, which ``import spacy`` loads only to offer ``spacy.info`` (typer, weasel, requests,
+#: httpx, jinja2: about 360 modules, a third of spaCy's import time); editlint never runs it.
+_SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, importing spaCy's command line when someone calls it."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy() -> Any:
+    """``import spacy`` without importing its command line, which a linter never uses.
+
+    While spaCy's ``__init__`` runs, ``spacy.cli.info`` is a placeholder whose ``info`` imports the real
+    one on first call; the placeholders are removed right after, so ``import spacy.cli`` later imports the
+    real package. Should a spaCy release import more from its command line, the placeholder import
+    fails and spaCy is imported the ordinary way.
+    """
+    if "spacy" not in sys.modules and not any(name in sys.modules for name in _SPACY_CLI):
+        light = _import_with_placeholders()
+        if light is not None:
+            return light
+        sys.modules.pop("spacy", None)  # the placeholder was not enough for this spaCy
+    return importlib.import_module("spacy")
+
+
+def _import_with_placeholders() -> Any:
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    placeholders = {"spacy.cli": package, "spacy.cli.info": info}
+    sys.modules.update(placeholders)
+    try:
+        spacy = importlib.import_module("spacy")
+    except ImportError:
+        return None
+    finally:
+        for name, module in placeholders.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is package:
+        delattr(spacy, "cli")
+    return spacy
 
 
 def _register_segmenter() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("pydantic", "spacy", "thinc", "markdown_it", "yaml", "textstat", "spellchecker")
 
@@ -43,3 +45,41 @@ def test_public_names_resolve_on_first_use() -> None:
         assert "not_a_name" in str(exc)
     else:
         raise AssertionError("an unknown name must raise AttributeError")
+
+
+SPACY_CLI_DEPS = ("typer", "weasel", "requests", "httpx", "jinja2")
+
+
+def test_spacy_is_imported_without_its_command_line() -> None:
+    probe = ("from editlint.nlp import import_spacy, load_model\n"
+             "spacy = import_spacy()\n"
+             "light = sorted({m.split('.')[0] for m in sys.modules})\n"
+             "nlp = load_model('en_core_web_sm')\n"
+             "parsed = [t.dep_ for t in nlp('Rinse the rice twice.')]\n"
+             "import spacy.cli\n"
+             "print(json.dumps({'light': light, 'parsed': parsed, 'cli': hasattr(spacy.cli, 'download'),\n"
+             "                  'info': spacy.info.__name__}))")
+    got = _modules_after(probe)["stdout"]
+    assert isinstance(got, str)
+    data = json.loads(got.splitlines()[0])
+    assert not set(SPACY_CLI_DEPS) & set(data["light"])
+    assert data["parsed"][-1] == "punct" and "ROOT" in data["parsed"]
+    assert data["cli"]  # the real command line imports afterwards
+    assert data["info"] == "_spacy_info"  # and spacy.info reaches it on call
+
+
+def test_a_spacy_that_needs_more_of_its_cli_is_imported_the_ordinary_way(tmp_path: Path) -> None:
+    fake = tmp_path / "spacy"
+    (fake / "cli").mkdir(parents=True)
+    (fake / "__init__.py").write_text("from .cli.info import info\nfrom .cli import app\n")
+    (fake / "cli" / "__init__.py").write_text("app = 'the real command line'\n")
+    (fake / "cli" / "info.py").write_text("def info():\n    return 'real info'\n")
+    probe = ("from editlint.nlp import import_spacy\n"
+             "spacy = import_spacy()\n"
+             "print(json.dumps([spacy.app, spacy.info(), spacy.__file__]))")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    out = subprocess.run([sys.executable, "-c", f"import sys, json\n{probe}"], capture_output=True,
+                         text=True, check=True, env=env)
+    app, info, where = json.loads(out.stdout)
+    assert (app, info) == ("the real command line", "real info")
+    assert where.startswith(str(tmp_path))
