@@ -261,3 +261,21 @@ def test_file_that_kills_its_workers_is_reported_and_the_rest_linted(cluster: An
     assert [r.path for r in reports if r.error] == [str(poison)]
     expected = {r.path: r.to_dict() for r in Linter().lint_many([n for n in names if n != str(poison)])}
     assert {r.path: r.to_dict() for r in reports if not r.error} == expected
+
+
+@pytest.mark.slow
+def test_run_cache_is_asked_first_and_a_warm_run_starts_no_cluster(cluster: Any, tmp_path: Path) -> None:
+    names = _archive(tmp_path / "warm", 6)
+    spec = LinterSpec(cache_dir=str(tmp_path / "cache"))
+    executor = DaskExecutor(cluster.scheduler_address)
+    cold = [r.to_dict() for r in executor.run(spec, names)]
+    assert executor.connections == 1
+    warm = [r.to_dict() for r in executor.run(spec, names)]
+    assert executor.connections == 1  # every file came from the cache (written by the workers)
+    assert warm == cold
+    edited = Path(names[3])
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    again = [r.to_dict() for r in executor.run(spec, names)]
+    assert executor.connections == 2  # the edited file went to the cluster, in its place in the order
+    assert [r["path"] for r in again] == names
+    assert again == [r.to_dict() for r in Linter().lint_many(names)]

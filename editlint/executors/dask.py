@@ -23,7 +23,7 @@ import logging
 import os
 import uuid
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker, wait
@@ -91,32 +91,36 @@ class DaskExecutor:
         self.retries = retries
         self.shard_size = max(1, shard_size)
         self.connect_timeout = connect_timeout
+        #: clusters connected to or started (0 when every file of the runs came from the run cache)
+        self.connections = 0
 
     def run(self, spec: LinterSpec, items: Sequence[str]) -> Iterator[FileReport]:
-        """One report per item, in input order, streamed as the next one in order is ready."""
+        """One report per item, in input order, streamed as the next one in order is ready. With a run
+        cache, this process asks it first and only misses go to the cluster (none: no cluster at all)."""
         items = list(items)
         if "-" in items:
             raise EditlintError("--executor dask reads articles from files; lint standard input without it")
-        if not items:
-            return
-        with self._client() as client:
-            plugin_name = f"editlint-{uuid.uuid4().hex}"
-            try:
-                client.register_plugin(_LinterPlugin(spec), name=plugin_name)
-            except RuntimeError as exc:
-                raise EditlintError(f"the Dask workers cannot lint for this run: {exc}") from None
-            try:
-                yield from _Stream(client, plugin_name, self.retries).reports(
-                    self._shards(items, _threads(client)), WINDOW_PER_THREAD * _threads(client))
-            finally:
-                with contextlib.suppress(Exception):  # the cluster may be gone; the run's reports are not
-                    client.unregister_worker_plugin(plugin_name)
+        cached = spec.build().cached if spec.cache_dir is not None else None
+        with contextlib.ExitStack() as stack:
+            stream = _Stream(lambda: self._connect(stack, spec), self.retries, self.shard_size, len(items))
+            yield from stream.reports(iter(items), cached)
 
-    def _shards(self, items: list[str], threads: int) -> list[list[str]]:
-        """Shards of at most ``shard_size`` files, smaller when there are few files, so every thread
-        gets several shards (balance) while a shard still fills an ``nlp.pipe`` batch on big runs."""
-        size = max(1, min(self.shard_size, -(-len(items) // (threads * WINDOW_PER_THREAD))))
-        return [items[i:i + size] for i in range(0, len(items), size)]
+    def _connect(self, stack: contextlib.ExitStack[Any], spec: LinterSpec) -> tuple[Any, str]:
+        """The client (closed with ``stack``) and the name of the run's plugin, set up on every worker."""
+        client = stack.enter_context(self._client())
+        self.connections += 1
+        plugin_name = f"editlint-{uuid.uuid4().hex}"
+        try:
+            client.register_plugin(_LinterPlugin(spec), name=plugin_name)
+        except RuntimeError as exc:
+            raise EditlintError(f"the Dask workers cannot lint for this run: {exc}") from None
+
+        def unregister() -> None:
+            with contextlib.suppress(Exception):  # the cluster may be gone; the run's reports are not
+                client.unregister_worker_plugin(plugin_name)
+
+        stack.callback(unregister)
+        return client, plugin_name
 
     @contextlib.contextmanager
     def _client(self) -> Iterator[Any]:
@@ -137,24 +141,38 @@ class DaskExecutor:
             yield client
 
 
-def _threads(client: Any) -> int:
-    return max(1, int(sum(client.nthreads().values())))
-
-
 class _Stream:
-    """The run's shards through one client: a bounded window in flight, results in input order."""
+    """The run's files through one client: cache hits as they are, misses in shards; a bounded window of
+    shards in flight (the client connected at the first miss), results in input order."""
 
-    def __init__(self, client: Any, plugin_name: str, retries: int) -> None:
-        self.client = client
-        self.plugin_name = plugin_name
+    def __init__(self, connect: Callable[[], tuple[Any, str]], retries: int, shard_size: int,
+                 total: int) -> None:
+        self.connect = connect
+        self.client: Any = None
+        self.plugin_name = ""
         self.retries = retries
+        self.shard_size = shard_size
+        self.total = total
+        self.size = shard_size
+        self.window = WINDOW_PER_THREAD
         self.inflight: set[Any] = set()
 
     def submit(self, shard: list[str]) -> Any:
+        if self.client is None:
+            self.client, self.plugin_name = self.connect()
         # pure=False: a file may have changed since a previous run on a long-lived cluster
         future = self.client.submit(_lint_shard, self.plugin_name, shard, retries=self.retries, pure=False)
         self.inflight.add(future)
         return future
+
+    def shape(self) -> None:
+        """Shards of at most ``shard_size`` files, smaller on small runs so every worker thread gets
+        several (balance) while a shard still fills an ``nlp.pipe`` batch on big runs."""
+        if self.client is None:
+            self.client, self.plugin_name = self.connect()
+        threads = max(1, int(sum(self.client.nthreads().values())))
+        self.size = max(1, min(self.shard_size, -(-self.total // (threads * WINDOW_PER_THREAD))))
+        self.window = WINDOW_PER_THREAD * threads
 
     def result(self, shard: list[str], future: Any) -> list[FileReport]:
         """The shard's reports (raises what the task raised); the future is released either way."""
@@ -167,19 +185,33 @@ class _Stream:
             raise EditlintError(f"a Dask worker returned {len(reports)} reports for {len(shard)} files")
         return reports
 
-    def reports(self, shards: list[list[str]], window: int) -> Iterator[FileReport]:
-        queue: deque[tuple[list[str], Any]] = deque()
-        todo = iter(shards)
-        for shard in todo:
-            queue.append((shard, self.submit(shard)))
-            if len(queue) >= window:
-                break
-        while queue:
-            shard, future = queue.popleft()
-            nxt = next(todo, None)
-            if nxt is not None:
-                queue.append((nxt, self.submit(nxt)))
-            yield from self.collect(shard, future)
+    def reports(self, items: Iterator[str], cached: Callable[[str], FileReport | None] | None
+                ) -> Iterator[FileReport]:
+        queue: deque[tuple[list[str], Any]] = deque()  # (files, future) or (files, [cached report])
+        pending: list[str] = []
+        ahead = 0  # files in the queue; read-ahead stops at window x size
+        done = False
+        while True:
+            while not done and ahead + len(pending) < self.window * self.size:
+                item = next(items, None)
+                done = item is None
+                hit = None if item is None or cached is None else cached(item)
+                if item is not None and hit is None:
+                    if self.client is None:
+                        self.shape()
+                    pending.append(item)
+                if pending and (len(pending) >= self.size or hit is not None or done):
+                    queue.append((pending, self.submit(pending)))
+                    ahead, pending = ahead + len(pending), []
+                if item is not None and hit is not None:
+                    queue.append(([item], [hit]))
+                    ahead += 1
+            if not queue:
+                assert not pending, "files read but never sent"
+                return
+            shard, job = queue.popleft()
+            ahead -= len(shard)
+            yield from job if isinstance(job, list) else self.collect(shard, job)
 
     def collect(self, shard: list[str], future: Any) -> list[FileReport]:
         """The shard's reports; when its task raised after its retries, each file alone (in parallel), and a
