@@ -32,6 +32,7 @@ from .claims.model import (
     Relation,
     StanceClaim,
 )
+from .claims.scope import load_scopes
 from .claims.units import overlap, span_of, to_months
 
 NEEDS = ("parse", "lemma")
@@ -388,7 +389,15 @@ def _conditions_clash(a: AdviceClaim, b: AdviceClaim) -> bool:
     for rule, other in ((a, b), (b, a)):
         if rule.absolute and not rule.prov.condition and _narrowing(other.prov.condition):
             return True
+    if _authority(a.prov.condition) and _authority(b.prov.condition):
+        return False  # "never X unless your doctor says so" and "if your doctor suggests it, X" agree
     return bool(a.prov.condition and b.prov.condition and (a.absolute or b.absolute))
+
+
+def _authority(condition: str) -> bool:
+    """Does the condition rest on a professional's say-so ("unless your GP advises it")?"""
+    words = set(re.findall(r"[a-z]+(?: visitor)?", condition.lower()))
+    return bool(words & load_scopes().condition.authorities)
 
 
 def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:

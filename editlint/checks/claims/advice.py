@@ -94,7 +94,8 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     head = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else (c.head or tok.lemma_.lower())
     kinds = ("compound", "amod", "nmod") + (("nsubj",) if tok.tag_ == "VBG" else ())  # "night(nsubj) waking"
     mods = {m.lemma_.lower() if m.dep_ in ("compound", "nsubj") else m.lower_ for m in tok.children
-            if m.dep_ in kinds and not m.like_num and not m.tag_.startswith("VB")}
+            if m.dep_ in kinds and not m.like_num
+            and (not m.tag_.startswith("VB") or (m.dep_ == "amod" and m.tag_ == "VBN"))}  # "cooked rice"
     mods = {m for m in mods | _extra_words(tok) if m not in ignore and m != head and m not in PEOPLE}
     key = c.key if c.known else head + (f"({','.join(sorted(mods))})" if mods else "")
     return dataclasses.replace(c, key=key, head=head, modifiers=frozenset(mods))
@@ -116,6 +117,27 @@ def _absolute(verb: Any) -> int:
     for c in verb.children:
         if c.lower_ in ABSOLUTE:
             return ABSOLUTE[c.lower_]
+    return _universal_phrase(verb)
+
+
+def _universal_determiner(g: Any) -> str:
+    """"no" or "any" when ``g`` is the noun of "under no circumstances" / "at any time", else ""."""
+    lex = load_scopes()
+    if g.lemma_.lower() not in lex.negation.universal_nouns and g.lower_ not in lex.negation.universal_nouns:
+        return ""
+    det = next((d.lower_ for d in g.children if d.dep_ == "det"), "")
+    return det if det in lex.negation.words or det in lex.condition.universal else ""
+
+
+def _universal_phrase(verb: Any) -> int:
+    """-1 for "under no circumstances (should you) X" (never), +1 for "X under any circumstances"
+    (without exception, whatever the polarity), 0 otherwise."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                det = _universal_determiner(g) if g.dep_ == "pobj" else ""
+                if det:
+                    return -1 if det in load_scopes().negation.words else 1
     return 0
 
 
@@ -165,11 +187,22 @@ def advice_details(verb: Any, obj: Any) -> frozenset[str]:
             for p in c.children:
                 if p.dep_ == "prep":
                     out |= {w for g in p.children if g.dep_ == "pobj" for w in _detail_words(g)}
-    return frozenset(out)
+    return frozenset(out | _object_details(obj))
+
+
+def _object_details(obj: Any) -> set[str]:
+    """Where or how, when the parser hung the phrase on the object rather than the verb ("heat a bottle
+    in the microwave"): the same detail either way ("of" and "with" phrases name the thing itself)."""
+    if obj is None:
+        return set()
+    return {w for c in obj.children if c.dep_ == "prep" and c.lower_ not in ("of", "with", "containing")
+            for g in c.children if g.dep_ == "pobj" for w in _detail_words(g)}
 
 
 def _detail_words(g: Any) -> set[str]:
     if _is_person(g) or g.lemma_.lower() in TIME_WORDS or g.like_num or any(n.like_num for n in g.children):
+        return set()
+    if _universal_determiner(g):  # "under any circumstances" widens the advice, it does not narrow it
         return set()
     return {g.lemma_.lower()}
 
@@ -186,7 +219,10 @@ def _action_name(verb: Any, env: Env) -> str:
 def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
             avoid: bool) -> AdviceClaim | None:
     absolute = _absolute(verb) or (_absolute(verb.head) if verb.dep_ == "xcomp" else 0)
-    if env.negated(verb) or absolute < 0:
+    # a "never" on a role word ("it is never a good idea to X") was counted by the builder as negation
+    roles = [match.roles[r] for r in ("be", "adj", "need") if r in match.roles]
+    counted = any(verb.head.i == t.i for t in roles)
+    if env.negated(verb) or (absolute < 0 and not (counted and not _absolute(verb))):
         polarity = -polarity
     action_tok = verb
     if avoid:
@@ -303,7 +339,32 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if lead:  # a bullet under "Never:" / "Avoid these:" forbids what it names
         claim = dataclasses.replace(claim, polarity=-claim.polarity,
                                     absolute=claim.absolute or lead.startswith("never"))
-    yield dataclasses.replace(claim, force=_force(match, env, claim.polarity))
+    force = _force(match, env, claim.polarity)
+    yield dataclasses.replace(claim, force=force, prov=_deontic(match, claim.prov, force))
+
+
+def _deontic(match: Match, prov: Provenance, force: str) -> Provenance:
+    """Leave given to the reader is not a hedge on a fact: "you may X" is as plain as "you can X" (the
+    permission is in ``force``); and "if you like" / "if it helps" defers to the reader, it sets no
+    condition on the advice."""
+    lex = load_scopes()
+    modal = match.roles.get("modal")
+    if force == "permission" and prov.hedge is Hedge.MINORITY and modal is not None \
+            and modal.lower_ in lex.hedge.minority_modals:
+        prov = dataclasses.replace(prov, hedge=Hedge.PLAIN)
+    if prov.condition and _preference_only(match.sent, prov.condition, lex):
+        prov = dataclasses.replace(prov, condition="")
+    return prov
+
+
+def _preference_only(sent: Any, condition: str, lex: Any) -> bool:
+    """Is ``condition`` an if-clause whose verb only defers to the reader ("if you wish")?"""
+    for t in sent:
+        if t.dep_ == "advcl" and t.lemma_.lower() in lex.condition.preference_verbs:
+            text = sent.doc[t.left_edge.i:t.right_edge.i + 1].text
+            if text == condition and any(m.dep_ == "mark" for m in t.children):
+                return True
+    return False
 
 
 def _lead_in_block(match: Match, env: Env) -> Any:

@@ -32,12 +32,19 @@ class HedgeLex(DataModel):
 
 class NegationLex(DataModel):
     words: frozenset[str]
+    #: nouns of "under no circumstances", "at any time": with a negative determiner the phrase negates the
+    #: advice absolutely, with a universal one it makes it absolute; never a detail of the advice
+    universal_nouns: frozenset[str] = Field(default=frozenset(), alias="universal-nouns")
 
 
 class ConditionLex(DataModel):
     markers: frozenset[str]
     leading_scope: frozenset[str] = Field(alias="leading-scope")
     universal: frozenset[str]
+    #: verbs of an if-clause that only defers to the reader ("if you like", "if it helps"): no condition
+    preference_verbs: frozenset[str] = Field(default=frozenset(), alias="preference-verbs")
+    #: people whose say-so makes an exception ("unless your doctor advises it"): two such exceptions agree
+    authorities: frozenset[str] = Field(default=frozenset())
 
 
 class QuestionLex(DataModel):
