@@ -172,7 +172,8 @@ def child_per_rule(path: str, select: list[str]) -> dict[str, Any]:
 
 
 def run_child(mode: str, path: Path, select: list[str], timeout: float) -> dict[str, Any] | None:
-    cmd = [sys.executable, __file__, f"--child-{mode}", str(path), "--select", ",".join(select)]
+    python = [sys.executable, "-S"] if sys.flags.no_site else [sys.executable]  # a snapshot run keeps -S
+    cmd = [*python, __file__, f"--child-{mode}", str(path), "--select", ",".join(select)]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:

@@ -8,14 +8,17 @@ place that turns an offset back into a 1-based line and column of the original f
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from .source import Source
+
+T = TypeVar("T")
 
 
 class BlockKind(str, Enum):
@@ -139,7 +142,7 @@ class Document:
 
     # -- navigation -------------------------------------------------------------------------------
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
+        starts = self._index("block-starts", lambda: [b.start for b in self.blocks])
         i = bisect.bisect_right(starts, offset) - 1
         if 0 <= i < len(self.blocks) and self.blocks[i].start <= offset <= self.blocks[i].end:
             return self.blocks[i]
@@ -167,7 +170,35 @@ class Document:
         return None
 
     def in_skip_span(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.skip_spans)
+        """True when ``[start, end)`` overlaps a skip span: the spans starting before ``end`` are a prefix of
+        the sorted starts, and one of them overlaps iff the furthest end among them is past ``start``."""
+        _, starts, reach = self._index("skip-spans", self._skip_index)
+        k = bisect.bisect_left(starts, end)
+        return k > 0 and reach[k - 1] > start
+
+    def skip_spans_from(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The skip spans that start in ``[start, end)`` (a block's own), in order, found by bisection."""
+        spans, starts, _ = self._index("skip-spans", self._skip_index)
+        return spans[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def skip_spans_near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sorted skip spans from the first that reaches past ``start`` to the last that starts before
+        ``end``: every span overlapping ``[start, end)`` (callers still test each), found by bisection."""
+        spans, starts, reach = self._index("skip-spans", self._skip_index)
+        return spans[bisect.bisect_right(reach, start):bisect.bisect_left(starts, end)]
+
+    def _skip_index(self) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        spans = sorted(self.skip_spans)
+        reach = list(itertools.accumulate((e for _, e in spans), max))
+        return spans, [s for s, _ in spans], reach
+
+    def _index(self, name: str, build: Callable[[], T]) -> T:
+        """A lookup structure over the (immutable) blocks or skip spans, built once per document."""
+        key = ("document", name)
+        if key not in self.cache:
+            self.cache[key] = build()
+        value: T = self.cache[key]
+        return value
 
 
 class DocumentBuilder:

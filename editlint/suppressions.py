@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -80,7 +82,34 @@ def parse_suppressions(doc: Document, registry: Registry) -> list[Suppression]:
     return out
 
 
+class _Ranges:
+    """Line ranges; ``covers(line)`` in log time: among the ranges starting at or before the line, the
+    furthest last line reaches it iff one of them covers it."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.firsts = [a for a, _ in ranges]
+        self.reach = list(itertools.accumulate((b for _, b in ranges), max))
+
+    def covers(self, line: int) -> bool:
+        k = bisect.bisect_right(self.firsts, line)
+        return k > 0 and self.reach[k - 1] >= line
+
+
 def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """The findings no suppression covers (indexed by rule and line: a long article with many comments
+    and many findings is not checked pair by pair)."""
     if not suppressions:
         return findings
-    return [f for f in findings if not any(s.covers(f) for s in suppressions)]
+    every: list[tuple[int, int]] = []
+    by_rule: dict[str, list[tuple[int, int]]] = {}
+    for s in suppressions:
+        if s.codes is None:
+            every.append((s.first_line, s.last_line))
+        else:
+            for code in s.codes:
+                by_rule.setdefault(code, []).append((s.first_line, s.last_line))
+    all_rules = _Ranges(every)
+    rules = {code: _Ranges(r) for code, r in by_rule.items()}
+    return [f for f in findings if not (all_rules.covers(f.line) or (
+        f.rule in rules and rules[f.rule].covers(f.line)))]

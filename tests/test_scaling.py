@@ -9,6 +9,7 @@ against the plain breadth-first search it replaced, on generated claim sets: sam
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 from collections.abc import Callable, Iterable
@@ -29,9 +30,11 @@ from editlint.config import Config
 from editlint.context import CheckContext
 from editlint.document import Document
 from editlint.engine import run_check
+from editlint.findings import Finding, Severity
 from editlint.readers import read
 from editlint.rules import Registry
 from editlint.source import decode
+from editlint.suppressions import Suppression, apply_suppressions
 
 PACKAGE = str(Path(editlint.__file__).resolve().parent)
 #: Largest work ratio accepted for an input four times larger (linear: ~4; n log n: ~4.5).
@@ -311,3 +314,36 @@ def test_order_search_calls_grow_linearly(onto: Ontology, contradict: bool,
         counts.append(calls)
         assert bool(contradiction.order_cycles(orders, onto, 3)) is contradict
     assert counts[1] / counts[0] <= MAX_RATIO
+
+
+# -- the document's skip-span lookups and the suppressions: bisection, same answers as a scan ---------
+
+spans = hs.lists(hs.tuples(hs.integers(0, 60), hs.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])),
+                 max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans, hs.integers(0, 70), hs.integers(0, 15))
+def test_skip_span_lookups_match_a_scan(raw: list[tuple[int, int]], start: int, width: int) -> None:
+    doc = dataclasses.replace(markdown(["A short paragraph."]), skip_spans=tuple(raw), cache={})
+    end = start + width
+    ordered = sorted(raw)
+    assert doc.in_skip_span(start, end) == any(s < end and start < e for s, e in raw)
+    assert doc.skip_spans_from(start, end) == [(s, e) for s, e in ordered if start <= s < end]
+    near = doc.skip_spans_near(start, end)
+    assert [x for x in near if not (x[1] <= start or x[0] >= end)] == \
+        [x for x in ordered if not (x[1] <= start or x[0] >= end)]
+
+
+suppression_sets = hs.lists(hs.tuples(hs.sampled_from([None, ("EL101",), ("EL101", "EL205"), ("EL301",)]),
+                                      hs.integers(1, 30), hs.integers(0, 8)), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(suppression_sets, hs.lists(hs.tuples(hs.sampled_from(["EL101", "EL205", "EL301", "EL501"]),
+                                            hs.integers(1, 40)), max_size=20))
+def test_suppressions_match_a_scan(raw: list[Any], placed: list[tuple[str, int]]) -> None:
+    sups = [Suppression(None if codes is None else frozenset(codes), first, first + length)
+            for codes, first, length in raw]
+    findings = [Finding(rule, "r", "c", Severity.WARNING, "m", line, 1, line, 2) for rule, line in placed]
+    assert apply_suppressions(findings, sups) == [f for f in findings if not any(s.covers(f) for s in sups)]

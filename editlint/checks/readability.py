@@ -117,7 +117,7 @@ def plain_text(doc: Document, start: int, end: int) -> str:
     """``doc.text[start:end]`` with URLs read as one word ("link") and whitespace folded."""
     parts: list[str] = []
     pos = start
-    for s, e in sorted(doc.skip_spans):
+    for s, e in doc.skip_spans_near(start, end):  # not all of them, sorted again for every sentence
         if e <= start or s >= end:
             continue
         s, e = max(s, start), min(e, end)

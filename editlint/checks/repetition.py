@@ -183,7 +183,7 @@ def block_tokens(doc: Document, block: Block) -> BlockTokens:
 def _masks(doc: Document, block: Block) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in QUOTED_RE.finditer(block.text)]
     spans += [(m.start(), m.end()) for m in LABEL_RE.finditer(block.text)]
-    spans += [(s - block.start, e - block.start) for s, e in doc.skip_spans if block.start <= s < block.end]
+    spans += [(s - block.start, e - block.start) for s, e in doc.skip_spans_from(block.start, block.end)]
     return sorted(spans)
 
 
@@ -564,6 +564,16 @@ def _find_title_block(doc: Document) -> Block | None:
     return None
 
 
+def _body_start(doc: Document) -> int:
+    """Index of the first top-level heading or sentence of prose (cached: asked for every short line)."""
+    key = ("repetition", "body-start")
+    if key not in doc.cache:
+        doc.cache[key] = next((b.index for b in doc.blocks if b.kind is BlockKind.HEADING and b.level <= 1
+                               or b.is_prose and SENTENCE_PUNCT_RE.search(b.text)), len(doc.blocks))
+    start: int = doc.cache[key]
+    return start
+
+
 #: The separators of a page title's parts ("Vitamin D | Nutrition | CDC", "Drinks and cups - NHS").
 _TITLE_PARTS_RE = re.compile(r"\s+[|\-–—·:]\s+|\s*\|\s*")
 
@@ -574,9 +584,7 @@ def is_title_line(doc: Document, block: Block) -> bool:
     <title> above its H1)."""
     if block is _title_block(doc):
         return True
-    if block.kind is not BlockKind.PARAGRAPH or any(
-            b.kind is BlockKind.HEADING and b.level <= 1 or b.is_prose and SENTENCE_PUNCT_RE.search(b.text)
-            for b in doc.blocks[:block.index]):
+    if block.kind is not BlockKind.PARAGRAPH or _body_start(doc) < block.index:
         return False  # a title line stands at the top, above the article's heading and text
     names = {_norm_heading(h.text) for h in doc.headings() if h.level <= 1 and h.text.strip()}
     for key in ("title", "og:title"):
@@ -684,7 +692,7 @@ def stray_keyword_line(ctx: CheckContext) -> Iterator[Hit]:
             continue
         if LIST_MARK_RE.match(text):
             continue  # a list item set apart by blank lines, not a keyword line
-        if doc.in_skip_span(block.start, block.end) or any(s <= block.start < e for s, e in doc.skip_spans):
+        if doc.in_skip_span(block.start, max(block.end, block.start + 1)):  # also one starting at the block
             continue
         first_alpha = next((c for c in text if c.isalpha()), "")
         lower = first_alpha.islower()
@@ -1047,7 +1055,7 @@ def compute_density(doc: Document, lex: Lexicon) -> Density:
     for b in blocks:
         bt = block_tokens(doc, b)
         toks, starts, ends = bt.tokens, bt.starts, bt.ends
-        skips = [(s - b.start, e - b.start) for s, e in doc.skip_spans if b.start <= s < b.end]
+        skips = [(s - b.start, e - b.start) for s, e in doc.skip_spans_from(b.start, b.end)]
         if skips:
             keep = [k for k in range(len(toks)) if not any(s < ends[k] and starts[k] < e for s, e in skips)]
             toks, starts, ends = [toks[k] for k in keep], [starts[k] for k in keep], [ends[k] for k in keep]
