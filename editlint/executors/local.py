@@ -86,6 +86,11 @@ class _Chunk:
     crashes: int = 0
 
 
+def _ready(entry: FileReport | _Chunk) -> bool:
+    """A cached report, or a chunk whose worker has answered (or died): yielding it will not wait."""
+    return not isinstance(entry, _Chunk) or entry.future.done()
+
+
 class LocalExecutor:
     """Lints in this process (``jobs`` 1) or in ``jobs`` worker processes; see the module docstring."""
 
@@ -126,8 +131,8 @@ class LocalExecutor:
                 todo = []
             if hit is not None:
                 queue.append(hit)
-            while queue and (sum(isinstance(q, _Chunk) for q in queue) >= limit
-                             or not isinstance(queue[0], _Chunk) or len(queue) > limit * MAX_CHUNK):
+            while queue and (_ready(queue[0]) or len(queue) > limit * MAX_CHUNK
+                             or sum(isinstance(q, _Chunk) for q in queue) >= limit):
                 yield from self._next(queue)
         if todo:
             queue.append(self._submit(tuple(todo)))
