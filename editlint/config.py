@@ -26,7 +26,8 @@ from .rules import Registry, check_value, item_problem, read_toml
 CONFIG_NAMES = (".editlint.toml", "editlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
-                   "_site", ".tox", ".nox", "site-packages", "README.md", "CHANGELOG.md", "LICENSE.txt")
+                   "_site", ".tox", ".nox", "site-packages", "README.md", "CHANGELOG.md", "LICENSE.txt",
+                   ".editlint_cache")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 DEFAULT_MODEL = "en_core_web_sm"
 
