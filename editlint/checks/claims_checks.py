@@ -168,7 +168,9 @@ def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
         limit, other = (a, b) if a.relation in LOWER_BOUNDS else (b, a)
         if other.relation is Relation.BY:  # "most can X by 2 years" vs "not until 3 years"
             return nested_thing(a.concept, b.concept) and limit.months[0] > other.months[1] + AGE_MARGIN
-        return other.months[0] < sum(limit.months) / 2 - AGE_MARGIN
+        # the other age's own value (not the edge of its tolerance window) below the limit's window:
+        # "at 4 years" and "not until 48 months" agree, "at 10 months" and "not until 12 months" do not
+        return sum(other.months) / 2 < limit.months[0] - AGE_MARGIN
     sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
     if overlap(sa, sb):
         return _by_too_late(a, b) or _by_too_late(b, a)
