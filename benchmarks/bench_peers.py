@@ -19,8 +19,9 @@ Printed per tool: CPU seconds (user + system, which a shared machine disturbs le
 wall seconds, peak memory, and both ratios to proselint; then one article, cold (a fresh process on a
 single file). CPU and memory are those of the whole process tree: ``--jobs 2`` lints in worker processes
 that a fork server starts, whose time the tool's own rusage does not hold, so the tree is sampled from
-``/proc`` every 0.1 s (CPU: the larger of the sampled sum and the child's rusage; memory: the largest sum
-of the tree's resident sets). ``--repeat`` runs each row several times and keeps the fastest.
+``/proc`` every 0.1 s, walking down from the tool's process (CPU: the larger of the sampled sum and the
+child's rusage; memory: the largest sum of the tree's resident sets). ``--repeat`` runs each row several
+times and keeps the fastest.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def _stat(pid: int) -> tuple[int, float, int] | None:
-    """(parent pid, CPU seconds, resident bytes) of a live process, from /proc."""
+    """(parent pid, CPU seconds, resident bytes) of a live process, from ``/proc/PID/stat``."""
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -166,21 +167,31 @@ class TreeSampler:
         self.peak = 0
 
     def sample(self) -> None:
-        stats = {}
-        for entry in os.scandir("/proc"):
-            if entry.name.isdigit():
-                got = _stat(int(entry.name))
-                if got is not None:
-                    stats[int(entry.name)] = got
-        tree, grew = {self.root}, True
-        while grew:
-            more = {pid for pid, (ppid, _, _) in stats.items() if ppid in tree} - tree
-            tree |= more
-            grew = bool(more)
-        live = [pid for pid in tree if pid in stats]
-        for pid in live:
-            self.cpu[pid] = max(self.cpu.get(pid, 0.0), stats[pid][1])
-        self.peak = max(self.peak, sum(stats[pid][2] for pid in live))
+        """Walk the tree down from the root (``/proc/PID/task/TID/children``) and read each process."""
+        todo, live = [self.root], 0
+        while todo:
+            pid = todo.pop()
+            got = _stat(pid)
+            if got is None:
+                continue
+            self.cpu[pid] = max(self.cpu.get(pid, 0.0), got[1])
+            live += got[2]
+            todo.extend(_children(pid))
+        self.peak = max(self.peak, live)
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tasks:
+        try:
+            out += [int(c) for c in Path(f"/proc/{pid}/task/{tid}/children").read_text().split()]
+        except OSError:
+            continue
+    return out
 
 
 def measure(tool: Tool, label: str, targets: Sequence[Path], cwd: Path) -> Run:
