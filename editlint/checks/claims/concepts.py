@@ -434,9 +434,8 @@ class Concepts:
                 used.append(c.i)
             for o in c.children if dep == "prt" else ():  # "climb down(prt) a slide(pobj)": its object
                 if o.dep_ == "pobj" and o.lemma_.lower() not in self.lex.people:
-                    w, heads, u = self._noun_words(o)
+                    w, _heads, u = self._noun_words(o)  # words only, as for a particle read as a prep
                     mods |= w
-                    objects |= heads
                     used += u
         elif dep == "prep" and c.lower_ not in ("before", "after", "until", "till", "by", "than", "like"):
             self._add_prep(c, mods, used)
