@@ -111,6 +111,7 @@ def read_structures(ex: Extraction) -> Iterator[Claim]:
         heading = _stage_heading(ex, cells[0], stage)
         if len(cells) >= 2 and heading:
             yield from _claims_for(ex, cells, f"table under '{heading}'", 20_000 + n)
-    from .ages import table_ages  # H-FACTS: "event | age" rows (claims/ages.py)
+    from .ages import table_ages, timeline_ages  # H-FACTS: "event | age" rows (claims/ages.py)
 
     yield from table_ages(ex)
+    yield from timeline_ages(ex)  # "## 24 months" sections, "3 years: …" items (claims/ages.py)
