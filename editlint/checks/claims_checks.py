@@ -25,6 +25,7 @@ from .claims.model import (
     Claim,
     Concept,
     Hedge,
+    OrderClaim,
     Phase,
     PropositionClaim,
     Provenance,
@@ -323,6 +324,44 @@ def incompatible_ages(ctx: CheckContext) -> Iterator[Hit]:
                         "other": list(other.stated), "unit": primary.unit})
     for c, earliest, source, first in words:
         yield _age_word_hit(ctx, c, earliest, source, first)
+    yield from _orders_against_ages(ctx, claims)
+
+
+def _dated(claims: Iterable[Claim]) -> list[AgeClaim]:
+    return [c for c in claims if isinstance(c, AgeClaim) and _usable_age(c) and c.relation is Relation.AT]
+
+
+def order_age_conflicts(claims: Sequence[Claim]) -> list[tuple[OrderClaim, AgeClaim, AgeClaim]]:
+    """An order ("X before Y") against the article's own ages for both events (X dated clearly after Y:
+    "X at 4 years", "Y at 2 years"), e.g. a month-by-month timeline against a sentence."""
+    ages = _dated(claims)
+    out = []
+    for o in claims:
+        if not isinstance(o, OrderClaim) or not o.prov.usable or o.later.key == "*":
+            continue
+        for x in (a for a in ages if nested_thing(a.concept, o.earlier) and comparable(a.prov, o.prov)):
+            y = next((b for b in ages if nested_thing(b.concept, o.later) and b.phase == x.phase
+                      and not nested_thing(b.concept, x.concept) and comparable(b.prov, o.prov)
+                      and x.months[0] > b.months[1] + AGE_MARGIN), None)
+            if y is not None:
+                out.append((o, x, y))
+                break
+    return out
+
+
+def _orders_against_ages(ctx: CheckContext, claims: Sequence[Claim]) -> Iterator[Hit]:
+    for o, x, y in order_age_conflicts(claims):
+        s, e = _span(o.prov)
+        here = f"{o.earlier.text or o.earlier.key} before {o.later.text or o.later.key}"
+        yield Hit(s, e, f"order disagrees with the ages given: here {here}, but another passage puts "
+                        f"{x.concept.text or x.concept.key} {describe_age(x)} and "
+                        f"{y.concept.text or y.concept.key} {describe_age(y)}; make the order and the ages "
+                        "agree",
+                  related=(_related(ctx, x, f"says {describe_age(x)}"),
+                           _related(ctx, y, f"says {describe_age(y)}")),
+                  key=f"order-age:{o.earlier.key}:{o.later.key}",
+                  data={"earlier": o.earlier.key, "later": o.later.key, "earlier_age": list(x.stated),
+                        "later_age": list(y.stated)})
 
 
 def _age_word_hit(ctx: CheckContext, c: AgeClaim, earliest: float, source: str,

@@ -319,6 +319,83 @@ def table_ages(ex: Any) -> Iterator[Claim]:
             yield claim
 
 
+# -- timelines -------------------------------------------------------------------------------------------
+
+#: an age that labels what follows: "3 years: copies a circle", "18 months – scribbles", "By 6 months:"
+_LABEL_END = re.compile(r"\s*[:–—-]\s+")
+TIMELINE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+ORDER_MARKS = frozenset({"before", "after", "until", "till", "then", "once", "first"})
+
+
+def _age_label(text: str) -> Amount | None:
+    """The age a block or heading opens with, when a colon or dash follows it (or it is all there is)."""
+    found = [a for a in scan(text) if a.is_age]
+    if not found or text[:found[0].start].strip(" *#").lower() not in ("", "by", "at", "from", "around",
+                                                                         "about", "age", "aged"):
+        return None
+    a = found[0]
+    rest = text[a.end:]
+    return a if not rest.strip(" *.") or _LABEL_END.match(rest) else None
+
+
+def _milestone_root(sent: Any, people: Iterable[str]) -> Any:
+    """The event a timeline sentence states about the child ("most toddlers push a ride-on toy"): a verb
+    whose subject is the child (advice, questions and sentences with an age of their own are not)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or sent.text.rstrip().endswith("?"):
+        return None
+    if any(a.is_age for a in scan(sent.text)) or any(
+            t.lower_ in ORDER_MARKS and t.dep_ in ("mark", "prep", "advmod") for t in sent):
+        return None  # its own age, or an order ("X before Y") that the heading does not date
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in people:
+        return None
+    return root
+
+
+def _timeline_claim(ex: Any, sent: Any, block: Block, event: Any, a: Amount, list_id: int,
+                    construction: str) -> AgeClaim | None:
+    concept = exposure_concept(ex.concept(event))
+    if not concept.key:
+        return None
+    prov = ex.scopes.provenance(sent, block, [event], construction, list_id=list_id)
+    if prov.negated:
+        return None
+    return _age_claim(concept, a, prov, False)
+
+
+def timeline_ages(ex: Any) -> Iterator[Claim]:
+    """Month-by-month timelines: a heading that is an age ("## 24 months") dates the child's milestones
+    stated under it; a list item or paragraph led by an age label ("3 years: copies a circle") dates its
+    event. The claims of one timeline share a list id (stages of one timeline, not rival ages)."""
+    from .readers import _item_root
+
+    people = getattr(ex.ontology.lexicon, "people", ())
+    blocks = ex.ctx.doc.blocks
+    for h in blocks:
+        a = _age_label(h.text) if h.kind is BlockKind.HEADING else None
+        if a is None:
+            continue
+        for b in blocks:
+            if b.section != h.index or b.kind not in TIMELINE_KINDS or _age_label(b.text) is not None:
+                continue
+            for sent in ex.ctx.spacy(b).sents:
+                root = _milestone_root(sent, people)
+                claim = None if root is None else _timeline_claim(ex, sent, b, root, a, 40_000,
+                                                                   "age.timeline-heading")
+                if claim is not None:
+                    yield claim
+    for b in blocks:
+        a = _age_label(b.text) if b.kind in TIMELINE_KINDS else None
+        root = _item_root(ex, b) if a is not None else None
+        if a is None or root is None or root.idx < a.end:
+            continue
+        sent = root.sent
+        claim = _timeline_claim(ex, sent, b, root, a, 41_000 + (b.list_id or 0), "age.timeline-label")
+        if claim is not None:
+            yield claim
+
+
 # -- quantities ------------------------------------------------------------------------------------------
 
 def _of_object(unit: Any) -> Any:

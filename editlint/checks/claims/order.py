@@ -7,6 +7,7 @@ negation only weakens it ("not always", "not necessarily"), which states no orde
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -55,9 +56,37 @@ def _weakened(tok: Any) -> bool:
         c.lower_ in WEAKENERS for c in verb.subtree if c.dep_ in ("advmod", "det"))
 
 
+def _gerund_modifier(tok: Any) -> Any:
+    """"Naming(amod, VBG) colours(nsubj) comes first": a gerund the parser read as an adjective of its
+    object, at the start of the noun phrase. In an order slot the phrase is that gerund's event."""
+    t = env_root(tok)
+    first = t.doc[t.left_edge.i] if t.pos_ in ("NOUN", "PROPN") else None
+    if first is None or first.i == t.i or first.tag_ != "VBG" or first.dep_ not in ("amod", "compound"):
+        return None
+    return first if first.head.i == t.i else None
+
+
+def env_root(tok: Any) -> Any:
+    return getattr(tok, "root", tok)
+
+
+def _regerund(env: Env, tok: Any, concept: Concept) -> Concept:
+    noun = env.concepts.resolve(env_root(tok))  # through "comes", "happens", "is followed"
+    gerund = _gerund_modifier(noun)
+    if gerund is None:
+        return concept
+    event = env.concept(gerund)
+    words = concept.modifiers | {concept.head} - {event.head}
+    got = env.concepts.with_event(event, noun)
+    return got if got.key else dataclasses.replace(concept, head=event.head, modifiers=frozenset(words))
+
+
 def _elliptic(env: Env, t1: Any, c1: Concept, t2: Any, c2: Concept) -> tuple[Concept, Concept]:
     """ "Babies drop the morning nap before the catnap": the bare noun side takes the other's event."""
     concepts = env.concepts
+    g1, g2 = _regerund(env, t1, c1), _regerund(env, t2, c2)
+    if (g1, g2) != (c1, c2):
+        return g1, g2
     if c1.modifiers and concepts.eventive(t1) and concepts.bare_noun(t2):
         return c1, concepts.with_event(c1, t2)
     if c2.modifiers and concepts.eventive(t2) and concepts.bare_noun(t1):
