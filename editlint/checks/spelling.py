@@ -545,8 +545,9 @@ def _word_hits(doc: Document, tok: Token, low: str, speller: Speller, extra: Lex
 
 
 @check_type("spelling", options={
-    "vocabulary": Option(str, "data/vocabulary.toml", "house vocabulary (accept list and reject table)"),
-    "pairs": Option(str, "data/us-uk.toml", "US/UK pair list: both spellings are words"),
+    "vocabulary": Option(str, "data/vocabulary.toml", "house vocabulary (accept list and reject table): "
+                         "a data file data/NAME.toml, extended by packs' [data.NAME]"),
+    "pairs": Option(str, "data/us-uk.toml", "US/UK pair list (data/NAME.toml): both spellings are words"),
     "max-suggestions": Option(int, 3, "corrections offered per misspelling"),
     "reference-headings": Option(list, [], "headings that open a references section (not spell-checked)"),
     "quote-intro": Option(list, [], "words that introduce a quoted term ('the word \"x\"'): not checked"),
@@ -614,7 +615,7 @@ def _name_parts(tokens: list[Token]) -> set[int]:
 
 
 @check_type("mixed-spelling", options={
-    "pairs": Option(str, "data/us-uk.toml", "US/UK pair list (rules/data)"),
+    "pairs": Option(str, "data/us-uk.toml", "US/UK pair list: a data file data/NAME.toml"),
     "max-related": Option(int, 3, "majority occurrences shown with each finding"),
 })
 def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
