@@ -7,17 +7,19 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from editlint import Linter
 from editlint.cli import main
 from editlint.executors import LinterSpec, local
-from editlint.executors.local import LocalExecutor
+from editlint.executors.local import CRASHES_BEFORE_ISOLATION, LocalExecutor
 from editlint.findings import FileReport, LintedSource
 
 # Articles written for these tests: a swimming lesson, a library visit, a rainy day, a picnic.
@@ -153,3 +155,33 @@ def test_a_spec_rebuilds_an_equal_linter() -> None:
     built = spec.build()
     assert built.config_for("a.md") == linter.config_for("a.md")
     assert built.cache is not None and str(built.cache.root) == "somewhere"
+
+
+class _PoisonPool(Executor):
+    """A pool whose worker 'dies' (BrokenProcessPool) on any chunk holding the poisoned file."""
+
+    def __init__(self, poison: str, log: list[tuple[str, ...]]) -> None:
+        self.poison, self.log = poison, log
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        paths: tuple[str, ...] = args[0]
+        self.log.append(paths)
+        future: Future[Any] = Future()
+        if self.poison in paths:
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result((1, [FileReport(path=p) for p in paths]))
+        return future
+
+
+def test_a_file_that_kills_every_worker_is_an_error_and_nothing_else_is_lost(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    log: list[tuple[str, ...]] = []
+    executor = LocalExecutor(2, chunk_size=4)
+    monkeypatch.setattr(executor, "_new_pool", lambda workers: _PoisonPool("6", log))
+    items = [str(i) for i in range(12)]
+    reports = list(executor._stream(items, 4, lambda item: None))
+    assert [r.path for r in reports] == items
+    assert [r.path for r in reports if r.error] == ["6"]
+    assert log.count(("4", "5", "6", "7")) == CRASHES_BEFORE_ISOLATION  # sent, retried, then split
+    assert {("4",), ("5",), ("6",), ("7",)} <= set(log)  # each file of the chunk linted alone

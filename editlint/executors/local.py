@@ -19,7 +19,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -101,7 +101,7 @@ class LocalExecutor:
         self.worker_pids: set[int] = set()
         #: pools started (1 in a run without a crash; 0 when every file came from the cache)
         self.pools_started = 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Executor | None = None
         self._spec: LinterSpec | None = None
 
     def run(self, spec: LinterSpec, items: Sequence[str]) -> Iterator[FileReport]:
@@ -158,11 +158,14 @@ class LocalExecutor:
             yield from reports
             return
 
-    def _pool_now(self) -> ProcessPoolExecutor:
+    def _new_pool(self, workers: int) -> Executor:
+        assert self._spec is not None
+        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
+                                   initargs=(self._spec,))
+
+    def _pool_now(self) -> Executor:
         if self._pool is None:
-            assert self._spec is not None
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_init_worker,
-                                             initargs=(self._spec,))
+            self._pool = self._new_pool(self.jobs)
             self.pools_started += 1
         return self._pool
 
@@ -192,9 +195,7 @@ class LocalExecutor:
         """Lint one file in a pool of its own: if that worker dies too, the file is the cause."""
         from ..findings import FileReport
 
-        assert self._spec is not None
-        with ProcessPoolExecutor(1, mp_context=_context(), initializer=_init_worker,
-                                 initargs=(self._spec,)) as pool:
+        with self._new_pool(1) as pool:
             try:
                 pid, reports = pool.submit(_lint_chunk, (path,)).result()
             except BrokenProcessPool:
