@@ -148,6 +148,10 @@ class Concepts:
                 if words:
                     self._synonyms.append((words, cid))
         self._synonyms.sort(key=lambda x: -len(x[0]))
+        # each synonym under one of its words: a synonym can only match a mention holding all its words
+        self._by_word: dict[str, list[int]] = {}
+        for k, (words, _cid) in enumerate(self._synonyms):
+            self._by_word.setdefault(min(words), []).append(k)
 
     def _covered(self, cid: str) -> frozenset[str]:
         """Every word of the concept's synonyms: words that do not make a narrower concept."""
@@ -446,7 +450,8 @@ class Concepts:
         core = {head} | parts.objects
         lo, hi = min(parts.tokens), max(parts.tokens)
         text = doc[lo:hi + 1].text
-        for syn, cid in self._synonyms:
+        found = sorted(k for w in words for k in self._by_word.get(w, ()))
+        for syn, cid in (self._synonyms[k] for k in found):
             if parts.objects and not syn & parts.objects:
                 continue  # an object makes another event: "pull up a zip" is not "pull up"
             if syn <= words and syn & core:

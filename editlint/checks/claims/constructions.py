@@ -22,7 +22,6 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
 from pydantic import Field, model_validator
@@ -31,7 +30,17 @@ from ...datafile import DataModel, load_model
 from ...document import Block
 from ...errors import ConfigError
 from ...rules import rules_dir
-from .matching import GateIndex, Interned, Pattern, TokenTable, compile_dependency, compile_token, sentence_of
+from .matching import (
+    GateIndex,
+    Interned,
+    Needs,
+    Pattern,
+    TokenTable,
+    compile_dependency,
+    compile_token,
+    required_needs,
+    sentence_of,
+)
 from .model import Claim, Concept, Provenance
 
 CONSTRUCTIONS_DIR = "claims/constructions"
@@ -121,76 +130,12 @@ def builder(kind: str) -> Callable[[Builder], Builder]:
     return deco
 
 
-#: token attributes a prefilter can test on a whole document (cheaply, from counts)
-_ATTRS = MappingProxyType({"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text",
-                           "DEP": "dep_", "POS": "pos_", "TAG": "tag_"})
-Need = tuple[tuple[str, frozenset[str]], ...]
-
-
-def _node_need(attrs: Mapping[str, Any]) -> Need:
-    """What one pattern node needs: for each simple attribute, the values one of which must occur."""
-    out = []
-    for key in _ATTRS:
-        value = attrs.get(key)
-        if isinstance(value, str):
-            out.append((key, frozenset({value.lower() if key == "LOWER" else value})))
-        elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
-            vals = [str(v) for v in value["IN"]]
-            out.append((key, frozenset(v.lower() if key == "LOWER" else v for v in vals)))
-    return tuple(out)
-
-
-def triggers(c: Construction) -> tuple[tuple[Need, int], ...]:
-    """What a document must hold for ``c`` to match: each required node's attribute values (and, in a
-    token pattern, whether two tokens ask for the same). Optional and negated tokens need not occur."""
-    if c.matcher == "dependency":
-        nodes = [p.get("RIGHT_ATTRS", {}) for p in c.pattern]
-    else:
-        nodes = [p for p in c.pattern if p.get("OP") in (None, "+", "1")]
-    counts: dict[Need, int] = {}
-    for n in nodes:
-        need = _node_need(n)
-        if need:  # two nodes may bind one token (a comma that is a child and the next token)
-            counts[need] = 2 if c.matcher == "token" and need in counts else 1
-    return tuple(counts.items())
-
-
-HashedNeed = tuple[tuple[tuple[str, tuple[int, ...]], ...], int]
-
-
-def _hashed(trig: tuple[tuple[Need, int], ...], strings: Any) -> tuple[HashedNeed, ...]:
-    """The trigger values as the integer ids ``Doc.count_by`` returns (computed once per vocab)."""
-    from spacy.parts_of_speech import IDS
-
-    out = []
-    for need, times in trig:
-        out.append((tuple((key, tuple(IDS.get(v, -1) if key == "POS" else strings[v] for v in values))
-                          for key, values in need), times))
-    return tuple(out)
-
-
-def doc_counts(sdoc: Any) -> dict[str, dict[int, int]]:
-    """How often each attribute value occurs in a document, counted by spaCy (``Doc.count_by``)."""
-    from spacy import attrs
-
-    return {key: sdoc.count_by(getattr(attrs, "ORTH" if key == "TEXT" else key))
-            for key in ("LOWER", "LEMMA", "ORTH", "TEXT", "DEP", "POS", "TAG")}
-
-
-def _possible(trig: tuple[HashedNeed, ...], counts: Mapping[str, Mapping[int, int]]) -> bool:
-    for need, times in trig:
-        for key, ids in need:
-            by = counts[key]
-            if sum(by.get(i, 0) for i in ids) < times:
-                return False
-    return True
-
-
 @dataclass
 class _Fast:
     """The constructions compiled for one vocab: table patterns (None: spaCy's matcher) and their gates."""
 
     patterns: list[Pattern | None]
+    needs: list[Needs]  # per construction: the value sets a block must hold (its gate)
     gates: GateIndex
 
 
@@ -202,30 +147,23 @@ class Constructions:
 
     items: tuple[Construction, ...]
     _compiled: dict[tuple[int, str], Any] = field(default_factory=dict, repr=False)
-    _triggers: dict[str, tuple[tuple[Need, int], ...]] = field(default_factory=dict, repr=False)
-    _hashes: dict[int, dict[str, tuple[HashedNeed, ...]]] = field(default_factory=dict, repr=False)
     _fast: dict[int, _Fast] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.items}
-        self._triggers = {c.id: triggers(c) for c in self.items}
 
     def by_id(self, cid: str) -> Construction:
         return self._by_id[cid]
-
-    def _hashed_for(self, vocab: Any) -> dict[str, tuple[HashedNeed, ...]]:
-        got = self._hashes.get(id(vocab))
-        if got is None:
-            got = self._hashes[id(vocab)] = {cid: _hashed(trig, vocab.strings)
-                                             for cid, trig in self._triggers.items()}
-        return got
 
     def _fast_for(self, vocab: Any) -> _Fast:
         got = self._fast.get(id(vocab))
         if got is None:
             interned: Interned = {}
             patterns = [_table_pattern(c, vocab.strings, interned) for c in self.items]
-            got = self._fast[id(vocab)] = _Fast(patterns, GateIndex.build(patterns))
+            needs = [p.needs if p is not None else required_needs(c.pattern, c.matcher == "token",
+                                                                   vocab.strings, interned, ROLE_KEY)
+                     for c, p in zip(self.items, patterns, strict=True)]
+            got = self._fast[id(vocab)] = _Fast(patterns, needs, GateIndex.build(needs))
         return got
 
     def compiled(self, vocab: Any) -> dict[str, Any]:
@@ -256,21 +194,17 @@ class Constructions:
         wanted = set(kinds) if kinds is not None else None
         fast = self._fast_for(sdoc.vocab)
         table = TokenTable(sdoc)
-        counts: dict[str, dict[int, int]] | None = None
         sents: list[Any] | None = None
         out: dict[int, list[Match]] = {}
         for k in fast.gates.candidates(table):
             c, pattern = self.items[k], fast.patterns[k]
             if wanted is not None and c.kind not in wanted:
                 continue
+            if not table.holds(fast.needs[k]):
+                continue
             if pattern is not None:
-                if not pattern.possible(table):
-                    continue
                 found: Iterable[dict[str, Any]] = _table_roles(c, pattern, table)
             else:
-                counts = counts if counts is not None else doc_counts(sdoc)
-                if not _possible(self._hashed_for(sdoc.vocab)[c.id], counts):
-                    continue
                 found = self._roles(c, self.matcher(sdoc.vocab, c), sdoc)
             for roles in found:
                 sents = sents if sents is not None else sentence_of(sdoc)

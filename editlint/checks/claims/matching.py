@@ -79,6 +79,10 @@ class TokenTable:
             got = self._values[col] = frozenset(self.index(col))
         return got
 
+    def holds(self, needs: Needs) -> bool:
+        """Does the block hold a value of every set in ``needs``? (a cheap test before matching)"""
+        return all(not values.isdisjoint(self.values(col)) for col, values in needs)
+
     def index(self, col: str) -> dict[int, list[int]]:
         got = self._index.get(col)
         if got is None:
@@ -215,6 +219,8 @@ def _value(col: str, v: Any, strings: Any) -> int:
 
 
 Interned = dict[tuple[str, str, frozenset[int], str], Test]
+#: value sets a block must hold for a pattern to match: (column, values), one value of each
+Needs = tuple[tuple[str, frozenset[int]], ...]
 
 
 def _test(interned: Interned, col: str, kind: str, values: frozenset[int] = frozenset(),
@@ -284,7 +290,7 @@ class Pattern:
     tests: tuple[tuple[Test, ...], ...]
     edges: tuple[tuple[int, int, str], ...] = ()  # (left node, right node, op), dependency patterns only
     token: bool = False
-    needs: tuple[tuple[str, frozenset[int]], ...] = ()
+    needs: Needs = ()
     _plans: dict[int, tuple[Step, ...]] = field(default_factory=dict, repr=False)
 
     def plan(self, anchor: int) -> tuple[Step, ...]:
@@ -292,10 +298,6 @@ class Pattern:
         if got is None:
             got = self._plans[anchor] = _plan(anchor, self.edges)
         return got
-
-    def possible(self, table: TokenTable) -> bool:
-        """Does the block hold a value of every set the pattern needs? (a cheap test before matching)"""
-        return all(not values.isdisjoint(table.values(col)) for col, values in self.needs)
 
     def matches(self, table: TokenTable) -> list[tuple[int, ...]]:
         """Every binding of the nodes (token indexes in node order), in spaCy's order."""
@@ -372,15 +374,10 @@ def _plan(anchor: int, edges: Sequence[tuple[int, int, str]]) -> tuple[Step, ...
     return tuple(steps)
 
 
-def _needs(tests: Sequence[Sequence[Test]]) -> tuple[tuple[str, frozenset[int]], ...]:
+def _needs(tests: Sequence[Sequence[Test]]) -> Needs:
     """Every value set some token of a block must hold for the pattern to match, smallest first."""
     found = {(t.col, t.values) for node in tests for t in node if t.kind == "in"}
     return tuple(sorted(found, key=lambda n: (len(n[1]), n[0])))
-
-
-def _gate(needs: Sequence[tuple[str, frozenset[int]]]) -> tuple[str, frozenset[int]] | None:
-    """The smallest word set the pattern needs (a block holding none of it cannot match)."""
-    return next(((col, values) for col, values in needs if col in LEXICAL), None)
 
 
 def compile_dependency(pattern: Sequence[Mapping[str, Any]], strings: Any, interned: Interned
@@ -415,35 +412,55 @@ def compile_token(pattern: Sequence[Mapping[str, Any]], strings: Any, role_key: 
     return Pattern(tuple(tests), token=True, needs=_needs(tests))
 
 
+def required_needs(pattern: Sequence[Mapping[str, Any]], token: bool, strings: Any, interned: Interned,
+                   role_key: str) -> Needs:
+    """What a block must hold for a pattern the table cannot evaluate (spaCy's matcher runs it): the
+    value sets of its required nodes (a quantified token may be absent) in the attributes known here."""
+    nodes = [p for p in pattern if p.get("OP") in _OPS_ONE or p.get("OP") == "+"] if token else \
+        [p.get("RIGHT_ATTRS", {}) for p in pattern]
+    tests = []
+    for node in nodes:
+        known = {k: v for k, v in node.items()
+                 if k in COLUMNS and (not isinstance(v, Mapping) or set(v) <= {"IN", "NOT_IN"})}
+        tests.append(compile_tests(known, strings, interned) or ())
+    return _needs(tests)
+
+
 @dataclass
 class GateIndex:
-    """Which patterns a block can match, from the words it holds (an inverted index of the gates)."""
+    """Which patterns a block can match: each word set a pattern needs must meet the block's words. An
+    inverted index from a word to the (pattern, set) pairs it satisfies makes this one lookup per
+    distinct word of the block."""
 
-    by_value: dict[tuple[str, int], list[int]]
-    always: list[int]
+    by_value: dict[tuple[str, int], list[tuple[int, int]]]
+    wanted: list[int]  # per pattern: how many word sets it needs
+    always: list[int]  # patterns that need no word
 
     @classmethod
-    def build(cls, patterns: Sequence[Pattern | None]) -> GateIndex:
-        by_value: dict[tuple[str, int], list[int]] = {}
-        always = []
-        for k, p in enumerate(patterns):
-            gate = _gate(p.needs) if p is not None else None
-            if gate is None:
+    def build(cls, needs: Sequence[Needs]) -> GateIndex:
+        by_value: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        wanted, always = [], []
+        for k, need in enumerate(needs):
+            words = [(col, values) for col, values in need if col in LEXICAL]
+            wanted.append(len(words))
+            if not words:
                 always.append(k)
-                continue
-            col, values = gate
-            for v in values:
-                by_value.setdefault((col, v), []).append(k)
-        return cls(by_value, always)
+            for j, (col, values) in enumerate(words):
+                for v in values:
+                    by_value.setdefault((col, v), []).append((k, j))
+        return cls(by_value, wanted, always)
 
     def candidates(self, table: TokenTable) -> list[int]:
-        out = set(self.always)
+        met: set[tuple[int, int]] = set()
         for col in LEXICAL:
-            for v in table.index(col):
+            for v in table.values(col):
                 got = self.by_value.get((col, v))
                 if got:
-                    out.update(got)
-        return sorted(out)
+                    met.update(got)
+        count: dict[int, int] = {}
+        for k, _ in met:
+            count[k] = count.get(k, 0) + 1
+        return sorted([*self.always, *(k for k, n in count.items() if n == self.wanted[k])])
 
 
 def sentence_of(sdoc: Any) -> list[Any]:

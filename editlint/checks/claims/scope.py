@@ -101,6 +101,23 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _UNIT_MONTHS = {"w": 12 / 52, "m": 1.0, "y": 12.0, "d": 12 / 365}
 
 
+#: ``Doc.user_data`` key of the parsed block's text (spaCy rebuilds ``Doc.text`` token by token each time)
+TEXT_KEY = "editlint.text"
+
+
+def doc_text(sdoc: Any) -> str:
+    """A spaCy ``Doc``'s text, joined once and kept on the ``Doc``."""
+    got = sdoc.user_data.get(TEXT_KEY)
+    if got is None:
+        got = sdoc.user_data[TEXT_KEY] = sdoc.text
+    return str(got)
+
+
+def span_text(span: Any) -> str:
+    """``Span.text`` sliced from the ``Doc``'s kept text (the same string, without a pass over tokens)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def clause_verb(tok: Any) -> Any:
     """The verb (or copula head) that governs ``tok``'s clause."""
     t = tok
@@ -136,6 +153,8 @@ class ScopeReader:
         self.lex = lex
         self.doc = doc
         self._myth_blocks: dict[int, bool] = {}
+        self._negated: dict[tuple[int, int], bool] = {}
+        self._hedges: dict[tuple[int, int], Hedge] = {}
         labels = "|".join(re.escape(x) for x in lex.myth.labels)
         facts = "|".join(re.escape(x) for x in lex.myth.fact_labels)
         self._myth_label = re.compile(rf"^\W*(?:{labels})\b\s*[:.\-–—]", re.IGNORECASE)
@@ -151,9 +170,18 @@ class ScopeReader:
                                     re.IGNORECASE)
 
     # -- single scopes -------------------------------------------------------------------------
+    def _clause_memo(self, table: dict[tuple[int, int], Any], verb: Any, compute: Any) -> Any:
+        """A clause's scope, read once per clause verb of the document (many claims share a clause)."""
+        key = (id(verb.doc), verb.i)
+        if key not in table:
+            table[key] = compute(verb)
+        return table[key]
+
     def negated(self, tok: Any) -> bool:
         """Is ``tok``'s clause negated ("do not crawl", "never crawls", "no baby crawls")?"""
-        verb = clause_verb(tok)
+        return bool(self._clause_memo(self._negated, clause_verb(tok), self._negated_clause))
+
+    def _negated_clause(self, verb: Any) -> bool:
         words = self.lex.negation.words
         for c in verb.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words):
@@ -165,17 +193,23 @@ class ScopeReader:
 
     def hedge(self, anchors: Iterable[Any]) -> Hedge:
         """Minority when a clause of the claim says "some", "may", "sometimes"; majority for "most"."""
+        levels = {self._clause_memo(self._hedges, clause_verb(a), self._clause_hedge) for a in anchors}
+        for level in (Hedge.MINORITY, Hedge.MAJORITY):
+            if level in levels:
+                return level
+        return Hedge.PLAIN
+
+    def _clause_hedge(self, verb: Any) -> Hedge:
         lex = self.lex.hedge
         level = Hedge.PLAIN
-        for verb in {clause_verb(a) for a in anchors}:
-            for t in clause_tokens(verb):
-                low = t.lemma_.lower()
-                if t.dep_ == "aux" and low in lex.minority_modals:
-                    return Hedge.MINORITY
-                if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(t)):
-                    return Hedge.MINORITY
-                if low in lex.majority_words or t.lower_ in lex.majority_words:
-                    level = Hedge.MAJORITY
+        for t in clause_tokens(verb):
+            low = t.lemma_.lower()
+            if t.dep_ == "aux" and low in lex.minority_modals:
+                return Hedge.MINORITY
+            if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(t)):
+                return Hedge.MINORITY
+            if low in lex.majority_words or t.lower_ in lex.majority_words:
+                level = Hedge.MAJORITY
         return level
 
     def condition(self, sent: Any, anchors: Sequence[Any]) -> str:
@@ -223,19 +257,20 @@ class ScopeReader:
         return value * _UNIT_MONTHS[unit[0].lower()]
 
     def question(self, sent: Any) -> bool:
-        text = sent.text.rstrip(" \"'”’)*_")
+        text = span_text(sent).rstrip(" \"'”’)*_")
         if text.endswith("?"):
             return True
         first = sent[0].lower_ if len(sent) else ""
         return first in self.lex.question.labels and len(sent) > 1 and sent[1].text == ":"
 
     def myth(self, sent: Any, block: Block) -> bool:
-        low = sent.text.lower()
+        text = span_text(sent)
+        low = text.lower()
         if any(p in low for p in self.lex.myth.phrases):
             return True
-        if self._fact_label.match(sent.text):
+        if self._fact_label.match(text):
             return False
-        if self._myth_label.match(sent.text):
+        if self._myth_label.match(text):
             return True
         return self._myth_block(block)
 
@@ -259,7 +294,7 @@ class ScopeReader:
     def quotation(self, sent: Any, block: Block, anchors: Sequence[Any]) -> bool:
         if block.kind is BlockKind.QUOTE:
             return True
-        text = sent.doc.text
+        text = doc_text(sent.doc)
         for a in anchors:
             before = text[sent.start_char:a.idx]
             if (before.count("“") > before.count("”")) or before.count('"') % 2 == 1:
@@ -267,7 +302,7 @@ class ScopeReader:
         return False
 
     def reported(self, sent: Any, anchors: Sequence[Any]) -> bool:
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         if any(p in low for p in self.lex.reported.phrases):
             return True
         lex = self.lex.reported
@@ -299,6 +334,6 @@ class ScopeReader:
             start=base + lo, end=base + hi, sent_start=base + sent.start_char, sent_end=base + sent.end_char,
             construction=construction, block=block.index, hedge=self.hedge(anchors),
             negated=any(self.negated(a) for a in anchors), condition=cond,
-            age_scope=self.age_scope(cond or sent.text[:0]), question=self.question(sent),
+            age_scope=self.age_scope(cond), question=self.question(sent),
             myth=self.myth(sent, block), quotation=self.quotation(sent, block, anchors),
             reported=self.reported(sent, anchors), list_id=list_id)
