@@ -20,6 +20,7 @@ package's, to be emptied by its conversion to ``ctx.data``.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,10 +138,16 @@ def _resolve(module: str, path: Path, node: ast.ImportFrom) -> list[str]:
     return found
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once per session (three tests walk every module)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def imports_of(module: str, path: Path) -> set[str]:
     """Every editlint module ``module`` imports, anywhere in its body."""
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.ImportFrom):
             out.update(_resolve(module, path, node))
         elif isinstance(node, ast.Import):
@@ -203,7 +210,7 @@ def _mutable(value: ast.expr | None) -> bool:
 
 
 def module_state(module: str, path: Path) -> Iterator[State]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     for name, line in _decorated_caches(tree):
         yield State(module, name, "cache", line)
     for node in ast.walk(tree):
