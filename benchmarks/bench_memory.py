@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +40,8 @@ size = len(render("json", report))
 cpu = time.process_time() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"files": len(report.files), "peak_mb": peak, "cpu_s": cpu, "json_bytes": size,
-                  "errors": sum(1 for f in report.files if f.error)}))
+                  "errors": sum(1 for f in report.files if f.error),
+                  "first_error": next((f.error for f in report.files if f.error), None)}))
 """
 
 
@@ -65,12 +67,12 @@ def corpus(folder: Path, n: int, seed: int = 15) -> None:
         (folder / f"article-{i:05d}.md").write_text(text, encoding="utf-8")
 
 
-def measure(n: int, select: str, keep: bool) -> dict[str, float]:
+def measure(n: int, select: str, keep: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         corpus(Path(tmp), n)
         done = subprocess.run([sys.executable, "-c", CHILD, tmp, select, "1" if keep else "0"],
                               capture_output=True, text=True, check=True)
-    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     return result
 
 
@@ -88,6 +90,8 @@ def main() -> None:
         r = measure(n, args.select, args.keep_documents)
         rows.append(r)
         print(f"{n:>9} {r['peak_mb']:>9.1f} {r['cpu_s']:>8.1f} {int(r['errors']):>7}", flush=True)
+        if r["errors"]:
+            print(f"          first error: {r['first_error']}")
     if len(rows) > 1:
         growth = rows[-1]["peak_mb"] / rows[0]["peak_mb"] - 1
         print(f"peak memory growth from {sizes[0]} to {sizes[-1]} articles: {growth:+.1%} "
