@@ -5,7 +5,8 @@
 For each size, a fresh process lints that many small generated articles (paragraphs of samples/ shuffled
 into new articles, each with a number of its own) the way ``editlint check --jobs 1 --no-cache`` does: one
 Linter, every report kept in the run report, the JSON rendered at the end. It prints the peak resident
-memory (``ru_maxrss``) and CPU seconds per size, and the growth from the smallest size to the largest.
+memory (``ru_maxrss``) after linting and after rendering the JSON report, its size, and CPU seconds per
+size, and the growth from the smallest size to the largest.
 ``--keep-documents`` keeps each article's Document and its spaCy parses in its report (as editlint did
 before reports were slimmed), for comparison.
 """
@@ -36,10 +37,12 @@ start = time.process_time()
 linter = Linter(config, keep_documents=keep)
 report = RunReport(version="bench")
 report.files.extend(linter.lint_many(paths))
+linted = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 size = len(render("json", report))
 cpu = time.process_time() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"files": len(report.files), "peak_mb": peak, "cpu_s": cpu, "json_bytes": size,
+print(json.dumps({"files": len(report.files), "peak_mb": peak, "linted_mb": linted, "cpu_s": cpu,
+                  "json_bytes": size,
                   "errors": sum(1 for f in report.files if f.error),
                   "first_error": next((f.error for f in report.files if f.error), None)}))
 """
@@ -85,11 +88,12 @@ def main() -> None:
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = []
-    print(f"{'articles':>9} {'peak MB':>9} {'CPU s':>8} {'errors':>7}")
+    print(f"{'articles':>9} {'peak MB':>9} {'linted MB':>10} {'JSON MB':>8} {'CPU s':>8} {'errors':>7}")
     for n in sizes:
         r = measure(n, args.select, args.keep_documents)
         rows.append(r)
-        print(f"{n:>9} {r['peak_mb']:>9.1f} {r['cpu_s']:>8.1f} {int(r['errors']):>7}", flush=True)
+        print(f"{n:>9} {r['peak_mb']:>9.1f} {r['linted_mb']:>10.1f} {r['json_bytes'] / 1e6:>8.1f} "
+              f"{r['cpu_s']:>8.1f} {int(r['errors']):>7}", flush=True)
         if r["errors"]:
             print(f"          first error: {r['first_error']}")
     if len(rows) > 1:
