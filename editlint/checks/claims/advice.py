@@ -88,6 +88,9 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     modifiers that name a kind of it ("benzocaine gel", "gels that contain benzocaine"). Prepositional
     attachments are left out: the parser hangs "to porridge" on the verb or on the noun at random."""
     tok = through_amount(tok)
+    measured = measured_concept(tok)
+    if measured is not None:
+        return measured
     c = env.concept(tok)
     lex = getattr(env.ontology, "lexicon", None)
     ignore: frozenset[str] = getattr(lex, "ignore_modifiers", frozenset())
@@ -99,6 +102,19 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     mods = {m for m in mods | _extra_words(tok) if m not in ignore and m != head and m not in PEOPLE}
     key = c.key if c.known else head + (f"({','.join(sorted(mods))})" if mods else "")
     return dataclasses.replace(c, key=key, head=head, modifiers=frozenset(mods))
+
+
+def measured_concept(tok: Any) -> Concept | None:
+    """"a temperature of 38.5 °C", "a raised temperature": the condition the measurement defines
+    (``[[measured]]`` in lexicons.toml), so it meets claims about "a fever"."""
+    for m in LEX.measured:
+        if tok.lemma_.lower() not in m.nouns:
+            continue
+        text = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+        past = any(a.dimension == m.dimension and a.canonical[0] >= m.from_ for a in scan(text))
+        if past or any(c.dep_ == "amod" and c.lower_ in m.words for c in tok.children):
+            return Concept(key=m.concept, text=text, head=m.concept)
+    return None
 
 
 def _emit(match: Match, key: str, default: Any = None) -> Any:

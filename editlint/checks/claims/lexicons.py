@@ -54,6 +54,16 @@ class StanceLex(DataModel):
     scant_phrases: tuple[str, ...] = Field(alias="scant-phrases")
 
 
+class Measured(DataModel):
+    """A condition defined by a measurement past a threshold ("fever": a temperature of 38 °C or more)."""
+
+    concept: str
+    nouns: frozenset[str]
+    dimension: str
+    from_: float = Field(alias="from")
+    words: frozenset[str] = frozenset()  # adjectives past the threshold ("a raised temperature")
+
+
 class Lexicons(DataModel):
     """The whole of ``lexicons.toml``."""
 
@@ -62,6 +72,7 @@ class Lexicons(DataModel):
     quantity: QuantityLex
     proposition: PropositionLex
     stance: StanceLex
+    measured: tuple[Measured, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -71,4 +82,4 @@ def load_lexicons(relpath: str = LEXICONS_FILE) -> Lexicons:
     return load_model(path, Lexicons)
 
 
-__all__ = ["Lexicons", "load_lexicons"]
+__all__ = ["Lexicons", "Measured", "load_lexicons"]
