@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import textstat
@@ -81,50 +82,72 @@ def test_offline_guard_really_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # -- lazy imports -------------------------------------------------------------------------------------------
+#: The cheap commands, run one after the other in ONE fresh interpreter (one start instead of four).
+#: Imports only accumulate, so "nothing heavy is loaded after step k" holds exactly when step k and the
+#: steps before it load nothing heavy: a step that imports spaCy fails its own test (and the later ones).
+STEPS: tuple[tuple[str, list[str]], ...] = (
+    ("version", ["--version"]),
+    ("rules", ["rules"]),
+    ("structure", ["check", str(SAMPLES / "first-finger-foods.txt"), "--select", "EL6", "--format", "json",
+                   "--fail-on", "never"]),
+)
 RUNNER = """
-import json, sys
+import contextlib, io, json, sys
+def loaded():
+    return [m for m in {heavy!r} if m in sys.modules]
+import editlint
+from editlint.rules import Registry
+Registry.default()
+out = {{"import": {{"modules": loaded(), "stdout": "", "code": "0"}}}}
 from editlint.cli import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as exc:
-    code = exc.code
-loaded = [m for m in {heavy!r} if m in sys.modules]
-sys.stderr.write("\\nMODULES " + json.dumps(loaded) + " EXIT " + str(code) + "\\n")
+for name, argv in {steps!r}:
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code
+    out[name] = {{"modules": loaded(), "stdout": buf.getvalue(), "code": str(code)}}
+sys.stderr.write("\\nSTEPS " + json.dumps(out) + "\\n")
 """
 
 
-def _run(*args: str) -> tuple[list[str], str, str]:
-    """Run the CLI in a fresh interpreter; the heavy modules it imported, its stdout and exit code."""
-    proc = subprocess.run([sys.executable, "-c", RUNNER.format(heavy=HEAVY), *args], capture_output=True,
-                          text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+@pytest.fixture(scope="module")
+def steps() -> dict[str, dict[str, Any]]:
+    """Each step's heavy modules (loaded so far), stdout and exit code, from one fresh interpreter."""
+    proc = subprocess.run([sys.executable, "-c", RUNNER.format(heavy=HEAVY, steps=STEPS)],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
     tail = proc.stderr.rstrip().rsplit("\n", 1)[-1]
-    assert tail.startswith("MODULES "), proc.stderr
-    mods, code = tail[len("MODULES "):].split(" EXIT ")
-    return json.loads(mods), proc.stdout, code
+    assert tail.startswith("STEPS "), proc.stderr
+    result: dict[str, dict[str, Any]] = json.loads(tail[len("STEPS "):])
+    return result
 
 
-def test_import_editlint_is_light() -> None:
-    code = ("import editlint, sys; from editlint.rules import Registry; Registry.default(); "
-            f"print([m for m in {HEAVY!r} if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         check=True)
-    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+def _run(steps: dict[str, dict[str, Any]], name: str) -> tuple[list[str], str, str]:
+    """The heavy modules loaded once step ``name`` had run, its stdout and its exit code."""
+    step = steps[name]
+    return step["modules"], step["stdout"], step["code"]
 
 
-def test_version_imports_no_nlp() -> None:
-    mods, stdout, code = _run("--version")
+def test_import_editlint_is_light(steps: dict[str, dict[str, Any]]) -> None:
+    mods, _, _ = _run(steps, "import")  # import editlint; Registry.default()
+    assert mods == []
+
+
+def test_version_imports_no_nlp(steps: dict[str, dict[str, Any]]) -> None:
+    mods, stdout, code = _run(steps, "version")
     assert mods == [] and code == "0" and stdout.startswith("editlint ")
 
 
-def test_rules_listing_imports_no_nlp() -> None:
-    mods, stdout, code = _run("rules")
+def test_rules_listing_imports_no_nlp(steps: dict[str, dict[str, Any]]) -> None:
+    mods, stdout, code = _run(steps, "rules")
     assert mods == [] and code == "0"
     assert "EL202" in stdout and "EL601" in stdout
 
 
-def test_structure_only_run_imports_no_nlp() -> None:
-    mods, stdout, code = _run("check", str(SAMPLES / "first-finger-foods.txt"), "--select", "EL6",
-                              "--format", "json", "--fail-on", "never")
+def test_structure_only_run_imports_no_nlp(steps: dict[str, dict[str, Any]]) -> None:
+    mods, stdout, code = _run(steps, "structure")
     assert mods == [] and code == "0"
     report = json.loads(stdout)
     assert {f["rule"][:3] for f in report["files"][0]["findings"]} == {"EL6"}
