@@ -14,6 +14,8 @@ from editlint.rules import read_toml
 CORPUS = ROOT / "tests" / "corpus" / "health"
 MANIFEST: list[dict[str, Any]] = read_toml(CORPUS / "manifest.toml")["article"]
 FAMILIES = ("EL3", "EL4")
+pytestmark = pytest.mark.slow(reason="lints the whole health corpus (21 articles) with every EL3/EL4 rule, "
+                              "about 4 s CPU; run it directly or with -m slow while changing EL3/EL4")
 
 
 def _entry(name: str) -> dict[str, Any]:

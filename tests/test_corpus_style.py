@@ -16,6 +16,8 @@ from editlint import FileReport, Linter
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "style"
 FAMILIES = ["EL1", "EL2", "EL5", "EL6"]
+pytestmark = pytest.mark.slow(reason="lints the whole style corpus (18 articles) with four rule families, "
+                              "about 3.5 s CPU; run it directly or with -m slow when changing EL1/2/5/6")
 MANIFEST: dict[str, Any] = tomllib.loads((CORPUS / "manifest.toml").read_text(encoding="utf-8"))["files"]
 CLEAN = sorted(name for name, entry in MANIFEST.items() if entry["clean"])
 FLAWED = sorted(name for name, entry in MANIFEST.items() if not entry["clean"])
