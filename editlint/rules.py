@@ -12,6 +12,7 @@ built fresh from the check-type modules, the entry-point group ``editlint.checks
 from __future__ import annotations
 
 import contextvars
+import difflib
 import functools
 import importlib
 import pkgutil
@@ -350,6 +351,23 @@ class DataStore:
     def path(self, name: str) -> Path:
         return self.root / f"{name}.toml"
 
+    def known(self) -> list[str]:
+        """Every data name a pack may extend: shipped files and declared schemas."""
+        shipped = {p.stem for p in self.root.glob("*.toml")} if self.root.is_dir() else set()
+        return sorted(shipped | set(self.models) | set(self.builders))
+
+    def check_known(self, name: str) -> None:
+        """A pack's ``[data.NAME]`` must name shipped or declared data: ``[data.vocabulry]`` is an error
+        at its line, not an extension nothing reads."""
+        if name in self.models or name in self.builders or self.path(name).is_file():
+            return
+        layer = self.layers[name][0]
+        known = self.known()
+        hint = difflib.get_close_matches(name, known, n=1)
+        tail = f"; did you mean {hint[0]!r}?" if hint else f" (known: {', '.join(known)})"
+        issue = Issue(layer.at, line_of_key(key_lines(layer.text), layer.at), f"unknown data file{tail}")
+        raise DataFileError([issue], path=layer.origin)
+
     def raw(self, name: str) -> dict[str, Any]:
         """The shipped file merged with every pack's ``[data.NAME]`` (a plain dict)."""
         if name not in self._raw:
@@ -611,6 +629,7 @@ class Registry:
         """Checks once every pack is in: ``suppressed-by`` names known rules, and every pack's data
         extension fits its data file's schema (so a house-pack typo fails at load, naming the pack)."""
         for name in self.data_store.layers:
+            self.data_store.check_known(name)
             if name in self.data_store.models:
                 self.data_store.validated(name)
         for rule in self.rules.values():

@@ -333,3 +333,14 @@ def test_a_build_reads_other_data_and_files_through_its_source(tmp_path: Path) -
     assert reg.data("both") == ("hi", "hello")
     with pytest.raises(ConfigError, match="cannot be read"):
         reg.data_store.read_text("missing.txt")
+
+
+def test_a_pack_extending_unknown_data_is_an_error(tmp_path: Path) -> None:
+    """``[data.NAME]`` for data nothing ships or declares would be read by nothing: an error at its line."""
+    from editlint.rules import Registry
+
+    pack = tmp_path / "house.toml"
+    pack.write_text('[pack]\nname = "house"\n\n[data.vocabulry]\naccept = ["snugglepod"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="did you mean 'vocabulary'") as err:
+        Registry.default([pack])
+    assert err.value.path == str(pack) and err.value.key == ("data", "vocabulry") and err.value.line == 4
