@@ -2,8 +2,9 @@
 
 Writers lint as they type, so one warm process answers: one :class:`~editlint.engine.Linter` (and one
 spaCy pipeline) per server, lints run on a worker thread off the event loop, ``didChange`` is debounced,
-and the spaCy parse of every block is cached by its content, so an edit re-parses only the blocks it
-changed (the checks still run over the whole article: contradictions and repetition span paragraphs).
+and the spaCy parse and the claims of every block are kept by content, so an edit re-parses and
+re-reads only the blocks it changed (the checks still run over the whole article: contradictions and
+repetition span paragraphs).
 
 Diagnostics carry the rule code, severity and related places (both sides of a contradiction, the other
 copies of a repeated phrase). Code actions: the finding's fix (unsafe ones say so), "suppress here"
@@ -16,8 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,18 +31,17 @@ from pygls.workspace.position_codec import PositionCodec, ServerTextPosition, Se
 
 from ._version import __version__
 from .config import CONFIG_NAMES, clear_caches, config_for_path
-from .engine import Linter, _Job
+from .engine import Linter
 from .errors import EditlintError
-from .findings import Applicability, Edit, FileReport, Finding, Severity
+from .findings import Applicability, Edit, Finding, Severity
 from .rules import Registry
-from .segment import block_segments
 
 log = logging.getLogger(__name__)
 
 SOURCE = "editlint"
 #: Seconds of quiet after a keystroke before the document is linted again.
 DEBOUNCE = 0.3
-#: Parsed blocks kept across lints (about one long article's worth per open document).
+#: Kept for callers that pass ``cache_size`` (parses and claims are kept by the pipeline and registry).
 BLOCK_CACHE_SIZE = 2000
 ADD_TO_VOCABULARY = "editlint.addToVocabulary"
 SUPPRESS_COMMENT = "<!-- editlint-disable-next-line {code} -->"
@@ -54,49 +53,13 @@ _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
 
 
 class CachingLinter(Linter):
-    """A Linter that reuses the spaCy parse of any block whose text, kind and segments it has seen.
-
-    A parse depends only on the block's text and sentence segments (and the pipeline and components),
-    so an article edited in one paragraph re-parses that paragraph only.
-    """
+    """The server's Linter. Nothing unchanged is computed twice in the process: the spaCy parse of a block
+    is kept by its text and sentences (``nlp.Annotations``) and its claims by the registry
+    (``ctx.data("claims")``), so an edit re-parses and re-reads only the blocks it changed."""
 
     def __init__(self, *args: Any, cache_size: int = BLOCK_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.cache_size = cache_size
-        self.blocks: OrderedDict[Hashable, Any] = OrderedDict()
-        self.hits = self.misses = 0
-
-    def _block_keys(self, job: _Job) -> dict[int, Hashable]:
-        doc = job.doc
-        if doc is None or job.report is not None:
-            return {}
-        needs = self._needs(job)
-        return {b.index: (job.config.model, needs, b.kind, b.text,
-                          tuple((s.start, s.end) for s in block_segments(doc, b)))
-                for b in doc.blocks if b.text.strip()}
-
-    def _prepare(self, item: Any) -> _Job:
-        job = super()._prepare(item)
-        if job.doc is not None:
-            for index, key in self._block_keys(job).items():
-                sdoc = self.blocks.get(key)
-                if sdoc is not None:
-                    self.blocks.move_to_end(key)
-                    job.doc.cache[("spacy", index)] = sdoc
-                    self.hits += 1
-        return job
-
-    def _check(self, job: _Job) -> FileReport:
-        report = super()._check(job)
-        assert job.doc is not None
-        for index, key in self._block_keys(job).items():
-            sdoc = job.doc.cache.get(("spacy", index))
-            if sdoc is not None and key not in self.blocks:
-                self.blocks[key] = sdoc
-                self.misses += 1
-        while len(self.blocks) > self.cache_size:
-            self.blocks.popitem(last=False)
-        return report
+        self.cache_size = cache_size  # kept for callers that pass it; the caches size themselves
 
 
 @dataclass

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from ..api import DataSchema
 from ..quote import clip
 from .base import CheckContext, Hit, Option, Span, check_type
 from .claims.lexicons import load_lexicons
@@ -34,7 +35,11 @@ from .claims.model import (
     StanceClaim,
 )
 from .claims.scope import load_scopes
+from .claims.store import build_claims_data
 from .claims.units import overlap, span_of, to_months
+
+#: claim extraction's data for the registry: constructions, concept readers, claims of blocks already read
+CLAIMS_DATA = DataSchema("claims", None, build_claims_data)
 
 NEEDS = ("parse", "lemma")
 C = TypeVar("C", bound=Claim)

@@ -10,10 +10,10 @@ must all be among the concept's, and name its head or object.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ...nlp import load_model
@@ -21,7 +21,7 @@ from .model import Concept, Phase
 from .ontology import ConceptLexicon, Ontology
 
 #: prepositions whose object is a direction ("from back to tummy"): tagged in the key
-_DIRECTION = {"from": "from", "to": "to", "onto": "to", "into": "to"}
+_DIRECTION = MappingProxyType({"from": "from", "to": "to", "onto": "to", "into": "to"})
 #: prepositions that work as particles of a phrasal verb ("pull on", "take off"), kept in the key
 _PARTICLE_PREPS = frozenset({"on", "off", "up", "down", "out", "over", "away", "back", "without"})
 _DERIVED = ("ing", "ness", "ment")
@@ -35,6 +35,7 @@ class Lemmas:
     """Base forms with spaCy's own lemmatizer tables (so "crawling" as a noun is still "crawl")."""
 
     def __init__(self, tables: dict[str, Any]) -> None:
+        self._base: dict[str, str] = {}  # base() per word, kept with the tables (one instance per model)
         self.index: dict[str, set[str]] = {k: set(v) for k, v in tables.get("lemma_index", {}).items()}
         self.exc: dict[str, dict[str, list[str]]] = dict(tables.get("lemma_exc", {}))
         self.rules: dict[str, list[list[str]]] = dict(tables.get("lemma_rules", {}))
@@ -63,9 +64,14 @@ class Lemmas:
             return with_e[0]
         return min(found, key=len) if not with_e else (found[0] if not _CVC.search(found[0]) else with_e[0])
 
-    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one instance per model, kept for the process
     def base(self, word: str) -> str:
         """The verb behind "-ing"/"-ed", the adjective behind "-ness", else the noun or verb lemma."""
+        got = self._base.get(word)
+        if got is None:
+            got = self._base[word] = self._find_base(word)
+        return got
+
+    def _find_base(self, word: str) -> str:
         w = word.lower()
         if w.endswith("ness") and len(w) > 6:
             stem = w[:-4]
@@ -87,9 +93,8 @@ class Lemmas:
         return self._by_rules(w, "noun") or self._by_rules(w, "verb") or w
 
 
-@functools.lru_cache(maxsize=4)
-def lemmas_for(model: str) -> Lemmas:
-    """The lemma tables of the configured spaCy pipeline (loaded once)."""
+def read_lemmas(model: str) -> Lemmas:
+    """The lemma tables of the configured spaCy pipeline (``store.ClaimsData`` keeps one per model)."""
     nlp = load_model(model)
     tables: dict[str, Any] = {}
     if "lemmatizer" in nlp.pipe_names:
@@ -463,24 +468,11 @@ class Concepts:
         return Concept(key, text, head, frozenset(mods), parts.phase)
 
 
-def concepts_for(ontology: Ontology, model: str) -> Concepts:
-    return _cached(id(ontology), ontology, model)
-
-
-_CACHE: dict[tuple[int, str], Concepts] = {}
-
-
-def _cached(key: int, ontology: Ontology, model: str) -> Concepts:
-    got = _CACHE.get((key, model))
-    if got is None:
-        got = _CACHE[(key, model)] = Concepts(ontology, lemmas_for(model))
-    return got
-
-
 def keys(concepts: Iterable[Concept]) -> list[str]:
     return [c.key for c in concepts]
 
 
 def concept_of(tok: Any, ontology: Ontology, model: str = "en_core_web_sm") -> Concept:
-    """The concept ``tok`` (a token or span of a parsed sentence) names, with the ontology's identity."""
-    return concepts_for(ontology, model).concept_of(tok)
+    """The concept ``tok`` (a token or span of a parsed sentence) names, with the ontology's identity
+    (a one-off: extraction keeps its ``Concepts`` in ``store.ClaimsData``)."""
+    return Concepts(ontology, read_lemmas(model)).concept_of(tok)

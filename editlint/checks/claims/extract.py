@@ -10,8 +10,9 @@ document and shared through ``ctx.memo``.
 
 from __future__ import annotations
 
+import functools
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from pathlib import Path
@@ -21,11 +22,12 @@ from ...document import Block, BlockKind
 from ..base import CheckContext
 from . import order as _order  # noqa: F401  (registers the order builder)
 from . import readers
-from .concepts import Concepts, concepts_for
-from .constructions import BUILDERS, Constructions, Match, construction_files, load_constructions
+from .concepts import Concepts
+from .constructions import BUILDERS, Constructions, Match, construction_files
 from .model import Claim, Concept, Provenance
-from .ontology import Ontology, load_ontology, ontology_files
-from .scope import ScopeReader, load_scopes
+from .ontology import Ontology, ontology_files
+from .scope import ScopeReader, load_scopes, span_text
+from .store import BlockClaims, ClaimsData, block_key
 
 #: Modules that register builders for the other kinds (absent modules are skipped while they are built).
 BUILDER_MODULES = ("ages", "units", "advice")
@@ -51,6 +53,9 @@ class Extraction:
     scopes: ScopeReader
     concepts: Concepts
     claims: list[Claim] = field(default_factory=list)
+    #: the registry's claims of blocks already read, and what besides a block they depend on
+    cache: BlockClaims | None = None
+    context: tuple[Hashable, ...] = ()
     _concept_cache: dict[tuple[int, int], Concept] = field(default_factory=dict)
     _previous: Any = None
 
@@ -71,21 +76,29 @@ class Extraction:
 
     # -- running ------------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
-        for block in self.ctx.doc.blocks:
+        doc = self.ctx.doc
+        for block in doc.blocks:
             if block.kind not in CLAIM_KINDS or not block.text.strip():
                 self._previous = None if block.kind is BlockKind.HEADING else self._previous
                 continue
-            self.claims.extend(self._block(block))
+            if self.cache is None:
+                self.claims.extend(self._block(block))
+                continue
+            key = block_key(doc, block, *self.context)
+            self.claims.extend(self.cache.claims(key, block, functools.partial(self._read, block)))
         self.claims.extend(readers.read_structures(self))
         self.claims.sort(key=lambda c: (c.prov.start, c.kind))
         return self.claims
+
+    def _read(self, block: Block) -> list[Claim]:
+        return list(self._block(block))
 
     def _block(self, block: Block) -> Iterator[Claim]:
         sdoc = self.ctx.spacy(block)
         matches = self.constructions.run_doc(sdoc, block)
         previous = None
         for sent in sdoc.sents:
-            if not sent.text.strip():
+            if not span_text(sent).strip():
                 continue
             for m in matches.get(sent.start, ()):
                 build = BUILDERS.get(m.construction.kind)
@@ -111,15 +124,24 @@ def extraction(ctx: CheckContext) -> Extraction:
     def compute() -> Extraction:
         _load_builders()
         sec = ctx.config.section("contradiction")
+        store = claims_data(ctx)
         configured = sec.get("ontology") or sec.get("extra-ontology")  # files named in the configuration
-        onto = load_ontology(_paths(sec, "ontology", ontology_files)) if configured else ctx.data("ontology")
-        cons = load_constructions(_paths(sec, "constructions", construction_files))
-        scopes = ScopeReader(load_scopes(), ctx.doc)
-        ex = Extraction(ctx, onto, cons, scopes, concepts_for(onto, ctx.config.model))
+        onto = store.ontology(_paths(sec, "ontology", ontology_files)) if configured else ctx.data("ontology")
+        cons = store.constructions(_paths(sec, "constructions", construction_files))
+        lex = load_scopes()
+        model = ctx.config.model
+        ex = Extraction(ctx, onto, cons, ScopeReader(lex, ctx.doc), store.concepts(onto, model),
+                        cache=store.blocks, context=(id(onto), id(cons), id(lex), model))
         ex.run()
         return ex
     got: Extraction = ctx.memo(("claims-extraction",), compute)
     return got
+
+
+def claims_data(ctx: CheckContext) -> ClaimsData:
+    """The registry's claims data (a fresh one for a context built by hand, with no registry)."""
+    got = ctx.data("claims")
+    return got if isinstance(got, ClaimsData) else ClaimsData()
 
 
 def claims_of(ctx: CheckContext) -> list[Claim]:
