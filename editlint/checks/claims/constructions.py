@@ -18,7 +18,6 @@ Builders (one per kind, :data:`BUILDERS`) turn matches into typed claims.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,9 +255,8 @@ def construction_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:
     return tuple(Path(p) if Path(p).is_absolute() or Path(p).exists() else rules_dir() / p for p in paths)
 
 
-@functools.lru_cache(maxsize=8)
 def load_constructions(paths: tuple[Path, ...] | None = None) -> Constructions:
-    """Load and validate every construction file (ids must be unique)."""
+    """Load and validate every construction file (ids must be unique; ``store.ClaimsData`` keeps them)."""
     items: list[Construction] = []
     seen: set[str] = set()
     for path in paths if paths is not None else construction_files():

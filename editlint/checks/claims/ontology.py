@@ -8,7 +8,6 @@ and reference knowledge (the usual order, with the source that says so).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,9 +220,8 @@ def ontology_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:
     return tuple(Path(p) if Path(p).is_absolute() or Path(p).exists() else rules_dir() / p for p in paths)
 
 
-@functools.lru_cache(maxsize=8)
 def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
-    """Load, validate and merge the ontology files (cached per set of paths)."""
+    """Load, validate and merge the ontology files (``store.ClaimsData`` keeps one per set of paths)."""
     onto = Ontology()
     for path in paths if paths is not None else ontology_files():
         _merge(onto, path.stem, load_model(path, OntologyFile))
