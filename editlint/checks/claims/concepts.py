@@ -62,6 +62,9 @@ class Lemmas:
         with_e = [f for f in found if f.endswith("e")]
         if with_e and _CVC.search(with_e[0][:-1]) and len(with_e[0]) <= 5:
             return with_e[0]
+        plain = [f for f in found if f not in with_e]
+        if with_e and plain and not _CVC.search(with_e[0][:-1]):
+            return min(plain, key=len)  # "singing" is sing: singe keeps its e ("singeing")
         return min(found, key=len) if not with_e else (found[0] if not _CVC.search(found[0]) else with_e[0])
 
     def base(self, word: str) -> str:
