@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import textstat
 from conftest import SAMPLES, codes, lint_snippet
+from helpers import document, hits
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
@@ -440,13 +441,13 @@ def test_el204_long_paragraph(lint: Lint) -> None:
     assert only(lint(html, "html", select=["EL204"]), "EL204")
 
 
-def test_el204_tricky_passing(lint: Lint) -> None:
-    split = _paragraph(100) + "\n\n" + _paragraph(100)
-    assert not only(lint(split, select=["EL204"]), "EL204")
-    table = "| a | b |\n| --- | --- |\n| " + words(200) + " | x |\n"
-    assert not only(lint(table, select=["EL204"]), "EL204")
-    code = "```\n" + words(200) + "\n```\n"
-    assert not only(lint(code, select=["EL204"]), "EL204")
+def test_el204_tricky_passing() -> None:
+    """On hand-built documents (the readers' block kinds are test_document's): two paragraphs are not
+    one, and a table cell or a code block is not a paragraph."""
+    assert hits("paragraph-length", document(_paragraph(100), _paragraph(100))) == []
+    assert hits("paragraph-length", document(("table_cell", words(200)), ("table_cell", "x"))) == []
+    assert hits("paragraph-length", document(("code", words(200)))) == []
+    assert hits("paragraph-length", document(_paragraph(151)))  # the same check does flag a long one
 
 
 def test_el204_needs_no_nlp(lint: Lint) -> None:
@@ -612,10 +613,14 @@ def test_el207_text_before_the_first_heading_and_tricky_passing(lint: Lint) -> N
     no_headings = "\n\n".join(_paragraph(125) for _ in range(3))
     (f,) = only(lint(no_headings, "text", select=["EL207"]), "EL207")
     assert "before the first subheading" in f.message
-    split = "## One\n\n" + _paragraph(200) + "\n\n### Two\n\n" + _paragraph(200) + "\n"
-    assert not only(lint(split, select=["EL207"]), "EL207")
-    with_table = "## One\n\n" + _paragraph(250) + "\n\n| a |\n| --- |\n| " + words(200) + " |\n"
-    assert not only(lint(with_table, select=["EL207"]), "EL207")
+    # the check alone on hand-built documents: a subheading splits the count; a table cell is not prose
+    split = document(("heading", "One", {"level": 2}), _paragraph(200), ("heading", "Two", {"level": 3}),
+                     _paragraph(200))
+    assert hits("section-length", split) == []
+    with_table = document(("heading", "One", {"level": 2}), _paragraph(250), ("table_cell", words(200)))
+    assert hits("section-length", with_table) == []
+    assert hits("section-length", document(("heading", "One", {"level": 2}), _paragraph(250),
+                                           _paragraph(200)))  # the same check does flag prose
 
 
 # -- samples, docs ------------------------------------------------------------------------------------------
