@@ -19,6 +19,7 @@ import types
 import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -86,6 +87,16 @@ class DataFileError(ConfigError):
 
 
 # -- reading -----------------------------------------------------------------------------------------
+def rules_dir() -> Path:
+    """Rule packs shipped in the wheel (``editlint/_rules``), else the checkout's top-level ``rules/``.
+
+    Here, in the data layer, so that a check module can find its shipped data without the registry."""
+    shipped = resources.files("editlint") / "_rules"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
 def read_toml_text(path: Path, *, origin: str | None = None) -> tuple[str, dict[str, Any]]:
     """The file's text and its parsed TOML; unreadable or invalid files are configuration errors."""
     where = origin or str(path)

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -38,9 +38,13 @@ from .datafile import (
     read_toml_text,
     validate_data,
 )
+from .datafile import rules_dir as _shipped_rules_dir
 from .document import PROSE_KINDS, TEXT_KINDS, BlockKind
 from .errors import ConfigError
 from .findings import Severity
+
+#: Where the shipped packs live (``editlint.datafile.rules_dir``, in the data layer; exported here too).
+rules_dir = _shipped_rules_dir
 
 CATEGORIES = ("repetition", "readability", "contradiction", "disclaimer", "grammar", "spelling",
               "structure", "style", "claims")
@@ -179,14 +183,6 @@ def scope_kinds(names: Iterable[str]) -> frozenset[BlockKind]:
 
 
 # -- files --------------------------------------------------------------------------------------------
-def rules_dir() -> Path:
-    """Rule packs shipped in the wheel (``editlint/_rules``), else the checkout's top-level ``rules/``."""
-    shipped = resources.files("editlint") / "_rules"
-    if shipped.is_dir():
-        return Path(str(shipped))
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as a dict; unreadable or invalid files are configuration errors naming the file."""
     return read_toml_text(path)[1]

@@ -62,40 +62,27 @@ PENDING: dict[tuple[str, str], str] = {
         "data object, passed to the segmenter by the engine",
 }
 #: The claims package's arrows (H-CLAIMS-SPEED empties this by moving its data to ctx.data).
-CLAIMS_PENDING_IMPORTS: frozenset[tuple[str, str]] = frozenset({
-    ("editlint.checks.claims.constructions", "editlint.rules"),
-    ("editlint.checks.claims.lexicons", "editlint.rules"),
-    ("editlint.checks.claims.ontology", "editlint.rules"),
-    ("editlint.checks.claims.scope", "editlint.rules"),
-})
+CLAIMS_PENDING_IMPORTS: frozenset[tuple[str, str]] = frozenset()
 #: The claims package's module state: (module, name, what) with what "cache", "global" or "mutable".
 CLAIMS_PENDING_STATE: frozenset[tuple[str, str, str]] = frozenset({
     ("editlint.checks.claims.advice", "OPPOSITE_VERDICT", "mutable"),
-    ("editlint.checks.claims.concepts", "Lemmas.base", "cache"),
-    ("editlint.checks.claims.concepts", "lemmas_for", "cache"),
-    ("editlint.checks.claims.concepts", "_DIRECTION", "mutable"),
-    ("editlint.checks.claims.concepts", "_CACHE", "mutable"),
-    ("editlint.checks.claims.constructions", "load_constructions", "cache"),
     ("editlint.checks.claims.constructions", "BUILDERS", "mutable"),
-    ("editlint.checks.claims.constructions", "_ATTRS", "mutable"),
     ("editlint.checks.claims.lexicons", "load_lexicons", "cache"),
-    ("editlint.checks.claims.matching", "COLUMNS", "mutable"),
-    ("editlint.checks.claims.matching", "INVERSE", "mutable"),
-    ("editlint.checks.claims.ontology", "load_ontology", "cache"),
-    ("editlint.checks.claims.scope", "load_scopes", "cache"),
-    ("editlint.checks.claims.scope", "_MAIN_DEPS", "mutable"),
     ("editlint.checks.claims.scope", "_CLAUSE_DEPS", "mutable"),
-    ("editlint.checks.claims.scope", "_WORD_NUMBERS", "mutable"),
+    ("editlint.checks.claims.scope", "_MAIN_DEPS", "mutable"),
     ("editlint.checks.claims.scope", "_UNIT_MONTHS", "mutable"),
-    ("editlint.checks.claims.units", "scan", "cache"),
-    ("editlint.checks.claims.units", "NUMBER_WORDS", "mutable"),
-    ("editlint.checks.claims.units", "COUNT_ADVERBS", "mutable"),
-    ("editlint.checks.claims.units", "UNITS", "mutable"),
-    ("editlint.checks.claims.units", "CANONICAL", "mutable"),
-    ("editlint.checks.claims.units", "PERIODS", "mutable"),
-    ("editlint.checks.claims.units", "RELATION_WORDS", "mutable"),
+    ("editlint.checks.claims.scope", "_WORD_NUMBERS", "mutable"),
+    ("editlint.checks.claims.scope", "load_scopes", "cache"),
     ("editlint.checks.claims.units", "AGE_PREPS", "mutable"),
     ("editlint.checks.claims.units", "BIRTHDAYS", "mutable"),
+    ("editlint.checks.claims.units", "CANONICAL", "mutable"),
+    ("editlint.checks.claims.units", "COUNT_ADVERBS", "mutable"),
+    ("editlint.checks.claims.units", "NUMBER_WORDS", "mutable"),
+    ("editlint.checks.claims.units", "PERIODS", "mutable"),
+    ("editlint.checks.claims.units", "RELATION_AFTER", "mutable"),
+    ("editlint.checks.claims.units", "RELATION_WORDS", "mutable"),
+    ("editlint.checks.claims.units", "UNITS", "mutable"),
+    ("editlint.checks.claims.units", "scan", "cache"),
 })
 
 _CACHE_DECORATORS = frozenset({"lru_cache", "cache", "functools.lru_cache", "functools.cache"})

@@ -25,10 +25,9 @@ from typing import Any, Literal, Protocol
 
 from pydantic import Field, model_validator
 
-from ...datafile import DataModel, load_model
+from ...datafile import DataModel, load_model, rules_dir
 from ...document import Block
 from ...errors import ConfigError
-from ...rules import rules_dir
 from .matching import (
     GateIndex,
     Interned,

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ...datafile import DataModel, load_model
-from ...rules import rules_dir
+from ...datafile import DataModel, load_model, rules_dir
 
 LEXICONS_FILE = "claims/lexicons.toml"
 

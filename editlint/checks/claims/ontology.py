@@ -16,9 +16,8 @@ from typing import Literal
 from pydantic import Field
 
 from ...api import DataSource
-from ...datafile import DataModel, load_model
+from ...datafile import DataModel, load_model, rules_dir
 from ...errors import ConfigError
-from ...rules import rules_dir
 
 ONTOLOGY_DIR = "claims/ontology"
 Strength = Literal["usual", "required"]

@@ -15,9 +15,8 @@ from typing import Any
 
 from pydantic import Field
 
-from ...datafile import DataModel, load_model
+from ...datafile import DataModel, load_model, rules_dir
 from ...document import Block, BlockKind, Document
-from ...rules import rules_dir
 from .model import Hedge, Interval, Provenance
 
 SCOPES_FILE = "claims/scopes.toml"
