@@ -319,7 +319,11 @@ def test_cli_exit_code_follows_on_unavailable(tmp_path: Path, policy: str, code:
 
 
 # -- off by default ------------------------------------------------------------------------------------
-def test_default_run_imports_no_languagetool_code_and_opens_no_socket() -> None:
+@pytest.fixture(scope="module")
+def fresh_interpreter() -> subprocess.CompletedProcess[str]:
+    """One fresh interpreter with sockets refused: first ``import editlint`` (the grammar checks and the
+    registry too), reporting whether LanguageTool code is loaded; then a default EL5 run, reporting again.
+    Imports only accumulate, so the first line is exactly what a bare import loads."""
     script = textwrap.dedent(f"""
         import socket, sys
         class NoSocket(socket.socket):
@@ -329,26 +333,30 @@ def test_default_run_imports_no_languagetool_code_and_opens_no_socket() -> None:
             raise AssertionError("a connection was opened")
         socket.socket = NoSocket
         socket.create_connection = refuse
-        import editlint
-        assert "language_tool_python" not in sys.modules
+        import editlint, editlint.checks.grammar
+        from editlint import Registry
+        Registry.default()
+        print("imported", 'language_tool_python' in sys.modules, 'editlint.languagetool' in sys.modules)
         from editlint.cli import main
         code = main(["check", "--select", "EL5", {str(SAMPLES / "first-finger-foods.txt")!r}])
         for mod in ("language_tool_python", "editlint.languagetool"):
             assert mod not in sys.modules, mod
         print("exit", code)
         """)
-    proc = subprocess.run([PY, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    return subprocess.run([PY, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+
+def test_default_run_imports_no_languagetool_code_and_opens_no_socket(
+        fresh_interpreter: subprocess.CompletedProcess[str]) -> None:
+    proc = fresh_interpreter
     assert proc.returncode == 0, proc.stderr
     assert "exit 0" in proc.stdout and "EL501" in proc.stdout  # warnings only: exit 0
 
 
-def test_importing_editlint_does_not_import_language_tool_python() -> None:
-    proc = subprocess.run([PY, "-c", "import sys, editlint, editlint.checks.grammar;"
-                           "from editlint import Registry; Registry.default();"
-                           "print('language_tool_python' in sys.modules,"
-                           " 'editlint.languagetool' in sys.modules)"],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert proc.stdout.split() == ["False", "False"], proc.stderr
+def test_importing_editlint_does_not_import_language_tool_python(
+        fresh_interpreter: subprocess.CompletedProcess[str]) -> None:
+    first = fresh_interpreter.stdout.splitlines()[0] if fresh_interpreter.stdout else ""
+    assert first.split() == ["imported", "False", "False"], fresh_interpreter.stderr
 
 
 # -- configuration and helpers -----------------------------------------------------------------------
