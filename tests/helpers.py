@@ -22,11 +22,16 @@ _LINTERS: dict[str, Linter] = {}
 BlockSpec = str | tuple[BlockKind | str, str] | tuple[BlockKind | str, str, Mapping[str, Any]]
 
 
+def _jsonable(value: Any) -> Any:
+    """Sets as sorted lists, anything else (paths, enums) as its text: a stable key for a configuration."""
+    return sorted(value, key=str) if isinstance(value, (set, frozenset)) else str(value)
+
+
 def linter_for(config: Mapping[str, Any]) -> Linter:
     """The session's Linter for this configuration. A Linter keeps no state between articles except its
     annotation objects (the spaCy model is loaded once per process anyway), so sharing one is safe and
     spares building the configuration and registry again for every snippet."""
-    key = json.dumps(config, sort_keys=True, default=sorted)
+    key = json.dumps(config, sort_keys=True, default=_jsonable)
     if key not in _LINTERS:
         _LINTERS[key] = Linter(dict(config))
     return _LINTERS[key]
