@@ -48,6 +48,10 @@ _CONTRACTION_TAILS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…]|^)[\"'’”)\]\s*•\-–—]*$")
 
 # -- data -----------------------------------------------------------------------------------------
+#: How many words' suggestions one speller memoises before it starts afresh.
+SUGGESTION_MEMO_SIZE = 4096
+
+
 class Speller:
     """pyspellchecker's dictionary (loaded on first use, about 0.3 s) and the memo caches of one registry.
 
@@ -91,6 +95,8 @@ class Speller:
         key = (word, limit)
         found = self._suggestions.get(key)
         if found is None:
+            if len(self._suggestions) >= SUGGESTION_MEMO_SIZE:
+                self._suggestions.clear()  # a bound for long-lived hosts (an editor server)
             found = self._suggestions[key] = self._search(word, limit)
         return found
 
