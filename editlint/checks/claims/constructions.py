@@ -13,7 +13,7 @@ Each file in ``rules/claims/constructions/*.toml`` holds ``[[construction]]`` en
 
 Patterns are validated and compiled once per vocab (:class:`Constructions` caches the matchers on the
 instance); :meth:`Constructions.run` yields one :class:`Match` per hit with its roles bound to tokens.
-Builders (one per kind, :data:`BUILDERS`) turn matches into typed claims.
+Builders (one per kind, marked with :func:`builder`) turn matches into typed claims.
 """
 
 from __future__ import annotations
@@ -116,16 +116,28 @@ class Env(Protocol):
 
 
 Builder = Callable[[Match, Env], Iterable[Claim]]
-#: One builder per claim kind; modules register with :func:`builder`.
-BUILDERS: dict[str, Builder] = {}
+#: The attribute :func:`builder` sets on a function: the kind of construction it reads.
+BUILDS = "editlint_builds"
 
 
 def builder(kind: str) -> Callable[[Builder], Builder]:
-    """Register the builder for a kind of construction."""
+    """Mark the builder for a kind of construction (:func:`builders` collects them; no registry in a
+    module)."""
     def deco(fn: Builder) -> Builder:
-        BUILDERS[kind] = fn
+        setattr(fn, BUILDS, kind)
         return fn
     return deco
+
+
+def builders(modules: Iterable[Any]) -> dict[str, Builder]:
+    """The builders marked with :func:`builder` in ``modules``, by kind (a later module's wins)."""
+    out: dict[str, Builder] = {}
+    for module in modules:
+        for value in vars(module).values():
+            kind = getattr(value, BUILDS, None)
+            if callable(value) and isinstance(kind, str):
+                out[kind] = value
+    return out
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 For every prose block (paragraph, list item, quote, table cell; headings only give scope) and every
 sentence, the constructions in ``rules/claims/constructions/`` are matched and each :class:`Match` goes to
-the builder registered for its kind (:data:`constructions.BUILDERS`: order here, ages / quantities /
+the builder marked for its kind (:func:`constructions.builder`: order here, ages / quantities /
 advice / stance / propositions in the sibling modules). Structure readers add the claims a layout makes:
 numbered or bulleted stage lists and tables whose rows run in order. The result is computed once per
 document and shared through ``ctx.memo``.
@@ -20,10 +20,10 @@ from typing import Any
 
 from ...document import Block, BlockKind
 from ..base import CheckContext
-from . import order as _order  # noqa: F401  (registers the order builder)
+from . import order as _order
 from . import readers
 from .concepts import Concepts
-from .constructions import BUILDERS, Constructions, Match, construction_files
+from .constructions import Builder, Constructions, Match, builders, construction_files
 from .model import Claim, Concept, Provenance
 from .ontology import Ontology, ontology_files
 from .scope import ScopeReader, load_scopes, span_text
@@ -34,13 +34,16 @@ BUILDER_MODULES = ("ages", "units", "advice")
 CLAIM_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE_CELL})
 
 
-def _load_builders() -> None:
+def _load_builders() -> dict[str, Builder]:
+    """The builder of each kind, from this package's builder modules."""
+    modules: list[Any] = [_order]
     for name in BUILDER_MODULES:
         try:
-            importlib.import_module(f"{__package__}.{name}")
+            modules.append(importlib.import_module(f"{__package__}.{name}"))
         except ModuleNotFoundError as exc:
             if exc.name != f"{__package__}.{name}":
                 raise
+    return builders(modules)
 
 
 @dataclass
@@ -56,6 +59,7 @@ class Extraction:
     #: the registry's claims of blocks already read, and what besides a block they depend on
     cache: BlockClaims | None = None
     context: tuple[Hashable, ...] = ()
+    builders: dict[str, Builder] = field(default_factory=dict)
     _concept_cache: dict[tuple[int, int], Concept] = field(default_factory=dict)
     _previous: Any = None
 
@@ -101,7 +105,7 @@ class Extraction:
             if not span_text(sent).strip():
                 continue
             for m in matches.get(sent.start, ()):
-                build = BUILDERS.get(m.construction.kind)
+                build = self.builders.get(m.construction.kind)
                 if build is None:
                     continue
                 if previous is not None:
@@ -122,7 +126,6 @@ def _paths(sec: Mapping[str, Any], key: str, default: Callable[[Iterable[str] | 
 def extraction(ctx: CheckContext) -> Extraction:
     """The shared extraction of ``ctx.doc`` (computed once per document)."""
     def compute() -> Extraction:
-        _load_builders()
         sec = ctx.config.section("contradiction")
         store = claims_data(ctx)
         configured = sec.get("ontology") or sec.get("extra-ontology")  # files named in the configuration
@@ -131,7 +134,8 @@ def extraction(ctx: CheckContext) -> Extraction:
         lex = load_scopes()
         model = ctx.config.model
         ex = Extraction(ctx, onto, cons, ScopeReader(lex, ctx.doc), store.concepts(onto, model),
-                        cache=store.blocks, context=(id(onto), id(cons), id(lex), model))
+                        cache=store.blocks, context=(id(onto), id(cons), id(lex), model),
+                        builders=_load_builders())
         ex.run()
         return ex
     got: Extraction = ctx.memo(("claims-extraction",), compute)

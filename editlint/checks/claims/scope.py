@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import Field
@@ -92,12 +93,13 @@ def load_scopes(relpath: str = SCOPES_FILE) -> ScopeLexicon:
     return load_model(path, ScopeLexicon)
 
 
-_MAIN_DEPS = {"ccomp", "parataxis"}
-_CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+_MAIN_DEPS = frozenset({"ccomp", "parataxis"})
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 _AGE_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
-_UNIT_MONTHS = {"w": 12 / 52, "m": 1.0, "y": 12.0, "d": 12 / 365}
+_WORD_NUMBERS = MappingProxyType({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                                  "eighteen": 18})
+_UNIT_MONTHS = MappingProxyType({"w": 12 / 52, "m": 1.0, "y": 12.0, "d": 12 / 365})
 
 
 #: ``Doc.user_data`` key of the parsed block's text (spaCy rebuilds ``Doc.text`` token by token each time)

@@ -11,67 +11,66 @@ it to a canonical unit so that "2 weeks" meets "half a month" and "4 oz" meets "
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from .model import Interval, Relation
 
 # -- lexicon -----------------------------------------------------------------------------------------
 
-NUMBER_WORDS: dict[str, float] = {
+NUMBER_WORDS: Mapping[str, float] = MappingProxyType({
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-four": 24,
     "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
     "half a": 0.5, "half an": 0.5, "a couple of": 2, "a": 1, "an": 1, "a single": 1,
-}
+})
 #: adverbs that are a count with their own unit ("twice a day")
-COUNT_ADVERBS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+COUNT_ADVERBS = MappingProxyType({"once": 1.0, "twice": 2.0, "thrice": 3.0})
 
 #: unit spelling -> (unit name, dimension, factor to the dimension's canonical unit)
 #: canonical units: time -> months, duration -> hours, volume -> ml, mass -> mg, temperature -> celsius
 _DAY_MONTHS = 12 / 365.25
-UNITS: dict[str, tuple[str, str, float]] = {}
+_UNIT_ROWS: tuple[tuple[str, str, str, float], ...] = (  # spellings, unit, dimension, factor
+    ("day|days", "day", "time", _DAY_MONTHS),
+    ("week|weeks|wk|wks", "week", "time", 7 * _DAY_MONTHS),
+    ("month|months|mo|mos|mth|mths", "month", "time", 1.0),
+    ("year|years|yr|yrs", "year", "time", 12.0),
+    ("hour|hours|hr|hrs|h", "hour", "duration", 1.0),
+    ("minute|minutes|min|mins", "minute", "duration", 1 / 60),
+    ("ml|mls|millilitre|millilitres|milliliter|milliliters|cc", "ml", "volume", 1.0),
+    ("l|litre|litres|liter|liters", "l", "volume", 1000.0),
+    ("oz|ounce|ounces|fl oz|fluid ounce|fluid ounces", "oz", "volume", 29.5735),
+    ("cup|cups", "cup", "volume", 240.0),
+    ("teaspoon|teaspoons|tsp", "teaspoon", "volume", 5.0),
+    ("tablespoon|tablespoons|tbsp", "tablespoon", "volume", 15.0),
+    ("mg|milligram|milligrams", "mg", "mass", 1.0),
+    ("g|gram|grams", "g", "mass", 1000.0),
+    ("kg|kilogram|kilograms", "kg", "mass", 1_000_000.0),
+    ("mcg|µg|microgram|micrograms", "mcg", "mass", 0.001),
+    ("iu|units", "IU", "activity", 1.0),
+    ("°c|ºc|c|degrees c|degrees celsius|celsius|degrees centigrade", "°C", "temperature", 1.0),
+    ("°f|ºf|f|degrees f|degrees fahrenheit|fahrenheit", "°F", "temperature", 1.0),
+    ("times|time", "times", "count", 1.0),
+    ("portion|portions|serving|servings", "portions", "portions", 1.0),
+)
+UNITS: Mapping[str, tuple[str, str, float]] = MappingProxyType(
+    {n: (unit, dim, factor) for names, unit, dim, factor in _UNIT_ROWS for n in names.split("|")})
 
-
-def _units(names: str, unit: str, dim: str, factor: float) -> None:
-    for n in names.split("|"):
-        UNITS[n] = (unit, dim, factor)
-
-
-_units("day|days", "day", "time", _DAY_MONTHS)
-_units("week|weeks|wk|wks", "week", "time", 7 * _DAY_MONTHS)
-_units("month|months|mo|mos|mth|mths", "month", "time", 1.0)
-_units("year|years|yr|yrs", "year", "time", 12.0)
-_units("hour|hours|hr|hrs|h", "hour", "duration", 1.0)
-_units("minute|minutes|min|mins", "minute", "duration", 1 / 60)
-_units("ml|mls|millilitre|millilitres|milliliter|milliliters|cc", "ml", "volume", 1.0)
-_units("l|litre|litres|liter|liters", "l", "volume", 1000.0)
-_units("oz|ounce|ounces|fl oz|fluid ounce|fluid ounces", "oz", "volume", 29.5735)
-_units("cup|cups", "cup", "volume", 240.0)
-_units("teaspoon|teaspoons|tsp", "teaspoon", "volume", 5.0)
-_units("tablespoon|tablespoons|tbsp", "tablespoon", "volume", 15.0)
-_units("mg|milligram|milligrams", "mg", "mass", 1.0)
-_units("g|gram|grams", "g", "mass", 1000.0)
-_units("kg|kilogram|kilograms", "kg", "mass", 1_000_000.0)
-_units("mcg|µg|microgram|micrograms", "mcg", "mass", 0.001)
-_units("iu|units", "IU", "activity", 1.0)
-_units("°c|ºc|c|degrees c|degrees celsius|celsius|degrees centigrade", "°C", "temperature", 1.0)
-_units("°f|ºf|f|degrees f|degrees fahrenheit|fahrenheit", "°F", "temperature", 1.0)
-_units("times|time", "times", "count", 1.0)
-_units("portion|portions|serving|servings", "portions", "portions", 1.0)
-
-CANONICAL = {"time": "months", "duration": "hours", "volume": "ml", "mass": "mg", "temperature": "°C",
-             "activity": "IU", "count": "times", "portions": "portions"}
+CANONICAL = MappingProxyType({"time": "months", "duration": "hours", "volume": "ml", "mass": "mg",
+                              "temperature": "°C", "activity": "IU", "count": "times",
+                              "portions": "portions"})
 
 #: rate words ("a day", "per feed", "/kg", "daily") -> the period
-PERIODS: dict[str, str] = {"day": "day", "days": "day", "daily": "day", "night": "night", "nights": "night",
-                           "nightly": "night", "week": "week", "weekly": "week", "feed": "feed",
-                           "feeding": "feed", "meal": "meal", "kg": "kg", "kilogram": "kg", "dose": "dose",
-                           "hour": "hour", "hours": "hour", "side": "side", "breast": "side"}
+PERIODS: Mapping[str, str] = MappingProxyType({
+    "day": "day", "days": "day", "daily": "day", "night": "night", "nights": "night", "nightly": "night",
+    "week": "week", "weekly": "week", "feed": "feed", "feeding": "feed", "meal": "meal", "kg": "kg",
+    "kilogram": "kg", "dose": "dose", "hour": "hour", "hours": "hour", "side": "side", "breast": "side"})
 
 #: words before an amount -> its relation ("no more than" is a ceiling, "at least" a floor)
-RELATION_WORDS: dict[str, Relation] = {
+RELATION_WORDS: Mapping[str, Relation] = MappingProxyType({
     "no more than": Relation.UP_TO, "not more than": Relation.UP_TO, "at most": Relation.UP_TO,
     "up to": Relation.UP_TO, "a maximum of": Relation.UP_TO, "maximum of": Relation.UP_TO,
     "a max of": Relation.UP_TO, "max": Relation.UP_TO, "maximum": Relation.UP_TO,
@@ -79,18 +78,18 @@ RELATION_WORDS: dict[str, Relation] = {
     "at least": Relation.FROM, "a minimum of": Relation.FROM, "minimum of": Relation.FROM,
     "more than": Relation.FROM, "no less than": Relation.FROM, "over": Relation.FROM,
     "above": Relation.FROM, "higher than": Relation.FROM, "longer than": Relation.FROM,
-}
+})
 #: words right after an amount -> its relation ("40 minutes or longer" is a floor, "2 cups or less" a ceiling)
-RELATION_AFTER: dict[str, Relation] = {
+RELATION_AFTER: Mapping[str, Relation] = MappingProxyType({
     "or more": Relation.FROM, "or longer": Relation.FROM, "or over": Relation.FROM, "or above": Relation.FROM,
     "or higher": Relation.FROM, "and over": Relation.FROM, "and above": Relation.FROM,
     "and up": Relation.FROM, "at least": Relation.FROM, "minimum": Relation.FROM,
     "or less": Relation.UP_TO, "or fewer": Relation.UP_TO, "or under": Relation.UP_TO,
     "or shorter": Relation.UP_TO, "or below": Relation.UP_TO, "at most": Relation.UP_TO,
     "at the most": Relation.UP_TO, "maximum": Relation.UP_TO, "max": Relation.UP_TO,
-}
+})
 #: prepositions before an age -> its relation
-AGE_PREPS: dict[str, Relation] = {
+AGE_PREPS: Mapping[str, Relation] = MappingProxyType({
     "at": Relation.AT, "around": Relation.AT, "about": Relation.AT, "near": Relation.AT,
     "between": Relation.AT, "in": Relation.AT, "aged": Relation.AT, "age": Relation.AT,
     "by": Relation.BY, "before": Relation.BY, "under": Relation.BY, "younger than": Relation.BY,
@@ -99,7 +98,7 @@ AGE_PREPS: dict[str, Relation] = {
     "since": Relation.FROM, "beyond": Relation.FROM, "past": Relation.FROM, "as early as": Relation.AT,
     "as late as": Relation.AT, "as young as": Relation.AT, "as old as": Relation.AT,
     "in the first": Relation.BY, "during the first": Relation.BY, "within the first": Relation.BY,
-}
+})
 #: "smile in the first 2 months": a window that starts at birth, an age (a deadline), not a duration
 FIRST_WINDOW = ("in the first", "during the first", "within the first")
 EXTREME_PREPS = frozenset({"as early as", "as late as", "as young as", "as old as"})
@@ -112,8 +111,8 @@ NOT_AGE_AFTER = ("later", "earlier", "early", "late", "apart", "ago", "before", 
 DURATION_BEFORE = ("for", "within", "lasts", "last", "lasting", "takes", "take", "taking", "every", "each",
                    "in just", "over the next", "over the first", "the first", "the next", "the last",
                    "another", "a further", "extra", "only", "in")
-BIRTHDAYS = {"first": 12.0, "1st": 12.0, "second": 24.0, "2nd": 24.0, "third": 36.0, "3rd": 36.0,
-             "fourth": 48.0, "4th": 48.0, "fifth": 60.0, "5th": 60.0}
+BIRTHDAYS = MappingProxyType({"first": 12.0, "1st": 12.0, "second": 24.0, "2nd": 24.0, "third": 36.0,
+                              "3rd": 36.0, "fourth": 48.0, "4th": 48.0, "fifth": 60.0, "5th": 60.0})
 
 
 def _alternation(words: object) -> str:
