@@ -449,6 +449,9 @@ class Concepts:
                     w, _heads, u = self._noun_words(o)  # words only, as for a particle read as a prep
                     mods |= w
                     used += u
+            for o in c.children if dep in ("prt", "advmod") and word else ():
+                if o.dep_ == "prep":  # "sing along(advmod) to(prep) music": the parser may hang it either way
+                    self._add_prep(o, mods, used)
         elif dep == "prep" and c.lower_ not in ("before", "after", "until", "till", "by", "than", "like"):
             self._add_prep(c, mods, used)
 
