@@ -66,22 +66,8 @@ CLAIMS_PENDING_IMPORTS: frozenset[tuple[str, str]] = frozenset()
 #: The claims package's module state: (module, name, what) with what "cache", "global" or "mutable".
 CLAIMS_PENDING_STATE: frozenset[tuple[str, str, str]] = frozenset({
     ("editlint.checks.claims.advice", "OPPOSITE_VERDICT", "mutable"),
-    ("editlint.checks.claims.constructions", "BUILDERS", "mutable"),
     ("editlint.checks.claims.lexicons", "load_lexicons", "cache"),
-    ("editlint.checks.claims.scope", "_CLAUSE_DEPS", "mutable"),
-    ("editlint.checks.claims.scope", "_MAIN_DEPS", "mutable"),
-    ("editlint.checks.claims.scope", "_UNIT_MONTHS", "mutable"),
-    ("editlint.checks.claims.scope", "_WORD_NUMBERS", "mutable"),
     ("editlint.checks.claims.scope", "load_scopes", "cache"),
-    ("editlint.checks.claims.units", "AGE_PREPS", "mutable"),
-    ("editlint.checks.claims.units", "BIRTHDAYS", "mutable"),
-    ("editlint.checks.claims.units", "CANONICAL", "mutable"),
-    ("editlint.checks.claims.units", "COUNT_ADVERBS", "mutable"),
-    ("editlint.checks.claims.units", "NUMBER_WORDS", "mutable"),
-    ("editlint.checks.claims.units", "PERIODS", "mutable"),
-    ("editlint.checks.claims.units", "RELATION_AFTER", "mutable"),
-    ("editlint.checks.claims.units", "RELATION_WORDS", "mutable"),
-    ("editlint.checks.claims.units", "UNITS", "mutable"),
     ("editlint.checks.claims.units", "scan", "cache"),
 })
 
