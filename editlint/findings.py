@@ -238,9 +238,12 @@ class RunReport:
             by[f.severity.value] += 1
         return {"files": len(self.files), "findings": sum(by.values()), "by_severity": by}
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, files: bool = True) -> dict[str, Any]:
+        """The JSON contract's report; ``files=False`` leaves ``files`` empty (the summary still counts
+        every file) for a writer that encodes the files one at a time."""
         out: dict[str, Any] = {"tool": {"name": "editlint", "version": self.version},
-                               "files": [fr.to_dict() for fr in self.files], "summary": self.summary()}
+                               "files": [fr.to_dict() for fr in self.files] if files else [],
+                               "summary": self.summary()}
         if self.errors:
             out["errors"] = list(self.errors)
         if self.baseline is not None:
