@@ -312,12 +312,26 @@ def markup_labels(doc: Document, block: Block) -> list[tuple[int, int]]:
     return out
 
 
+def _opener_window(src: str, so: int) -> str:
+    """The end of the line before ``so`` that can hold a bold opener (``**``, ``<b …>``) and the spaces
+    after it: the same matches as the whole line before ``so``, without copying or scanning a long line
+    (a one-line HTML page made every block read everything before it: quadratic)."""
+    t = so
+    while t > 0 and src[t - 1] != "\n" and src[t - 1].isspace():
+        t -= 1
+    if t == 0 or src[t - 1] == "\n":
+        return src[t:so]  # only spaces since the line's start
+    if src[t - 1] != ">":
+        return src[max(t - 2, 0):so]  # "**" or "__" must end right before the spaces
+    after_tag = src.rfind(">", 0, t - 1) + 1  # "<b ...>" holds no other ">": it starts after this one
+    return src[max(after_tag, src.rfind("\n", after_tag, t - 1) + 1):so]
+
+
 def _bold_end(doc: Document, block: Block, p: int) -> int | None:
     """The block-relative end of a bold span that opens at ``p``, else None."""
     src = doc.source.text
     so = doc.source_offset(block.start + p)
-    line_start = src.rfind("\n", 0, so) + 1
-    before = src[line_start:so]
+    before = _opener_window(src, so)
     md = _MD_OPEN.search(before)
     if md:
         close = src.find(md.group(1), so)

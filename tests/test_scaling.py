@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 import editlint
+from editlint import segment
 from editlint.api import Hit
 from editlint.checks import contradiction, readability
 from editlint.checks.claims.model import Concept, OrderClaim, Provenance
@@ -347,3 +349,28 @@ def test_suppressions_match_a_scan(raw: list[Any], placed: list[tuple[str, int]]
             for codes, first, length in raw]
     findings = [Finding(rule, "r", "c", Severity.WARNING, "m", line, 1, line, 2) for rule, line in placed]
     assert apply_suppressions(findings, sups) == [f for f in findings if not any(s.covers(f) for s in sups)]
+
+
+# -- bold labels: the look-back before a block is the end of its line, never the whole line ------------
+
+def _line_before(src: str, so: int) -> str:
+    return src[src.rfind("\n", 0, so) + 1:so]
+
+
+@settings(max_examples=500, deadline=None)
+@given(hs.lists(hs.sampled_from([*"*_<>b \t\nxs/", "<b>", "<strong class='x'>", "</b>", "**", "__"]),
+                max_size=30).map("".join), hs.data())
+def test_opener_window_finds_what_the_whole_line_finds(src: str, data: hs.DataObject) -> None:
+    so = data.draw(hs.integers(0, len(src)))
+    window, line = segment._opener_window(src, so), _line_before(src, so)
+    for pattern in (segment._MD_OPEN, segment._HTML_OPEN):
+        a, b = pattern.search(window), pattern.search(line)
+        assert (a and a.group(1)) == (b and b.group(1))
+
+
+def test_opener_window_stays_short_on_a_one_line_page() -> None:
+    """A minified HTML page is one line: the look-back must not grow with the offset."""
+    page = "<html><body>" + "".join(f"<p><b>Tip {k}:</b> Offer water with meals.</p>" for k in range(2000))
+    offsets = [m.end() for m in re.finditer(r"<b>|</b> ", page)]
+    assert len(page) > 90_000
+    assert max(len(segment._opener_window(page, so)) for so in offsets) <= len("Tip 1999:</b> ")
