@@ -34,7 +34,7 @@ from .model import (
     StanceClaim,
     Verdict,
 )
-from .scope import load_scopes
+from .scope import load_scopes, span_text
 from .units import scan, to_months
 
 LEX = load_lexicons()
@@ -329,7 +329,7 @@ def _imperative_ok(verb: Any) -> bool:
         return False  # a modifier of another verb's subject: "Green(NNP) snot is normal"
     if verb.dep_ == "compound":  # a misread imperative: "Avoid(compound) sugar(ROOT)"
         subj = []
-    return all(s.lower_ in ADDRESSEES for s in subj) and not verb.sent.text.rstrip().endswith("?")
+    return all(s.lower_ in ADDRESSEES for s in subj) and not span_text(verb.sent).rstrip().endswith("?")
 
 
 @builder("advice")
@@ -442,7 +442,7 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
     if obj_tok is None or _is_person(obj_tok):
         return
     polarity = int(_emit(match, "polarity", 1))
-    if verb.dep_ == "det" and not any(a.is_age for a in scan(match.sent.text)):
+    if verb.dep_ == "det" and not any(a.is_age for a in scan(span_text(match.sent))):
         return  # "No fever." in a symptom list describes; "No honey before 12 months." advises
     if verb.dep_ != "det" and env.negated(verb):
         polarity = -polarity

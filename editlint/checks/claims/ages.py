@@ -20,7 +20,7 @@ from ...document import Block, BlockKind
 from .constructions import Env, Match, builder
 from .lexicons import load_lexicons
 from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
-from .scope import clause_tokens, clause_verb
+from .scope import clause_tokens, clause_verb, span_text
 from .units import Amount, scan
 
 #: nouns that name an amount of something rather than the thing ("two hours of sleep", "time on screens")
@@ -36,7 +36,7 @@ NOT_BEFORE_PREPS = frozenset({"before", "until", "till", "under", "younger than"
 def amount_at(sent: Any, tok: Any) -> Amount | None:
     """The age or amount of the sentence that contains ``tok`` (a token of the expression)."""
     offset = tok.idx - sent.start_char
-    for a in scan(sent.text):
+    for a in scan(span_text(sent)):
         if a.start <= offset < a.end:
             return a
     return None
@@ -47,15 +47,15 @@ def clause_span(sent: Any, anchors: Sequence[Any]) -> tuple[int, int]:
     toks = [t for a in anchors if a is not None for t in clause_tokens(clause_verb(a))
             if not t.is_punct and t.dep_ != "cc"]
     if not toks:
-        return 0, len(sent.text)
+        return 0, len(span_text(sent))
     return min(t.idx for t in toks) - sent.start_char, max(t.idx + len(t) for t in toks) - sent.start_char
 
 
 def sentence_scope(sent: Any, skip: Amount | None = None,
                    span: tuple[int, int] | None = None) -> Interval | None:
     """The ages a clause limits itself to ("for babies under 6 months" -> (0, 6)), from stated numbers."""
-    lo_c, hi_c = span if span is not None else (0, len(sent.text))
-    for a in scan(sent.text):
+    lo_c, hi_c = span if span is not None else (0, len(span_text(sent)))
+    for a in scan(span_text(sent)):
         if a.start < lo_c or a.end > hi_c:
             continue
         if a is skip or not a.is_age:
@@ -203,7 +203,7 @@ def _reader_condition(condition: str, a: Amount, sent: Any) -> bool:
     """"… sit alone by 2 months if you give them practice": a condition on what the reader does, with
     the age outside it, still states the age for the child (a condition on the child does not)."""
     words = condition.lower().split()
-    age_text = sent.text[a.start:a.end]
+    age_text = span_text(sent)[a.start:a.end]
     return len(words) > 1 and words[1] in ("you", "parents", "we") and age_text not in condition
 
 
@@ -342,9 +342,9 @@ def _milestone_root(sent: Any, people: Iterable[str]) -> Any:
     """The event a timeline sentence states about the child ("most toddlers push a ride-on toy"): a verb
     whose subject is the child (advice, questions and sentences with an age of their own are not)."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or sent.text.rstrip().endswith("?"):
+    if root.pos_ not in ("VERB", "AUX") or span_text(sent).rstrip().endswith("?"):
         return None
-    if any(a.is_age for a in scan(sent.text)) or any(
+    if any(a.is_age for a in scan(span_text(sent))) or any(
             t.lower_ in ORDER_MARKS and t.dep_ in ("mark", "prep", "advmod") for t in sent):
         return None  # its own age, or an order ("X before Y") that the heading does not date
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -508,7 +508,7 @@ def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
     relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
     yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
                         canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per,
-                        population=_population(match.sent.text, a))
+                        population=_population(span_text(match.sent), a))
 
 
 def _population(text: str, a: Amount) -> str:

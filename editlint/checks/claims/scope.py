@@ -156,6 +156,7 @@ class ScopeReader:
         self._myth_blocks: dict[int, bool] = {}
         self._negated: dict[tuple[int, int], bool] = {}
         self._hedges: dict[tuple[int, int], Hedge] = {}
+        self._conditions: dict[tuple[int, ...], str] = {}
         labels = "|".join(re.escape(x) for x in lex.myth.labels)
         facts = "|".join(re.escape(x) for x in lex.myth.fact_labels)
         self._myth_label = re.compile(rf"^\W*(?:{labels})\b\s*[:.\-–—]", re.IGNORECASE)
@@ -215,6 +216,13 @@ class ScopeReader:
 
     def condition(self, sent: Any, anchors: Sequence[Any]) -> str:
         """The text of an if/unless clause (or a leading "For X," scope) the claim sits under or in."""
+        key = (id(sent.doc), sent.start, *(a.i for a in anchors))
+        got = self._conditions.get(key)
+        if got is None:
+            got = self._conditions[key] = self._condition(sent, anchors)
+        return got
+
+    def _condition(self, sent: Any, anchors: Sequence[Any]) -> str:
         markers = self.lex.condition.markers
         for a in anchors:
             t = a
