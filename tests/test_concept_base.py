@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from editlint.checks.claims.concepts import lemmas_for
+from editlint.checks.claims.concepts import Lemmas, read_lemmas
+
+
+@pytest.fixture(scope="module")
+def lemmas() -> Lemmas:
+    return read_lemmas("en_core_web_sm")
 
 
 @pytest.mark.parametrize("word, base", [
     ("singing", "sing"), ("swinging", "swing"), ("clinging", "cling"), ("hoping", "hope"), ("hopping", "hop"),
     ("biting", "bite"), ("staring", "stare"), ("crawling", "crawl"), ("waving", "wave"), ("hoped", "hope"),
 ])
-def test_base_of_inflected_verbs(word: str, base: str) -> None:
-    assert lemmas_for("en_core_web_sm").base(word) == base
+def test_base_of_inflected_verbs(word: str, base: str, lemmas: Lemmas) -> None:
+    assert lemmas.base(word) == base
 
 
 _LINTER = None
