@@ -11,13 +11,13 @@ import hashlib
 import os
 import re
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import budget
 from ._version import __version__
 from .api import CheckType, Diagnostic, Hit, Metric, Result, Span
 from .cache import RunCache
@@ -255,7 +255,7 @@ class Linter:
             raise ValueError("a Linter with its own registry cannot be rebuilt in another process")
         return LinterSpec(config=self.config, overrides=dict(self.overrides),
                           extend_select=self.extend_select, extend_ignore=self.extend_ignore,
-                          follow_links=self.follow_links,
+                          follow_links=self.follow_links, time_budget=self.time_budget,
                           cache_dir=None if self.cache is None else str(self.cache.root))
 
     # -- checking ---------------------------------------------------------------------------------
@@ -311,9 +311,10 @@ class Linter:
         needs = self._needs(job)
         ann = self._annotations(job.config, needs) if needs else None
         report = FileReport(path=job.label, document=doc)
-        with reg.active():
+        with reg.active(), budget.deadline(self.time_budget, job.label):
             placed = self._run_rules(job, ann, report)
-            self._run_metrics(job, ann, report)
+            if not budget.expired():  # out of time: the metrics would be stopped as the rules were
+                self._run_metrics(job, ann, report)
         findings = [f for f, _, _ in drop_overlapping(placed, reg)]
         findings = apply_suppressions(findings, parse_suppressions(doc, reg))
         _number_fingerprints(findings)
@@ -328,18 +329,17 @@ class Linter:
         doc, cfg, reg = job.doc, job.config, job.registry
         assert doc is not None
         placed: list[tuple[Finding, int, int]] = []
-        deadline = time.monotonic() + self.time_budget
         for i, code in enumerate(job.codes):
-            if time.monotonic() > deadline:  # checked between rules: a slow article cannot stall the run
-                report.error = (f"{job.label}: over the time budget of {self.time_budget:g} s per file; "
-                                f"rules not run: {', '.join(job.codes[i:])}")
-                break
             rule = reg.rules[code]
             ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann, data=reg.data,
                                scope=rule.scope)
             try:
+                budget.checkpoint()  # between rules, and inside the long loops of checks (budget.py)
                 results = list(reg.check_types[rule.check](ctx))
                 hits = [absolute(doc, r) for r in results if isinstance(r, Hit)]
+            except budget.BudgetExceeded as exc:  # this file stops here; the run goes on
+                report.error = f"{exc}; rules not run: {', '.join(job.codes[i:])}"
+                break
             except EditlintError as exc:
                 report.error = str(exc)
                 continue
@@ -365,6 +365,9 @@ class Linter:
                 try:
                     for m in mp.func(ctx):
                         report.metrics[m.name] = m.value
+                except budget.BudgetExceeded as exc:
+                    report.error = f"{exc}; metrics not computed: {mp.name}"
+                    break
                 except EditlintError as exc:
                     report.error = str(exc)
                 except Exception as exc:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..budget import checkpoint
 from ..quote import clip
 from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
 from .claims.extract import claim_dict, extraction
@@ -99,6 +100,7 @@ def order_cycles(orders: Sequence[OrderClaim], onto: Ontology, max_chain: int) -
     holding: dict[int, list[frozenset[int]]] = {}  # claim -> the groups seen that hold it
     index = _OrderIndex(orders, onto)
     for i in range(len(orders)):
+        checkpoint()
         path = _chain(orders, onto, i, max_chain, index)
         if path is None:
             continue
@@ -138,6 +140,7 @@ def first_conflicts(orders: Sequence[OrderClaim], onto: Ontology) -> list[list[i
     # copies of one "x comes first" cost one scan of the claims, not one each.
     against_x: dict[tuple[str, bool, str, frozenset[str]], list[int]] = {}
     for i in firsts:
+        checkpoint()
         x = orders[i].earlier
         key = (x.key, x.known, x.head, x.modifiers)
         if key not in against_x:

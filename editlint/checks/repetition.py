@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import datamodels as models
 from ..api import DataSchema, DataSource
+from ..budget import checkpoint
 from ..document import Block, BlockKind, Document
 from ..findings import Applicability, Edit, Severity
 from .base import CheckContext, Hit, Metric, Option, Span, check_type, metric_provider
@@ -191,6 +192,7 @@ def build_stream(doc: Document, blocks: Iterable[Block], lex: Lexicon) -> Stream
     blocks = list(blocks)
     st = Stream([], [], [], [], [], frozenset(b.index for b in blocks if b.kind is BlockKind.LIST_ITEM))
     for block in blocks:
+        checkpoint()
         masks = _masks(doc, block)
         first = True
         seg_start = len(st.words)
@@ -269,6 +271,7 @@ def _repeated_ngrams(st: Stream, n: int, min_count: int, max_len: int) -> dict[t
     found: dict[tuple[str, ...], list[int]] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for seg in st.segments:
+        checkpoint()
         for i in range(seg.start, seg.end - n + 1):
             index[tuple(st.words[i:i + n])].append(i)
     current = {k: v for k, v in index.items() if len(v) >= min_count}
@@ -277,6 +280,7 @@ def _repeated_ngrams(st: Stream, n: int, min_count: int, max_len: int) -> dict[t
         found.update(current)
         nxt: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for key, positions in current.items():
+            checkpoint()
             for i in positions:
                 j = i + length
                 if j < st.segments[st.seg_of[i]].end:
@@ -386,6 +390,7 @@ def find_repeated_phrases(doc: Document, options: Mapping[str, Any], lex: Lexico
     accepted: list[Phrase] = []
     covered = _Covered(len(st.words))
     for cand in candidates:
+        checkpoint()
         n = len(cand.words)
         # Trailing function words are not part of the phrase ("... for your" → "...").
         while n > 1 and cand.words[n - 1] in lex.function:
@@ -846,6 +851,7 @@ def _near_duplicates(sets: Mapping[int, set[tuple[str, ...]]], figures: Mapping[
     first_copy: dict[tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, int]]], int] = {}
     copy_matches = 1.0 >= opts["jaccard"] or 1.0 >= opts["containment"]
     for i, sh in sets.items():
+        checkpoint()
         if i not in summary_ids:
             key = (frozenset(sh), frozenset(figures[i].items()))
             j = first_copy.setdefault(key, i)

@@ -44,13 +44,19 @@ class LinterSpec:
     follow_links: bool = False
     cwd: str = field(default_factory=os.getcwd)
     cache_dir: str | None = None
+    #: seconds of checking per file (the Linter's ``time_budget``); None: the default
+    time_budget: float | None = None
 
     def build(self) -> Linter:
         """A Linter equal to the one this spec was taken from (run in the worker, once)."""
         from ..engine import Linter
 
-        return Linter(self.config, overrides=self.overrides, extend_select=self.extend_select,
-                      extend_ignore=self.extend_ignore, follow_links=self.follow_links, cache=self.cache_dir)
+        linter = Linter(self.config, overrides=self.overrides, extend_select=self.extend_select,
+                        extend_ignore=self.extend_ignore, follow_links=self.follow_links,
+                        cache=self.cache_dir)
+        if self.time_budget is not None:
+            linter.time_budget = self.time_budget
+        return linter
 
 
 class Executor(Protocol):

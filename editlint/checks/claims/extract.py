@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ...budget import checkpoint
 from ...document import Block, BlockKind
 from ..base import CheckContext
 from . import order as _order
@@ -82,6 +83,7 @@ class Extraction:
     def run(self) -> list[Claim]:
         doc = self.ctx.doc
         for block in doc.blocks:
+            checkpoint()
             if block.kind not in CLAIM_KINDS or not block.text.strip():
                 self._previous = None if block.kind is BlockKind.HEADING else self._previous
                 continue
@@ -102,6 +104,7 @@ class Extraction:
         matches = self.constructions.run_doc(sdoc, block)
         previous = None
         for sent in sdoc.sents:
+            checkpoint()
             if not span_text(sent).strip():
                 continue
             for m in matches.get(sent.start, ()):

@@ -1,0 +1,64 @@
+"""A cooperative per-file time budget: the engine opens a deadline around one file's checks, and the long
+loops of checks call :func:`checkpoint`, which raises :class:`BudgetExceeded` once it has passed.
+
+Checking the clock only between rules cannot stop one rule that is slow on a pathological article (long
+repetitive text, thousands of claims); a check that polls here gives up inside its loop instead, and the
+engine turns that into a per-file error while the other files are still linted. The deadline lives in a
+:class:`~contextvars.ContextVar`, so threads (the editor server) and nested calls each see their own, and a
+check called outside the engine (tests, hosts) has none and never stops.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from .errors import EditlintError
+
+__all__ = ["BudgetExceeded", "checkpoint", "deadline", "expired"]
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    at: float  # time.monotonic() after which checks stop
+    seconds: float  # the budget, for the message
+    label: str  # the file, for the message
+
+
+_CURRENT: ContextVar[_Deadline | None] = ContextVar("editlint_deadline", default=None)
+
+
+class BudgetExceeded(EditlintError):
+    """The file's time budget ran out inside a check (the engine stops checking that file)."""
+
+    def __init__(self, label: str, seconds: float) -> None:
+        super().__init__(f"{label}: over the time budget of {seconds:g} s per file")
+        self.label = label
+        self.seconds = seconds
+
+
+@contextmanager
+def deadline(seconds: float, label: str) -> Iterator[None]:
+    """Checks run inside this block give up ``seconds`` from now (see :func:`checkpoint`)."""
+    token = _CURRENT.set(_Deadline(time.monotonic() + seconds, seconds, label))
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def expired() -> bool:
+    """Whether the current file's deadline has passed (False when there is none)."""
+    d = _CURRENT.get()
+    return d is not None and time.monotonic() > d.at
+
+
+def checkpoint() -> None:
+    """Raise :class:`BudgetExceeded` when the current file's deadline has passed; cheap enough to call
+    once per iteration of a check's outer loops (one context-variable read and one clock read)."""
+    d = _CURRENT.get()
+    if d is not None and time.monotonic() > d.at:
+        raise BudgetExceeded(d.label, d.seconds)

@@ -1,0 +1,146 @@
+"""The per-file time budget reaches inside long checks (issue 14): a check polls ``budget.checkpoint()`` in
+its outer loops, so one pathological article becomes a per-file error naming the file and the budget,
+while the other files are still linted, the exit code is 2 and the report is written.
+
+Most tests drive the budget with a fake clock that advances one second per reading: which loop stops is
+then deterministic (no test depends on how loaded the machine is); one test uses the real clock on a big
+generated article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import editlint.budget as budget
+from editlint import Linter
+from editlint.api import CheckContext, Hit, check_type
+from editlint.reporters import render
+
+SMALL = "# Packing a hospital bag\n\nPack the the car seat and some snacks a few weeks early.\n"
+WORDS = ("stroller", "blanket", "bottle", "nappy", "cot", "sling", "bib", "rattle", "spoon", "cup",
+         "hat", "sock")
+
+
+def _generated(paragraphs: int, seed: int = 3) -> str:
+    """A long article of near-identical paragraphs: the worst case for phrase and block repetition."""
+    rnd = random.Random(seed)
+    body = "\n\n".join(" ".join(rnd.choice(WORDS) for _ in range(40)) + "." for _ in range(paragraphs))
+    return f"# Things to buy\n\n{body}\n"
+
+
+@pytest.fixture()
+def ticking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget's clock advances one second each time it is read (only the budget's clock)."""
+    clock = itertools.count()
+    monkeypatch.setattr(budget, "time", SimpleNamespace(monotonic=lambda: float(next(clock))))
+
+
+def _two_files(tmp_path: Path, big: str) -> list[Path]:
+    (tmp_path / "a-big.md").write_text(big)
+    (tmp_path / "b-small.md").write_text(SMALL)
+    return [tmp_path / "a-big.md", tmp_path / "b-small.md"]
+
+
+@pytest.mark.parametrize("code", ["EL101", "EL103"])
+def test_a_repetition_check_stops_inside_its_loop(tmp_path: Path, ticking: None, code: str) -> None:
+    linter = Linter({"select": [code, "EL105"]})
+    linter.time_budget = 40  # forty clock readings: the engine's first check passes, the loop's do not
+    report = linter.lint_paths(_two_files(tmp_path, _generated(120)))
+    big, small = report.files
+    assert big.error is not None and big.path.endswith("a-big.md")
+    assert "a-big.md" in big.error and "time budget of 40 s" in big.error
+    assert big.error.endswith(f"rules not run: {code}, EL105")  # stopped inside the first rule
+    assert small.error is None and [f.rule for f in small.findings] == ["EL105"]
+    assert report.exit_code("never") == 2
+    assert json.loads(render("json", report))["summary"]["files"] == 2
+
+
+def test_without_a_budget_the_same_article_is_checked(tmp_path: Path, ticking: None) -> None:
+    """The control: with room for every clock reading, both rules run on the big article."""
+    linter = Linter({"select": ["EL101", "EL105"]})
+    linter.time_budget = 10**9
+    report = linter.lint_paths(_two_files(tmp_path, _generated(120)))
+    assert [fr.error for fr in report.files] == [None, None]
+    assert "repeated_phrases" in report.files[0].metrics  # the rules and the metrics all ran
+
+
+def test_claims_extraction_stops_per_block(ticking: None) -> None:
+    """The claims extraction loop (EL301-EL305 share it) polls the budget once per block and sentence."""
+    text = "# Feeding\n\n" + "\n\n".join(
+        f"Offer water from a cup at {m} months. Give solids before milk." for m in range(4, 16))
+    linter = Linter({"select": ["EL301", "EL302"]})
+    linter.time_budget = 10
+    report = linter.lint_text(text, path="feeding.md")
+    assert report.error is not None and report.error.endswith("rules not run: EL301, EL302")
+
+
+def test_metrics_are_not_computed_after_the_budget(ticking: None) -> None:
+    linter = Linter({"select": ["EL101"]})
+    linter.time_budget = 40
+    report = linter.lint_text(_generated(120), path="a.md")
+    assert report.error is not None and "rules not run: EL101" in report.error
+    assert "repeated_phrases" not in report.metrics
+
+
+def test_checks_outside_the_engine_have_no_deadline() -> None:
+    """A check called by a host or a test (no deadline open) never stops; a deadline is per context."""
+    assert not budget.expired()
+    budget.checkpoint()
+    with budget.deadline(0.0, "x.md"):
+        time.sleep(0.001)
+        assert budget.expired()
+        with pytest.raises(budget.BudgetExceeded, match=r"x\.md: over the time budget of 0 s"):
+            budget.checkpoint()
+    assert not budget.expired()
+
+
+@check_type("slow-loop")
+def _slow_loop(ctx: CheckContext) -> Iterator[Hit]:
+    """A plug-in check whose loop would run 60 s, polling the budget as it goes."""
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        budget.checkpoint()
+    yield from ()
+
+
+def test_real_clock_a_slow_check_ends_within_the_budget(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import test_plugins
+
+    reg = test_plugins._registry(tmp_path)
+    reg.add_module(sys.modules[__name__])
+    (tmp_path / "p.toml").write_text(test_plugins.RULE.format(code="EL695", name="slow", extra="").replace(
+        'check = "shouting"', 'check = "slow-loop"'))
+    reg.load_packs([tmp_path / "p.toml"])
+    linter = Linter({"select": ["EL695", "EL105"]}, registry=reg)
+    linter.time_budget = 0.5
+    started = time.monotonic()
+    report = linter.lint_paths(_two_files(tmp_path, SMALL))
+    assert time.monotonic() - started < 30  # far below the loop's 60 s
+    for fr in report.files:  # the other rule (run first) still reported its finding
+        assert fr.error and "time budget of 0.5 s" in fr.error and fr.error.endswith("rules not run: EL695")
+        assert [f.rule for f in fr.findings] == ["EL105"]
+    assert report.exit_code("never") == 2
+
+
+def test_real_clock_big_generated_article(tmp_path: Path) -> None:
+    """A tiny real budget on a big article: that file is an error naming it and the budget, the next
+    file is linted, exit code 2, and the JSON report holds both."""
+    linter = Linter({"select": ["EL101", "EL103", "EL105"]})
+    linter.time_budget = 0.01
+    report = linter.lint_paths(_two_files(tmp_path, _generated(600)))
+    big, small = report.files
+    assert big.error is not None and "a-big.md: over the time budget of 0.01 s per file" in big.error
+    assert "EL105" in big.error.split("rules not run:")[1]
+    assert small.error is None or "time budget" in small.error  # a stalled machine may stop it too
+    assert report.exit_code("never") == 2
+    assert json.loads(render("json", report))["summary"]["files"] == 2
