@@ -16,6 +16,7 @@ from editlint import Linter
 from editlint.checks.claims.constructions import (
     Construction,
     ConstructionFile,
+    Constructions,
     construction_files,
     load_constructions,
 )
@@ -198,10 +199,17 @@ def _examples() -> list[tuple[str, str, bool]]:
     return out
 
 
+@pytest.fixture(scope="module")
+def shipped_constructions() -> Constructions:
+    """The shipped construction files, loaded and validated once for the module's many examples."""
+    return load_constructions()
+
+
 @pytest.mark.parametrize("cid, sentence, matches", _examples())
-def test_every_construction_matches_its_own_examples(cid: str, sentence: str, matches: bool) -> None:
+def test_every_construction_matches_its_own_examples(cid: str, sentence: str, matches: bool,
+                                                     shipped_constructions: Constructions) -> None:
     nlp = load_nlp("en_core_web_sm")
-    cons = load_constructions()
+    cons = shipped_constructions
     doc = nlp(sentence)
     from editlint.document import Block, BlockKind
 
