@@ -52,6 +52,8 @@ def category_counts(data: dict[str, Any]) -> dict[str, Counter[str]]:
 def artifact_uri(path: str) -> tuple[str, bool]:
     """A URI for ``path``: relative (to the current folder) when possible, else an absolute file URI.
 
+    Percent-encoded from the name's bytes (RFC 3986), so a name that is not UTF-8 (surrogate-escaped
+    bytes) still names its file; ``path`` must be the raw one, not :func:`undecodable`'s text.
     Returns (uri, relative).
     """
     if path in ("-", "<text>", "<stdin>"):
@@ -68,7 +70,7 @@ def artifact_uri(path: str) -> tuple[str, bool]:
     posix = p.as_posix()
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/-._~"), True
+    return quote(os.fsencode(posix), safe="/-._~"), True
 
 
 # -- escaping: file names and messages reach terminals, CI logs and Markdown comments ---------------------

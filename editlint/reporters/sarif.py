@@ -32,8 +32,8 @@ def to_sarif(report: RunReport, **options: Any) -> dict[str, Any]:
         rules.append(_descriptor(rule))
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
-    for fr in data["files"]:
-        uri, relative = artifact_uri(fr["path"])
+    for raw, fr in zip(report.files, data["files"], strict=True):
+        uri, relative = artifact_uri(raw.path)  # the raw name: its bytes, not its escaped display
         if fr.get("error"):
             notifications.append(_notification("error", fr["error"], uri, relative))
         for note in fr.get("diagnostics", []):
