@@ -114,6 +114,9 @@ class Env(Protocol):
     @property
     def concepts(self) -> Any: ...
 
+    @property
+    def ctx(self) -> Any: ...  # the document's CheckContext (a list's lead-in paragraph, its blocks)
+
 
 Builder = Callable[[Match, Env], Iterable[Claim]]
 #: The attribute :func:`builder` sets on a function: the kind of construction it reads.
