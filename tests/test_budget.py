@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -144,3 +145,15 @@ def test_real_clock_big_generated_article(tmp_path: Path) -> None:
     assert small.error is None or "time budget" in small.error  # a stalled machine may stop it too
     assert report.exit_code("never") == 2
     assert json.loads(render("json", report))["summary"]["files"] == 2
+
+
+def test_claim_pairs_poll_the_budget() -> None:
+    """EL302/EL303/EL305 compare every pair of claims of a kind: the pair loop polls the budget."""
+    from editlint.checks.claims_checks import _pairs
+
+    items: list[Any] = list(range(5))  # stand-ins: the loop never looks inside a claim
+    assert len(list(_pairs(items))) == 10  # no deadline: every pair
+    with budget.deadline(0.0, "pairs.md"):
+        time.sleep(0.001)
+        with pytest.raises(budget.BudgetExceeded):
+            list(_pairs(items))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ..api import DataSchema
+from ..budget import checkpoint
 from ..quote import clip
 from .base import CheckContext, Hit, Option, Span, check_type
 from .claims.lexicons import load_lexicons
@@ -143,6 +144,7 @@ def nested_thing(a: Concept, b: Concept) -> bool:
 
 def _pairs(items: Sequence[C]) -> Iterator[tuple[C, C]]:
     for i, a in enumerate(items):
+        checkpoint()  # every pair of claims of a kind: quadratic in claims, so it polls the file's budget
         for b in items[i + 1:]:
             yield a, b
 
