@@ -35,6 +35,8 @@ LEXICAL = ("LEMMA", "LOWER", "ORTH")
 INVERSE = MappingProxyType({">": "<", "<": ">", ">>": "<<", "<<": ">>", ".": ";", ";": ".", ".*": ";*",
                             ";*": ".*"})
 _OPS_ONE = (None, "1")
+#: a node with at most this many candidate tokens is rare enough to start a walk from
+FEW = 2
 _WRAP = 2 ** 64
 
 
@@ -76,7 +78,7 @@ class TokenTable:
         """The distinct values of a column in this block."""
         got = self._values.get(col)
         if got is None:
-            got = self._values[col] = frozenset(self.index(col))
+            got = self._values[col] = frozenset(self.cols[col])
         return got
 
     def holds(self, needs: Needs) -> bool:
@@ -293,6 +295,14 @@ class Pattern:
     needs: Needs = ()
     _plans: dict[int, tuple[Step, ...]] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        # nodes with a word set first, smallest set first: their candidates are the cheapest to find
+        def cost(k: int) -> tuple[int, int]:
+            sizes = [len(t.values) for t in self.tests[k] if t.kind == "in"]
+            lexical = any(t.kind == "in" and t.col in LEXICAL for t in self.tests[k])
+            return (0 if lexical else 1, min(sizes, default=1 << 30))
+        self._by_selectivity = tuple(sorted(range(len(self.tests)), key=cost))
+
     def plan(self, anchor: int) -> tuple[Step, ...]:
         got = self._plans.get(anchor)
         if got is None:
@@ -301,12 +311,14 @@ class Pattern:
 
     def matches(self, table: TokenTable) -> list[tuple[int, ...]]:
         """Every binding of the nodes (token indexes in node order), in spaCy's order."""
-        cands = []
-        for tests in self.tests:
-            got = _node_candidates(tests, table)
+        cands: list[list[int] | None] = [None] * len(self.tests)
+        for k in self._by_selectivity:
+            got = _node_candidates(self.tests[k], table)
             if got is not None and not got:
                 return []  # a node no token of this block can fill
-            cands.append(got)
+            cands[k] = got
+            if got is not None and len(got) <= FEW:
+                break  # an anchor this rare will do; the walk tests every other node anyway
         if self.token:
             return self._token_matches(table, cands)
         sizes = [len(c) if c is not None else table.n + 1 for c in cands]
