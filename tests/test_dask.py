@@ -80,7 +80,7 @@ def cluster() -> Iterator[Any]:
     restart a killed worker. A task is given up after killing two workers (the default is four), so the
     crash test needs fewer restarts."""
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as cl:
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40) as cl:
         yield cl
 
 

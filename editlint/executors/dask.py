@@ -136,7 +136,7 @@ class DaskExecutor:
             return
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=self.workers, threads_per_worker=self.threads, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR)
+            dashboard_address=":0", silence_logs=logging.ERROR)  # no fixed port
         with cluster, Client(cluster, set_as_default=False) as client:  # type: ignore[no-untyped-call]
             yield client
 
