@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
@@ -25,7 +26,7 @@ from hypothesis import strategies as hs
 import editlint
 from editlint import segment
 from editlint.api import Hit
-from editlint.checks import contradiction, readability
+from editlint.checks import contradiction, readability, repetition
 from editlint.checks.claims.model import Concept, OrderClaim, Provenance
 from editlint.checks.claims.ontology import Ontology, load_ontology
 from editlint.config import Config
@@ -374,3 +375,64 @@ def test_opener_window_stays_short_on_a_one_line_page() -> None:
     offsets = [m.end() for m in re.finditer(r"<b>|</b> ", page)]
     assert len(page) > 90_000
     assert max(len(segment._opener_window(page, so)) for so in offsets) <= len("Tip 1999:</b> ")
+
+
+# -- EL103: comparing each distinct block once gives the groups the all-pairs comparison gave ----------
+
+def near_duplicates_reference(sets: dict[int, set[tuple[str, ...]]], figures: dict[int, Counter[str]],
+                              summary_ids: set[int], opts: dict[str, float]
+                              ) -> list[tuple[list[int], float, float]]:
+    """The all-pairs loop EL103 used before (kept here as the oracle)."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for b, sh in sets.items():
+        for s in sh:
+            index.setdefault(s, []).append(b)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    best: dict[tuple[int, int], float] = {}
+    jaccards: dict[tuple[int, int], float] = {}
+    for i, sh in sets.items():
+        common: Counter[int] = Counter()
+        for s in sh:
+            for j in index[s]:
+                if j < i:
+                    common[j] += 1
+        for j, c in common.items():
+            if (i in summary_ids and j in summary_ids) or figures[i] != figures[j]:
+                continue
+            other = sets[j]
+            jac = c / (len(sh) + len(other) - c)
+            cont = c / min(len(sh), len(other))
+            if jac >= opts["jaccard"] or cont >= opts["containment"]:
+                best[(j, i)] = max(jac, cont if cont >= opts["containment"] else 0.0)
+                jaccards[(j, i)] = jac
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for x in sorted({x for pair in best for x in pair}):
+        groups.setdefault(find(x), []).append(x)
+    return [(m, max(v for (a, b), v in best.items() if a in m and b in m),
+             max(v for (a, b), v in jaccards.items() if a in m and b in m)) for m in groups.values()]
+
+
+blocks_strategy = hs.lists(hs.tuples(hs.sets(hs.sampled_from("abcdefgh"), min_size=1, max_size=6),
+                                     hs.sampled_from(["", "6", "12"]), hs.booleans()), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(blocks_strategy, hs.sampled_from([(0.5, 0.8), (0.3, 0.6), (1.0, 1.0), (1.1, 1.1)]))
+def test_near_duplicates_match_all_pairs(raw: list[Any], thresholds: tuple[float, float]) -> None:
+    sets: dict[int, set[tuple[str, ...]]] = {2 * k: {(w,) for w in words}
+                                             for k, (words, _, _) in enumerate(raw)}
+    figures = {2 * k: Counter([fig] if fig else []) for k, (_, fig, _) in enumerate(raw)}
+    summary_ids = {2 * k for k, (_, _, summary) in enumerate(raw) if summary}
+    opts = {"jaccard": thresholds[0], "containment": thresholds[1]}
+    def rounded(groups: list[tuple[list[int], float, float]]) -> list[tuple[list[int], float, float]]:
+        return [(m, round(s, 9), round(c, 9)) for m, s, c in groups]
+
+    assert rounded(repetition._near_duplicates(sets, figures, summary_ids, opts)) == \
+        rounded(near_duplicates_reference(sets, figures, summary_ids, opts))
