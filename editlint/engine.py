@@ -313,7 +313,7 @@ class Linter:
         report = FileReport(path=job.label, document=doc)
         with reg.active(), budget.deadline(self.time_budget, job.label):
             placed = self._run_rules(job, ann, report)
-            if not budget.expired():  # out of time: the metrics would be stopped as the rules were
+            if report.error is None or not budget.expired():  # rules stopped by the budget: no metrics
                 self._run_metrics(job, ann, report)
         findings = [f for f, _, _ in drop_overlapping(placed, reg)]
         findings = apply_suppressions(findings, parse_suppressions(doc, reg))
@@ -363,6 +363,7 @@ class Linter:
             if mp.category in cats:
                 ctx = CheckContext(doc, None, {}, cfg, ann, data=reg.data)
                 try:
+                    budget.checkpoint()
                     for m in mp.func(ctx):
                         report.metrics[m.name] = m.value
                 except budget.BudgetExceeded as exc:

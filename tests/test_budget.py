@@ -157,3 +157,13 @@ def test_claim_pairs_poll_the_budget() -> None:
         time.sleep(0.001)
         with pytest.raises(budget.BudgetExceeded):
             list(_pairs(items))
+
+
+def test_a_budget_spent_by_the_rules_stops_the_metrics(ticking: None) -> None:
+    """The rules ran (their findings kept), the metrics' own loops then ran out: named as not computed."""
+    linter = Linter({"select": ["EL105"]})
+    linter.time_budget = 2  # the engine's poll before the rule and the metric provider's own pass
+    report = linter.lint_text(_generated(10) + "\nPack the the bag.\n", path="m.md")
+    assert report.error is not None and report.error.endswith("metrics not computed: repetition")
+    assert "EL105" in {f.rule for f in report.findings}
+    assert "repeated_phrases" not in report.metrics
