@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .constructions import Env, Match, builder
-from .model import Claim, Concept, OrderClaim
+from .model import Claim, Concept, Hedge, OrderClaim
 
 PREVIOUS = "@previous"
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM", "X"})
@@ -109,6 +109,8 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
         return  # a preposition or a determiner left by an elliptical clause is no event
     anchors = [t for t in (early, late) if t.doc is m.sent.doc]
     prov = env.prov(m, anchors)
+    if "hedge" in m.construction.emits:  # "rarely Y until X" says what most children do
+        prov = dataclasses.replace(prov, hedge=Hedge(str(m.construction.emits["hedge"])))
     earlier, later = env.concept(early), env.concept(late)
     earlier, later = _elliptic(env, early, earlier, late, later)
     if earlier.key == later.key or not earlier.key or not later.key:
