@@ -136,6 +136,7 @@ def _spacy_roles(c: Construction, cons: Constructions, sdoc: Any) -> set[tuple[t
     return {tuple((k, t.i) for k, t in roles.items()) for roles in cons._roles(c, matcher, sdoc)}
 
 
+@pytest.mark.slow(reason="spaCy's matchers for every shipped construction over all their examples (~10 s)")
 def test_every_shipped_construction_on_its_examples(nlp: Any) -> None:
     """On the constructions' own example sentences (and each other's), the table evaluator binds the
     same roles as spaCy's matchers, in the same order."""
