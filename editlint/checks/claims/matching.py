@@ -442,11 +442,16 @@ def required_needs(pattern: Sequence[Mapping[str, Any]], token: bool, strings: A
 class GateIndex:
     """Which patterns a block can match: each word set a pattern needs must meet the block's words. An
     inverted index from a word to the (pattern, set) pairs it satisfies makes this one lookup per
-    distinct word of the block."""
+    distinct word of the block that some pattern names (a set intersection finds those)."""
 
     by_value: dict[tuple[str, int], list[tuple[int, int]]]
     wanted: list[int]  # per pattern: how many word sets it needs
     always: list[int]  # patterns that need no word
+    named: dict[str, frozenset[int]] = field(default_factory=dict)  # per column: every value a gate names
+
+    def __post_init__(self) -> None:
+        for col in LEXICAL:
+            self.named[col] = frozenset(v for c, v in self.by_value if c == col)
 
     @classmethod
     def build(cls, needs: Sequence[Needs]) -> GateIndex:
@@ -465,10 +470,8 @@ class GateIndex:
     def candidates(self, table: TokenTable) -> list[int]:
         met: set[tuple[int, int]] = set()
         for col in LEXICAL:
-            for v in table.values(col):
-                got = self.by_value.get((col, v))
-                if got:
-                    met.update(got)
+            for v in table.values(col) & self.named[col]:
+                met.update(self.by_value[(col, v)])
         count: dict[int, int] = {}
         for k, _ in met:
             count[k] = count.get(k, 0) + 1
