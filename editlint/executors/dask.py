@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker, wait
 from distributed.comm.addressing import resolve_address
 from distributed.scheduler import KilledWorker
@@ -134,11 +135,14 @@ class DaskExecutor:
             with client:
                 yield client
             return
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=self.workers, threads_per_worker=self.threads, processes=True,
-            dashboard_address=":0", silence_logs=logging.ERROR)  # no fixed port
-        with cluster, Client(cluster, set_as_default=False) as client:  # type: ignore[no-untyped-call]
-            yield client
+        # Dask's statistical profiler walks every worker's stack every 10 ms: CPU spent on output nobody
+        # reads here (no dashboard). Nannies pass this configuration to the workers they (re)start.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=self.workers, threads_per_worker=self.threads, processes=True,
+                dashboard_address=":0", silence_logs=logging.ERROR)  # no fixed port
+            with cluster, Client(cluster, set_as_default=False) as client:  # type: ignore[no-untyped-call]
+                yield client
 
 
 class _Stream:
