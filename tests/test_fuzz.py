@@ -16,13 +16,13 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editlint import Linter
 from editlint.document import Document
 from editlint.errors import InputError
-from editlint.fixes import fixable, plan_fixes
+from editlint.fixes import plan_fixes
 from editlint.readers import read
 from editlint.source import Source
 
@@ -139,7 +139,9 @@ def test_engine_reports_inside_the_file_and_fixes_converge_in_one_round(case: tu
 
 
 def assert_report_and_fix(linter: Linter, fmt: str, text: str) -> None:
-    """No internal error, every finding inside the file, and --fix converging in one round."""
+    """No internal error, every finding inside the file, and --fix converging in one round: a second
+    --fix run changes nothing (a fix held back because it would create a finding that cannot be fixed
+    stays held back; it is not applied by a second run)."""
     report = linter.lint_text(text, path=f"fuzz.{EXT[fmt]}")
     if report.error:
         assert "internal error" not in report.error, report.error
@@ -152,13 +154,17 @@ def assert_report_and_fix(linter: Linter, fmt: str, text: str) -> None:
     plan = plan_fixes(linter, report.document.source, report.findings)
     if plan.text != text:
         again = linter.lint_text(plan.text, path=f"fuzz.{EXT[fmt]}")
-        assert again.error is None
-        assert not [f for f in again.findings if fixable(f)], "a second --fix round would change the text"
+        assert again.error is None and again.document is not None
+        second = plan_fixes(linter, again.document.source, again.findings)
+        assert second.text == plan.text, "a second --fix round would change the text"
 
 
 @settings(max_examples=max(EXAMPLES // 20, 5), deadline=None, derandomize=EXAMPLES <= 1000,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(article())
+# a tripled word across a line break: the second deletion would leave a stray keyword line (EL102, no fix),
+# so it is held back, and a second run holds it back too (seed 302)
+@example(("text", "feeding nap nap\nnap\n"))
 def test_every_default_rule_survives(case: tuple[str, str]) -> None:
     """The spaCy-based families too (fewer examples: each loads blocks through the pipeline): no internal
     error, every finding inside the file, --fix converging in one round."""
