@@ -13,10 +13,14 @@ is in the repo it is no longer held out: write a fresh one before trusting a new
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 from claims_grammar import S1_LINE, S2_LINE, Case, all_cases
 from claims_grammar_heldout import heldout_cases
+from claims_grammar_heldout2 import heldout2_cases
+from claims_grammar_heldout3 import advice3_cases
+from claims_grammar_heldout4 import heldout4_cases
 
 from editlint import FileReport, Linter
 
@@ -39,6 +43,21 @@ HELDOUT_FLOORS: dict[str, tuple[float, int]] = {
     "proposition": (0.75, 0),
     "age": (0.70, 0),
     "quantity": (0.95, 0),
+}
+
+
+#: Grammars 2-4 were written during the second session outside the repo (2 before any claims work, 3 before
+#: the advice work, 4 at its end) and are committed at its end, so they are no longer held out either. Their
+#: figures (first -> end of session): 2: 0.518 -> 0.699 recall; 3: 0.262 -> 1.000; 4: 0.601 -> 0.685.
+#: The floors are ratchets just under the end-of-session figures; the false-alarm ceilings are today's.
+LATER_GRAMMARS: dict[str, tuple[Callable[[], list[Case]], dict[str, tuple[float, int]]]] = {
+    "held-out grammar 2": (heldout2_cases, {"advice": (0.85, 0), "age": (0.65, 1), "efficacy": (0.50, 0),
+                                            "order": (0.50, 0), "proposition": (0.85, 1),
+                                            "quantity": (0.75, 1), "stance": (0.80, 0)}),
+    "held-out grammar 3 (advice)": (advice3_cases, {"advice": (0.95, 0)}),
+    "held-out grammar 4": (heldout4_cases, {"advice": (0.70, 0), "age": (0.40, 0), "order": (0.45, 0),
+                                            "proposition": (0.85, 0), "quantity": (0.70, 0),
+                                            "stance": (0.60, 0)}),
 }
 
 
@@ -128,3 +147,9 @@ def test_grammar_is_balanced() -> None:
         assert kinds[True] >= 5 and kinds[False] >= 5, (fam, kinds)
     assert any(not c.known for c in cases if c.family == "order")
     assert len({c.article() for c in cases}) == len(cases), "duplicate cases"
+
+
+@pytest.mark.parametrize("name", sorted(LATER_GRAMMARS))
+def test_later_grammars_precision_and_recall(name: str) -> None:
+    make, floors = LATER_GRAMMARS[name]
+    _check_floors(name, _judge_all(make()), floors)
