@@ -5,9 +5,13 @@ exactly which blocks it sees and pays only for the NLP levels that check needs."
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from types import FrameType
 from typing import Any
 
+import editlint
 from editlint import FileReport, Linter
 from editlint.api import CheckType, Hit, Result
 from editlint.document import BlockKind, Document, DocumentBuilder
@@ -94,3 +98,31 @@ def hits(check: CheckType | str, doc: Document, options: Mapping[str, Any] | Non
 def flagged(doc: Document, found: Sequence[Hit]) -> list[str]:
     """The document text each hit covers: what a test usually asserts."""
     return [doc.text[h.start:h.end] for h in found]
+
+
+_PACKAGE = str(Path(editlint.__file__).resolve().parent)
+
+
+def work(run: Callable[[], Any], *also: str) -> int:
+    """Python lines executed while ``run`` runs in editlint's own files and in the files whose paths start
+    with one of ``also`` (say a standard-library parser editlint drives): a measure of algorithmic work that
+    does not depend on the machine or its load, so a test can compare two input sizes without timing."""
+    roots = (_PACKAGE, *also)
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(roots) else None
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        run()
+    finally:
+        sys.settrace(previous)
+    return count

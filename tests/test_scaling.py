@@ -12,18 +12,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
+from helpers import work
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-import editlint
 from editlint import segment
 from editlint.api import Hit
 from editlint.checks import contradiction, readability, repetition
@@ -39,7 +36,6 @@ from editlint.rules import Registry
 from editlint.source import decode
 from editlint.suppressions import Suppression, apply_suppressions
 
-PACKAGE = str(Path(editlint.__file__).resolve().parent)
 #: Largest work ratio accepted for an input four times larger (linear: ~4; n log n: ~4.5).
 MAX_RATIO = 5.0
 
@@ -56,28 +52,6 @@ TRIPS = ("Plan a stop every two hours on a long drive, and let the children run 
          "on a paper map.")
 PARAGRAPHS = (BATH, SHOES, TRIPS)
 HEADINGS = ("Bath time", "First shoes", "Long car journeys")
-
-
-def work(run: Callable[[], Any]) -> int:
-    """Lines executed in editlint's own files while ``run`` runs."""
-    count = 0
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename.startswith(PACKAGE) else None
-
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        run()
-    finally:
-        sys.settrace(previous)
-    return count
 
 
 def markdown(parts: Iterable[str]) -> Document:
