@@ -252,6 +252,14 @@ def cmd_server() -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import time
+
+    started = time.time()
+    request = _warm_request(args)
+    if request is not None:
+        done = _warm_check(args, request)
+        if done is not None:
+            return done
     from .config import load_config
     from .findings import RunReport
 
@@ -291,8 +299,50 @@ def cmd_check(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or (explicit.fail_on if explicit else linter.config_for(None).fail_on)
     if not _write_reports(report, args, fail_on, probe.registry()):
         return EXIT_ERROR
+    if request is not None and linter.cache is not None and not report.has_errors:
+        from .cache import remember
+
+        remember(linter.cache, request, linter, args.paths, files, started)
     if written is not None and not report.has_errors:
         return EXIT_OK
+    return report.exit_code(fail_on)
+
+
+def _warm_request(args: argparse.Namespace) -> Any:
+    """What the warm path (editlint.cache.warm_reports) is asked, or None when this run cannot take it:
+    no cache, fixes, git, baselines, standard input, Dask, or a report that needs the rules' metadata."""
+    formats = {args.format, *(fmt for fmt, _ in args.report)}
+    if any((args.no_cache, os.environ.get("EDITLINT_NO_CACHE", "") not in ("", "0"), args.fix, args.diff,
+            args.since, args.baseline, args.write_baseline, args.force_exclude, args.executor is not None,
+            "-" in args.paths, formats & {"sarif", "html"})):
+        return None
+    from .cache import WarmRequest
+
+    select = _split(args.select)
+    return WarmRequest(cwd=os.getcwd(), config=args.config, select=None if select is None else tuple(select),
+                       extend_select=tuple(_split(args.extend_select) or ()),
+                       ignore=tuple(_split(args.ignore) or ()),
+                       flags=("explain-claims",) if args.explain_claims else ())
+
+
+def _warm_check(args: argparse.Namespace, request: Any) -> int | None:
+    """``check`` answered from the run cache alone when every file hits (neither the configuration's
+    models, the rules, the readers nor spaCy imported); None: run the ordinary way."""
+    from .cache import guess_cache_root, warm_reports
+    from .findings import RunReport
+
+    given = args.cache_dir or os.environ.get("EDITLINT_CACHE_DIR")
+    root = given or guess_cache_root(args.config, request.cwd)
+    if root is None:
+        return None
+    warm = warm_reports(request, root, args.paths, follow_links=args.follow_links, root_given=bool(given))
+    if warm is None:
+        return None
+    report = RunReport(version=__version__, files=warm.reports)
+    _print_notes(report)
+    fail_on = args.fail_on or warm.fail_on
+    if not _write_reports(report, args, fail_on, None):
+        return EXIT_ERROR
     return report.exit_code(fail_on)
 
 

@@ -7,9 +7,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -198,3 +200,184 @@ def test_a_cache_hit_does_not_import_spacy(tmp_path: Path) -> None:
     assert result["spacy"] is False and result["rc"] in (0, 1)
     warm = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert warm["files"] == cold.to_dict()["files"]
+
+
+# -- the warm path: a command line that hits everywhere answers without the rules ---------------------------
+HEAVY_ON_A_HIT = ("spacy", "pydantic", "editlint.config", "editlint.rules", "editlint.engine",
+                  "editlint.readers", "editlint.checks", "markdown_it", "importlib.metadata")
+
+
+#: The warm-path tests leave editlint's own files and sys.path folders out of the witnesses: in a shared
+#: checkout another edit lands during a run (test_environment_witnesses covers them).
+STEADY = "import editlint.cache as c\nc._environment = lambda w: None\n"
+
+
+@pytest.fixture
+def steady(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "_environment", lambda w: None)
+
+
+def _age(*paths: Path) -> None:
+    """Date files a minute back: a file changed within two seconds of a run's start leaves no resolution."""
+    for p in paths:
+        os.utime(p, (p.stat().st_atime, p.stat().st_mtime - 60))
+
+
+def _resolutions(root: Path) -> list[Path]:
+    return sorted((root / "resolve").glob("*.json"))
+
+
+def test_a_warm_command_line_run_imports_neither_rules_nor_models(tmp_path: Path) -> None:
+    """The first run leaves a resolution; the second, in a fresh process, reads every report with none
+    of the configuration models, the registry, the engine, the readers, the checks or spaCy imported."""
+    paths = _write(tmp_path / "a")
+    code = (f"import json, sys\n{STEADY}from editlint.cli import main\n"
+            f"rc = main(['check', {str(tmp_path / 'a')!r}, '--format', 'json', '--jobs', '1', '--cache-dir', "
+            f"{str(tmp_path / 'c')!r}, '-o', sys.argv[1], '--select', 'EL1,EL6'])\n"
+            f"heavy = sorted(m for m in {HEAVY_ON_A_HIT!r} if m in sys.modules)\n"
+            "print(json.dumps({'heavy': heavy, 'rc': rc}))\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("EDITLINT_NO_CACHE", "EDITLINT_CACHE_DIR")}
+    runs = []
+    for out in ("cold.json", "warm.json"):
+        done = subprocess.run([sys.executable, "-c", code, str(tmp_path / out)], capture_output=True,
+                              text=True, env=env, timeout=300, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        runs.append(json.loads(done.stdout.splitlines()[-1]))
+        if out == "cold.json":
+            assert len(_resolutions(tmp_path / "c")) == 1
+    assert "editlint.config" in runs[0]["heavy"]
+    assert runs[1]["heavy"] == [] and runs[1]["rc"] == runs[0]["rc"]
+    cold = json.loads((tmp_path / "cold.json").read_text(encoding="utf-8"))
+    warm = json.loads((tmp_path / "warm.json").read_text(encoding="utf-8"))
+    assert warm == cold and len(warm["files"]) == len(paths)
+
+
+def _site(tmp_path: Path, config: str, pack: str | None = None) -> tuple[Path, list[str]]:
+    """A site folder with a configuration (and a pack), dated back so a run leaves a resolution."""
+    site = tmp_path / "site"
+    _write(site / "articles")
+    (site / "editlint.toml").write_text(config, encoding="utf-8")
+    aged = [site / "editlint.toml"]
+    if pack is not None:
+        (site / "house.toml").write_text(pack, encoding="utf-8")
+        aged.append(site / "house.toml")
+    _age(*aged)
+    return site, ["check", "articles", "--format", "json", "--jobs", "1"]
+
+
+def _fresh_cli(args: list[str]) -> tuple[int, str]:
+    clear_caches()
+    _default_registry.cache_clear()
+    return _cli(args)
+
+
+@pytest.mark.parametrize("change", ["config", "pack", "nearer-config", "article", "flag"])
+def test_the_warm_path_follows_every_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str,
+                                            steady: None) -> None:
+    """After any change the warm path answers as a run without a cache does (or steps aside)."""
+    monkeypatch.delenv("EDITLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("EDITLINT_CACHE_DIR", raising=False)
+    site, base = _site(tmp_path, 'select = ["EL105", "EL601"]\npacks = ["house.toml"]\n',
+                       HOUSE_PACK.format(phrase="show us your garden"))
+    monkeypatch.chdir(site)
+    answered: list[bool] = []
+    real = cache_module.warm_reports
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        answered.append(real(*args, **kwargs) is not None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache_module, "warm_reports", spy)
+    first = _fresh_cli(base)
+    assert len(_resolutions(site / CACHE_DIR_NAME)) == 1
+    assert _fresh_cli(base) == first
+    assert answered == [False, True]
+    extra: list[str] = []
+    if change == "config":
+        (site / "editlint.toml").write_text('select = ["EL601"]\npacks = ["house.toml"]\n', encoding="utf-8")
+    elif change == "pack":
+        pack = HOUSE_PACK.format(phrase="keep knives out of reach")
+        (site / "house.toml").write_text(pack, encoding="utf-8")
+    elif change == "nearer-config":
+        (site / "articles" / ".editlint.toml").write_text('select = ["EL105"]\n', encoding="utf-8")
+    elif change == "article":
+        (site / "articles" / "garden.md").write_text(ARTICLES["garden.md"].replace("soil soil", "soil"),
+                                                     encoding="utf-8")
+    else:
+        extra = ["--ignore", "EL105"]
+    warm = _fresh_cli([*base, *extra])
+    assert warm != first
+    assert warm == _fresh_cli([*base, *extra, "--no-cache"])
+
+
+def test_no_resolution_is_left_when_a_witness_changed_during_the_run(tmp_path: Path, steady: None) -> None:
+    from editlint.cache import WarmRequest, remember
+
+    paths = _write(tmp_path / "a")
+    (tmp_path / "a" / "editlint.toml").write_text('select = ["EL105"]\n', encoding="utf-8")
+    linter = Linter(None, cache=tmp_path / "c")
+    list(linter.lint_many(paths))
+    assert linter.cache is not None
+    request = WarmRequest(cwd=os.getcwd(), config=None, select=None)
+    # the configuration was written a moment ago: "during" a run that started now
+    assert not remember(linter.cache, request, linter, [str(tmp_path / "a")], paths, time.time())
+    assert not _resolutions(tmp_path / "c")
+    _age(tmp_path / "a" / "editlint.toml")
+    assert remember(linter.cache, request, linter, [str(tmp_path / "a")], paths, time.time())
+    assert not remember(linter.cache, request, linter, [str(tmp_path / "a")], paths, time.time())  # holds
+    assert len(_resolutions(tmp_path / "c")) == 1
+
+
+def test_the_warm_path_walks_and_finds_as_the_configuration_does(tmp_path: Path) -> None:
+    from editlint import config as config_module
+    from editlint.cache import _CONFIG_NAMES, WalkPolicy, default_cache_dir, guess_cache_root
+    from editlint.config import Config, config_for_path
+
+    assert _CONFIG_NAMES == config_module.CONFIG_NAMES
+    cfg = Config(include=("*.md", "*.htm?"), exclude=("drafts", "*.tmp.md", "b/c/*"))
+    policy = WalkPolicy(cfg.include, cfg.exclude)
+    for name in ("a.md", "drafts", "x/drafts/a.md", "a.tmp.md", "b/c/d.md", "b/c", "page.html", "n.txt"):
+        p = Path(name)
+        assert (policy.is_included(p), policy.is_excluded(p)) == (cfg.is_included(p), cfg.is_excluded(p))
+    layouts = {"none": None, "toml": ("editlint.toml", ""), "dot": (".editlint.toml", 'cache-dir = "b/l"\n'),
+               "pyproject": ("pyproject.toml", "[tool.editlint]\n"),
+               "other": ("pyproject.toml", "[tool.x]\n")}
+    for name, layout in layouts.items():
+        folder = tmp_path / name / "sub"
+        folder.mkdir(parents=True)
+        if layout is not None:
+            (tmp_path / name / layout[0]).write_text(layout[1], encoding="utf-8")
+        clear_caches()
+        expected = default_cache_dir(config_for_path(str(folder / "x.md")), cwd=str(folder))
+        assert guess_cache_root(None, str(folder)) == expected, name
+
+
+def test_a_relative_name_is_keyed_in_its_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    from editlint.cache import file_key
+    from editlint.source import decode
+
+    source = decode(b"# Title\n\nSome text.\n", "a.md", "markdown")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    monkeypatch.chdir(tmp_path / "one")
+    one = file_key("a.md", source, "e"), file_key(str(tmp_path / "a.md"), source, "e")
+    monkeypatch.chdir(tmp_path / "two")
+    two = file_key("a.md", source, "e"), file_key(str(tmp_path / "a.md"), source, "e")
+    assert one[0] != two[0] and one[1] == two[1]
+
+
+def test_environment_witnesses(tmp_path: Path) -> None:
+    """editlint's files and the sys.path folders are witnessed by size and time; a change is seen."""
+    w = cache_module._Witnesses()
+    cache_module._environment(w)
+    assert str(Path(cache_module.__file__).resolve()) in w.stats
+    assert any(p.endswith("site-packages") for p in w.stats)
+    installed = tmp_path / "site-packages"
+    installed.mkdir()
+    w.stat(installed)
+    entry = {"sys_path": cache_module._import_path(), **w.to_json(), "files": {}}
+    assert cache_module._holds(entry)
+    (installed / "newpkg-1.0.dist-info").mkdir()  # an install
+    os.utime(installed, ns=(0, installed.stat().st_mtime_ns + 1_000_000))
+    assert not cache_module._holds(entry)
