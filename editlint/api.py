@@ -226,6 +226,8 @@ class DataSchema:
     name: str
     model: type[Any] | None = None
     build: Callable[[Any, DataSource], Any] | None = None
+    #: the shipped file under the rules directory when it is not ``data/NAME.toml`` (``claims/units.toml``)
+    file: str | None = None
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,7 @@ class DataStore:
         self.layers: dict[str, list[_Layer]] = {}
         self.models: dict[str, type[BaseModel]] = {}
         self.builders: dict[str, Callable[[Any, DataSource], Any]] = {}
+        self.files: dict[str, Path] = {}  # shipped files outside rules/data (a schema's ``file``)
         self._raw: dict[str, dict[str, Any]] = {}
         self._validated: dict[str, Any] = {}
         self._built: dict[str, Any] = {}
@@ -343,9 +344,11 @@ class DataStore:
             self.models[schema.name] = schema.model
         if schema.build is not None:
             self.builders[schema.name] = schema.build
+        if schema.file is not None:
+            self.files[schema.name] = self.root.parent / schema.file
 
     def path(self, name: str) -> Path:
-        return self.root / f"{name}.toml"
+        return self.files.get(name) or self.root / f"{name}.toml"
 
     def known(self) -> list[str]:
         """Every data name a pack may extend: shipped files and declared schemas."""

@@ -65,12 +65,7 @@ PENDING: dict[tuple[str, str], str] = {
 #: The claims package's arrows (H-CLAIMS-SPEED empties this by moving its data to ctx.data).
 CLAIMS_PENDING_IMPORTS: frozenset[tuple[str, str]] = frozenset()
 #: The claims package's module state: (module, name, what) with what "cache", "global" or "mutable".
-CLAIMS_PENDING_STATE: frozenset[tuple[str, str, str]] = frozenset({
-    ("editlint.checks.claims.advice", "OPPOSITE_VERDICT", "mutable"),
-    ("editlint.checks.claims.lexicons", "load_lexicons", "cache"),
-    ("editlint.checks.claims.scope", "load_scopes", "cache"),
-    ("editlint.checks.claims.units", "scan", "cache"),
-})
+CLAIMS_PENDING_STATE: frozenset[tuple[str, str, str]] = frozenset()
 
 _CACHE_DECORATORS = frozenset({"lru_cache", "cache", "functools.lru_cache", "functools.cache"})
 _MUTABLE_CALLS = frozenset({"dict", "list", "set", "bytearray", "defaultdict", "OrderedDict", "Counter",

@@ -20,7 +20,8 @@ from ..api import DataSchema
 from ..budget import checkpoint
 from ..quote import clip
 from .base import CheckContext, Hit, Option, Span, check_type
-from .claims.lexicons import load_lexicons
+from .claims.constructions import CONSTRUCTIONS_DATA
+from .claims.lexicons import LEXICONS_DATA, load_lexicons
 from .claims.model import (
     AdviceClaim,
     AgeClaim,
@@ -35,12 +36,15 @@ from .claims.model import (
     Relation,
     StanceClaim,
 )
-from .claims.scope import load_scopes
+from .claims.scope import SCOPES_DATA, load_scopes
 from .claims.store import build_claims_data
-from .claims.units import overlap, span_of, to_months
+from .claims.units import UNITS_DATA, overlap, span_of, to_months
 
 #: claim extraction's data for the registry: constructions, concept readers, claims of blocks already read
 CLAIMS_DATA = DataSchema("claims", None, build_claims_data)
+#: the claims data a pack extends (``[data.claims-lexicons]``, ``[data.claims-scopes]``,
+#: ``[data.claims-units]``, ``[data.constructions]``), imported here so that the registry finds them
+CLAIMS_WORDS = (LEXICONS_DATA, SCOPES_DATA, UNITS_DATA, CONSTRUCTIONS_DATA)
 
 NEEDS = ("parse", "lemma")
 C = TypeVar("C", bound=Claim)
@@ -389,14 +393,37 @@ def _age_word_hit(ctx: CheckContext, c: AgeClaim, earliest: float, source: str,
 
 # -- EL303: opposite advice, stance, propositions ----------------------------------------------------
 
-def _same_action(a: AdviceClaim, b: AdviceClaim) -> bool:
+@dataclass(frozen=True)
+class CheckWords:
+    """The word lists the opposite-claims comparisons read: the registry's claims lexicons, packs included."""
+
+    removal_verbs: frozenset[str]
+    authorities: frozenset[str]
+    exposure_actions: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicons: Any, scopes: Any) -> CheckWords:
+        return cls(lexicons.advice.removal_verbs, scopes.condition.authorities,
+                   lexicons.checks.exposure_actions)
+
+    @classmethod
+    def shipped(cls) -> CheckWords:
+        """The shipped lists, read afresh (for calls from outside a check)."""
+        return cls.of(load_lexicons(), load_scopes())
+
+
+def check_words(ctx: CheckContext) -> CheckWords:
+    return CheckWords.of(ctx.data("claims-lexicons"), ctx.data("claims-scopes"))
+
+
+def _same_action(a: AdviceClaim, b: AdviceClaim, words: CheckWords) -> bool:
     """"avoid X" (no action) speaks about any action on X but one that gives X up ("replace X", "reduce
     X": a way of doing less X); otherwise the actions must be the same."""
     if a.action == b.action:
         return True
     if a.action and b.action:
         return False
-    return (a.action or b.action).split(" ")[0] not in load_lexicons().advice.removal_verbs
+    return (a.action or b.action).split(" ")[0] not in words.removal_verbs
 
 
 def _earlier(first: Concept, then: Concept) -> bool:
@@ -430,27 +457,28 @@ def _narrowing(condition: str) -> bool:
     return bool(condition) and not condition.lower().startswith(EXCEPTION_MARKS)
 
 
-def _conditions_clash(a: AdviceClaim, b: AdviceClaim) -> bool:
+def _conditions_clash(a: AdviceClaim, b: AdviceClaim, words: CheckWords) -> bool:
     """Different conditions: "always X" (for every situation) clashes with "for naps, not-X"; "never X"
     does not clash with "if your doctor says so, X" (an exception); two conditional rules clash when one
     of them says never or always."""
     for rule, other in ((a, b), (b, a)):
         if rule.absolute and not rule.prov.condition and _narrowing(other.prov.condition):
             return True
-    if _authority(a.prov.condition) and _authority(b.prov.condition):
+    if _authority(a.prov.condition, words) and _authority(b.prov.condition, words):
         return False  # "never X unless your doctor says so" and "if your doctor suggests it, X" agree
     return bool(a.prov.condition and b.prov.condition and (a.absolute or b.absolute))
 
 
-def _authority(condition: str) -> bool:
+def _authority(condition: str, words: CheckWords) -> bool:
     """Does the condition rest on a professional's say-so ("unless your GP advises it")?"""
-    words = set(re.findall(r"[a-z]+(?: visitor)?", condition.lower()))
-    return bool(words & load_scopes().condition.authorities)
+    found = set(re.findall(r"[a-z]+(?: visitor)?", condition.lower()))
+    return bool(found & words.authorities)
 
 
-def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
+def advice_opposite(a: AdviceClaim, b: AdviceClaim, words: CheckWords | None = None) -> bool:
     """Opposite advice on one action and object: the prohibition at least as general as the advice."""
-    if a.polarity == b.polarity or not _same_action(a, b):
+    words = words or CheckWords.shipped()
+    if a.polarity == b.polarity or not _same_action(a, b, words):
         return False
     neg, pos = (a, b) if a.polarity < 0 else (b, a)
     if not covers(neg.object, pos.object) or not neg.details <= pos.details:
@@ -461,25 +489,18 @@ def advice_opposite(a: AdviceClaim, b: AdviceClaim) -> bool:
     if clash is not None:
         return clash
     if not same_condition(a.prov, b.prov):
-        return _conditions_clash(a, b)
+        return _conditions_clash(a, b, words)
     if a.absolute or b.absolute:
         return True
     return a.prov.hedge is Hedge.PLAIN and b.prov.hedge is Hedge.PLAIN
 
 
-#: actions whose object is what the child gets or is exposed to: advice on them is advice on the thing
-#: ("never add salt" is against salt; "never ignore a fever" is not against fevers)
-EXPOSURE_ACTIONS = frozenset({"", "give", "add", "use", "offer", "serve", "put", "apply", "rub", "feed",
-                              "introduce", "try", "include", "sprinkle", "season", "let", "allow", "leave",
-                              "keep", "buy", "choose", "drink", "eat", "take", "bring", "place", "lay",
-                              "wrap", "dab", "spread", "mix", "pour", "provide", "swaddle", "expose"})
-
-
-def advice_against_stance(adv: AdviceClaim, st: StanceClaim) -> bool:
-    """"Never add X" vs "a little X is fine"; "give X" vs "X is dangerous"."""
+def advice_against_stance(adv: AdviceClaim, st: StanceClaim, words: CheckWords | None = None) -> bool:
+    """"Never add X" vs "a little X is fine"; "give X" vs "X is dangerous". Only advice whose action
+    exposes the child to the thing (``[checks] exposure-actions`` in ``lexicons.toml``) is about it."""
     if adv.object is None or (adv.polarity < 0) != st.verdict.positive:
         return False
-    if adv.action.split(" ")[0] not in EXPOSURE_ACTIONS:
+    if adv.action.split(" ")[0] not in (words or CheckWords.shipped()).exposure_actions:
         return False
     if not same_condition(adv.prov, st.prov):
         return False
@@ -502,24 +523,25 @@ def propositions_opposite(a: PropositionClaim, b: PropositionClaim) -> bool:
     return same_thing(neg.subject, pos.subject) and covers(neg.object, pos.object)
 
 
-def _opposite(a: Claim, b: Claim) -> bool:
+def _opposite(a: Claim, b: Claim, words: CheckWords) -> bool:
     if isinstance(a, AdviceClaim) and isinstance(b, AdviceClaim):
-        return advice_opposite(a, b)
+        return advice_opposite(a, b, words)
     if isinstance(a, StanceClaim) and isinstance(b, StanceClaim):
         return stances_opposite(a, b)
     if isinstance(a, PropositionClaim) and isinstance(b, PropositionClaim):
         return propositions_opposite(a, b)
     if isinstance(a, AdviceClaim) and isinstance(b, StanceClaim):
-        return advice_against_stance(a, b)
+        return advice_against_stance(a, b, words)
     if isinstance(a, StanceClaim) and isinstance(b, AdviceClaim):
-        return advice_against_stance(b, a)
+        return advice_against_stance(b, a, words)
     return False
 
 
 OPPOSABLE = (AdviceClaim, StanceClaim, PropositionClaim)
 
 
-def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset[str]]) -> bool:
+def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset[str]],
+                      words: CheckWords | None = None) -> bool:
     """The same advice with details that exclude each other ("sleep on the back" / "on the tummy")."""
     if a.polarity < 0 or b.polarity < 0 or a.action != b.action or not a.action:
         return False
@@ -527,7 +549,7 @@ def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset
         return False
     if Hedge.MAJORITY in (a.prov.hedge, b.prov.hedge):
         return False
-    if not same_condition(a.prov, b.prov) and not _conditions_clash(a, b):
+    if not same_condition(a.prov, b.prov) and not _conditions_clash(a, b, words or CheckWords.shipped()):
         return False
     for g in groups:
         x, y = a.details & g, b.details & g
@@ -537,9 +559,10 @@ def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset
     return False
 
 
-def opposite_pairs(claims: Iterable[Claim],
-                   groups: Sequence[frozenset[str]] = ()) -> list[tuple[Claim, Claim]]:
+def opposite_pairs(claims: Iterable[Claim], groups: Sequence[frozenset[str]] = (),
+                   words: CheckWords | None = None) -> list[tuple[Claim, Claim]]:
     """Pairs (earlier, later) of advice, stance or propositions that say opposite things."""
+    words = words or CheckWords.shipped()
     items = [c for c in claims if isinstance(c, OPPOSABLE)]
     items.sort(key=lambda c: c.prov.start)
     out: list[tuple[Claim, Claim]] = []
@@ -549,8 +572,8 @@ def opposite_pairs(claims: Iterable[Claim],
         if key in said or not comparable(a.prov, b.prov, one_sided=False):
             continue
         exclusive = (isinstance(a, AdviceClaim) and isinstance(b, AdviceClaim)
-                     and exclusive_details(a, b, groups))
-        if not (exclusive or _opposite(a, b)):
+                     and exclusive_details(a, b, groups, words))
+        if not (exclusive or _opposite(a, b, words)):
             continue
         said.add(key)
         out.append((a, b))
@@ -616,7 +639,7 @@ def opposite_claims(ctx: CheckContext) -> Iterator[Hit]:
     things = _alias_map(ctx.options.get("same-thing", []))
     claims = [with_aliases(c, actions, things) for c in _claims(ctx)]
     flagged: set[int] = set()
-    for a, b in opposite_pairs(claims, groups):
+    for a, b in opposite_pairs(claims, groups, check_words(ctx)):
         if b.prov.sent_start in flagged:
             continue
         flagged.add(b.prov.sent_start)
@@ -771,14 +794,12 @@ def _goes_against(c: Claim, g: Guidance) -> bool:
 
 def _ages_in(ctx: CheckContext, c: Claim, onto: Any) -> list[tuple[float, float]]:
     """The ages a claim speaks about: its own, its age scope, or the age words and ages of its sentence."""
-    from .claims.units import ages as scan_ages
-
     if isinstance(c, AgeClaim):
         return [span_of(to_months(c.stated, c.unit), c.relation)]
     if c.prov.age_scope:
         return [c.prov.age_scope]
     own = _words(ctx, c.prov)  # the claim's own words: another clause's ages are not its ages
-    found = [span_of(a.converted, a.relation) for a in scan_ages(own)]
+    found = [span_of(a.converted, a.relation) for a in ctx.data("claims-units").ages(own)]
     low = own.lower()
     for w in getattr(onto, "age_words", {}).values():
         if any(re.search(rf"(?<!\w){re.escape(s.lower())}s?(?!\w)", low) for s in w.synonyms):

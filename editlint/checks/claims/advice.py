@@ -17,12 +17,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import Any
 
 from ...document import BlockKind
 from .ages import with_scope
 from .constructions import Env, Match, builder
-from .lexicons import load_lexicons
 from .model import (
     AdviceClaim,
     Claim,
@@ -34,33 +34,24 @@ from .model import (
     StanceClaim,
     Verdict,
 )
-from .scope import load_scopes, span_text
-from .units import scan, to_months
+from .scope import span_text
+from .units import to_months
 
-LEX = load_lexicons()
-#: nouns that measure an amount of the thing named after "of" ("a pinch of salt" is about salt)
-AMOUNT_NOUNS = LEX.advice.amount_nouns
-#: words for the child or the reader: not the thing advised on, and not a detail of the advice
-PEOPLE = LEX.advice.people
-#: words that say when (ages, times): the age scope covers them, they do not narrow the advice
-TIME_WORDS = LEX.advice.time_words
-ABSOLUTE = LEX.advice.absolute
-OPPOSITE_VERDICT = {Verdict.SAFE: Verdict.HARMFUL, Verdict.FINE: Verdict.HARMFUL,
-                    Verdict.NORMAL: Verdict.WARNING_SIGN, Verdict.HARMFUL: Verdict.SAFE,
-                    Verdict.WARNING_SIGN: Verdict.NORMAL, Verdict.EFFECTIVE: Verdict.INEFFECTIVE,
-                    Verdict.INEFFECTIVE: Verdict.EFFECTIVE}
+# The word lists (amount and part nouns, people, time words, modal force, ...) are ``lexicons.toml``
+# (``env.lexicons``, with the packs' additions) and the scope words ``scopes.toml`` (``env.scopes.lex``).
+OPPOSITE_VERDICT = MappingProxyType({
+    Verdict.SAFE: Verdict.HARMFUL, Verdict.FINE: Verdict.HARMFUL, Verdict.NORMAL: Verdict.WARNING_SIGN,
+    Verdict.HARMFUL: Verdict.SAFE, Verdict.WARNING_SIGN: Verdict.NORMAL,
+    Verdict.EFFECTIVE: Verdict.INEFFECTIVE, Verdict.INEFFECTIVE: Verdict.EFFECTIVE})
 
 
 # -- shared -------------------------------------------------------------------------------------------
 
-#: nouns that name a part of the thing after "of" ("the head end of the mattress" is about the mattress)
-PART_NOUNS = LEX.advice.part_nouns
 
-
-def through_amount(tok: Any) -> Any:
+def through_amount(tok: Any, env: Env) -> Any:
     """"a pinch of salt" -> salt; "the head end of the mattress" -> mattress; "a little honey" stays honey."""
-    seen = 0
-    while tok.lemma_.lower() in AMOUNT_NOUNS | PART_NOUNS and seen < 3:
+    seen, lex = 0, env.lexicons.advice
+    while tok.lemma_.lower() in lex.amount_nouns | lex.part_nouns and seen < 3:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if obj is None:
@@ -69,17 +60,18 @@ def through_amount(tok: Any) -> Any:
     return tok
 
 
-def _is_person(tok: Any) -> bool:
-    return tok.lower_ in PEOPLE or tok.lemma_.lower() in PEOPLE or tok.pos_ == "PRON"
+def _is_person(tok: Any, env: Env) -> bool:
+    people = env.lexicons.advice.people
+    return tok.lower_ in people or tok.lemma_.lower() in people or tok.pos_ == "PRON"
 
 
-def _extra_words(tok: Any) -> set[str]:
+def _extra_words(tok: Any, env: Env) -> set[str]:
     """Content words of a relative clause or "with"/"containing" phrase on a noun ("gels that contain X")."""
     words: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("with", "containing")):
             words |= {g.lemma_.lower() for g in c.subtree
-                      if g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i != tok.i and not _is_person(g)}
+                      if g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i != tok.i and not _is_person(g, env)}
     return words
 
 
@@ -87,8 +79,8 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     """The thing a claim is about: the ontology's id when it knows the noun, else its head with the
     modifiers that name a kind of it ("benzocaine gel", "gels that contain benzocaine"). Prepositional
     attachments are left out: the parser hangs "to porridge" on the verb or on the noun at random."""
-    tok = through_amount(tok)
-    measured = measured_concept(tok)
+    tok = through_amount(tok, env)
+    measured = measured_concept(tok, env)
     if measured is not None:
         return measured
     c = env.concept(tok)
@@ -99,19 +91,20 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     mods = {m.lemma_.lower() if m.dep_ in ("compound", "nsubj") else m.lower_ for m in tok.children
             if m.dep_ in kinds and not m.like_num
             and (not m.tag_.startswith("VB") or (m.dep_ == "amod" and m.tag_ == "VBN"))}  # "cooked rice"
-    mods = {m for m in mods | _extra_words(tok) if m not in ignore and m != head and m not in PEOPLE}
+    people = env.lexicons.advice.people
+    mods = {m for m in mods | _extra_words(tok, env) if m not in ignore and m != head and m not in people}
     key = c.key if c.known else head + (f"({','.join(sorted(mods))})" if mods else "")
     return dataclasses.replace(c, key=key, head=head, modifiers=frozenset(mods))
 
 
-def measured_concept(tok: Any) -> Concept | None:
+def measured_concept(tok: Any, env: Env) -> Concept | None:
     """"a temperature of 38.5 °C", "a raised temperature": the condition the measurement defines
     (``[[measured]]`` in lexicons.toml), so it meets claims about "a fever"."""
-    for m in LEX.measured:
+    for m in env.lexicons.measured:
         if tok.lemma_.lower() not in m.nouns:
             continue
         text = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
-        past = any(a.dimension == m.dimension and a.canonical[0] >= m.from_ for a in scan(text))
+        past = any(a.dimension == m.dimension and a.canonical[0] >= m.from_ for a in env.units.scan(text))
         if past or any(c.dep_ == "amod" and c.lower_ in m.words for c in tok.children):
             return Concept(key=m.concept, text=text, head=m.concept)
     return None
@@ -123,37 +116,38 @@ def _emit(match: Match, key: str, default: Any = None) -> Any:
 
 def _prov(match: Match, env: Env, anchors: list[Any]) -> Provenance:
     found = [a for a in anchors if a is not None]
-    return with_scope(env.prov(match, found), match.sent, env.ontology, anchors=found)
+    return with_scope(env.prov(match, found), match.sent, env, anchors=found)
 
 
 # -- advice ---------------------------------------------------------------------------------------------
 
-def _absolute(verb: Any) -> int:
+def _absolute(verb: Any, env: Env) -> int:
     """+1 for "always", -1 for "never" on the verb (or its auxiliary), 0 otherwise."""
+    absolute = env.lexicons.advice.absolute
     for c in verb.children:
-        if c.lower_ in ABSOLUTE:
-            return ABSOLUTE[c.lower_]
-    return _universal_phrase(verb)
+        if c.lower_ in absolute:
+            return absolute[c.lower_]
+    return _universal_phrase(verb, env)
 
 
-def _universal_determiner(g: Any) -> str:
+def _universal_determiner(g: Any, env: Env) -> str:
     """"no" or "any" when ``g`` is the noun of "under no circumstances" / "at any time", else ""."""
-    lex = load_scopes()
+    lex = env.scopes.lex
     if g.lemma_.lower() not in lex.negation.universal_nouns and g.lower_ not in lex.negation.universal_nouns:
         return ""
     det = next((d.lower_ for d in g.children if d.dep_ == "det"), "")
     return det if det in lex.negation.words or det in lex.condition.universal else ""
 
 
-def _universal_phrase(verb: Any) -> int:
+def _universal_phrase(verb: Any, env: Env) -> int:
     """-1 for "under no circumstances (should you) X" (never), +1 for "X under any circumstances"
     (without exception, whatever the polarity), 0 otherwise."""
     for c in verb.children:
         if c.dep_ == "prep":
             for g in c.children:
-                det = _universal_determiner(g) if g.dep_ == "pobj" else ""
+                det = _universal_determiner(g, env) if g.dep_ == "pobj" else ""
                 if det:
-                    return -1 if det in load_scopes().negation.words else 1
+                    return -1 if det in env.scopes.lex.negation.words else 1
     return 0
 
 
@@ -171,23 +165,23 @@ def _complement(verb: Any) -> Any:
     return None
 
 
-def advice_object(verb: Any) -> Any:
+def advice_object(verb: Any, env: Env) -> Any:
     """The thing an action is about: its object (through amounts), skipping the child it is given to."""
     for dep in ("dobj", "nsubjpass", "npadvmod", "appos"):
         obj = next((c for c in verb.children if c.dep_ == dep), None)
-        if obj is not None and not _is_person(obj):
-            return through_amount(obj)
+        if obj is not None and not _is_person(obj, env):
+            return through_amount(obj, env)
     if verb.dep_ == "compound" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return through_amount(verb.head)  # a misread imperative: "Limit(compound) juice(ROOT)"
+        return through_amount(verb.head, env)  # a misread imperative: "Limit(compound) juice(ROOT)"
     for c in verb.children:  # "never tilt or prop up the surface": conjoined verbs share the object
         if c.dep_ == "conj" and c.pos_ == "VERB":
-            obj = next((g for g in c.children if g.dep_ == "dobj" and not _is_person(g)), None)
+            obj = next((g for g in c.children if g.dep_ == "dobj" and not _is_person(g, env)), None)
             if obj is not None:
-                return through_amount(obj)
+                return through_amount(obj, env)
     return None
 
 
-def advice_details(verb: Any, obj: Any) -> frozenset[str]:
+def advice_details(verb: Any, obj: Any, env: Env) -> frozenset[str]:
     """Lemmas that narrow the action: its prepositional objects and manner words (not the child, not ages)."""
     out: set[str] = set()
     for c in verb.children:
@@ -196,29 +190,30 @@ def advice_details(verb: Any, obj: Any) -> frozenset[str]:
         if c.dep_ == "prep":
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
-                    out |= _detail_words(g)
+                    out |= _detail_words(g, env)
         elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and not any(
                 m.dep_ == "mark" for m in c.children):  # a purpose, not a condition ("if four hours pass")
             out.add(c.lemma_.lower())  # "put the baby to sleep on their back": sleep, back
             for p in c.children:
                 if p.dep_ == "prep":
-                    out |= {w for g in p.children if g.dep_ == "pobj" for w in _detail_words(g)}
-    return frozenset(out | _object_details(obj))
+                    out |= {w for g in p.children if g.dep_ == "pobj" for w in _detail_words(g, env)}
+    return frozenset(out | _object_details(obj, env))
 
 
-def _object_details(obj: Any) -> set[str]:
+def _object_details(obj: Any, env: Env) -> set[str]:
     """Where or how, when the parser hung the phrase on the object rather than the verb ("heat a bottle
     in the microwave"): the same detail either way ("of" and "with" phrases name the thing itself)."""
     if obj is None:
         return set()
     return {w for c in obj.children if c.dep_ == "prep" and c.lower_ not in ("of", "with", "containing")
-            for g in c.children if g.dep_ == "pobj" for w in _detail_words(g)}
+            for g in c.children if g.dep_ == "pobj" for w in _detail_words(g, env)}
 
 
-def _detail_words(g: Any) -> set[str]:
-    if _is_person(g) or g.lemma_.lower() in TIME_WORDS or g.like_num or any(n.like_num for n in g.children):
+def _detail_words(g: Any, env: Env) -> set[str]:
+    if _is_person(g, env) or g.lemma_.lower() in env.lexicons.advice.time_words or g.like_num or any(
+            n.like_num for n in g.children):
         return set()
-    if _universal_determiner(g):  # "under any circumstances" widens the advice, it does not narrow it
+    if _universal_determiner(g, env):  # "under any circumstances" widens the advice, it does not narrow it
         return set()
     return {g.lemma_.lower()}
 
@@ -234,11 +229,11 @@ def _action_name(verb: Any, env: Env) -> str:
 
 def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
             avoid: bool) -> AdviceClaim | None:
-    absolute = _absolute(verb) or (_absolute(verb.head) if verb.dep_ == "xcomp" else 0)
+    absolute = _absolute(verb, env) or (_absolute(verb.head, env) if verb.dep_ == "xcomp" else 0)
     # a "never" on a role word ("it is never a good idea to X") was counted by the builder as negation
     roles = [match.roles[r] for r in ("be", "adj", "need") if r in match.roles]
     counted = any(verb.head.i == t.i for t in roles)
-    if env.negated(verb) or (absolute < 0 and not (counted and not _absolute(verb))):
+    if env.negated(verb) or (absolute < 0 and not (counted and not _absolute(verb, env))):
         polarity = -polarity
     action_tok = verb
     if avoid:
@@ -246,16 +241,16 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
         action_tok = inner if inner is not None else None
         polarity = -polarity
     if action_tok is not None and obj_tok is None:
-        obj_tok = advice_object(action_tok)
+        obj_tok = advice_object(action_tok, env)
     if action_tok is None and obj_tok is None:
-        obj_tok = advice_object(verb)
+        obj_tok = advice_object(verb, env)
     if action_tok is None and obj_tok is None:
         return None
     if avoid and action_tok is None and _emit(match, "gerund-only", False):
         return None  # "stop the bleeding" ends something; only "stop giving X" is advice against giving
     obj = thing_concept(env, obj_tok) if obj_tok is not None else None
     action = _action_name(action_tok, env) if action_tok is not None else ""
-    details = advice_details(action_tok, obj_tok) if action_tok is not None else frozenset()
+    details = advice_details(action_tok, obj_tok, env) if action_tok is not None else frozenset()
     if obj is None and not details and sum(t.is_alpha for t in match.sent) < 3:
         return None  # "Relax.", a table header "Age": nothing another passage could contradict
     prov = _prov(match, env, [verb, obj_tok])
@@ -267,35 +262,30 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
     return claim
 
 
-#: subordinators that bound advice in time: "keep X until E" (+ before E), "stop X once E" (- after E)
-UNTIL_MARKS = LEX.advice.until_marks
-ONCE_MARKS = LEX.advice.once_marks
-#: verbs that only carry the boundary event ("shows signs of trying to roll": the event is rolling)
-CARRIER_VERBS = LEX.advice.carrier_verbs
-
-
-def _boundary_clause(verb: Any) -> tuple[str, Any] | None:
-    """("until" | "once", clause verb) of a time clause on the advice ("as soon as" included)."""
+def _boundary_clause(verb: Any, env: Env) -> tuple[str, Any] | None:
+    """("until" | "once", clause verb) of a time clause on the advice ("as soon as" included): "keep X
+    until E" (+ before E), "stop X once E" (- after E)."""
+    lex = env.lexicons.advice
     heads = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "dobj") and verb.head is not verb else [])
     for h in heads:
         for c in [*h.children, *(g for a in h.children if a.dep_ == "advmod" for g in a.children)]:
             if c.dep_ != "advcl":
                 continue
             mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "")
-            if mark in UNTIL_MARKS:
+            if mark in lex.until_marks:
                 return "until", c
-            if mark in ONCE_MARKS:
+            if mark in lex.once_marks:
                 return "once", c
     return None
 
 
-def boundary_event(clause: Any, lex: Any) -> Concept:
+def boundary_event(clause: Any, lex: Any, carriers: frozenset[str]) -> Concept:
     """The event of a time clause as the verbs it names, with its phase (start: "signs of trying to
-    roll"; mastery: "rolls confidently")."""
+    roll"; mastery: "rolls confidently"); ``carriers`` only carry it ("shows signs of trying to roll")."""
     start_words = set(getattr(lex, "start_verbs", ())) | {"sign", "first", "begin", "start"}
     mastery_words = set(getattr(lex, "mastery_words", ()))
     toks = list(clause.subtree)
-    verbs = sorted({t.lemma_.lower() for t in toks if t.pos_ == "VERB"} - CARRIER_VERBS - start_words)
+    verbs = sorted({t.lemma_.lower() for t in toks if t.pos_ == "VERB"} - carriers - start_words)
     lemmas = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     phase = Phase.START if lemmas & start_words else Phase.MASTERY if lemmas & mastery_words else Phase.ANY
     text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
@@ -304,11 +294,11 @@ def boundary_event(clause: Any, lex: Any) -> Concept:
 
 
 def _with_boundary(claim: AdviceClaim, verb: Any, env: Env) -> AdviceClaim:
-    found = _boundary_clause(verb)
+    found = _boundary_clause(verb, env)
     if found is None:
         return claim
     kind, clause = found
-    event = boundary_event(clause, getattr(env.ontology, "lexicon", None))
+    event = boundary_event(clause, getattr(env.ontology, "lexicon", None), env.lexicons.advice.carrier_verbs)
     if not event.modifiers:
         return claim
     if kind == "until":
@@ -316,12 +306,9 @@ def _with_boundary(claim: AdviceClaim, verb: Any, env: Env) -> AdviceClaim:
     return dataclasses.replace(claim, once=event)
 
 
-#: subjects that make a sentence advice to the reader ("you should", "parents can")
-ADDRESSEES = LEX.advice.addressees
-
-
-def _imperative_ok(verb: Any) -> bool:
-    """Advice has no subject of its own or addresses the reader; it is not a question."""
+def _imperative_ok(verb: Any, env: Env) -> bool:
+    """Advice has no subject of its own or addresses the reader ("you should", "parents can"); it is not
+    a question."""
     if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
         return False  # a noun at the start of a sentence ("Cola should never be …"), not a verb
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
@@ -329,7 +316,8 @@ def _imperative_ok(verb: Any) -> bool:
         return False  # a modifier of another verb's subject: "Green(NNP) snot is normal"
     if verb.dep_ == "compound":  # a misread imperative: "Avoid(compound) sugar(ROOT)"
         subj = []
-    return all(s.lower_ in ADDRESSEES for s in subj) and not span_text(verb.sent).rstrip().endswith("?")
+    addressees = env.lexicons.advice.addressees
+    return all(s.lower_ in addressees for s in subj) and not span_text(verb.sent).rstrip().endswith("?")
 
 
 @builder("advice")
@@ -337,7 +325,8 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     """Advice to do or not do something, from imperatives, modals, "it is safe to", "X is recommended"."""
     verb = match.roles.get("action")
     carriers = [t for t in (verb, match.roles.get("keep")) if t is not None]
-    if verb is None or (_emit(match, "imperative", False) and not all(_imperative_ok(t) for t in carriers)):
+    if verb is None or (_emit(match, "imperative", False)
+                        and not all(_imperative_ok(t, env) for t in carriers)):
         return
     if _emit(match, "bare", False):
         yield from _bare(match, env, verb)
@@ -346,7 +335,7 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if any(env.negated(match.roles[r]) for r in ("be", "adj", "need") if r in match.roles):
         polarity = -polarity  # "it is not safe to X", "you don't need to X"
     obj = match.roles.get("object")
-    if obj is not None and _is_person(obj) and obj.dep_ == "nsubjpass":
+    if obj is not None and _is_person(obj, env) and obj.dep_ == "nsubjpass":
         obj = None  # "a baby should not be left alone on X" = "leave a baby alone on X" (not about the child)
     claim = _advice(match, env, verb, polarity, obj, bool(_emit(match, "avoid", False)))
     if claim is None:
@@ -356,14 +345,14 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
         claim = dataclasses.replace(claim, polarity=-claim.polarity,
                                     absolute=claim.absolute or lead.startswith("never"))
     force = _force(match, env, claim.polarity)
-    yield dataclasses.replace(claim, force=force, prov=_deontic(match, claim.prov, force))
+    yield dataclasses.replace(claim, force=force, prov=_deontic(match, claim.prov, force, env))
 
 
-def _deontic(match: Match, prov: Provenance, force: str) -> Provenance:
+def _deontic(match: Match, prov: Provenance, force: str, env: Env) -> Provenance:
     """Leave given to the reader is not a hedge on a fact: "you may X" is as plain as "you can X" (the
     permission is in ``force``); and "if you like" / "if it helps" defers to the reader, it sets no
     condition on the advice."""
-    lex = load_scopes()
+    lex = env.scopes.lex
     modal = match.roles.get("modal")
     if force == "permission" and prov.hedge is Hedge.MINORITY and modal is not None \
             and modal.lower_ in lex.hedge.minority_modals:
@@ -407,18 +396,12 @@ def _negative_lead_in(match: Match, env: Env) -> str:
         return ""
     last = re.split(r"[.!?;,—–]\s+|\s+[—–]\s+", lead.text.rstrip().rstrip(":"))[-1]
     words = " ".join(last.lower().split())
-    for neg in LEX.advice.negative_lead_ins:
+    for neg in env.lexicons.advice.negative_lead_ins:
         if words == neg or words.startswith(neg + " "):
             return neg
         if len(words.split()) <= LEAD_IN_SHORT and re.search(rf"(?<!\w){re.escape(neg)}(?!\w)", words):
             return neg
     return ""
-
-
-#: modals and adjectives that give leave rather than direct ("you can X", "it is fine to X")
-PERMISSION_WORDS = LEX.advice.permission_words
-#: words of necessity ("you must X", "you have to X", "you need to X")
-OBLIGATION_WORDS = LEX.advice.obligation_words
 
 
 def _force(match: Match, env: Env, polarity: int) -> str:
@@ -430,30 +413,31 @@ def _force(match: Match, env: Env, polarity: int) -> str:
     word = next((match.roles[r] for r in ("need", "modal", "adj") if r in match.roles), None)
     if word is None:
         return ""
-    low = word.lower_ if word.lower_ in PERMISSION_WORDS | OBLIGATION_WORDS else word.lemma_.lower()
-    if low in OBLIGATION_WORDS:
+    lex = env.lexicons.advice  # leave ("you can X", "it is fine to X") or necessity ("you must X")
+    low = word.lower_ if word.lower_ in lex.permission_words | lex.obligation_words else word.lemma_.lower()
+    if low in lex.obligation_words:
         return "no-need" if polarity < 0 and env.negated(word) else ("obligation" if polarity > 0 else "")
-    return "permission" if low in PERMISSION_WORDS and polarity > 0 else ""
+    return "permission" if low in lex.permission_words and polarity > 0 else ""
 
 
 def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
     """Advice on a thing with no action: "X is not recommended", "X should be avoided", "No X."."""
     obj_tok = match.roles.get("object")
-    if obj_tok is None or _is_person(obj_tok):
+    if obj_tok is None or _is_person(obj_tok, env):
         return
     polarity = int(_emit(match, "polarity", 1))
-    if verb.dep_ == "det" and not any(a.is_age for a in scan(span_text(match.sent))):
+    if verb.dep_ == "det" and not any(a.is_age for a in env.units.scan(span_text(match.sent))):
         return  # "No fever." in a symptom list describes; "No honey before 12 months." advises
     if verb.dep_ != "det" and env.negated(verb):
         polarity = -polarity
     action, details = "", frozenset[str]()
     if obj_tok.pos_ == "VERB" or obj_tok.tag_ == "VBG":  # "giving juice is recommended": give juice
-        action, details = _action_name(obj_tok, env), advice_details(obj_tok, None)
-        inner = advice_object(obj_tok)
+        action, details = _action_name(obj_tok, env), advice_details(obj_tok, None, env)
+        inner = advice_object(obj_tok, env)
         if inner is None:
             return
         obj_tok = inner
-    obj = thing_concept(env, through_amount(obj_tok))
+    obj = thing_concept(env, through_amount(obj_tok, env))
     if obj.key:
         yield AdviceClaim(action=action, object=obj, polarity=polarity,
                           prov=_prov(match, env, [obj_tok, verb]), details=details,
@@ -462,7 +446,7 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
 
 # -- stance ---------------------------------------------------------------------------------------------
 
-def _subject_thing(thing: Any) -> Any:
+def _subject_thing(thing: Any, env: Env) -> Any:
     """"Giving honey is risky": the gerund's object; "jam stirred into yogurt is …" (a participle read as
     the subject): the participle's own subject; else the noun itself."""
     if thing.tag_ == "VBN":
@@ -470,7 +454,7 @@ def _subject_thing(thing: Any) -> Any:
         if subj is not None:
             return subj
     if thing.pos_ == "VERB" or thing.tag_ == "VBG":
-        obj = advice_object(thing)
+        obj = advice_object(thing, env)
         if obj is not None:
             return obj
     return thing
@@ -493,7 +477,7 @@ def condition_thing(clause: Any, env: Env) -> Concept:
     event = env.concept(clause)
     neg = env.negated(clause)
     text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
-    age = next((a for a in scan(text) if a.is_age), None)
+    age = next((a for a in env.units.scan(text) if a.is_age), None)
     when = ""
     if age is not None:
         lo, hi = to_months(age.stated, age.unit)
@@ -509,7 +493,7 @@ def _condition_stance(match: Match, env: Env, verdict: Verdict) -> Iterator[Clai
         return
     if verdict is Verdict.NORMAL and not _reassuring(verb, env):
         return  # "worry if …" without a negation is not reassurance
-    if verdict is Verdict.WARNING_SIGN and not _imperative_ok(verb):
+    if verdict is Verdict.WARNING_SIGN and not _imperative_ok(verb, env):
         return
     thing = condition_thing(clause, env)
     prov = dataclasses.replace(_prov(match, env, [verb]), condition="")  # the condition is the thing
@@ -524,7 +508,7 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
         return
     thing = match.roles.get("thing")
     anchor = match.roles.get("verdict") or match.roles.get("verb")
-    if thing is None or _is_person(thing) or thing.lower_ in ("this", "that", "these", "those", "which"):
+    if thing is None or _is_person(thing, env) or thing.lower_ in ("this", "that", "these", "those", "which"):
         return
     verdict = Verdict(str(_emit(match, "verdict", "fine")))
     if _emit(match, "reassurance", False):  # "don't worry about X": only a negated worry says X is normal
@@ -533,27 +517,27 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     elif _emit(match, "negation-in-pattern", False):
         pass  # the pattern spells out the word that decides the verdict
     elif any(env.negated(t) for t in (anchor, thing.head) if t is not None) or (
-            anchor is not None and (_says_no(anchor) or _under_denying_noun(anchor))):
+            anchor is not None and (_says_no(anchor, env) or _under_denying_noun(anchor, env))):
         # "not a warning sign", "no cause for concern", "no evidence that X helps"
         verdict = OPPOSITE_VERDICT[verdict]
-    elif verdict is Verdict.EFFECTIVE and _scant(match):
+    elif verdict is Verdict.EFFECTIVE and _scant(match, env):
         verdict = Verdict.INEFFECTIVE  # "little, if any, relief", "does little to help"
-    tok = _subject_thing(through_amount(thing))
-    if tok.lemma_.lower() in TIME_WORDS:
+    tok = _subject_thing(through_amount(thing, env), env)
+    if tok.lemma_.lower() in env.lexicons.advice.time_words:
         return
     concept = thing_concept(env, tok)
     if not concept.key:
         return
     prov = _prov(match, env, [thing, anchor])
-    if _scant_phrase(prov.condition):
+    if _scant_phrase(prov.condition, env):
         prov = dataclasses.replace(prov, condition="")  # "if any" doubts the benefit, it is no condition
     if prov.hedge is Hedge.PLAIN and _can_be(thing.head):
         prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
     yield StanceClaim(thing=concept, verdict=verdict, prov=prov)
 
 
-def _scant_phrase(text: str) -> bool:
-    return " ".join(text.lower().strip(" ,;").split()) in LEX.stance.scant_phrases
+def _scant_phrase(text: str, env: Env) -> bool:
+    return " ".join(text.lower().strip(" ,;").split()) in env.lexicons.stance.scant_phrases
 
 
 def _phrase_at(tok: Any, phrase: str) -> bool:
@@ -562,10 +546,10 @@ def _phrase_at(tok: Any, phrase: str) -> bool:
     return tok.i + len(words) <= len(doc) and all(doc[tok.i + k].lower_ == w for k, w in enumerate(words))
 
 
-def _scant(match: Match) -> bool:
+def _scant(match: Match, env: Env) -> bool:
     """A benefit reduced to (almost) nothing: the benefit noun or the verb carries a scant word ("little
     relief", "does little to help") or the clause holds a scant phrase ("brief, if any, relief")."""
-    words = LEX.stance.scant_words
+    words = env.lexicons.stance.scant_words
     verb, noun = match.roles.get("verb"), match.roles.get("verdict")
     if noun is not None and any(c.dep_ in ("det", "amod") and c.lower_ in words for c in noun.children):
         return True
@@ -573,7 +557,7 @@ def _scant(match: Match) -> bool:
         return False
     if any(c.dep_ in ("dobj", "npadvmod", "advmod") and c.lower_ in words for c in verb.children):
         return True
-    return any(_phrase_at(t, p) for t in verb.subtree for p in LEX.stance.scant_phrases)
+    return any(_phrase_at(t, p) for t in verb.subtree for p in env.lexicons.stance.scant_phrases)
 
 
 def _can_be(verb: Any) -> bool:
@@ -585,20 +569,16 @@ def _can_be(verb: Any) -> bool:
 
 # -- propositions ---------------------------------------------------------------------------------------
 
-#: nouns that deny what hangs on them when they carry "no": "no evidence that X causes Y", "no proof of
-#: a link between X and Y" (the relation is inside the denied noun's clause or phrase)
-DENYING_NOUNS = LEX.proposition.denying_nouns
-NO_WORDS = LEX.proposition.no_words
+def _says_no(noun: Any, env: Env) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in env.lexicons.proposition.no_words for c in noun.children)
 
 
-def _says_no(noun: Any) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in NO_WORDS for c in noun.children)
-
-
-def _under_denying_noun(tok: Any) -> bool:
-    """The relation hangs (through a clause or "of"/"between" phrases) on "no evidence", "no proof" …"""
+def _under_denying_noun(tok: Any, env: Env) -> bool:
+    """The relation hangs (through a clause or "of"/"between" phrases) on "no evidence", "no proof" …
+    (``[proposition] denying-nouns``: the relation is inside the denied noun's clause or phrase)."""
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in DENYING_NOUNS and anc.pos_ == "NOUN" and _says_no(anc):
+        denying = anc.lemma_.lower() in env.lexicons.proposition.denying_nouns
+        if denying and anc.pos_ == "NOUN" and _says_no(anc, env):
             return True
         if anc.pos_ == "VERB" and anc.dep_ not in ("relcl", "acl", "ccomp", "pcomp"):
             return False
@@ -615,16 +595,16 @@ def _denied(match: Match, env: Env) -> bool:
     verb = match.roles.get("verb")
     if verb is not None and _not_always(verb):
         return False
-    if verb is not None and (env.negated(verb) or _under_denying_noun(verb)):
+    if verb is not None and (env.negated(verb) or _under_denying_noun(verb, env)):
         return True
     noun = match.roles.get("link")
-    return noun is not None and (_says_no(noun) or _under_denying_noun(noun))
+    return noun is not None and (_says_no(noun, env) or _under_denying_noun(noun, env))
 
 
-def _reported_before(sent: Any, subj: Any) -> bool:
+def _reported_before(sent: Any, subj: Any, env: Env) -> bool:
     """A misparsed clause ("Grandparents say dummies cause ear infections", the clause read as an object)
     hides the reporting verb from the scope reader: a verb of saying or belief before the subject counts."""
-    verbs = set(load_scopes().reported.verbs)
+    verbs = env.scopes.lex.reported.verbs
     return any(t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") for t in sent if t.i < subj.i)
 
 
@@ -632,14 +612,14 @@ def _reported_before(sent: Any, subj: Any) -> bool:
 def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
     """X causes Y / X does not cause Y / there is no link between X and Y."""
     subj, obj = match.roles.get("subject"), match.roles.get("object")
-    if subj is None or obj is None or _is_person(subj) or _is_person(obj):
+    if subj is None or obj is None or _is_person(subj, env) or _is_person(obj, env):
         return
     polarity = int(_emit(match, "polarity", 1))
     if not _emit(match, "negation-in-pattern", False) and _denied(match, env):
         polarity = -polarity  # a token pattern that spells the negation out does not ask the parse again
     prov = _prov(match, env, [subj, match.roles.get("verb") or match.roles.get("link"), obj])
     misread = match.roles.get("misread")
-    if misread is not None and not prov.reported and _reported_before(match.sent, subj):
+    if misread is not None and not prov.reported and _reported_before(match.sent, subj, env):
         prov = dataclasses.replace(prov, reported=True)
     s, o = thing_concept(env, subj), thing_concept(env, obj)
     if misread is not None and _emit(match, "object-modifier", "") == "verb":  # "to ear(VB) infections"

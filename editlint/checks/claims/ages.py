@@ -18,25 +18,19 @@ from typing import Any
 
 from ...document import Block, BlockKind
 from .constructions import Env, Match, builder
-from .lexicons import load_lexicons
+from .lexicons import Lexicons
 from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
 from .scope import clause_tokens, clause_verb, span_text
-from .units import Amount, scan
+from .units import Amount, Units
 
-#: nouns that name an amount of something rather than the thing ("two hours of sleep", "time on screens")
-LIGHT_HEADS = frozenset({"amount", "time", "use", "usage", "intake", "exposure", "consumption", "total",
-                         "limit", "maximum", "minimum", "dose", "dosage", "quantity", "serving", "portion"})
-#: verbs whose object is capped by "to N" ("limit juice to a cup", "keep naps to 2 hours")
-CAP_VERBS = frozenset({"limit", "restrict", "cap", "keep", "reduce", "cut"})
-#: with negation these give the earliest age ("not before 6 months", "don't … until 12 months")
-NOT_BEFORE_PREPS = frozenset({"before", "until", "till", "under", "younger than", "in the first",
-                              "during the first", "within the first"})
+# The word lists (light heads, capping verbs, time-clause marks, ...) are ``[ages]`` and ``[quantity]`` of
+# ``rules/claims/lexicons.toml`` (``env.lexicons``); numbers and units come from ``env.units``.
 
 
-def amount_at(sent: Any, tok: Any) -> Amount | None:
+def amount_at(units: Units, sent: Any, tok: Any) -> Amount | None:
     """The age or amount of the sentence that contains ``tok`` (a token of the expression)."""
     offset = tok.idx - sent.start_char
-    for a in scan(span_text(sent)):
+    for a in units.scan(span_text(sent)):
         if a.start <= offset < a.end:
             return a
     return None
@@ -51,11 +45,11 @@ def clause_span(sent: Any, anchors: Sequence[Any]) -> tuple[int, int]:
     return min(t.idx for t in toks) - sent.start_char, max(t.idx + len(t) for t in toks) - sent.start_char
 
 
-def sentence_scope(sent: Any, skip: Amount | None = None,
+def sentence_scope(units: Units, sent: Any, skip: Amount | None = None,
                    span: tuple[int, int] | None = None) -> Interval | None:
     """The ages a clause limits itself to ("for babies under 6 months" -> (0, 6)), from stated numbers."""
     lo_c, hi_c = span if span is not None else (0, len(span_text(sent)))
-    for a in scan(span_text(sent)):
+    for a in units.scan(span_text(sent)):
         if a.start < lo_c or a.end > hi_c:
             continue
         if a is skip or not a.is_age:
@@ -69,9 +63,9 @@ def sentence_scope(sent: Any, skip: Amount | None = None,
     return None
 
 
-def population_scope(text: str, onto: Any) -> Interval | None:
+def population_scope(units: Units, text: str, onto: Any) -> Interval | None:
     """The ages a phrase names: an age ("under 6 months") or an age word ("for toddlers")."""
-    for a in scan(text):
+    for a in units.scan(text):
         if a.is_age:
             lo, hi = a.converted
             return ((0.0, hi) if a.relation in (Relation.BY, Relation.UP_TO)
@@ -83,62 +77,60 @@ def population_scope(text: str, onto: Any) -> Interval | None:
     return None
 
 
-def with_scope(prov: Provenance, sent: Any, onto: Any = None, skip: Amount | None = None,
+def with_scope(prov: Provenance, sent: Any, env: Env, skip: Amount | None = None,
                anchors: Sequence[Any] = ()) -> Provenance:
     """``prov`` with its age scope: a leading "For toddlers," names ages (a population, not a
     condition), and the sentence's own age limits count when the scope reader found none."""
+    onto, units = env.ontology, env.units
     if prov.condition and onto is not None and not prov.condition.lower().startswith(("if ", "unless ")):
-        scope = population_scope(prov.condition, onto)
+        scope = population_scope(units, prov.condition, onto)
         if scope is not None:
             return dataclasses.replace(prov, condition="", age_scope=scope)
     if prov.age_scope is not None:
         return prov
-    scope = sentence_scope(sent, skip, clause_span(sent, anchors) if anchors else None)
+    scope = sentence_scope(units, sent, skip, clause_span(sent, anchors) if anchors else None)
     if scope is None and anchors:
-        scope = time_clause_scope(sent, anchors)
+        scope = time_clause_scope(sent, anchors, units, env.lexicons)
     return dataclasses.replace(prov, age_scope=scope) if scope else prov
 
 
-#: "before your child is six months old" limits advice to younger children, "once …" to older ones
-BEFORE_MARKS = frozenset({"before", "until", "till"})
-AFTER_MARKS = frozenset({"once", "after", "when", "since", "from"})
-
-
-def time_clause_scope(sent: Any, anchors: Sequence[Any]) -> Interval | None:
-    """The ages a time clause on the claim's verb names: "before … is 6 months old" -> (0, 6)."""
+def time_clause_scope(sent: Any, anchors: Sequence[Any], units: Units, lex: Lexicons) -> Interval | None:
+    """The ages a time clause on the claim's verb names: "before … is 6 months old" -> (0, 6); "before"
+    limits advice to younger children, "once …" to older ones (``[ages] before-marks`` / ``after-marks``)."""
+    before_marks, after_marks = lex.ages.before_marks, lex.ages.after_marks
     for a in anchors:
         verb = clause_verb(a)
         for c in verb.children:
             mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "")
-            if c.dep_ != "advcl" or mark not in BEFORE_MARKS | AFTER_MARKS:
+            if c.dep_ != "advcl" or mark not in before_marks | after_marks:
                 continue
             text = sent.doc[c.left_edge.i:c.right_edge.i + 1].text
-            age = next((x for x in scan(text) if x.is_age), None)
+            age = next((x for x in units.scan(text) if x.is_age), None)
             if age is None:
                 continue
             lo, hi = age.converted
-            return (0.0, lo) if mark in BEFORE_MARKS else (hi, float("inf"))
+            return (0.0, lo) if mark in before_marks else (hi, float("inf"))
     return None
 
 
 # -- ages ----------------------------------------------------------------------------------------------
 
-def _relation(a: Amount, negated: bool) -> Relation | None:
+def _relation(a: Amount, negated: bool, lex: Lexicons) -> Relation | None:
     """The claim's relation; "not before 6 months" / "don't … until 6 months" is the earliest age."""
     if not negated:
         return a.relation
-    if a.prep in NOT_BEFORE_PREPS:
+    if a.prep in lex.ages.not_before_preps:
         return Relation.NOT_BEFORE
     # "not walking by 18 months" is a deadline (a red flag), "most babies don't walk at 9 months" no age
     return None
 
 
-def _age_claim(concept: Concept, a: Amount, prov: Provenance, negated: bool,
+def _age_claim(concept: Concept, a: Amount, prov: Provenance, negated: bool, lex: Lexicons,
                unit: str = "", relation: Relation | None = None) -> AgeClaim | None:
-    relation = relation or _relation(a, negated)
+    relation = relation or _relation(a, negated, lex)
     if relation is None:
         return None
-    earliest = a.extreme and a.prep in load_lexicons().ages.earliest_preps and not negated
+    earliest = a.extreme and a.prep in lex.ages.earliest_preps and not negated
     if a.extreme:
         prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
     return AgeClaim(concept=concept, stated=a.stated, unit=unit or a.unit, months=a.canonical,
@@ -146,9 +138,9 @@ def _age_claim(concept: Concept, a: Amount, prov: Provenance, negated: bool,
                     approximate=a.approximate, earliest=earliest)
 
 
-def exposure_concept(concept: Concept) -> Concept:
+def exposure_concept(concept: Concept, lexicons: Lexicons) -> Concept:
     """"give / offer / introduce X" at an age name one event (when X may be given): one key for them."""
-    lex = load_lexicons().ages
+    lex = lexicons.ages
     if concept.known or concept.head not in lex.exposure_verbs:
         return concept
     if not concept.key.startswith(concept.head + "("):
@@ -182,11 +174,11 @@ def build_age(match: Match, env: Env) -> Iterator[Claim]:
         yield from _age_word(match, env, event, match.roles["word"])
         return
     tok = match.roles.get("time")
-    a = amount_at(match.sent, tok) if tok is not None else None
+    a = amount_at(env.units, match.sent, tok) if tok is not None else None
     forced = "relation" in match.construction.emits  # "wait until at least N months": an age, not a span
     if a is None or not (a.is_age or (a.canonical_unit == "months" and forced)):
         return
-    concept = exposure_concept(_with_phase(env.concept(event), match))
+    concept = exposure_concept(_with_phase(env.concept(event), match, env.lexicons), env.lexicons)
     prov = env.prov(match, [event, tok])
     if prov.condition and _reader_condition(prov.condition, a, match.sent):
         prov = dataclasses.replace(prov, condition="")
@@ -194,7 +186,7 @@ def build_age(match: Match, env: Env) -> Iterator[Claim]:
     keep, relation = _emitted_relation(match, negated)
     if not keep:
         return
-    claim = _age_claim(concept, a, prov, negated, relation=relation)
+    claim = _age_claim(concept, a, prov, negated, env.lexicons, relation=relation)
     if claim is not None and concept.key:
         yield claim
 
@@ -207,15 +199,12 @@ def _reader_condition(condition: str, a: Amount, sent: Any) -> bool:
     return len(words) > 1 and words[1] in ("you", "parents", "we") and age_text not in condition
 
 
-#: verbs whose subject is the skill and whose age is when it starts ("crawling usually starts around 8
-#: months", "babbling begins at 6 months"): the age names the start, not the usual age of the skill
-START_VERBS = frozenset({"start", "begin", "emerge", "appear", "commence", "kick"})
-
-
-def _with_phase(concept: Concept, match: Match) -> Concept:
+def _with_phase(concept: Concept, match: Match, lex: Lexicons) -> Concept:
+    """Verbs whose subject is the skill and whose age is when it starts ("crawling usually starts around
+    8 months": ``[ages] start-verbs``): the age names the start, not the usual age of the skill."""
     phase = str(match.construction.emits.get("phase", ""))
     event = match.roles.get("event")
-    if not phase and event is not None and event.lemma_.lower() in START_VERBS and any(
+    if not phase and event is not None and event.lemma_.lower() in lex.ages.start_verbs and any(
             c.dep_ in ("nsubj", "csubj") and (c.tag_ == "VBG" or c.pos_ in ("NOUN", "PROPN"))
             for c in event.children):
         phase = Phase.START.value
@@ -261,8 +250,8 @@ def _age_word(match: Match, env: Env, event: Any, word: Any) -> Iterator[Claim]:
 AGE_CELL_SHARE = 0.6
 
 
-def _cell_age(text: str) -> Amount | None:
-    found = [a for a in scan(text) if a.is_age]
+def _cell_age(text: str, units: Units) -> Amount | None:
+    found = [a for a in units.scan(text) if a.is_age]
     stripped = len(text.strip()) or 1
     if len(found) == 1 and (found[0].end - found[0].start) / stripped >= AGE_CELL_SHARE:
         return found[0]
@@ -296,12 +285,12 @@ def table_ages(ex: Any) -> Iterator[Claim]:
     The rows of one table share a list id: they are stages of one timeline, not rival ages for one
     event ("4 naps to 3" and "2 naps to 1" are both naps)."""
     for table, row in _table_rows(ex.ctx.doc.blocks):
-        if len(row) < 2 or _cell_age(row[0].text) is not None:
+        if len(row) < 2 or _cell_age(row[0].text, ex.units) is not None:
             continue  # a row led by an age is a population row, not an event
-        cell = next((c for c in row[1:] if _cell_age(c.text) is not None), None)
+        cell = next((c for c in row[1:] if _cell_age(c.text, ex.units) is not None), None)
         if cell is None:
             continue
-        a = _cell_age(cell.text)
+        a = _cell_age(cell.text, ex.units)
         first = [s for s in ex.ctx.spacy(row[0]).sents if s.text.strip()]
         age_sents = [s for s in ex.ctx.spacy(cell).sents if s.text.strip()]
         if a is None or not first or not age_sents:
@@ -314,7 +303,7 @@ def table_ages(ex: Any) -> Iterator[Claim]:
             continue
         prov = ex.scopes.provenance(first[0], row[0], [event], "age.table-row", list_id=30_000 + table)
         prov = dataclasses.replace(prov, end=cell.start + a.end, sent_end=cell.end)
-        claim = _age_claim(concept, a, prov, False)
+        claim = _age_claim(concept, a, prov, False, ex.lexicons)
         if claim is not None:
             yield claim
 
@@ -324,12 +313,11 @@ def table_ages(ex: Any) -> Iterator[Claim]:
 #: an age that labels what follows: "3 years: copies a circle", "18 months – scribbles", "By 6 months:"
 _LABEL_END = re.compile(r"\s*[:–—-]\s+")
 TIMELINE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
-ORDER_MARKS = frozenset({"before", "after", "until", "till", "then", "once", "first"})
 
 
-def _age_label(text: str) -> Amount | None:
+def _age_label(text: str, units: Units) -> Amount | None:
     """The age a block or heading opens with, when a colon or dash follows it (or it is all there is)."""
-    found = [a for a in scan(text) if a.is_age]
+    found = [a for a in units.scan(text) if a.is_age]
     if not found or text[:found[0].start].strip(" *#").lower() not in ("", "by", "at", "from", "around",
                                                                          "about", "age", "aged"):
         return None
@@ -338,14 +326,15 @@ def _age_label(text: str) -> Amount | None:
     return a if not rest.strip(" *.") or _LABEL_END.match(rest) else None
 
 
-def _milestone_root(sent: Any, people: Iterable[str]) -> Any:
+def _milestone_root(sent: Any, people: Iterable[str], ex: Any) -> Any:
     """The event a timeline sentence states about the child ("most toddlers push a ride-on toy"): a verb
     whose subject is the child (advice, questions and sentences with an age of their own are not)."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or span_text(sent).rstrip().endswith("?"):
         return None
-    if any(a.is_age for a in scan(span_text(sent))) or any(
-            t.lower_ in ORDER_MARKS and t.dep_ in ("mark", "prep", "advmod") for t in sent):
+    order_marks = ex.lexicons.ages.order_marks
+    if any(a.is_age for a in ex.units.scan(span_text(sent))) or any(
+            t.lower_ in order_marks and t.dep_ in ("mark", "prep", "advmod") for t in sent):
         return None  # its own age, or an order ("X before Y") that the heading does not date
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lemma_.lower() not in people:
@@ -355,13 +344,13 @@ def _milestone_root(sent: Any, people: Iterable[str]) -> Any:
 
 def _timeline_claim(ex: Any, sent: Any, block: Block, event: Any, a: Amount, list_id: int,
                     construction: str) -> AgeClaim | None:
-    concept = exposure_concept(ex.concept(event))
+    concept = exposure_concept(ex.concept(event), ex.lexicons)
     if not concept.key:
         return None
     prov = ex.scopes.provenance(sent, block, [event], construction, list_id=list_id)
     if prov.negated:
         return None
-    return _age_claim(concept, a, prov, False)
+    return _age_claim(concept, a, prov, False, ex.lexicons)
 
 
 def timeline_ages(ex: Any) -> Iterator[Claim]:
@@ -373,20 +362,21 @@ def timeline_ages(ex: Any) -> Iterator[Claim]:
     people = getattr(ex.ontology.lexicon, "people", ())
     blocks = ex.ctx.doc.blocks
     for h in blocks:
-        a = _age_label(h.text) if h.kind is BlockKind.HEADING else None
+        a = _age_label(h.text, ex.units) if h.kind is BlockKind.HEADING else None
         if a is None:
             continue
         for b in blocks:
-            if b.section != h.index or b.kind not in TIMELINE_KINDS or _age_label(b.text) is not None:
+            labelled = _age_label(b.text, ex.units) is not None
+            if b.section != h.index or b.kind not in TIMELINE_KINDS or labelled:
                 continue
             for sent in ex.ctx.spacy(b).sents:
-                root = _milestone_root(sent, people)
+                root = _milestone_root(sent, people, ex)
                 claim = None if root is None else _timeline_claim(ex, sent, b, root, a, 40_000,
                                                                    "age.timeline-heading")
                 if claim is not None:
                     yield claim
     for b in blocks:
-        a = _age_label(b.text) if b.kind in TIMELINE_KINDS else None
+        a = _age_label(b.text, ex.units) if b.kind in TIMELINE_KINDS else None
         root = _item_root(ex, b) if a is not None else None
         if a is None or root is None or root.idx < a.end:
             continue
@@ -406,15 +396,15 @@ def _of_object(unit: Any) -> Any:
     return None
 
 
-def _capped_object(unit: Any) -> Any:
+def _capped_object(unit: Any, lex: Lexicons) -> Any:
     """"limit juice to a cup a day": the object of the capping verb ("to" + amount)."""
-    found = _capped_from(unit)
+    found = _capped_from(unit, lex.quantity.cap_verbs)
     if found is None and unit.i > 0 and unit.doc[unit.i - 1].like_num:  # "4(pobj) oz(prep)": a misread unit
-        found = _capped_from(unit.doc[unit.i - 1])
+        found = _capped_from(unit.doc[unit.i - 1], lex.quantity.cap_verbs)
     return found
 
 
-def _capped_from(unit: Any) -> Any:
+def _capped_from(unit: Any, cap_verbs: frozenset[str]) -> Any:
     prep = unit.head if unit.dep_ in ("pobj", "npadvmod", "dobj") else None
     for _ in range(4):  # "to about one hour", "to no more than 4 oz": climb to the "to"
         if prep is None or prep.lower_ == "to" or prep.head is prep or prep.dep_ not in (
@@ -424,10 +414,10 @@ def _capped_from(unit: Any) -> Any:
     if prep is None or prep.lower_ != "to":
         return None
     verb = prep.head
-    if verb.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "compound" and c.lower_ in CAP_VERBS
+    if verb.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "compound" and c.lower_ in cap_verbs
                                               for c in verb.subtree if c.i < verb.i):
         return verb  # a misread imperative: "Limit(compound) juice(ROOT) to a cup"
-    if verb.lemma_.lower() not in CAP_VERBS and verb.lower_ not in CAP_VERBS:
+    if verb.lemma_.lower() not in cap_verbs and verb.lower_ not in cap_verbs:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and verb.dep_ == "compound":  # a misread imperative: "Limit(compound) juice(ROOT) to…"
@@ -435,7 +425,7 @@ def _capped_from(unit: Any) -> Any:
     return obj if obj is not None else (verb if verb.pos_ == "NOUN" else None)
 
 
-def _clause_subject(unit: Any) -> Any:
+def _clause_subject(unit: Any, lex: Lexicons) -> Any:
     """"babies sleep 14 hours" (the verb), "X should be 1 hour" / "X is limited to 1 hour" (the subject)."""
     head = unit.head
     for _ in range(4):  # through "in", "a day", numbers: "twice(predet) a day(npadvmod)"
@@ -447,7 +437,7 @@ def _clause_subject(unit: Any) -> Any:
     passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive
-    if head.lemma_.lower() in load_lexicons().quantity.duration_verbs:  # "a feed takes 20 minutes"
+    if head.lemma_.lower() in lex.quantity.duration_verbs:  # "a feed takes 20 minutes"
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None:
             return subject
@@ -455,33 +445,33 @@ def _clause_subject(unit: Any) -> Any:
     return head if head.pos_ == "VERB" or imperative else None
 
 
-def subject_of_amount(unit: Any) -> tuple[Any, bool]:
+def subject_of_amount(unit: Any, lex: Lexicons) -> tuple[Any, bool]:
     """The token naming what an amount measures, and whether a capping verb makes it a ceiling."""
-    capped = _capped_object(unit)
+    capped = _capped_object(unit, lex)
     if capped is not None:
         return capped, True
     of = _of_object(unit)
     if of is not None:
         return of, False
-    owner = _owner(unit)
+    owner = _owner(unit, lex)
     if owner is not None:
         return owner, False
-    return _clause_subject(unit), False
+    return _clause_subject(unit, lex), False
 
 
-def _owner(unit: Any) -> Any:
+def _owner(unit: Any, lex: Lexicons) -> Any:
     """"stretches *of* two to four hours", "a dose of 5 ml": the noun the amount measures."""
     prep = unit.head if unit.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = prep.head
-    return None if noun.lemma_.lower() in LIGHT_HEADS else noun
+    return None if noun.lemma_.lower() in lex.quantity.light_heads else noun
 
 
-def _measured(concept: Concept) -> Concept:
+def _measured(concept: Concept, lex: Lexicons) -> Concept:
     """"screen time" and "screen use" measure the same thing: drop light heads when a modifier is left."""
-    mods = sorted(concept.modifiers - CAP_VERBS)
-    if concept.head in LIGHT_HEADS and mods:
+    mods = sorted(concept.modifiers - lex.quantity.cap_verbs)
+    if concept.head in lex.quantity.light_heads and mods:
         return dataclasses.replace(concept, head=mods[0], modifiers=frozenset(mods[1:]), key="+".join(mods))
     return concept
 
@@ -490,30 +480,30 @@ def _measured(concept: Concept) -> Concept:
 def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
     """An amount with its unit and rate, for the thing it measures."""
     unit = match.roles.get("unit")
-    a = amount_at(match.sent, unit) if unit is not None else None
+    a = amount_at(env.units, match.sent, unit) if unit is not None else None
     if a is None or a.is_age or a.dimension == "time":
         return
-    subject_tok, capped = subject_of_amount(unit)
+    subject_tok, capped = subject_of_amount(unit, env.lexicons)
     if subject_tok is None or subject_tok.lemma_.lower() in getattr(env.ontology.lexicon, "people", ()):
         return
     from .advice import thing_concept
 
-    subject = _measured(thing_concept(env, subject_tok))
+    subject = _measured(thing_concept(env, subject_tok), env.lexicons)
     if not subject.key:
         return
-    prov = with_scope(env.prov(match, [unit, subject_tok]), match.sent, env.ontology, a, [unit, subject_tok])
+    prov = with_scope(env.prov(match, [unit, subject_tok]), match.sent, env, a, [unit, subject_tok])
     if prov.age_scope is None:
         scope = _age_word_scope(subject_tok, unit, env.ontology)
         prov = dataclasses.replace(prov, age_scope=scope) if scope else prov
     relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
     yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
                         canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per,
-                        population=_population(span_text(match.sent), a))
+                        population=_population(env.units, span_text(match.sent), a))
 
 
-def _population(text: str, a: Amount) -> str:
+def _population(units: Units, text: str, a: Amount) -> str:
     """Another amount in the sentence that names who the amount is for ("Weight 5 to 7 kg: 2.5 ml")."""
-    for other in scan(text):
+    for other in units.scan(text):
         if other is not a and other.dimension == "mass" and other.unit == "kg" and other.per == "":
             return f"{other.stated[0]:g}-{other.stated[1]:g} kg"
     return ""

@@ -25,9 +25,11 @@ from typing import Any, Literal, Protocol
 
 from pydantic import Field, model_validator
 
+from ...api import DataSchema, DataSource
 from ...datafile import DataModel, load_model, rules_dir
 from ...document import Block
 from ...errors import ConfigError
+from .lexicons import Lexicons
 from .matching import (
     GateIndex,
     Interned,
@@ -40,6 +42,7 @@ from .matching import (
     sentence_of,
 )
 from .model import Claim, Concept, Provenance
+from .units import Units
 
 CONSTRUCTIONS_DIR = "claims/constructions"
 Kind = Literal["order", "age", "quantity", "advice", "stance", "proposition"]
@@ -116,6 +119,15 @@ class Env(Protocol):
 
     @property
     def ctx(self) -> Any: ...  # the document's CheckContext (a list's lead-in paragraph, its blocks)
+
+    @property
+    def lexicons(self) -> Lexicons: ...  # the builders' word lists, packs included
+
+    @property
+    def units(self) -> Units: ...  # the amount scanner, packs' number and unit words included
+
+    @property
+    def scopes(self) -> Any: ...  # the scope reader (``scope.ScopeReader``; its ``lex``, packs included)
 
 
 Builder = Callable[[Match, Env], Iterable[Claim]]
@@ -272,11 +284,30 @@ def construction_files(paths: Iterable[str] | None = None) -> tuple[Path, ...]:
 def load_constructions(paths: tuple[Path, ...] | None = None) -> Constructions:
     """Load and validate every construction file (ids must be unique; ``store.ClaimsData`` keeps them)."""
     items: list[Construction] = []
-    seen: set[str] = set()
     for path in paths if paths is not None else construction_files():
-        for c in load_model(path, ConstructionFile).construction:
-            if c.id in seen:
-                raise ConfigError(f"construction {c.id!r} is defined twice", path=str(path))
-            seen.add(c.id)
-            items.append(c)
+        _add(items, load_model(path, ConstructionFile).construction, str(path))
     return Constructions(tuple(items))
+
+
+def _add(items: list[Construction], found: Iterable[Construction], where: str) -> None:
+    seen = {c.id for c in items}
+    for c in found:
+        if c.id in seen:
+            raise ConfigError(f"construction {c.id!r} is defined twice", path=where)
+        seen.add(c.id)
+        items.append(c)
+
+
+def build_constructions(data: ConstructionFile, source: DataSource) -> Constructions:
+    """The ``constructions`` data object (``ctx.data("constructions")``): the shipped files of
+    ``rules/claims/constructions`` and, after them as one more file, the packs' ``[[data.constructions.
+    construction]]`` entries (a publisher's own ways of stating a claim). Built once per registry."""
+    items: list[Construction] = []
+    for path in sorted(source.rules_path(CONSTRUCTIONS_DIR).glob("*.toml")):
+        _add(items, load_model(path, ConstructionFile).construction, str(path))
+    _add(items, data.construction, "[data.constructions]")
+    return Constructions(tuple(items))
+
+
+#: the constructions with the packs' additions (declared in ``claims_checks`` for the registry)
+CONSTRUCTIONS_DATA = DataSchema("constructions", ConstructionFile, build_constructions)

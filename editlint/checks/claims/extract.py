@@ -25,10 +25,12 @@ from . import order as _order
 from . import readers
 from .concepts import Concepts
 from .constructions import Builder, Constructions, Match, builders, construction_files
+from .lexicons import Lexicons, load_lexicons
 from .model import Claim, Concept, Provenance
 from .ontology import Ontology, ontology_files
 from .scope import ScopeReader, load_scopes, span_text
 from .store import BlockClaims, ClaimsData, block_key
+from .units import Units, shipped_units
 
 #: Modules that register builders for the other kinds (absent modules are skipped while they are built).
 BUILDER_MODULES = ("ages", "units", "advice")
@@ -63,6 +65,9 @@ class Extraction:
     builders: dict[str, Builder] = field(default_factory=dict)
     _concept_cache: dict[tuple[int, int], Concept] = field(default_factory=dict)
     _previous: Any = None
+    #: the builders' word lists and the amount scanner, with the packs' additions (the registry's data)
+    lexicons: Lexicons = field(default_factory=load_lexicons)
+    units: Units = field(default_factory=shipped_units)
 
     # -- Env -------------------------------------------------------------------------------------
     def concept(self, tok: Any) -> Concept:
@@ -133,16 +138,30 @@ def extraction(ctx: CheckContext) -> Extraction:
         store = claims_data(ctx)
         configured = sec.get("ontology") or sec.get("extra-ontology")  # files named in the configuration
         onto = store.ontology(_paths(sec, "ontology", ontology_files)) if configured else ctx.data("ontology")
-        cons = store.constructions(_paths(sec, "constructions", construction_files))
-        lex = load_scopes()
-        model = ctx.config.model
+        own = sec.get("constructions") or sec.get("extra-constructions")  # files named in the configuration
+        cons = store.constructions(_paths(sec, "constructions", construction_files)) if own else \
+            ctx.data("constructions")
+        lex, words = _data(ctx, "claims-scopes"), _data(ctx, "claims-lexicons")
+        units, model = _data(ctx, "claims-units"), ctx.config.model
+        context = (id(onto), id(cons), id(lex), id(words), id(units), model)
         ex = Extraction(ctx, onto, cons, ScopeReader(lex, ctx.doc), store.concepts(onto, model),
-                        cache=store.blocks, context=(id(onto), id(cons), id(lex), model),
-                        builders=_load_builders())
+                        cache=store.blocks, context=context, builders=_load_builders(), lexicons=words,
+                        units=units)
         ex.run()
         return ex
     got: Extraction = ctx.memo(("claims-extraction",), compute)
     return got
+
+
+def _data(ctx: CheckContext, name: str) -> Any:
+    """A claims data object of the registry (shipped words and the packs' additions); a context with no
+    registry data of that name (a plug-in host's) reads the shipped file."""
+    got = ctx.data(name)
+    if not isinstance(got, dict):
+        return got
+    shipped: dict[str, Callable[[], Any]] = {"claims-scopes": load_scopes, "claims-lexicons": load_lexicons,
+                                             "claims-units": shipped_units}
+    return shipped[name]()
 
 
 def claims_data(ctx: CheckContext) -> ClaimsData:

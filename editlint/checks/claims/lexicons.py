@@ -2,16 +2,18 @@
 
 They are English word classes (amount and part nouns, words for people and times, modal force, words of
 denial and of a scant benefit), not topic words; keeping them in data lets a publisher extend them
-without a code change, the same way as the scope lexicon and the constructions.
+without a code change, the same way as the scope lexicon and the constructions: the registry validates
+``lexicons.toml`` with the packs' ``[data.claims-lexicons]`` merged in (lists extend, ``replace-KEY``
+replaces) and the builders read it as ``env.lexicons`` (``ctx.data("claims-lexicons")``).
 """
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from pydantic import Field
 
+from ...api import DataSchema
 from ...datafile import DataModel, load_model, rules_dir
 
 LEXICONS_FILE = "claims/lexicons.toml"
@@ -37,10 +39,25 @@ class AgesLex(DataModel):
     exposure_verbs: frozenset[str] = Field(alias="exposure-verbs")
     exposure_key: str = Field(alias="exposure-key")
     earliest_preps: frozenset[str] = Field(alias="earliest-preps")
+    not_before_preps: frozenset[str] = Field(alias="not-before-preps")
+    before_marks: frozenset[str] = Field(alias="before-marks")
+    after_marks: frozenset[str] = Field(alias="after-marks")
+    start_verbs: frozenset[str] = Field(alias="start-verbs")
+    order_marks: frozenset[str] = Field(alias="order-marks")
 
 
 class QuantityLex(DataModel):
     duration_verbs: frozenset[str] = Field(alias="duration-verbs")
+    light_heads: frozenset[str] = Field(alias="light-heads")
+    cap_verbs: frozenset[str] = Field(alias="cap-verbs")
+
+
+class OrderLex(DataModel):
+    weakeners: frozenset[str]
+
+
+class ChecksLex(DataModel):
+    exposure_actions: frozenset[str] = Field(alias="exposure-actions")
 
 
 class PropositionLex(DataModel):
@@ -71,14 +88,19 @@ class Lexicons(DataModel):
     quantity: QuantityLex
     proposition: PropositionLex
     stance: StanceLex
+    order: OrderLex
+    checks: ChecksLex
     measured: tuple[Measured, ...] = ()
 
 
-@functools.lru_cache(maxsize=8)
+#: ``ctx.data("claims-lexicons")``: ``lexicons.toml`` with the packs' ``[data.claims-lexicons]`` merged in
+LEXICONS_DATA = DataSchema("claims-lexicons", Lexicons, file=LEXICONS_FILE)
+
+
 def load_lexicons(relpath: str = LEXICONS_FILE) -> Lexicons:
-    """The builders' lexicons (validated once per process)."""
+    """The shipped lexicons, read afresh (tests and one-off use; checks use ``ctx.data``/``env.lexicons``)."""
     path = Path(relpath) if Path(relpath).is_absolute() else rules_dir() / relpath
     return load_model(path, Lexicons)
 
 
-__all__ = ["Lexicons", "Measured", "load_lexicons"]
+__all__ = ["LEXICONS_DATA", "Lexicons", "Measured", "load_lexicons"]

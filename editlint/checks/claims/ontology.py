@@ -20,6 +20,8 @@ from ...datafile import DataModel, load_model, rules_dir
 from ...errors import ConfigError
 
 ONTOLOGY_DIR = "claims/ontology"
+#: the name the packs' ``[data.ontology]`` tables are merged under (after the shipped files)
+PACKS = "packs"
 Strength = Literal["usual", "required"]
 
 
@@ -188,9 +190,10 @@ def _merge(onto: Ontology, name: str, f: OntologyFile) -> None:
         onto.sources[f"{name}:{key}"] = citation
         onto.sources.setdefault(key, citation)
     for c in f.concept:
-        if c.id in onto.concepts:
+        known = onto.concepts.get(c.id)
+        if known is not None and name != PACKS:
             raise ConfigError(f"concept {c.id!r} is defined twice", path=name)
-        onto.concepts[c.id] = c
+        onto.concepts[c.id] = c if known is None else _more_of(known, c)
     for r in f.relation:
         onto.relations.append(Relation(r.before, r.after, r.strength,
                                        f.sources.get(r.source, onto.sources.get(r.source, r.source)), r.note))
@@ -198,7 +201,24 @@ def _merge(onto: Ontology, name: str, f: OntologyFile) -> None:
     for w in f.age_word:
         onto.age_words[w.id] = w
     if f.lexicon is not None:
-        onto.lexicon = f.lexicon
+        onto.lexicon = _extended(onto.lexicon, f.lexicon)
+
+
+def _more_of(known: ConceptEntry, given: ConceptEntry) -> ConceptEntry:
+    """A pack's entry for a shipped concept: its synonyms are added, the other values it gives replace."""
+    values: dict[str, object] = {k: getattr(given, k) for k in given.model_fields_set if k != "synonyms"}
+    values["synonyms"] = tuple(dict.fromkeys((*known.synonyms, *given.synonyms)))
+    return known.model_copy(update=values)
+
+
+def _extended(old: ConceptLexicon, new: ConceptLexicon) -> ConceptLexicon:
+    """A later file's (a pack's) lexicon extends the earlier one: word sets add up, tables merge, a
+    single value given replaces; so ``[data.ontology.lexicon] people = ["cub"]`` adds a word."""
+    values: dict[str, object] = {}
+    for name in new.model_fields_set:
+        a, b = getattr(old, name), getattr(new, name)
+        values[name] = a | b if isinstance(a, frozenset) else {**a, **b} if isinstance(a, dict) else b
+    return old.model_copy(update=values)
 
 
 def _validate(onto: Ontology) -> None:
@@ -236,7 +256,7 @@ def build_ontology(data: OntologyFile, source: DataSource) -> Ontology:
     onto = Ontology()
     for path in sorted(source.rules_path(ONTOLOGY_DIR).glob("*.toml")):
         _merge(onto, path.stem, load_model(path, OntologyFile))
-    _merge(onto, "packs", data)
+    _merge(onto, PACKS, data)
     _validate(onto)
     onto.closure = _closure(onto.relations)
     return onto

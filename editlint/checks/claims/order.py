@@ -19,8 +19,6 @@ FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "PUNCT
 #: "X comes first": X before its alternatives; the later side is this placeholder concept.
 ALTERNATIVES = "@alternatives"
 OTHERS = Concept(key="*", text="the alternatives", head="*")
-#: "not always X before Y" / "not necessarily": a weakened order, not the opposite one.
-WEAKENERS = frozenset({"always", "necessarily", "all", "every", "must", "need"})
 
 
 def role_token(m: Match, name: str) -> Any:
@@ -50,10 +48,12 @@ def _leads(m: Match) -> bool:
     return tok is not None and tok.i - m.sent.start <= 1
 
 
-def _weakened(tok: Any) -> bool:
+def _weakened(tok: Any, weakeners: frozenset[str]) -> bool:
+    """"not always X before Y" / "not necessarily" (``[order] weakeners`` in lexicons.toml): a weakened
+    order, not the opposite one."""
     verb = tok
-    return any(c.lower_ in WEAKENERS for c in verb.children) or any(
-        c.lower_ in WEAKENERS for c in verb.subtree if c.dep_ in ("advmod", "det"))
+    return any(c.lower_ in weakeners for c in verb.children) or any(
+        c.lower_ in weakeners for c in verb.subtree if c.dep_ in ("advmod", "det"))
 
 
 def _gerund_modifier(tok: Any) -> Any:
@@ -119,7 +119,7 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
     main = m.roles.get(str(m.construction.emits.get("negated-by", "")))
     negated = env.negated(main) if main is not None else any(env.negated(a) for a in anchors)
     if negated and not consumed:
-        if any(_weakened(a) for a in anchors):
+        if any(_weakened(a, env.lexicons.order.weakeners) for a in anchors):
             return
         earlier, later = later, earlier
     yield OrderClaim(earlier, later, prov)

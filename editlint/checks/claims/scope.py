@@ -1,13 +1,13 @@
 """Scopes of a claim: hedge, negation, condition, age scope, question, myth, quotation, reported speech.
 
-The words come from ``rules/claims/scopes.toml`` (a lexicon a publisher can extend); the parse decides
+The words come from ``rules/claims/scopes.toml``, which a publisher's pack extends (``[data.claims-scopes]``,
+read as ``ctx.data("claims-scopes")``); the parse decides
 which clause a word governs, so "some babies crawl before they walk" is a minority hedge on the claim
 while "before some babies walk" in a longer sentence is not a hedge on its main clause.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import Field
 
+from ...api import DataSchema
 from ...datafile import DataModel, load_model, rules_dir
 from ...document import Block, BlockKind, Document
 from .model import Hedge, Interval, Provenance
@@ -86,9 +87,12 @@ class ScopeLexicon(DataModel):
     structure: StructureLex
 
 
-@functools.lru_cache(maxsize=8)
+#: ``ctx.data("claims-scopes")``: ``scopes.toml`` with the packs' ``[data.claims-scopes]`` merged in
+SCOPES_DATA = DataSchema("claims-scopes", ScopeLexicon, file=SCOPES_FILE)
+
+
 def load_scopes(relpath: str = SCOPES_FILE) -> ScopeLexicon:
-    """The scope lexicon (validated once per process)."""
+    """The shipped scope lexicon, read afresh (tests and one-off use; checks use ``ctx.data``)."""
     path = Path(relpath) if Path(relpath).is_absolute() else rules_dir() / relpath
     return load_model(path, ScopeLexicon)
 

@@ -6,141 +6,81 @@ few adjacent words whose shape is lexical, and the parser splits "7-10" or "mg/k
 constructions (data) decide what an amount is *about*; this module only reads the amount and converts
 it to a canonical unit so that "2 weeks" meets "half a month" and "4 oz" meets "120 ml". Every
 :class:`Amount` keeps the numbers and unit as written, for messages.
+
+The words (number words, unit spellings and factors, rate words, the words that give an amount its
+relation) are data, ``rules/claims/units.toml``, which a publisher's pack extends (``[data.claims-units]``):
+:class:`Units` is built from them once per registry (``ctx.data("claims-units")``, the builders'
+``env.units``) and keeps its memo of scanned sentences on itself, not in this module.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from pydantic import Field, model_validator
+
+from ...api import DataSchema, DataSource
+from ...datafile import DataModel, load_model, rules_dir
 from .model import Interval, Relation
 
-# -- lexicon -----------------------------------------------------------------------------------------
-
-NUMBER_WORDS: Mapping[str, float] = MappingProxyType({
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-four": 24,
-    "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
-    "half a": 0.5, "half an": 0.5, "a couple of": 2, "a": 1, "an": 1, "a single": 1,
-})
-#: adverbs that are a count with their own unit ("twice a day")
-COUNT_ADVERBS = MappingProxyType({"once": 1.0, "twice": 2.0, "thrice": 3.0})
-
-#: unit spelling -> (unit name, dimension, factor to the dimension's canonical unit)
-#: canonical units: time -> months, duration -> hours, volume -> ml, mass -> mg, temperature -> celsius
-_DAY_MONTHS = 12 / 365.25
-_UNIT_ROWS: tuple[tuple[str, str, str, float], ...] = (  # spellings, unit, dimension, factor
-    ("day|days", "day", "time", _DAY_MONTHS),
-    ("week|weeks|wk|wks", "week", "time", 7 * _DAY_MONTHS),
-    ("month|months|mo|mos|mth|mths", "month", "time", 1.0),
-    ("year|years|yr|yrs", "year", "time", 12.0),
-    ("hour|hours|hr|hrs|h", "hour", "duration", 1.0),
-    ("minute|minutes|min|mins", "minute", "duration", 1 / 60),
-    ("ml|mls|millilitre|millilitres|milliliter|milliliters|cc", "ml", "volume", 1.0),
-    ("l|litre|litres|liter|liters", "l", "volume", 1000.0),
-    ("oz|ounce|ounces|fl oz|fluid ounce|fluid ounces", "oz", "volume", 29.5735),
-    ("cup|cups", "cup", "volume", 240.0),
-    ("teaspoon|teaspoons|tsp", "teaspoon", "volume", 5.0),
-    ("tablespoon|tablespoons|tbsp", "tablespoon", "volume", 15.0),
-    ("mg|milligram|milligrams", "mg", "mass", 1.0),
-    ("g|gram|grams", "g", "mass", 1000.0),
-    ("kg|kilogram|kilograms", "kg", "mass", 1_000_000.0),
-    ("mcg|µg|microgram|micrograms", "mcg", "mass", 0.001),
-    ("iu|units", "IU", "activity", 1.0),
-    ("°c|ºc|c|degrees c|degrees celsius|celsius|degrees centigrade", "°C", "temperature", 1.0),
-    ("°f|ºf|f|degrees f|degrees fahrenheit|fahrenheit", "°F", "temperature", 1.0),
-    ("times|time", "times", "count", 1.0),
-    ("portion|portions|serving|servings", "portions", "portions", 1.0),
-)
-UNITS: Mapping[str, tuple[str, str, float]] = MappingProxyType(
-    {n: (unit, dim, factor) for names, unit, dim, factor in _UNIT_ROWS for n in names.split("|")})
-
+UNITS_FILE = "claims/units.toml"
+#: canonical unit per dimension (dimensions are the scanner's own names, not words of a text)
 CANONICAL = MappingProxyType({"time": "months", "duration": "hours", "volume": "ml", "mass": "mg",
                               "temperature": "°C", "activity": "IU", "count": "times",
                               "portions": "portions"})
-
-#: rate words ("a day", "per feed", "/kg", "daily") -> the period
-PERIODS: Mapping[str, str] = MappingProxyType({
-    "day": "day", "days": "day", "daily": "day", "night": "night", "nights": "night", "nightly": "night",
-    "week": "week", "weekly": "week", "feed": "feed", "feeding": "feed", "meal": "meal", "kg": "kg",
-    "kilogram": "kg", "dose": "dose", "hour": "hour", "hours": "hour", "side": "side", "breast": "side"})
-
-#: words before an amount -> its relation ("no more than" is a ceiling, "at least" a floor)
-RELATION_WORDS: Mapping[str, Relation] = MappingProxyType({
-    "no more than": Relation.UP_TO, "not more than": Relation.UP_TO, "at most": Relation.UP_TO,
-    "up to": Relation.UP_TO, "a maximum of": Relation.UP_TO, "maximum of": Relation.UP_TO,
-    "a max of": Relation.UP_TO, "max": Relation.UP_TO, "maximum": Relation.UP_TO,
-    "less than": Relation.UP_TO, "fewer than": Relation.UP_TO, "no longer than": Relation.UP_TO,
-    "at least": Relation.FROM, "a minimum of": Relation.FROM, "minimum of": Relation.FROM,
-    "more than": Relation.FROM, "no less than": Relation.FROM, "over": Relation.FROM,
-    "above": Relation.FROM, "higher than": Relation.FROM, "longer than": Relation.FROM,
-})
-#: words right after an amount -> its relation ("40 minutes or longer" is a floor, "2 cups or less" a ceiling)
-RELATION_AFTER: Mapping[str, Relation] = MappingProxyType({
-    "or more": Relation.FROM, "or longer": Relation.FROM, "or over": Relation.FROM, "or above": Relation.FROM,
-    "or higher": Relation.FROM, "and over": Relation.FROM, "and above": Relation.FROM,
-    "and up": Relation.FROM, "at least": Relation.FROM, "minimum": Relation.FROM,
-    "or less": Relation.UP_TO, "or fewer": Relation.UP_TO, "or under": Relation.UP_TO,
-    "or shorter": Relation.UP_TO, "or below": Relation.UP_TO, "at most": Relation.UP_TO,
-    "at the most": Relation.UP_TO, "maximum": Relation.UP_TO, "max": Relation.UP_TO,
-})
-#: prepositions before an age -> its relation
-AGE_PREPS: Mapping[str, Relation] = MappingProxyType({
-    "at": Relation.AT, "around": Relation.AT, "about": Relation.AT, "near": Relation.AT,
-    "between": Relation.AT, "in": Relation.AT, "aged": Relation.AT, "age": Relation.AT,
-    "by": Relation.BY, "before": Relation.BY, "under": Relation.BY, "younger than": Relation.BY,
-    "until": Relation.BY, "till": Relation.BY, "up to": Relation.BY, "below": Relation.BY,
-    "from": Relation.FROM, "after": Relation.FROM, "over": Relation.FROM, "older than": Relation.FROM,
-    "since": Relation.FROM, "beyond": Relation.FROM, "past": Relation.FROM, "as early as": Relation.AT,
-    "as late as": Relation.AT, "as young as": Relation.AT, "as old as": Relation.AT,
-    "in the first": Relation.BY, "during the first": Relation.BY, "within the first": Relation.BY,
-})
-#: "smile in the first 2 months": a window that starts at birth, an age (a deadline), not a duration
-FIRST_WINDOW = ("in the first", "during the first", "within the first")
-EXTREME_PREPS = frozenset({"as early as", "as late as", "as young as", "as old as"})
-APPROX_WORDS = ("about", "around", "roughly", "approximately", "approx.", "approx", "some", "nearly",
-                "almost", "close to", "~", "circa", "or so")
-#: words right after a time amount that make it a delay or a distance in time, not an age
-NOT_AGE_AFTER = ("later", "earlier", "early", "late", "apart", "ago", "before", "after", "premature",
-                 "of age gap", "in a row", "straight", "at a time", "of ", "into", "in,", "old,")
-#: words right before a time amount that make it a duration ("for 2 weeks", "within 10 days")
-DURATION_BEFORE = ("for", "within", "lasts", "last", "lasting", "takes", "take", "taking", "every", "each",
-                   "in just", "over the next", "over the first", "the first", "the next", "the last",
-                   "another", "a further", "extra", "only", "in")
-BIRTHDAYS = MappingProxyType({"first": 12.0, "1st": 12.0, "second": 24.0, "2nd": 24.0, "third": 36.0,
-                              "3rd": 36.0, "fourth": 48.0, "4th": 48.0, "fifth": 60.0, "5th": 60.0})
+_DAY_MONTHS = 12 / 365.25
+#: sentences whose amounts one :class:`Units` keeps (dropped all at once when full)
+MEMO_SIZE = 4096
 
 
-def _alternation(words: object) -> str:
-    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+# -- data --------------------------------------------------------------------------------------------
+
+class UnitEntry(DataModel):
+    """A unit: how it is spelled, what it measures and its factor to the dimension's canonical unit."""
+
+    name: str
+    spellings: tuple[str, ...] = Field(min_length=1)
+    dimension: str
+    factor: float | None = None
+    days: float | None = None  # a span of time given in days (factor = days / 365.25 * 12 months)
+
+    @model_validator(mode="after")
+    def _one_factor(self) -> UnitEntry:
+        if self.dimension not in CANONICAL:
+            raise ValueError(f"unknown dimension {self.dimension!r} (known: {', '.join(CANONICAL)})")
+        if (self.factor is None) == (self.days is None):
+            raise ValueError("give exactly one of factor and days")
+        if self.days is not None and self.dimension != "time":
+            raise ValueError("days is for the time dimension; give factor")
+        return self
+
+    def conversion(self) -> float:
+        return self.days * _DAY_MONTHS if self.days is not None else float(self.factor or 0.0)
 
 
-_NUM = rf"(?:\d+(?:[.,]\d+)?|½|{_alternation(w for w in NUMBER_WORDS if w not in ('a', 'an'))})"
-_NUM_OR_A = rf"(?:{_NUM}|an?)"
-_APPROX = rf"(?:{_alternation(APPROX_WORDS)})"
-_RANGE_SEP = r"\s*(?:-|–|—|to|and|or|/)\s*"
-_UNIT_RE = _alternation(UNITS)
-_PER = (rf"(?:\s*(?:a|an|per|each|every|/|a\s+single)\s*(?P<per>{_alternation(PERIODS)})\b"
-        r"|\s+(?P<adv>daily|nightly|weekly)\b"
-        r"|\s+(?:in\s+)?(?:every|each|per|a)\s+(?P<day24>24)(?:[\s-]*hours?)?(?:\s+period)?\b)")
+class UnitWords(DataModel):
+    first_window: tuple[str, ...] = Field(alias="first-window")
+    extreme_preps: frozenset[str] = Field(alias="extreme-preps")
+    approx: tuple[str, ...]
+    not_age_after: tuple[str, ...] = Field(alias="not-age-after")
+    duration_before: tuple[str, ...] = Field(alias="duration-before")
 
-_PER_RE = re.compile(_PER, re.IGNORECASE)
-AMOUNT_RE = re.compile(
-    rf"(?<![\w.])(?P<approx>{_APPROX}\s+)?(?P<a>{_NUM_OR_A})(?:{_RANGE_SEP}(?:{_APPROX}\s+)?(?P<b>{_NUM}))?"
-    rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w])(?P<old>(?:\s*-\s*|\s+)olds?\b)?{_PER}?",
-    re.IGNORECASE)
-BETWEEN_RE = re.compile(rf"\bbetween\s+(?:{_APPROX}\s+)?(?P<a>{_NUM})\s+and\s+(?:{_APPROX}\s+)?(?P<b>{_NUM})"
-                        rf"\s*-?\s*(?P<unit>{_UNIT_RE})(?![\w]){_PER}?", re.IGNORECASE)
-BIRTHDAY_RE = re.compile(r"\b(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|a(?:\s+\w+['’]s)?|baby['’]s|"
-                         rf"child['’]s)\s+(?P<nth>{_alternation(BIRTHDAYS)})\s+birthday", re.IGNORECASE)
-AGE_NUMBER_RE = re.compile(rf"\b(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<a>{_NUM})"
-                           rf"(?:{_RANGE_SEP}(?P<b>{_NUM}))?"
-                           rf"\b(?!\s*(?:{_UNIT_RE})\b)", re.IGNORECASE)
+
+class UnitsFile(DataModel):
+    """The whole of ``units.toml`` (with the packs' ``[data.claims-units]`` merged in)."""
+
+    numbers: dict[str, float]
+    count_adverbs: dict[str, float] = Field(alias="count-adverbs")
+    unit: tuple[UnitEntry, ...]
+    periods: dict[str, str]
+    relation_before: dict[str, Relation] = Field(alias="relation-before")
+    relation_after: dict[str, Relation] = Field(alias="relation-after")
+    age_preps: dict[str, Relation] = Field(alias="age-preps")
+    words: UnitWords
+    birthdays: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -170,14 +110,10 @@ class Amount:
         return self.dimension == "age"
 
 
-def number(text: str) -> float:
-    """The value of a number written in digits or words ("six", "1,5", "½", "half a")."""
-    t = " ".join(text.lower().split())
-    if t in NUMBER_WORDS:
-        return float(NUMBER_WORDS[t])
-    if t == "½":
-        return 0.5
-    return float(t.replace(",", "."))
+
+def _alternation(words: Iterable[str]) -> str:
+    items = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
 def _before(text: str, start: int, words: int = 3) -> str:
@@ -185,76 +121,11 @@ def _before(text: str, start: int, words: int = 3) -> str:
     return " ".join(re.findall(r"[\w'’~.]+", head)[-words:])
 
 
-def _ends_with(prefix: str, options: tuple[str, ...] | set[str] | frozenset[str]) -> str:
+def _ends_with(prefix: str, options: Iterable[str]) -> str:
     for w in sorted(options, key=len, reverse=True):
         if prefix == w or prefix.endswith(" " + w):
             return w
     return ""
-
-
-def _relation_before(text: str, start: int) -> tuple[Relation | None, str]:
-    """The relation words just before an amount ("no more than", "by", "from")."""
-    prefix = _before(text, start, 4)
-    word = _ends_with(prefix, set(RELATION_WORDS))
-    if word:
-        return RELATION_WORDS[word], word
-    word = _ends_with(prefix, set(AGE_PREPS))
-    return (AGE_PREPS[word], word) if word else (None, "")
-
-
-_AFTER_RE = re.compile(rf"\s*,?\s*(?P<w>{_alternation(RELATION_AFTER)})\b", re.IGNORECASE)
-
-
-def _relation_after(text: str, end: int) -> tuple[Relation | None, int]:
-    """The relation words just after an amount ("or more", "or longer", "at most") and where they end."""
-    m = _AFTER_RE.match(text, end)
-    if m is None:
-        return None, end
-    return RELATION_AFTER[" ".join(m.group("w").lower().split())], m.end()
-
-
-def _period_at(text: str, pos: int) -> str:
-    while pos < len(text) and text[pos] in " ,":  # "1 hour, at most, per day"
-        pos += 1
-    m = _PER_RE.match(text, pos)
-    if m is None:
-        return ""
-    if m.group("day24"):
-        return "day"
-    return PERIODS.get((m.group("per") or m.group("adv") or "").lower(), "")
-
-
-def _is_age(text: str, m: re.Match[str], dim: str, per: str) -> bool:
-    """A span of days/weeks/months/years is an age unless it is a rate, a duration or a delay."""
-    if dim != "time" or per:
-        return False
-    if m.groupdict().get("old"):
-        return True
-    after = text[m.end():m.end() + 20].lower().lstrip()
-    if after.startswith("old") or after.startswith("of age"):
-        return True
-    if any(after.startswith(w) for w in NOT_AGE_AFTER):
-        return False
-    prefix = _before(text, m.start(), 3)
-    if _ends_with(prefix, FIRST_WINDOW):
-        return True
-    if _ends_with(prefix, DURATION_BEFORE):
-        return False
-    # a bare "3 months" is an age; a bare "10 days" is a duration unless a preposition makes it an age
-    return UNITS[m.group("unit").lower()][0] in ("month", "year") or bool(_ends_with(prefix, set(AGE_PREPS)))
-
-
-_LATE_PER = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?(?:a|an|per|each|every)\s+"
-                       rf"(?:(?P<per>{_alternation(PERIODS)})\b|(?P<day24>24)(?:[\s-]*hours?)?\b)",
-                       re.IGNORECASE)
-
-
-def _late_period(text: str, end: int) -> str:
-    """A rate stated after what is measured: "90 minutes of cartoons per day", "… in every 24 hours"."""
-    m = _LATE_PER.match(text, end)
-    if m is None:
-        return ""
-    return "day" if m.group("day24") else PERIODS.get(m.group("per").lower(), "")
 
 
 def _denominator(text: str, m: re.Match[str]) -> bool:
@@ -281,116 +152,263 @@ def _convert(lo: float, hi: float, unit: str, factor: float) -> Interval:
     return lo * factor, hi * factor
 
 
-def _amount(text: str, m: re.Match[str], between: bool = False) -> Amount | None:
-    raw_unit = " ".join(m.group("unit").lower().split())
-    unit, dim, factor = UNITS[raw_unit]
-    if len(raw_unit) == 1 and raw_unit not in ("h", "g", "l"):
-        # a bare "C"/"F" only after a degree-like number ("38 C"), never a word
-        if not re.search(r"\d\s*[°º]?\s*$", text[m.start():m.start("unit")]):
-            return None
-    lo = number(m.group("a"))
-    hi = number(m.group("b")) if m.group("b") else lo
-    if hi < lo:
-        lo, hi = hi, lo
-    groups = m.groupdict()
-    per = PERIODS.get((groups.get("per") or groups.get("adv") or "").lower(), "")
-    per = per or ("day" if groups.get("day24") else "") or _late_period(text, m.end())
-    if dim == "count" and not per:
-        return None  # "three times" without a rate is not an amount
-    relation, prep = _relation_before(text, m.start())
-    after, after_end = _relation_after(text, m.end())
-    relation = relation or after
-    if after and not per:  # "40 minutes or longer per side", "300 ml or more of formula per feed"
-        per = _period_at(text, after_end) or _late_period(text, after_end)
-    approx = bool(groups.get("approx")) or prep in ("about", "around", "near") or (
-        _ends_with(_before(text, m.start(), 2), set(APPROX_WORDS)) != "")
-    is_age = _is_age(text, m, dim, per) or (between and dim == "time")
-    if is_age and (relation is None or (prep == "from" and m.group("b"))):
-        relation = Relation.AT  # "from 2 to 5 years" is a range, not a floor
-    if not is_age and prep in AGE_PREPS and prep not in RELATION_WORDS:
-        relation = Relation.UP_TO if prep in ("under", "below", "up to") else None
-    dimension = "age" if is_age else dim
-    conv = _convert(lo, hi, unit, factor)
-    canonical = _pad(conv[0], conv[1], approx, dimension)
-    if is_age and unit == "year" and (groups.get("old") or text[m.end():m.end() + 5].lower().lstrip()
-                                      .startswith("old")):
-        canonical = (conv[0], conv[1] + 11.9)  # "2-year-olds" are 24 to 35 months old
-    return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit=unit, dimension=dimension,
-                  canonical=canonical,
-                  canonical_unit=CANONICAL["time" if is_age else dim], relation=relation or Relation.AT,
-                  approximate=approx, per=per, extreme=prep in EXTREME_PREPS, converted=conv,
-                  prep=prep)
+@dataclass(eq=False)
+class Units:
+    """The scanner built from ``units.toml`` and the packs: compiled patterns and a memo of scans."""
+
+    numbers: Mapping[str, float]
+    count_adverbs: Mapping[str, float]
+    units: Mapping[str, tuple[str, str, float]]  # spelling -> (unit name, dimension, factor)
+    periods: Mapping[str, str]
+    relation_words: Mapping[str, Relation]
+    relation_after: Mapping[str, Relation]
+    age_preps: Mapping[str, Relation]
+    words: UnitWords
+    birthdays: Mapping[str, float]
+    _memo: dict[str, tuple[Amount, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        num = rf"(?:\d+(?:[.,]\d+)?|½|{_alternation(w for w in self.numbers if w not in ('a', 'an'))})"
+        approx = rf"(?:{_alternation(self.words.approx)})"
+        sep = r"\s*(?:-|–|—|to|and|or|/)\s*"
+        unit = _alternation(self.units)
+        per = (rf"(?:\s*(?:a|an|per|each|every|/|a\s+single)\s*(?P<per>{_alternation(self.periods)})\b"
+               r"|\s+(?P<adv>daily|nightly|weekly)\b"
+               r"|\s+(?:in\s+)?(?:every|each|per|a)\s+(?P<day24>24)(?:[\s-]*hours?)?(?:\s+period)?\b)")
+        self.per_re = re.compile(per, re.IGNORECASE)
+        self.amount_re = re.compile(
+            rf"(?<![\w.])(?P<approx>{approx}\s+)?(?P<a>(?:{num}|an?))(?:{sep}(?:{approx}\s+)?(?P<b>{num}))?"
+            rf"\s*-?\s*(?P<unit>{unit})(?![\w])(?P<old>(?:\s*-\s*|\s+)olds?\b)?{per}?",
+            re.IGNORECASE)
+        self.between_re = re.compile(
+            rf"\bbetween\s+(?:{approx}\s+)?(?P<a>{num})\s+and\s+(?:{approx}\s+)?(?P<b>{num})"
+            rf"\s*-?\s*(?P<unit>{unit})(?![\w]){per}?", re.IGNORECASE)
+        self.birthday_re = re.compile(
+            r"\b(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|a(?:\s+\w+['’]s)?|baby['’]s|"
+            rf"child['’]s)\s+(?P<nth>{_alternation(self.birthdays)})\s+birthday", re.IGNORECASE)
+        self.age_number_re = re.compile(rf"\b(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<a>{num})"
+                                        rf"(?:{sep}(?P<b>{num}))?"
+                                        rf"\b(?!\s*(?:{unit})\b)", re.IGNORECASE)
+        self.count_re = re.compile(rf"\b(?P<a>{_alternation(self.count_adverbs)})\s+"
+                                   rf"(?:a|an|per|each|every)\s+(?P<per>{_alternation(self.periods)})\b",
+                                   re.IGNORECASE)
+        self.after_re = re.compile(rf"\s*,?\s*(?P<w>{_alternation(self.relation_after)})\b", re.IGNORECASE)
+        self.late_per = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?(?:a|an|per|each|every)\s+"
+                                   rf"(?:(?P<per>{_alternation(self.periods)})\b|(?P<day24>24)(?:[\s-]*hours?)?\b)",
+                                   re.IGNORECASE)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def scan(self, text: str) -> tuple[Amount, ...]:
+        """Every age and amount in ``text``, in order, without overlaps (kept for the next asker)."""
+        got = self._memo.get(text)
+        if got is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            got = self._memo[text] = self._scan(text)
+        return got
+
+    def ages(self, text: str) -> list[Amount]:
+        """The ages in ``text`` (canonical unit: months)."""
+        return [a for a in self.scan(text) if a.is_age]
+
+    def quantities(self, text: str) -> list[Amount]:
+        """The amounts in ``text`` that are not ages."""
+        return [a for a in self.scan(text) if not a.is_age]
+
+    def number(self, text: str) -> float:
+        """The value of a number written in digits or words ("six", "1,5", "½", "half a")."""
+        t = " ".join(text.lower().split())
+        if t in self.numbers:
+            return float(self.numbers[t])
+        if t == "½":
+            return 0.5
+        return float(t.replace(",", "."))
+
+    def _scan(self, text: str) -> tuple[Amount, ...]:
+        found: list[Amount] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(a: Amount | None) -> None:
+            if a is not None and not any(s < a.end and a.start < e for s, e in taken):
+                found.append(a)
+                taken.append((a.start, a.end))
+
+        for m in self.between_re.finditer(text):
+            add(self._amount(text, m, between=True))
+        for m in self.birthday_re.finditer(text):
+            add(self._birthday(text, m))
+        for m in self.amount_re.finditer(text):
+            rate = m.group("old") or m.group("per") or m.group("adv")
+            if m.group("a").lower() in ("a", "an") and not rate:
+                continue  # "a week" is a rate word or a duration, not an amount of its own
+            if _denominator(text, m):
+                continue
+            add(self._amount(text, m))
+        for m in self.age_number_re.finditer(text):
+            add(self._age_number(text, m))
+        for m in self.count_re.finditer(text):
+            add(self._count(text, m))
+        return tuple(sorted(found, key=lambda a: a.start))
+
+    def _relation_before(self, text: str, start: int) -> tuple[Relation | None, str]:
+        """The relation words just before an amount ("no more than", "by", "from")."""
+        prefix = _before(text, start, 4)
+        word = _ends_with(prefix, self.relation_words)
+        if word:
+            return self.relation_words[word], word
+        word = _ends_with(prefix, self.age_preps)
+        return (self.age_preps[word], word) if word else (None, "")
+
+    def _relation_after(self, text: str, end: int) -> tuple[Relation | None, int]:
+        """The relation words just after an amount ("or more", "or longer", "at most") and where they end."""
+        m = self.after_re.match(text, end)
+        if m is None:
+            return None, end
+        return self.relation_after[" ".join(m.group("w").lower().split())], m.end()
+
+    def _period_at(self, text: str, pos: int) -> str:
+        while pos < len(text) and text[pos] in " ,":  # "1 hour, at most, per day"
+            pos += 1
+        m = self.per_re.match(text, pos)
+        if m is None:
+            return ""
+        if m.group("day24"):
+            return "day"
+        return self.periods.get((m.group("per") or m.group("adv") or "").lower(), "")
+
+    def _late_period(self, text: str, end: int) -> str:
+        """A rate stated after what is measured: "90 minutes of cartoons per day", "… in every 24 hours"."""
+        m = self.late_per.match(text, end)
+        if m is None:
+            return ""
+        return "day" if m.group("day24") else self.periods.get(m.group("per").lower(), "")
+
+    def _is_age(self, text: str, m: re.Match[str], dim: str, per: str) -> bool:
+        """A span of days/weeks/months/years is an age unless it is a rate, a duration or a delay."""
+        if dim != "time" or per:
+            return False
+        if m.groupdict().get("old"):
+            return True
+        after = text[m.end():m.end() + 20].lower().lstrip()
+        if after.startswith("old") or after.startswith("of age"):
+            return True
+        if any(after.startswith(w) for w in self.words.not_age_after):
+            return False
+        prefix = _before(text, m.start(), 3)
+        if _ends_with(prefix, self.words.first_window):
+            return True
+        if _ends_with(prefix, self.words.duration_before):
+            return False
+        # a bare "3 months" is an age; a bare "10 days" is a duration unless a preposition makes it an age
+        unit = self.units[" ".join(m.group("unit").lower().split())][0]
+        return unit in ("month", "year") or bool(_ends_with(prefix, self.age_preps))
+
+    def _amount(self, text: str, m: re.Match[str], between: bool = False) -> Amount | None:
+        raw_unit = " ".join(m.group("unit").lower().split())
+        unit, dim, factor = self.units[raw_unit]
+        if len(raw_unit) == 1 and raw_unit not in ("h", "g", "l"):
+            # a bare "C"/"F" only after a degree-like number ("38 C"), never a word
+            if not re.search(r"\d\s*[°º]?\s*$", text[m.start():m.start("unit")]):
+                return None
+        lo = self.number(m.group("a"))
+        hi = self.number(m.group("b")) if m.group("b") else lo
+        if hi < lo:
+            lo, hi = hi, lo
+        groups = m.groupdict()
+        per = self.periods.get((groups.get("per") or groups.get("adv") or "").lower(), "")
+        per = per or ("day" if groups.get("day24") else "") or self._late_period(text, m.end())
+        if dim == "count" and not per:
+            return None  # "three times" without a rate is not an amount
+        relation, prep = self._relation_before(text, m.start())
+        after, after_end = self._relation_after(text, m.end())
+        relation = relation or after
+        if after and not per:  # "40 minutes or longer per side", "300 ml or more of formula per feed"
+            per = self._period_at(text, after_end) or self._late_period(text, after_end)
+        approx = bool(groups.get("approx")) or prep in ("about", "around", "near") or (
+            _ends_with(_before(text, m.start(), 2), self.words.approx) != "")
+        is_age = self._is_age(text, m, dim, per) or (between and dim == "time")
+        if is_age and (relation is None or (prep == "from" and m.group("b"))):
+            relation = Relation.AT  # "from 2 to 5 years" is a range, not a floor
+        if not is_age and prep in self.age_preps and prep not in self.relation_words:
+            relation = Relation.UP_TO if prep in ("under", "below", "up to") else None
+        dimension = "age" if is_age else dim
+        conv = _convert(lo, hi, unit, factor)
+        canonical = _pad(conv[0], conv[1], approx, dimension)
+        if is_age and unit == "year" and (groups.get("old") or text[m.end():m.end() + 5].lower().lstrip()
+                                          .startswith("old")):
+            canonical = (conv[0], conv[1] + 11.9)  # "2-year-olds" are 24 to 35 months old
+        return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit=unit, dimension=dimension,
+                      canonical=canonical,
+                      canonical_unit=CANONICAL["time" if is_age else dim], relation=relation or Relation.AT,
+                      approximate=approx, per=per, extreme=prep in self.words.extreme_preps, converted=conv,
+                      prep=prep)
+
+    def _birthday(self, text: str, m: re.Match[str]) -> Amount:
+        months = self.birthdays[m.group("nth").lower()]
+        relation, prep = self._relation_before(text, m.start())
+        return Amount(start=m.start(), end=m.end(), stated=(months / 12, months / 12), unit="birthday",
+                      dimension="age", canonical=(months - 0.5, months + 0.5), canonical_unit="months",
+                      relation=relation or Relation.AT, extreme=prep in self.words.extreme_preps,
+                      converted=(months, months), prep=prep)
+
+    def _age_number(self, text: str, m: re.Match[str]) -> Amount:
+        lo = self.number(m.group("a"))
+        hi = self.number(m.group("b")) if m.group("b") else lo
+        relation, prep = self._relation_before(text, m.start())
+        return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit="year", dimension="age",
+                      canonical=(lo * 12, hi * 12 + (11.9 if hi == lo else 0.0)), canonical_unit="months",
+                      relation=relation or Relation.AT, extreme=prep in self.words.extreme_preps,
+                      converted=(lo * 12, hi * 12), prep=prep)
+
+    def _count(self, text: str, m: re.Match[str]) -> Amount:
+        n = self.count_adverbs[m.group("a").lower()]
+        relation, _prep = self._relation_before(text, m.start())
+        if relation not in (Relation.UP_TO, Relation.FROM):
+            relation = Relation.AT
+        return Amount(start=m.start(), end=m.end(), stated=(n, n), unit="times", dimension="count",
+                      canonical=(n, n), canonical_unit="times", relation=relation,
+                      per=self.periods[m.group("per").lower()], converted=(n, n))
 
 
-def _birthday(text: str, m: re.Match[str]) -> Amount:
-    months = BIRTHDAYS[m.group("nth").lower()]
-    relation, prep = _relation_before(text, m.start())
-    return Amount(start=m.start(), end=m.end(), stated=(months / 12, months / 12), unit="birthday",
-                  dimension="age", canonical=(months - 0.5, months + 0.5), canonical_unit="months",
-                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS, converted=(months, months),
-                  prep=prep)
+def build_units(data: UnitsFile, source: DataSource | None = None) -> Units:
+    """The ``claims-units`` data object: the scanner of the shipped words and the packs' additions."""
+    table = {s: (u.name, u.dimension, u.conversion()) for u in data.unit for s in u.spellings}
+    return Units(numbers=MappingProxyType(dict(data.numbers)),
+                 count_adverbs=MappingProxyType(dict(data.count_adverbs)), units=MappingProxyType(table),
+                 periods=MappingProxyType(dict(data.periods)),
+                 relation_words=MappingProxyType(dict(data.relation_before)),
+                 relation_after=MappingProxyType(dict(data.relation_after)),
+                 age_preps=MappingProxyType(dict(data.age_preps)), words=data.words,
+                 birthdays=MappingProxyType(dict(data.birthdays)))
 
 
-def _age_number(text: str, m: re.Match[str]) -> Amount:
-    lo = number(m.group("a"))
-    hi = number(m.group("b")) if m.group("b") else lo
-    relation, prep = _relation_before(text, m.start())
-    return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit="year", dimension="age",
-                  canonical=(lo * 12, hi * 12 + (11.9 if hi == lo else 0.0)), canonical_unit="months",
-                  relation=relation or Relation.AT, extreme=prep in EXTREME_PREPS,
-                  converted=(lo * 12, hi * 12), prep=prep)
+#: ``ctx.data("claims-units")``: ``rules/claims/units.toml`` with the packs' ``[data.claims-units]``
+UNITS_DATA = DataSchema("claims-units", UnitsFile, build_units, file=UNITS_FILE)
 
 
-COUNT_RE = re.compile(rf"\b(?P<a>{_alternation(COUNT_ADVERBS)})\s+(?:a|an|per|each|every)\s+"
-                      rf"(?P<per>{_alternation(PERIODS)})\b", re.IGNORECASE)
+def shipped_units() -> Units:
+    """A scanner of the shipped words only, read afresh (tests and one-off use; checks use ``env.units``)."""
+    return build_units(load_model(rules_dir() / UNITS_FILE, UnitsFile))
 
 
-def _count(text: str, m: re.Match[str]) -> Amount:
-    n = COUNT_ADVERBS[m.group("a").lower()]
-    relation, _prep = _relation_before(text, m.start())
-    if relation not in (Relation.UP_TO, Relation.FROM):
-        relation = Relation.AT
-    return Amount(start=m.start(), end=m.end(), stated=(n, n), unit="times", dimension="count",
-                  canonical=(n, n), canonical_unit="times", relation=relation,
-                  per=PERIODS[m.group("per").lower()], converted=(n, n))
+def scan(text: str, units: Units | None = None) -> tuple[Amount, ...]:
+    """Every age and amount in ``text`` (with the shipped words unless ``units`` is given)."""
+    return (units or shipped_units()).scan(text)
 
 
-@lru_cache(maxsize=4096)
-def scan(text: str) -> tuple[Amount, ...]:
-    """Every age and amount in ``text``, in order, without overlaps."""
-    found: list[Amount] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(a: Amount | None) -> None:
-        if a is not None and not any(s < a.end and a.start < e for s, e in taken):
-            found.append(a)
-            taken.append((a.start, a.end))
-
-    for m in BETWEEN_RE.finditer(text):
-        add(_amount(text, m, between=True))
-    for m in BIRTHDAY_RE.finditer(text):
-        add(_birthday(text, m))
-    for m in AMOUNT_RE.finditer(text):
-        if m.group("a").lower() in ("a", "an") and not (m.group("old") or m.group("per") or m.group("adv")):
-            continue  # "a week" is a rate word or a duration, not an amount of its own
-        if _denominator(text, m):
-            continue
-        add(_amount(text, m))
-    for m in AGE_NUMBER_RE.finditer(text):
-        add(_age_number(text, m))
-    for m in COUNT_RE.finditer(text):
-        add(_count(text, m))
-    return tuple(sorted(found, key=lambda a: a.start))
-
-
-def ages(text: str) -> list[Amount]:
+def ages(text: str, units: Units | None = None) -> list[Amount]:
     """The ages in ``text`` (canonical unit: months)."""
-    return [a for a in scan(text) if a.is_age]
+    return (units or shipped_units()).ages(text)
 
 
-def quantities(text: str) -> list[Amount]:
+def quantities(text: str, units: Units | None = None) -> list[Amount]:
     """The amounts in ``text`` that are not ages."""
-    return [a for a in scan(text) if not a.is_age]
+    return (units or shipped_units()).quantities(text)
+
+
+def number(text: str, units: Units | None = None) -> float:
+    """The value of a number written in digits or words ("six", "1,5", "½", "half a")."""
+    return (units or shipped_units()).number(text)
 
 
 # -- comparison --------------------------------------------------------------------------------------
@@ -445,5 +463,5 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-__all__ = ["Amount", "ages", "compatible", "describe", "number", "overlap", "quantities", "scan", "span_of",
-           "to_months"]
+__all__ = ["UNITS_DATA", "Amount", "Units", "UnitsFile", "ages", "build_units", "compatible", "describe",
+           "number", "overlap", "quantities", "scan", "shipped_units", "span_of", "to_months"]
