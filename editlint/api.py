@@ -187,13 +187,17 @@ class MetricProvider:
     category: str
     func: MetricFunc
     needs: frozenset[str] = frozenset()
+    #: a check type whose rule's options the engine passes as ``ctx.options`` (metrics that summarise
+    #: what that rule finds, with the same settings); empty: no options
+    options_of: str = ""
 
 
-def metric_provider(name: str, *, category: str, needs: Iterable[str] = ()
+def metric_provider(name: str, *, category: str, needs: Iterable[str] = (), options_of: str = ""
                     ) -> Callable[[Callable[[Ctx], Iterable[Metric]]], MetricProvider]:
     """Declare a metric provider (scanned like check types)."""
     def wrap(func: Callable[[Ctx], Iterable[Metric]]) -> MetricProvider:
-        return MetricProvider(name=name, category=category, func=func, needs=frozenset(needs))
+        return MetricProvider(name=name, category=category, func=func, needs=frozenset(needs),
+                              options_of=options_of)
 
     return wrap
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import budget
 from ._version import __version__
-from .api import CheckType, Diagnostic, Hit, Metric, Result, Span
+from .api import CheckType, Diagnostic, Hit, Metric, MetricProvider, Result, Span
 from .cache import RunCache
 from .config import DEFAULT_MODEL, Config, config_for_path, config_from_mapping
 from .context import CheckContext
@@ -361,7 +361,7 @@ class Linter:
         cats = {reg.rules[code].category for code in job.codes}
         for mp in reg.metric_providers:
             if mp.category in cats:
-                ctx = CheckContext(doc, None, {}, cfg, ann, data=reg.data)
+                ctx = CheckContext(doc, None, metric_options(mp, reg, cfg), cfg, ann, data=reg.data)
                 try:
                     budget.checkpoint()
                     for m in mp.func(ctx):
@@ -418,6 +418,18 @@ def _place(doc: Document, start: int, end: int, block: Any) -> tuple[int, int]:
     if not 0 <= start <= end <= len(doc.text):
         raise ValueError(f"span {start}-{end} is outside the document (length {len(doc.text)})")
     return start, end
+
+
+def metric_options(mp: MetricProvider, registry: Registry, cfg: Config) -> Mapping[str, Any]:
+    """``ctx.options`` for a metric provider: the options of the first rule of its ``options_of`` check
+    type (configured overrides included), so a metric summarises what that rule finds with its settings;
+    the check type's defaults when no rule uses it. The provider never reads the registry itself."""
+    check = registry.check_types.get(mp.options_of) if mp.options_of else None
+    if check is None:
+        return {}
+    defaults = {k: o.default for k, o in check.options.items()}
+    code = next((c for c, r in registry.rules.items() if r.check == mp.options_of), None)
+    return defaults if code is None else {**defaults, **cfg.options_for(registry, code)}
 
 
 def drop_overlapping(placed: list[tuple[Finding, int, int]], registry: Registry

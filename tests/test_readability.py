@@ -418,6 +418,31 @@ def test_el203_does_not_repeat_a_sentence_el202_reports(lint: Lint) -> None:
     assert only(lint(text, select=["EL203"]), "EL203")  # alone, EL203 reports it
 
 
+# Written for this test, two topics: long enough for EL202 and hard enough for EL203.
+LONG_AND_HARD = [
+    "Manufacturers' instructions regarding installation of rear-facing automobile restraint systems "
+    "frequently necessitate considerable mechanical familiarity, particularly concerning tether "
+    "attachment, recline adjustment and harness positioning for infants travelling in vehicles with "
+    "unusual seat belt arrangements.",
+    "Comprehensive immunisation documentation, maintained electronically or alternatively on paper, "
+    "facilitates communication between successive healthcare practitioners, particularly when families "
+    "relocate internationally during early childhood or transfer between regional administrative "
+    "authorities.",
+]
+
+
+@pytest.mark.parametrize("text", LONG_AND_HARD)
+def test_el203_gives_way_to_el202_by_rule_data_not_in_the_check(lint: Lint, text: str) -> None:
+    """The check reports every hard sentence; the pack's ``[rule.overlaps] suppressed-by`` makes the engine
+    drop the one EL202 covers, so the check never asks which other rules are on."""
+    assert Registry.default().rules["EL203"].suppressed_by == ("EL202",)
+    doc = document(text)
+    assert [(h.start, h.end) for h in hits("hard-sentence", doc)] == [(0, len(text))]
+    assert [(h.start, h.end) for h in hits("sentence-length", doc)] == [(0, len(text))]
+    assert [f.rule for f in lint(text, select=["EL202", "EL203"]).findings] == ["EL202"]
+    assert [f.rule for f in lint(text, select=["EL203"]).findings] == ["EL203"]
+
+
 def test_el203_ignores_reference_lists(lint: Lint) -> None:
     refs = ("## Sources\n\n- World Health Organization, \"Motor Development Study: Windows of Achievement "
             "for Six Gross Motor Development Milestones\", 2006.\n")

@@ -422,6 +422,21 @@ def test_metrics_keyphrase_density_and_repeated_phrases() -> None:
     assert report.metrics["keyphrase_density"] > 0
 
 
+@pytest.mark.parametrize("text,phrase", [
+    (TITLE_GLUED_MD, "when do babies teethe"),
+    ("# Bath time\n\nBefore the bath, check the water temperature with your elbow. Babies have thin skin, "
+     "so always check the water temperature with your elbow first. If in doubt, check the water temperature "
+     "with your elbow again.\n", "check the water temperature with your elbow"),
+])
+def test_repetition_metrics_use_the_repeated_phrase_rules_configured_options(text: str, phrase: str) -> None:
+    """The engine gives the metric provider EL101's options (``options_of``): the metric counts what the
+    rule would, with the configuration's settings, and the provider never reads the registry."""
+    default = lint_snippet(text, select=["EL105"]).metrics["repeated_phrases"]
+    assert [p["phrase"] for p in default] == [phrase] and default[0]["count"] == 3
+    stricter = lint_snippet(text, select=["EL105"], rules={"EL101": {"min-count": 4}})
+    assert stricter.metrics["repeated_phrases"] == []
+
+
 # -- rule docs and data ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("code", ["EL101", "EL102", "EL103", "EL104", "EL105", "EL106"])
 def test_docs_examples(code: str) -> None:

@@ -454,22 +454,6 @@ def _without_term(text: str, long_words: list[str]) -> str:
     return WORD_RE.sub(lambda m: "it" if m.group().casefold().startswith(root) else m.group(), text)
 
 
-def _long_sentence_limit(ctx: CheckContext, audience: Audience) -> int | None:
-    """The word count above which an enabled EL202 (sentence-length) reports a sentence, if any.
-
-    The one place that keeps EL202 and EL203 off the same sentence: a sentence long enough for EL202
-    is EL202's, since its grade comes mostly from its length.
-    """
-    try:
-        registry = ctx.config.registry()
-        enabled = ctx.config.enabled_rules(registry, ctx.doc.path)
-    except ConfigError:
-        return None
-    limits = [length_limits(ctx.config.options_for(registry, code), audience).info for code in enabled
-              if registry.rules[code].check == "sentence-length"]
-    return min(limits) if limits else None
-
-
 @check_type("hard-sentence", needs=("sentences",), options={
     "min-words": Option(int, 14, "skip shorter sentences: grade formulas are noise on a few words"),
     "hard-over": Option(float, 4.0, "grades above the audience's limit for a 'hard' sentence (info)"),
@@ -479,12 +463,9 @@ def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences whose own Flesch–Kincaid grade is far above the audience's (Hemingway's yellow/red)."""
     audience = audience_for(ctx)
     ts = _textstat()
-    skip_over = _long_sentence_limit(ctx, audience)
     for s in judged_sentences(ctx):
         if not s.scored or s.words < ctx.options["min-words"]:
             continue
-        if skip_over is not None and s.words > skip_over:
-            continue  # EL202 reports it: its grade is mostly its length, one finding is enough
         grade = float(ts.flesch_kincaid_grade(s.text))
         over = grade - audience.max_grade
         if over < ctx.options["hard-over"]:

@@ -1196,22 +1196,11 @@ def _paragraph_stuffing(doc: Document, opts: Mapping[str, Any], usual: Mapping[s
 
 
 # -- metrics ------------------------------------------------------------------------------------------
-def _phrase_options(ctx: CheckContext) -> Mapping[str, Any]:
-    defaults = {k: o.default for k, o in REPEATED_PHRASE_OPTIONS.items()}
-    try:
-        reg = ctx.config.registry()
-        for code, rule in reg.rules.items():
-            if rule.check == "repeated-phrase":
-                return {**defaults, **ctx.config.options_for(reg, code)}
-    except Exception:  # metrics must never fail the run because of an unusual configuration
-        pass
-    return defaults
-
-
-@metric_provider("repetition", category="repetition")
+@metric_provider("repetition", category="repetition", options_of="repeated-phrase")
 def repetition_metrics(ctx: CheckContext) -> Iterator[Metric]:
-    """``repeated_phrases`` (top phrases with counts) and ``keyphrase_density`` (percent of words)."""
-    opts = _phrase_options(ctx)
+    """``repeated_phrases`` (top phrases with counts) and ``keyphrase_density`` (percent of words), with
+    the repeated-phrase rule's options (the engine passes them: ``options_of``)."""
+    opts = {**{k: o.default for k, o in REPEATED_PHRASE_OPTIONS.items()}, **ctx.options}
     phrases = ctx.memo(("repetition", "phrases", _opts_key(opts)),
                        lambda: find_repeated_phrases(ctx.doc, opts, ctx.data("repetition")))
     top = [{"phrase": _surface(ctx.doc, p.spans), "count": len(p.spans)} for p in phrases[:5]]
