@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import budget
+from . import blockcache, budget
 from ._version import __version__
 from .api import CheckType, Diagnostic, Hit, Metric, MetricProvider, Result, Span
 from .cache import RunCache
@@ -90,6 +90,9 @@ class Linter:
         #: the run cache (see :mod:`editlint.cache`): reports of unchanged articles are reused
         self.cache = cache if isinstance(cache, RunCache) or cache is None else RunCache(cache)
         self._ann_cache: dict[tuple[str, frozenset[str], int], Annotations] = {}
+        #: per-block results kept across lints (see :mod:`editlint.blockcache`): a long-lived host that
+        #: lints the same article again and again (the language server) sets one; None keeps nothing
+        self.block_cache: blockcache.BlockCache | None = None
 
     # -- configuration ----------------------------------------------------------------------------
     def config_for(self, path: str | None) -> Config:
@@ -311,7 +314,7 @@ class Linter:
         needs = self._needs(job)
         ann = self._annotations(job.config, needs) if needs else None
         report = FileReport(path=job.label, document=doc)
-        with reg.active(), budget.deadline(self.time_budget, job.label):
+        with reg.active(), budget.deadline(self.time_budget, job.label), blockcache.using(self.block_cache):
             placed = self._run_rules(job, ann, report)
             if report.error is None or not budget.expired():  # rules stopped by the budget: no metrics
                 self._run_metrics(job, ann, report)

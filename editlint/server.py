@@ -30,6 +30,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition, ServerTextRange
 
 from ._version import __version__
+from .blockcache import DEFAULT_SIZE, BlockCache
 from .config import CONFIG_NAMES, clear_caches, config_for_path
 from .engine import Linter
 from .errors import EditlintError
@@ -54,12 +55,15 @@ _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
 
 class CachingLinter(Linter):
     """The server's Linter. Nothing unchanged is computed twice in the process: the spaCy parse of a block
-    is kept by its text and sentences (``nlp.Annotations``) and its claims by the registry
-    (``ctx.data("claims")``), so an edit re-parses and re-reads only the blocks it changed."""
+    is kept by its text and sentences (``nlp.Annotations``), its claims by the registry
+    (``ctx.data("claims")``) and the block-local results of the other checks (the words EL501 doubts, a
+    sentence's disclaimer verdict and health evidence) by this Linter's :class:`BlockCache`, so an edit
+    re-parses and re-checks only the blocks it changed; the findings are those of a full lint."""
 
     def __init__(self, *args: Any, cache_size: int = BLOCK_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.cache_size = cache_size  # kept for callers that pass it; the caches size themselves
+        self.cache_size = cache_size
+        self.block_cache = BlockCache(max(cache_size, DEFAULT_SIZE))
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Any
 from .. import datamodels as models
 from .. import segment
 from ..api import DataSchema, DataSource
+from ..blockcache import Identity, reuse
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit, Severity
@@ -334,7 +335,13 @@ class Wordings:
         """True if a sentence says, in any wording, that the page does not replace the child's clinician.
 
         ``previous`` is the sentence before it in the same block: a follow-on sentence ("This guide is
-        general information. It does not replace your doctor's advice.") takes the page from it."""
+        general information. It does not replace your doctor's advice.") takes the page from it.
+        A long-lived Linter keeps the verdict per sentence (:mod:`editlint.blockcache`)."""
+        extra = tuple(extra)
+        return reuse(("disclaimer-text", Identity(self), text, extra, previous),
+                      lambda: self._is_disclaimer_text(text, extra, previous))
+
+    def _is_disclaimer_text(self, text: str, extra: tuple[str, ...], previous: str | None) -> bool:
         norm = _norm(text)
         for e in extra:
             ne = _norm(e)
@@ -727,13 +734,20 @@ def _evidence(doc: Document, sent: Sentence, lex: Lexicon, v: Voice) -> list[Evi
     """The evidence of health advice in one sentence: one piece per kind and stretch of text; contextual
     terms (a dose, an amount) only next to a medicine; no medicine evidence from a definition."""
     text = _masked(doc, sent)
-    words = _words(text)
     block = sent.block
     line_start = block.text.rfind("\n", 0, sent.start - block.start) + 1
     line_end = block.text.find("\n", sent.start - block.start)
     line = block.text[line_start:line_end if line_end >= 0 else len(block.text)]  # a label and its text
+    found = reuse(("disclaimer-evidence", Identity(lex), Identity(v), text, line),
+                  lambda: _evidence_keys(text, line, lex, v))
+    return [Evidence(kind, key, sent) for kind, key in found]
+
+
+def _evidence_keys(text: str, line: str, lex: Lexicon, v: Voice) -> tuple[tuple[str, str], ...]:
+    """(kind, key) of each piece of evidence in a sentence's masked text, on its line (the label)."""
+    words = _words(text)
     definition = any(p.search(text) or p.search(line) for p in v.definitions)
-    out: list[Evidence] = []
+    out: list[tuple[str, str]] = []
     for kind in lex.kinds.values():
         if definition and kind.name in v.definition_kinds:
             continue
@@ -745,9 +759,9 @@ def _evidence(doc: Document, sent: Sentence, lex: Lexicon, v: Voice) -> list[Evi
                 if i in kind.contextual and not _dose_context(text, m, lex):
                     continue
                 taken.append(m.span())
-                out.append(Evidence(kind.name, key, sent))
+                out.append((kind.name, key))
                 break
-    return out
+    return tuple(out)
 
 
 _MEASURED = re.compile(r"\s*(?:a\s+day\s+)?of\s+(?:(?:infant|baby|toddler|whole|cow[’'`]s|the|your|their)"

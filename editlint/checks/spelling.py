@@ -16,12 +16,14 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
 from .. import datamodels as models
 from ..api import DataSchema, DataSource
+from ..blockcache import Identity, reuse
 from ..document import Block, BlockKind, Document
 from ..findings import Edit
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
@@ -373,6 +375,11 @@ class Spans:
         i = bisect.bisect_left(self.starts, end) - 1
         return i >= 0 and self.ends[i] > start
 
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans overlapping ``[start, end)`` (merged spans are disjoint: their ends are sorted too)."""
+        lo, hi = bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)
+        return list(zip(self.starts[lo:hi], self.ends[lo:hi], strict=True))
+
 
 # A reference entry: any two of these (doi/PMID count twice) make a line a citation, not prose.
 _CITATION_FEATURES: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -445,10 +452,17 @@ def not_prose(doc: Document, reference_headings: Iterable[str] = (),
              _reference_blocks(doc, frozenset(_key(h) for h in reference_headings))]
     intro = frozenset(w.casefold() for w in quote_intro)
     for b in doc.iter_blocks():
-        spans.extend(_citation_lines(b))
-        spans.extend(_glossed_quotes(b, intro))
-        spans.extend((b.start + m.start(), b.start + m.end()) for m in _ATTRIBUTE.finditer(b.text))
+        own = reuse(("spelling-not-prose", b.text, intro), partial(_block_not_prose, b, intro))
+        spans.extend((b.start + s, b.start + e) for s, e in own)
     return Spans(spans)
+
+
+def _block_not_prose(block: Block, intro: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """A block's own spans that are not prose (citation lines, glossed quotes, attributes), in block
+    offsets: they depend on its text alone, so a long-lived Linter keeps them per block."""
+    spans = [*_citation_lines(block), *_glossed_quotes(block, intro)]
+    spans.extend((block.start + m.start(), block.start + m.end()) for m in _ATTRIBUTE.finditer(block.text))
+    return tuple((s - block.start, e - block.start) for s, e in spans)
 
 
 # -- EL501 ----------------------------------------------------------------------------------------
@@ -476,9 +490,30 @@ def _capital_is_name(tok: Token, named: bool) -> bool:
     return not _sentence_start(tok.block, tok.start - tok.block.start)
 
 
-def _misspelt_part(doc: Document, s: int, e: int, part: str, capital: bool, limit: int,
-                   speller: Speller) -> Hit | None:
-    original = doc.text[s:e]
+@dataclass(frozen=True)
+class _Flag:
+    """An EL501 hit before it is placed: offsets (absolute, or in its block once kept), and the word its fix
+    writes; the fix itself is made against the document's source at each lint (:func:`_edit`)."""
+
+    start: int
+    end: int
+    message: str
+    word: str
+    suggestion: str | None = None
+    fix: str | None = None
+    key: str = ""
+    candidates: tuple[str, ...] | None = None  # None: a house-list word ("rejected")
+
+    def hit(self, doc: Document, offset: int = 0) -> Hit:
+        s, e = self.start + offset, self.end + offset
+        data: dict[str, Any] = {"word": self.word}
+        data.update({"rejected": True} if self.candidates is None else {"candidates": list(self.candidates)})
+        return Hit(s, e, self.message, suggestion=self.suggestion,
+                   edits=_edit(doc, s, e, self.fix) if self.fix else (), key=self.key, data=data)
+
+
+def _misspelt_part(original: str, s: int, e: int, part: str, capital: bool, limit: int,
+                   speller: Speller) -> _Flag | None:
     cands = speller.suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
     if capital:
         # A capitalised unknown word is more often a name than a typo: flag it only when a correction
@@ -494,12 +529,11 @@ def _misspelt_part(doc: Document, s: int, e: int, part: str, capital: bool, limi
     else:
         msg = f"possible misspelling {original!r}: not in the dictionary or the house vocabulary"
     msg += " (add it to [tool.editlint.spelling] accept if it is right)"
-    return Hit(s, e, msg, suggestion=cands[0] if cands else None,
-               edits=_edit(doc, s, e, cands[0]) if cands and unique else (),
-               key=part, data={"word": original, "candidates": list(cands)})
+    return _Flag(s, e, msg, original, suggestion=cands[0] if cands else None,
+                 fix=cands[0] if cands and unique else None, key=part, candidates=cands)
 
 
-def _hyphen_hit(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon) -> Hit | None:
+def _hyphen_hit(tok: Token, low: str, spell: Any, extra: Lexicon) -> _Flag | None:
     """A hyphenated word whose parts are not words but whose joined form is ("new-borns")."""
     parts = [p for p in low.split("-") if p]
     prefixed = parts[0] in extra.prefixes and len(parts) > 1  # "pre-existing", "non-allergenic"
@@ -507,9 +541,8 @@ def _hyphen_hit(doc: Document, tok: Token, low: str, spell: Any, extra: Lexicon)
     if prefixed or all(_known(p, spell, extra) for p in parts) or not _known(joined, spell, extra):
         return None
     repl = _match_case(tok.text, joined)
-    return Hit(tok.start, tok.end, f"possible misspelling {tok.text!r}: write {repl!r} as one word",
-               suggestion=repl, edits=_edit(doc, tok.start, tok.end, repl), key=low,
-               data={"word": tok.text, "candidates": [repl]})
+    return _Flag(tok.start, tok.end, f"possible misspelling {tok.text!r}: write {repl!r} as one word",
+                 tok.text, suggestion=repl, fix=repl, key=low, candidates=(repl,))
 
 
 def age_compound(units: Iterable[str]) -> re.Pattern[str]:
@@ -527,11 +560,11 @@ def _compound_plural(part: str, last: bool, before: str, spell: Any, extra: Lexi
             and bool(age.search(before)))
 
 
-def _word_hits(doc: Document, tok: Token, low: str, speller: Speller, extra: Lexicon, limit: int,
-               capital: bool, age: re.Pattern[str]) -> Iterator[Hit]:
+def _word_hits(tok: Token, low: str, speller: Speller, extra: Lexicon, limit: int,
+               capital: bool, age: re.Pattern[str]) -> Iterator[_Flag]:
     spell = speller.spell
     if "-" in low:
-        hit = _hyphen_hit(doc, tok, low, spell, extra)
+        hit = _hyphen_hit(tok, low, spell, extra)
         if hit is not None:
             yield hit
             return
@@ -544,7 +577,7 @@ def _word_hits(doc: Document, tok: Token, low: str, speller: Speller, extra: Lex
             s = tok.start + offset
             before = tok.block.text[max(0, s - tok.block.start - 40):s - tok.block.start]
             if not _compound_plural(part, i == len(parts) - 1, before, spell, extra, age):
-                hit = _misspelt_part(doc, s, s + len(originals[i]), part, capital, limit, speller)
+                hit = _misspelt_part(originals[i], s, s + len(originals[i]), part, capital, limit, speller)
                 if hit is not None:
                     yield hit
         offset += len(originals[i]) + 1
@@ -568,28 +601,129 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     user_accept = frozenset(_normalise(w) for w in section.get("accept", []) if isinstance(w, str))
     reject = dict(vocab.reject)
     reject.update({_normalise(w): "" for w in section.get("reject", []) if isinstance(w, str)})
-    extra = lexicon(vocab, pairs, user_accept)
     speller: Speller = ctx.data("speller")
     limit = ctx.options["max-suggestions"]
     skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
-    tokens = list(_words(doc, skips))
-    named = _name_parts(tokens)
-    age = age_compound(ctx.options["age-units"])
+    ask = _Asking(lexicon(vocab, pairs, user_accept), reject, speller, limit,
+                  age_compound(ctx.options["age-units"]))
+    key = (Identity(vocab), Identity(pairs), Identity(speller), user_accept, tuple(sorted(reject.items())),
+           limit, tuple(ctx.options["age-units"]))
+    found = [(b, reuse(("EL501-block", key, b.text, b.kind, _block_skips(doc, b, skips)),
+                       partial(_block_doubts, doc, b, skips, ask))) for b in doc.iter_blocks()]
+    names = frozenset[str]().union(*(d.names for _, d in found))
+    for block, doubts in found:
+        for flag in doubts.flags:
+            yield flag.hit(doc, block.start)
+        for cap in doubts.capitals:  # flagged unless the article shows the word to be a name
+            if cap.base not in names:
+                tok = Token(block.start + cap.start, block.start + cap.end, cap.text, block)
+                flags = reuse(("EL501-capital", key, block.text, cap.start),
+                              partial(_capital_hits, tok, ask))
+                yield from (flag.hit(doc, block.start) for flag in flags)
+
+
+def _capital_hits(tok: Token, ask: _Asking) -> tuple[_Flag, ...]:
+    """EL501 on a capitalised word the article does not name elsewhere (block offsets)."""
+    found = _word_hits(tok, _normalise(tok.text), ask.speller, ask.extra, ask.limit, True, ask.age)
+    return _relative(found, tok.block)
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """What EL501 asks of each word: the accepted forms, the house list, the speller and its settings."""
+
+    extra: Lexicon
+    reject: Mapping[str, str]
+    speller: Speller
+    limit: int
+    age: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Capital:
+    """A capitalised word at a sentence start (or in a title-case heading): a name if it is capitalised
+    mid-sentence anywhere in the article, else checked. Block offsets."""
+
+    start: int
+    end: int
+    text: str
+    base: str
+
+
+@dataclass(frozen=True)
+class _Doubts:
+    """One block's EL501 results that depend on the block alone, in block offsets (kept per block)."""
+
+    flags: tuple[_Flag, ...]  # house-list words and misspellings that are no names by position
+    capitals: tuple[_Capital, ...]  # capitalised words flagged unless the article names them elsewhere
+    names: frozenset[str]  # words the block capitalises mid-sentence: names wherever they appear
+
+
+def _block_skips(doc: Document, block: Block, skips: Spans) -> tuple[tuple[int, int], ...]:
+    """The skip spans (the document's and ``skips``) that touch a block, in its offsets: with its text and
+    kind, all that decides which of its words EL501 reads."""
+    s, e = block.start, block.end
+    near = [*doc.skip_spans_near(s, e), *skips.near(s, e)]
+    return tuple(sorted((max(a, s) - s, min(b, e) - s) for a, b in near if a < e and b > s))
+
+
+def _relative(flags: Iterable[_Flag], block: Block) -> tuple[_Flag, ...]:
+    return tuple(replace(f, start=f.start - block.start, end=f.end - block.start) for f in flags)
+
+
+def _block_doubts(doc: Document, block: Block, skips: Spans, ask: _Asking) -> _Doubts:
+    """EL501 on one block as far as the block decides: every word but the capitalised ones that only the
+    rest of the article can show to be names."""
+    tokens = list(_block_words(doc, block, skips))
+    names, joined = _block_names(tokens)
+    flags: list[_Flag] = []
+    capitals: list[_Capital] = []
     for i, tok in enumerate(tokens):
         low = _normalise(tok.text)
-        if low in reject:
-            use = reject[low]
+        if low in ask.reject:
+            use = ask.reject[low]
             msg = f"{tok.text!r} is on the house list of words to avoid"
-            yield Hit(tok.start, tok.end, msg + (f": write {use!r}" if use else ""),
-                      suggestion=use or None, edits=_edit(doc, tok.start, tok.end, use) if use else (),
-                      data={"word": tok.text, "rejected": True})
+            flags.append(_Flag(tok.start, tok.end, msg + (f": write {use!r}" if use else ""), tok.text,
+                               suggestion=use or None, fix=use or None))
             continue
-        if _looks_like_name_or_code(tok) or low in extra:
+        if _looks_like_name_or_code(tok) or low in ask.extra:
             continue
         capital = tok.text[:1].isupper()
-        if capital and _capital_is_name(tok, i in named):
+        if capital and _capital_is_name(tok, i in joined):
             continue
-        yield from _word_hits(doc, tok, low, speller, extra, limit, capital, age)
+        if capital:
+            capitals.append(_Capital(tok.start - block.start, tok.end - block.start, tok.text, _base(tok)))
+            continue
+        flags.extend(_word_hits(tok, low, ask.speller, ask.extra, ask.limit, capital, ask.age))
+    return _Doubts(_relative(flags, block), tuple(capitals), names)
+
+
+def _block_words(doc: Document, block: Block, skips: Spans) -> Iterator[Token]:
+    for m in _WORD.finditer(block.text):
+        s, e = block.start + m.start(), block.start + m.end()
+        if not (doc.in_skip_span(s, e) or skips.covers(s, e)):
+            yield Token(s, e, m.group(), block)
+
+
+def _base(t: Token) -> str:
+    """A name's base form: "Healthline's" is the name "Healthline"."""
+    return re.sub(r"['’]s?$", "", t.text)
+
+
+def _block_names(tokens: list[Token]) -> tuple[frozenset[str], set[int]]:
+    """The names a block's words show (capitalised mid-sentence, outside headings) and the indices of
+    the capitalised words that open or continue a run of capitalised words outside a heading."""
+    names = frozenset(_base(t) for t in tokens
+                      if t.text[:1].isupper() and t.block.kind is not BlockKind.HEADING
+                      and not _sentence_start(t.block, t.start - t.block.start))
+    joined: set[int] = set()
+    for i, t in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if t.text[:1].isupper() and nxt.text[:1].isupper() and len(nxt.text) > 1 \
+                and t.block.kind is not BlockKind.HEADING \
+                and not t.block.text[t.end - t.block.start:nxt.start - t.block.start].strip(" \t"):
+            joined.add(i)
+    return names, joined
 
 
 # -- EL505 ----------------------------------------------------------------------------------------
