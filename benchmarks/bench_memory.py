@@ -60,6 +60,19 @@ def paragraphs() -> list[str]:
     return out
 
 
+def installed_env() -> dict[str, str]:
+    """The environment of a run as from an installed wheel, whose modules pip compiled at install:
+    editlint's byte code written once now (without it, and with PYTHONDONTWRITEBYTECODE set, as on some
+    machines, every fresh process compiles editlint from source: about 1 s of CPU counted as editlint's)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    package = ROOT / "editlint"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return env
+
+
 def corpus(folder: Path, n: int, seed: int = 15) -> None:
     """``n`` articles of five paragraphs each, every one numbered so no two articles are the same."""
     rng = random.Random(seed)
