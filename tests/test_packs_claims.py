@@ -53,6 +53,7 @@ UNIT_PACK = """[data.claims-units.numbers]
 [[data.claims-units.unit]]
 name = "beaker"
 spellings = ["beaker", "beakers"]
+plural = "beakers"
 dimension = "volume"
 factor = 200
 """
@@ -132,7 +133,7 @@ def test_pack_unit_and_number_word_are_read(tmp_path: Path) -> None:
     (beakers,) = [a for a in units.scan(text) if a.unit == "beaker"]
     assert (beakers.stated, beakers.canonical, beakers.canonical_unit, beakers.per) == (
         (2.0, 2.0), (400.0, 400.0), "ml", "day")
-    assert units.number("a dozen") == 12.0
+    assert units.number("a dozen") == 12.0 and units.written("beaker", 2) == "beakers"
     assert units.scan("about 4 oz") == shipped.scan("about 4 oz")  # the shipped units are still there
 
 
@@ -169,3 +170,17 @@ def test_a_bad_key_names_the_pack_file_key_path_and_line(tmp_path: Path, pack: s
         _config(tmp_path, pack)
     assert err.value.path is not None and Path(err.value.path).name == "claims.toml"
     assert (key, line) in [(tuple(i.key), i.line) for i in err.value.issues], err.value.issues
+
+
+def test_the_readme_claims_pack_loads(tmp_path: Path) -> None:
+    """The README's claims pack example is a valid pack whose entries reach the registry's data."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(# house-style/claims\.toml.*?)```", readme, re.S)
+    assert block, "README.md has no claims pack example"
+    reg = _config(tmp_path, block.group(1)).registry()
+    assert "pump on a swing" in reg.data("ontology").concepts["self-swing"].synonyms
+    assert "infrequently" in reg.data("claims-scopes").hedge.minority_adverbs
+    assert reg.data("claims-units").units["beakers"] == ("beaker", "volume", 200.0)
+    assert "house.quantity-beaker" in {c.id for c in reg.data("constructions").items}

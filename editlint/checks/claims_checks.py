@@ -38,7 +38,7 @@ from .claims.model import (
 )
 from .claims.scope import SCOPES_DATA, load_scopes
 from .claims.store import build_claims_data
-from .claims.units import UNITS_DATA, overlap, span_of, to_months
+from .claims.units import UNITS_DATA, Units, overlap, shipped_units, span_of, to_months
 
 #: claim extraction's data for the registry: constructions, concept readers, claims of blocks already read
 CLAIMS_DATA = DataSchema("claims", None, build_claims_data)
@@ -400,11 +400,12 @@ class CheckWords:
     removal_verbs: frozenset[str]
     authorities: frozenset[str]
     exposure_actions: frozenset[str]
+    exception_marks: tuple[str, ...] = ()  # "if ", "unless ": an exception, not a narrowing scope
 
     @classmethod
     def of(cls, lexicons: Any, scopes: Any) -> CheckWords:
         return cls(lexicons.advice.removal_verbs, scopes.condition.authorities,
-                   lexicons.checks.exposure_actions)
+                   lexicons.checks.exposure_actions, tuple(f"{w} " for w in scopes.condition.exception_marks))
 
     @classmethod
     def shipped(cls) -> CheckWords:
@@ -447,14 +448,10 @@ def boundaries_clash(pos: AdviceClaim, neg: AdviceClaim) -> bool | None:
     return unbounded.absolute and not (unbounded.until or unbounded.once)
 
 
-#: subordinators of an exception ("if your doctor tells you to"), unlike a scope that narrows the situation
-EXCEPTION_MARKS = ("if ", "unless ", "whether ", "provided ", "providing ", "in case ", "as long as ")
-
-
-def _narrowing(condition: str) -> bool:
+def _narrowing(condition: str, words: CheckWords) -> bool:
     """A leading scope ("For daytime naps,", "At night,") names part of every situation; an if-clause
-    names an exception."""
-    return bool(condition) and not condition.lower().startswith(EXCEPTION_MARKS)
+    names an exception (``[condition] exception-marks`` in scopes.toml)."""
+    return bool(condition) and not condition.lower().startswith(words.exception_marks)
 
 
 def _conditions_clash(a: AdviceClaim, b: AdviceClaim, words: CheckWords) -> bool:
@@ -462,7 +459,7 @@ def _conditions_clash(a: AdviceClaim, b: AdviceClaim, words: CheckWords) -> bool
     does not clash with "if your doctor says so, X" (an exception); two conditional rules clash when one
     of them says never or always."""
     for rule, other in ((a, b), (b, a)):
-        if rule.absolute and not rule.prov.condition and _narrowing(other.prov.condition):
+        if rule.absolute and not rule.prov.condition and _narrowing(other.prov.condition, words):
             return True
     if _authority(a.prov.condition, words) and _authority(b.prov.condition, words):
         return False  # "never X unless your doctor says so" and "if your doctor suggests it, X" agree
@@ -686,31 +683,31 @@ def quantity_conflicts(claims: Iterable[Claim]) -> list[tuple[QuantityClaim, Qua
     return [(a, b) for a, b in _pairs(qs) if comparable(a.prov, b.prov) and quantities_disagree(a, b)]
 
 
-def describe_quantity(c: QuantityClaim) -> str:
+def describe_quantity(c: QuantityClaim, units: Units | None = None) -> str:
+    """The amount as the article states it, the unit written as ``units`` (``claims-units``) spells it."""
     lo, hi = c.stated
     nums = f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
     rel = {Relation.UP_TO: "at most ", Relation.FROM: "at least "}.get(c.relation, "")
     per = "/kg" if c.per == "kg" else f" a {c.per}" if c.per else ""
-    unit = c.unit + ("s" if hi != 1 and c.unit in PLURAL_UNITS else "")
+    unit = (units or shipped_units()).written(c.unit, hi)
     return f"{rel}{nums} {unit}{per}"
-
-
-PLURAL_UNITS = frozenset({"hour", "minute", "cup", "teaspoon", "tablespoon", "day", "week", "month", "year"})
 
 
 @check_type("incompatible-quantities", needs=NEEDS)
 def incompatible_quantities(ctx: CheckContext) -> Iterator[Hit]:
     """Amounts for the same thing (with units and rates converted) that cannot both be right."""
     flagged: set[int] = set()
+    units = ctx.data("claims-units")
     for a, b in quantity_conflicts(_claims(ctx)):
         if id(b) in flagged:
             continue
         flagged.add(id(b))
         s, e = _span(b.prov)
         what = b.subject.text or b.subject.key
-        yield Hit(s, e, f"amounts disagree: here {what}: {describe_quantity(b)}, but another passage says "
-                        f"{describe_quantity(a)} (“{_sentence(ctx, a.prov, 70)}”); give one amount",
-                  related=(_related(ctx, a, f"says {describe_quantity(a)}"),), key=f"amount:{b.subject.key}",
+        here, there = describe_quantity(b, units), describe_quantity(a, units)
+        yield Hit(s, e, f"amounts disagree: here {what}: {here}, but another passage says "
+                        f"{there} (“{_sentence(ctx, a.prov, 70)}”); give one amount",
+                  related=(_related(ctx, a, f"says {there}"),), key=f"amount:{b.subject.key}",
                   data={"subject": b.subject.key, "here": list(b.stated), "other": list(a.stated),
                         "unit": b.unit, "per": b.per})
 

@@ -46,6 +46,8 @@ class ConditionLex(DataModel):
     preference_verbs: frozenset[str] = Field(default=frozenset(), alias="preference-verbs")
     #: people whose say-so makes an exception ("unless your doctor advises it"): two such exceptions agree
     authorities: frozenset[str] = Field(default=frozenset())
+    #: subordinators of an exception ("if", "unless"), unlike a leading scope ("For naps,")
+    exception_marks: tuple[str, ...] = Field(default=(), alias="exception-marks")
 
 
 class QuestionLex(DataModel):

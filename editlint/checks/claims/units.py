@@ -46,6 +46,7 @@ class UnitEntry(DataModel):
     dimension: str
     factor: float | None = None
     days: float | None = None  # a span of time given in days (factor = days / 365.25 * 12 months)
+    plural: str | None = None  # how messages write more than one ("hours"); none: as the name ("ml")
 
     @model_validator(mode="after")
     def _one_factor(self) -> UnitEntry:
@@ -165,6 +166,7 @@ class Units:
     age_preps: Mapping[str, Relation]
     words: UnitWords
     birthdays: Mapping[str, float]
+    plurals: Mapping[str, str] = field(default_factory=dict)  # unit name -> plural, for messages
     _memo: dict[str, tuple[Amount, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -214,6 +216,10 @@ class Units:
     def quantities(self, text: str) -> list[Amount]:
         """The amounts in ``text`` that are not ages."""
         return [a for a in self.scan(text) if not a.is_age]
+
+    def written(self, unit: str, count: float) -> str:
+        """The unit as a message writes it for ``count`` ("1 hour", "2 hours", "5 ml")."""
+        return self.plurals.get(unit, unit) if count != 1 else unit
 
     def number(self, text: str) -> float:
         """The value of a number written in digits or words ("six", "1,5", "½", "half a")."""
@@ -379,7 +385,8 @@ def build_units(data: UnitsFile, source: DataSource | None = None) -> Units:
                  relation_words=MappingProxyType(dict(data.relation_before)),
                  relation_after=MappingProxyType(dict(data.relation_after)),
                  age_preps=MappingProxyType(dict(data.age_preps)), words=data.words,
-                 birthdays=MappingProxyType(dict(data.birthdays)))
+                 birthdays=MappingProxyType(dict(data.birthdays)),
+                 plurals=MappingProxyType({u.name: u.plural for u in data.unit if u.plural}))
 
 
 #: ``ctx.data("claims-units")``: ``rules/claims/units.toml`` with the packs' ``[data.claims-units]``
