@@ -25,7 +25,7 @@ from pydantic import (
 from .api import DataSchema
 from .checks.claims.ontology import OntologyFile, build_ontology
 from .datafile import DataModel
-from .segment import Segmentation
+from .segment import Segmentation, build_rules
 
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -336,7 +336,7 @@ SCHEMAS: tuple[DataSchema, ...] = (
     DataSchema("disclaimers", Disclaimers),
     DataSchema("plain-words", PlainWords),
     DataSchema("repetition", RepetitionWords),
-    DataSchema("segmentation", Segmentation),
+    DataSchema("segmentation", Segmentation, build_rules),
     #: the claims ontology: shipped as a folder (rules/claims/ontology); packs add ``[data.ontology]``
     DataSchema("ontology", OntologyFile, build_ontology),
 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import blockcache, budget
+from . import blockcache, budget, segment
 from ._version import __version__
 from .api import CheckType, Diagnostic, Hit, Metric, MetricProvider, Result, Span
 from .cache import RunCache
@@ -230,6 +230,7 @@ class Linter:
                 source = read_path(label, max_bytes=cfg.max_file_size)
             if not self._cached(job, source) and parse:
                 job.doc = read(source)
+                segment.use(job.doc, segmentation(registry))
         except EditlintError as exc:
             job.report = FileReport(path="-" if stdin else label, error=str(exc))
         except Exception as exc:  # a reader bug fails this file only, never the run
@@ -423,6 +424,13 @@ def _place(doc: Document, start: int, end: int, block: Any) -> tuple[int, int]:
     return start, end
 
 
+def segmentation(registry: Registry) -> segment.Rules | None:
+    """The registry's segmentation data (packs included) that its documents are split with; None (the
+    shipped data) for a registry that declares none."""
+    found = registry.data("segmentation")
+    return found if isinstance(found, segment.Rules) else None
+
+
 def metric_options(mp: MetricProvider, registry: Registry, cfg: Config) -> Mapping[str, Any]:
     """``ctx.options`` for a metric provider: the options of the first rule of its ``options_of`` check
     type (configured overrides included), so a metric summarises what that rule finds with its settings;
@@ -459,11 +467,12 @@ def run_check(check: CheckType, doc: Document, options: Mapping[str, Any] | None
     """Run one check type on a document (hand-built, or read from text) with no configuration file:
     its defaults overridden by ``options``; hits come back in document offsets. For tests and hosts."""
     opts = {k: o.default for k, o in check.options.items() if not o.required} | dict(options or {})
+    reg = registry or Registry.default()
+    segment.use(doc, segmentation(reg))  # before the parse: spaCy's sentences are the segmenter's
     ann = None
     if check.needs:
         ann = Annotations(model, check.needs)
         ann.annotate([doc])
-    reg = registry or Registry.default()
     ctx = CheckContext(doc, None, opts, Config(), ann, data=reg.data, scope=scope)
     with reg.active():
         return [absolute(doc, r) if isinstance(r, Hit) else r for r in check(ctx)]

@@ -21,7 +21,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from .datafile import DataModel, validate_data
+from .datafile import DataModel, load_model, rules_dir
 from .document import Block, Document
 
 DATA = "data/segmentation.toml"
@@ -48,6 +48,17 @@ class Rules:
     max_plain_words: int
     open_words: frozenset[str]
     minor_words: frozenset[str]
+
+    @classmethod
+    def of(cls, data: Segmentation) -> Rules:
+        """The corrections from validated data (shipped file plus any pack's ``[data.segmentation]``)."""
+        abbr, heading = data.abbreviations, data.heading_line
+        return cls(
+            before_anything=_folded(abbr.before_anything), before_number=_folded(abbr.before_number),
+            before_name=_folded(abbr.before_name),
+            max_words=heading.max_words, max_plain_words=heading.max_plain_words,
+            open_words=_folded(heading.open_words), minor_words=_folded(heading.minor_words),
+        )
 
 
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -82,19 +93,37 @@ def _folded(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-@functools.lru_cache(maxsize=1)
-def rules() -> Rules:
-    """The segmentation data, validated once per process."""
-    from .rules import load_data  # late: editlint.rules imports the check API, which imports this module
+def build_rules(data: Segmentation, _source: object) -> Rules:
+    """The registry's data object ``segmentation`` (a ``DataSchema`` build: packs' extensions included)."""
+    return Rules.of(data)
 
-    data = validate_data(load_data(DATA), Segmentation, origin=f"rules/{DATA}")
-    abbr, heading = data.abbreviations, data.heading_line
-    return Rules(
-        before_anything=_folded(abbr.before_anything), before_number=_folded(abbr.before_number),
-        before_name=_folded(abbr.before_name),
-        max_words=heading.max_words, max_plain_words=heading.max_plain_words,
-        open_words=_folded(heading.open_words), minor_words=_folded(heading.minor_words),
-    )
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> Rules:
+    """The shipped data alone, read once per process: for text segmented with no registry at hand (a
+    hand-built document, a check's own snippet). Read through the data layer, not the registry."""
+    return Rules.of(load_model(rules_dir() / DATA, Segmentation, origin=f"rules/{DATA}"))
+
+
+#: Where a document keeps the segmentation data it is split with (``use``).
+_RULES_KEY = ("segment", "rules")
+
+
+def use(doc: Document, rules: Rules | None) -> None:
+    """Split ``doc`` with ``rules`` (the running registry's data, packs included; None: the shipped data).
+    The engine calls this once a document is read, before its sentences are asked for; a document never
+    given any uses the shipped data. Segments already computed with other data are dropped."""
+    if doc.cache.get(_RULES_KEY) is rules:
+        return
+    for key in [k for k in doc.cache if isinstance(k, tuple) and k[:1] == ("segments",)]:
+        del doc.cache[key]
+    doc.cache[_RULES_KEY] = rules
+
+
+def rules_of(doc: Document) -> Rules:
+    """The segmentation data ``doc`` is split with (see ``use``)."""
+    found = doc.cache.get(_RULES_KEY)
+    return found if isinstance(found, Rules) else shipped()
 
 
 # -- text only ---------------------------------------------------------------------------------------------
@@ -107,25 +136,27 @@ _LEAD = re.compile(r"[\s#>*_\"'“‘(\[•·–—-]*")
 _LAST_WORD = re.compile(r"(?<![\w.])([^\W\d_][\w.]*?)\.['\"’”)\]*_]*$")
 
 
-def split(text: str, labels: Iterable[tuple[int, int]] = ()) -> list[Segment]:
+def split(text: str, labels: Iterable[tuple[int, int]] = (), rules: Rules | None = None) -> list[Segment]:
     """Segments of ``text``: its sentences, and the given label spans plus any heading line run into the
-    next line (``label=True``). Offsets are into ``text``; every segment is trimmed and non-empty."""
-    spans = sorted(set(labels) | set(heading_lines(text)))
+    next line (``label=True``). Offsets are into ``text``; every segment is trimmed and non-empty.
+    ``rules``: the segmentation data (default: the shipped data)."""
+    r = rules or shipped()
+    spans = sorted(set(labels) | set(heading_lines(text, r)))
     out: list[Segment] = []
     pos = 0
     for lo, hi in spans:
         if lo < pos:
             continue
-        out += [Segment(s, e) for s, e in _sentences(text, pos, lo)]
+        out += [Segment(s, e) for s, e in _sentences(text, pos, lo, r)]
         out.append(Segment(lo, hi, label=True))
         pos = hi
-    out += [Segment(s, e) for s, e in _sentences(text, pos, len(text))]
+    out += [Segment(s, e) for s, e in _sentences(text, pos, len(text), r)]
     return [s for s in out if s.end > s.start]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     """The sentence spans of a text with no markup at hand (labels left out)."""
-    return [(s.start, s.end) for s in split(text) if not s.label]
+    return [(s.start, s.end) for s in split(text, rules=rules) if not s.label]
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -141,16 +172,16 @@ _LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+•·▪◦‣]|\d{1,3}[.)])[ \t]+(?
 _MARKER_ONLY = re.compile(r"^\W*(?:\d{1,3}[.)]|[-*+•·▪◦‣])\W*$")
 
 
-def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _sentences(text: str, lo: int, hi: int, r: Rules) -> list[tuple[int, int]]:
     """Sentences of ``text[lo:hi]``: each list line on its own, then the base splitter's sentences."""
     cuts = [m.start() for m in _LIST_LINE.finditer(text, lo, hi) if m.start() > lo]
     out: list[tuple[int, int]] = []
     for a, b in zip([lo, *cuts], [*cuts, hi], strict=True):
-        out += _split_run(text, a, b)
+        out += _split_run(text, a, b, r)
     return out
 
 
-def _split_run(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _split_run(text: str, lo: int, hi: int, r: Rules) -> list[tuple[int, int]]:
     """The base splitter's sentences of ``text[lo:hi]``, with the data's corrections applied."""
     lo, hi = _trim(text, lo, hi)
     if lo >= hi:
@@ -159,13 +190,13 @@ def _split_run(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
     chunk = text[lo:hi]
     found = {int(b["start_index"]) for b in sentencex.get_sentence_boundaries(LANGUAGE, chunk)}
-    cuts = sorted((found | _word_stops(chunk)) - {0})
+    cuts = sorted((found | _word_stops(chunk, r)) - {0})
     out: list[tuple[int, int]] = []
     start = 0
     for cut in [*cuts, len(chunk)]:
         if cut <= start or cut > len(chunk):
             continue
-        if out and _continues(chunk, out[-1], start, cut):
+        if out and _continues(chunk, out[-1], start, cut, r):
             out[-1] = (out[-1][0], cut)
         else:
             out.append((start, cut))
@@ -177,10 +208,9 @@ def _split_run(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 _WORD_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.['\"’”)\]]*\s+")
 
 
-def _word_stops(chunk: str) -> set[int]:
+def _word_stops(chunk: str, r: Rules) -> set[int]:
     """Breaks after a word the base splitter takes for an abbreviation ("ill", "may", "no", "etc") when
     a capital follows. Only the data's abbreviations keep the sentence going there."""
-    r = rules()
     keep = r.before_anything | r.before_name
     out: set[int] = set()
     for m in _WORD_STOP.finditer(chunk):
@@ -195,7 +225,7 @@ def _first_char(text: str) -> str:
     return rest[:1]
 
 
-def _continues(chunk: str, prev: tuple[int, int], start: int, end: int) -> bool:
+def _continues(chunk: str, prev: tuple[int, int], start: int, end: int, r: Rules) -> bool:
     """True when the break before ``chunk[start:end]`` is not a sentence end: the next part opens in lower
     case or has no word at all, or the previous part ends with an abbreviation that takes what follows."""
     nxt = chunk[start:end]
@@ -207,7 +237,6 @@ def _continues(chunk: str, prev: tuple[int, int], start: int, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1).casefold()
-    r = rules()
     if word in r.before_anything:
         return True
     if word in r.before_number and first.isdigit():
@@ -215,8 +244,9 @@ def _continues(chunk: str, prev: tuple[int, int], start: int, end: int) -> bool:
     return word in r.before_name and first.isupper()
 
 
-def heading_lines(text: str) -> list[tuple[int, int]]:
+def heading_lines(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     """Lines that are a heading or label run into the next line of the same block (trimmed spans)."""
+    r = rules or shipped()
     lines: list[tuple[int, int]] = []
     pos = 0
     for part in text.split("\n"):
@@ -232,7 +262,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
             prev_done = bool(_LINE_DONE.search(line))
             continue
         is_label = i + 1 < len(lines) and prev_done and line.strip() != "" and not _LIST_LINE.match(line) \
-            and _heading_like(line) and _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
+            and _heading_like(line, r) and _opens_sentence(text[lines[i + 1][0]:lines[i + 1][1]])
         if is_label:
             out.append(_trim(text, lo, hi))
         if line.strip():
@@ -270,7 +300,7 @@ def _opens_sentence(line: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _heading_like(line: str) -> bool:
+def _heading_like(line: str, r: Rules) -> bool:
     """A short line with no sentence mark whose last word cannot end a sentence fragment."""
     stripped = line.strip()
     if _LINE_DONE.search(stripped) and not stripped.endswith(":"):
@@ -278,7 +308,6 @@ def _heading_like(line: str) -> bool:
     if stripped.endswith((",", "-", "–", "—", "/", "&", "+")):
         return False
     words = _WORD.findall(stripped)
-    r = rules()
     if not words or len(words) > r.max_words or words[-1].casefold() in r.open_words:
         return False
     if stripped.startswith("#") or len(words) <= r.max_plain_words:
@@ -296,6 +325,7 @@ def markup_labels(doc: Document, block: Block) -> list[tuple[int, int]]:
     "<b>Note:</b> this page…"), as spans relative to the block. A bold sentence is not a label, nor is
     bold emphasis that the sentence goes on from in lower case ("**Never** leave…")."""
     out: list[tuple[int, int]] = []
+    max_words = rules_of(doc).max_words
     starts = [0] + [m.end() for m in re.finditer("\n", block.text)]
     for p in starts:
         p = _trim(block.text, p, len(block.text))[0]
@@ -305,7 +335,7 @@ def markup_labels(doc: Document, block: Block) -> list[tuple[int, int]]:
         label = block.text[p:end].rstrip()
         rest = block.text[end:]
         words = _WORD.findall(label)
-        if not words or len(words) > rules().max_words or not rest.strip():
+        if not words or len(words) > max_words or not rest.strip():
             continue
         if label.endswith(":") or (not _LINE_DONE.search(label) and _opens_sentence(rest)):
             out.append((p, p + len(label)))
@@ -355,7 +385,7 @@ def block_segments(doc: Document, block: Block) -> list[Segment]:
     key = ("segments", block.index)
     cached = doc.cache.get(key)
     if cached is None:
-        cached = split(block.text, markup_labels(doc, block))
+        cached = split(block.text, markup_labels(doc, block), rules_of(doc))
         doc.cache[key] = cached
     return list(cached)
 

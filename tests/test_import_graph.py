@@ -57,11 +57,7 @@ CHECKS_MUST_NOT_IMPORT = ("editlint.rules", "editlint.config", "editlint.readers
 API_MAY_IMPORT = ("editlint.document", "editlint.findings")
 
 #: Known arrows still to remove (importer, imported) -> why it is still there.
-PENDING: dict[tuple[str, str], str] = {
-    ("editlint.segment", "editlint.rules"):
-        "segmentation data is read through rules.load_data, once per process: it should be the registry's "
-        "data object, passed to the segmenter by the engine",
-}
+PENDING: dict[tuple[str, str], str] = {}
 #: The claims package's arrows (H-CLAIMS-SPEED empties this by moving its data to ctx.data).
 CLAIMS_PENDING_IMPORTS: frozenset[tuple[str, str]] = frozenset()
 #: The claims package's module state: (module, name, what) with what "cache", "global" or "mutable".

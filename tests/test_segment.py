@@ -3,13 +3,14 @@ spaCy pipeline seeing the same boundaries."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editlint import segment
+from editlint import Linter, Registry, segment
 from editlint.checks import disclaimer
 from editlint.checks.readability import prose_sentences
 from editlint.config import default_config
@@ -249,3 +250,50 @@ def test_textstat_counts_the_same_sentences_on_any_text(text: str) -> None:
     texts = [s.text for s in prose_sentences(ctx) if s.scored]
     if texts:
         scores(texts)  # raises RuntimeError if textstat's sentence count differs from ours
+
+
+# -- the segmentation data is the registry's (packs extend it), given to each document by the engine --------
+# Written for this test: titles the shipped data does not know, each before a name, on two topics.
+PACK_TEXTS = [
+    ("Ask Insp. Grey at the fire station about smoke alarms. He visits schools.", "insp"),
+    ("Our health visitor, Cllr. Bose, runs the Tuesday weigh-in. Bring the red book.", "cllr"),
+]
+
+
+def _pack(tmp_path: Path, word: str) -> Path:
+    pack = tmp_path / "house.toml"
+    pack.write_text(f'[data.segmentation.abbreviations]\nbefore-name = ["{word}"]\n', encoding="utf-8")
+    return pack
+
+
+def _engine_sentences(text: str, registry: Registry) -> list[str]:
+    linter = Linter({"select": ["EL202"]}, registry=registry, keep_documents=True)
+    report = linter.lint_text(text, path="a.md")
+    assert report.error is None, report.error
+    doc = report.document
+    assert isinstance(doc, Document)
+    return [doc.text[s:e] for b in doc.blocks for s, e in segment.block_sentences(doc, b)]
+
+
+@pytest.mark.parametrize("text,word", PACK_TEXTS)
+def test_a_packs_abbreviation_reaches_the_engines_documents(tmp_path: Path, text: str, word: str) -> None:
+    shipped = _engine_sentences(text, Registry.default())
+    assert len(shipped) == 3  # the shipped data breaks after the unknown title
+    extended = Registry.default([_pack(tmp_path, word)])
+    assert isinstance(extended.data("segmentation"), segment.Rules)
+    assert word in extended.data("segmentation").before_name
+    joined = _engine_sentences(text, extended)
+    assert len(joined) == 2 and f"{word}. " in joined[0].casefold()  # the title keeps its sentence going
+    assert len(segment.sentences(text)) == 3  # a document or text given no data: the shipped data
+    assert len(segment.sentences(text, extended.data("segmentation"))) == 2
+
+
+def test_a_document_split_with_other_data_drops_its_segments(tmp_path: Path) -> None:
+    text, word = PACK_TEXTS[0]
+    doc = read(Source(path=None, text=text + "\n", format="markdown"))
+    block = doc.blocks[0]
+    assert len(segment.block_sentences(doc, block)) == 3
+    segment.use(doc, Registry.default([_pack(tmp_path, word)]).data("segmentation"))
+    assert len(segment.block_sentences(doc, block)) == 2
+    segment.use(doc, None)
+    assert len(segment.block_sentences(doc, block)) == 3
