@@ -78,6 +78,7 @@ def load_model(name: str, components: Iterable[str] | None = None) -> Any:
         _register_segmenter()
         if SEGMENTER not in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, first=True)
+        use_rule_table(nlp)
         _models.setdefault(name, []).append((excluded, nlp))
         return nlp
 
@@ -206,6 +207,234 @@ def _split_tokens(sdoc: Any, starts: list[int], idx: list[int]) -> bool:
                 prev = cut
             retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
     return True
+
+
+#: The pipeline component that replaces spaCy's ``attribute_ruler`` with the same rules, looked up by value.
+FAST_RULER = "editlint_attribute_ruler"
+#: Token attributes a rule may test, and the predicates it may use (anything else keeps spaCy's ruler).
+_RULE_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+_RULE_OPS = frozenset({"IN", "NOT_IN", "REGEX"})
+#: Token test: (attribute column, operator, hashed values or a regular expression); op "==" or "IN".
+TokenTest = tuple[int, str, frozenset[int] | re.Pattern[str] | None]
+
+
+class RuleTable:
+    """spaCy's ``AttributeRuler`` rules, matched by looking tokens up instead of by its ``Matcher``.
+
+    In ``en_core_web_sm`` the attribute ruler (a tag map and exceptions: 179 one- or two-token rules on
+    LOWER, TAG, DEP and IS_SPACE) costs as much CPU as the parser, because the ``Matcher`` tries every
+    rule at every token. Here each rule is indexed by the values of its first token's most selective test,
+    so a token meets only the rules that can start on it; the matches are applied exactly as spaCy does
+    (all matched on the unchanged ``Doc``, then set in rule order, later rules winning). :meth:`build`
+    returns None when a rule uses anything else (a quantifier, another attribute or predicate), and the
+    original component stays.
+    """
+
+    def __init__(self, alts: list[tuple[int, tuple[tuple[TokenTest, ...], ...]]], attrs: list[Any],
+                 at: list[int], index: dict[tuple[int, int], list[int]], scan: list[int], strings: Any
+                 ) -> None:
+        self.alts = alts  # each pattern: (its rule, its token tests); a rule may have several patterns
+        self.attrs = attrs  # per rule: the attributes it sets (spaCy's ids)
+        self.at = at  # per rule: which token of the match it sets
+        self.index = index  # (column, value) -> patterns whose first token needs that value
+        self.scan = scan  # patterns tried at every token
+        self.strings = strings
+        self._regex_memo: dict[tuple[int, int], bool] = {}
+        self._memo: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+
+    @classmethod
+    def build(cls, ruler: Any) -> RuleTable | None:
+        """The rule table of a loaded ``AttributeRuler`` (None when one of its rules is not supported)."""
+        strings = ruler.vocab.strings
+        alts: list[tuple[int, tuple[tuple[TokenTest, ...], ...]]] = []
+        index: dict[tuple[int, int], list[int]] = {}
+        scan: list[int] = []
+        for k in range(len(ruler.attrs)):
+            _, patterns = ruler.matcher.get(str(k))
+            for pattern in patterns:
+                tokens = [_token_tests(spec, strings) for spec in pattern]
+                if not tokens or any(t is None for t in tokens):
+                    return None
+                tests = tuple(t for t in tokens if t is not None)
+                key = _index_test(tests[0])
+                for where in key if key is not None else ():
+                    index.setdefault(where, []).append(len(alts))
+                if key is None:
+                    scan.append(len(alts))
+                alts.append((k, tests))
+        return cls(alts, list(ruler.attrs), list(ruler.indices), index, scan, strings)
+
+    def rules_at(self, cols: list[list[int]]) -> dict[int, tuple[int, ...]]:
+        """For each token some rule sets, those rules in the order spaCy applies them (rule order).
+
+        A one-token rule depends only on the token's four values, so which of them hold is memoised per
+        distinct value tuple; the few longer rules are tried where their first token fits."""
+        n = len(cols[0]) if cols else 0
+        out: dict[int, list[int]] = {}
+        for i in range(n):
+            key = (cols[0][i], cols[1][i], cols[2][i], cols[3][i])
+            got = self._memo.get(key)
+            if got is None:
+                got = self._memo[key] = self._first_fits(cols, i)
+            singles, longer = got
+            if singles:
+                out.setdefault(i, []).extend(singles)
+            for a in longer:
+                k, tests = self.alts[a]
+                if i + len(tests) <= n and all(self._ok(t, cols, i + j) for j, t in enumerate(tests[1:], 1)):
+                    at = self.at[k]
+                    out.setdefault(i + (at if at >= 0 else len(tests) + at), []).append(k)
+        return {i: tuple(sorted(set(ks))) for i, ks in out.items()}
+
+    def _first_fits(self, cols: list[list[int]], i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The one-token rules that match token ``i``, and the longer patterns whose first token it fits."""
+        cands = set(self.scan)
+        for c in range(len(_RULE_ATTRS)):
+            cands.update(self.index.get((c, cols[c][i]), ()))
+        singles, longer = set(), []
+        for a in sorted(cands):
+            k, tests = self.alts[a]
+            if self._ok(tests[0], cols, i):
+                if len(tests) == 1:
+                    singles.add(k)
+                else:
+                    longer.append(a)
+        return tuple(sorted(singles)), tuple(longer)
+
+    def _ok(self, tests: tuple[TokenTest, ...], cols: list[list[int]], i: int) -> bool:
+        for col, op, arg in tests:
+            v = cols[col][i]
+            if op == "IN":
+                assert isinstance(arg, frozenset)
+                if v not in arg:
+                    return False
+            elif op == "NOT_IN":
+                assert isinstance(arg, frozenset)
+                if v in arg:
+                    return False
+            else:
+                assert isinstance(arg, re.Pattern)
+                if not self._regex(col, v, arg):
+                    return False
+        return True
+
+    def _regex(self, col: int, value: int, regex: re.Pattern[str]) -> bool:
+        key = (id(regex), value)
+        got = self._regex_memo.get(key)
+        if got is None:
+            text = self.strings[value] if _RULE_ATTRS[col] != "IS_SPACE" else str(value)
+            got = self._regex_memo[key] = regex.search(text) is not None
+        return got
+
+    def merged(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """What a sequence of rules leaves on a token: each attribute's last value (spaCy sets them one
+        rule after the other, each attribute independently)."""
+        got = self._merged.get(rules)
+        if got is None:
+            final: dict[int, int] = {}
+            for k in rules:
+                final.update(self.attrs[k])
+            got = self._merged[rules] = tuple(final.items())
+        return got
+
+    def __call__(self, sdoc: Any) -> Any:
+        """Set the rules' attributes on ``sdoc`` (one ``from_array`` for the whole block)."""
+        import numpy
+        from spacy.attrs import IDS
+
+        if not len(sdoc):
+            return sdoc
+        cols = sdoc.to_array([IDS[a] for a in _RULE_ATTRS]).T.tolist()
+        todo = [(i, self.merged(ks)) for i, ks in self.rules_at(cols).items()]
+        attrs = sorted({a for _, pairs in todo for a, _ in pairs})
+        if not attrs:
+            return sdoc
+        where = {a: j for j, a in enumerate(attrs)}
+        values = numpy.array(sdoc.to_array(attrs), dtype=numpy.uint64).reshape(len(sdoc), len(attrs))
+        for i, pairs in todo:
+            for a, v in pairs:
+                values[i, where[a]] = v
+        sdoc.from_array(attrs, values)
+        return sdoc
+
+
+def _token_tests(spec: Any, strings: Any) -> tuple[TokenTest, ...] | None:
+    """One token's pattern as tests on table columns (None when it is beyond :class:`RuleTable`)."""
+    out: list[TokenTest] = []
+    for key, want in spec.items():
+        if key not in _RULE_ATTRS:
+            return None
+        col = _RULE_ATTRS.index(key)
+        if not isinstance(want, dict):
+            out.append((col, "IN", frozenset({_hashed(key, want, strings)})))
+            continue
+        if not set(want) <= _RULE_OPS:
+            return None
+        for op, arg in want.items():
+            if op == "REGEX":
+                if key == "IS_SPACE" or not isinstance(arg, str):
+                    return None
+                out.append((col, "REGEX", re.compile(arg)))
+            elif isinstance(arg, list):
+                out.append((col, op, frozenset(_hashed(key, v, strings) for v in arg)))
+            else:
+                return None
+    return tuple(out)
+
+
+def _hashed(key: str, value: Any, strings: Any) -> int:
+    if key == "IS_SPACE":
+        return int(bool(value))
+    return int(strings[value]) if isinstance(value, str) else -1
+
+
+def _index_test(tests: tuple[TokenTest, ...]) -> list[tuple[int, int]] | None:
+    """The (column, value) keys under which a rule is filed: its first token's smallest value set."""
+    sets = [(len(arg), col, arg) for col, op, arg in tests if op == "IN" and isinstance(arg, frozenset)]
+    if not sets:
+        return None
+    _, col, values = min(sets, key=lambda s: (s[0], s[1]))
+    return [(col, v) for v in values]
+
+
+def use_rule_table(nlp: Any) -> bool:
+    """Replace the pipeline's ``attribute_ruler`` by a :class:`RuleTable` of the same rules (same name,
+    same place); False, and the pipeline unchanged, when its rules are beyond the table."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    if isinstance(ruler, _RulerComponent):
+        return True
+    table = RuleTable.build(ruler)
+    if table is None:
+        return False
+    from spacy.language import Language
+
+    if not Language.has_factory(FAST_RULER):
+        Language.factory(FAST_RULER, func=_empty_ruler)
+    names = nlp.pipe_names
+    at = names.index("attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+    place = {"before": names[at + 1]} if at + 1 < len(names) else {"last": True}
+    holder = nlp.add_pipe(FAST_RULER, name="attribute_ruler", **place)
+    holder.table = table
+    return True
+
+
+class _RulerComponent:
+    """The pipeline slot of a :class:`RuleTable` (spaCy builds components from factories)."""
+
+    def __init__(self) -> None:
+        self.table: RuleTable | None = None
+
+    def __call__(self, sdoc: Any) -> Any:
+        assert self.table is not None
+        return self.table(sdoc)
+
+
+def _empty_ruler(nlp: Any, name: str) -> _RulerComponent:
+    return _RulerComponent()
 
 
 def tokenize(nlp: Any, text: str) -> Any:
