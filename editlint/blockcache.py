@@ -16,10 +16,13 @@ shares them.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .document import Block, Document
 
 T = TypeVar("T")
 
@@ -90,6 +93,18 @@ def reuse(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or the result the active cache kept for ``key`` from an earlier lint."""
     cache = _ACTIVE.get()
     return compute() if cache is None else cache.get(key, compute)
+
+
+def in_block(spans: Iterable[tuple[int, int]], block: Block) -> tuple[tuple[int, int], ...]:
+    """The absolute spans that touch a block, clipped to it, in its offsets, sorted (a key part: what a
+    block's result depends on besides its text)."""
+    s, e = block.start, block.end
+    return tuple(sorted((max(a, s) - s, min(b, e) - s) for a, b in spans if a < e and b > s))
+
+
+def skip_key(doc: Document, block: Block) -> tuple[tuple[int, int], ...]:
+    """The document's skip spans (inline code, URLs) in a block, in its offsets."""
+    return in_block(doc.skip_spans_near(block.start, block.end), block)
 
 
 def active() -> bool:

@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
@@ -698,12 +699,9 @@ def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: 
         evidence += _evidence(doc, sent, lex, health.voice)
         if in_myth or sent.block.kind is BlockKind.QUOTE or sent.text.rstrip(" *_\"'”’)").endswith("?"):
             continue  # a question ("Is it ever nothing to worry about?") asserts nothing
-        for r in lex.reassurance:
-            for m in r.pattern.finditer(sent.text):
-                if _quoted(sent.text, m.start()) or _negated(sent.text, m.start()) or \
-                        _reported(sent.text, m.start()) or \
-                        any(a <= sent.start + m.start() < b for a, b in pairs):
-                    continue
+        for r, m in reuse(("disclaimer-reassurance", Identity(lex), sent.text),
+                          partial(_reassurances, sent.text, lex)):
+            if not any(a <= sent.start + m.start() < b for a, b in pairs):
                 analysis.reassurances.append((sent, m, r))
     analysis.reassurances.sort(key=lambda t: t[0].start + t[1].start())
     if "reassurance" in lex.kinds:
@@ -714,6 +712,12 @@ def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: 
                 evidence.append(Evidence("reassurance", r.pattern.pattern, sent))
     analysis.narrative = _is_narrative(analysis)
     return analysis
+
+
+def _reassurances(text: str, lex: Lexicon) -> tuple[tuple[Reassurance, re.Match[str]], ...]:
+    """The reassurances a sentence asserts (not quoted, negated or reported), by its text alone."""
+    return tuple((r, m) for r in lex.reassurance for m in r.pattern.finditer(text)
+                 if not (_quoted(text, m.start()) or _negated(text, m.start()) or _reported(text, m.start())))
 
 
 def _masked(doc: Document, sent: Sentence) -> str:
@@ -792,12 +796,19 @@ def _is_narrative(a: Analysis) -> bool:
     health = {ev.sentence.index for ev in a.evidence if ev.kind != "development"}
     told = 0
     for s in prose:
-        advice = v.imperative.search(s.text) is not None or any(p.search(s.text) for p in v.advice)
+        advice, story = reuse(("disclaimer-voice", Identity(v), s.text), partial(_voice_of, s.text, v))
         if advice and s.index in health:
             return False
-        if not advice and v.person.search(s.text) and v.past.search(s.text) and not v.hedged.search(s.text):
-            told += 1
+        told += story
     return told / len(prose) >= v.narrative_share
+
+
+def _voice_of(text: str, v: Voice) -> tuple[bool, bool]:
+    """Whether a sentence gives advice, and whether it tells a story (a person and a past tense, no
+    condition or modal, no advice)."""
+    advice = v.imperative.search(text) is not None or any(p.search(text) for p in v.advice)
+    story = not advice and bool(v.person.search(text) and v.past.search(text)) and not v.hedged.search(text)
+    return advice, story
 
 
 _WORD = re.compile(r"\w+")
@@ -1125,13 +1136,24 @@ def _row_text(doc: Document, block: Block) -> str:
 
 def _is_dose(doc: Document, sent: Sentence, lex: Lexicon) -> bool:
     """An amount or frequency with a medicine nearby, or an instruction to give a named medicine."""
-    amounts = [m for p in lex.amounts for m in p.finditer(sent.text)]
+    verdict = reuse(("dose", Identity(lex), sent.text), partial(_dose_in, sent.text, lex))
+    return verdict is True or (verdict is None and bool(lex.medicine.search(_row_text(doc, sent.block))))
+
+
+def _dose_in(text: str, lex: Lexicon) -> bool | None:
+    """Whether a sentence states a dose by its own words; None: an amount of a medicine the sentence
+    does not name (the table row it sits in may)."""
+    amounts = [m for p in lex.amounts for m in p.finditer(text)]
     # "500 ml of formula a day" measures milk, not the medicine named elsewhere in the sentence
-    if any(_measures_medicine(sent.text, m, lex) for m in amounts):
-        return bool(lex.medicine.search(sent.text) or lex.medicine.search(_row_text(doc, sent.block)))
-    if not lex.named.search(sent.text):
+    if any(_measures_medicine(text, m, lex) for m in amounts):
+        return True if lex.medicine.search(text) else None
+    if not lex.named.search(text):
         return False
-    return any(not _negated(sent.text, m.start()) for m in lex.instruction.finditer(sent.text))
+    return any(not _negated(text, m.start()) for m in lex.instruction.finditer(text))
+
+
+def _checks_advice(text: str, lex: Lexicon) -> bool:
+    return any(p.search(text) for p in lex.check_advice)
 
 
 @check_type("dose-without-clinician", options={
@@ -1145,7 +1167,8 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
     content = [b for b in ctx.doc.blocks if b.kind is not BlockKind.HEADING]
     rank = {b.index: i for i, b in enumerate(content)}
     advice_blocks = {s.block.index for s in a.sentences
-                     if any(p.search(s.text) for p in lex.check_advice)}
+                     if reuse(("check-advice", Identity(lex), s.text),
+                              partial(_checks_advice, s.text, lex))}
     for sent in a.sentences:
         if sent.block.kind in (BlockKind.HEADING, BlockKind.CODE, BlockKind.QUOTE):
             continue

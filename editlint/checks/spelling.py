@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import datamodels as models
 from ..api import DataSchema, DataSource
-from ..blockcache import Identity, reuse
+from ..blockcache import Identity, in_block, reuse
 from ..document import Block, BlockKind, Document
 from ..findings import Edit
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
@@ -193,17 +193,6 @@ class Token:
     end: int
     text: str
     block: Block
-
-
-def _words(doc: Document, skips: Spans | None = None) -> Iterator[Token]:
-    """Word tokens of every text block (code excluded), outside skip spans (inline code, URLs) and
-    outside ``skips`` (what is not prose to spell: see :func:`not_prose`)."""
-    for block in doc.iter_blocks():
-        for m in _WORD.finditer(block.text):
-            s, e = block.start + m.start(), block.start + m.end()
-            if doc.in_skip_span(s, e) or (skips is not None and skips.covers(s, e)):
-                continue
-            yield Token(s, e, m.group(), block)
 
 
 def _sentence_start(block: Block, rel: int) -> bool:
@@ -663,8 +652,7 @@ def _block_skips(doc: Document, block: Block, skips: Spans) -> tuple[tuple[int, 
     """The skip spans (the document's and ``skips``) that touch a block, in its offsets: with its text and
     kind, all that decides which of its words EL501 reads."""
     s, e = block.start, block.end
-    near = [*doc.skip_spans_near(s, e), *skips.near(s, e)]
-    return tuple(sorted((max(a, s) - s, min(b, e) - s) for a, b in near if a < e and b > s))
+    return in_block([*doc.skip_spans_near(s, e), *skips.near(s, e)], block)
 
 
 def _relative(flags: Iterable[_Flag], block: Block) -> tuple[_Flag, ...]:
@@ -699,6 +687,8 @@ def _block_doubts(doc: Document, block: Block, skips: Spans, ask: _Asking) -> _D
 
 
 def _block_words(doc: Document, block: Block, skips: Spans) -> Iterator[Token]:
+    """A block's word tokens outside the document's skip spans (inline code, URLs) and outside ``skips``
+    (what is not prose to spell: see :func:`not_prose`)."""
     for m in _WORD.finditer(block.text):
         s, e = block.start + m.start(), block.start + m.end()
         if not (doc.in_skip_span(s, e) or skips.covers(s, e)):
@@ -711,8 +701,12 @@ def _base(t: Token) -> str:
 
 
 def _block_names(tokens: list[Token]) -> tuple[frozenset[str], set[int]]:
-    """The names a block's words show (capitalised mid-sentence, outside headings) and the indices of
-    the capitalised words that open or continue a run of capitalised words outside a heading."""
+    """The names a block's words show and the indices of its words that are names by their shape.
+
+    A name keeps its own spelling ("Canadian Paediatric Society" in a US article): a capitalised word
+    mid-sentence in prose is a name (returned: the same word is one wherever else it is capitalised, in
+    a heading or at a sentence start), and so is a capitalised word followed directly by another
+    capitalised word outside a heading (the indices returned)."""
     names = frozenset(_base(t) for t in tokens
                       if t.text[:1].isupper() and t.block.kind is not BlockKind.HEADING
                       and not _sentence_start(t.block, t.start - t.block.start))
@@ -727,31 +721,33 @@ def _block_names(tokens: list[Token]) -> tuple[frozenset[str], set[int]]:
 
 
 # -- EL505 ----------------------------------------------------------------------------------------
-def _name_parts(tokens: list[Token]) -> set[int]:
-    """Indices of capitalised words that belong to a proper name by their shape and position.
+@dataclass(frozen=True)
+class _PairWord:
+    """A word of a block that has a US/UK twin, in block offsets; ``base`` is set when the word is
+    capitalised, so a name if the article capitalises it mid-sentence anywhere."""
 
-    A name keeps its own spelling ("Canadian Paediatric Society" in a US article): a capitalised word
-    mid-sentence in prose, the same word wherever else it is capitalised (a heading, a sentence start),
-    and a capitalised sentence-initial word followed directly by another capitalised word.
-    """
-    def capital(t: Token) -> bool:
-        return t.text[:1].isupper()
+    start: int
+    end: int
+    text: str
+    low: str
+    base: str | None
 
-    def base(t: Token) -> str:  # "Healthline's" is the name "Healthline"
-        return re.sub(r"['’]s?$", "", t.text)
 
-    names = {base(t) for t in tokens if capital(t) and t.block.kind is not BlockKind.HEADING
-             and not _sentence_start(t.block, t.start - t.block.start)}
-    out: set[int] = set()
-    for i, t in enumerate(tokens):
-        if not capital(t):
+def _block_pair_words(doc: Document, block: Block, skips: Spans, pairs: Pairs
+                      ) -> tuple[tuple[_PairWord, ...], frozenset[str]]:
+    """EL505's view of one block (kept per block): its words with a US/UK twin that are no names by
+    position, and the names the block shows (see :func:`_block_names`)."""
+    tokens = list(_block_words(doc, block, skips))
+    names, joined = _block_names(tokens)
+    words = []
+    for i, tok in enumerate(tokens):
+        low = _normalise(tok.text)
+        capital = tok.text[:1].isupper()
+        if low not in pairs.forms or (capital and i in joined):
             continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        joined = (nxt is not None and nxt.block is t.block and capital(nxt) and len(nxt.text) > 1
-                  and not t.block.text[t.end - t.block.start:nxt.start - t.block.start].strip(" \t"))
-        if base(t) in names or (joined and t.block.kind is not BlockKind.HEADING):
-            out.add(i)
-    return out
+        words.append(_PairWord(tok.start - block.start, tok.end - block.start, tok.text, low,
+                               _base(tok) if capital else None))
+    return tuple(words), names
 
 
 @check_type("mixed-spelling", options={
@@ -764,14 +760,17 @@ def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
     section = ctx.section("spelling")
     variant = section.get("variant", "en-US")
     enforce = bool(section.get("enforce-variant", False))
-    all_tokens = list(_words(doc, not_prose(doc)))  # citations and glossed quotes are not the article's
-    names = _name_parts(all_tokens)
-    tokens = [t for i, t in enumerate(all_tokens) if i not in names]  # "Paediatric Society" is a name
     pairs: Pairs = ctx.data(data_name(ctx.options["pairs"]))
+    skips = not_prose(doc)  # citations and glossed quotes are not the article's
+    found = [(b, reuse(("EL505-block", Identity(pairs), b.text, b.kind, _block_skips(doc, b, skips)),
+                       partial(_block_pair_words, doc, b, skips, pairs))) for b in doc.iter_blocks()]
+    names = frozenset[str]().union(*(block_names for _, (_, block_names) in found))
+    tokens = [(Token(b.start + w.start, b.start + w.end, w.text, b), w.low) for b, (words, _) in found
+              for w in words if w.base is None or w.base not in names]  # "Paediatric Society" is a name
     for dim in pairs.dimensions:
         sides: list[list[tuple[Token, str]]] = [[], []]
-        for tok in tokens:
-            hit = dim.forms.get(_normalise(tok.text))
+        for tok, low in tokens:
+            hit = dim.forms.get(low)
             if hit is not None:
                 sides[hit[0]].append((tok, hit[1]))
         house = dim.variants.index(variant) if variant in dim.variants else 0

@@ -10,9 +10,11 @@ import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
+from ..blockcache import reuse, skip_key
 from ..document import Block, BlockKind, Document
 from ..findings import Applicability, Edit, Severity
 from ..markers import conflict_markers
@@ -70,24 +72,36 @@ def _phrase_matches(ctx: CheckContext) -> Iterator[tuple[int, int, int, str]]:
     anywhere = [phrase_pattern(p) for p in ctx.options["phrases"]]
     block_only = [phrase_pattern(p) for p in ctx.options["block-phrases"]]
     max_words = ctx.options["max-block-words"]
-    whole = {" ".join(str(p).casefold().split()) for p in ctx.options["whole-block-phrases"]}
+    whole = frozenset(" ".join(str(p).casefold().split()) for p in ctx.options["whole-block-phrases"])
+    settings = (tuple(ctx.options["phrases"]), tuple(ctx.options["block-phrases"]), max_words, whole)
     for block in ctx.doc.iter_blocks():
-        bare = " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split())
-        if bare in whole and block.kind is not BlockKind.HEADING and not _heads_text(ctx.doc, block):
+        is_whole, taken = reuse(("phrase-list", settings, block.text, skip_key(ctx.doc, block)),
+                                partial(_block_phrases, ctx.doc, block, anywhere, block_only, max_words,
+                                        whole))
+        if is_whole and block.kind is not BlockKind.HEADING and not _heads_text(ctx.doc, block):
             yield block.index, block.start, block.end, block.text.strip()
             continue
-        patterns = list(anywhere)
-        if len(block.words()) <= max_words:
-            patterns += block_only
-        taken: list[tuple[int, int]] = []
-        for pat in patterns:
-            for m in pat.finditer(block.text):
-                s, e = block.start + m.start(), block.start + m.end()
-                if any(a < e and s < b for a, b in taken) or ctx.doc.in_skip_span(s, e):
-                    continue
-                taken.append((s, e))
-        for s, e in sorted(taken):
-            yield block.index, s, e, ctx.doc.text[s:e]
+        for s, e in taken:
+            yield block.index, block.start + s, block.start + e, block.text[s:e]
+
+
+def _block_phrases(doc: Document, block: Block, anywhere: list[re.Pattern[str]],
+                   block_only: list[re.Pattern[str]], max_words: int, whole: frozenset[str]
+                   ) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """Whether the block is a whole-block phrase, and the listed phrases in it (block offsets): its text
+    and skip spans decide both, so a long-lived Linter keeps them per block."""
+    bare = " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split())
+    patterns = list(anywhere)
+    if len(block.words()) <= max_words:
+        patterns += block_only
+    taken: list[tuple[int, int]] = []
+    for pat in patterns:
+        for m in pat.finditer(block.text):
+            s, e = block.start + m.start(), block.start + m.end()
+            if any(a < e and s < b for a, b in taken) or doc.in_skip_span(s, e):
+                continue
+            taken.append((s, e))
+    return bare in whole, tuple((s - block.start, e - block.start) for s, e in sorted(taken))
 
 
 # A label glued to its value: "Typical Age7-10 months", "Crawling DirectionBackward", and a label ending
