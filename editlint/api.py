@@ -156,12 +156,17 @@ class CheckType:
     needs: frozenset[str] = frozenset()
     options: Mapping[str, Option] = field(default_factory=dict)
     doc: str = ""
+    #: which blocks' spaCy parse the check may read, as ``cue(ctx, block)`` (cheap: the block's kind and
+    #: words); the engine parses those in batches and leaves the rest unparsed. A hint for speed only: a
+    #: block read outside it is parsed on demand, so results never depend on it. None: every text block.
+    cue: Callable[[Any, Block], bool] | None = None
 
     def __call__(self, ctx: CheckContext) -> Iterable[Result]:
         return self.func(ctx)
 
 
-def check_type(name: str, *, needs: Iterable[str] = (), options: Mapping[str, Option] | None = None
+def check_type(name: str, *, needs: Iterable[str] = (), options: Mapping[str, Option] | None = None,
+               cue: Callable[[Any, Block], bool] | None = None
                ) -> Callable[[Callable[[Ctx], Iterable[Result]]], CheckType]:
     """Declare a check type. Modules in ``editlint.checks`` and plug-in modules are scanned for these."""
     needs_set = frozenset(needs)
@@ -171,7 +176,7 @@ def check_type(name: str, *, needs: Iterable[str] = (), options: Mapping[str, Op
 
     def wrap(func: Callable[[Ctx], Iterable[Result]]) -> CheckType:
         return CheckType(name=name, func=func, needs=needs_set, options=dict(options or {}),
-                         doc=(func.__doc__ or "").strip())
+                         doc=(func.__doc__ or "").strip(), cue=cue)
 
     return wrap
 

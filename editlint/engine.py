@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,10 +23,10 @@ from .api import CheckType, Diagnostic, Hit, Metric, MetricProvider, Result, Spa
 from .cache import RunCache
 from .config import DEFAULT_MODEL, Config, config_for_path, config_from_mapping
 from .context import CheckContext
-from .document import BlockKind, Document
+from .document import Block, BlockKind, Document
 from .errors import ConfigError, EditlintError, InputError, ModelError
 from .findings import FileReport, Finding, LintedSource, Related, RunReport
-from .nlp import Annotations
+from .nlp import Annotations, BlockSelector, components_for
 from .readers import read
 from .rules import Registry, Rule
 from .source import DEFAULT_MAX_BYTES, Source, decode, format_for, read_path
@@ -282,7 +282,7 @@ class Linter:
         for (_model, needs, _bs), group in groups.items():
             ann = self._annotations(group[0].config, needs)
             try:
-                ann.annotate([j.doc for j in group if j.doc is not None])
+                ann.annotate([j.doc for j in group if j.doc is not None], parse_selector(group))
             except ModelError as exc:
                 for j in group:
                     j.report = FileReport(path=j.label, error=str(exc))
@@ -303,7 +303,7 @@ class Linter:
     def _annotate_each(ann: Annotations, group: list[_Job]) -> None:
         for j in group:
             try:
-                ann.annotate([j.doc] if j.doc is not None else [])
+                ann.annotate([j.doc] if j.doc is not None else [], parse_selector([j]))
             except EditlintError as exc:
                 j.report = FileReport(path=j.label, error=str(exc))
             except Exception as exc:
@@ -481,6 +481,45 @@ def run_check(check: CheckType, doc: Document, options: Mapping[str, Any] | None
 def read_stdin(name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """The article on standard input; ``name`` gives its path in reports and its format."""
     return decode(sys.stdin.buffer.read(), name or "-", format_for(name), max_bytes)
+
+
+def parse_selector(jobs: Sequence[_Job]) -> BlockSelector | None:
+    """The blocks whose parse the jobs' enabled rules may read: the union of their check types' cues
+    (``check_type(cue=...)``), per document. None (parse every block) when a rule that needs the model
+    declares no cue, or a metric provider needs it in a family none of whose checks declares one (a
+    provider reads what its family's checks read). Only what is parsed in batches depends on this."""
+    per_doc: dict[int, list[tuple[Callable[[Any, Block], bool], CheckContext]]] = {}
+    for job in jobs:
+        cues = _cues(job)
+        if cues is None:
+            return None
+        per_doc[id(job.doc)] = cues
+
+    def select(doc: Document, block: Block) -> bool:
+        return any(cue(ctx, block) for cue, ctx in per_doc.get(id(doc), ()))
+
+    return select
+
+
+def _cues(job: _Job) -> list[tuple[Callable[[Any, Block], bool], CheckContext]] | None:
+    reg, cfg, doc = job.registry, job.config, job.doc
+    assert doc is not None
+    out: list[tuple[Callable[[Any, Block], bool], CheckContext]] = []
+    cued: set[str] = set()
+    for code in job.codes:
+        rule = reg.rules[code]
+        check = reg.check_types[rule.check]
+        if not components_for(check.needs):
+            continue
+        if check.cue is None:
+            return None
+        out.append((check.cue, CheckContext(doc, rule, cfg.options_for(reg, code), cfg, None, data=reg.data,
+                                            scope=rule.scope)))
+        cued.add(rule.category)
+    cats = {reg.rules[code].category for code in job.codes}
+    if any(mp.category in cats - cued and components_for(mp.needs) for mp in reg.metric_providers):
+        return None
+    return out
 
 
 def nlp_needs(registry: Registry, codes: Iterable[str]) -> frozenset[str]:

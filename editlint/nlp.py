@@ -21,7 +21,7 @@ import sys
 import threading
 import types
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from . import segment
@@ -479,6 +479,8 @@ def nlp_blocks(doc: Document) -> list[int]:
     return [b.index for b in doc.blocks if b.kind is not BlockKind.CODE and b.text.strip()]
 
 
+#: Which blocks of a document to parse up front: ``select(doc, block)``.
+BlockSelector = Callable[[Document, Block], bool]
 #: What a block's parse depends on: its text and its sentence spans (which its markup can move).
 ParseKey = tuple[str, tuple[tuple[int, int], ...]]
 
@@ -538,16 +540,17 @@ class Annotations:
         wanted = components_for(self.needs) | {SEGMENTER}
         return [n for n in self.nlp.pipe_names if n not in wanted]
 
-    def annotate(self, docs: Sequence[Document]) -> None:
-        """Parse every text block of ``docs`` that is not parsed yet, in one batched stream; a block
-        parsed before (same text, same sentences) is taken from the cache, and one that occurs several
-        times in ``docs`` is parsed once."""
+    def annotate(self, docs: Sequence[Document], select: BlockSelector | None = None) -> None:
+        """Parse the text blocks of ``docs`` that are not parsed yet (only those ``select`` picks, when
+        given: the blocks some enabled check may read), in one batched stream; a block parsed before
+        (same text, same sentences) is taken from the cache, and one that occurs several times in ``docs``
+        is parsed once. A block left out and read later is parsed then (:meth:`doc_for`)."""
         if not components_for(self.needs):
             return  # sentences only: editlint.segment needs no model
         todo: dict[ParseKey, list[tuple[Document, int]]] = {}
         for d in docs:
             for i in nlp_blocks(d):
-                if ("spacy", i) in d.cache:
+                if ("spacy", i) in d.cache or (select is not None and not select(d, d.blocks[i])):
                     continue
                 key = self._key(d, d.blocks[i])
                 sdoc = self.cache.get(key)

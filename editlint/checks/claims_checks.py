@@ -21,6 +21,7 @@ from ..budget import checkpoint
 from ..quote import clip
 from .base import CheckContext, Hit, Option, Span, check_type
 from .claims.constructions import CONSTRUCTIONS_DATA
+from .claims.cues import claims_cue
 from .claims.lexicons import LEXICONS_DATA, load_lexicons
 from .claims.model import (
     AdviceClaim,
@@ -314,7 +315,7 @@ def age_word_conflicts(claims: Iterable[Claim], onto: Any) -> list[AgeWordConfli
     return out
 
 
-@check_type("incompatible-ages", needs=NEEDS)
+@check_type("incompatible-ages", needs=NEEDS, cue=claims_cue)
 def incompatible_ages(ctx: CheckContext) -> Iterator[Hit]:
     """Ages for one concept that cannot both hold, and age words ("newborns") that cannot fit it."""
     claims = _claims(ctx)
@@ -623,7 +624,7 @@ def with_aliases(c: Claim, actions: dict[str, str], things: dict[str, str]) -> C
     return dataclasses.replace(c, action=action, object=obj)
 
 
-@check_type("opposite-claims", needs=NEEDS, options={
+@check_type("opposite-claims", needs=NEEDS, cue=claims_cue, options={
     "exclusive": Option(list, [], "groups of details that exclude each other (sleep on the back / tummy)"),
     "same-action": Option(list, [], "groups of verbs that are one act (raise / prop / tilt a surface)"),
     "same-thing": Option(list, [], "groups of names for one thing (cot mattress / sleep surface)"),
@@ -693,7 +694,7 @@ def describe_quantity(c: QuantityClaim, units: Units | None = None) -> str:
     return f"{rel}{nums} {unit}{per}"
 
 
-@check_type("incompatible-quantities", needs=NEEDS)
+@check_type("incompatible-quantities", needs=NEEDS, cue=claims_cue)
 def incompatible_quantities(ctx: CheckContext) -> Iterator[Hit]:
     """Amounts for the same thing (with units and rates converted) that cannot both be right."""
     flagged: set[int] = set()

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from ..budget import checkpoint
 from ..quote import clip
 from .base import CheckContext, ConfigSection, Hit, Metric, Option, Span, check_type, metric_provider
+from .claims.cues import claims_cue
 from .claims.extract import claim_dict, extraction
 from .claims.extract import claims_of as typed_claims_of
 from .claims.model import AgeClaim, Concept, OrderClaim, Relation
@@ -250,7 +251,7 @@ class _OrderIndex:
         return self._nexts[key]
 
 
-@check_type("stage-order-contradiction", needs=NEEDS, options={
+@check_type("stage-order-contradiction", needs=NEEDS, cue=claims_cue, options={
     "max-chain": Option(int, 3, "longest chain of other claims that can imply the opposite order"),
 })
 def stage_order_contradiction(ctx: CheckContext) -> Iterator[Hit]:
@@ -353,7 +354,7 @@ def _fmt_range(r: tuple[float, float]) -> str:
     return f"{r[0]:g}" if r[0] == r[1] else f"{r[0]:g}–{r[1]:g}"
 
 
-@check_type("against-reference", needs=NEEDS)
+@check_type("against-reference", needs=NEEDS, cue=claims_cue)
 def against_reference(ctx: CheckContext) -> Iterator[Hit]:
     """Claims against the ontology's reference order, age windows and guidance, citing the source."""
     onto = ontology_of(ctx)

@@ -167,6 +167,15 @@ def reading_blocks(doc: Document) -> list[Block]:
     return out
 
 
+def in_prose(ctx: CheckContext, block: Block) -> bool:
+    """Whether ``block`` is one of the prose blocks whose sentences the family reads (EL205's parse cue)."""
+    def compute() -> frozenset[int]:
+        return frozenset(b.index for b in reading_blocks(ctx.doc) if b.text.strip())
+
+    indices: frozenset[int] = ctx.memo(("readability", "prose blocks"), compute)
+    return block.index in indices
+
+
 def prose_sentences(ctx: CheckContext) -> list[Sentence]:
     """Every sentence of the article's prose blocks, in order (computed once per document)."""
 
@@ -639,7 +648,7 @@ def passives(ctx: CheckContext, ignore: frozenset[str], cues: AdjectivalCues = A
     return out
 
 
-@check_type("passive-voice", needs=("parse",), options={
+@check_type("passive-voice", needs=("parse",), cue=in_prose, options={
     "max-share": Option(float, 0.15, "share of passive sentences in the article above which it is flagged"),
     "min-passive": Option(int, 2, "flag the article's share only when at least this many sentences are "
                           "passive"),

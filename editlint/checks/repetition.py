@@ -671,7 +671,17 @@ def _has_body_below(doc: Document, block: Block) -> bool:
             and len(nxt.words()) > 12)
 
 
-@check_type("stray-keyword-line", needs=("parse",), options={
+def _may_be_stray(ctx: CheckContext, block: Block) -> bool:
+    """EL102's parse cue: a short caption, alt text or paragraph with no sentence punctuation (the lines
+    whose verbs it may look at)."""
+    if block.kind not in (BlockKind.CAPTION, BlockKind.ALT, BlockKind.PARAGRAPH):
+        return False
+    text = block.text.strip()
+    n = sum(1 for w in TOKEN_RE.findall(text) if w not in BREAK_CHARS)
+    return ctx.options["min-words"] <= n <= ctx.options["max-words"] and not SENTENCE_PUNCT_RE.search(text)
+
+
+@check_type("stray-keyword-line", needs=("parse",), cue=_may_be_stray, options={
     "max-words": Option(int, 10, "longest line (in words) that can be a stray keyword line"),
     "min-words": Option(int, 2, "shortest such line"),
     "min-title-overlap": Option(float, 0.5, "share of the line's content words found in the title"),
