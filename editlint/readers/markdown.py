@@ -21,6 +21,7 @@ from ..document import BlockKind, Document, DocumentBuilder
 from ..errors import InputError
 from ..source import Source
 from .html import extract_html
+from .markdown_srcmap import CharStream, Piece, inline_map
 from .markers import MarkerLine, conflict_markers, mask, template_spans
 
 if sys.version_info >= (3, 11):
@@ -62,75 +63,90 @@ class _Walker:
         self.col = -1
         self.in_thead = False
         self.link_text = [0, 0]
+        self.map = inline_map(text)
 
     # -- inline -----------------------------------------------------------------------------------
-    def _find(self, needle: str, start: int) -> int:
-        if not needle:
-            return -1
-        return self.src.find(needle, start)
-
     def inline(self, tok: Token) -> None:
-        if tok.map:
-            self.cursor = max(self.cursor, self.b.offset_of_line(tok.map[0]))
+        """Place each character of a block's inline tokens where pulldown-cmark's source map says it is."""
+        start, limit = self._block_range(tok)
+        self.map.text.skip_before(start)
         children = tok.children or []
         self.link_text = [0, 0]  # characters of text inside links, outside links
         depth = 0
+        stream = self.map.text  # an autolink's text comes from its own event (markdown-it-py decodes it)
         for child in children:
             t = child.type
             if t in ("text", "text_special", "code_inline") and child.content.strip():
                 self.link_text[0 if depth else 1] += 1
             depth += 1 if t == "link_open" else -1 if t == "link_close" else 0
-            if t == "text":
-                i = self._find(child.content, self.cursor)
-                if i < 0:
-                    origins = self._align(child.content, self.cursor)
-                    self.b.add(child.content, origins)
-                    self.cursor = origins[-1] + 1 if origins else self.cursor
-                else:
-                    self.b.add(child.content, range(i, i + len(child.content)))  # exact even if masked
-                    self.cursor = i + len(child.content)
-            elif t == "text_special":
-                i = self._find(child.markup, self.cursor)
-                if i < 0:
-                    i = self.cursor
-                if child.info == "escape" and len(child.markup) == len(child.content) + 1:
-                    self.b.add(child.content, i + 1)
-                elif child.content == child.markup:  # a backslash before a letter escapes nothing: literal
-                    self.b.add(child.content, range(i, i + len(child.content)))
-                else:
-                    self.b.add(child.content, [i] * len(child.content))
-                self.cursor = i + len(child.markup)
+            if t in ("text", "text_special"):
+                self._add(child.content, stream.take(child.content, limit, self._here(start)))
+            elif t == "link_open" and child.markup == "autolink":
+                stream = _stream(self.map.next_autolink(start))
+            elif t == "link_close" and stream is not self.map.text:
+                self.map.text.misses += stream.misses
+                stream = self.map.text
             elif t in ("softbreak", "hardbreak"):
-                i = self.src.find("\n", self.cursor)
-                if i < 0:
-                    i = self.cursor
-                self.b.add("\n", [i])
-                self.cursor = i + 1
+                self._add("\n", self.map.text.take("\n", limit, self._here(start)))
             elif t == "code_inline":
-                # The content follows the opening backticks; line breaks inside became spaces.
-                i = self._find(child.markup, self.cursor)
-                begin = i + len(child.markup) if i >= 0 else self.cursor
-                origins = self._align(child.content, begin)
+                origins = self._piece(self.map.next_code(start), child.content, start)
                 self.b.add_skip(child.content, origins)
-                after = (origins[-1] + 1) if origins else begin
-                close = self._find(child.markup, after)
-                self.cursor = close + len(child.markup) if close >= 0 else after
+                self.cursor = max(self.cursor, origins[-1] + 1 if origins else start)
             elif t == "image":
-                self._skip_image(child)
+                self.map.next_image(start)  # alt text inside a paragraph is not prose
             elif t == "html_inline":
-                i = self._find(child.content, self.cursor)
-                if i >= 0:
-                    if child.content.startswith("<!--"):
-                        self.b.add_comment(i, i + len(child.content), child.content[4:-3])
-                    elif child.content.lower().startswith("<br"):
-                        self.b.add("\n", [i])
-                    self.cursor = i + len(child.content)
-            elif t == "link_open":
-                pass  # the link text follows as text tokens; the URL is not prose
-            # emphasis, strong, strikethrough and link_close carry no text
+                self._html_inline(child.content, self.map.next_html(start))
+            # link_open/close, emphasis, strong and strikethrough carry no text
+
+    def _block_range(self, tok: Token) -> tuple[int, int]:
+        """Source offsets of the lines an inline token spans (table cells share their row's)."""
+        if not tok.map:
+            return self.cursor, len(self.src)
+        return self.b.offset_of_line(tok.map[0]), self.b.offset_of_line(tok.map[1])
+
+    def _here(self, start: int) -> int:
+        """Where a character the source map does not place goes: just after the last one placed."""
+        return min(max(self.cursor, start), max(len(self.src) - 1, 0))
+
+    def _add(self, text: str, origins: list[int]) -> None:
+        self.b.add(text, origins)
+        if origins:
+            self.cursor = max(self.cursor, origins[-1] + 1)
+
+    def _piece(self, piece: Piece | None, text: str, start: int) -> list[int]:
+        """Origins for a code span or alt text from its event; markdown-it-py's decoding of it normally
+        matches pulldown-cmark's character for character."""
+        if piece is not None and piece.text == text:
+            return piece.origins
+        stream = _stream(piece)
+        origins = stream.take(text, len(self.src) + 1, self._here(start))
+        self.map.text.misses += stream.misses
+        return origins
+
+    def _html_inline(self, content: str, i: int) -> None:
+        if i < 0:
+            self.map.text.misses += 1
+            i = self._here(self.cursor)
+        if content.startswith("<!--"):
+            self.b.add_comment(i, i + len(content), content[4:-3])
+        elif content.lower().startswith("<br"):
+            self.b.add("\n", [i])
+        self.cursor = max(self.cursor, i + len(content))
+
+    def image_caption(self, tok: Token) -> bool:
+        """A paragraph that is only an image becomes an ALT block of its alt text."""
+        kids = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())
+                and c.type not in ("softbreak",)]
+        if len(kids) != 1 or kids[0].type != "image" or not kids[0].content.strip():
+            return False
+        alt = _alt_text(kids[0])
+        start, _ = self._block_range(tok)
+        self.b.add(alt, self._piece(self.map.next_image(start), alt, start))
+        self.b.end_block(BlockKind.ALT, classes=frozenset({"alt-text"}))
+        return True
 
     def _align(self, content: str, start: int) -> list[int]:
-        """Origins for text that is the source with whitespace normalised: match char by char."""
+        """Origins for a code block line whose tabs became spaces: matched char by char within the line."""
         out: list[int] = []
         pos = start
         for ch in content:
@@ -145,32 +161,6 @@ class _Walker:
             out.append(j)
             pos = j + 1
         return out
-
-    def _skip_image(self, child: Token) -> None:
-        # Advance past the alt text so later tokens are not matched inside it.
-        alt = child.content
-        i = self._find("![", self.cursor)
-        if i >= 0:
-            j = self.src.find(")", i + len(alt) + 2)
-            self.cursor = (j + 1) if j >= 0 else i + 2
-
-    def image_caption(self, tok: Token) -> bool:
-        """A paragraph that is only an image becomes an ALT block of its alt text."""
-        kids = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())
-                and c.type not in ("softbreak",)]
-        if len(kids) != 1 or kids[0].type != "image" or not kids[0].content.strip():
-            return False
-        alt = kids[0].content
-        start = self.b.offset_of_line(tok.map[0]) if tok.map else self.cursor
-        i = self._find("![", max(start, self.cursor))
-        j = self._find(alt, i + 2) if i >= 0 else -1
-        if j >= 0:
-            self.b.add(alt, j)
-        else:
-            self.b.add(alt, [max(i, 0)] * len(alt))
-        self._skip_image(kids[0])
-        self.b.end_block(BlockKind.ALT, classes=frozenset({"alt-text"}))
-        return True
 
     # -- blocks -----------------------------------------------------------------------------------
     def paragraph_kind(self) -> tuple[BlockKind, dict[str, Any]]:
@@ -297,6 +287,28 @@ class _Walker:
             self.b.metadata.update({str(k): v for k, v in data.items()})
         if tok.map:
             self.cursor = self.b.offset_of_line(tok.map[1])
+
+
+def _stream(piece: Piece | None) -> CharStream:
+    stream = CharStream()
+    if piece is not None:
+        stream.extend(piece.text, piece.origins)
+    return stream
+
+
+def _alt_text(image: Token) -> str:
+    """An image's alt text as HTML renders it: entities and escapes decoded, emphasis marks dropped."""
+    if image.children is None:
+        return image.content
+    parts: list[str] = []
+    for child in image.children:
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(_alt_text(child))
+    return "".join(parts)
 
 
 class _NoAliasLoader(yaml.SafeLoader):
