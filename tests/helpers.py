@@ -4,6 +4,7 @@ exactly which blocks it sees and pays only for the NLP levels that check needs."
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -12,10 +13,11 @@ from types import FrameType
 from typing import Any
 
 import editlint
-from editlint import FileReport, Linter
+from editlint import FileReport, Linter, RunReport
 from editlint.api import CheckType, Hit, Result
 from editlint.document import BlockKind, Document, DocumentBuilder
 from editlint.engine import run_check
+from editlint.findings import Finding
 from editlint.rules import Registry
 from editlint.source import decode, format_for
 
@@ -39,6 +41,29 @@ def linter_for(config: Mapping[str, Any]) -> Linter:
     if key not in _LINTERS:
         _LINTERS[key] = Linter(dict(config))
     return _LINTERS[key]
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@functools.cache
+def samples_report() -> RunReport:
+    """Every sample article linted once per session with the default rules (as the CLI lints samples/):
+    the family tests read their rules' findings from it instead of parsing each sample again per family
+    (no shipped rule gives way to a rule of another family, so a family's findings are the same)."""
+    return linter_for({}).lint_paths([str(SAMPLES)])
+
+
+def sample(name: str) -> FileReport:
+    """One sample's report from :func:`samples_report`."""
+    (found,) = [f for f in samples_report().files if Path(f.path).name == name]
+    assert found.error is None, found.error
+    return found
+
+
+def sample_findings(name: str, *prefixes: str) -> list[Finding]:
+    """A sample's findings of the rules whose codes start with one of ``prefixes`` ("EL3", "EL401")."""
+    return [f for f in sample(name).findings if f.rule.startswith(prefixes)]
 
 
 def lint_snippet(text: str, fmt: str = "markdown", select: list[str] | None = None,

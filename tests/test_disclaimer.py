@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, codes, lint_snippet
+from conftest import codes, lint_snippet
+from helpers import sample_findings
 
 from editlint import ConfigError, FileReport
 from editlint.checks import disclaimer as d
@@ -152,12 +153,12 @@ def test_repetition_of_one_weak_kind_does_not_cross_the_threshold() -> None:
 
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_have_no_el4_findings(name: str) -> None:
-    assert codes(lint_file(SAMPLES / name, select=["EL4"])) == []
+    assert [f.rule for f in sample_findings(name, "EL4")] == []
 
 
 @pytest.mark.parametrize("name", NO_HEALTH)
 def test_articles_without_health_advice_get_nothing(name: str) -> None:
-    assert codes(lint_file(SAMPLES / name, select=["EL4"])) == []
+    assert [f.rule for f in sample_findings(name, "EL4")] == []
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -165,7 +166,7 @@ def test_articles_without_health_advice_get_nothing(name: str) -> None:
     ("first-finger-foods.txt", False), ("when-do-babies-walk.html", False),
 ])
 def test_flawed_samples(name: str, expected: bool) -> None:
-    assert ("EL401" in codes(lint_file(SAMPLES / name, select=["EL401"]))) is expected
+    assert bool(sample_findings(name, "EL401")) is expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -421,9 +422,9 @@ def test_advice_two_paragraphs_away_in_another_section_counts_but_three_does_not
 
 
 def test_teething_sample_dose_is_flagged_and_fever_sample_is_not() -> None:
-    [f] = rules_of(lint_file(SAMPLES / "teething-relief.md", select=["EL403"]), "EL403")
+    [f] = sample_findings("teething-relief.md", "EL403")
     assert f.line == 30
-    assert codes(lint_file(SAMPLES / "fever-in-babies.txt", select=["EL403"])) == []
+    assert sample_findings("fever-in-babies.txt", "EL403") == []
 
 
 # -- EL404 ------------------------------------------------------------------------------------------------

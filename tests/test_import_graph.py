@@ -131,8 +131,10 @@ def _under(module: str, prefixes: tuple[str, ...]) -> bool:
     return any(module == p or module.startswith(p + ".") for p in prefixes)
 
 
-def violations() -> set[tuple[str, str]]:
-    """(importer, imported) arrows that break the layering or the API's and checks' own rules."""
+@functools.cache
+def violations() -> frozenset[tuple[str, str]]:
+    """(importer, imported) arrows that break the layering or the API's and checks' own rules (found once
+    per session: two tests read them)."""
     bad: set[tuple[str, str]] = set()
     for module, path in MODULES.items():
         for target in imports_of(module, path):
@@ -142,7 +144,7 @@ def violations() -> set[tuple[str, str]]:
                 bad.add((module, target))
             if _under(module, ("editlint.checks",)) and _under(target, CHECKS_MUST_NOT_IMPORT):
                 bad.add((module, target))
-    return bad
+    return frozenset(bad)
 
 
 # -- module state in checks ------------------------------------------------------------------------

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
 import pytest
 from conftest import SAMPLES
+from helpers import samples_report
 
-from editlint import Linter, RunReport
+from editlint import RunReport
 from editlint.findings import FileReport, Finding, Severity
 from editlint.reporters import FORMATS, render
 from editlint.reporters.github import command, escape_data, escape_property
@@ -25,10 +25,6 @@ FLAWED = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def samples_report() -> RunReport:
-    """All samples linted once per process with the default rules (shared by the report tests)."""
-    return Linter({}).lint_paths([str(SAMPLES)])
 
 
 @pytest.fixture(scope="module")
