@@ -247,6 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     notes: list[str] = []
     runs: list[Run] = []
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="editlint-peers-") as tmp:
         work = Path(tmp)
         peers = tools(args, work, notes)
@@ -267,10 +268,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if tool in editlints[1:]:
                     continue  # one file: one worker whatever --jobs says
                 runs.append(best(tool, "1 (cold)", [first], work, args.repeat))
+    notes.append(load_note(load_before))
     print(table(runs))
     for note in notes:
         print(f"note: {note}")
     return 0
+
+
+def load_note(before: tuple[float, float, float]) -> str:
+    """The machine's load average at the start and the end of the run (CPU seconds are steadier than
+    wall time on a shared machine, but not immune to it: a loaded machine shares caches and cores)."""
+    after = os.getloadavg()
+    return (f"load average (1, 5, 15 min) at start {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
+            f"at end {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}; {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":
