@@ -214,6 +214,8 @@ FAST_RULER = "editlint_attribute_ruler"
 #: Token attributes a rule may test, and the predicates it may use (anything else keeps spaCy's ruler).
 _RULE_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _RULE_OPS = frozenset({"IN", "NOT_IN", "REGEX"})
+#: Entries each of a :class:`RuleTable`'s memos keeps at most (distinct token values, words).
+MEMO_SIZE = 200_000
 #: Token test: (attribute column, operator, hashed values or a regular expression); op "==" or "IN".
 TokenTest = tuple[int, str, frozenset[int] | re.Pattern[str] | None]
 
@@ -276,6 +278,8 @@ class RuleTable:
             key = (cols[0][i], cols[1][i], cols[2][i], cols[3][i])
             got = self._memo.get(key)
             if got is None:
+                if len(self._memo) >= MEMO_SIZE:  # a long run meets ever more words: memory stays bounded
+                    self._memo.clear()
                 got = self._memo[key] = self._first_fits(cols, i)
             singles, longer = got
             if singles:
@@ -323,8 +327,9 @@ class RuleTable:
         key = (id(regex), value)
         got = self._regex_memo.get(key)
         if got is None:
-            text = self.strings[value] if _RULE_ATTRS[col] != "IS_SPACE" else str(value)
-            got = self._regex_memo[key] = regex.search(text) is not None
+            if len(self._regex_memo) >= MEMO_SIZE:
+                self._regex_memo.clear()
+            got = self._regex_memo[key] = regex.search(self.strings[value]) is not None
         return got
 
     def merged(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:

@@ -127,6 +127,21 @@ def test_random_sequences_of_the_rules_words_tags_and_labels(spacy_ruler: Any, t
         assert _same(a, b), toks
 
 
+def test_the_memos_stay_bounded_and_results_the_same(spacy_ruler: Any, monkeypatch: pytest.MonkeyPatch
+                                                     ) -> None:
+    import editlint.nlp
+
+    monkeypatch.setattr(editlint.nlp, "MEMO_SIZE", 5)
+    table = RuleTable.build(spacy_ruler)
+    assert table is not None
+    pool, rng = _pool(spacy_ruler), random.Random(3)
+    for _ in range(60):
+        toks = [_token({}, pool, rng) for _ in range(rng.randint(1, 12))]
+        a, b = _both(spacy_ruler, table, toks)
+        assert _same(a, b), toks
+        assert len(table._memo) <= 5 and len(table._regex_memo) <= 5
+
+
 def test_the_loaded_pipeline_uses_the_table_in_the_rulers_place() -> None:
     nlp = load_model(DEFAULT_MODEL)
     assert nlp.pipe_names.index("attribute_ruler") == nlp.pipe_names.index("parser") + 1
