@@ -169,21 +169,24 @@ def _usable_age(c: AgeClaim) -> bool:
 LOWER_BOUNDS = (Relation.NOT_BEFORE, Relation.FROM)
 
 
-def ages_disagree(a: AgeClaim, b: AgeClaim) -> bool:
-    """Two ages for one concept that cannot both hold (phases and "not before" taken into account)."""
+def ages_disagree(a: AgeClaim, b: AgeClaim, limit_heads: frozenset[str] = frozenset()) -> bool:
+    """Two ages for one concept that cannot both hold (phases and "not before" taken into account).
+    ``limit_heads``: concept heads whose "not until N" is a limit on a practice ("don't give X until N"),
+    not the usual onset of an event."""
     if not same_thing(a.concept, b.concept):
         return False
     if a.relation is Relation.BY and b.relation is Relation.BY:
         return _deadlines_disagree(a, b)
     if a.relation in LOWER_BOUNDS or b.relation in LOWER_BOUNDS:
         if a.relation in LOWER_BOUNDS and b.relation in LOWER_BOUNDS:
-            return _from_below_limit(a, b) or _from_below_limit(b, a)
+            return _from_below_limit(a, b) or _from_below_limit(b, a) or _onsets_far_apart(a, b, limit_heads)
         limit, other = (a, b) if a.relation in LOWER_BOUNDS else (b, a)
         if other.relation is Relation.BY:  # "most can X by 2 years" vs "not until 3 years"
             return nested_thing(a.concept, b.concept) and limit.months[0] > other.months[1] + AGE_MARGIN
         # the other age's own value (not the edge of its tolerance window) below the limit's window:
         # "at 4 years" and "not until 48 months" agree, "at 10 months" and "not until 12 months" do not
-        return sum(other.months) / 2 < limit.months[0] - AGE_MARGIN
+        below = sum(other.months) / 2 < limit.months[0] - AGE_MARGIN
+        return below or _onsets_far_apart(limit, other, limit_heads)
     sa, sb = span_of(a.months, a.relation), span_of(b.months, b.relation)
     if overlap(sa, sb):
         return _by_too_late(a, b) or _by_too_late(b, a)
@@ -204,6 +207,20 @@ BY_SHARE = 0.5
 #: earlier: milestone tables put "by" ages a few months apart for the same skill, never half again as late
 #: ("by 12 months" and "by 14 months" agree; "by 12 months" and "by 24 months" do not)
 BY_RATIO = 1.5
+
+
+#: "children don't usually X until N" says when X usually starts (an onset), not only a lower bound:
+#: another onset or usual age for X at least this many times N names a different age for the same event
+#: ("not until 9 months" against "not until 3 years"), while "not until 12 months" and "at 18 months" agree
+ONSET_RATIO = 2.0
+
+
+def _onsets_far_apart(a: AgeClaim, b: AgeClaim, limit_heads: frozenset[str]) -> bool:
+    onset = [c for c in (a, b) if c.relation is Relation.NOT_BEFORE and c.concept.head not in limit_heads]
+    if not onset or Relation.FROM in (a.relation, b.relation) or a.phase != b.phase:
+        return False
+    early, late = sorted(sum(to_months(c.stated, c.unit)) / 2 for c in (a, b))
+    return late - early > AGE_MARGIN and late >= ONSET_RATIO * early
 
 
 def _from_below_limit(start: AgeClaim, limit: AgeClaim) -> bool:
@@ -240,17 +257,18 @@ def earliest_below_limit(a: AgeClaim, b: AgeClaim) -> bool:
     return nested_thing(a.concept, b.concept) and early.months[1] < limit.months[0] - AGE_MARGIN
 
 
-def age_conflicts(claims: Iterable[Claim]) -> list[tuple[AgeClaim, AgeClaim]]:
+def age_conflicts(claims: Iterable[Claim],
+                  limit_heads: frozenset[str] = frozenset()) -> list[tuple[AgeClaim, AgeClaim]]:
     """Pairs of the article's own ages for one concept that cannot both be true."""
     ages = [c for c in claims if isinstance(c, AgeClaim) and (_usable_age(c) or _earliest_age(c))]
-    return [(a, b) for a, b in _pairs(ages) if _ages_clash(a, b)]
+    return [(a, b) for a, b in _pairs(ages) if _ages_clash(a, b, limit_heads)]
 
 
-def _ages_clash(a: AgeClaim, b: AgeClaim) -> bool:
+def _ages_clash(a: AgeClaim, b: AgeClaim, limit_heads: frozenset[str] = frozenset()) -> bool:
     if a.earliest or b.earliest:  # the earliest case is hedged as a minority; it still states an age
         pa, pb = (dataclasses.replace(c.prov, hedge=Hedge.PLAIN) if c.earliest else c.prov for c in (a, b))
         return comparable(pa, pb) and earliest_below_limit(a, b)
-    return comparable(a.prov, b.prov) and ages_disagree(a, b)
+    return comparable(a.prov, b.prov) and ages_disagree(a, b, limit_heads)
 
 
 def _odd_one_out(pairs: list[tuple[AgeClaim, AgeClaim]], onto: Any) -> Iterator[tuple[AgeClaim, AgeClaim]]:
@@ -322,7 +340,8 @@ def incompatible_ages(ctx: CheckContext) -> Iterator[Hit]:
     onto = _ontology(ctx)
     words = age_word_conflicts(claims, onto)
     word_sents = {c.prov.sent_start for c, _, _, _ in words}
-    pairs = [(a, b) for a, b in age_conflicts(claims)
+    limits = frozenset({ctx.data("claims-lexicons").ages.exposure_key})  # "don't give X until N" is a limit
+    pairs = [(a, b) for a, b in age_conflicts(claims, limits)
              if a.prov.sent_start not in word_sents and b.prov.sent_start not in word_sents]
     for primary, other in _odd_one_out(pairs, onto):
         s, e = _span(primary.prov)

@@ -227,6 +227,32 @@ def _action_name(verb: Any, env: Env) -> str:
     return f"{lemma} {prt}".strip()
 
 
+def _caused_act(verb: Any, env: Env) -> Any:
+    """ "let your toddler nap", "allow your baby to feed", "let the bottle cool": the act someone or
+    something is let or made to do is what the advice is about."""
+    if verb.lemma_.lower() not in env.lexicons.advice.causative_verbs:
+        return verb
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i:  # "nap" may be read as a noun: the role counts
+            return c
+    return verb
+
+
+def _caused_thing(verb: Any, act: Any, env: Env) -> Any:
+    """ "let the bottle cool": the thing let act (not a person) is what the advice is about."""
+    if act is verb:
+        return None
+    actor = next((k for k in (*act.children, *verb.children) if k.dep_ in ("nsubj", "dobj") and k.i < act.i),
+                 None)
+    return actor if actor is not None and not _is_person(actor, env) else None
+
+
+def _acts_on_child(verb: Any, env: Env) -> bool:
+    """A gerund whose object is the child ("waking a sleeping baby"): the act itself is the advice, as in
+    the imperative "wake your baby", which names no object either."""
+    return any(c.dep_ == "dobj" and _is_person(c, env) for c in verb.children)
+
+
 def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
             avoid: bool) -> AdviceClaim | None:
     absolute = _absolute(verb, env) or (_absolute(verb.head, env) if verb.dep_ == "xcomp" else 0)
@@ -241,7 +267,8 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
         action_tok = inner if inner is not None else None
         polarity = -polarity
     if action_tok is not None and obj_tok is None:
-        obj_tok = advice_object(action_tok, env)
+        action_tok = _caused_act(action_tok, env)
+        obj_tok = advice_object(action_tok, env) or _caused_thing(verb, action_tok, env)
     if action_tok is None and obj_tok is None:
         obj_tok = advice_object(verb, env)
     if action_tok is None and obj_tok is None:
@@ -431,14 +458,19 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
     if verb.dep_ != "det" and env.negated(verb):
         polarity = -polarity
     action, details = "", frozenset[str]()
+    obj: Concept | None = None
     if obj_tok.pos_ == "VERB" or obj_tok.tag_ == "VBG":  # "giving juice is recommended": give juice
+        obj_tok = _caused_act(obj_tok, env)
         action, details = _action_name(obj_tok, env), advice_details(obj_tok, None, env)
         inner = advice_object(obj_tok, env)
-        if inner is None:
+        if inner is None and not _acts_on_child(obj_tok, env):
             return
-        obj_tok = inner
-    obj = thing_concept(env, through_amount(obj_tok, env))
-    if obj.key:
+        if inner is not None:  # else "waking a sleeping baby is not advised": an act on the child
+            obj_tok = inner
+            obj = thing_concept(env, through_amount(obj_tok, env))
+    else:
+        obj = thing_concept(env, through_amount(obj_tok, env))
+    if (obj is not None and obj.key) or (obj is None and action):
         yield AdviceClaim(action=action, object=obj, polarity=polarity,
                           prov=_prov(match, env, [obj_tok, verb]), details=details,
                           absolute=bool(_emit(match, "absolute", False)))
@@ -510,14 +542,17 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     anchor = match.roles.get("verdict") or match.roles.get("verb")
     if thing is None or _is_person(thing, env) or thing.lower_ in ("this", "that", "these", "those", "which"):
         return
+    if _emit(match, "imperative", False) and (anchor is None or not _imperative_ok(anchor, env)):
+        return  # a directive to the reader ("call your doctor about X"), not a report of what someone did
     verdict = Verdict(str(_emit(match, "verdict", "fine")))
     if _emit(match, "reassurance", False):  # "don't worry about X": only a negated worry says X is normal
         if anchor is None or not _reassuring(anchor, env):
             return
     elif _emit(match, "negation-in-pattern", False):
         pass  # the pattern spells out the word that decides the verdict
-    elif any(env.negated(t) for t in (anchor, thing.head) if t is not None) or (
-            anchor is not None and (_says_no(anchor, env) or _under_denying_noun(anchor, env))):
+    elif any(env.negated(t) for t in (anchor, thing.head, _raising_head(anchor)) if t is not None) or (
+            anchor is not None and (_says_no(anchor, env) or _under_denying_noun(anchor, env)
+                                    or (anchor.dep_ == "acl" and _says_no(anchor.head, env)))):
         # "not a warning sign", "no cause for concern", "no evidence that X helps"
         verdict = OPPOSITE_VERDICT[verdict]
     elif verdict is Verdict.EFFECTIVE and _scant(match, env):
@@ -534,6 +569,11 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if prov.hedge is Hedge.PLAIN and _can_be(thing.head):
         prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
     yield StanceClaim(thing=concept, verdict=verdict, prov=prov)
+
+
+def _raising_head(tok: Any) -> Any:
+    """ "you don't need to call the doctor about X": the verb whose negation covers its complement."""
+    return tok.head if tok is not None and tok.dep_ == "xcomp" and tok.head.i != tok.i else None
 
 
 def _scant_phrase(text: str, env: Env) -> bool:

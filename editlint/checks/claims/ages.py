@@ -21,7 +21,7 @@ from .constructions import Env, Match, builder
 from .lexicons import Lexicons
 from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
 from .scope import clause_tokens, clause_verb, span_text
-from .units import Amount, Units
+from .units import Amount, Units, counted
 
 # The word lists (light heads, capping verbs, time-clause marks, ...) are ``[ages]`` and ``[quantity]`` of
 # ``rules/claims/lexicons.toml`` (``env.lexicons``); numbers and units come from ``env.units``.
@@ -57,6 +57,8 @@ def sentence_scope(units: Units, sent: Any, skip: Amount | None = None,
         lo, hi = a.converted
         if a.relation in (Relation.BY, Relation.UP_TO):
             return 0.0, hi
+        if a.relation is Relation.NOT_BEFORE:  # "never X before the age of one": the ages under it
+            return 0.0, lo
         if a.relation is Relation.FROM:
             return lo, float("inf")
         return lo, hi
@@ -441,8 +443,23 @@ def _clause_subject(unit: Any, lex: Lexicons) -> Any:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None:
             return subject
+    held = _held_at(head, unit, lex)
+    if held is not None:
+        return held
     imperative = head.dep_ == "ROOT" and head.i == head.sent.start  # "Brush(PROPN) their teeth twice a day"
     return head if head.pos_ == "VERB" or imperative else None
+
+
+def _held_at(verb: Any, unit: Any, lex: Lexicons) -> Any:
+    """"keep the nursery at 16-20 degrees": the amount measures the verb's object, not the act."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for c in verb.children:
+        level = c.dep_ == "prep" and c.lower_ in lex.quantity.level_preps
+        if level and c.left_edge.i <= unit.i <= c.right_edge.i:
+            return obj
+    return None
 
 
 def subject_of_amount(unit: Any, lex: Lexicons) -> tuple[Any, bool]:
@@ -483,7 +500,7 @@ def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
     a = amount_at(env.units, match.sent, unit) if unit is not None else None
     if a is None or a.is_age or a.dimension == "time":
         return
-    subject_tok, capped = subject_of_amount(unit, env.lexicons)
+    subject_tok, capped = (unit, False) if counted(a) else subject_of_amount(unit, env.lexicons)
     if subject_tok is None or subject_tok.lemma_.lower() in getattr(env.ontology.lexicon, "people", ()):
         return
     from .advice import thing_concept

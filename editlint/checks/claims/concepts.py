@@ -233,7 +233,8 @@ class Concepts:
         if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok) \
                 and not self._ordered(tok):
             return tok  # "the nap goes": its end, not the nap ("X goes first" is X)
-        for step in (self._through_light, self._through_event, self._through_noun, self._through_copula):
+        for step in (self._through_light, self._through_event, self._through_noun, self._through_gerund,
+                     self._through_copula):
             nxt = step(tok, lem, kids)
             if nxt is not None:
                 return self.resolve(nxt, depth + 1)
@@ -269,6 +270,16 @@ class Concepts:
             return next((c for c in tok.children if c.dep_ in ("amod", "acl", "relcl", "compound")
                          and c.i > tok.i), None)
         return None
+
+    @staticmethod
+    def _through_gerund(tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "Waving goodbye starts at 9 months": the parser may read a leading gerund as its object's
+        modifier. With no determiner it is the event ("wave goodbye"); with one ("a sleeping baby") it
+        stays an adjective."""
+        if tok.pos_ not in ("NOUN", "PROPN") or "det" in kids or "poss" in kids:
+            return None
+        g = kids.get("amod")
+        return g if g is not None and g.tag_ == "VBG" and g.i == tok.left_edge.i else None
 
     def _through_copula(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:
         """ "X is dry at night" -> dry; "X is the first thing babies learn" -> X; "X is the first nap a
@@ -360,6 +371,8 @@ class Concepts:
         for conj in tok.children:
             if conj.dep_ == "conj" and conj.pos_ == "VERB":
                 return [c for c in conj.children if c.dep_ == "dobj"]
+        if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [_Gap(tok.head)]  # a gerund read as its object's modifier (see _through_gerund)
         if tok.dep_ == "relcl":
             noun = tok.head
             if noun.dep_ == "attr" and (noun.head.lemma_ == "be"):

@@ -33,6 +33,8 @@ class AdviceLex(DataModel):
     obligation_words: frozenset[str] = Field(alias="obligation-words")
     negative_lead_ins: tuple[str, ...] = Field(alias="negative-lead-ins")
     removal_verbs: frozenset[str] = Field(alias="removal-verbs")
+    #: "let / allow / make / have your child X": the advice is about X, done by the child
+    causative_verbs: frozenset[str] = Field(default=frozenset(), alias="causative-verbs")
 
 
 class AgesLex(DataModel):
@@ -50,6 +52,8 @@ class QuantityLex(DataModel):
     duration_verbs: frozenset[str] = Field(alias="duration-verbs")
     light_heads: frozenset[str] = Field(alias="light-heads")
     cap_verbs: frozenset[str] = Field(alias="cap-verbs")
+    #: prepositions that put a verb's object at a level: "keep the room at 18 °C", "heat the milk to 37 °C"
+    level_preps: frozenset[str] = Field(default=frozenset(), alias="level-preps")
 
 
 class OrderLex(DataModel):

@@ -30,6 +30,11 @@ def role_token(m: Match, name: str) -> Any:
     return m.roles.get(binding)
 
 
+def _when(tok: Any, env: Env) -> bool:
+    """A time or an age ("9 months", "their second birthday"), not an event."""
+    return tok.lemma_.lower() in env.lexicons.advice.time_words or bool(tok.like_num)
+
+
 def _first(m: Match, env: Env) -> Iterator[Claim]:
     early = role_token(m, "earlier")
     if early is None or env.concepts.person(early) or env.negated(early):
@@ -107,6 +112,8 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
         return  # "X follows them", "they come after lunch": people are not events
     if early.pos_ in FUNCTION_POS or late.pos_ in FUNCTION_POS:
         return  # a preposition or a determiner left by an elliptical clause is no event
+    if _when(early, env) or _when(late, env):
+        return  # "walk before 9 months", "not until the age of two": an age (the age claim), no event
     anchors = [t for t in (early, late) if t.doc is m.sent.doc]
     prov = env.prov(m, anchors)
     if "hedge" in m.construction.emits:  # "rarely Y until X" says what most children do

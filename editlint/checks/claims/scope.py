@@ -36,6 +36,9 @@ class NegationLex(DataModel):
     #: nouns of "under no circumstances", "at any time": with a negative determiner the phrase negates the
     #: advice absolutely, with a universal one it makes it absolute; never a detail of the advice
     universal_nouns: frozenset[str] = Field(default=frozenset(), alias="universal-nouns")
+    #: adverbs that deny what most cases do ("is rarely a cause for concern", "seldom needs treatment"):
+    #: the clause is negated, and the claim is about the usual case (a majority hedge, not a minority one)
+    rare_adverbs: frozenset[str] = Field(default=frozenset(), alias="rare-adverbs")
 
 
 class ConditionLex(DataModel):
@@ -69,6 +72,9 @@ class ReportedLex(DataModel):
 class AgeScopeLex(DataModel):
     under: tuple[str, ...]
     over: tuple[str, ...]
+    #: "once your child is three", "when your baby turns 6 months": from that age on
+    reached: tuple[str, ...] = ()
+    reach_verbs: tuple[str, ...] = Field(default=(), alias="reach-verbs")
 
 
 class StructureLex(DataModel):
@@ -176,6 +182,16 @@ class ScopeReader:
                                      re.IGNORECASE)
         self._age_over = re.compile(rf"\b(?:{over})\s+(?:the\s+age\s+of\s+)?{_AGE_NUM}\s*-?\s*{unit}",
                                     re.IGNORECASE)
+        # "before the age of one": an age with no unit is in years
+        self._years_under = re.compile(rf"\b(?:{under})\s+the\s+age\s+of\s+{_AGE_NUM}\b(?!\s*-?\s*{unit})",
+                                       re.IGNORECASE)
+        self._years_over = re.compile(rf"\b(?:{over})\s+the\s+age\s+of\s+{_AGE_NUM}\b(?!\s*-?\s*{unit})",
+                                      re.IGNORECASE)
+        reached = "|".join(re.escape(x) for x in lex.age_scope.reached) or "(?!)"
+        verbs = "|".join(re.escape(x) for x in lex.age_scope.reach_verbs) or "(?!)"
+        self._age_reached = re.compile(
+            rf"\b(?:{reached})\s+(?:your|the|a|their|my)\s+\w+\s+(?:{verbs})\s+(?:at\s+least\s+)?"
+            rf"(?:the\s+age\s+of\s+)?{_AGE_NUM}\b(?:\s*-?\s*{unit})?", re.IGNORECASE)
 
     # -- single scopes -------------------------------------------------------------------------
     def _clause_memo(self, table: dict[tuple[int, int], Any], verb: Any, compute: Any) -> Any:
@@ -190,7 +206,7 @@ class ScopeReader:
         return bool(self._clause_memo(self._negated, clause_verb(tok), self._negated_clause))
 
     def _negated_clause(self, verb: Any) -> bool:
-        words = self.lex.negation.words
+        words = self.lex.negation.words | self.lex.negation.rare_adverbs
         for c in verb.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words):
                 return True
@@ -214,6 +230,9 @@ class ScopeReader:
             low = t.lemma_.lower()
             if t.dep_ == "aux" and low in lex.minority_modals:
                 return Hedge.MINORITY
+            if low in self.lex.negation.rare_adverbs:
+                level = Hedge.MAJORITY  # "rarely X" denies X of most cases: a claim about the usual case
+                continue
             if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(t)):
                 return Hedge.MINORITY
             if low in lex.majority_words or t.lower_ in lex.majority_words:
@@ -264,6 +283,13 @@ class ScopeReader:
         m = self._age_over.search(text)
         if m:
             return (self._months(m.group(1), m.group(2)), float("inf"))
+        m = self._years_under.search(text)
+        if m:
+            return (0.0, self._months(m.group(1), "years"))
+        m = self._years_over.search(text) or self._age_reached.search(text)
+        if m:
+            unit = m.group(2) if m.lastindex and m.lastindex >= 2 and m.group(2) else "years"
+            return (self._months(m.group(1), unit), float("inf"))
         return None
 
     @staticmethod

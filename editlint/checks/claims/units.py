@@ -30,7 +30,7 @@ UNITS_FILE = "claims/units.toml"
 #: canonical unit per dimension (dimensions are the scanner's own names, not words of a text)
 CANONICAL = MappingProxyType({"time": "months", "duration": "hours", "volume": "ml", "mass": "mg",
                               "temperature": "°C", "activity": "IU", "count": "times",
-                              "portions": "portions"})
+                              "portions": "portions", "degrees": "degrees"})
 _DAY_MONTHS = 12 / 365.25
 #: sentences whose amounts one :class:`Units` keeps (dropped all at once when full)
 MEMO_SIZE = 4096
@@ -194,6 +194,17 @@ class Units:
         self.count_re = re.compile(rf"\b(?P<a>{_alternation(self.count_adverbs)})\s+"
                                    rf"(?:a|an|per|each|every)\s+(?P<per>{_alternation(self.periods)})\b",
                                    re.IGNORECASE)
+        # "your child is three", "once they turn 4": a child's age as a bare number is in years
+        self.child_age_re = re.compile(
+            rf"\b(?:(?:your|their|his|her|my)\s+\w+|they|he|she)\s+"
+            rf"(?:is|are|turns?|reach(?:es)?|has\s+turned|have\s+turned|gets?\s+to)\s+"
+            rf"(?:at\s+least\s+)?(?P<a>{num})(?:\s+years?\s+old)?\b(?!\s*(?:{unit})\b|\s*%)", re.IGNORECASE)
+        # "6 to 8 (wet) nappies a day": a count of a thing per period, the thing its own unit; only with a
+        # period, so "two blocks" or "five children" stay plain numbers
+        self.counted_re = re.compile(
+            rf"(?<![\w.])(?P<approx>{approx}\s+)?(?P<a>{num})(?:{sep}(?:{approx}\s+)?(?P<b>{num}))?"
+            rf"\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{{3,}})\s*(?:a|an|per|each|every)\s+"
+            rf"(?P<per>{_alternation(self.periods)})\b", re.IGNORECASE)
         self.after_re = re.compile(rf"\s*,?\s*(?P<w>{_alternation(self.relation_after)})\b", re.IGNORECASE)
         self.late_per = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?(?:a|an|per|each|every)\s+"
                                    rf"(?:(?P<per>{_alternation(self.periods)})\b|(?P<day24>24)(?:[\s-]*hours?)?\b)",
@@ -219,7 +230,11 @@ class Units:
 
     def written(self, unit: str, count: float) -> str:
         """The unit as a message writes it for ``count`` ("1 hour", "2 hours", "5 ml")."""
-        return self.plurals.get(unit, unit) if count != 1 else unit
+        if count == 1:
+            return unit
+        if unit in self.plurals or unit in {name for name, _dim, _factor in self.units.values()}:
+            return self.plurals.get(unit, unit)
+        return unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
 
     def number(self, text: str) -> float:
         """The value of a number written in digits or words ("six", "1,5", "½", "half a")."""
@@ -254,6 +269,10 @@ class Units:
             add(self._age_number(text, m))
         for m in self.count_re.finditer(text):
             add(self._count(text, m))
+        for m in self.child_age_re.finditer(text):
+            add(self._child_age(m))
+        for m in self.counted_re.finditer(text):
+            add(self._counted(text, m))
         return tuple(sorted(found, key=lambda a: a.start))
 
     def _relation_before(self, text: str, start: int) -> tuple[Relation | None, str]:
@@ -366,6 +385,25 @@ class Units:
                       relation=relation or Relation.AT, extreme=prep in self.words.extreme_preps,
                       converted=(lo * 12, hi * 12), prep=prep)
 
+    def _child_age(self, m: re.Match[str]) -> Amount:
+        n = self.number(m.group("a"))
+        return Amount(start=m.start("a"), end=m.end(), stated=(n, n), unit="year", dimension="age",
+                      canonical=(n * 12, n * 12 + 11.9), canonical_unit="months", relation=Relation.AT,
+                      converted=(n * 12, n * 12))
+
+    def _counted(self, text: str, m: re.Match[str]) -> Amount | None:
+        noun = m.group("noun").lower()
+        per = self.periods[m.group("per").lower()]
+        if noun in self.units or noun in self.numbers or noun in self.count_adverbs or singular(noun) == per:
+            return None  # a unit the other patterns read ("3 hours a day"), or the period itself
+        lo = self.number(m.group("a"))
+        hi = self.number(m.group("b")) if m.group("b") else lo
+        unit = singular(noun)
+        relation, _prep = self._relation_before(text, m.start())
+        return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit=unit, dimension="count",
+                      canonical=(lo, hi), canonical_unit=unit, relation=relation or Relation.AT,
+                      approximate=bool(m.group("approx")), per=per, converted=(lo, hi))
+
     def _count(self, text: str, m: re.Match[str]) -> Amount:
         n = self.count_adverbs[m.group("a").lower()]
         relation, _prep = self._relation_before(text, m.start())
@@ -374,6 +412,21 @@ class Units:
         return Amount(start=m.start(), end=m.end(), stated=(n, n), unit="times", dimension="count",
                       canonical=(n, n), canonical_unit="times", relation=relation,
                       per=self.periods[m.group("per").lower()], converted=(n, n))
+
+
+def singular(word: str) -> str:
+    """"nappies" -> "nappy", "naps" -> "nap", "boxes" -> "box": a counted thing's name as its unit."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def counted(a: Amount) -> bool:
+    """"6 to 8 nappies a day": the counted thing is its own unit, and what the amount is about."""
+    return a.dimension == "count" and a.unit == a.canonical_unit and a.unit not in CANONICAL.values()
 
 
 def build_units(data: UnitsFile, source: DataSource | None = None) -> Units:
