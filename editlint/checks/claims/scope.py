@@ -72,9 +72,6 @@ class ReportedLex(DataModel):
 class AgeScopeLex(DataModel):
     under: tuple[str, ...]
     over: tuple[str, ...]
-    #: "once your child is three", "when your baby turns 6 months": from that age on
-    reached: tuple[str, ...] = ()
-    reach_verbs: tuple[str, ...] = Field(default=(), alias="reach-verbs")
 
 
 class StructureLex(DataModel):
@@ -187,11 +184,6 @@ class ScopeReader:
                                        re.IGNORECASE)
         self._years_over = re.compile(rf"\b(?:{over})\s+the\s+age\s+of\s+{_AGE_NUM}\b(?!\s*-?\s*{unit})",
                                       re.IGNORECASE)
-        reached = "|".join(re.escape(x) for x in lex.age_scope.reached) or "(?!)"
-        verbs = "|".join(re.escape(x) for x in lex.age_scope.reach_verbs) or "(?!)"
-        self._age_reached = re.compile(
-            rf"\b(?:{reached})\s+(?:your|the|a|their|my)\s+\w+\s+(?:{verbs})\s+(?:at\s+least\s+)?"
-            rf"(?:the\s+age\s+of\s+)?{_AGE_NUM}\b(?:\s*-?\s*{unit})?", re.IGNORECASE)
 
     # -- single scopes -------------------------------------------------------------------------
     def _clause_memo(self, table: dict[tuple[int, int], Any], verb: Any, compute: Any) -> Any:
@@ -286,10 +278,9 @@ class ScopeReader:
         m = self._years_under.search(text)
         if m:
             return (0.0, self._months(m.group(1), "years"))
-        m = self._years_over.search(text) or self._age_reached.search(text)
+        m = self._years_over.search(text)
         if m:
-            unit = m.group(2) if m.lastindex and m.lastindex >= 2 and m.group(2) else "years"
-            return (self._months(m.group(1), unit), float("inf"))
+            return (self._months(m.group(1), "years"), float("inf"))
         return None
 
     @staticmethod
