@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("server", help="run the language server for editors (LSP over stdio; see "
                          "docs/editors.md)")
     lsp.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
+    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP port for an editor that connects "
+                     "to it instead (e.g. 127.0.0.1:2087)")
     return p
 
 
@@ -133,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             return cmd_schema(args)
         if args.command == "server":
-            return cmd_server()
+            return cmd_server(args.tcp)
         return cmd_check(args)
     except EditlintError as exc:
         print(f"editlint: error: {exc}", file=sys.stderr)
@@ -240,7 +242,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_server() -> int:
+def cmd_server(tcp: str | None = None) -> int:
     """``editlint server``: pygls comes with the ``server`` extra; without it, one line says so."""
     try:
         from .server import main as serve
@@ -248,7 +250,7 @@ def cmd_server() -> int:
         print(f"editlint: error: the language server needs {exc.name or 'pygls'}: "
               "pip install 'editlint[server]'", file=sys.stderr)
         return EXIT_ERROR
-    return serve()
+    return serve(tcp)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

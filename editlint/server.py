@@ -33,7 +33,7 @@ from ._version import __version__
 from .blockcache import DEFAULT_SIZE, BlockCache
 from .config import CONFIG_NAMES, clear_caches, config_for_path
 from .engine import Linter
-from .errors import EditlintError
+from .errors import ConfigError, EditlintError
 from .findings import Applicability, Edit, Finding, Severity
 from .rules import Registry
 
@@ -383,8 +383,24 @@ def build_server(linter: Linter | None = None) -> EditlintServer:
     return server
 
 
-def main() -> int:
-    """Serve over stdio until the client says exit."""
+def parse_address(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:PORT`` for an IPv6 host) as a (host, port) pair; a ConfigError says what is
+    wrong with it."""
+    host, sep, port = text.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigError(f"--tcp: expected HOST:PORT (e.g. 127.0.0.1:2087), got {text!r}")
+    return host, int(port)
+
+
+def main(tcp: str | None = None) -> int:
+    """Serve over stdio (or, with ``tcp`` as ``HOST:PORT``, to an editor that connects to that port)
+    until the client says exit."""
+    address = None if tcp is None else parse_address(tcp)
     logging.basicConfig(level=logging.WARNING)
-    build_server().start_io()
+    server = build_server()
+    if address is None:
+        server.start_io()
+    else:
+        server.start_tcp(*address)
     return 0

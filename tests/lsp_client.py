@@ -23,7 +23,10 @@ T = TypeVar("T")
 class ServerSession:
     """One server process and one client; ``diagnostics[uri]`` is the last publish for each document."""
 
-    def __init__(self, root: Path, *, cwd: Path | None = None) -> None:
+    def __init__(self, root: Path, *, cwd: Path | None = None, address: tuple[str, int] | None = None
+                 ) -> None:
+        """Start ``python -m editlint server`` and talk to it over stdio, or with ``address`` connect to a
+        server already listening there (``editlint server --tcp HOST:PORT``)."""
         self.loop = asyncio.new_event_loop()
         self.client = LanguageClient("editlint-test", "1")
         self.diagnostics: dict[str, list[types.Diagnostic]] = {}
@@ -39,7 +42,15 @@ class ServerSession:
             self.published[params.uri] = self.published.get(params.uri, 0) + 1
             self.arrived[params.uri] = time.perf_counter()
 
-        self.run(self.client.start_io(sys.executable, "-m", "editlint", "server", cwd=str(cwd or root)))
+        try:
+            if address is None:
+                self.run(self.client.start_io(sys.executable, "-m", "editlint", "server",
+                                              cwd=str(cwd or root)))
+            else:
+                self.run(self.client.start_tcp(*address))
+        except BaseException:  # nothing listens there (yet): no loop left open
+            self.loop.close()
+            raise
         self.run(self.client.initialize_async(types.InitializeParams(
             capabilities=types.ClientCapabilities(), root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="root")])))

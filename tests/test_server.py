@@ -4,8 +4,10 @@ and change, related places, code actions applied, hover, the vocabulary command,
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -271,3 +273,61 @@ def test_relints_after_a_series_of_edits_equal_a_full_lint(article: str, tmp_pat
     # that block goes: the block holding the word never changed
     assert named[1:6] == [1, 0, 0, 0, 1]
     assert caching.block_cache.hits > caching.block_cache.misses
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _connect(root: Path, port: int, process: subprocess.Popen[bytes], timeout: float = 120) -> ServerSession:
+    """A client session with the server listening on ``port`` (it listens once it has imported editlint);
+    pygls serves one connection and stops after it, so no probe connects before the client."""
+    end = time.monotonic() + timeout
+    while True:
+        assert process.poll() is None, (root / "server.log").read_text(encoding="utf-8")
+        try:
+            return ServerSession(root, address=("127.0.0.1", port))
+        except OSError:
+            if time.monotonic() > end:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.mark.slow  # a second server process (model load ~5 s CPU)
+def test_server_over_tcp(tmp_path: Path) -> None:
+    port = _free_port()
+    with (tmp_path / "server.log").open("wb") as log, subprocess.Popen(
+            [sys.executable, "-m", "editlint", "server", "--tcp", f"127.0.0.1:{port}"], cwd=tmp_path,
+            stdout=subprocess.DEVNULL, stderr=log) as process:
+        _talk_over_tcp(tmp_path, port, process)
+
+
+def _talk_over_tcp(tmp_path: Path, port: int, process: subprocess.Popen[bytes]) -> None:
+    try:
+        s = _connect(tmp_path, port, process)
+        uri = s.open(tmp_path / "tcp.md", ARTICLE)
+        assert "EL105" in _codes(s.wait_for(uri, 1))
+        doubled = _one(s.diagnostics[uri], "EL105")
+        (fix,) = [a for a in s.code_actions(uri, doubled.range) if a.edit and "suppress" not in a.title]
+        assert fix.edit is not None and fix.edit.changes is not None
+        s.replace_all(uri, apply_edits(ARTICLE, list(fix.edit.changes[uri])))
+        assert "EL105" not in _codes(s.wait_for(uri, 2))
+        s.close()
+        assert process.wait(timeout=60) == 0  # exit after shutdown: the process ends cleanly
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.parametrize("address", ["2087", "localhost", ":2087", "localhost:port", "localhost:70000"])
+def test_tcp_address_must_be_host_and_port(address: str) -> None:
+    from editlint.errors import ConfigError
+    from editlint.server import parse_address
+
+    with pytest.raises(ConfigError, match="HOST:PORT"):
+        parse_address(address)
+    assert parse_address("127.0.0.1:2087") == ("127.0.0.1", 2087) and parse_address("[::1]:9") == ("::1", 9)
