@@ -10,6 +10,7 @@ check called outside the engine (tests, hosts) has none and never stops.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,13 @@ from dataclasses import dataclass
 
 from .errors import EditlintError
 
-__all__ = ["BudgetExceeded", "checkpoint", "deadline", "expired"]
+__all__ = ["DEFAULT_SECONDS", "MAX_SECONDS", "BudgetExceeded", "budget_problem", "checkpoint", "deadline",
+           "expired"]
+
+#: Seconds of checking per file unless ``time-budget`` (configuration) or ``--time-budget`` says otherwise.
+DEFAULT_SECONDS = 300.0
+#: The largest budget accepted: a day. A larger one is a typo (milliseconds meant) more often than a wish.
+MAX_SECONDS = 86_400.0
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,16 @@ class BudgetExceeded(EditlintError):
         super().__init__(f"{label}: over the time budget of {seconds:g} s per file")
         self.label = label
         self.seconds = seconds
+
+
+def budget_problem(value: object, name: str = "time-budget") -> str | None:
+    """None when ``value`` is a usable budget (seconds, above 0 and at most a day); else what is wrong.
+    Shared by the configuration key and the command-line flag, so both refuse the same values."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{name} must be a number of seconds, not {value!r}"
+    if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
+        return f"{name} must be more than 0 and at most {MAX_SECONDS:g} seconds, not {value!r}"
+    return None
 
 
 @contextmanager

@@ -167,3 +167,74 @@ def test_a_budget_spent_by_the_rules_stops_the_metrics(ticking: None) -> None:
     assert report.error is not None and report.error.endswith("metrics not computed: repetition")
     assert "EL105" in {f.rule for f in report.findings}
     assert "repeated_phrases" not in report.metrics
+
+
+# -- configuring the budget: `time-budget` and `--time-budget` ----------------------------------------------
+def test_the_configuration_key_sets_each_files_budget(tmp_path: Path, ticking: None) -> None:
+    """Without a Linter-wide budget (the default), the file's configuration decides."""
+    linter = Linter({"select": ["EL101", "EL105"], "time-budget": 40})
+    assert linter.time_budget is None
+    report = linter.lint_paths(_two_files(tmp_path, _generated(120)))
+    big, small = report.files
+    assert big.error is not None and "time budget of 40 s" in big.error
+    assert small.error is None
+    roomy = Linter({"select": ["EL101", "EL105"], "time-budget": 86_400})
+    assert [fr.error for fr in roomy.lint_paths(_two_files(tmp_path, _generated(120))).files] == [None, None]
+
+
+def test_a_hosts_budget_wins_over_the_configuration(ticking: None) -> None:
+    linter = Linter({"select": ["EL101"], "time-budget": 86_400})
+    linter.time_budget = 40
+    report = linter.lint_text(_generated(120), path="a.md")
+    assert report.error is not None and "time budget of 40 s" in report.error
+
+
+@pytest.mark.parametrize("value", [0, -5, 0.0, float("inf"), float("nan"), 86_401, 1e9, "300", True])
+def test_the_configuration_key_is_range_checked(value: object) -> None:
+    from editlint.config import config_from_mapping
+    from editlint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="time-budget must be"):
+        config_from_mapping({"time-budget": value}, source="pyproject.toml")
+
+
+@pytest.mark.parametrize("value, seconds", [(1, 1.0), (12.5, 12.5), (86_400, 86_400.0)])
+def test_the_configuration_key_accepts_seconds(value: float, seconds: float) -> None:
+    from editlint.config import config_from_mapping
+
+    assert config_from_mapping({"time-budget": value}, source="pyproject.toml").time_budget == seconds
+
+
+def _check(tmp_path: Path, *flags: str) -> dict[str, Any]:
+    from editlint.cli import main
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.editlint]\nselect = ["EL101", "EL105"]\ntime-budget = 86400\n')
+    _two_files(tmp_path, _generated(120))
+    out = tmp_path / "report.json"
+    code = main(["check", str(tmp_path), "--format", "json", "--output", str(out), "--no-progress",
+                 "--no-cache", "--jobs", "1", "--fail-on", "never", *flags])
+    return {"code": code, "files": json.loads(out.read_text())["files"]}
+
+
+def test_the_flag_overrides_the_configuration_file(tmp_path: Path, ticking: None) -> None:
+    got = _check(tmp_path, "--time-budget", "40")
+    assert got["code"] == 2
+    big = next(f for f in got["files"] if f["path"].endswith("a-big.md"))
+    assert "time budget of 40 s" in big["error"]
+    assert all("error" not in f for f in got["files"] if f["path"].endswith("b-small.md"))
+
+
+def test_without_the_flag_the_configuration_files_budget_holds(tmp_path: Path, ticking: None) -> None:
+    got = _check(tmp_path)
+    assert got["code"] == 0 and not any(f.get("error") for f in got["files"])
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf", "nan", "86401", "5m", ""])
+def test_the_flag_refuses_what_the_key_refuses(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from editlint.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--time-budget", value, "x.md"])
+    assert exc.value.code == 2
+    assert "--time-budget" in capsys.readouterr().err
