@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                    help="worker processes for the local executor (default: EDITLINT_JOBS, else the "
                    "machine's cores; 1 for a single file); 1 lints in this process")
+    c.add_argument("--time-budget", type=_time_budget, default=None, metavar="SECONDS",
+                   help="seconds of checking per file (default: time-budget in the configuration, else 300); "
+                   "a file that runs out gets a per-file error naming the rules not run (exit 2)")
     c.add_argument("--no-cache", action="store_true",
                    help="neither read nor write the run cache (the reports of unchanged articles, kept "
                    "between runs)")
@@ -377,6 +380,8 @@ def _linter(args: argparse.Namespace, explicit: Any) -> Any:
         overrides["select"] = tuple(select)
     if args.explain_claims:
         overrides["flags"] = frozenset({"explain-claims"})
+    if args.time_budget is not None:
+        overrides["time_budget"] = args.time_budget
     linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
                     stdin_filename=args.stdin_filename, follow_links=args.follow_links)
     linter.validate()  # a typo in a selector is a usage error, not a per-file one
@@ -400,6 +405,20 @@ def _lint_with_progress(linter: Any, files: Sequence[str], report: Any, args: ar
             progress.update(1)
     if progress is not None:
         progress.close()
+
+
+def _time_budget(value: str) -> float:
+    """``--time-budget``: seconds, above 0 and at most a day (the configuration key's range)."""
+    from .budget import budget_problem
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    problem = budget_problem(seconds, "--time-budget")
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return seconds
 
 
 def _jobs(value: str) -> int:

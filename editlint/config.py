@@ -17,6 +17,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import budget
 from .api import Option
 from .datafile import KeyPath, format_key_path, key_lines, line_of_key
 from .errors import ConfigError
@@ -46,6 +47,8 @@ CORE_OPTIONS: dict[str, Option] = {
                     "the configuration file ([[rule]], [rules.CODE] option and [data.NAME] data extensions)"),
     "rule-packs": Option(list, [], "the older name of packs (both may be given)"),
     "max-file-size": Option(int, DEFAULT_MAX_FILE_SIZE, "largest article in bytes; larger ones are refused"),
+    "time-budget": Option((int, float), budget.DEFAULT_SECONDS, "seconds of checking per file (above 0, at "
+                          "most a day); the rules left when it runs out are not run (a per-file error)"),
     "audience": Option(str, "parents", "readability audience profile (see rules/data/audiences.toml)"),
     "nlp": Option(dict, {}, "spaCy settings: model, batch-size"),
     "rules": Option(dict, {}, "per-rule option overrides: [rules.EL202] warning-words = 30"),
@@ -72,6 +75,7 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     rule_packs: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    time_budget: float = budget.DEFAULT_SECONDS
     audience: str = "parents"
     model: str = DEFAULT_MODEL
     batch_size: int = 64
@@ -252,6 +256,7 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
         include=strings("include"), exclude=strings("exclude") + strings("extend-exclude"),
         rule_packs=packs,
         max_file_size=values.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+        time_budget=float(values.get("time-budget", budget.DEFAULT_SECONDS)),
         audience=values.get("audience", "parents"), model=nlp_values["model"],
         batch_size=nlp_values["batch-size"], rule_options=rule_options, sections=section_values,
         path=source, root=root,
@@ -375,6 +380,8 @@ def range_problem(key: str, value: Any, default: Any) -> str | None:
         return None
     if not math.isfinite(value):
         return f"{key} must be a finite number, not {value!r}"
+    if key == "time-budget":
+        return budget.budget_problem(value)
     if key in POSITIVE_OPTIONS and value < 1:
         return f"{key} must be at least 1, not {value!r}"
     if isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0 and value < 0:

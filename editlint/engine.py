@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 #: Articles parsed together in one ``nlp.pipe`` stream.
 DOCS_PER_BATCH = 8
 #: Seconds of checking one file may take before its remaining rules are given up (a per-file error).
-TIME_BUDGET = 300.0
+TIME_BUDGET = budget.DEFAULT_SECONDS
 
 ArticleInput = str | os.PathLike[str] | Source
 
@@ -82,8 +82,9 @@ class Linter:
         self.stdin_filename = stdin_filename
         #: follow symlinks that leave a walked folder (``--follow-links``); off, they are skipped with a note
         self.follow_links = follow_links
-        #: seconds of checking per file; the rules left when it runs out are not run (a per-file error)
-        self.time_budget = TIME_BUDGET
+        #: seconds of checking per file; the rules left when it runs out are not run (a per-file error).
+        #: None: each file's configuration (``time-budget``, default TIME_BUDGET) decides
+        self.time_budget: float | None = None
         #: reports keep the whole Document (blocks, parses) instead of a LintedSource: for hosts and tests
         #: that inspect the analysis; off, memory stays flat over a run and reports pickle
         self.keep_documents = keep_documents
@@ -315,7 +316,8 @@ class Linter:
         needs = self._needs(job)
         ann = self._annotations(job.config, needs) if needs else None
         report = FileReport(path=job.label, document=doc)
-        with reg.active(), budget.deadline(self.time_budget, job.label), blockcache.using(self.block_cache):
+        seconds = job.config.time_budget if self.time_budget is None else self.time_budget
+        with reg.active(), budget.deadline(seconds, job.label), blockcache.using(self.block_cache):
             placed = self._run_rules(job, ann, report)
             if report.error is None or not budget.expired():  # rules stopped by the budget: no metrics
                 self._run_metrics(job, ann, report)
