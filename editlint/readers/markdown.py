@@ -1,9 +1,9 @@
 """Markdown reader: CommonMark + GFM tables (markdown-it-py), YAML front matter kept as metadata.
 
-markdown-it-py gives the block structure and inline tokens; each inline text token is a literal slice
-of the source, so we locate it with a forward-only cursor and keep every character's exact origin.
-Entities and backslash escapes come as separate tokens (``text_join`` is disabled), which lets a
-decoded character point at the entity or escape it came from.
+markdown-it-py gives the block structure and inline tokens but no source map inside a block; each
+character's origin comes from pulldown-cmark's byte ranges instead (:mod:`.markdown_srcmap`): text,
+escapes, entities, code spans, autolinks, inline HTML, line breaks and alt text are placed where that
+parser read them, never by searching the source for the decoded text.
 """
 
 from __future__ import annotations

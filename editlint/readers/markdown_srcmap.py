@@ -86,7 +86,13 @@ class CharStream:
     def take(self, text: str, limit: int, fallback: int) -> list[int]:
         """Origins for ``text`` (markdown-it-py's decoded characters), matched against the stream's next
         characters whose origin is below ``limit``; ``fallback`` places a first character not found."""
-        out: list[int] = []
+        end = self.pos + len(text)
+        if (end <= len(self.chars) and self.origins[end - 1] < limit
+                and "".join(self.chars[self.pos:end]) == text):  # the usual case: the parsers agree
+            out = self.origins[self.pos:end].tolist()
+            self.pos = end
+            return out
+        out = []
         last = fallback
         for ch in text:
             j = self._match(ch, limit)
