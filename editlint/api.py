@@ -53,6 +53,10 @@ class Option:
     default: Any = REQUIRED
     help: str = ""
     choices: tuple[Any, ...] = ()
+    #: a configuration key (``SECTION.KEY``, e.g. ``disclaimer.text``) whose value the engine passes as this
+    #: option when the rule's own configuration does not set it: one setting several rules read, while the
+    #: check still reads only its options
+    config: str = ""
 
     @property
     def required(self) -> bool:

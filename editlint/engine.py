@@ -337,7 +337,7 @@ class Linter:
         placed: list[tuple[Finding, int, int]] = []
         for i, code in enumerate(job.codes):
             rule = reg.rules[code]
-            ctx = CheckContext(doc, rule, cfg.options_for(reg, code), cfg, ann, data=reg.data,
+            ctx = CheckContext(doc, rule, rule_options(reg, cfg, code), cfg, ann, data=reg.data,
                                scope=rule.scope)
             try:
                 budget.checkpoint()  # between rules, and inside the long loops of checks (budget.py)
@@ -431,6 +431,24 @@ def segmentation(registry: Registry) -> segment.Rules | None:
     shipped data) for a registry that declares none."""
     found = registry.data("segmentation")
     return found if isinstance(found, segment.Rules) else None
+
+
+def rule_options(registry: Registry, cfg: Config, code: str) -> Mapping[str, Any]:
+    """``ctx.options`` for a rule: its configured options, and for an option declared with ``config`` the
+    value of that configuration key unless the rule's own configuration sets the option."""
+    opts = cfg.options_for(registry, code)
+    declared = registry.check_types[registry.rules[code].check].options
+    own = cfg.rule_options.get(code, {})
+    shared = {k: o.config for k, o in declared.items() if o.config and k not in own}
+    if not shared:
+        return opts
+    out = dict(opts)
+    for key, where in shared.items():
+        section, _, name = where.partition(".")
+        value = cfg.section(section).get(name)
+        if value is not None:
+            out[key] = value
+    return out
 
 
 def metric_options(mp: MetricProvider, registry: Registry, cfg: Config) -> Mapping[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import textstat
 from conftest import SAMPLES, codes, lint_snippet
-from helpers import document, hits, sample, sample_findings
+from helpers import document, hits, sample, sample_findings, samples_report
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
@@ -443,6 +443,30 @@ def test_el203_gives_way_to_el202_by_rule_data_not_in_the_check(lint: Lint, text
     assert [f.rule for f in lint(text, select=["EL203"]).findings] == ["EL203"]
 
 
+# Written for this test, two topics: a publisher's long required wording.
+HOUSE_WORDINGS = [
+    "Every article on this site about car seats, cots, buggies and other nursery equipment is checked "
+    "against the manufacturer's current instructions by our product safety editor before it is published.",
+    "The recipes and feeding guides on these pages were reviewed by a registered dietitian, and each one "
+    "lists the allergens it contains so that families can choose safely for their own children.",
+]
+
+
+@pytest.mark.parametrize("text", HOUSE_WORDINGS)
+def test_sentence_rules_get_the_configured_disclaimer_as_an_option(text: str) -> None:
+    """``[disclaimer] text`` reaches EL202 as its option ``disclaimer-text`` (declared ``config=``): the
+    engine passes it, the check never reads the configuration; the rule's own setting wins."""
+    doc = document(text)
+    assert [(h.start, h.end) for h in hits("sentence-length", doc)] == [(0, len(text))]
+    assert hits("sentence-length", doc, {"disclaimer-text": text}) == []
+    article = f"# House notes\n\nWe keep it short.\n\n{text}\n"
+    shared = lint_snippet(article, select=["EL202"], disclaimer={"text": text})
+    assert shared.findings == []
+    own = lint_snippet(article, select=["EL202"], disclaimer={"text": text},
+                       rules={"EL202": {"disclaimer-text": "Something else entirely."}})
+    assert [(f.rule, f.line) for f in own.findings] == [("EL202", 5)]
+
+
 def test_el203_ignores_reference_lists(lint: Lint) -> None:
     refs = ("## Sources\n\n- World Health Organization, \"Motor Development Study: Windows of Achievement "
             "for Six Gross Motor Development Milestones\", 2006.\n")
@@ -679,13 +703,13 @@ def test_docs_examples(code: str) -> None:
     assert rule.sources and rule.category == "readability"
 
 
-def test_every_file_in_the_json_report_has_the_scores(capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_file_in_the_json_report_has_the_scores() -> None:
+    """The JSON report of the samples (the session's default run, rendered as ``--format json`` prints it)."""
     import json
 
-    from editlint.cli import main
+    from editlint.reporters import render
 
-    assert main(["check", str(SAMPLES), "--select", "EL2", "--format", "json", "--fail-on", "never"]) == 0
-    files = json.loads(capsys.readouterr().out)["files"]
+    files = json.loads(render("json", samples_report()))["files"]
     assert len(files) == len(CLEAN_SAMPLES) + len(FLAWED_SAMPLES)
     for f in files:
         for name in SCORES:

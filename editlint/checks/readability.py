@@ -359,12 +359,22 @@ def _fold(text: str) -> str:
     return " ".join(WORD_RE.findall(text.casefold()))
 
 
+#: The publisher's disclaimer (``[tool.editlint.disclaimer] text``, which ``--fix`` inserts), passed by the
+#: engine as an option of the sentence rules: they read it without reaching into the configuration.
+DISCLAIMER_TEXT = Option(str, "", "the publisher's disclaimer, never judged as prose (default: the "
+                         "[disclaimer] text setting)", config="disclaimer.text")
+
+
+def _disclaimer_text(ctx: CheckContext) -> str:
+    return str(ctx.options.get("disclaimer-text") or "")
+
+
 def boilerplate(ctx: CheckContext) -> frozenset[str]:
-    """Sentences of the configured disclaimer (``[tool.editlint.disclaimer] text``, which ``--fix``
-    inserts): wording the publisher requires, not the writer's prose, so no sentence rule judges them."""
+    """Sentences of the configured disclaimer (option ``disclaimer-text``): wording the publisher
+    requires, not the writer's prose, so no sentence rule judges them."""
     from .disclaimer import DEFAULT_TEXT
 
-    text = ctx.config.section("disclaimer").get("text") or DEFAULT_TEXT
+    text = _disclaimer_text(ctx) or DEFAULT_TEXT
     parts = re.split(r"(?<=[.!?])\s+", str(text).strip())
     return frozenset(_fold(p) for p in parts if p.strip())
 
@@ -378,7 +388,7 @@ def judged_sentences(ctx: CheckContext) -> list[Sentence]:
 
     def compute() -> list[Sentence]:
         skip = boilerplate(ctx)
-        configured = [str(ctx.config.section("disclaimer").get("text") or "")]
+        configured = [_disclaimer_text(ctx)]
         out: list[Sentence] = []
         previous: Sentence | None = None
         for s in prose_sentences(ctx):
@@ -390,7 +400,7 @@ def judged_sentences(ctx: CheckContext) -> list[Sentence]:
             out.append(s)
         return out
 
-    result: list[Sentence] = ctx.memo(("readability", "judged"), compute)
+    result: list[Sentence] = ctx.memo(("readability", "judged", _disclaimer_text(ctx)), compute)
     return result
 
 
@@ -428,6 +438,7 @@ def length_limits(options: Mapping[str, Any], audience: Audience) -> LengthLimit
                             "profile's sentence-warning-words"),
     "error-words": Option(int, 0, "sentences with more words than this are an error; 0 (the default): "
                           "never, a long sentence does not block publishing"),
+    "disclaimer-text": DISCLAIMER_TEXT,
 })
 def sentence_length(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences too long to read in one breath, judged against the audience profile."""
@@ -467,6 +478,7 @@ def _without_term(text: str, long_words: list[str]) -> str:
     "min-words": Option(int, 14, "skip shorter sentences: grade formulas are noise on a few words"),
     "hard-over": Option(float, 4.0, "grades above the audience's limit for a 'hard' sentence (info)"),
     "very-hard-over": Option(float, 8.0, "grades above the limit for a 'very hard' sentence (warning)"),
+    "disclaimer-text": DISCLAIMER_TEXT,
 })
 def hard_sentence(ctx: CheckContext) -> Iterator[Hit]:
     """Sentences whose own Flesch–Kincaid grade is far above the audience's (Hemingway's yellow/red)."""
