@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLES
+from helpers import linter_for, sample
 
-from editlint import Linter
 from editlint.cli import main
 
 ARTICLE = "newborn-sleep-schedule.md"
@@ -46,8 +46,8 @@ def test_moving_a_paragraph_keeps_every_fingerprint() -> None:
     text = (SAMPLES / ARTICLE).read_text(encoding="utf-8")
     moved = _move_paragraph(text)
     assert moved != text and sorted(moved.splitlines()) == sorted(text.splitlines())
-    linter = Linter({})  # every default rule
-    before, after = linter.lint_text(text, path=ARTICLE), linter.lint_text(moved, path=ARTICLE)
+    before = sample(ARTICLE)  # every default rule: the session's run over samples/
+    after = linter_for({}).lint_text(moved, path=ARTICLE)
     assert len(before.findings) >= 5
     assert sorted(f.fingerprint for f in before.findings) == sorted(f.fingerprint for f in after.findings)
     lines_before = {f.fingerprint: f.line for f in before.findings}
