@@ -40,6 +40,7 @@ class BlockCache:
         self.hits = 0
         self.misses = 0
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._idents: dict[int, Identity] = {}  # one Identity per object (see ident)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -61,22 +62,20 @@ class BlockCache:
 
     def clear(self) -> None:
         self._items.clear()
+        self._idents.clear()
 
 
-class Identity:
-    """An object as a key part by identity (a registry's data object: large, or unhashable by value).
-    The key holds the object, so its id cannot be reused by another while the entry lives."""
+class Identity(int):
+    """An object as a key part by identity (a registry's data object: large, or unhashable by value): its
+    id, an int (hashed and compared in C, as keys are on every lookup), holding the object, so the id
+    cannot be reused by another object while a key with it lives."""
 
-    __slots__ = ("obj",)
+    obj: object
 
-    def __init__(self, obj: object) -> None:
+    def __new__(cls, obj: object) -> Identity:
+        self = super().__new__(cls, id(obj))
         self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Identity) and other.obj is self.obj
+        return self
 
 
 @contextmanager
@@ -92,7 +91,15 @@ def using(cache: BlockCache | None) -> Iterator[None]:
 def reuse(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or the result the active cache kept for ``key`` from an earlier lint."""
     cache = _ACTIVE.get()
-    return compute() if cache is None else cache.get(key, compute)
+    if cache is None:
+        return compute()
+    items = cache._items  # BlockCache.get inlined: hundreds of calls a lint
+    if key in items:
+        items.move_to_end(key)
+        cache.hits += 1
+        found: T = items[key]
+        return found
+    return cache.get(key, compute)
 
 
 def in_block(spans: Iterable[tuple[int, int]], block: Block) -> tuple[tuple[int, int], ...]:
@@ -105,6 +112,18 @@ def in_block(spans: Iterable[tuple[int, int]], block: Block) -> tuple[tuple[int,
 def skip_key(doc: Document, block: Block) -> tuple[tuple[int, int], ...]:
     """The document's skip spans (inline code, URLs) in a block, in its offsets."""
     return in_block(doc.skip_spans_near(block.start, block.end), block)
+
+
+def ident(obj: object) -> Hashable:
+    """``obj`` as a key part by identity, one :class:`Identity` per object for the active cache (made
+    once, not at every lookup); without an active cache nothing is kept and any key part will do."""
+    cache = _ACTIVE.get()
+    if cache is None:
+        return 0
+    found = cache._idents.get(id(obj))
+    if found is None or found.obj is not obj:
+        found = cache._idents[id(obj)] = Identity(obj)
+    return found
 
 
 def active() -> bool:

@@ -18,7 +18,11 @@ def test_the_cache_is_bounded_least_recently_used_first() -> None:
     calls: list[str] = []
 
     def make(key: str) -> str:
-        return cache.get(key, lambda: calls.append(key) or key.upper())
+        def compute() -> str:
+            calls.append(key)
+            return key.upper()
+
+        return cache.get(key, compute)
 
     got = [make("a"), make("b"), make("a"), make("c"), make("a"), make("b")]
     assert got == ["A", "B", "A", "C", "A", "B"]

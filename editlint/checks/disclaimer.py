@@ -21,7 +21,7 @@ from typing import Any
 from .. import datamodels as models
 from .. import segment
 from ..api import DataSchema, DataSource
-from ..blockcache import Identity, reuse
+from ..blockcache import ident, reuse
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit, Severity
@@ -339,7 +339,7 @@ class Wordings:
         general information. It does not replace your doctor's advice.") takes the page from it.
         A long-lived Linter keeps the verdict per sentence (:mod:`editlint.blockcache`)."""
         extra = tuple(extra)
-        return reuse(("disclaimer-text", Identity(self), text, extra, previous),
+        return reuse(("disclaimer-text", ident(self), text, extra, previous),
                       lambda: self._is_disclaimer_text(text, extra, previous))
 
     def _is_disclaimer_text(self, text: str, extra: tuple[str, ...], previous: str | None) -> bool:
@@ -692,6 +692,7 @@ def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: 
     disclaimers, disclaimer_sents = _disclaimers(doc, sentences, settings, words, read)
     evidence: list[Evidence] = []
     analysis = Analysis(sentences, evidence, disclaimers, disclaimer_sents, myths, lex, health.voice)
+    lex_key = ident(lex)
     for sent in sentences:
         if sent.index in disclaimer_sents or sent.block.kind is BlockKind.CODE:
             continue
@@ -699,7 +700,7 @@ def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: 
         evidence += _evidence(doc, sent, lex, health.voice)
         if in_myth or sent.block.kind is BlockKind.QUOTE or sent.text.rstrip(" *_\"'”’)").endswith("?"):
             continue  # a question ("Is it ever nothing to worry about?") asserts nothing
-        for r, m in reuse(("disclaimer-reassurance", Identity(lex), sent.text),
+        for r, m in reuse(("disclaimer-reassurance", lex_key, sent.text),
                           partial(_reassurances, sent.text, lex)):
             if not any(a <= sent.start + m.start() < b for a, b in pairs):
                 analysis.reassurances.append((sent, m, r))
@@ -742,7 +743,7 @@ def _evidence(doc: Document, sent: Sentence, lex: Lexicon, v: Voice) -> list[Evi
     line_start = block.text.rfind("\n", 0, sent.start - block.start) + 1
     line_end = block.text.find("\n", sent.start - block.start)
     line = block.text[line_start:line_end if line_end >= 0 else len(block.text)]  # a label and its text
-    found = reuse(("disclaimer-evidence", Identity(lex), Identity(v), text, line),
+    found = reuse(("disclaimer-evidence", ident(lex), ident(v), text, line),
                   lambda: _evidence_keys(text, line, lex, v))
     return [Evidence(kind, key, sent) for kind, key in found]
 
@@ -795,8 +796,9 @@ def _is_narrative(a: Analysis) -> bool:
         return False
     health = {ev.sentence.index for ev in a.evidence if ev.kind != "development"}
     told = 0
+    v_key = ident(v)
     for s in prose:
-        advice, story = reuse(("disclaimer-voice", Identity(v), s.text), partial(_voice_of, s.text, v))
+        advice, story = reuse(("disclaimer-voice", v_key, s.text), partial(_voice_of, s.text, v))
         if advice and s.index in health:
             return False
         told += story
@@ -1136,7 +1138,7 @@ def _row_text(doc: Document, block: Block) -> str:
 
 def _is_dose(doc: Document, sent: Sentence, lex: Lexicon) -> bool:
     """An amount or frequency with a medicine nearby, or an instruction to give a named medicine."""
-    verdict = reuse(("dose", Identity(lex), sent.text), partial(_dose_in, sent.text, lex))
+    verdict = reuse(("dose", ident(lex), sent.text), partial(_dose_in, sent.text, lex))
     return verdict is True or (verdict is None and bool(lex.medicine.search(_row_text(doc, sent.block))))
 
 
@@ -1166,8 +1168,9 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
     window = ctx.options["window"]
     content = [b for b in ctx.doc.blocks if b.kind is not BlockKind.HEADING]
     rank = {b.index: i for i, b in enumerate(content)}
+    lex_key = ident(lex)
     advice_blocks = {s.block.index for s in a.sentences
-                     if reuse(("check-advice", Identity(lex), s.text),
+                     if reuse(("check-advice", lex_key, s.text),
                               partial(_checks_advice, s.text, lex))}
     for sent in a.sentences:
         if sent.block.kind in (BlockKind.HEADING, BlockKind.CODE, BlockKind.QUOTE):

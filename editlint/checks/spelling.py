@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import datamodels as models
 from ..api import DataSchema, DataSource
-from ..blockcache import Identity, in_block, reuse
+from ..blockcache import ident, in_block, reuse
 from ..document import Block, BlockKind, Document
 from ..findings import Edit
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
@@ -595,7 +595,7 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
     ask = _Asking(lexicon(vocab, pairs, user_accept), reject, speller, limit,
                   age_compound(ctx.options["age-units"]))
-    key = (Identity(vocab), Identity(pairs), Identity(speller), user_accept, tuple(sorted(reject.items())),
+    key = (ident(vocab), ident(pairs), ident(speller), user_accept, tuple(sorted(reject.items())),
            limit, tuple(ctx.options["age-units"]))
     found = [(b, reuse(("EL501-block", key, b.text, b.kind, _block_skips(doc, b, skips)),
                        partial(_block_doubts, doc, b, skips, ask))) for b in doc.iter_blocks()]
@@ -762,7 +762,7 @@ def mixed_spelling(ctx: CheckContext) -> Iterator[Hit]:
     enforce = bool(section.get("enforce-variant", False))
     pairs: Pairs = ctx.data(data_name(ctx.options["pairs"]))
     skips = not_prose(doc)  # citations and glossed quotes are not the article's
-    found = [(b, reuse(("EL505-block", Identity(pairs), b.text, b.kind, _block_skips(doc, b, skips)),
+    found = [(b, reuse(("EL505-block", ident(pairs), b.text, b.kind, _block_skips(doc, b, skips)),
                        partial(_block_pair_words, doc, b, skips, pairs))) for b in doc.iter_blocks()]
     names = frozenset[str]().union(*(block_names for _, (_, block_names) in found))
     tokens = [(Token(b.start + w.start, b.start + w.end, w.text, b), w.low) for b, (words, _) in found

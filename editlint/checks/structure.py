@@ -300,19 +300,31 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Hit]:
     """Placeholder and filler text a writer meant to replace (lorem ipsum, TK, TODO, [insert …])."""
     patterns = _placeholders(ctx.options["patterns"])
     allow = [phrase_pattern(p) for p in ctx.options["allow"]]
+    settings = (repr(ctx.options["patterns"]), tuple(ctx.options["allow"]))
     for block in ctx.doc.iter_blocks():
-        allowed = [(m.start(), m.end()) for a in allow for m in a.finditer(block.text)]
-        taken: list[tuple[int, int]] = []
-        for ph in patterns:
-            for m in ph.pattern.finditer(block.text):
-                if any(a <= m.start() < b for a, b in allowed + taken) or _quoted(block.text, m):
-                    continue
-                s, e = block.start + m.start(), block.start + m.end()
-                if ctx.doc.in_skip_span(s, e):
-                    continue
-                taken.append((m.start(), m.end()))
-                yield Hit(s, e, f"placeholder text left in the article ({ph.label}): {m.group()!r}; "
-                          "write the missing text or delete it", data={"placeholder": ph.label})
+        found = reuse(("placeholder-text", settings, block.text, skip_key(ctx.doc, block)),
+                      partial(_block_placeholders, ctx.doc, block, patterns, allow))
+        for s, e, label in found:
+            yield Hit(block.start + s, block.start + e, f"placeholder text left in the article ({label}): "
+                      f"{block.text[s:e]!r}; write the missing text or delete it",
+                      data={"placeholder": label})
+
+
+def _block_placeholders(doc: Document, block: Block, patterns: list[_Placeholder],
+                        allow: list[re.Pattern[str]]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of the placeholders in a block, in its offsets: its text and skip spans decide
+    them, so a long-lived Linter keeps them per block."""
+    allowed = [(m.start(), m.end()) for a in allow for m in a.finditer(block.text)]
+    taken: list[tuple[int, int, str]] = []
+    for ph in patterns:
+        for m in ph.pattern.finditer(block.text):
+            if any(a <= m.start() < b for a, b in allowed) or any(a <= m.start() < b for a, b, _ in taken) \
+                    or _quoted(block.text, m):
+                continue
+            if doc.in_skip_span(block.start + m.start(), block.start + m.end()):
+                continue
+            taken.append((m.start(), m.end(), ph.label))
+    return tuple(taken)
 
 
 # A heading marker glued to its text: "##Sleep", "### Naps" is fine; one "#" only before a capital and
@@ -343,6 +355,18 @@ def heading_without_space(ctx: CheckContext) -> Iterator[Hit]:
                       data={"level": len(marks)})
 
 
+def _garbled_words(text: str, bad: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The words of a block's text that hold garbled characters, in its offsets (kept per block)."""
+    words: list[tuple[int, int]] = []
+    for m in bad.finditer(text):
+        s = text.rfind(" ", 0, m.start()) + 1
+        e = text.find(" ", m.end())
+        span = (s, len(text) if e < 0 else e)
+        if not words or span[0] >= words[-1][1]:
+            words.append(span)
+    return tuple(words)
+
+
 @check_type("mojibake", options={
     "max-related": Option(int, 30, "most other garbled words listed as related places"),
 })
@@ -352,14 +376,8 @@ def mojibake(ctx: CheckContext) -> Iterator[Hit]:
     from ftfy import fix_text
     from ftfy.badness import BADNESS_RE, is_bad
 
-    words: list[tuple[int, int]] = []
-    for block in ctx.doc.iter_blocks():
-        for m in BADNESS_RE.finditer(block.text):
-            s = block.text.rfind(" ", 0, m.start()) + 1
-            e = block.text.find(" ", m.end())
-            span = (block.start + s, block.start + (len(block.text) if e < 0 else e))
-            if not words or span[0] >= words[-1][1]:
-                words.append(span)
+    words = [(block.start + s, block.start + e) for block in ctx.doc.iter_blocks()
+             for s, e in reuse(("mojibake", block.text), partial(_garbled_words, block.text, BADNESS_RE))]
     if not words:
         return
     (s, e), rest = words[0], words[1:]
