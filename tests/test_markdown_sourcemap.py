@@ -245,3 +245,17 @@ def test_a_stream_counts_what_it_cannot_place_and_does_not_skip_words_for_a_spac
     stream = CharStream()
     stream.extend("abcd", range(4))
     assert stream.take("d", 3, 0) == [0]  # beyond the block's end: not taken
+
+
+def test_where_pulldown_cmark_reads_an_html_block_the_text_is_still_placed_exactly() -> None:
+    """An HTML block whose first line also closes it (``<pre></script>``) ends there for markdown-it-py
+    (as CommonMark says); pulldown-cmark runs it on, so the source map has no text for what follows and
+    the reader places that text within its own block's lines."""
+    for src in ("Bath time\n<pre></script> warm\n| Water | Temp |\n| --- | --- |\n| warm | 37 C |\n",
+                "Car seats\n<script></pre> rear\n\nFacing the back is safest until two.\n"):
+        doc = read(Source("x.md", src, "markdown"))
+        assert len(doc.blocks) > 1
+        for block in doc.blocks:
+            origins = [doc.source_offset(i) for i in range(block.start, block.end)]
+            assert "".join(src[o] for o in origins) == block.text
+            assert origins == sorted(origins)

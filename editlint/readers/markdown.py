@@ -80,14 +80,14 @@ class _Walker:
                 self.link_text[0 if depth else 1] += 1
             depth += 1 if t == "link_open" else -1 if t == "link_close" else 0
             if t in ("text", "text_special"):
-                self._add(child.content, stream.take(child.content, limit, self._here(start)))
+                self._add(child.content, self._take(stream, child.content, start, limit))
             elif t == "link_open" and child.markup == "autolink":
                 stream = _stream(self.map.next_autolink(start))
             elif t == "link_close" and stream is not self.map.text:
                 self.map.text.misses += stream.misses
                 stream = self.map.text
             elif t in ("softbreak", "hardbreak"):
-                self._add("\n", self.map.text.take("\n", limit, self._here(start)))
+                self._add("\n", self._take(self.map.text, "\n", start, limit))
             elif t == "code_inline":
                 origins = self._piece(self.map.next_code(start), child.content, start)
                 self.b.add_skip(child.content, origins)
@@ -107,6 +107,17 @@ class _Walker:
     def _here(self, start: int) -> int:
         """Where a character the source map does not place goes: just after the last one placed."""
         return min(max(self.cursor, start), max(len(self.src) - 1, 0))
+
+    def _take(self, stream: CharStream, text: str, start: int, limit: int) -> list[int]:
+        """Origins from the source map; where the two parsers read the block differently (pulldown-cmark
+        saw an HTML block or no table there: rare, hostile input), the text itself within the block."""
+        misses = stream.misses
+        origins = stream.take(text, limit, self._here(start))
+        if stream.misses > misses:
+            i = self.src.find(text, max(self.cursor, start), limit)
+            if i >= 0:
+                return list(range(i, i + len(text)))
+        return origins
 
     def _add(self, text: str, origins: list[int]) -> None:
         self.b.add(text, origins)
