@@ -506,7 +506,9 @@ def _reassuring(verb: Any, env: Env) -> bool:
 def condition_thing(clause: Any, env: Env) -> Concept:
     """The condition of a red flag or a reassurance as a thing: its event, negation and age ("not
     walking by 12 months"), so "not X by their first birthday" and "not X by 12 months" are one thing."""
-    event = env.concept(clause)
+    had = next((c for c in clause.children if c.dep_ == "dobj"), None)
+    event = env.concept(had if had is not None and clause.lemma_.lower() in env.lexicons.stance.having_verbs
+                        else clause)  # "if your child has a rash": the rash
     neg = env.negated(clause)
     text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
     age = next((a for a in env.units.scan(text) if a.is_age), None)

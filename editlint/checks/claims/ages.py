@@ -184,6 +184,8 @@ def build_age(match: Match, env: Env) -> Iterator[Claim]:
     prov = env.prov(match, [event, tok])
     if prov.condition and _reader_condition(prov.condition, a, match.sent):
         prov = dataclasses.replace(prov, condition="")
+    if prov.hedge is Hedge.MINORITY and not a.extreme and env.scopes.modal_only([event, tok]):
+        prov = dataclasses.replace(prov, hedge=Hedge.MAJORITY)  # "may start to X at about N": the usual age
     negated = prov.negated or env.negated(event)
     keep, relation = _emitted_relation(match, negated)
     if not keep:

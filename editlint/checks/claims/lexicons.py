@@ -72,6 +72,8 @@ class PropositionLex(DataModel):
 class StanceLex(DataModel):
     scant_words: frozenset[str] = Field(alias="scant-words")
     scant_phrases: tuple[str, ...] = Field(alias="scant-phrases")
+    #: verbs whose object is the condition itself: "if your child has / develops / gets X" is about X
+    having_verbs: frozenset[str] = Field(default=frozenset(), alias="having-verbs")
 
 
 class Measured(DataModel):

@@ -39,6 +39,8 @@ class NegationLex(DataModel):
     #: adverbs that deny what most cases do ("is rarely a cause for concern", "seldom needs treatment"):
     #: the clause is negated, and the claim is about the usual case (a majority hedge, not a minority one)
     rare_adverbs: frozenset[str] = Field(default=frozenset(), alias="rare-adverbs")
+    #: "it is not true / correct / the case that P": a negated frame whose clause the article denies
+    denial_frames: frozenset[str] = Field(default=frozenset(), alias="denial-frames")
 
 
 class ConditionLex(DataModel):
@@ -205,7 +207,13 @@ class ScopeReader:
             no_subject = any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             if c.dep_ in ("nsubj", "nsubjpass") and no_subject:
                 return True
-        return False
+        return verb.dep_ == "ccomp" and self._denial_frame(verb.head)
+
+    def _denial_frame(self, head: Any) -> bool:
+        """ "It is not true that P", "it isn't the case that P": the frame denies its clause."""
+        kids = list(head.children)
+        return any(c.dep_ == "neg" for c in kids) and any(
+            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.lex.negation.denial_frames for c in kids)
 
     def hedge(self, anchors: Iterable[Any]) -> Hedge:
         """Minority when a clause of the claim says "some", "may", "sometimes"; majority for "most"."""
@@ -215,12 +223,17 @@ class ScopeReader:
                 return level
         return Hedge.PLAIN
 
-    def _clause_hedge(self, verb: Any) -> Hedge:
+    def modal_only(self, anchors: Iterable[Any]) -> bool:
+        """Does only "may / might / could" hedge the claim ("your baby may start to X at about N")? For an
+        age that is the guide's usual wording of the usual age, not an exception."""
+        return all(self._clause_hedge(clause_verb(a), modals=False) is not Hedge.MINORITY for a in anchors)
+
+    def _clause_hedge(self, verb: Any, modals: bool = True) -> Hedge:
         lex = self.lex.hedge
         level = Hedge.PLAIN
         for t in clause_tokens(verb):
             low = t.lemma_.lower()
-            if t.dep_ == "aux" and low in lex.minority_modals:
+            if modals and t.dep_ == "aux" and low in lex.minority_modals:
                 return Hedge.MINORITY
             if low in self.lex.negation.rare_adverbs:
                 level = Hedge.MAJORITY  # "rarely X" denies X of most cases: a claim about the usual case
