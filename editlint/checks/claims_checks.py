@@ -36,6 +36,7 @@ from .claims.model import (
     QuantityClaim,
     Relation,
     StanceClaim,
+    Verdict,
 )
 from .claims.scope import SCOPES_DATA, load_scopes
 from .claims.store import build_claims_data
@@ -421,11 +422,13 @@ class CheckWords:
     authorities: frozenset[str]
     exposure_actions: frozenset[str]
     exception_marks: tuple[str, ...] = ()  # "if ", "unless ": an exception, not a narrowing scope
+    majority_words: frozenset[str] = frozenset()  # "usually", "most": a claim that leaves room for exceptions
 
     @classmethod
     def of(cls, lexicons: Any, scopes: Any) -> CheckWords:
         return cls(lexicons.advice.removal_verbs, scopes.condition.authorities,
-                   lexicons.checks.exposure_actions, tuple(f"{w} " for w in scopes.condition.exception_marks))
+                   lexicons.checks.exposure_actions, tuple(f"{w} " for w in scopes.condition.exception_marks),
+                   scopes.hedge.majority_words)
 
     @classmethod
     def shipped(cls) -> CheckWords:
@@ -532,6 +535,24 @@ def stances_opposite(a: StanceClaim, b: StanceClaim) -> bool:
     return covers(neg.thing, pos.thing)
 
 
+def _exception_against_absolute(a: Claim, b: Claim, words: CheckWords, text: str) -> bool:
+    """"X can be a sign of something serious" (a possible danger: a minority hedge) against an unhedged "X
+    is harmless / safe": the exception breaks a promise that no harm comes of X (a "usually harmless"
+    leaves room for it, and "X is normal" only says it is common: "normal, but it can be a sign of …" is
+    the usual careful wording)."""
+    if not (isinstance(a, StanceClaim) and isinstance(b, StanceClaim)):
+        return False
+    warn, calm = (a, b) if not a.verdict.positive else (b, a)
+    if warn.verdict.positive or calm.verdict is not Verdict.SAFE:
+        return False
+    if warn.prov.hedge is not Hedge.MINORITY or calm.prov.hedge is not Hedge.PLAIN:
+        return False
+    sentence = set(re.findall(r"[a-z]+", text[calm.prov.sent_start:calm.prov.sent_end].lower()))
+    if sentence & words.majority_words:
+        return False  # "common and usually normal": hedged in the sentence, if not in the claim's clause
+    return comparable(dataclasses.replace(warn.prov, hedge=Hedge.PLAIN), calm.prov, one_sided=False)
+
+
 def propositions_opposite(a: PropositionClaim, b: PropositionClaim) -> bool:
     """"X causes Y" and "X does not cause Y" (the denial at least as general as the assertion)."""
     if a.polarity == b.polarity or a.predicate != b.predicate or not same_condition(a.prov, b.prov):
@@ -577,8 +598,9 @@ def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset
 
 
 def opposite_pairs(claims: Iterable[Claim], groups: Sequence[frozenset[str]] = (),
-                   words: CheckWords | None = None) -> list[tuple[Claim, Claim]]:
-    """Pairs (earlier, later) of advice, stance or propositions that say opposite things."""
+                   words: CheckWords | None = None, text: str = "") -> list[tuple[Claim, Claim]]:
+    """Pairs (earlier, later) of advice, stance or propositions that say opposite things (``text``: the
+    document's, to see whether a reassurance's sentence hedges it)."""
     words = words or CheckWords.shipped()
     items = [c for c in claims if isinstance(c, OPPOSABLE)]
     items.sort(key=lambda c: c.prov.start)
@@ -586,7 +608,10 @@ def opposite_pairs(claims: Iterable[Claim], groups: Sequence[frozenset[str]] = (
     said: set[tuple[int, int]] = set()
     for a, b in _pairs(items):
         key = (a.prov.sent_start, b.prov.sent_start)
-        if key in said or not comparable(a.prov, b.prov, one_sided=False):
+        if key in said:
+            continue
+        meet = comparable(a.prov, b.prov, one_sided=False) or _exception_against_absolute(a, b, words, text)
+        if not meet:
             continue
         exclusive = (isinstance(a, AdviceClaim) and isinstance(b, AdviceClaim)
                      and exclusive_details(a, b, groups, words))
@@ -656,7 +681,7 @@ def opposite_claims(ctx: CheckContext) -> Iterator[Hit]:
     things = _alias_map(ctx.options.get("same-thing", []))
     claims = [with_aliases(c, actions, things) for c in _claims(ctx)]
     flagged: set[int] = set()
-    for a, b in opposite_pairs(claims, groups, check_words(ctx)):
+    for a, b in opposite_pairs(claims, groups, check_words(ctx), ctx.doc.text):
         if b.prov.sent_start in flagged:
             continue
         flagged.add(b.prov.sent_start)
