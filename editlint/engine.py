@@ -533,7 +533,7 @@ def _cues(job: _Job) -> list[tuple[Callable[[Any, Block], bool], CheckContext]] 
             continue
         if check.cue is None:
             return None
-        out.append((check.cue, CheckContext(doc, rule, cfg.options_for(reg, code), cfg, None, data=reg.data,
+        out.append((check.cue, CheckContext(doc, rule, rule_options(reg, cfg, code), cfg, None, data=reg.data,
                                             scope=rule.scope)))
         cued.add(rule.category)
     cats = {reg.rules[code].category for code in job.codes}
