@@ -252,9 +252,10 @@ def test_where_pulldown_cmark_reads_an_html_block_the_text_is_still_placed_exact
     (as CommonMark says); pulldown-cmark runs it on, so the source map has no text for what follows and
     the reader places that text within its own block's lines."""
     for src in ("Bath time\n<pre></script> warm\n| Water | Temp |\n| --- | --- |\n| warm | 37 C |\n",
-                "Car seats\n<script></pre> rear\n\nFacing the back is safest until two.\n"):
+                "Car seats\n<script></pre> rear\n\nFacing the back is safest until two.\n",
+                "<style>p { }</textarea>bib\n\n# Weaning\n"):
         doc = read(Source("x.md", src, "markdown"))
-        assert len(doc.blocks) > 1
+        assert doc.blocks[-1].kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADING)
         for block in doc.blocks:
             origins = [doc.source_offset(i) for i in range(block.start, block.end)]
             assert "".join(src[o] for o in origins) == block.text
