@@ -28,7 +28,8 @@ def el3(found: list[tuple[str, int, set[int]]]) -> list[str]:
 @pytest.mark.parametrize(("rare", "other", "contradicts"), [
     ("A dry cough at night is rarely a cause for concern.", "A dry cough at night is a warning sign.", True),
     ("Dry patches on a newborn are seldom a warning sign.", "Dry patches on a newborn are a red flag.", True),
-    ("A dry cough at night is rarely a cause for concern.", "A dry cough at night is usually harmless.", False),
+    ("A dry cough at night is rarely a cause for concern.", "A dry cough at night is usually harmless.",
+     False),
 ])
 def test_rarely_denies_the_usual_case(rare: str, other: str, contradicts: bool) -> None:
     claims, found = pair(rare, other)
@@ -81,7 +82,8 @@ def test_letting_the_child_do_different_things_is_no_contradiction() -> None:
 
 # -- an act done to the child, advised against in the passive -----------------------------------------------
 @pytest.mark.parametrize(("passive", "active"), [
-    ("Rocking a baby to sleep every night should be avoided.", "You can rock your baby to sleep every night."),
+    ("Rocking a baby to sleep every night should be avoided.",
+     "You can rock your baby to sleep every night."),
     ("Feeding a toddler in front of the television is not recommended.",
      "Feel free to feed your toddler in front of the television."),
 ])
@@ -99,7 +101,8 @@ def test_a_passive_on_an_act_done_to_the_child(passive: str, active: str) -> Non
     ("There is no need to call your GP about milk spots.", "Milk spots are perfectly normal.", False),
     ("My neighbour called her doctor about milk spots.", "Milk spots are perfectly normal.", False),
 ])
-def test_a_referral_about_a_thing_makes_it_a_warning_sign(referral: str, calm: str, contradicts: bool) -> None:
+def test_a_referral_about_a_thing_makes_it_a_warning_sign(referral: str, calm: str,
+                                                           contradicts: bool) -> None:
     _, found = pair(referral, calm)
     assert links(found, "EL303", 3, 7) is contradicts, found
 
@@ -134,7 +137,8 @@ def test_not_until_names_the_usual_onset(a: str, b: str, contradicts: bool) -> N
 
 # -- a child's bare age scopes advice --------------------------------------------------------------------
 @pytest.mark.parametrize(("young", "older"), [
-    ("Never give your baby a duvet before the age of one.", "Once your child is two, you can give them a duvet."),
+    ("Never give your baby a duvet before the age of one.",
+     "Once your child is two, you can give them a duvet."),
     ("Don't use a pillow before the age of one.", "When your toddler turns two, you can use a pillow."),
 ])
 def test_advice_for_different_ages_is_no_contradiction(young: str, older: str) -> None:
@@ -190,3 +194,70 @@ def test_x_usually_precedes_y(precedes: str, reverse: str) -> None:
     claims, found = pair(precedes, reverse)
     assert len(of_kind(claims, "order")) >= 2, claims
     assert links(found, "EL301", 3, 7), found
+
+
+# -- causes said through risk and result; a denial frame ------------------------------------------------
+@pytest.mark.parametrize(("cause", "denial"), [
+    ("Smoking near a baby raises the risk of chest infections.",
+     "Smoking near a baby does not cause chest infections."),
+    ("Ear infections can result from bottles given lying down.",
+     "There is no evidence that bottles given lying down cause ear infections."),
+    ("Sweets increase the chance of cavities.", "It is not true that sweets cause cavities."),
+])
+def test_a_cause_said_through_risk_or_result(cause: str, denial: str) -> None:
+    claims, found = pair(cause, denial)
+    assert {p["polarity"] for p in of_kind(claims, "proposition")} == {-1, 1}, claims
+    assert links(found, "EL303", 3, 7), found
+
+
+def test_a_denial_frame_negates_an_order_too() -> None:
+    _, found = pair("It isn't true that babies stand before they sit.", "Babies stand before they sit.")
+    assert links(found, "EL301", 3, 7), found
+
+
+def test_results_from_needs_an_effect_not_an_origin() -> None:
+    claims, _ = run(article("The lullaby comes from my grandmother."))
+    assert of_kind(claims, "proposition") == []
+
+
+# -- a referral on a condition one has; the reader urged to act --------------------------------------------
+@pytest.mark.parametrize(("referral", "calm"), [
+    ("See a doctor if your child has a barking cough.", "Don't worry about a barking cough."),
+    ("Call your GP if your baby develops a purple rash.", "A purple rash is harmless."),
+])
+def test_a_referral_on_a_condition_the_child_has(referral: str, calm: str) -> None:
+    claims, found = pair(referral, calm)
+    heads = [s["thing"]["head"] for s in of_kind(claims, "stance")]
+    assert len(set(heads)) == 1, heads
+    assert links(found, "EL303", 3, 7), found
+
+
+@pytest.mark.parametrize(("urged", "other", "contradicts"), [
+    ("We encourage parents to read aloud every day.", "Never read aloud every day.", True),
+    ("Dentists urge parents not to share spoons with babies.", "You can share spoons with babies.", True),
+    ("We encourage parents to read aloud every day.", "Read aloud every day.", False),
+])
+def test_the_reader_urged_to_act(urged: str, other: str, contradicts: bool) -> None:
+    _, found = pair(urged, other)
+    assert links(found, "EL303", 3, 7) is contradicts, found
+
+
+# -- "may start to X at about N" is the usual age; a possible danger against "harmless" ----------------------
+@pytest.mark.parametrize(("may", "other", "contradicts"), [
+    ("Your baby may start to babble at about 6 months.", "Most babies babble at about 2 years.", True),
+    ("Your toddler may start to jump at about 2 years.", "Most toddlers jump at 6 months.", True),
+    ("Some babies may babble at 3 months.", "Most babies babble at about 6 months.", False),
+])
+def test_may_start_states_the_usual_age(may: str, other: str, contradicts: bool) -> None:
+    _, found = pair(may, other)
+    assert links(found, "EL302", 3, 7) is contradicts, found
+
+
+@pytest.mark.parametrize(("calm", "contradicts"), [
+    ("Snoring in a toddler is harmless.", True),
+    ("Snoring in a toddler is usually harmless.", False),
+    ("Snoring in a toddler is normal.", False),
+])
+def test_a_possible_danger_against_harmless(calm: str, contradicts: bool) -> None:
+    _, found = pair(calm, "Snoring in a toddler can be a sign of a serious problem.")
+    assert links(found, "EL303", 3, 7) is contradicts, found
