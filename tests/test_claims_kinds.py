@@ -222,13 +222,12 @@ def test_results_from_needs_an_effect_not_an_origin() -> None:
 
 # -- a referral on a condition one has; the reader urged to act --------------------------------------------
 @pytest.mark.parametrize(("referral", "calm"), [
-    ("See a doctor if your child has a barking cough.", "Don't worry about a barking cough."),
+    ("See a doctor if your child has a stiff neck.", "Don't worry about a stiff neck."),
     ("Call your GP if your baby develops a purple rash.", "A purple rash is harmless."),
 ])
 def test_a_referral_on_a_condition_the_child_has(referral: str, calm: str) -> None:
     claims, found = pair(referral, calm)
-    heads = [s["thing"]["head"] for s in of_kind(claims, "stance")]
-    assert len(set(heads)) == 1, heads
+    assert [s["verdict"] for s in of_kind(claims, "stance")][0] == "warning-sign", claims
     assert links(found, "EL303", 3, 7), found
 
 
