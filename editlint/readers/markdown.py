@@ -89,7 +89,7 @@ class _Walker:
             elif t in ("softbreak", "hardbreak"):
                 self._add("\n", self._take(self.map.text, "\n", start, limit))
             elif t == "code_inline":
-                origins = self._piece(self.map.next_code(start), child.content, start)
+                origins = self._piece(self.map.next_code(start), child.content, start, limit)
                 self.b.add_skip(child.content, origins)
                 self.cursor = max(self.cursor, origins[-1] + 1 if origins else start)
             elif t == "image":
@@ -113,10 +113,16 @@ class _Walker:
         saw an HTML block or no table there: rare, hostile input), the text itself within the block."""
         misses = stream.misses
         origins = stream.take(text, limit, self._here(start))
-        if stream.misses > misses:
-            i = self.src.find(text, max(self.cursor, start), limit)
-            if i >= 0:
-                return list(range(i, i + len(text)))
+        if stream.misses == misses:
+            return origins
+        lo = max(self.cursor, start)
+        i = self.src.find(text, lo, limit)
+        if i >= 0:
+            return list(range(i, i + len(text)))
+        for k, ch in enumerate(text):  # decoded (an entity, an escape): character by character
+            j = self.src.find(ch, lo, limit)
+            if j >= 0:
+                origins[k], lo = j, j + 1
         return origins
 
     def _add(self, text: str, origins: list[int]) -> None:
@@ -124,13 +130,13 @@ class _Walker:
         if origins:
             self.cursor = max(self.cursor, origins[-1] + 1)
 
-    def _piece(self, piece: Piece | None, text: str, start: int) -> list[int]:
+    def _piece(self, piece: Piece | None, text: str, start: int, limit: int) -> list[int]:
         """Origins for a code span or alt text from its event; markdown-it-py's decoding of it normally
-        matches pulldown-cmark's character for character."""
-        if piece is not None and piece.text == text:
+        matches pulldown-cmark's character for character (else as :meth:`_take`)."""
+        if piece is not None and piece.text == text and (not piece.origins or piece.origins[-1] < limit):
             return piece.origins
         stream = _stream(piece)
-        origins = stream.take(text, len(self.src) + 1, self._here(start))
+        origins = self._take(stream, text, start, limit)
         self.map.text.misses += stream.misses
         return origins
 
@@ -151,8 +157,8 @@ class _Walker:
         if len(kids) != 1 or kids[0].type != "image" or not kids[0].content.strip():
             return False
         alt = _alt_text(kids[0])
-        start, _ = self._block_range(tok)
-        self.b.add(alt, self._piece(self.map.next_image(start), alt, start))
+        start, limit = self._block_range(tok)
+        self.b.add(alt, self._piece(self.map.next_image(start), alt, start, limit))
         self.b.end_block(BlockKind.ALT, classes=frozenset({"alt-text"}))
         return True
 
