@@ -382,6 +382,7 @@ class WarmRequest:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    time_budget: float | None = None  # --time-budget (a config override, so in the effective digest)
 
     def name(self) -> str:
         return _digest([FORMAT, __version__, dataclasses.asdict(self)])

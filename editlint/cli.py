@@ -327,7 +327,8 @@ def _warm_request(args: argparse.Namespace) -> Any:
     return WarmRequest(cwd=os.getcwd(), config=args.config, select=None if select is None else tuple(select),
                        extend_select=tuple(_split(args.extend_select) or ()),
                        ignore=tuple(_split(args.ignore) or ()),
-                       flags=("explain-claims",) if args.explain_claims else ())
+                       flags=("explain-claims",) if args.explain_claims else (),
+                       time_budget=args.time_budget)
 
 
 def _warm_check(args: argparse.Namespace, request: Any) -> int | None:

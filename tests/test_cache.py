@@ -381,3 +381,16 @@ def test_environment_witnesses(tmp_path: Path) -> None:
     (installed / "newpkg-1.0.dist-info").mkdir()  # an install
     os.utime(installed, ns=(0, installed.stat().st_mtime_ns + 1_000_000))
     assert not cache_module._holds(entry)
+
+
+def test_every_command_line_setting_names_its_own_resolution() -> None:
+    from dataclasses import replace
+
+    from editlint.cache import WarmRequest
+
+    base = WarmRequest(cwd="/site", config=None, select=None)
+    changed = [replace(base, cwd="/other"), replace(base, config="lint.toml"), replace(base, select=("EL1",)),
+               replace(base, extend_select=("EL9",)), replace(base, ignore=("EL105",)),
+               replace(base, flags=("explain-claims",)), replace(base, time_budget=5.0)]
+    names = {r.name() for r in [base, *changed]}
+    assert len(names) == len(changed) + 1
