@@ -7,9 +7,11 @@ source (escapes are split off, so ``\\*`` yields a text starting at the ``*``) o
 This module turns those events into streams of characters with their source offsets (str indices, not
 bytes), which the reader consumes in document order while it walks markdown-it-py's tokens.
 
-Both parsers follow CommonMark, so their decoded inline text is the same in practice; where they differ
-(an autolink markdown-it-py percent-decodes, a construct one of them reads as a block), :class:`CharStream`
-re-synchronises within a short window and counts the characters it could not place (``misses``).
+Both parsers follow CommonMark, so their decoded inline text is the same in practice (no miss in the 106
+Markdown files of the repository's corpora). Autolinks, which markdown-it-py percent-decodes, come as
+pieces of their own; elsewhere :class:`CharStream` re-synchronises within a short window and counts what
+it could not place (``misses``: 2 articles in 1,000 generated ones, where pulldown-cmark runs an HTML
+block on past a first line that also closes it), and the reader then places that text within its block.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 import pyromark
 
-__all__ = ["CharStream", "InlineMap", "Piece", "inline_map"]
+__all__ = ["ByteIndex", "CharStream", "InlineMap", "Piece", "inline_map"]
 
 _OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
             | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS)
