@@ -260,3 +260,20 @@ def test_may_start_states_the_usual_age(may: str, other: str, contradicts: bool)
 def test_a_possible_danger_against_harmless(calm: str, contradicts: bool) -> None:
     _, found = pair(calm, "Snoring in a toddler can be a sign of a serious problem.")
     assert links(found, "EL303", 3, 7) is contradicts, found
+
+
+@pytest.mark.parametrize(("fronted", "other", "contradicts"), [
+    ("Around 9 months, most babies clap their hands.", "Most babies clap their hands at about 2 years.",
+     True),
+    ("Around 18 months, most toddlers kick a ball.", "Most toddlers kick a ball at 5 months.", True),
+    ("Around 9 months, most babies clap their hands.", "Most babies clap their hands at about 10 months.",
+     False),
+])
+def test_a_fronted_age(fronted: str, other: str, contradicts: bool) -> None:
+    _, found = pair(fronted, other)
+    assert links(found, "EL302", 3, 7) is contradicts, found
+
+
+def test_a_fronted_time_that_is_no_age() -> None:
+    claims, _ = run(article("Nine months later, the twins clapped."))
+    assert of_kind(claims, "age") == []
