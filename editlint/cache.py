@@ -378,11 +378,11 @@ class WarmRequest:
 
     cwd: str
     config: str | None  # --config as given
-    select: tuple[str, ...] | None
+    #: the Linter's overrides of the configuration (--select, --time-budget, …), as the command line
+    #: builds them for the ordinary run: a new one is in the name without a change here
+    overrides: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
-    time_budget: float | None = None  # --time-budget (a config override, so in the effective digest)
 
     def name(self) -> str:
         return _digest([FORMAT, __version__, dataclasses.asdict(self)])

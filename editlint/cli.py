@@ -323,12 +323,9 @@ def _warm_request(args: argparse.Namespace) -> Any:
         return None
     from .cache import WarmRequest
 
-    select = _split(args.select)
-    return WarmRequest(cwd=os.getcwd(), config=args.config, select=None if select is None else tuple(select),
+    return WarmRequest(cwd=os.getcwd(), config=args.config, overrides=_overrides(args),
                        extend_select=tuple(_split(args.extend_select) or ()),
-                       ignore=tuple(_split(args.ignore) or ()),
-                       flags=("explain-claims",) if args.explain_claims else (),
-                       time_budget=args.time_budget)
+                       ignore=tuple(_split(args.ignore) or ()))
 
 
 def _warm_check(args: argparse.Namespace, request: Any) -> int | None:
@@ -371,18 +368,26 @@ def _force_exclude(linter: Any, files: Sequence[str]) -> list[str]:
     return kept
 
 
-def _linter(args: argparse.Namespace, explicit: Any) -> Any:
-    """The Linter for ``check``: flags as overrides (--select) and additions (--extend-select, --ignore)."""
-    from .engine import Linter
-
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """Flags that replace configuration values (--select, …): one place, for the Linter and for the
+    warm path's request (editlint.cache.WarmRequest), which must name every one of them."""
     overrides: dict[str, Any] = {}
-    select, extend, ignore = _split(args.select), _split(args.extend_select), _split(args.ignore)
+    select = _split(args.select)
     if select is not None:
         overrides["select"] = tuple(select)
     if args.explain_claims:
         overrides["flags"] = frozenset({"explain-claims"})
     if args.time_budget is not None:
         overrides["time_budget"] = args.time_budget
+    return overrides
+
+
+def _linter(args: argparse.Namespace, explicit: Any) -> Any:
+    """The Linter for ``check``: flags as overrides (--select) and additions (--extend-select, --ignore)."""
+    from .engine import Linter
+
+    overrides = _overrides(args)
+    extend, ignore = _split(args.extend_select), _split(args.ignore)
     linter = Linter(explicit, overrides=overrides, extend_select=extend or (), extend_ignore=ignore or (),
                     stdin_filename=args.stdin_filename, follow_links=args.follow_links)
     linter.validate()  # a typo in a selector is a usage error, not a per-file one

@@ -318,7 +318,7 @@ def test_no_resolution_is_left_when_a_witness_changed_during_the_run(tmp_path: P
     linter = Linter(None, cache=tmp_path / "c")
     list(linter.lint_many(paths))
     assert linter.cache is not None
-    request = WarmRequest(cwd=os.getcwd(), config=None, select=None)
+    request = WarmRequest(cwd=os.getcwd(), config=None)
     # the configuration was written a moment ago: "during" a run that started now
     assert not remember(linter.cache, request, linter, [str(tmp_path / "a")], paths, time.time())
     assert not _resolutions(tmp_path / "c")
@@ -388,9 +388,10 @@ def test_every_command_line_setting_names_its_own_resolution() -> None:
 
     from editlint.cache import WarmRequest
 
-    base = WarmRequest(cwd="/site", config=None, select=None)
-    changed = [replace(base, cwd="/other"), replace(base, config="lint.toml"), replace(base, select=("EL1",)),
-               replace(base, extend_select=("EL9",)), replace(base, ignore=("EL105",)),
-               replace(base, flags=("explain-claims",)), replace(base, time_budget=5.0)]
+    base = WarmRequest(cwd="/site", config=None)
+    changed = [replace(base, cwd="/other"), replace(base, config="lint.toml"),
+               replace(base, overrides={"select": ("EL1",)}), replace(base, extend_select=("EL9",)),
+               replace(base, ignore=("EL105",)), replace(base, overrides={"flags": frozenset({"x"})}),
+               replace(base, overrides={"time_budget": 5.0})]
     names = {r.name() for r in [base, *changed]}
     assert len(names) == len(changed) + 1
