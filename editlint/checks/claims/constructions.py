@@ -225,8 +225,6 @@ class Constructions:
             c, pattern = self.items[k], fast.patterns[k]
             if wanted is not None and c.kind not in wanted:
                 continue
-            if not table.holds(fast.needs[k]):
-                continue
             if pattern is not None:
                 found: Iterable[dict[str, Any]] = _table_roles(c, pattern, table)
             else:

@@ -3,9 +3,10 @@
 spaCy's ``DependencyMatcher`` runs a token ``Matcher`` over the whole text for every node of every
 pattern, and a Python walk from every token that fits a pattern's first node costs a spaCy ``Token`` per
 token per construction. Here a block is read once into integer columns (``Doc.to_array``: spaCy's own
-string hashes), each column indexed by value on first use, and a pattern is evaluated from the node with
-the fewest candidate tokens in this block (a lemma or word set, a rare dependency label, a regular
-expression over the block's distinct words), walking the pattern's tree from there with each relation
+string hashes), each test's passing tokens found once per block by one pass over its column (a block is
+a few dozen tokens: cheaper than indexing it), and a pattern is evaluated from the node with the fewest
+candidate tokens in this block (a lemma or word set, a rare dependency label, a regular expression, whose
+answer is kept per word), walking the pattern's tree from there with each relation
 inverted where the walk goes against it. A node no token can fill rules the construction out before any
 walk. Matches come back in the order spaCy's matchers and the previous evaluator gave them (first node's
 token, then each later node's position among its neighbour's relatives), so claims keep their order.
@@ -16,6 +17,7 @@ unsupported and runs on spaCy's matcher instead (:mod:`constructions`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,35 +42,38 @@ FEW = 2
 _WRAP = 2 ** 64
 
 
-def _sent_start(i: int, value: int) -> int:
-    """``Token.is_sent_start`` as a column value: 1 True, 0 False, -2 unknown (matches nothing)."""
-    return 1 if value == 1 or i == 0 else (-2 if value == 0 else 0)
+@functools.cache
+def _attr_ids() -> list[int]:
+    """spaCy's attribute ids of the table's columns (``Doc.to_array``'s argument)."""
+    from spacy import attrs
+
+    return [getattr(attrs, a) for a in _ARRAY_ATTRS]
 
 
 # -- the table ------------------------------------------------------------------------------------------
 class TokenTable:
-    """One block's tokens as integer columns, with a value index per column built on first use."""
+    """One block's tokens as integer columns, with each column's distinct values and each test's passing
+    tokens found on first use."""
 
     def __init__(self, sdoc: Any) -> None:
-        from spacy import attrs
-
         self.sdoc = sdoc
         self.n = len(sdoc)
-        ids = [getattr(attrs, a) for a in _ARRAY_ATTRS]
-        rows = sdoc.to_array(ids).T.tolist() if self.n else [[] for _ in ids]
+        rows = sdoc.to_array(_attr_ids()).T.tolist() if self.n else [[] for _ in _ARRAY_ATTRS]
         cols = dict(zip(_ARRAY_ATTRS, rows, strict=True))
         # HEAD (an offset) and SENT_START (1, -1 or 0) are signed values stored as uint64
         self.head = [(i + off) % _WRAP for i, off in enumerate(cols.pop("HEAD"))]
-        starts = cols.pop("SENT_START")
-        cols["IS_SENT_START"] = [_sent_start(i, s) for i, s in enumerate(starts)]
+        # Token.is_sent_start as a column value: 1 True, 0 False, -2 unknown (matches nothing)
+        starts = [1 if v == 1 else (-2 if v == 0 else 0) for v in cols.pop("SENT_START")]
+        if starts:
+            starts[0] = 1
+        cols["IS_SENT_START"] = starts
         self.cols: dict[str, list[int]] = cols
-        self._index: dict[str, dict[int, list[int]]] = {}
         self._values: dict[str, frozenset[int]] = {}
         self._children: list[list[int]] | None = None
         self._passing: dict[Test, list[int] | None] = {}
 
     def passing(self, test: Test) -> list[int] | None:
-        """The tokens that pass ``test`` (None when the index cannot answer it), once per block."""
+        """The tokens that pass ``test`` (None for a test that gives no candidates), once per block."""
         if test in self._passing:
             return self._passing[test]
         got = self._passing[test] = test.candidates(self)
@@ -84,17 +89,6 @@ class TokenTable:
     def holds(self, needs: Needs) -> bool:
         """Does the block hold a value of every set in ``needs``? (a cheap test before matching)"""
         return all(not values.isdisjoint(self.values(col)) for col, values in needs)
-
-    def index(self, col: str) -> dict[int, list[int]]:
-        got = self._index.get(col)
-        if got is None:
-            got = self._index[col] = {}
-            for i, v in enumerate(self.cols[col]):
-                if v in got:
-                    got[v].append(i)
-                else:
-                    got[v] = [i]
-        return got
 
     @property
     def children(self) -> list[list[int]]:
@@ -181,6 +175,8 @@ class Test:
     kind: str  # "in", "not_in", "regex"
     values: frozenset[int] = frozenset()
     regex: re.Pattern[str] | None = None
+    #: a regular expression's answer per string hash (a hash names one string in every vocab)
+    _seen: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def ok(self, table: TokenTable, i: int) -> bool:
         v = table.cols[self.col][i]
@@ -188,26 +184,26 @@ class Test:
             return v in self.values
         if self.kind == "not_in":
             return v not in self.values
-        assert self.regex is not None
-        return self.regex.search(table.string(self.col, v)) is not None
+        return self.searches(table, v)
+
+    def searches(self, table: TokenTable, v: int) -> bool:
+        """Does the regular expression find something in the string of value ``v``? (once per value)"""
+        got = self._seen.get(v)
+        if got is None:
+            assert self.regex is not None
+            got = self._seen[v] = self.regex.search(table.string(self.col, v)) is not None
+        return got
 
     def candidates(self, table: TokenTable) -> list[int] | None:
-        """The tokens that pass (None when this test cannot be answered from the index)."""
+        """The tokens that pass, by position (None for a "none of" test: nearly every token passes). A
+        block is a paragraph of a few dozen tokens: one pass over the column beats building its index."""
         if self.kind == "not_in":
             return None
-        index = table.index(self.col)
+        col = table.cols[self.col]
         if self.kind == "in":
-            small = len(self.values) < len(index)
-            keys: Any = self.values if small else [k for k in index if k in self.values]
-        else:
-            assert self.regex is not None
-            keys = (k for k in index if self.regex.search(table.string(self.col, k)))
-        out: list[int] = []
-        for k in keys:
-            got = index.get(k)
-            if got:
-                out += got
-        return out
+            values = self.values
+            return [i for i, v in enumerate(col) if v in values]
+        return [i for i, v in enumerate(col) if self.searches(table, v)]
 
 
 def _value(col: str, v: Any, strings: Any) -> int:
@@ -260,11 +256,14 @@ def compile_tests(attrs: Mapping[str, Any], strings: Any, interned: Interned) ->
 
 
 def _ok(tests: Sequence[Test], table: TokenTable, i: int) -> bool:
-    return all(t.ok(table, i) for t in tests)
+    for t in tests:
+        if not t.ok(table, i):
+            return False
+    return True
 
 
 def _node_candidates(tests: Sequence[Test], table: TokenTable) -> list[int] | None:
-    """The tokens a node can bind (from its most selective indexed test), None when no test is indexed."""
+    """The tokens a node can bind (from its most selective test), None when no test gives candidates."""
     best: list[int] | None = None
     for t in tests:
         got = table.passing(t)
@@ -440,13 +439,15 @@ def required_needs(pattern: Sequence[Mapping[str, Any]], token: bool, strings: A
 
 @dataclass
 class GateIndex:
-    """Which patterns a block can match: each word set a pattern needs must meet the block's words. An
-    inverted index from a word to the (pattern, set) pairs it satisfies makes this one lookup per
-    distinct word of the block that some pattern names (a set intersection finds those)."""
+    """Which patterns a block can match: each value set a pattern needs must meet the block's values. An
+    inverted index from a word to the (pattern, set) pairs it satisfies makes the word sets one lookup per
+    distinct word of the block that some pattern names (a set intersection finds those); the other sets
+    (tags, dependency labels) are tested on the few patterns whose words are all there."""
 
     by_value: dict[tuple[str, int], list[tuple[int, int]]]
     wanted: list[int]  # per pattern: how many word sets it needs
     always: list[int]  # patterns that need no word
+    rest: list[Needs] = field(default_factory=list)  # per pattern: the value sets that are not words
     named: dict[str, frozenset[int]] = field(default_factory=dict)  # per column: every value a gate names
 
     def __post_init__(self) -> None:
@@ -456,18 +457,20 @@ class GateIndex:
     @classmethod
     def build(cls, needs: Sequence[Needs]) -> GateIndex:
         by_value: dict[tuple[str, int], list[tuple[int, int]]] = {}
-        wanted, always = [], []
+        wanted, always, rest = [], [], []
         for k, need in enumerate(needs):
             words = [(col, values) for col, values in need if col in LEXICAL]
+            rest.append(tuple((col, values) for col, values in need if col not in LEXICAL))
             wanted.append(len(words))
             if not words:
                 always.append(k)
             for j, (col, values) in enumerate(words):
                 for v in values:
                     by_value.setdefault((col, v), []).append((k, j))
-        return cls(by_value, wanted, always)
+        return cls(by_value, wanted, always, rest)
 
     def candidates(self, table: TokenTable) -> list[int]:
+        """The patterns every value set of which the block holds (``Pattern.needs``), in pattern order."""
         met: set[tuple[int, int]] = set()
         for col in LEXICAL:
             for v in table.values(col) & self.named[col]:
@@ -475,7 +478,8 @@ class GateIndex:
         count: dict[int, int] = {}
         for k, _ in met:
             count[k] = count.get(k, 0) + 1
-        return sorted([*self.always, *(k for k, n in count.items() if n == self.wanted[k])])
+        found = [*self.always, *(k for k, n in count.items() if n == self.wanted[k])]
+        return sorted(k for k in found if not self.rest[k] or table.holds(self.rest[k]))
 
 
 def sentence_of(sdoc: Any) -> list[Any]:
