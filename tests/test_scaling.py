@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pytest
@@ -410,3 +410,94 @@ def test_near_duplicates_match_all_pairs(raw: list[Any], thresholds: tuple[float
 
     assert rounded(repetition._near_duplicates(sets, figures, summary_ids, opts)) == \
         rounded(near_duplicates_reference(sets, figures, summary_ids, opts))
+
+
+# -- EL302 / EL303 / EL305: claims compared only with claims about the same concept -------------------
+
+from unittest import mock  # noqa: E402
+
+from editlint.checks import claims_checks  # noqa: E402
+from editlint.checks.claims.model import (  # noqa: E402
+    AdviceClaim,
+    AgeClaim,
+    Hedge,
+    Phase,
+    QuantityClaim,
+    Relation,
+    StanceClaim,
+    Verdict,
+)
+
+#: concepts that meet by key, by head (with or without modifiers), not at all, and a missing object
+THINGS: list[Concept | None] = [
+    Concept("honey", "honey", head="honey", known=True), Concept("honey", "raw honey", head="raw honey"),
+    Concept("gel(numbing)", "numbing gel", head="gel", modifiers=frozenset({"numbing"})),
+    Concept("gel(teething)", "teething gel", head="gel", modifiers=frozenset({"teething"})),
+    Concept("gel", "gel", head="gel"), Concept("walk", "walk", head="walk"),
+    Concept("walk(alone)", "walk alone", head="walk", modifiers=frozenset({"alone"})),
+    Concept("nap-drop", "drop the nap"), Concept("nap-drop", "nap drop"), None,
+]
+
+
+def _prov(k: int, hedge: Hedge = Hedge.PLAIN, condition: str = "") -> Provenance:
+    return Provenance(k * 100, k * 100 + 10, k * 100, k * 100 + 90, "test", block=k, hedge=hedge,
+                      condition=condition)
+
+
+def _claim(raw: tuple[int, int, int, int, int], k: int, things: Sequence[Concept | None]) -> Any:
+    """One claim of each kind from a few small numbers (sentence ``k``): ages, amounts, advice, stance."""
+    kind, t, n, flag, h = raw
+    thing = things[t % len(things)]
+    hedge = (Hedge.PLAIN, Hedge.MAJORITY, Hedge.MINORITY)[h % 3]
+    prov = _prov(k, hedge, "if it is hot" if flag == 3 else "")
+    concept = thing or Concept("x", "x", head="x")
+    if kind == 0:
+        rel = (Relation.AT, Relation.BY, Relation.FROM, Relation.NOT_BEFORE)[flag]
+        months = (float(3 * n), float(3 * n + 2))
+        return AgeClaim(concept, months, "month", months, rel, prov, phase=(Phase.ANY, Phase.START)[h % 2],
+                        earliest=flag == 0 and h == 2)
+    if kind == 1:
+        amount = (float(50 * n), float(50 * n))
+        return QuantityClaim(thing, amount, "ml", amount, "ml", prov,
+                             relation=(Relation.AT, Relation.UP_TO, Relation.FROM, Relation.AT)[flag])
+    if kind == 2:
+        return AdviceClaim(("give", "avoid", "", "give")[flag], thing, 1 if n % 2 else -1, prov,
+                           details=frozenset({"back"} if h == 1 else {"tummy"} if h == 2 else set()),
+                           absolute=n > 4)
+    verdicts = (Verdict.SAFE, Verdict.HARMFUL, Verdict.FINE, Verdict.WARNING_SIGN)
+    return StanceClaim(concept, verdicts[flag], prov)
+
+
+def _conflicts(claims: list[Any]) -> tuple[Any, ...]:
+    groups = [frozenset({"back", "tummy"})]
+    return (claims_checks.age_conflicts(claims), claims_checks.opposite_pairs(claims, groups),
+            claims_checks.quantity_conflicts(claims))
+
+
+raw_claims = hs.lists(hs.tuples(hs.integers(0, 3), hs.integers(0, len(THINGS) - 1), hs.integers(0, 6),
+                                hs.integers(0, 3), hs.integers(0, 2)), max_size=24)
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw_claims)
+def test_concept_index_finds_what_all_pairs_find(raw: list[Any]) -> None:
+    claims = [_claim(r, k, THINGS) for k, r in enumerate(raw)]
+    indexed = _conflicts(claims)
+    with mock.patch.object(claims_checks, "related_pairs", lambda items, keys: claims_checks._pairs(items)):
+        assert indexed == _conflicts(claims)
+
+
+def many_things_article(topics: int) -> list[Any]:
+    """Every kind of claim about ``topics`` different things, each said twice with different numbers
+    and opposite advice (so every topic has its conflicts): a long article about many things."""
+    things = [Concept(f"thing{t}", f"thing {t}", head=f"thing{t}") for t in range(topics)]
+    return [_claim((kind, t, t + 3 * second, 0, 0), len(things) * (4 * second + kind) + t, things)
+            for second in (0, 1) for kind in range(4) for t in range(topics)]
+
+
+def test_claim_pair_checks_work_grows_linearly() -> None:
+    small, large = many_things_article(30), many_things_article(120)
+    found = [_conflicts(small), _conflicts(large)]
+    assert all(found[1][k] and len(found[1][k]) == 4 * len(found[0][k]) for k in range(3))
+    ratio = work(lambda: _conflicts(large)) / work(lambda: _conflicts(small))
+    assert ratio <= MAX_RATIO

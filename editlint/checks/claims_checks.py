@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -155,6 +155,32 @@ def _pairs(items: Sequence[C]) -> Iterator[tuple[C, C]]:
             yield a, b
 
 
+def concept_keys(c: Concept | None) -> tuple[Hashable, ...]:
+    """Where two concepts can meet: :func:`covers`, :func:`same_thing` and :func:`nested_thing` hold
+    only for concepts with the same key or the same (non-empty) head, or for two missing ones."""
+    if c is None:
+        return (None,)
+    return (("key", c.key), ("head", c.head)) if c.head else (("key", c.key),)
+
+
+def related_pairs(items: Sequence[C], keys: Callable[[C], Iterable[Hashable]]) -> Iterator[tuple[C, C]]:
+    """The pairs of :func:`_pairs` (same order) whose ``keys`` share a value: a check whose pairs must be
+    about one concept compares only claims indexed under the same concept key or head, so an article
+    whose claims are about many things costs about as many comparisons as it has claims."""
+    buckets: dict[Hashable, list[int]] = {}
+    for i, c in enumerate(items):
+        for k in dict.fromkeys(keys(c)):
+            buckets.setdefault(k, []).append(i)
+    later: list[set[int]] = [set() for _ in items]
+    for members in buckets.values():
+        for x, i in enumerate(members[:-1]):
+            later[i].update(members[x + 1:])
+    for i, a in enumerate(items):
+        checkpoint()
+        for j in sorted(later[i]):
+            yield a, items[j]
+
+
 # -- EL302: ages -------------------------------------------------------------------------------------
 
 def is_age_word(c: AgeClaim) -> bool:
@@ -262,7 +288,8 @@ def age_conflicts(claims: Iterable[Claim],
                   limit_heads: frozenset[str] = frozenset()) -> list[tuple[AgeClaim, AgeClaim]]:
     """Pairs of the article's own ages for one concept that cannot both be true."""
     ages = [c for c in claims if isinstance(c, AgeClaim) and (_usable_age(c) or _earliest_age(c))]
-    return [(a, b) for a, b in _pairs(ages) if _ages_clash(a, b, limit_heads)]
+    return [(a, b) for a, b in related_pairs(ages, lambda c: concept_keys(c.concept))
+            if _ages_clash(a, b, limit_heads)]
 
 
 def _ages_clash(a: AgeClaim, b: AgeClaim, limit_heads: frozenset[str] = frozenset()) -> bool:
@@ -578,6 +605,17 @@ def _opposite(a: Claim, b: Claim, words: CheckWords) -> bool:
 OPPOSABLE = (AdviceClaim, StanceClaim, PropositionClaim)
 
 
+def _thing(c: Claim) -> Concept | None:
+    """What an opposable claim is about: two claims can be opposite only when these meet (the advice's
+    object, the stance's thing, the proposition's subject: :func:`_opposite`, :func:`exclusive_details`)."""
+    if isinstance(c, AdviceClaim):
+        return c.object
+    if isinstance(c, StanceClaim):
+        return c.thing
+    assert isinstance(c, PropositionClaim)
+    return c.subject
+
+
 def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset[str]],
                       words: CheckWords | None = None) -> bool:
     """The same advice with details that exclude each other ("sleep on the back" / "on the tummy")."""
@@ -606,7 +644,7 @@ def opposite_pairs(claims: Iterable[Claim], groups: Sequence[frozenset[str]] = (
     items.sort(key=lambda c: c.prov.start)
     out: list[tuple[Claim, Claim]] = []
     said: set[tuple[int, int]] = set()
-    for a, b in _pairs(items):
+    for a, b in related_pairs(items, lambda c: concept_keys(_thing(c))):
         key = (a.prov.sent_start, b.prov.sent_start)
         if key in said:
             continue
@@ -725,7 +763,8 @@ CONVERSION_SLACK = 0.05
 
 def quantity_conflicts(claims: Iterable[Claim]) -> list[tuple[QuantityClaim, QuantityClaim]]:
     qs = [c for c in claims if isinstance(c, QuantityClaim) and _usable_quantity(c)]
-    return [(a, b) for a, b in _pairs(qs) if comparable(a.prov, b.prov) and quantities_disagree(a, b)]
+    return [(a, b) for a, b in related_pairs(qs, lambda c: concept_keys(c.subject))
+            if comparable(a.prov, b.prov) and quantities_disagree(a, b)]
 
 
 def describe_quantity(c: QuantityClaim, units: Units | None = None) -> str:
