@@ -121,7 +121,8 @@ def test_blocks_outside_every_cue_are_not_parsed_up_front(monkeypatch: pytest.Mo
 
     def recording(self: Annotations, docs: Any, select: Any = None) -> None:
         annotate(self, docs, select)
-        parsed.extend(d.blocks[i].kind.name for d in docs for i in range(len(d.blocks)) if ("spacy", i) in d.cache)
+        parsed.extend(d.blocks[i].kind.name for d in docs for i in range(len(d.blocks))
+                      if ("spacy", i) in d.cache)
 
     monkeypatch.setattr(Annotations, "annotate", recording)
     text = "# How to keep a baby safe\n\nWe were told that the bottle is washed by the nurse.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_reporters import samples_report
+from helpers import samples_report
 
 from editlint import Linter, RunReport
 from editlint.reporters import render

@@ -155,9 +155,9 @@ def test_a_rule_beyond_the_table_keeps_spacys_ruler() -> None:
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"POS": "DET"})
     assert RuleTable.build(ruler) is None
-    ruler2 = spacy.blank("en").add_pipe("attribute_ruler")
+    ruler2: Any = spacy.blank("en").add_pipe("attribute_ruler")
     ruler2.add([[{"LENGTH": 3}]], {"POS": "DET"})
     assert RuleTable.build(ruler2) is None

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLES, SHARED
-from test_reporters import samples_report
+from helpers import samples_report
 
 from editlint import Linter, RunReport
 from editlint.findings import FileReport
