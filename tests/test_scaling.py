@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from helpers import work
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as hs
 
 from editlint import segment
@@ -464,40 +464,53 @@ def _claim(raw: tuple[int, int, int, int, int], k: int, things: Sequence[Concept
         return AdviceClaim(("give", "avoid", "", "give")[flag], thing, 1 if n % 2 else -1, prov,
                            details=frozenset({"back"} if h == 1 else {"tummy"} if h == 2 else set()),
                            absolute=n > 4)
+    if kind == 4:
+        later = things[(t + n) % len(things)] or Concept("y", "y", head="y")
+        return OrderClaim(concept, later, prov)
+    if kind == 5:  # an age word ("newborns") doing something
+        months = (0.0, float(n))
+        return AgeClaim(concept, months, "age-word:newborn", months, Relation.AT, prov)
     verdicts = (Verdict.SAFE, Verdict.HARMFUL, Verdict.FINE, Verdict.WARNING_SIGN)
     return StanceClaim(concept, verdicts[flag], prov)
 
 
-def _conflicts(claims: list[Any]) -> tuple[Any, ...]:
+def _conflicts(claims: list[Any], onto: Ontology) -> tuple[Any, ...]:
     groups = [frozenset({"back", "tummy"})]
     return (claims_checks.age_conflicts(claims), claims_checks.opposite_pairs(claims, groups),
-            claims_checks.quantity_conflicts(claims))
+            claims_checks.quantity_conflicts(claims), claims_checks.age_word_conflicts(claims, onto),
+            claims_checks.order_age_conflicts(claims))
 
 
-raw_claims = hs.lists(hs.tuples(hs.integers(0, 3), hs.integers(0, len(THINGS) - 1), hs.integers(0, 6),
+raw_claims = hs.lists(hs.tuples(hs.integers(0, 5), hs.integers(0, len(THINGS) - 1), hs.integers(0, 6),
                                 hs.integers(0, 3), hs.integers(0, 2)), max_size=24)
 
 
+def _every_claim(items: Sequence[Any], concept: Any) -> Callable[[Any], list[Any]]:
+    return lambda c: list(items)
+
+
 @settings(max_examples=300, deadline=None)
-@given(raw_claims)
-def test_concept_index_finds_what_all_pairs_find(raw: list[Any]) -> None:
+@given(raw=raw_claims)
+@example(raw=[(0, 5, 6, 0, 0), (0, 0, 1, 0, 0), (4, 5, 5, 0, 0)])  # an order against the ages of both events
+def test_concept_index_finds_what_all_pairs_find(onto: Ontology, raw: list[Any]) -> None:
     claims = [_claim(r, k, THINGS) for k, r in enumerate(raw)]
-    indexed = _conflicts(claims)
-    with mock.patch.object(claims_checks, "related_pairs", lambda items, keys: claims_checks._pairs(items)):
-        assert indexed == _conflicts(claims)
+    indexed = _conflicts(claims, onto)
+    with mock.patch.object(claims_checks, "related_pairs", lambda items, keys: claims_checks._pairs(items)), \
+            mock.patch.object(claims_checks, "concept_index", _every_claim):
+        assert indexed == _conflicts(claims, onto)
 
 
 def many_things_article(topics: int) -> list[Any]:
     """Every kind of claim about ``topics`` different things, each said twice with different numbers
     and opposite advice (so every topic has its conflicts): a long article about many things."""
     things = [Concept(f"thing{t}", f"thing {t}", head=f"thing{t}") for t in range(topics)]
-    return [_claim((kind, t, t + 3 * second, 0, 0), len(things) * (4 * second + kind) + t, things)
-            for second in (0, 1) for kind in range(4) for t in range(topics)]
+    return [_claim((kind, t, t + 3 * second, 0, 0), len(things) * (6 * second + kind) + t, things)
+            for second in (0, 1) for kind in range(6) for t in range(topics)]
 
 
-def test_claim_pair_checks_work_grows_linearly() -> None:
+def test_claim_pair_checks_work_grows_linearly(onto: Ontology) -> None:
     small, large = many_things_article(30), many_things_article(120)
-    found = [_conflicts(small), _conflicts(large)]
+    found = [_conflicts(small, onto), _conflicts(large, onto)]
     assert all(found[1][k] and len(found[1][k]) == 4 * len(found[0][k]) for k in range(3))
-    ratio = work(lambda: _conflicts(large)) / work(lambda: _conflicts(small))
+    ratio = work(lambda: _conflicts(large, onto)) / work(lambda: _conflicts(small, onto))
     assert ratio <= MAX_RATIO

@@ -181,6 +181,23 @@ def related_pairs(items: Sequence[C], keys: Callable[[C], Iterable[Hashable]]) -
             yield a, items[j]
 
 
+def concept_index(items: Sequence[C], concept: Callable[[C], Concept | None]
+                  ) -> Callable[[Concept | None], list[C]]:
+    """A lookup of the ``items`` (in their order) whose concept can meet a given one (see
+    :func:`concept_keys`): a check that scans every claim for each claim scans only those."""
+    buckets: dict[Hashable, list[int]] = {}
+    for i, c in enumerate(items):
+        for k in dict.fromkeys(concept_keys(concept(c))):
+            buckets.setdefault(k, []).append(i)
+
+    def near(c: Concept | None) -> list[C]:
+        found: set[int] = set()
+        for k in concept_keys(c):
+            found.update(buckets.get(k, ()))
+        return [items[i] for i in sorted(found)]
+    return near
+
+
 # -- EL302: ages -------------------------------------------------------------------------------------
 
 def is_age_word(c: AgeClaim) -> bool:
@@ -347,15 +364,16 @@ def age_word_conflicts(claims: Iterable[Claim], onto: Any) -> list[AgeWordConfli
     claims = list(claims)
     own = [c for c in claims if isinstance(c, AgeClaim) and _usable_age(c) and c.relation is Relation.AT]
     out: list[AgeWordConflict] = []
+    near = concept_index(own, lambda a: a.concept)
     for c in claims:
         if not (isinstance(c, AgeClaim) and is_age_word(c) and c.prov.usable and not c.prov.condition):
             continue
         w = _window(onto, c.concept)
         if w and w[0][0] > c.months[1] + AGE_MARGIN:
-            first = next((a for a in own if same_thing(a.concept, c.concept)), None)
+            first = next((a for a in near(c.concept) if same_thing(a.concept, c.concept)), None)
             out.append((c, w[0][0], w[1], first))
             continue
-        mine = [a for a in own if same_thing(a.concept, c.concept)]
+        mine = [a for a in near(c.concept) if same_thing(a.concept, c.concept)]
         if mine and all(a.months[0] > c.months[1] + AGE_MARGIN for a in mine):
             out.append((c, min(a.months[0] for a in mine), "this article", mine[0]))
     return out
@@ -393,13 +411,14 @@ def _dated(claims: Iterable[Claim]) -> list[AgeClaim]:
 def order_age_conflicts(claims: Sequence[Claim]) -> list[tuple[OrderClaim, AgeClaim, AgeClaim]]:
     """An order ("X before Y") against the article's own ages for both events (X dated clearly after Y:
     "X at 4 years", "Y at 2 years"), e.g. a month-by-month timeline against a sentence."""
-    ages = _dated(claims)
+    near = concept_index(_dated(claims), lambda a: a.concept)
     out = []
     for o in claims:
         if not isinstance(o, OrderClaim) or not o.prov.usable or o.later.key == "*":
             continue
-        for x in (a for a in ages if nested_thing(a.concept, o.earlier) and comparable(a.prov, o.prov)):
-            y = next((b for b in ages if nested_thing(b.concept, o.later) and b.phase == x.phase
+        firsts = near(o.earlier)
+        for x in (a for a in firsts if nested_thing(a.concept, o.earlier) and comparable(a.prov, o.prov)):
+            y = next((b for b in near(o.later) if nested_thing(b.concept, o.later) and b.phase == x.phase
                       and not nested_thing(b.concept, x.concept) and comparable(b.prov, o.prov)
                       and x.months[0] > b.months[1] + AGE_MARGIN), None)
             if y is not None:
