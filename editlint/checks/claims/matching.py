@@ -17,7 +17,6 @@ unsupported and runs on spaCy's matcher instead (:mod:`constructions`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,9 +41,9 @@ FEW = 2
 _WRAP = 2 ** 64
 
 
-@functools.cache
 def _attr_ids() -> list[int]:
-    """spaCy's attribute ids of the table's columns (``Doc.to_array``'s argument)."""
+    """spaCy's attribute ids of the table's columns (``Doc.to_array``'s argument): a dictionary lookup per
+    block, so nothing is kept in the module."""
     from spacy import attrs
 
     return [getattr(attrs, a) for a in _ARRAY_ATTRS]
