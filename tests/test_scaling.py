@@ -458,7 +458,7 @@ def _claim(raw: tuple[int, int, int, int, int], k: int, things: Sequence[Concept
                         earliest=flag == 0 and h == 2)
     if kind == 1:
         amount = (float(50 * n), float(50 * n))
-        return QuantityClaim(thing, amount, "ml", amount, "ml", prov,
+        return QuantityClaim(concept, amount, "ml", amount, "ml", prov,
                              relation=(Relation.AT, Relation.UP_TO, Relation.FROM, Relation.AT)[flag])
     if kind == 2:
         return AdviceClaim(("give", "avoid", "", "give")[flag], thing, 1 if n % 2 else -1, prov,
