@@ -40,6 +40,7 @@ class Grammar:
     advice_twists: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     proposition_twists: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     all_stance_pairs: bool = False  # every reassurance against every alarm (else one random each way)
+    pos_pair: tuple[str, str] | None = None  # the consistent reassuring pair (default: the first two)
     all_proposition_pairs: bool = False
 
 
@@ -78,7 +79,7 @@ def stance_cases(g: Grammar, rng: random.Random) -> Iterator[Case]:
             if not g.all_stance_pairs:
                 n2 = rng.choice(sorted(g.neg))
                 yield Case("stance", f"{n2}/{p}", g.neg[n2].format(**f), g.pos[p].format(**f), True, False)
-        p1, p2 = sorted(g.pos)[:2]
+        p1, p2 = g.pos_pair or sorted(g.pos)[:2]
         yield Case("stance", "pos/pos", g.pos[p1].format(**f), g.pos[p2].format(**f), False, False)
 
 

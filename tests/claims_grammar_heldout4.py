@@ -4,10 +4,8 @@ and phrasings chosen from everyday parenting prose. Same Case shape as claims_gr
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Iterator
-
 from claims_grammar import Case, Event, _cap
+from claims_grammar_families import Grammar, OrderT, cases
 
 EVENTS = {
     "roll": Event(
@@ -37,7 +35,6 @@ EVENTS = {
 }
 PAIRS = [("roll", "kick"), ("scoop", "spear"), ("stairs", "alt"), ("draw", "cross"), ("babble", "laugh")]
 
-OrderT = Callable[[Event, Event], str]
 TEMPLATES: dict[str, OrderT] = {
     "learn-before": lambda a, b: f"Toddlers usually learn to {a.base} before they learn to {b.base}.",
     "comes-after": lambda a, b: f"{_cap(b.ger)} comes after {a.ger}.",
@@ -131,94 +128,16 @@ QUANTITIES = [
 ]
 
 
-def order_cases(rng: random.Random) -> Iterator[Case]:
-    names = sorted(TEMPLATES)
-    for ea, eb in PAIRS:
-        a, b = EVENTS[ea], EVENTS[eb]
-        for t1 in names:
-            t2 = rng.choice([t for t in names if t != t1])
-            yield Case("order", f"{t1}/{t2}", TEMPLATES[t1](a, b), TEMPLATES[t2](b, a), True, False)
-            t3 = rng.choice([t for t in names if t != t1])
-            yield Case("order", f"{t1}/{t3}", TEMPLATES[t1](a, b), TEMPLATES[t3](a, b), False, False)
-        for twist, make in NON_CLAIMS.items():
-            yield Case("order", f"x/{twist}", TEMPLATES[rng.choice(names)](a, b), make(a, b), False, False)
-
-
-def advice_cases(rng: random.Random) -> Iterator[Case]:
-    for imp, ger, _thing in ACTS:
-        f = {"imp": imp, "ger": ger, "Ger": _cap(ger)}
-        for p in sorted(FOR):
-            n = rng.choice(sorted(AGAINST))
-            yield Case("advice", f"{p}/{n}", FOR[p].format(**f), AGAINST[n].format(**f), True, False)
-        n1, n2 = rng.sample(sorted(AGAINST), 2)
-        yield Case("advice", f"{n1}/{n2}", AGAINST[n1].format(**f), AGAINST[n2].format(**f), False, False)
-        yield Case(
-            "advice",
-            "older",
-            "Never {imp} before the age of one.".format(**f),
-            "Once your child is three, you can {imp}.".format(**f),
-            False,
-            False,
-        )
-
-
-def stance_cases(rng: random.Random) -> Iterator[Case]:
-    for thing, v in THINGS:
-        f = {"T": _cap(thing), "v": v}
-        for p in sorted(POS):
-            for n in sorted(NEG):
-                yield Case("stance", f"{p}/{n}", POS[p].format(**f), NEG[n].format(**f), True, False)
-        yield Case(
-            "stance", "pos/pos", POS["harmless"].format(**f), POS["quite-common"].format(**f), False, False
-        )
-
-
-def proposition_cases(rng: random.Random) -> Iterator[Case]:
-    for c, e in CAUSES:
-        f = {"c": c, "C": _cap(c), "e": e}
-        for a in sorted(ASSERT):
-            for d in sorted(DENY):
-                yield Case("proposition", f"{a}/{d}", ASSERT[a].format(**f), DENY[d].format(**f), True, False)
-        yield Case(
-            "proposition",
-            "myth",
-            "Some people say {c} causes {e}.".format(**f),
-            DENY["doesnt-cause"].format(**f),
-            False,
-            False,
-        )
-
-
-def age_cases(rng: random.Random) -> Iterator[Case]:
-    for ev, usual, same, wrong in AGES:
-        a = EVENTS[ev]
-        for t in sorted(AGE_T):
-            t2 = rng.choice(sorted(AGE_T))
-            yield Case(
-                "age",
-                f"{t}/{t2}-wrong",
-                AGE_T[t].format(n=usual, base=a.base),
-                AGE_T[t2].format(n=wrong, base=a.base),
-                True,
-                False,
-            )
-            yield Case(
-                "age",
-                f"{t}/{t2}-same",
-                AGE_T[t].format(n=usual, base=a.base),
-                AGE_T[t2].format(n=same, base=a.base),
-                False,
-                False,
-            )
-
-
-def quantity_cases(rng: random.Random) -> Iterator[Case]:
-    for frame, usual, same, wrong in QUANTITIES:
-        yield Case("quantity", "wrong", frame.format(q=usual), frame.format(q=wrong), True, False)
-        yield Case("quantity", "same", frame.format(q=usual), frame.format(q=same), False, False)
+GRAMMAR = Grammar(
+    events=EVENTS, pairs=PAIRS, templates=TEMPLATES, non_claims=NON_CLAIMS,
+    acts=[(imp, ger) for imp, ger, _thing in ACTS], for_=FOR, against=AGAINST, things=THINGS, pos=POS,
+    neg=NEG, causes=CAUSES, assert_=ASSERT, deny=DENY, ages=AGES, age_templates=AGE_T, quantities=QUANTITIES,
+    advice_twists={"older": ("Never {imp} before the age of one.",
+                             "Once your child is three, you can {imp}.")},
+    proposition_twists={"myth": ("Some people say {c} causes {e}.", DENY["doesnt-cause"])},
+    all_stance_pairs=True, all_proposition_pairs=True, pos_pair=("harmless", "quite-common"),
+)
 
 
 def heldout4_cases(seed: int = 23) -> list[Case]:
-    rng = random.Random(seed)
-    makers = (order_cases, advice_cases, stance_cases, proposition_cases, age_cases, quantity_cases)
-    return [case for make in makers for case in make(rng)]
+    return cases(GRAMMAR, seed)
