@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from . import budget
 from .api import Option
-from .datafile import KeyPath, format_key_path, key_lines, line_of_key
+from .datafile import KeyLines, KeyPath, format_key_path, line_of_key
 from .errors import ConfigError
 from .findings import FAIL_ON, Severity
 from .rules import Registry, check_value, item_problem, read_toml
@@ -220,7 +220,7 @@ def config_from_mapping(table: Mapping[str, Any], *, source: str | None = None, 
                         prefix: str = "", registry: Registry | None = None) -> Config:
     """Validate a configuration table (from a file, or a dict given to the library API)."""
     where = source or "configuration"
-    lines = key_lines(text) if text else {}
+    lines: Mapping[KeyPath, int] = KeyLines(text) if text else {}
     at: KeyPath = tuple(prefix.strip(".").split(".")) if prefix else ()
 
     def err(key: str | KeyPath, problem: str) -> ConfigError:

@@ -31,8 +31,10 @@ Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 def _compiles(pattern: str) -> str:
+    """Compiled as the checks compile most patterns (case-insensitively), so that their own compile soon
+    after is a hit in ``re``'s cache rather than a second compile."""
     try:
-        re.compile(pattern)
+        re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise ValueError(f"invalid regular expression: {exc}") from None
     return pattern

@@ -32,6 +32,7 @@ from .datafile import (
     DataFileError,
     DataModel,
     Issue,
+    KeyLines,
     KeyPath,
     key_lines,
     line_of_key,
@@ -533,7 +534,7 @@ class Registry:
         where = str(path)
         text, data = read_toml_text(path)
         pack = validate_data(data, PackModel, text=text, origin=where)
-        lines = key_lines(text)
+        lines = KeyLines(text)  # scanned only if a rule or an extension is in error
         for i, raw in enumerate(pack.rule):
             self.add_rule(self._rule(raw, data["rule"][i], ("rule", i), lines, where))
         for code, ext in pack.rules.items():

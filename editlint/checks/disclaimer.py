@@ -52,13 +52,19 @@ _OWN_SENTENCE_KINDS = _LOCAL_HEALTH_KINDS | {"development"}
 
 
 # -- data ----------------------------------------------------------------------------------------------
-def term_pattern(term: str) -> re.Pattern[str]:
-    """Whole-word, case-insensitive pattern for a lexicon term; tolerates plurals, quotes, spacing."""
+def term_regex(term: str) -> str:
+    """Whole-word regular expression (to compile case-insensitively) for a lexicon term; tolerates plurals,
+    quotes, spacing. A string, so that alternations of many terms are built without compiling each term."""
     words = [re.escape(w) for w in term.strip().split()]
     body = re.sub(r"\\?['’]", "['’]", r"[\s\u00a0]+".join(words)).replace("\\-", "[-‐–]?")
     left = r"(?<![\w-])" if term[:1].isalnum() else ""
     right = r"(?:s|es)?(?![\w-])" if term[-1:].isalpha() else (r"(?!\w)" if term[-1:].isalnum() else "")
-    return re.compile(left + body + right, re.IGNORECASE)
+    return left + body + right
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Whole-word, case-insensitive pattern for a lexicon term (:func:`term_regex`, compiled)."""
+    return re.compile(term_regex(term), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,17 +73,26 @@ class Kind:
     label: str
     weight: float
     cap: int
-    matchers: tuple[tuple[str, re.Pattern[str]], ...]  # (distinct key, pattern)
+    matchers: tuple[tuple[str, str], ...]  # (distinct key, regular expression, compiled case-insensitively)
     by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> term matchers
     regexes: tuple[int, ...] = ()  # matchers that are regular expressions (always tried)
     contextual: frozenset[int] = frozenset()  # matchers that count only next to a medicine
+    _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, words: set[str]) -> list[tuple[int, str, re.Pattern[str]]]:
         """Matchers worth trying on a sentence with these words (a cheap index before the regexes)."""
         idx = set(self.regexes)
         for w in words & self.by_word.keys():
             idx.update(self.by_word[w])
-        return [(i, *self.matchers[i]) for i in sorted(idx)]
+        return [(i, self.matchers[i][0], self.pattern(i)) for i in sorted(idx)]
+
+    def pattern(self, i: int) -> re.Pattern[str]:
+        """Matcher ``i`` compiled, on first use: a lexicon has hundreds of terms, an article meets a few
+        (compiling them all cost a cold run about 0.2 s)."""
+        found = self._compiled.get(i)
+        if found is None:
+            found = self._compiled[i] = re.compile(self.matchers[i][1], re.IGNORECASE)
+        return found
 
 
 @dataclass(frozen=True)
@@ -110,14 +125,14 @@ def _kind(name: str, raw: models.EvidenceKind) -> Kind:
     medicine in the same sentence)."""
     terms, context_terms = list(raw.terms), list(raw.contextual)
     all_terms = terms + context_terms
-    matchers = [(t.casefold(), term_pattern(t)) for t in all_terms]
+    matchers = [(t.casefold(), term_regex(t)) for t in all_terms]
     by_word: dict[str, list[int]] = {}
     for i, t in enumerate(all_terms):
         by_word.setdefault(_WORD.findall(t.casefold())[0], []).append(i)
     contextual = set(range(len(terms), len(all_terms)))
-    matchers += [(p, re.compile(p, re.IGNORECASE)) for p in raw.patterns]
+    matchers += [(p, p) for p in raw.patterns]  # validated when the data was loaded (datamodels.Regex)
     start = len(matchers)
-    matchers += [(p, re.compile(p, re.IGNORECASE)) for p in raw.contextual_patterns]
+    matchers += [(p, p) for p in raw.contextual_patterns]
     contextual |= set(range(start, len(matchers)))
     return Kind(name, raw.label or name, raw.weight, raw.cap, tuple(matchers),
                 MappingProxyType({w: tuple(ix) for w, ix in by_word.items()}),
@@ -125,7 +140,7 @@ def _kind(name: str, raw: models.EvidenceKind) -> Kind:
 
 
 def _terms(terms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(term_pattern(t).pattern for t in terms) or r"(?!x)x", re.IGNORECASE)
+    return re.compile("|".join(term_regex(t) for t in terms) or r"(?!x)x", re.IGNORECASE)
 
 
 def _compiled(patterns: Iterable[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
@@ -170,7 +185,7 @@ class Voice:
 
 
 def _voice(data: models.Voice) -> Voice:
-    verbs = "|".join(term_pattern(t).pattern for t in data.imperative_verbs)
+    verbs = "|".join(term_regex(t) for t in data.imperative_verbs)
     openers = "|".join(re.escape(t) for t in data.openers)
     imperative = re.compile(
         r"^\W*(?:(?:if|when|once|after|before|while|for|at|in|during|until|as\s+soon\s+as)\b[^,]{0,100},\s*)?"
@@ -204,7 +219,8 @@ def _label_pattern(labels: Iterable[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class DisclaimerData:
-    phrases: tuple[re.Pattern[str], ...]
+    phrases: tuple[str, ...]  # the disclaimer wordings
+    wording: re.Pattern[str]  # all of them, one alternation: a sentence is a disclaimer if it matches
     follow_on: re.Pattern[str]
     disclaimer_keys: tuple[str, ...]
     reviewer_keys: tuple[str, ...]
@@ -215,7 +231,8 @@ class DisclaimerData:
 def _disclaimer_data(data: models.Disclaimers) -> DisclaimerData:
     meta = data.metadata
     return DisclaimerData(
-        phrases=tuple(term_pattern(p) for p in data.phrases),
+        phrases=tuple(data.phrases),
+        wording=re.compile("|".join(term_regex(p) for p in data.phrases) or r"(?!x)x", re.IGNORECASE),
         follow_on=re.compile(data.constructions.follow_on, re.IGNORECASE),
         disclaimer_keys=tuple(k.casefold() for k in meta.disclaimer_keys),
         reviewer_keys=tuple(k.casefold() for k in meta.reviewer_keys),
@@ -255,7 +272,7 @@ def _alt(terms: Iterable[str], plural: bool = True) -> str:
     in capitals ("I", "GP") is matched in capitals only, so "I" is not the "i" of "i.e."."""
     out = []
     for t in sorted(set(terms), key=len, reverse=True):
-        p = term_pattern(t).pattern
+        p = term_regex(t)
         if not plural:
             p = p.replace(r"(?:s|es)?(?![\w-])", r"(?![\w-])")
         out.append(f"(?-i:{p})" if t.isupper() else p)
@@ -268,16 +285,12 @@ def _constructions(table: models.DisclaimerConstructions) -> Constructions:
         words: list[str] = getattr(table, key.replace("-", "_"))
         return _alt(words, plural)
 
+    filled: list[tuple[str, str]] = []  # (key, pattern) with {professional} filled in
+
     def patterns(key: str, **fill: str) -> list[str]:
         found: list[str] = getattr(table, key.replace("-", "_"))
-        out = []
-        for p in found:
-            text = p.replace("{professional}", fill.get("professional", "{professional}"))
-            try:
-                out.append(re.compile(text, re.IGNORECASE).pattern)
-            except re.error as exc:  # a valid pattern made invalid by the professionals list
-                raise ConfigError(f"disclaimers: constructions.{key}: invalid regular expression {text!r} "
-                                  f"once {{professional}} is filled in: {exc}") from None
+        out = [p.replace("{professional}", fill.get("professional", "{professional}")) for p in found]
+        filled.extend((key, text) for text in out)
         return out
 
     prof = terms("professionals", plural=True)
@@ -290,6 +303,28 @@ def _constructions(table: models.DisclaimerConstructions) -> Constructions:
     qualified = rf"(?:(?:a|an|any|one)\s+)?(?:(?:{terms('qualifiers')})\s+)*(?:{prof})(?![’'`]s)"
     identity = rf"(?:{neg})[\s,]+{qualified}|" + "|".join(patterns("identity-patterns"))
     own = "|".join(patterns("own-clinician-patterns", professional=prof))
+    try:
+        return _compile_constructions(terms, patterns, self_ref, author, neg, relation, prof, identity, own)
+    except re.error:
+        _check_filled(filled)  # each pattern was valid on its own: find the one the professionals broke
+        raise
+
+
+def _check_filled(filled: Iterable[tuple[str, str]]) -> None:
+    """Raise a ConfigError naming the first constructions pattern that does not compile once filled in.
+
+    Compiled only when the whole did not compile: checking each one first cost every cold run 0.04 s."""
+    for key, text in filled:
+        try:
+            re.compile(text, re.IGNORECASE)
+        except re.error as exc:  # a valid pattern made invalid by the professionals list
+            raise ConfigError(f"disclaimers: constructions.{key}: invalid regular expression {text!r} "
+                              f"once {{professional}} is filled in: {exc}") from None
+
+
+def _compile_constructions(terms: Callable[..., str], patterns: Callable[..., list[str]], self_ref: str,
+                           author: str, neg: str, relation: str, prof: str, identity: str, own: str
+                           ) -> Constructions:
     flags = re.IGNORECASE
     return Constructions(
         subject=re.compile(rf"{self_ref}|{author}", flags), self_ref=re.compile(self_ref, flags),
@@ -348,7 +383,7 @@ class Wordings:
             ne = _norm(e)
             if ne and ne in norm:
                 return True
-        if any(p.search(text) for p in self.data.phrases):
+        if self.data.wording.search(text):
             return True
         return self.construction(text, previous) is not None
 

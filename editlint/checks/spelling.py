@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import gzip
+import json
+import pkgutil
 import re
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
@@ -72,9 +76,7 @@ class Speller:
         """The pyspellchecker instance."""
         with self._lock:
             if self._checker is None:
-                from spellchecker import SpellChecker
-
-                self._checker = SpellChecker(language="en", distance=2)
+                self._checker = load_checker()
             return self._checker
 
     def _bucket(self, first: str, length: int) -> list[str]:
@@ -116,6 +118,27 @@ class Speller:
             return tuple(ranked[:limit])
         pool = [w for n in range(max(1, len(word) - 2), len(word) + 3) for w in self._bucket(word[0], n)]
         return tuple(difflib.get_close_matches(word, pool, n=limit, cutoff=0.8))
+
+
+def load_checker() -> Any:
+    """pyspellchecker with its English dictionary, as ``SpellChecker(language="en", distance=2)`` builds it.
+
+    Its loader lower-cases every one of the 160,000 words (about a quarter of a cold load); the shipped list
+    is lower-case already, so when it is, the words go in as they are. Any other list, or a pyspellchecker
+    whose internals differ, is loaded the library's own way."""
+    from spellchecker import SpellChecker
+
+    raw = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    text = gzip.decompress(raw).decode("utf-8") if raw else ""
+    checker = SpellChecker(language=None, distance=2)
+    frequency = checker.word_frequency
+    words = getattr(frequency, "_dictionary", None)
+    update = getattr(frequency, "_update_dictionary", None)
+    if not text or text != text.lower() or not isinstance(words, Counter) or words or not callable(update):
+        return SpellChecker(language="en", distance=2)
+    words.update(json.loads(text))
+    update()
+    return checker
 
 
 @dataclass(frozen=True)
