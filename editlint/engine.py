@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import blockcache, budget, segment
 from ._version import __version__
@@ -321,7 +321,7 @@ class Linter:
             placed = self._run_rules(job, ann, report)
             if report.error is None or not budget.expired():  # rules stopped by the budget: no metrics
                 self._run_metrics(job, ann, report)
-        findings = [f for f, _, _ in drop_overlapping(placed, reg)]
+        findings = [p.finding for p in drop_overlapping(placed, reg)]
         findings = apply_suppressions(findings, parse_suppressions(doc, reg))
         _number_fingerprints(findings)
         report.findings = sorted(findings, key=Finding.sort_key)
@@ -329,12 +329,11 @@ class Linter:
             report.document = LintedSource.of(doc)
         return report
 
-    def _run_rules(self, job: _Job, ann: Annotations | None, report: FileReport
-                   ) -> list[tuple[Finding, int, int]]:
+    def _run_rules(self, job: _Job, ann: Annotations | None, report: FileReport) -> list[Placed]:
         """Each enabled rule's check on the document: findings with their document spans."""
         doc, cfg, reg = job.doc, job.config, job.registry
         assert doc is not None
-        placed: list[tuple[Finding, int, int]] = []
+        placed: list[Placed] = []
         for i, code in enumerate(job.codes):
             rule = reg.rules[code]
             ctx = CheckContext(doc, rule, rule_options(reg, cfg, code), cfg, ann, data=reg.data,
@@ -358,7 +357,8 @@ class Linter:
                     report.metrics[r.name] = r.value
                 elif isinstance(r, Diagnostic):
                     _diagnose(report, r)
-            placed.extend((self._finding(doc, rule, h, cfg), h.start, h.end) for h in hits)
+            placed.extend(Placed(self._finding(doc, rule, h, cfg), h.start, h.end, _key(doc, h))
+                          for h in hits)
         return placed
 
     def _run_metrics(self, job: _Job, ann: Annotations | None, report: FileReport) -> None:
@@ -389,7 +389,7 @@ class Linter:
             rl, rc, rel, rec = doc.span_position(s.start, s.end)
             related.append(Related(rl, rc, rel, rec, s.message))
         severity = cfg.severity.get(rule.code) or hit.severity or rule.severity
-        key = hit.key or doc.text[hit.start:hit.end]
+        key = _key(doc, hit)
         return Finding(rule=rule.code, name=rule.name, category=rule.category, severity=severity,
                        message=hit.message, line=line, column=col, end_line=end_line, end_column=end_col,
                        related=tuple(sorted(related, key=lambda r: (r.line, r.column))),
@@ -463,22 +463,39 @@ def metric_options(mp: MetricProvider, registry: Registry, cfg: Config) -> Mappi
     return defaults if code is None else {**defaults, **cfg.options_for(registry, code)}
 
 
-def drop_overlapping(placed: list[tuple[Finding, int, int]], registry: Registry
-                     ) -> list[tuple[Finding, int, int]]:
+class Placed(NamedTuple):
+    """A finding with its document span and its key (what it is about), for the packs' overlap policy."""
+
+    finding: Finding
+    start: int
+    end: int
+    key: str
+
+
+def _key(doc: Document, hit: Hit) -> str:
+    """What a hit is about: the check's key, else the text it covers (the fingerprint's input)."""
+    return hit.key or doc.text[hit.start:hit.end]
+
+
+def drop_overlapping(placed: list[Placed], registry: Registry) -> list[Placed]:
     """Cross-rule policy from the packs: a finding of a rule with ``[rule.overlaps] suppressed-by``
-    is dropped when a finding of one of those rules covers its span."""
-    by_rule: dict[str, list[tuple[int, int]]] = {}
-    for f, start, end in placed:
-        by_rule.setdefault(f.rule, []).append((start, end))
-    kept = []
-    for f, start, end in placed:
-        rule = registry.rules.get(f.rule)
-        selectors = rule.suppressed_by if rule else ()
-        covering = {c for sel in selectors for c in registry.resolve(sel)} - {f.rule}
-        if any(s <= start and end <= e for c in covering for s, e in by_rule.get(c, ())):
-            continue
-        kept.append((f, start, end))
-    return kept
+    is dropped when a finding of one of those rules covers its span or, with ``same-key``, when one
+    with the same key overlaps it (two rules reporting one thing: one finding is enough)."""
+    by_rule: dict[str, list[Placed]] = {}
+    for p in placed:
+        by_rule.setdefault(p.finding.rule, []).append(p)
+    return [p for p in placed if not _suppressed(p, registry, by_rule)]
+
+
+def _suppressed(p: Placed, registry: Registry, by_rule: Mapping[str, list[Placed]]) -> bool:
+    rule = registry.rules.get(p.finding.rule)
+    if rule is None or not rule.suppressed_by:
+        return False
+    covering = {c for sel in rule.suppressed_by for c in registry.resolve(sel)} - {rule.code}
+    others = (o for c in covering for o in by_rule.get(c, ()))
+    if rule.suppressed_by_same_key:
+        return any(o.key == p.key and o.start < p.end and p.start < o.end for o in others)
+    return any(o.start <= p.start and p.end <= o.end for o in others)
 
 
 def run_check(check: CheckType, doc: Document, options: Mapping[str, Any] | None = None, *,

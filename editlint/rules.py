@@ -81,9 +81,11 @@ class DocsModel(DataModel):
 
 
 class OverlapsModel(DataModel):
-    """``[rule.overlaps]``: a finding of this rule inside a finding of one of these rules is dropped."""
+    """``[rule.overlaps]``: a finding of this rule inside a finding of one of these rules is dropped; with
+    ``same-key``, only a finding of theirs about the same thing (the same key) that overlaps it drops it."""
 
     suppressed_by: list[Text] = Field(default_factory=list, alias="suppressed-by")
+    same_key: bool = Field(False, alias="same-key")
 
 
 class RuleModel(DataModel):
@@ -146,6 +148,7 @@ class Rule:
     pack: str = ""
     scope: frozenset[BlockKind] = TEXT_KINDS
     suppressed_by: tuple[str, ...] = ()  # selectors of rules whose findings cover (and drop) this rule's
+    suppressed_by_same_key: bool = False  # only their findings with this finding's key (overlapping) drop it
 
     @property
     def family(self) -> str:
@@ -561,7 +564,8 @@ class Registry:
                                   example_format=docs.format),
                     options=options, enabled=raw.enabled, sources=tuple(raw.sources), pack=Path(where).name,
                     scope=scope_kinds(raw.scope) if raw.scope is not None else TEXT_KINDS,
-                    suppressed_by=tuple(raw.overlaps.suppressed_by) if raw.overlaps else ())
+                    suppressed_by=tuple(raw.overlaps.suppressed_by) if raw.overlaps else (),
+                    suppressed_by_same_key=bool(raw.overlaps and raw.overlaps.same_key))
 
     def _extend_options(self, code: str, ext: Mapping[str, Any], lines: Mapping[KeyPath, int],
                         where: str) -> None:

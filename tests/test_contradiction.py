@@ -231,3 +231,38 @@ def test_corpus_precision_and_recall() -> None:
     assert precision >= 0.85 and recall >= 0.85, (precision, recall, notes)
 
 
+
+
+# -- EL304 and EL302 on age words: cross-rule policy in rule data ([rule.overlaps] same-key) -------------
+
+AGE_WORD_TOO_YOUNG = ["Many newborns say their first words to their grandparents.",  # language
+                      "Newborns love to eat finger foods at the family table.",  # feeding
+                      "Newborns stand alone for a few seconds before they topple."]  # motor
+
+
+@pytest.mark.parametrize("sentence", AGE_WORD_TOO_YOUNG)
+def test_an_age_word_below_a_window_is_one_finding(sentence: str) -> None:
+    """EL304 alone reports an age word too young for the milestone; with EL302 on, the engine keeps only
+    EL302's finding of the same thing (the pack's overlap policy; the check asks no other rule)."""
+    text = f"# Notes\n\n{sentence}\n"
+    (alone,) = lint(text, select=["EL304"]).findings
+    assert (alone.rule, alone.line, alone.column) == ("EL304", 3, 1)
+    assert alone.data["claim"]["unit"].startswith("age-word:") and alone.data["window"][0] > 3
+    assert [f.rule for f in lint(text, select=["EL302", "EL304"]).findings] == ["EL302"]
+
+
+@pytest.mark.parametrize("sentence", ["Toddlers roll over in their sleep all the time.",
+                                      "Toddlers sit in the bath and splash."])
+def test_an_age_word_past_a_window_is_no_finding(sentence: str) -> None:
+    """A child keeps a skill after its window: only an age word too young for it goes against it."""
+    assert lint(f"# Notes\n\n{sentence}\n", select=["EL304"]).findings == []
+
+
+def test_a_stated_age_keeps_both_findings() -> None:
+    """Other keys: an age that disagrees with the article (EL302) and with the window (EL304) is both."""
+    text = ("# Words\n\nMost children say their first words at 12 months.\n\n"
+            "Most children say their first words at 3 months.\n")
+    found = lint(text, select=["EL302", "EL304"]).findings
+    assert sorted((f.rule, f.line) for f in found) == [("EL302", 5), ("EL304", 5)]
+    rule = Registry.default().rules["EL304"]
+    assert rule.suppressed_by == ("EL302",) and rule.suppressed_by_same_key

@@ -141,6 +141,29 @@ def test_overlap_policy_drops_covered_findings(tmp_path: Path) -> None:
         _registry(tmp_path, bad)
 
 
+def test_overlap_policy_with_same_key_needs_the_same_key_and_an_overlap(tmp_path: Path) -> None:
+    """``same-key``: two rules reporting one thing (one key) at overlapping places keep one finding; a
+    covering finding about something else, or one that only touches, drops nothing."""
+    from editlint.engine import Placed, drop_overlapping
+    from editlint.findings import Finding, Severity
+
+    reg = _registry(tmp_path, RULE.format(code="EL693", name="shout-long", extra="")
+                    + RULE.format(code="EL694", name="shout-keyed", extra='[rule.overlaps]\n'
+                                  'suppressed-by = ["shout-long"]\nsame-key = true\n'))
+
+    def placed(code: str, start: int, end: int, key: str) -> Placed:
+        finding = Finding(code, "n", "style", Severity.INFO, "m", 1, start + 1, 1, end + 1)
+        return Placed(finding, start, end, key)
+
+    theirs = [placed("EL693", 15, 30, "a"), placed("EL693", 30, 60, "c"), placed("EL693", 80, 90, "d")]
+    mine = [placed("EL694", 10, 20, "a"), placed("EL694", 40, 50, "b"), placed("EL694", 70, 80, "d"),
+            placed("EL694", 100, 110, "a")]
+    kept = drop_overlapping(theirs + mine, reg)
+    assert [(p.finding.rule, p.start) for p in kept] == [
+        ("EL693", 15), ("EL693", 30), ("EL693", 80), ("EL694", 40), ("EL694", 70), ("EL694", 100)]
+    assert drop_overlapping(mine, reg) == mine  # shout-long not run: nothing gives way
+
+
 @check_type("out-of-block")
 def _out_of_block(ctx: CheckContext) -> Iterator[Hit]:
     block = ctx.blocks()[0]

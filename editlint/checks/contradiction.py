@@ -329,19 +329,38 @@ def _age_outside_window(ctx: CheckContext, claims: Iterable[TypedClaim], onto: O
     for c in claims:
         if not isinstance(c, AgeClaim) or not c.prov.usable or c.prov.condition or not c.concept.known:
             continue
-        if c.relation not in (Relation.AT, Relation.BY) or c.unit.startswith("age-word"):
+        if c.relation not in (Relation.AT, Relation.BY):
             continue
         w = onto.window(c.concept.key)
         if w is None:
             continue
         (wlo, whi), source = w
         lo, hi = (0.0, c.months[1]) if c.relation is Relation.BY else c.months
-        if hi < wlo - 1 or lo > whi + 1:
+        if c.unit.startswith(AGE_WORD):
+            if hi < wlo - 1:  # "toddlers sit": a skill is kept after its window; only too young is wrong
+                yield _age_word_below_window(ctx, c, onto, (wlo, whi), source)
+        elif hi < wlo - 1 or lo > whi + 1:
             s, e = _pspan(c)
             yield Hit(s, e, f"age outside the normal range: “{_words(ctx, c, 70)}” puts "
                             f"{onto.label(c.concept.key)} at {_fmt_range(c.stated)} {_units(c)}, "
                             f"but the usual window is {wlo:g}–{whi:g} months ({source}); check the age",
                       key=f"ref-age:{c.concept.key}", data={"claim": claim_dict(c), "window": [wlo, whi]})
+
+
+AGE_WORD = "age-word:"
+
+
+def _age_word_below_window(ctx: CheckContext, c: AgeClaim, onto: Ontology, window: tuple[float, float],
+                           source: str) -> Hit:
+    """An age word ("newborns") doing what starts later. Its key is the one EL302 gives the same age word,
+    so the pack's ``[rule.overlaps] same-key`` keeps one finding when both rules run."""
+    word = c.unit.removeprefix(AGE_WORD)
+    s, e = _pspan(c)
+    return Hit(s, e, f"age outside the normal range: “{_words(ctx, c, 70)}” uses the age word {word} (up to "
+                     f"about {c.months[1]:g} months) for {onto.label(c.concept.key)}, but the usual window "
+                     f"is {window[0]:g}–{window[1]:g} months ({source}); check the age",
+               key=f"age-word:{word}:{c.concept.key}",
+               data={"claim": claim_dict(c), "window": list(window)})
 
 
 def _units(c: AgeClaim) -> str:
