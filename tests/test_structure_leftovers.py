@@ -124,6 +124,35 @@ def test_el609_glued_heading_markers_with_a_safe_fix(lint: Lint) -> None:
     assert "## Getting ready" in fixed and "### When to start" in fixed
 
 
+@pytest.mark.parametrize("title", ["Garden safety", "Packing for a long car trip", "Why 3 naps?"])
+@pytest.mark.parametrize("level", [2, 3, 4])
+def test_el609_fix_of_a_closed_heading_renders_the_title_alone(lint: Lint, title: str, level: int) -> None:
+    """'##Title##' fixed must render as the heading 'Title', not 'Title##': the closing run gets its space
+    too; a shorter run of hashes at the end is part of the title."""
+    from markdown_it import MarkdownIt
+
+    marks = "#" * level
+    text = f"# Weekend\n\n{marks}{title}{marks}\n\nPack water and hats.\n"
+    report = lint(text, select=["EL609"])
+    assert [(f.line, f.data["level"]) for f in report.findings] == [(3, level)]
+    fixed = apply_edits(text, [e for f in report.findings for e in f.fixes])
+    tokens = MarkdownIt("commonmark").parse(fixed)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Weekend", title]
+    assert lint(fixed, select=["EL609"]).findings == []
+
+
+def test_el609_a_hash_ending_the_title_is_kept(lint: Lint) -> None:
+    from markdown_it import MarkdownIt
+
+    text = "# Clubs\n\n##Coding in C#\n\nAn after-school club.\n"
+    report = lint(text, select=["EL609"])
+    fixed = apply_edits(text, [e for f in report.findings for e in f.fixes])
+    tokens = MarkdownIt("commonmark").parse(fixed)
+    assert [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"] == [
+        "Clubs", "Coding in C#"]
+
+
 def test_el609_in_plain_text_and_single_hash_before_a_capital(lint: Lint) -> None:
     text = "Screen time\n\n#Why limits help\n\nChildren learn more from talking with you.\n"
     assert found(lint(text, "text", select=["EL609"]), "EL609") == [(3, 1, "warning")]

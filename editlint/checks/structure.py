@@ -332,6 +332,22 @@ def _block_placeholders(doc: Document, block: Block, patterns: list[_Placeholder
 _GLUED_HEADING = re.compile(r"^(#{2,6})(?=[^\W\d_])|^(#)(?=[A-Z][a-z])(?!.*\s#\w)", re.MULTILINE)
 
 
+_CLOSING_HASHES = re.compile(r"(?<=[^\s#])(#+)[ \t]*$")
+
+
+def _closing_edit(doc: Document, start: int, end: int, marks: str) -> tuple[Edit, ...]:
+    """A space before a closing sequence glued to the heading text ("##Title##"): a closed ATX heading
+    ends in hashes after a space, so without it the fixed heading would read "Title##". Only a run as
+    long as the opening one is a closing sequence ("##C#" keeps its "#")."""
+    m = _CLOSING_HASHES.search(doc.text, start + len(marks), end)
+    if m is None or m.group(1) != marks:
+        return ()
+    src = doc.source_offset(m.start(1))
+    if doc.source.text[src:src + len(marks)] != marks:
+        return ()
+    return (Edit(src, src, " ", Applicability.SAFE),)
+
+
 @check_type("heading-without-space")
 def heading_without_space(ctx: CheckContext) -> Iterator[Hit]:
     """Markdown heading markers with no space after them, which Markdown shows as plain text."""
@@ -348,7 +364,7 @@ def heading_without_space(ctx: CheckContext) -> Iterator[Hit]:
             src = ctx.doc.source_offset(s + len(marks) - 1) + 1
             edits: tuple[Edit, ...] = ()
             if ctx.doc.source.text[src - len(marks):src] == marks:
-                edits = (Edit(src, src, " ", Applicability.SAFE),)
+                edits = (Edit(src, src, " ", Applicability.SAFE),) + _closing_edit(ctx.doc, s, e, marks)
             yield Hit(s, e, f"heading marker {marks!r} with no space after it: Markdown shows this line "
                       f"as text; write '{marks} ' followed by the heading, on a line of its own",
                       suggestion=f"insert a space after {marks!r}", edits=edits,
