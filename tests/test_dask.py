@@ -4,6 +4,7 @@ file reported on a 200-article run, nothing lost when a worker is killed mid-run
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -279,3 +280,92 @@ def test_run_cache_is_asked_first_and_a_warm_run_starts_no_cluster(cluster: Any,
     assert executor.connections == 2  # the edited file went to the cluster, in its place in the order
     assert [r["path"] for r in again] == names
     assert again == [r.to_dict() for r in Linter().lint_many(names)]
+
+
+# --- a cluster that cannot run anything: the run ends with per-file errors instead of waiting forever ---
+
+@contextlib.contextmanager
+def _cluster_of(workers: int, config: dict[str, Any] | None = None) -> Iterator[Any]:
+    """A cluster of this test's own (its workers may be taken away); ``config`` is the scheduler's."""
+    with dask.config.set(config or {}), distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+            silence_logs=40) as cl:
+        yield cl
+
+
+def _not_linted_for_want_of_workers(report: Any) -> bool:
+    """An error report of one line naming its file (the executor's no-workers error)."""
+    return bool(report.error) and "\n" not in report.error and report.error.startswith(f"{report.path}: ")
+
+
+def test_cluster_without_workers_fails_every_file_with_exit_2(tmp_path: Path) -> None:
+    """Dask's own setting (here for the client only: the scheduler started before it) bounds the wait."""
+    names = _archive(tmp_path / "none", 5)
+    with _cluster_of(0) as cl, dask.config.set({"distributed.scheduler.no-workers-timeout": "1s"}):
+        code, data = _json_run([*names, "--executor", f"dask:{cl.scheduler_address}"], tmp_path / "out.json")
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == names
+    assert all(f["error"] and f["error"].startswith(f"{f['path']}: ") and "\n" not in f["error"]
+               for f in data["files"])
+    assert data["summary"]["findings"] == 0
+
+
+def test_scheduler_that_gives_up_for_want_of_workers_ends_the_run(tmp_path: Path) -> None:
+    """A scheduler configured with ``no-workers-timeout`` fails the queued tasks itself (NoWorkerError):
+    each file of those shards is an error at once, long before the client's own bound."""
+    names = _archive(tmp_path / "sched", 6)
+    with _cluster_of(0, {"distributed.scheduler.no-workers-timeout": "1s"}) as cl:
+        reports = list(DaskExecutor(cl.scheduler_address, shard_size=3, no_workers_timeout=3600)
+                       .run(LinterSpec(), names))
+    assert [r.path for r in reports] == names
+    assert all(_not_linted_for_want_of_workers(r) for r in reports)
+    assert all("no Dask workers for 1 s" in r.error for r in reports if r.error)  # the scheduler's bound
+
+
+def test_local_cluster_without_workers_is_bounded_too(tmp_path: Path) -> None:
+    """The executor's own LocalCluster (here started with none) gets the bound from the constructor."""
+    names = _archive(tmp_path / "local", 3)
+    reports = list(DaskExecutor(workers=0, no_workers_timeout=1).run(LinterSpec(), names))
+    assert [r.path for r in reports] == names
+    assert all(_not_linted_for_want_of_workers(r) for r in reports)
+
+
+def _wait_until(done: Any) -> None:
+    """Until ``done()``: the cluster's own state changes take a moment (bounded: a broken cluster fails)."""
+    for _ in range(1200):
+        if done():
+            return
+        time.sleep(0.1)
+    assert done()
+
+
+def _tasks_not_finished(dask_scheduler: Any) -> int:
+    """Run on the scheduler: tasks still waiting, queued or running."""
+    return sum(ts.state not in ("memory", "erred", "released", "forgotten")
+               for ts in dask_scheduler.tasks.values())
+
+
+def test_no_workers_timeout_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="no_workers_timeout"):
+        DaskExecutor(no_workers_timeout=0)
+
+
+@pytest.mark.slow  # one worker process loading the spaCy pipeline
+def test_workers_gone_mid_run_fail_the_rest_and_finished_files_keep_their_findings(tmp_path: Path) -> None:
+    names = _archive(tmp_path / "gone", 12)
+    expected = {r.path: r.to_dict() for r in Linter().lint_many(names)}
+    with _cluster_of(1) as cl, distributed.Client(cl.scheduler_address, set_as_default=False) as client:
+        reports = []
+        for i, report in enumerate(DaskExecutor(cl.scheduler_address, shard_size=1, no_workers_timeout=1)
+                                   .run(LinterSpec(), names)):
+            reports.append(report)
+            if i == 0:
+                # the shards sent so far finish on the worker, their results not yet gathered; then every
+                # worker goes, with those results: they are lost, and the rest of the run is not yet sent
+                _wait_until(lambda: not client.run_on_scheduler(_tasks_not_finished))
+                cl.scale(0)
+                _wait_until(lambda: not client.scheduler_info()["workers"])
+    assert [r.path for r in reports] == names
+    assert [r.path for r in reports if r.error] == names[1:]
+    assert all(_not_linted_for_want_of_workers(r) for r in reports if r.error)
+    assert all(r.to_dict() == expected[r.path] for r in reports if not r.error)
