@@ -596,6 +596,50 @@ def test_el206_no_fix_across_markup_or_in_quotes(lint: Lint) -> None:
     assert apply_edits("<p>We utilize &amp; love it.</p>", f.fixes) == "<p>We use &amp; love it.</p>"
 
 
+def _fixable_single_words() -> list[tuple[str, str]]:
+    from editlint.checks.readability import Substitutions
+    from editlint.rules import Registry
+
+    subs: Substitutions = Registry.default().data("plain-words")
+    return sorted((p, s.alternatives[0]) for p, s in subs.table.items() if s.fix and " " not in p)
+
+
+@pytest.mark.parametrize("degree", ["more", "most", "very", "less", "quite"])
+def test_el206_no_swap_after_a_degree_word(lint: Lint, degree: str) -> None:
+    """Every fixable one-word entry, graded by a degree word, is suggested but never swapped ("more best");
+    the same word ungraded keeps its fix, so the test fails if either side breaks."""
+    words = _fixable_single_words()
+    assert len(words) > 20
+    for word, plain in words:
+        graded = lint(f"The garden hose was {degree} {word} for the kids.\n", select=["EL206"])
+        (f,) = only(graded, "EL206")
+        assert not f.fixes, (degree, word)
+        bare = lint(f"The garden hose was {word} for the kids.\n", select=["EL206"])
+        (g,) = only(bare, "EL206")
+        assert apply_edits(f"The garden hose was {word} for the kids.\n", g.fixes) == (
+            f"The garden hose was {plain} for the kids.\n"), word
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("A large number of the tents leaked.", None),
+    ("The majority of our bikes have bells.", None),
+    ("A large number of tents leaked.", "Many tents leaked."),
+    ("The majority of bikes have bells.", "Most bikes have bells."),
+    ("We camped in the vicinity of the lake.", "We camped near the lake."),
+])
+def test_el206_a_quantifier_keeps_its_of_before_a_determiner(lint: Lint, text: str,
+                                                              fixed: str | None) -> None:
+    (f,) = only(lint(text, select=["EL206"]), "EL206")
+    assert (apply_edits(text, f.fixes) if f.fixes else None) == fixed
+
+
+@pytest.mark.parametrize("text", ["Building the treehouse was a bold endeavour.",
+                                  "Their endeavor to plant a school garden worked."])
+def test_el206_a_noun_with_another_sense_is_only_suggested(lint: Lint, text: str) -> None:
+    (f,) = only(lint(text, select=["EL206"]), "EL206")
+    assert f.suggestion and not f.fixes
+
+
 def test_el206_tricky_passing(lint: Lint) -> None:
     text = ("Put the toys in order. To soothe gums, use a cool ring. `utilize` is a code word. The prior "
             "visit went well. Visit https://example.org/utilize-in-order-to for more.\n\n"

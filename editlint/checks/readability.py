@@ -775,13 +775,49 @@ def _safe_edit(doc: Document, start: int, end: int, text: str) -> Edit | None:
     return Edit(s, e, text)
 
 
+# Degree words grade the word after them; a plain replacement is often an absolute or superlative ("best",
+# "many", "enough") that no degree word may grade ("more optimal" -> "more best"), so there the phrase is
+# only suggested: rephrasing is the writer's job.
+DEGREE_WORDS = ("more", "most", "less", "least", "very", "so", "too", "quite", "rather", "fairly", "pretty",
+                "extremely", "highly", "really", "somewhat", "slightly", "increasingly", "as")
+
+
+# "a large number of the toys" -> "many the toys": a quantifier replacing "... of" before a determiner
+# needs its "of" back ("many of the toys"), so there the phrase is only suggested.
+QUANTIFIERS = frozenset({"many", "most", "enough", "few", "a few", "several", "some", "all"})
+_DETERMINER_NEXT = re.compile(r"[\s\u00a0]+(?:the|this|that|these|those|my|your|his|her|its|our|their|"
+                              r"them|us|you|it)(?![\w'’-])", re.IGNORECASE)
+
+
+def _graded(text: str, start: int, degree: re.Pattern[str]) -> bool:
+    """Whether a degree word ends just before ``start`` in ``text`` ("more |optimal")."""
+    return degree.search(text, max(0, start - 30), start) is not None
+
+
+def _partitive(sub: Substitution, text: str, end: int) -> bool:
+    """Whether replacing ``sub`` ending at ``end`` would drop the "of" a determiner after it needs."""
+    return (sub.phrase.endswith(" of") and sub.alternatives[0].casefold() in QUANTIFIERS
+            and _DETERMINER_NEXT.match(text, end) is not None)
+
+
+def _fixable(sub: Substitution, block: Block, start: int, end: int, degree: re.Pattern[str]) -> bool:
+    """A word-for-word swap keeps the grammar here: not in a quotation, not graded by a degree word,
+    not a quantifier that would need its "of" back."""
+    return (sub.fix and block.kind is not BlockKind.QUOTE and not _graded(block.text, start, degree)
+            and not _partitive(sub, block.text, end))
+
+
 @check_type("plain-words", options={
     "ignore": Option(list, [], "phrases of the list not to flag (house style)"),
+    "degree-words": Option(list, list(DEGREE_WORDS), "words grading the next one ('more', 'very'): a "
+                           "phrase after one is suggested, never fixed"),
 })
 def plain_words(ctx: CheckContext) -> Iterator[Hit]:
     """Complex words and wordy phrases that have a plainer alternative (a substitution list)."""
     subs, pattern = ctx.data("plain-words")
     ignore = {" ".join(str(p).casefold().split()) for p in ctx.options["ignore"]}
+    words = "|".join(re.escape(str(w)) for w in ctx.options["degree-words"]) or "(?!)"
+    degree = re.compile(rf"(?<![\w'’-])(?:{words})[\s\u00a0]+$", re.IGNORECASE)
     for block in reading_blocks(ctx.doc):
         for m in pattern.finditer(block.text):
             s, e = block.start + m.start(), block.start + m.end()
@@ -793,7 +829,7 @@ def plain_words(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             shown = " or ".join(repr(a) for a in sub.alternatives)
             edits: tuple[Edit, ...] = ()
-            if sub.fix and block.kind is not BlockKind.QUOTE:
+            if _fixable(sub, block, m.start(), m.end(), degree):
                 cased = match_case(found, sub.alternatives[0])
                 edit = _safe_edit(ctx.doc, s, e, cased) if cased is not None else None
                 edits = (edit,) if edit is not None else ()
