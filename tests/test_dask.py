@@ -26,7 +26,7 @@ from distributed import WorkerPlugin  # noqa: E402
 from editlint.cli import main  # noqa: E402
 from editlint.engine import Linter  # noqa: E402
 from editlint.executors import LinterSpec  # noqa: E402
-from editlint.executors.dask import DaskExecutor  # noqa: E402
+from editlint.executors.dask import NO_WORKERS_TIMEOUT, DaskExecutor  # noqa: E402
 
 # Functions this module sends to the workers (client.run) travel by value: workers cannot import tests/.
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -348,6 +348,15 @@ def _tasks_not_finished(dask_scheduler: Any) -> int:
 def test_no_workers_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="no_workers_timeout"):
         DaskExecutor(no_workers_timeout=0)
+
+
+def test_no_workers_timeout_is_the_constructors_then_dasks_setting_then_a_minute() -> None:
+    key = "distributed.scheduler.no-workers-timeout"
+    with dask.config.set({key: None}):
+        assert DaskExecutor().workerless_timeout() == NO_WORKERS_TIMEOUT == 60
+    with dask.config.set({key: "5m"}):
+        assert DaskExecutor("tcp://127.0.0.1:8786").workerless_timeout() == 300
+        assert DaskExecutor(no_workers_timeout=7).workerless_timeout() == 7
 
 
 @pytest.mark.slow  # one worker process loading the spaCy pipeline
