@@ -15,13 +15,15 @@ pipeline component (``editlint_segmenter``) sets them before the parser runs, wh
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib
 import re
 import sys
 import threading
 import types
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from . import segment
@@ -79,6 +81,7 @@ def load_model(name: str, components: Iterable[str] | None = None) -> Any:
         if SEGMENTER not in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, first=True)
         use_rule_table(nlp)
+        use_numpy_gemm(nlp)
         _models.setdefault(name, []).append((excluded, nlp))
         return nlp
 
@@ -442,6 +445,51 @@ def _empty_ruler(nlp: Any, name: str) -> _RulerComponent:
     return _RulerComponent()
 
 
+def use_numpy_gemm(nlp: Any) -> bool:
+    """Let the pipeline's models multiply matrices with numpy's BLAS (OpenBLAS) instead of blis.
+
+    thinc multiplies with blis by default; on this model's shapes (a batch's tokens by 96 to 288 columns)
+    OpenBLAS on one thread takes about half the CPU for the same products, and tok2vec, the costliest
+    component, is mostly such products (7.9 s -> 3.9 s on the 40-article benchmark; the parses were the
+    same on every token of the samples and corpora). OpenBLAS must run on one thread while the pipeline
+    runs (:func:`one_blas_thread`): on small matrices its idle threads spin and double the parser's CPU.
+    Without threadpoolctl to ensure that, the pipeline keeps blis (False)."""
+    try:
+        import threadpoolctl  # noqa: F401  (one_blas_thread needs it)
+        from thinc.api import NumpyOps
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+        return False
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS libraries (made once, after numpy is); None without it."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+        return None
+    return ThreadpoolController()
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS on one thread while the pipeline runs, the caller's setting restored after (a host's own numpy
+    work keeps its threads). Each ``--jobs`` worker is one process: threads would only compete with them."""
+    controller = _blas_controller()
+    if controller is None:  # pragma: no cover - threadpoolctl is a dependency
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
+
+
 def tokenize(nlp: Any, text: str) -> Any:
     """``nlp.make_doc(text)`` in linear time: a run of symbols longer than ``MAX_SYMBOL_RUN`` (``*`` or
     emoji by the thousand) becomes tokens of that length; every token keeps its offset in ``text``."""
@@ -578,7 +626,7 @@ class Annotations:
         if longest >= nlp.max_length:
             nlp.max_length = longest + 1
         inputs = (self._make_doc(text, spans) for text, spans in todo)
-        with nlp.select_pipes(disable=self._disabled()):
+        with nlp.select_pipes(disable=self._disabled()), one_blas_thread():
             for (key, places), sdoc in zip(todo.items(), nlp.pipe(inputs, batch_size=self.batch_size),
                                            strict=True):
                 self.cache.put(key, sdoc)
@@ -605,7 +653,7 @@ class Annotations:
                 nlp = self.nlp
                 if len(block.text) >= nlp.max_length:
                     nlp.max_length = len(block.text) + 1
-                with nlp.select_pipes(disable=self._disabled()):
+                with nlp.select_pipes(disable=self._disabled()), one_blas_thread():
                     sdoc = nlp(self._make_doc(*key))
                 self.cache.put(key, sdoc)
             doc.cache[where] = sdoc
