@@ -23,6 +23,8 @@ limited, however slow it is.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import os
@@ -232,16 +234,23 @@ class _Watch:
 
     def result(self, future: Any) -> Any:
         """The future's result (raises what its task raised). Bounded too after the task has finished: a
-        result held by a worker that died before it was gathered waits for the task to run again."""
+        result held by a worker that died before it was gathered waits for the task to run again. The
+        gather runs on in the client's event loop between looks (``Future.result(timeout=)`` would cancel
+        and restart a slow transfer at every look)."""
         if self.since is not None:  # no live worker at the last look: look again before waiting
             self.check()
-        while True:
-            try:
-                return future.result(timeout=self.interval)
-            except DaskTimeoutError:
-                if future.status == "error":  # the task itself raised a TimeoutError
-                    raise
-                self.check()
+        gathering = asyncio.run_coroutine_threadsafe(self.client.gather(future, asynchronous=True),
+                                                     self.client.loop.asyncio_loop)
+        try:
+            while True:
+                try:
+                    return gathering.result(timeout=self.interval)
+                except concurrent.futures.TimeoutError:
+                    if gathering.done():  # the task itself raised a TimeoutError
+                        raise
+                    self.check()
+        finally:
+            gathering.cancel()  # nothing when it is done
 
     def settle(self, futures: Collection[Any]) -> None:
         """Return once every future is finished, erred or cancelled; raise :class:`NoWorkers` instead when
