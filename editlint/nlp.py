@@ -575,6 +575,19 @@ class ParseCache:
         return len(self._docs)
 
 
+def repair_tags(sdoc: Any) -> Any:
+    """Fix the small model's commonest tag slip, once for every reader: a word tagged as an adjective that
+    the parser gave a modal or infinitival auxiliary ("can already scribble", "to warm the milk") is a verb.
+    Left alone, the slip hides the verb from every construction that asks for one."""
+    if not sdoc.has_annotation("DEP"):
+        return sdoc
+    for tok in sdoc:
+        if tok.pos_ == "ADJ" and tok.dep_ not in ("acomp", "amod", "attr", "oprd") \
+                and any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VB"
+    return sdoc
+
+
 class Annotations:
     """spaCy annotations for blocks, computed in batches and stored in each document's cache.
 
@@ -629,7 +642,7 @@ class Annotations:
         with nlp.select_pipes(disable=self._disabled()), one_blas_thread():
             for (key, places), sdoc in zip(todo.items(), nlp.pipe(inputs, batch_size=self.batch_size),
                                            strict=True):
-                self.cache.put(key, sdoc)
+                self.cache.put(key, repair_tags(sdoc))
                 for d, i in places:
                     d.cache[("spacy", i)] = sdoc
 
@@ -654,7 +667,7 @@ class Annotations:
                 if len(block.text) >= nlp.max_length:
                     nlp.max_length = len(block.text) + 1
                 with nlp.select_pipes(disable=self._disabled()), one_blas_thread():
-                    sdoc = nlp(self._make_doc(*key))
+                    sdoc = repair_tags(nlp(self._make_doc(*key)))
                 self.cache.put(key, sdoc)
             doc.cache[where] = sdoc
         return doc.cache[where]
