@@ -469,12 +469,15 @@ class CheckWords:
     exposure_actions: frozenset[str]
     exception_marks: tuple[str, ...] = ()  # "if ", "unless ": an exception, not a narrowing scope
     majority_words: frozenset[str] = frozenset()  # "usually", "most": a claim that leaves room for exceptions
+    absolute_words: frozenset[str] = frozenset()  # "perfectly normal", "nothing to worry about": a promise
+    unique_predicates: frozenset[str] = frozenset()  # "the leading cause of": one subject per object
 
     @classmethod
     def of(cls, lexicons: Any, scopes: Any) -> CheckWords:
         return cls(lexicons.advice.removal_verbs, scopes.condition.authorities,
                    lexicons.checks.exposure_actions, tuple(f"{w} " for w in scopes.condition.exception_marks),
-                   scopes.hedge.majority_words)
+                   scopes.hedge.majority_words, lexicons.stance.absolute_words,
+                   lexicons.proposition.unique_predicates)
 
     @classmethod
     def shipped(cls) -> CheckWords:
@@ -583,13 +586,15 @@ def stances_opposite(a: StanceClaim, b: StanceClaim) -> bool:
 
 def _exception_against_absolute(a: Claim, b: Claim, words: CheckWords, text: str) -> bool:
     """"X can be a sign of something serious" (a possible danger: a minority hedge) against an unhedged "X
-    is harmless / safe": the exception breaks a promise that no harm comes of X (a "usually harmless"
-    leaves room for it, and "X is normal" only says it is common: "normal, but it can be a sign of …" is
-    the usual careful wording)."""
+    is harmless / safe" or a promised normal ("perfectly normal", "nothing to worry about"): the exception
+    breaks a promise that no harm comes of X (a "usually harmless" leaves room for it, and a plain "X is
+    normal" only says it is common: "normal, but it can be a sign of …" is the usual careful wording)."""
     if not (isinstance(a, StanceClaim) and isinstance(b, StanceClaim)):
         return False
     warn, calm = (a, b) if not a.verdict.positive else (b, a)
-    if warn.verdict.positive or calm.verdict is not Verdict.SAFE:
+    promised = calm.verdict is Verdict.NORMAL and bool(
+        set(re.findall(r"[a-z]+", text[calm.prov.start:calm.prov.end].lower())) & words.absolute_words)
+    if warn.verdict.positive or not (calm.verdict is Verdict.SAFE or promised):
         return False
     if warn.prov.hedge is not Hedge.MINORITY or calm.prov.hedge is not Hedge.PLAIN:
         return False
@@ -605,6 +610,18 @@ def propositions_opposite(a: PropositionClaim, b: PropositionClaim) -> bool:
         return False
     neg, pos = (a, b) if a.polarity < 0 else (b, a)
     return same_thing(neg.subject, pos.subject) and covers(neg.object, pos.object)
+
+
+def unique_rivals(a: Claim, b: Claim, words: CheckWords) -> bool:
+    """"X is the leading cause of Y" and "Z is the leading cause of Y" for ages that meet (a claim for all
+    ages meets one for babies; "for babies" and "for teens" do not)."""
+    if not (isinstance(a, PropositionClaim) and isinstance(b, PropositionClaim)):
+        return False
+    if a.predicate != b.predicate or a.predicate not in words.unique_predicates or a.polarity < 0 \
+            or b.polarity < 0 or a.object is None or b.object is None:
+        return False
+    return (a.object.key == b.object.key and not same_thing(a.subject, b.subject)
+            and same_condition(a.prov, b.prov) and comparable(a.prov, b.prov))
 
 
 def _opposite(a: Claim, b: Claim, words: CheckWords) -> bool:
@@ -624,7 +641,7 @@ def _opposite(a: Claim, b: Claim, words: CheckWords) -> bool:
 OPPOSABLE = (AdviceClaim, StanceClaim, PropositionClaim)
 
 
-def _thing(c: Claim) -> Concept | None:
+def _thing(c: Claim, unique: frozenset[str] = frozenset()) -> Concept | None:
     """What an opposable claim is about: two claims can be opposite only when these meet (the advice's
     object, the stance's thing, the proposition's subject: :func:`_opposite`, :func:`exclusive_details`)."""
     if isinstance(c, AdviceClaim):
@@ -632,7 +649,7 @@ def _thing(c: Claim) -> Concept | None:
     if isinstance(c, StanceClaim):
         return c.thing
     assert isinstance(c, PropositionClaim)
-    return c.subject
+    return c.object if c.predicate in unique else c.subject  # rivals for "the leading cause of Y" share Y
 
 
 def exclusive_details(a: AdviceClaim, b: AdviceClaim, groups: Sequence[frozenset[str]],
@@ -663,9 +680,13 @@ def opposite_pairs(claims: Iterable[Claim], groups: Sequence[frozenset[str]] = (
     items.sort(key=lambda c: c.prov.start)
     out: list[tuple[Claim, Claim]] = []
     said: set[tuple[int, int]] = set()
-    for a, b in related_pairs(items, lambda c: concept_keys(_thing(c))):
+    for a, b in related_pairs(items, lambda c: concept_keys(_thing(c, words.unique_predicates))):
         key = (a.prov.sent_start, b.prov.sent_start)
         if key in said:
+            continue
+        if unique_rivals(a, b, words):
+            said.add(key)
+            out.append((a, b))
             continue
         meet = comparable(a.prov, b.prov, one_sided=False) or _exception_against_absolute(a, b, words, text)
         if not meet:
@@ -743,6 +764,9 @@ def opposite_claims(ctx: CheckContext) -> Iterator[Hit]:
             continue
         flagged.add(b.prov.sent_start)
         kind = _what(a) if type(a) is type(b) else "opposite advice"
+        if isinstance(a, PropositionClaim) and isinstance(b, PropositionClaim) and a.polarity == b.polarity:
+            what = f"{a.predicate.replace('-', ' ')} of {a.object.text if a.object else ''}"
+            kind = f"two different answers to “{what}”"
         s, e = _span(b.prov)
         yield Hit(s, e, f"{kind}: here “{_sentence(ctx, b.prov, 70)}”, but another passage says "
                         f"“{_sentence(ctx, a.prov, 70)}”; say when each applies, or keep one",

@@ -21,13 +21,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ...document import BlockKind
-from .ages import with_scope
+from .ages import population_scope, with_scope
 from .constructions import Env, Match, builder
 from .model import (
     AdviceClaim,
     Claim,
     Concept,
     Hedge,
+    Interval,
     Phase,
     PropositionClaim,
     Provenance,
@@ -69,6 +70,8 @@ def _extra_words(tok: Any, env: Env) -> set[str]:
     """Content words of a relative clause or "with"/"containing" phrase on a noun ("gels that contain X")."""
     words: set[str] = set()
     for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and tok.dep_ == "dobj" and tok.head.lemma_ in ("get", "have"):
+            continue  # "get X checked": what is done to X, not a kind of X
         if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("with", "containing")):
             words |= {g.lemma_.lower() for g in c.subtree
                       if g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i != tok.i and not _is_person(g, env)}
@@ -169,6 +172,8 @@ def advice_object(verb: Any, env: Env) -> Any:
     """The thing an action is about: its object (through amounts), skipping the child it is given to."""
     for dep in ("dobj", "nsubjpass", "npadvmod", "appos"):
         obj = next((c for c in verb.children if c.dep_ == dep), None)
+        if dep == "npadvmod" and obj is not None and obj.lemma_.lower() in env.lexicons.advice.time_words:
+            continue  # "every day", "each night": when, not what
         if obj is not None and not _is_person(obj, env):
             return through_amount(obj, env)
     if verb.dep_ == "compound" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -191,6 +196,8 @@ def advice_details(verb: Any, obj: Any, env: Env) -> frozenset[str]:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     out |= _detail_words(g, env)
+        elif c.dep_ == "npadvmod" and c.lemma_.lower() in env.lexicons.advice.time_words:
+            out |= {f"{d.lower_}-{c.lemma_.lower()}" for d in c.children if d.dep_ == "det"}  # "every day"
         elif c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and not any(
                 m.dep_ == "mark" for m in c.children):  # a purpose, not a condition ("if four hours pass")
             out.add(c.lemma_.lower())  # "put the baby to sleep on their back": sleep, back
@@ -280,7 +287,10 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
     details = advice_details(action_tok, obj_tok, env) if action_tok is not None else frozenset()
     if obj is None and not details and sum(t.is_alpha for t in match.sent) < 3:
         return None  # "Relax.", a table header "Age": nothing another passage could contradict
-    prov = _prov(match, env, [verb, obj_tok])
+    if obj is None and not details and action_tok is not None \
+            and action_tok.lemma_.lower() in env.lexicons.advice.pro_verbs:
+        return None  # "Things you should not do:": the action is named elsewhere
+    prov = _prov(match, env, [verb, action_tok, obj_tok])  # the act's clause: "avoid X-ing for weeks"
     claim = AdviceClaim(action=action, object=obj, polarity=1 if polarity > 0 else -1, prov=prov,
                         details=details, absolute=bool(absolute) or bool(_emit(match, "absolute", False)))
     claim = _with_boundary(claim, verb, env)
@@ -452,6 +462,9 @@ def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
     obj_tok = match.roles.get("object")
     if obj_tok is None or _is_person(obj_tok, env):
         return
+    if obj_tok.dep_ == "advcl" and (obj_tok.i > verb.i or any(
+            c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in obj_tok.children)):
+        return  # "when bathing, X should be avoided": a time, not the act avoided
     polarity = int(_emit(match, "polarity", 1))
     if verb.dep_ == "det" and not any(a.is_age for a in env.units.scan(span_text(match.sent))):
         return  # "No fever." in a symptom list describes; "No honey before 12 months." advises
@@ -611,6 +624,24 @@ def _can_be(verb: Any) -> bool:
 
 # -- propositions ---------------------------------------------------------------------------------------
 
+def _population(noun: Any, obj: Any, env: Env) -> tuple[bool, Interval | None]:
+    """ "the leading cause of Y for children aged 1 to 4 / among babies": (found, the ages) of the people
+    a prepositional phrase on the relation's noun, its copula or its object names; "among all age groups"
+    names every age (found, None)."""
+    for prep in (*noun.children, *noun.head.children, *obj.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "among", "amongst", "in", "across"):
+            continue
+        for o in (o for o in prep.children if o.dep_ == "pobj"):
+            if any(d.lower_ in ("all", "every", "any") for d in o.children):
+                return True, None
+            if _is_person(o, env) or any(c.dep_ == "compound" and _is_person(c, env) for c in o.children):
+                end = min(max(o.right_edge.i, o.i + 5), o.sent.end - 1)  # "children ages(pobj) 5 - 9": the
+                text = o.doc[o.left_edge.i:end + 1].text                   # parser may leave the numbers out
+                text = re.sub(r"\bages?\b", "aged", text)  # "children ages 1-4" = "children aged 1-4"
+                return True, population_scope(env.units, text, env.ontology)
+    return False, None
+
+
 def _says_no(noun: Any, env: Env) -> bool:
     return any(c.dep_ == "det" and c.lower_ in env.lexicons.proposition.no_words for c in noun.children)
 
@@ -656,6 +687,8 @@ def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
     subj, obj = match.roles.get("subject"), match.roles.get("object")
     if subj is None or obj is None or _is_person(subj, env) or _is_person(obj, env):
         return
+    if obj.lemma_.lower() in env.lexicons.advice.time_words:
+        return  # "the leading cause for children ages 1-4": a population, not the thing caused
     polarity = int(_emit(match, "polarity", 1))
     if not _emit(match, "negation-in-pattern", False) and _denied(match, env):
         polarity = -polarity  # a token pattern that spells the negation out does not ask the parse again
@@ -671,6 +704,10 @@ def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
     if not (s.key and o.key) or s.key == o.key:
         return
     predicate = str(_emit(match, "predicate", "cause"))
+    if "noun" in match.roles:  # "the leading cause of Y for GROUP": the group's ages, not the sentence's
+        found, ages = _population(match.roles["noun"], obj, env)
+        if found or prov.age_scope is None:
+            prov = dataclasses.replace(prov, age_scope=ages)
     yield PropositionClaim(subject=s, predicate=predicate, object=o, polarity=polarity, prov=prov)
     if _emit(match, "symmetric", False):
         yield PropositionClaim(subject=o, predicate=predicate, object=s, polarity=polarity, prov=prov)

@@ -38,11 +38,21 @@ def amount_at(units: Units, sent: Any, tok: Any) -> Amount | None:
 
 def clause_span(sent: Any, anchors: Sequence[Any]) -> tuple[int, int]:
     """Character offsets (in the sentence) of the clause(s) the anchors sit in, nested clauses excluded."""
-    toks = [t for a in anchors if a is not None for t in clause_tokens(clause_verb(a))
+    toks = [t for a in anchors if a is not None for v in _governing(clause_verb(a)) for t in clause_tokens(v)
             if not t.is_punct and t.dep_ != "cc"]
     if not toks:
         return 0, len(span_text(sent))
     return min(t.idx for t in toks) - sent.start_char, max(t.idx + len(t) for t in toks) - sent.start_char
+
+
+def _governing(verb: Any) -> list[Any]:
+    """A complement clause and the clauses it completes: "After six months(,) it is fine to X" and "From
+    one, we suggest that you X" limit X by what the governing clause says."""
+    out = [verb]
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and len(out) < 4:
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def sentence_scope(units: Units, sent: Any, skip: Amount | None = None,
@@ -166,11 +176,18 @@ def _event(match: Match) -> Any:
     return match.roles.get("event")
 
 
+def _share(event: Any, lex: Lexicons) -> bool:
+    """ "eating mostly solid food at 12 months": a share of the child's diet or day is a state, not the
+    age the event starts or is mastered."""
+    words = lex.ages.share_words
+    return any(t.lower_ in words for t in clause_tokens(event))
+
+
 @builder("age")
 def build_age(match: Match, env: Env) -> Iterator[Claim]:
     """An age for an event ("crawl at 7 to 10 months") or an age word as its subject ("newborns crawl")."""
     event = _event(match)
-    if event is None:
+    if event is None or _share(event, env.lexicons):
         return
     if "word" in match.roles:
         yield from _age_word(match, env, event, match.roles["word"])

@@ -234,7 +234,7 @@ class Concepts:
                 and not self._ordered(tok):
             return tok  # "the nap goes": its end, not the nap ("X goes first" is X)
         for step in (self._through_light, self._through_event, self._through_noun, self._through_gerund,
-                     self._through_copula):
+                     self._through_copula, self._through_inversion):
             nxt = step(tok, lem, kids)
             if nxt is not None:
                 return self.resolve(nxt, depth + 1)
@@ -294,6 +294,15 @@ class Concepts:
             rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
             return rel if rel is not None else subj
         return comp
+
+    @staticmethod
+    def _through_inversion(tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "Only after X do children Y": the parser may make the inverted auxiliary "do" the main verb and
+        the real verb its clause."""
+        if lem != "do" or "dobj" in kids:
+            return None
+        comp = kids.get("ccomp") or kids.get("xcomp")
+        return comp if comp is not None and comp.pos_ == "VERB" and comp.i > tok.i else None
 
     def _ordered(self, tok: Any) -> bool:
         """ "goes first", "goes before Y": the verb places its subject in an order, it does not end it."""
@@ -368,8 +377,9 @@ class Concepts:
         verbal = tok.pos_ == "VERB" or tok.lower_.endswith("ing")
         if not verbal or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             return []
-        for conj in tok.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+        own = any(c.dep_ in ("prep", "prt", "xcomp") for c in tok.children)  # "X with a crayon first and Y a
+        for conj in tok.children:                                    # circle": X has a phrase of its own
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not own:
                 return [c for c in conj.children if c.dep_ == "dobj"]
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return [_Gap(tok.head)]  # a gerund read as its object's modifier (see _through_gerund)
@@ -411,6 +421,8 @@ class Concepts:
                 heads.add(h)
             used.append(n.i)
             for c in n.children:
+                if c.dep_ == "advmod" and c.lower_ in self.lex.sequence_adverbs:
+                    continue  # "X with a crayon first": the order, hung on the last noun
                 if c.dep_ in ("compound", "amod", "nummod", "advmod", "npadvmod", "prt"):
                     w = self.norm(c.lemma_ if c.dep_ != "amod" else c.lower_)
                     if w:
@@ -459,14 +471,18 @@ class Concepts:
                 used.append(c.i)
             for o in c.children if dep == "prt" else ():  # "climb down(prt) a slide(pobj)": its object
                 if o.dep_ == "pobj" and o.lemma_.lower() not in self.lex.people:
-                    w, _heads, u = self._noun_words(o)  # words only, as for a particle read as a prep
+                    w, heads, u = self._noun_words(o)  # as for a particle read as a preposition
                     mods |= w
+                    objects |= heads if c.i == tok.i + 1 else set()
                     used += u
             for o in c.children if dep in ("prt", "advmod") and word else ():
                 if o.dep_ == "prep":  # "sing along(advmod) to(prep) music": the parser may hang it either way
                     self._add_prep(o, mods, used)
         elif dep == "prep" and c.lower_ not in ("before", "after", "until", "till", "by", "than", "like"):
             self._add_prep(c, mods, used)
+            if c.lower_ in _PARTICLE_PREPS and c.i == tok.i + 1:  # "walk up(prep) the stairs" = "walk up(prt)
+                objects |= {h for o in c.children if o.dep_ == "pobj"  # the stairs(dobj)": the same object
+                            for h in self._noun_words(o)[1]}
 
     def _concept(self, doc: Any, parts: _Parts) -> Concept:
         head = self.norm(parts.head) or parts.head

@@ -35,6 +35,8 @@ class AdviceLex(DataModel):
     removal_verbs: frozenset[str] = Field(alias="removal-verbs")
     #: "let / allow / make / have your child X": the advice is about X, done by the child
     causative_verbs: frozenset[str] = Field(default=frozenset(), alias="causative-verbs")
+    #: verbs that stand in for an action named elsewhere ("things you should not do:"): no advice alone
+    pro_verbs: frozenset[str] = Field(default=frozenset(), alias="pro-verbs")
 
 
 class AgesLex(DataModel):
@@ -46,6 +48,8 @@ class AgesLex(DataModel):
     after_marks: frozenset[str] = Field(alias="after-marks")
     start_verbs: frozenset[str] = Field(alias="start-verbs")
     order_marks: frozenset[str] = Field(alias="order-marks")
+    #: "eating mostly solid food at 12 months": a share of what the child does, not when it starts
+    share_words: frozenset[str] = Field(default=frozenset(), alias="share-words")
 
 
 class QuantityLex(DataModel):
@@ -58,6 +62,8 @@ class QuantityLex(DataModel):
 
 class OrderLex(DataModel):
     weakeners: frozenset[str]
+    #: "have / give / offer X before Y": the order of what is served at one meal, not of stages
+    serving_verbs: frozenset[str] = Field(default=frozenset(), alias="serving-verbs")
 
 
 class ChecksLex(DataModel):
@@ -66,6 +72,8 @@ class ChecksLex(DataModel):
 
 class PropositionLex(DataModel):
     denying_nouns: frozenset[str] = Field(alias="denying-nouns")
+    #: predicates only one subject can hold for one object and population ("the leading cause of Y")
+    unique_predicates: frozenset[str] = Field(default=frozenset(), alias="unique-predicates")
     no_words: frozenset[str] = Field(alias="no-words")
 
 
@@ -74,6 +82,8 @@ class StanceLex(DataModel):
     scant_phrases: tuple[str, ...] = Field(alias="scant-phrases")
     #: verbs whose object is the condition itself: "if your child has / develops / gets X" is about X
     having_verbs: frozenset[str] = Field(default=frozenset(), alias="having-verbs")
+    #: words that make a reassurance a promise: "perfectly normal", "nothing to worry about"
+    absolute_words: frozenset[str] = Field(default=frozenset(), alias="absolute-words")
 
 
 class Measured(DataModel):

@@ -99,6 +99,15 @@ def _elliptic(env: Env, t1: Any, c1: Concept, t2: Any, c2: Concept) -> tuple[Con
     return c1, c2
 
 
+def _serving(verb: Any, thing: Any, env: Env) -> bool:
+    """ "have / offer X before Y" where Y is a thing the same verb serves: the two are courses of one meal."""
+    if verb.lemma_.lower() not in env.lexicons.order.serving_verbs or thing.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if thing.lower_.endswith("ing") or env.concepts.eventive(thing):
+        return False  # "have a nap before feeding": an event
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
 @builder("order")
 def build_order(m: Match, env: Env) -> Iterator[Claim]:
     """One order claim per match, with the article's own words for both events."""
@@ -114,6 +123,8 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
         return  # a preposition or a determiner left by an elliptical clause is no event
     if _when(early, env) or _when(late, env):
         return  # "walk before 9 months", "not until the age of two": an age (the age claim), no event
+    if _serving(early, late, env) or _serving(late, early, env):
+        return  # "have the puree before the milk": what is served first at a meal, not an order of stages
     anchors = [t for t in (early, late) if t.doc is m.sent.doc]
     prov = env.prov(m, anchors)
     if "hedge" in m.construction.emits:  # "rarely Y until X" says what most children do

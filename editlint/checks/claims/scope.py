@@ -41,6 +41,10 @@ class NegationLex(DataModel):
     rare_adverbs: frozenset[str] = Field(default=frozenset(), alias="rare-adverbs")
     #: "it is not true / correct / the case that P": a negated frame whose clause the article denies
     denial_frames: frozenset[str] = Field(default=frozenset(), alias="denial-frames")
+    #: "it is a myth that P", "the idea that P is a myth / is wrong": the article itself denies P
+    myth_nouns: frozenset[str] = Field(default=frozenset(), alias="myth-nouns")
+    belief_nouns: frozenset[str] = Field(default=frozenset(), alias="belief-nouns")
+    false_words: frozenset[str] = Field(default=frozenset(), alias="false-words")
 
 
 class ConditionLex(DataModel):
@@ -207,7 +211,24 @@ class ScopeReader:
             no_subject = any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             if c.dep_ in ("nsubj", "nsubjpass") and no_subject:
                 return True
-        return verb.dep_ == "ccomp" and self._denial_frame(verb.head)
+        return (verb.dep_ == "ccomp" and self._denial_frame(verb.head)) or self.myth_frame(verb)
+
+    def myth_frame(self, verb: Any) -> bool:
+        """ "It is a myth that P", "the idea that P is a myth / is wrong": P is the article's denial, not a
+        myth it quotes (a "not a myth" frame asserts P, so it is left alone)."""
+        if verb.dep_ not in ("acl", "ccomp") and not (
+                verb.dep_ == "relcl" and any(c.dep_ == "mark" for c in verb.children)):
+            return False  # a "that" clause read as relative is a content clause when "that" is its mark
+        noun, neg = verb.head, self.lex.negation
+        lemma = noun.lemma_.lower()
+        if lemma in neg.myth_nouns:
+            return not any(c.dep_ == "neg" for c in (*noun.head.children, *noun.children))
+        if lemma not in neg.belief_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        kids = list(noun.head.children)
+        return not any(c.dep_ == "neg" for c in kids) and any(
+            (c.dep_ == "attr" and c.lemma_.lower() in neg.myth_nouns)
+            or (c.dep_ == "acomp" and c.lemma_.lower() in neg.false_words) for c in kids)
 
     def _denial_frame(self, head: Any) -> bool:
         """ "It is not true that P", "it isn't the case that P": the frame denies its clause."""
@@ -380,5 +401,6 @@ class ScopeReader:
             construction=construction, block=block.index, hedge=self.hedge(anchors),
             negated=any(self.negated(a) for a in anchors), condition=cond,
             age_scope=self.age_scope(cond), question=self.question(sent),
-            myth=self.myth(sent, block), quotation=self.quotation(sent, block, anchors),
+            myth=self.myth(sent, block) and not any(self.myth_frame(clause_verb(a)) for a in anchors),
+            quotation=self.quotation(sent, block, anchors),
             reported=self.reported(sent, anchors), list_id=list_id)

@@ -82,6 +82,8 @@ class UnitsFile(DataModel):
     age_preps: dict[str, Relation] = Field(alias="age-preps")
     words: UnitWords
     birthdays: dict[str, float]
+    #: "in the first year (of life)": a window from birth, in months
+    first_periods: dict[str, float] = Field(default_factory=dict, alias="first-periods")
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ class Units:
     age_preps: Mapping[str, Relation]
     words: UnitWords
     birthdays: Mapping[str, float]
+    first_periods: Mapping[str, float] = field(default_factory=dict)
     plurals: Mapping[str, str] = field(default_factory=dict)  # unit name -> plural, for messages
     _memo: dict[str, tuple[Amount, ...]] = field(default_factory=dict, repr=False)
 
@@ -188,6 +191,10 @@ class Units:
         self.birthday_re = re.compile(
             r"\b(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|a(?:\s+\w+['’]s)?|baby['’]s|"
             rf"child['’]s)\s+(?P<nth>{_alternation(self.birthdays)})\s+birthday", re.IGNORECASE)
+        self.first_period_re = re.compile(
+            r"\b(?:in|during|within|through|throughout)\s+(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|"
+            rf"a\s+\w+['’]s)\s+first\s+(?P<per>{_alternation(self.first_periods)})\b(?:\s+of\s+life\b)?",
+            re.IGNORECASE) if self.first_periods else None
         self.age_number_re = re.compile(rf"\b(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<a>{num})"
                                         rf"(?:{sep}(?P<b>{num}))?"
                                         rf"\b(?!\s*(?:{unit})\b)", re.IGNORECASE)
@@ -258,6 +265,8 @@ class Units:
             add(self._amount(text, m, between=True))
         for m in self.birthday_re.finditer(text):
             add(self._birthday(text, m))
+        for m in self.first_period_re.finditer(text) if self.first_period_re is not None else ():
+            add(self._first_period(m))
         for m in self.amount_re.finditer(text):
             rate = m.group("old") or m.group("per") or m.group("adv")
             if m.group("a").lower() in ("a", "an") and not rate:
@@ -376,6 +385,13 @@ class Units:
                       relation=relation or Relation.AT, extreme=prep in self.words.extreme_preps,
                       converted=(months, months), prep=prep)
 
+    def _first_period(self, m: re.Match[str]) -> Amount:
+        """ "in the first year": every age from birth to its end (a deadline, as "in the first 12 months")."""
+        months = self.first_periods[m.group("per").lower()]
+        return Amount(start=m.start(), end=m.end(), stated=(months, months), unit="months", dimension="age",
+                      canonical=(months, months), canonical_unit="months", relation=Relation.BY,
+                      converted=(months, months), prep="in the first")
+
     def _age_number(self, text: str, m: re.Match[str]) -> Amount:
         lo = self.number(m.group("a"))
         hi = self.number(m.group("b")) if m.group("b") else lo
@@ -439,6 +455,7 @@ def build_units(data: UnitsFile, source: DataSource | None = None) -> Units:
                  relation_after=MappingProxyType(dict(data.relation_after)),
                  age_preps=MappingProxyType(dict(data.age_preps)), words=data.words,
                  birthdays=MappingProxyType(dict(data.birthdays)),
+                 first_periods=MappingProxyType(dict(data.first_periods)),
                  plurals=MappingProxyType({u.name: u.plural for u in data.unit if u.plural}))
 
 
