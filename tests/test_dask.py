@@ -359,6 +359,16 @@ def test_no_workers_timeout_is_the_constructors_then_dasks_setting_then_a_minute
         assert DaskExecutor(no_workers_timeout=7).workerless_timeout() == 7
 
 
+@pytest.mark.parametrize("value", ["soon", "0s", -5])
+def test_a_dask_setting_that_is_no_bound_is_a_one_line_usage_error(
+        value: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    name = _archive(tmp_path / "cfg", 1)[0]
+    with dask.config.set({"distributed.scheduler.no-workers-timeout": value}):
+        assert main(["check", name, "--executor", "dask"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no-workers-timeout" in err[0]
+
+
 @pytest.mark.slow  # one worker process loading the spaCy pipeline
 def test_workers_gone_mid_run_fail_the_rest_and_finished_files_keep_their_findings(tmp_path: Path) -> None:
     names = _archive(tmp_path / "gone", 12)

@@ -27,6 +27,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import logging
+import math
 import os
 import time
 import uuid
@@ -147,8 +148,16 @@ class DaskExecutor:
         if self.no_workers_timeout is not None:
             return self.no_workers_timeout
         configured = dask.config.get("distributed.scheduler.no-workers-timeout", None)
-        seconds = parse_timedelta(configured, default="s") if configured is not None else None
-        return float(seconds) if seconds else NO_WORKERS_TIMEOUT
+        if configured is None:
+            return NO_WORKERS_TIMEOUT
+        try:
+            seconds = float(parse_timedelta(configured, default="s"))
+        except (ValueError, TypeError, KeyError):
+            seconds = math.nan
+        if not seconds > 0:  # a Dask setting is the user's input: one line, exit 2
+            raise EditlintError("Dask's distributed.scheduler.no-workers-timeout: expected a duration "
+                                f"above 0, got {configured!r}")
+        return seconds
 
     def _connect(self, stack: contextlib.ExitStack[Any], spec: LinterSpec, timeout: float) -> tuple[Any, str]:
         """The client (closed with ``stack``) and the name of the run's plugin, set up on every worker."""
@@ -182,8 +191,9 @@ class DaskExecutor:
         # Dask's statistical profiler walks every worker's stack every 10 ms: CPU spent on output nobody
         # reads here (no dashboard). Nannies pass this configuration to the workers they (re)start. The
         # scheduler fails tasks queued while it has no running worker for the run's timeout itself.
+        bound = f"{no_workers_timeout}s" if math.isfinite(no_workers_timeout) else None  # inf: no bound
         with dask.config.set({"distributed.worker.profile.enabled": False,
-                              "distributed.scheduler.no-workers-timeout": f"{no_workers_timeout}s"}):
+                              "distributed.scheduler.no-workers-timeout": bound}):
             cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=self.workers, threads_per_worker=self.threads, processes=True,
                 dashboard_address=":0", silence_logs=logging.ERROR)  # no fixed port
