@@ -170,3 +170,33 @@ def test_a_dictionary_not_in_lower_case_is_loaded_the_librarys_way(monkeypatch: 
     monkeypatch.setattr("editlint.checks.spelling.pkgutil.get_data", lambda *a: mixed)
     checker = spelling.load_checker()
     assert dict(checker.word_frequency.dictionary) == {"crib": 7, "cot": 2}  # lower-cased by the library
+
+
+# -- the garbage collector -------------------------------------------------------------------------------
+def _run(code: str) -> list[str]:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_a_command_line_run_freezes_the_heap_at_exit() -> None:
+    """The CLI has ``gc.freeze`` run at exit (before the interpreter's last collections), not during the
+    run; a handler registered before it still runs, after it."""
+    code = ("import atexit, gc, io, contextlib\n"
+            "from editlint.cli import main\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+            "real, seen = atexit.register, []\n"
+            "atexit.register = lambda f, *a, **k: (seen.append(f is gc.freeze), real(f, *a, **k))[1]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['rules']); main(['rules'])\n"
+            "atexit.register = real\n"
+            "print('registered', sum(seen), 'now', gc.get_freeze_count())\n")
+    assert _run(code) == ["registered", "2", "now", "0", "frozen", "True"]
+
+
+def test_loading_a_pipeline_freezes_what_is_alive() -> None:
+    code = ("import gc\nfrom editlint.nlp import load_model\n"
+            "print(gc.get_freeze_count())\nload_model('en_core_web_sm')\nprint(gc.get_freeze_count() > 0)\n")
+    assert _run(code) == ["0", "True"]

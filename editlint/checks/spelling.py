@@ -124,21 +124,22 @@ def load_checker() -> Any:
     """pyspellchecker with its English dictionary, as ``SpellChecker(language="en", distance=2)`` builds it.
 
     Its loader lower-cases every one of the 160,000 words (about a quarter of a cold load); the shipped list
-    is lower-case already, so when it is, the words go in as they are. Any other list, or a pyspellchecker
-    whose internals differ, is loaded the library's own way."""
+    is lower-case already, so the words go in as they are, and only if every letter they use is its own
+    lower case (the letters are counted anyway) is that kept. Any other list, or a pyspellchecker whose
+    internals differ, is loaded the library's own way."""
     from spellchecker import SpellChecker
 
     raw = pkgutil.get_data("spellchecker", "resources/en.json.gz")
-    text = gzip.decompress(raw).decode("utf-8") if raw else ""
     checker = SpellChecker(language=None, distance=2)
     frequency = checker.word_frequency
     words = getattr(frequency, "_dictionary", None)
     update = getattr(frequency, "_update_dictionary", None)
-    if not text or text != text.lower() or not isinstance(words, Counter) or words or not callable(update):
-        return SpellChecker(language="en", distance=2)
-    words.update(json.loads(text))
-    update()
-    return checker
+    if raw and isinstance(words, Counter) and not words and callable(update):
+        words.update(json.loads(gzip.decompress(raw).decode("utf-8")))
+        update()
+        if all(c.lower() == c for c in frequency.letters):
+            return checker
+    return SpellChecker(language="en", distance=2)
 
 
 @dataclass(frozen=True)
