@@ -48,6 +48,7 @@ class Rules:
     max_plain_words: int
     open_words: frozenset[str]
     minor_words: frozenset[str]
+    openers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: Segmentation) -> Rules:
@@ -58,6 +59,7 @@ class Rules:
             before_name=_folded(abbr.before_name),
             max_words=heading.max_words, max_plain_words=heading.max_plain_words,
             open_words=_folded(heading.open_words), minor_words=_folded(heading.minor_words),
+            openers=_folded(abbr.sentence_openers),
         )
 
 
@@ -70,6 +72,7 @@ class _Abbreviations(DataModel):
     before_anything: list[Word]
     before_number: list[Word]
     before_name: list[Word]
+    sentence_openers: list[Word] = Field(default_factory=list)
 
 
 class _HeadingLine(DataModel):
@@ -208,15 +211,39 @@ def _split_run(text: str, lo: int, hi: int, r: Rules) -> list[tuple[int, int]]:
 _WORD_STOP = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.['\"’”)\]]*\s+")
 
 
+#: A dotted initialism ("U.S.", "a.m.") ending a sentence, then space.
+_INITIALISM_STOP = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})['\"’”)\]]*\s+")
+#: An ellipsis, then space: the writer's pause, or a sentence end when a capital follows.
+_ELLIPSIS_STOP = re.compile(r"(?:\.{3}|…)['\"’”)\]]*\s+")
+#: The first word of what follows a break.
+_NEXT_WORD = re.compile(r"[\s\"'“‘(\[*_]*([^\W\d_]+)")
+
+
 def _word_stops(chunk: str, r: Rules) -> set[int]:
     """Breaks after a word the base splitter takes for an abbreviation ("ill", "may", "no", "etc") when
-    a capital follows. Only the data's abbreviations keep the sentence going there."""
+    a capital follows. Only the data's abbreviations keep the sentence going there. Also after a dotted
+    initialism when a sentence opener follows ("in the U.S. Simply…", not "the U.S. Army"), and after an
+    ellipsis before a capital ("I was tired... I stopped")."""
     keep = r.before_anything | r.before_name
     out: set[int] = set()
     for m in _WORD_STOP.finditer(chunk):
         if m.group(1).casefold() not in keep and _first_char(chunk[m.end():]).isupper():
             out.add(m.end())
+    for m in _INITIALISM_STOP.finditer(chunk):
+        if m.group(1)[:-1].casefold() not in keep and _opens_after_initialism(chunk[m.end():], r):
+            out.add(m.end())
+    out.update(m.end() for m in _ELLIPSIS_STOP.finditer(chunk) if _first_char(chunk[m.end():]).isupper())
     return out
+
+
+def _opens_after_initialism(rest: str, r: Rules) -> bool:
+    """Whether ``rest`` opens a new sentence after an initialism: a capitalised sentence opener of the
+    data (a pronoun, determiner, conjunction...) or an -ly adverb ("Sadly"), not a name ("U.S. Army")."""
+    m = _NEXT_WORD.match(rest)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1)
+    return word.casefold() in r.openers or (len(word) > 4 and word.endswith("ly") and word[1:].islower())
 
 
 def _first_char(text: str) -> str:

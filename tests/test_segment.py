@@ -61,6 +61,15 @@ TRICKY = [
     ("We tried every trick.Nothing worked.", ["We tried every trick.", "Nothing worked."]),
     ("Where Is Spot? is a lift-the-flap classic.", None),
     ("We waited... and waited. Finally she slept.", ["We waited... and waited.", "Finally she slept."]),
+    ("The kite tore... We bought another one.", ["The kite tore...", "We bought another one."]),
+    ("The rain kept on… Nobody minded.", ["The rain kept on…", "Nobody minded."]),
+    # a dotted initialism ending a sentence, and the same one before a name
+    ("Cycling lanes are common in the U.K. Sadly, few schools have racks.",
+     ["Cycling lanes are common in the U.K.", "Sadly, few schools have racks."]),
+    ("Chess clubs are everywhere in the U.S. Most meet after school.",
+     ["Chess clubs are everywhere in the U.S.", "Most meet after school."]),
+    ("The library opens at 9 a.m. It closes at noon.", ["The library opens at 9 a.m.", "It closes at noon."]),
+    ("Her uncle served in the U.S. Navy for years.", None),
     ("Is it a cold? Or hay fever? Watch the pattern.",
      ["Is it a cold?", "Or hay fever?", "Watch the pattern."]),
     # list lines inside one block: each item is a sentence, its number stays with it
