@@ -220,3 +220,33 @@ def test_a_leading_gerund_misread_as_a_clause_is_the_avoided_act(avoided: str, f
 def test_rival_leading_causes(a: str, b: str, contradicts: bool) -> None:
     _, found = pair(a, b)
     assert links(found, "EL303", 3, 7) is contradicts, found
+
+
+# -- a second fresh grammar (8), round 2 -------------------------------------------------------------------
+@pytest.mark.parametrize(("a", "b", "code", "contradicts"), [
+    ("Ten months is the age when most babies wave bye-bye.", "Most babies wave bye-bye at 3 years.", "EL302",
+     True),
+    ("Ten months is the age when most babies wave bye-bye.", "Most babies wave bye-bye at about 10 months.",
+     "EL302", False),
+    ("A stiff neck can signal a serious infection.", "A stiff neck is nothing to worry about.", "EL303",
+     True),
+    ("Chocolate is often wrongly blamed for spots.", "Chocolate causes spots.", "EL303", True),
+    ("Chocolate is often wrongly blamed for spots.", "Chocolate does not cause spots.", "EL303", False),
+    ("It helps to warm the towel first.", "Never warm the towel.", "EL303", True),
+    ("Parents are encouraged to use a night light.", "Avoid using a night light.", "EL303", True),
+    ("You are advised not to share spoons with your baby.", "It is fine to share spoons with your baby.",
+     "EL303", True),
+    ("You can go ahead and trim the fringe.", "Don't ever trim the fringe.", "EL303", True),
+    ("Humming is the first of these skills; whistling is the second.", "Children whistle before they hum.",
+     "EL301", True),
+    ("Humming is the first skill, and whistling is the next.", "Children hum before they whistle.", "EL301",
+     False),
+    ("From about 10 months, children start to point at pictures.",
+     "From about 3 years, children start to point at pictures.", "EL302", True),
+    ("From 6 months, you can offer water.", "From 12 months, you can offer water in an open cup.", "EL302",
+     False),
+    ("Call 111 if your child has a swollen ankle.", "A swollen ankle is not serious.", "EL303", True),
+])
+def test_round_two_kinds(a: str, b: str, code: str, contradicts: bool) -> None:
+    _, found = pair(a, b)
+    assert links(found, code, 3, 7) is contradicts, found

@@ -260,8 +260,13 @@ ONSET_RATIO = 2.0
 
 
 def _onsets_far_apart(a: AgeClaim, b: AgeClaim, limit_heads: frozenset[str]) -> bool:
+    """Two onsets of one event far apart: "not until N" (not a practice's limit) or, on both sides, "from N,
+    children start to X" (a start, not a permission)."""
     onset = [c for c in (a, b) if c.relation is Relation.NOT_BEFORE and c.concept.head not in limit_heads]
-    if not onset or Relation.FROM in (a.relation, b.relation) or a.phase != b.phase:
+    starts = all(c.relation is Relation.FROM and c.phase is Phase.START for c in (a, b))
+    if not (onset or starts) or a.phase != b.phase:
+        return False
+    if Relation.FROM in (a.relation, b.relation) and not starts:
         return False
     early, late = sorted(sum(to_months(c.stated, c.unit)) / 2 for c in (a, b))
     return late - early > AGE_MARGIN and late >= ONSET_RATIO * early

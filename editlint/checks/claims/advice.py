@@ -254,6 +254,15 @@ def _caused_thing(verb: Any, act: Any, env: Env) -> Any:
     return actor if actor is not None and not _is_person(actor, env) else None
 
 
+def _pseudo_coordinated(verb: Any) -> Any:
+    """ "go ahead and X", "try and X", "come and X": the act is X (the first verb only carries it)."""
+    if verb.lemma_.lower() not in ("go", "come", "try") or any(c.dep_ == "dobj" for c in verb.children):
+        return verb
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.children):
+        return verb
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), verb)
+
+
 def _acts_on_child(verb: Any, env: Env) -> bool:
     """A gerund whose object is the child ("waking a sleeping baby"): the act itself is the advice, as in
     the imperative "wake your baby", which names no object either."""
@@ -273,6 +282,8 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
         inner = _complement(verb)
         action_tok = inner if inner is not None else None
         polarity = -polarity
+    if action_tok is not None:
+        action_tok = _pseudo_coordinated(action_tok)
     if action_tok is not None and obj_tok is None:
         action_tok = _caused_act(action_tok, env)
         obj_tok = advice_object(action_tok, env) or _caused_thing(verb, action_tok, env)
@@ -520,8 +531,10 @@ def condition_thing(clause: Any, env: Env) -> Concept:
     """The condition of a red flag or a reassurance as a thing: its event, negation and age ("not
     walking by 12 months"), so "not X by their first birthday" and "not X by 12 months" are one thing."""
     had = next((c for c in clause.children if c.dep_ == "dobj"), None)
-    event = env.concept(had if had is not None and clause.lemma_.lower() in env.lexicons.stance.having_verbs
-                        else clause)  # "if your child has a rash": the rash
+    if had is not None and clause.lemma_.lower() in env.lexicons.stance.having_verbs:
+        event = thing_concept(env, had)  # "if your child has a swollen gum": the thing, named as elsewhere
+    else:
+        event = env.concept(clause)
     neg = env.negated(clause)
     text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
     age = next((a for a in env.units.scan(text) if a.is_age), None)

@@ -383,8 +383,8 @@ class Concepts:
                 return [c for c in conj.children if c.dep_ == "dobj"]
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return [_Gap(tok.head)]  # a gerund read as its object's modifier (see _through_gerund)
-        if tok.dep_ == "relcl":
-            noun = tok.head
+        if tok.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in tok.children):  # "the age when X":
+            noun = tok.head                                                       # a time, not X's argument
             if noun.dep_ == "attr" and (noun.head.lemma_ == "be"):
                 noun = next((c for c in noun.head.children if c.dep_ in ("nsubj", "csubj")), noun)
             return [_Gap(noun)]

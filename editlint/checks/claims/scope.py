@@ -45,6 +45,8 @@ class NegationLex(DataModel):
     myth_nouns: frozenset[str] = Field(default=frozenset(), alias="myth-nouns")
     belief_nouns: frozenset[str] = Field(default=frozenset(), alias="belief-nouns")
     false_words: frozenset[str] = Field(default=frozenset(), alias="false-words")
+    #: "X is wrongly blamed for Y", "falsely said to": the clause says it is not so
+    false_adverbs: frozenset[str] = Field(default=frozenset(), alias="false-adverbs")
 
 
 class ConditionLex(DataModel):
@@ -204,7 +206,7 @@ class ScopeReader:
         return bool(self._clause_memo(self._negated, clause_verb(tok), self._negated_clause))
 
     def _negated_clause(self, verb: Any) -> bool:
-        words = self.lex.negation.words | self.lex.negation.rare_adverbs
+        words = self.lex.negation.words | self.lex.negation.rare_adverbs | self.lex.negation.false_adverbs
         for c in verb.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words):
                 return True
