@@ -483,3 +483,63 @@ def test_plural_of_an_age_compound_is_a_word(text: str) -> None:
 
 def test_a_plural_typo_after_a_number_and_an_ordinary_noun_is_still_caught() -> None:
     assert [f.data["word"] for f in el501("# Ages\n\nThree cold thes came.\n")] == ["thes"]
+
+
+# -- fix safety: an automatic fix must never change the meaning (issue 11) -------------------------------
+@pytest.mark.parametrize(("word", "cand", "slip"), [
+    ("definately", "definitely", True),   # a vowel inside the word
+    ("gardn", "garden", True),            # a dropped letter
+    ("plannt", "plant", True),            # a doubled letter
+    ("wheele", "wheel", True),            # an added letter
+    ("recieve", "receive", True),         # neighbours swapped
+    ("uprooting", "unrooting", False),    # a consonant changed: maybe another word part
+    ("fungi", "fungo", False),            # the last letter: a Latin or inflected ending
+    ("tentpeg", "tenting", False),        # two edits: a guess
+])
+def test_only_typing_slips_are_safe_corrections(word: str, cand: str, slip: bool) -> None:
+    assert sp._typing_slip(word, cand) is slip
+
+
+def test_compounds_of_two_words_are_recognised() -> None:
+    spell = Registry.default().data("speller").spell
+    assert sp._compound("sandpit", spell) and sp._compound("upcycling", spell)
+    assert not sp._compound("definately", spell) and not sp._compound("recieve", spell)
+
+
+def _misspell(word: str, i: int, kind: str) -> str:
+    """A generated misspelling of ``word`` at letter ``i``."""
+    if kind == "consonant":  # replace a consonant by another consonant
+        return word[:i] + ("t" if word[i] != "t" else "d") + word[i + 1:]
+    if kind == "ending":  # change the last letter
+        return word[:-1] + ("i" if word[-1] != "i" else "a")
+    return word[:i] + word[i + 1:]  # "drop": lose a letter
+
+
+@pytest.mark.parametrize("word", ["kitchen", "umbrella", "swimming", "picnic", "bicycle", "holiday",
+                                  "library", "compost", "scissors", "stroller"])
+def test_no_automatic_fix_that_may_change_the_word(word: str) -> None:
+    """Generated misspellings: a dropped letter may be fixed; a changed consonant or last letter is only
+    suggested (its candidate could be another word), whatever the word."""
+    for kind, i in (("consonant", 2), ("ending", 0)):
+        bad = _misspell(word, i, kind)
+        for f in el501(f"# Notes\n\nWe packed the {bad} today.\n"):
+            assert not f.fixes, (kind, bad, f.suggestion)
+    dropped = [f for f in el501(f"# Notes\n\nWe packed the {_misspell(word, 3, 'drop')} today.\n")]
+    assert all(e.text == word for f in dropped for e in f.fixes)
+
+
+@pytest.mark.parametrize("text", [
+    "The rocket launch was scrubbed; we waited ten-ish minutes and then went home.",
+    "Her drawings have a cartoon-esque charm, and the picnic started at noon-ish.",
+    "A sockless toddler on cold tiles, a napless afternoon and a spotless kitchen.",
+])
+def test_hyphenated_and_less_endings_on_words_are_words(text: str) -> None:
+    assert el501(f"# Notes\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("It was a ten-ihs minute walk.", "ihs"),        # a typo of the ending is still caught
+    ("A pointlees argument about bedtime.", "pointlees"),  # a typo next to a -less word
+])
+def test_endings_do_not_hide_typos(text: str, word: str) -> None:
+    assert word in [f.data["word"] for f in el501(f"# Notes\n\n{text}\n")]

@@ -266,9 +266,10 @@ class Lexicon:
     user's words and the US/UK forms, kept as separate sets so a run copies none of the big lists."""
 
     def __init__(self, *sets: frozenset[str], prefixes: tuple[str, ...] = (),
-                 twins: Mapping[str, str] | None = None) -> None:
+                 twins: Mapping[str, str] | None = None, suffixes: tuple[str, ...] = ()) -> None:
         self.sets = sets
         self.prefixes = prefixes
+        self.suffixes = frozenset(suffixes)  # a hyphenated ending on a word ("ten-ish"): not checked alone
         self.twins = twins or {}  # US/UK form -> the other form
 
     def __contains__(self, word: object) -> bool:
@@ -292,8 +293,9 @@ def _known_form(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
 # plurals and third persons of a known word; adjectives in -ly from verbs in -le ("wobbly", "giggly")
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ly", "le"))
 # Productive endings on a known word whose final e drops or last consonant doubles: family words
-# ("blankie", "nursies" from "nurse", "doggies" from "dog"), -able ("grippable"), agent nouns ("rocker").
-_DERIVING_TAILS = (("ies", 3), ("ie", 3), ("able", 4), ("ers", 4), ("er", 4))  # tail, shortest stem
+# ("blankie", "nursies" from "nurse", "doggies" from "dog"), -able ("grippable"), agent nouns ("rocker"),
+# and -less, which makes an adjective of almost any noun ("sockless", "napless").
+_DERIVING_TAILS = (("ies", 3), ("ie", 3), ("able", 4), ("ers", 4), ("er", 4), ("less", 3))  # tail, stem
 _TAILS = frozenset(t for t, _ in _DERIVING_TAILS)
 # The stem's own inflections one edit away do not make such a word a typo ("nurses" for "nursies").
 _STEM_FORMS = ("", "s", "es", "d", "ed", "ing", "er")
@@ -345,9 +347,11 @@ def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     return not near
 
 
-def lexicon(vocab: Vocabulary, pairs: Pairs, accept: frozenset[str] = frozenset()) -> Lexicon:
+def lexicon(vocab: Vocabulary, pairs: Pairs, accept: frozenset[str] = frozenset(),
+            suffixes: Iterable[str] = ()) -> Lexicon:
     """The accepted words for a vocabulary and pair list (``accepts`` and the measurement script use it)."""
-    return Lexicon(vocab.accept, accept, pairs.forms, prefixes=vocab.prefixes, twins=pairs.twins)
+    return Lexicon(vocab.accept, accept, pairs.forms, prefixes=vocab.prefixes, twins=pairs.twins,
+                   suffixes=tuple(_normalise(x) for x in suffixes))
 
 
 def accepts(word: str, extra: Lexicon, speller: Speller) -> bool:
@@ -525,6 +529,42 @@ class _Flag:
                    edits=_edit(doc, s, e, self.fix) if self.fix else (), key=self.key, data=data)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _typing_slip(word: str, cand: str) -> bool:
+    """Whether ``cand`` is ``word`` with one letter dropped, added or swapped with its neighbour, or with
+    one vowel inside the word changed ("definately"): slips that keep the word's parts. A changed
+    consonant ("uprolling" -> "unrolling") or last letter ("palatini" -> "palatine", a Latin or
+    inflected ending) may be another word, and two edits ("blowdry" -> "blowy") are a guess."""
+    if abs(len(word) - len(cand)) == 1:
+        short, long_ = sorted((word, cand), key=len)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    if len(word) != len(cand):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, cand, strict=True)) if a != b]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        i = diff[0]
+        return word[i] == cand[i + 1] and word[i + 1] == cand[i]
+    return (len(diff) == 1 and 0 < diff[0] < len(word) - 1
+            and word[diff[0]] in _VOWELS and cand[diff[0]] in _VOWELS)
+
+
+_COMPOUND_PART = 2  # "up" + "rolling", "blow" + "dry": parts this long may make a closed compound
+
+
+def _compound(word: str, spell: Any) -> bool:
+    """Whether ``word`` is two dictionary words run together: a coined compound, not a typo to fix."""
+    return any(word[:i] in spell and word[i:] in spell
+               for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
+
+
+def _safe_fix(original: str, part: str, cand: str, spell: Any) -> bool:
+    """An automatic fix must not change the meaning: a plain-cased word, a typing slip, no compound."""
+    plain_case = original.islower() or (original[:1].isupper() and original[1:].islower())
+    return plain_case and _typing_slip(part, cand.lower()) and not _compound(part, spell)
+
+
 def _misspelt_part(original: str, s: int, e: int, part: str, capital: bool, limit: int,
                    speller: Speller) -> _Flag | None:
     cands = speller.suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
@@ -534,7 +574,8 @@ def _misspelt_part(original: str, s: int, e: int, part: str, capital: bool, limi
         cands = tuple(c for c in cands if c[:1] == part[:1])
         if not cands:
             return None
-    unique = len(cands) == 1  # one of several guesses is never offered as an edit
+    # one of several guesses is never offered as an edit, nor a guess that may change the meaning
+    unique = len(cands) == 1 and _safe_fix(original, part, cands[0], speller.spell)
     cands = tuple(_match_case(original, c) for c in cands[:limit])
     if cands:
         options = " / ".join(repr(c) for c in cands)
@@ -586,7 +627,8 @@ def _word_hits(tok: Token, low: str, speller: Speller, extra: Lexicon, limit: in
     offset = 0
     for i, part in enumerate(parts):
         bare_prefix = part in extra.prefixes and i < len(parts) - 1
-        if part and not bare_prefix and not _known(part, spell, extra):
+        bare_suffix = part in extra.suffixes and i > 0 and bool(parts[i - 1])  # "ten-ish", "cat-esque"
+        if part and not bare_prefix and not bare_suffix and not _known(part, spell, extra):
             s = tok.start + offset
             before = tok.block.text[max(0, s - tok.block.start - 40):s - tok.block.start]
             if not _compound_plural(part, i == len(parts) - 1, before, spell, extra, age):
@@ -604,6 +646,7 @@ def _word_hits(tok: Token, low: str, speller: Speller, extra: Lexicon, limit: in
     "reference-headings": Option(list, [], "headings that open a references section (not spell-checked)"),
     "quote-intro": Option(list, [], "words that introduce a quoted term ('the word \"x\"'): not checked"),
     "age-units": Option(list, [], "units of age compounds whose plural is one noun ('two-year-olds')"),
+    "hyphen-suffixes": Option(list, [], "endings written after a hyphen that are no words alone ('ten-ish')"),
 })
 def spelling(ctx: CheckContext) -> Iterator[Hit]:
     """Words that are in neither the bundled dictionary nor the house vocabulary."""
@@ -617,10 +660,11 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     speller: Speller = ctx.data("speller")
     limit = ctx.options["max-suggestions"]
     skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
-    ask = _Asking(lexicon(vocab, pairs, user_accept), reject, speller, limit,
+    suffixes = tuple(str(x) for x in ctx.options["hyphen-suffixes"])
+    ask = _Asking(lexicon(vocab, pairs, user_accept, suffixes), reject, speller, limit,
                   age_compound(ctx.options["age-units"]))
     key = (ident(vocab), ident(pairs), ident(speller), user_accept, tuple(sorted(reject.items())),
-           limit, tuple(ctx.options["age-units"]))
+           limit, tuple(ctx.options["age-units"]), suffixes)
     found = [(b, reuse(("EL501-block", key, b.text, b.kind, _block_skips(doc, b, skips)),
                        partial(_block_doubts, doc, b, skips, ask))) for b in doc.iter_blocks()]
     names = frozenset[str]().union(*(d.names for _, d in found))
