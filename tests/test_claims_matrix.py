@@ -23,6 +23,8 @@ from claims_grammar_heldout3 import advice3_cases
 from claims_grammar_heldout4 import heldout4_cases
 from claims_grammar_heldout5 import heldout5_cases
 from claims_grammar_heldout6 import heldout6_cases
+from claims_grammar_heldout7 import heldout7_cases
+from claims_grammar_heldout8 import heldout8_cases
 
 from editlint import FileReport, Linter
 
@@ -66,6 +68,12 @@ LATER_GRAMMARS: dict[str, tuple[Callable[[], list[Case]], dict[str, tuple[float,
     "held-out grammar 6": (heldout6_cases, {"advice": (0.80, 0), "age": (0.50, 0), "order": (0.70, 0),
                                             "proposition": (0.80, 0), "quantity": (0.70, 0),
                                             "stance": (0.65, 0)}),
+    "held-out grammar 7": (heldout7_cases, {"advice": (0.95, 0), "age": (0.75, 0), "order": (0.85, 0),
+                                            "proposition": (0.80, 0), "quantity": (0.95, 0),
+                                            "stance": (0.90, 0)}),
+    "held-out grammar 8": (heldout8_cases, {"advice": (0.95, 0), "age": (0.75, 0), "order": (0.75, 0),
+                                            "proposition": (0.95, 0), "quantity": (0.70, 0),
+                                            "stance": (0.90, 0)}),
 }
 
 
