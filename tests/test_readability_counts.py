@@ -106,3 +106,19 @@ def test_section_and_article_figures_are_textstats_on_each_text() -> None:
         for s in sents:
             if s.scored:
                 assert r.flesch(s.counts)[1] == r._textstat().flesch_kincaid_grade(s.text)
+
+
+def test_textstat_per_word_caches_hold_an_articles_words() -> None:
+    """textstat's 128-entry caches thrashed on every article; the same functions get roomier caches."""
+    import importlib
+
+    r._textstat()
+    for module_name, name in r._PER_WORD:
+        func = getattr(importlib.import_module(module_name), name)
+        assert func.cache_info().maxsize == r.WORD_CACHE
+    words = ["considerable", "opportunity", "unbelievable", "photosynthesis", "temperature"] * 60
+    text = " ".join(words[:12]) + ". " + " ".join(w + "s" for w in words[:12]) + "."
+    before = {m: getattr(importlib.import_module(m), n).cache_info().hits for m, n in r._PER_WORD}
+    r.scores([text.split(". ")[0] + ".", text.split(". ")[1]])
+    after = {m: getattr(importlib.import_module(m), n).cache_info().hits for m, n in r._PER_WORD}
+    assert any(after[m] > before[m] for m in after)  # the repeated words were looked up once
