@@ -905,3 +905,59 @@ def test_el403_error_for_an_instruction_warning_for_a_stated_dose(text: str, sev
     report = lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL403"])
     assert [(f.rule, f.severity.value) for f in report.findings] == [("EL403", severity)]
     assert report.findings[0].data["recommendation"] is (severity == "warning")
+
+
+# -- fixes from an audit on real articles (own sentences, other topics) -----------------------------------
+@pytest.mark.parametrize("text", [
+    # a spoon named as a utensil under a rule is not an amount
+    "## Cough syrup\n\nNever measure cough syrup with a tablespoon from the drawer; use the cup in the box."
+    "\n",
+    "## Allergy medicine\n\nDo not use a kitchen utensil, like a teaspoon, to measure antihistamine.\n",
+    # a clinician in the dose sentence counts, whatever the verb's form, even in a broken sentence
+    "## Ear drops\n\nIf the ache lasts, think about calling your pharmacist about give the drops twice a day."
+    "\n",
+    "## Eczema\n\nWe suggest checking with the GP before you use hydrocortisone cream twice a day.\n",
+])
+def test_utensils_and_clinicians_named_in_the_sentence(text: str) -> None:
+    assert codes(lint_snippet(text, "markdown", select=["EL403"])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "## Cough syrup\n\nGive a teaspoon of cough syrup twice a day.\n",
+    "## Cough syrup\n\nGive one teaspoon of the syrup at bedtime.\n",
+])
+def test_a_spoonful_of_a_medicine_is_still_a_dose(text: str) -> None:
+    assert codes(lint_snippet(text, "markdown", select=["EL403"])) == ["EL403"]
+
+
+SKIN = """# Chickenpox spots
+
+Chickenpox brings an itchy rash and spots that blister. Your child may have a fever and feel irritable, and
+the rash spreads over a few days. Scratching can lead to an infection of the skin, so keep nails short.
+"""
+
+
+@pytest.mark.parametrize("care", [
+    "If the spots look infected, consider calling your pediatrician.",
+    "When the itching is bad, think about consulting with a doctor.",
+    "If she seems very unwell, we recommend talking to the GP.",
+])
+def test_a_conditional_referral_in_any_verb_form_counts(care: str) -> None:
+    assert codes(lint_snippet(SKIN, "markdown", select=["EL404"])) == ["EL404"]
+    assert codes(lint_snippet(SKIN + "\n" + care + "\n", "markdown", select=["EL404"])) == []
+
+
+@pytest.mark.parametrize(("sentence", "symptom"), [
+    ("Check the bath water temperature with your wrist.", False),
+    ("Keep the nursery at a room temperature of about 18 degrees.", False),
+    ("A thick duvet can raise their body temperature at night.", False),
+    ("Warm the milk to body temperature before a feed.", False),
+    ("If your toddler has a high temperature, offer drinks often.", True),
+    ("Her temperature was 39 degrees this morning.", True),
+    ("Take your child's temperature with a digital thermometer.", True),
+])
+def test_temperature_is_a_symptom_only_when_it_is_the_childs(sentence: str, symptom: bool) -> None:
+    kind = Registry.default().data("health-lexicon").lexicon.kinds["symptom"]
+    words = d._words(sentence)
+    hits = [key for _i, key, pat in kind.candidates(words) if pat.search(sentence)]
+    assert any("temperature" in k for k in hits) is symptom, hits
