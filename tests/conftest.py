@@ -3,7 +3,7 @@ session, see helpers.py), and where the shared/ folder is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +50,17 @@ def _no_run_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     test asks for --jobs; tests/test_cache.py and tests/test_jobs.py turn them on in folders of their own."""
     monkeypatch.setenv("EDITLINT_NO_CACHE", "1")
     monkeypatch.setenv("EDITLINT_JOBS", "1")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_blas_thread() -> Iterator[None]:
+    """OpenBLAS on one thread for the whole session. The engine runs the pipeline under
+    ``nlp.one_blas_thread``, but many tests call the spaCy pipeline directly (``load_model(...)(text)``):
+    there OpenBLAS's idle threads spin between the small products and cost several times the CPU of the
+    product itself (a construction example: 17 ms -> 80 ms). The limit applies to the BLAS libraries loaded
+    now, so numpy is imported first (spaCy imports it anyway)."""
+    import numpy  # noqa: F401
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
