@@ -40,6 +40,7 @@ from .matching import (
     compile_token,
     required_needs,
     sentence_of,
+    stop_word,
 )
 from .model import Claim, Concept, Provenance
 from .units import Units
@@ -188,7 +189,7 @@ class Constructions:
             needs = [p.needs if p is not None else required_needs(c.pattern, c.matcher == "token",
                                                                    vocab.strings, interned, ROLE_KEY)
                      for c, p in zip(self.items, patterns, strict=True)]
-            got = self._fast[id(vocab)] = _Fast(patterns, needs, GateIndex.build(needs))
+            got = self._fast[id(vocab)] = _Fast(patterns, needs, GateIndex.build(needs, stop_word(vocab)))
         return got
 
     def compiled(self, vocab: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ unsupported and runs on spaCy's matcher instead (:mod:`constructions`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -47,6 +47,12 @@ def _attr_ids() -> list[int]:
     from spacy import attrs
 
     return [getattr(attrs, a) for a in _ARRAY_ATTRS]
+
+
+def stop_word(vocab: Any) -> Callable[[int], bool]:
+    """Is a word value (a string hash) one of the vocab's stop words? (words most blocks hold)"""
+    strings = vocab.strings
+    return lambda v: v in strings and bool(vocab[strings[v]].is_stop)
 
 
 # -- the table ------------------------------------------------------------------------------------------
@@ -87,7 +93,10 @@ class TokenTable:
 
     def holds(self, needs: Needs) -> bool:
         """Does the block hold a value of every set in ``needs``? (a cheap test before matching)"""
-        return all(not values.isdisjoint(self.values(col)) for col, values in needs)
+        for col, values in needs:
+            if values.isdisjoint(self.values(col)):
+                return False
+        return True
 
     @property
     def children(self) -> list[list[int]]:
@@ -438,47 +447,41 @@ def required_needs(pattern: Sequence[Mapping[str, Any]], token: bool, strings: A
 
 @dataclass
 class GateIndex:
-    """Which patterns a block can match: each value set a pattern needs must meet the block's values. An
-    inverted index from a word to the (pattern, set) pairs it satisfies makes the word sets one lookup per
-    distinct word of the block that some pattern names (a set intersection finds those); the other sets
-    (tags, dependency labels) are tested on the few patterns whose words are all there."""
+    """Which patterns a block can match: each value set a pattern needs must meet the block's values.
+    Each pattern is keyed on its most selective set (a word set first, the smallest): an inverted index
+    from a value to the patterns keyed on a set holding it gives the few patterns worth testing with one
+    set intersection per column, and only those few test their other sets."""
 
-    by_value: dict[tuple[str, int], list[tuple[int, int]]]
-    wanted: list[int]  # per pattern: how many word sets it needs
-    always: list[int]  # patterns that need no word
-    rest: list[Needs] = field(default_factory=list)  # per pattern: the value sets that are not words
-    named: dict[str, frozenset[int]] = field(default_factory=dict)  # per column: every value a gate names
+    keyed: dict[str, dict[int, list[int]]]  # column -> value -> patterns whose key set holds it
+    needs: list[Needs]  # per pattern: every value set it needs
+    always: list[int]  # patterns that need nothing
+    key_values: dict[str, frozenset[int]] = field(default_factory=dict)  # per column: the keyed values
 
     def __post_init__(self) -> None:
-        for col in LEXICAL:
-            self.named[col] = frozenset(v for c, v in self.by_value if c == col)
+        self.key_values = {col: frozenset(index) for col, index in self.keyed.items()}
 
     @classmethod
-    def build(cls, needs: Sequence[Needs]) -> GateIndex:
-        by_value: dict[tuple[str, int], list[tuple[int, int]]] = {}
-        wanted, always, rest = [], [], []
+    def build(cls, needs: Sequence[Needs], common: Callable[[int], bool] = lambda v: False) -> GateIndex:
+        """``common`` tells a value found in most blocks (a stop word): a set without one keys better."""
+        keyed: dict[str, dict[int, list[int]]] = {}
+        always = []
         for k, need in enumerate(needs):
-            words = [(col, values) for col, values in need if col in LEXICAL]
-            rest.append(tuple((col, values) for col, values in need if col not in LEXICAL))
-            wanted.append(len(words))
-            if not words:
+            if not need:
                 always.append(k)
-            for j, (col, values) in enumerate(words):
-                for v in values:
-                    by_value.setdefault((col, v), []).append((k, j))
-        return cls(by_value, wanted, always, rest)
+                continue
+            col, values = min(need, key=lambda n: (n[0] not in LEXICAL, any(map(common, n[1])), len(n[1])))
+            index = keyed.setdefault(col, {})
+            for v in values:
+                index.setdefault(v, []).append(k)
+        return cls(keyed, list(needs), always)
 
     def candidates(self, table: TokenTable) -> list[int]:
         """The patterns every value set of which the block holds (``Pattern.needs``), in pattern order."""
-        met: set[tuple[int, int]] = set()
-        for col in LEXICAL:
-            for v in table.values(col) & self.named[col]:
-                met.update(self.by_value[(col, v)])
-        count: dict[int, int] = {}
-        for k, _ in met:
-            count[k] = count.get(k, 0) + 1
-        found = [*self.always, *(k for k, n in count.items() if n == self.wanted[k])]
-        return sorted(k for k in found if not self.rest[k] or table.holds(self.rest[k]))
+        found = set(self.always)
+        for col, index in self.keyed.items():
+            for v in table.values(col) & self.key_values[col]:
+                found.update(index[v])
+        return [k for k in sorted(found) if table.holds(self.needs[k])]
 
 
 def sentence_of(sdoc: Any) -> list[Any]:

@@ -174,6 +174,9 @@ class ScopeReader:
         self._negated: dict[tuple[int, int], bool] = {}
         self._hedges: dict[tuple[int, int], Hedge] = {}
         self._conditions: dict[tuple[int, ...], str] = {}
+        #: per token: its clause verb; per sentence (doc, start, end): its question and myth flags
+        self._verbs: dict[tuple[int, int], Any] = {}
+        self._sentences: dict[tuple[int, int, int, str], bool] = {}
         labels = "|".join(re.escape(x) for x in lex.myth.labels)
         facts = "|".join(re.escape(x) for x in lex.myth.fact_labels)
         self._myth_label = re.compile(rf"^\W*(?:{labels})\b\s*[:.\-–—]", re.IGNORECASE)
@@ -194,6 +197,22 @@ class ScopeReader:
                                       re.IGNORECASE)
 
     # -- single scopes -------------------------------------------------------------------------
+    def clause_verb(self, tok: Any) -> Any:
+        """:func:`clause_verb`, walked once per token of the document (a claim asks for each anchor)."""
+        key = (id(tok.doc), tok.i)
+        got = self._verbs.get(key)
+        if got is None:
+            got = self._verbs[key] = clause_verb(tok)
+        return got
+
+    def _sentence_memo(self, sent: Any, what: str, compute: Any) -> bool:
+        """A flag of the whole sentence, read once per sentence (its claims share it)."""
+        key = (id(sent.doc), sent.start, sent.end, what)
+        got = self._sentences.get(key)
+        if got is None:
+            got = self._sentences[key] = bool(compute())
+        return got
+
     def _clause_memo(self, table: dict[tuple[int, int], Any], verb: Any, compute: Any) -> Any:
         """A clause's scope, read once per clause verb of the document (many claims share a clause)."""
         key = (id(verb.doc), verb.i)
@@ -203,7 +222,7 @@ class ScopeReader:
 
     def negated(self, tok: Any) -> bool:
         """Is ``tok``'s clause negated ("do not crawl", "never crawls", "no baby crawls")?"""
-        return bool(self._clause_memo(self._negated, clause_verb(tok), self._negated_clause))
+        return bool(self._clause_memo(self._negated, self.clause_verb(tok), self._negated_clause))
 
     def _negated_clause(self, verb: Any) -> bool:
         words = self.lex.negation.words | self.lex.negation.rare_adverbs | self.lex.negation.false_adverbs
@@ -240,7 +259,7 @@ class ScopeReader:
 
     def hedge(self, anchors: Iterable[Any]) -> Hedge:
         """Minority when a clause of the claim says "some", "may", "sometimes"; majority for "most"."""
-        levels = {self._clause_memo(self._hedges, clause_verb(a), self._clause_hedge) for a in anchors}
+        levels = {self._clause_memo(self._hedges, self.clause_verb(a), self._clause_hedge) for a in anchors}
         for level in (Hedge.MINORITY, Hedge.MAJORITY):
             if level in levels:
                 return level
@@ -281,8 +300,8 @@ class ScopeReader:
             t = a
             while True:
                 for c in t.children:
-                    marked = any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
-                    if c.dep_ == "advcl" and marked and all(c.i != a.i for a in anchors):
+                    if c.dep_ == "advcl" and all(c.i != a.i for a in anchors) and any(
+                            m.dep_ == "mark" and m.lower_ in markers for m in c.children):
                         return str(sent.doc[c.left_edge.i:c.right_edge.i + 1].text)
                 if any(m.dep_ == "mark" and m.lower_ in markers for m in t.children):
                     return str(sent.doc[t.left_edge.i:t.right_edge.i + 1].text)
@@ -325,6 +344,9 @@ class ScopeReader:
         return value * _UNIT_MONTHS[unit[0].lower()]
 
     def question(self, sent: Any) -> bool:
+        return self._sentence_memo(sent, "question", lambda: self._question(sent))
+
+    def _question(self, sent: Any) -> bool:
         text = span_text(sent).rstrip(" \"'”’)*_")
         if text.endswith("?"):
             return True
@@ -332,6 +354,10 @@ class ScopeReader:
         return first in self.lex.question.labels and len(sent) > 1 and sent[1].text == ":"
 
     def myth(self, sent: Any, block: Block) -> bool:
+        """A myth stated or labelled in the sentence, or a myth block (``block`` holds ``sent``)."""
+        return self._sentence_memo(sent, "myth", lambda: self._myth(sent, block))
+
+    def _myth(self, sent: Any, block: Block) -> bool:
         text = span_text(sent)
         low = text.lower()
         if any(p in low for p in self.lex.myth.phrases):
@@ -403,6 +429,6 @@ class ScopeReader:
             construction=construction, block=block.index, hedge=self.hedge(anchors),
             negated=any(self.negated(a) for a in anchors), condition=cond,
             age_scope=self.age_scope(cond), question=self.question(sent),
-            myth=self.myth(sent, block) and not any(self.myth_frame(clause_verb(a)) for a in anchors),
+            myth=self.myth(sent, block) and not any(self.myth_frame(self.clause_verb(a)) for a in anchors),
             quotation=self.quotation(sent, block, anchors),
             reported=self.reported(sent, anchors), list_id=list_id)

@@ -30,11 +30,12 @@ BLOCKS_KEPT = 2_000
 
 
 class BlockClaims:
-    """Claims of blocks already read, by :func:`block_key`, with offsets relative to their block."""
+    """Claims of blocks already read, by :func:`block_key`, kept as read with where their block was (a
+    block read once is not shifted at all; one met again is shifted from there)."""
 
     def __init__(self, size: int = BLOCKS_KEPT) -> None:
         self.size = size
-        self.entries: OrderedDict[Hashable, tuple[Claim, ...]] = OrderedDict()
+        self.entries: OrderedDict[Hashable, tuple[tuple[Claim, ...], int, int]] = OrderedDict()
         self.hits = self.misses = 0
 
     def claims(self, key: Hashable, block: Block, read: Callable[[], list[Claim]]) -> list[Claim]:
@@ -43,13 +44,16 @@ class BlockClaims:
         if got is not None:
             self.entries.move_to_end(key)
             self.hits += 1
-            return [moved(c, block.start, block.index) for c in got]
+            found, start, index = got
+            if start == block.start and index == block.index and all(c.prov.block == index for c in found):
+                return list(found)
+            return [moved(c, block.start - start, block.index) for c in found]
         self.misses += 1
-        found = read()
-        self.entries[key] = tuple(moved(c, -block.start, -1) for c in found)
+        read_now = read()
+        self.entries[key] = (tuple(read_now), block.start, block.index)
         while len(self.entries) > self.size:
             self.entries.popitem(last=False)
-        return found
+        return read_now
 
 
 def moved(c: Claim, by: int, block: int) -> Claim:
