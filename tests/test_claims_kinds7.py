@@ -250,3 +250,16 @@ def test_rival_leading_causes(a: str, b: str, contradicts: bool) -> None:
 def test_round_two_kinds(a: str, b: str, code: str, contradicts: bool) -> None:
     _, found = pair(a, b)
     assert links(found, code, 3, 7) is contradicts, found
+
+
+# -- an efficacy verdict is for something --------------------------------------------------------------
+@pytest.mark.parametrize(("a", "b", "contradicts"), [
+    ("Honey helps with coughs.", "Honey does not help with teething pain.", False),
+    ("A cool flannel soothes sore gums.", "A cool flannel does not help a fever.", False),
+    ("Massage helps colic.", "Massage does not help colic.", True),
+    ("Massage helps colic.", "Massage does not work.", True),
+    ("Rocking helps babies with wind.", "Rocking does not help wind.", True),
+])
+def test_an_efficacy_verdict_is_for_its_target(a: str, b: str, contradicts: bool) -> None:
+    _, found = pair(a, b)
+    assert links(found, "EL303", 3, 7) is contradicts, found

@@ -585,6 +585,8 @@ def advice_against_stance(adv: AdviceClaim, st: StanceClaim, words: CheckWords |
 def stances_opposite(a: StanceClaim, b: StanceClaim) -> bool:
     if not a.verdict.opposes(b.verdict) or not same_condition(a.prov, b.prov):
         return False
+    if a.target is not None and b.target is not None and not same_thing(a.target, b.target):
+        return False  # "X helps coughs" and "X does not help teething pain" judge X for two things
     neg, pos = (a, b) if not a.verdict.positive else (b, a)
     return covers(neg.thing, pos.thing)
 

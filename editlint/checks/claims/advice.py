@@ -596,7 +596,38 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
         prov = dataclasses.replace(prov, condition="")  # "if any" doubts the benefit, it is no condition
     if prov.hedge is Hedge.PLAIN and _can_be(thing.head):
         prov = dataclasses.replace(prov, hedge=Hedge.MINORITY)
-    yield StanceClaim(thing=concept, verdict=verdict, prov=prov)
+    target = None
+    if verdict in (Verdict.EFFECTIVE, Verdict.INEFFECTIVE) and anchor is not None:
+        found = _efficacy_target(anchor, env)
+        target = thing_concept(env, found) if found is not None else None
+    yield StanceClaim(thing=concept, verdict=verdict, prov=prov, target=target)
+
+
+def _efficacy_target(tok: Any, env: Env) -> Any:
+    """What a remedy is said to help: "soothes *sore gums*", "helps with *coughs*", "relief from *pain*",
+    "helps children with *colic*" (through the person it helps)."""
+    preps = ("with", "for", "against", "from", "of")
+    for c in tok.children:
+        if c.dep_ == "dobj" and not _is_person(c, env):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and not _is_person(g, env)),
+                       None)
+            if obj is not None and obj.dep_ == "pcomp":  # "with teething(pcomp) pain(dobj)": a misread noun
+                return next((g for g in obj.children if g.dep_ == "dobj"), obj)
+            if obj is not None:
+                return obj
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and not any(
+        g.dep_ in ("nsubj", "dobj") and _is_person(g, env) for g in c.children)), None)
+    if comp is not None and not any(c.dep_ == "dobj" for c in tok.children):
+        return comp  # "does not help wind(xcomp)": a noun the parser read as a verb
+    person = next((c for c in tok.children if c.dep_ == "dobj" and _is_person(c, env)), None)
+    if person is not None:  # "helps children (suffering) with colic"
+        for g in person.subtree:
+            if g.dep_ == "pobj" and g.head.lower_ in preps and not _is_person(g, env):
+                return g
+    return None
 
 
 def _raising_head(tok: Any) -> Any:

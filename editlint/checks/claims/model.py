@@ -210,6 +210,8 @@ class StanceClaim:
     thing: Concept
     verdict: Verdict
     prov: Provenance
+    #: what an efficacy verdict is for ("honey helps *coughs*"), None when the article does not say
+    target: Concept | None = None
     kind: str = field(default="stance", init=False)
 
 
