@@ -453,11 +453,13 @@ def _jobs(value: str) -> int:
 
 def _local_reports(linter: Any, files: Sequence[str], args: argparse.Namespace) -> Any:
     """The reports of the local executor: this process for one job (or one file), else a process pool."""
+    if args.jobs == 1 or len(files) <= 1 or "-" in files:
+        return linter.lint_many(files)  # without importing multiprocessing (a cold one-file run)
     from .executors.local import LocalExecutor, default_jobs
 
     env = os.environ.get("EDITLINT_JOBS", "")
     jobs = args.jobs or (int(env) if env.isdigit() and int(env) > 0 else default_jobs())
-    if jobs == 1 or len(files) <= 1 or "-" in files:
+    if jobs == 1:
         return linter.lint_many(files)
     return LocalExecutor(jobs).run(linter.spec(), files)
 

@@ -206,3 +206,14 @@ def test_loading_a_pipeline_runs_no_collection_and_freezes_what_is_alive() -> No
             "print(gc.get_freeze_count())\nnlp = load_model('en_core_web_sm')\n"
             "print(len(runs) < 10, gc.get_threshold(), gc.get_freeze_count() > 0, nlp('A test.')[0].text)\n")
     assert _run(code) == ["0", "True", "(500,", "7,", "9)", "True", "A"]
+
+
+def test_one_file_is_linted_without_importing_multiprocessing(tmp_path: Path) -> None:
+    """One file (or one job) is linted in this process: the pool's modules are not even imported."""
+    article = tmp_path / "cot.md"
+    article.write_text("# Cots\n\nA cot with a firm, flat mattress is the safest place for a baby.\n")
+    code = ("import io, sys, contextlib\nfrom editlint.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['check', {str(article)!r}, '--select', 'EL601', '--no-cache'])\n"
+            "print('multiprocessing' in sys.modules, 'concurrent.futures.process' in sys.modules)\n")
+    assert _run(code) == ["False", "False"]
