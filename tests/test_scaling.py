@@ -474,9 +474,15 @@ def _claim(raw: tuple[int, int, int, int, int], k: int, things: Sequence[Concept
     return StanceClaim(concept, verdicts[flag], prov)
 
 
+@functools.cache
+def _check_words() -> claims_checks.CheckWords:
+    """The shipped word lists, read once: without them ``opposite_pairs`` reads them again at every call."""
+    return claims_checks.CheckWords.shipped()
+
+
 def _conflicts(claims: list[Any], onto: Ontology) -> tuple[Any, ...]:
     groups = [frozenset({"back", "tummy"})]
-    return (claims_checks.age_conflicts(claims), claims_checks.opposite_pairs(claims, groups),
+    return (claims_checks.age_conflicts(claims), claims_checks.opposite_pairs(claims, groups, _check_words()),
             claims_checks.quantity_conflicts(claims), claims_checks.age_word_conflicts(claims, onto),
             claims_checks.order_age_conflicts(claims))
 
