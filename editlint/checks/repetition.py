@@ -755,10 +755,10 @@ def _opener_key(phrase: str) -> str:
     return " ".join(norm(t) for t in TOKEN_RE.findall(phrase))
 
 
-def _summary_opener(text: str, phrases: Sequence[str]) -> str | None:
+def _summary_opener(text: str, phrases: Sequence[tuple[str, str]]) -> str | None:
+    """The first of ``phrases`` (each with its :func:`_opener_key`) that opens ``text``."""
     head = " ".join(norm(t) for t in TOKEN_RE.findall(text[:60]) if t not in BREAK_CHARS or t == ":")
-    for p in phrases:
-        words = _opener_key(p)
+    for p, words in phrases:
         if head == words or head.startswith(words + " "):
             return p
     return None
@@ -786,8 +786,9 @@ def duplicate_block(ctx: CheckContext) -> Iterator[Hit]:
     summaries: list[tuple[Block, str]] = []
     seen_strong = False
     paras = [b for b in blocks if b.kind is BlockKind.PARAGRAPH]
-    openers = [(_summary_opener(b.text, lex.summary_strong), _summary_opener(b.text, lex.summary_weak))
-               for b in paras]
+    strong_keys = [(p, _opener_key(p)) for p in lex.summary_strong]  # once, not once per paragraph
+    weak_keys = [(p, _opener_key(p)) for p in lex.summary_weak]
+    openers = [(_summary_opener(b.text, strong_keys), _summary_opener(b.text, weak_keys)) for b in paras]
     for k, (b, (strong, weak)) in enumerate(zip(paras, openers, strict=True)):
         # A weak opener ("Overall") counts after a strong one, or next to another summing-up paragraph
         # right before or after (conclusions piling up: "Overall, ..." then "In short, ...").
@@ -909,7 +910,8 @@ def _mask_numbers(words: Sequence[str], number_words: frozenset[str]) -> tuple[l
     """The words with every number (a token with a digit, a number or age word) as '#', and the numbers."""
     masked, found = [], Counter[str]()
     for w in words:
-        if w in number_words or any(c.isdigit() for c in w):
+        # a letter is never a digit: most words need no look at each character
+        if w in number_words or (not w.isalpha() and any(c.isdigit() for c in w)):
             masked.append("#")
             found[w] += 1
         else:
