@@ -941,6 +941,7 @@ the rash spreads over a few days. Scratching can lead to an infection of the ski
     "If the spots look infected, consider calling your pediatrician.",
     "When the itching is bad, think about consulting with a doctor.",
     "If she seems very unwell, we recommend talking to the GP.",
+    "Save the poison control center number (1-800-000-0000) in every phone in the house.",
 ])
 def test_a_conditional_referral_in_any_verb_form_counts(care: str) -> None:
     assert codes(lint_snippet(SKIN, "markdown", select=["EL404"])) == ["EL404"]
