@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editlint import datafile
 from editlint.checks import disclaimer as d
@@ -62,6 +64,62 @@ def test_lazy_matchers_find_the_evidence_eager_ones_find(text: str) -> None:
             kind.pattern(i)
     found = d._evidence_keys(text, text, lazy.lexicon, lazy.voice)
     assert found and found == d._evidence_keys(text, text, eager.lexicon, eager.voice)
+
+
+# -- alternations of terms -------------------------------------------------------------------------------
+def _alt_one_by_one(terms: list[str], plural: bool) -> str:
+    """How ``_alt`` wrote an alternation before boundaries were shared: every term's whole pattern."""
+    out = []
+    for t in sorted(set(terms), key=len, reverse=True):
+        p = d.term_regex(t)
+        if not plural:
+            p = p.replace(r"(?:s|es)?(?![\w-])", r"(?![\w-])")
+        out.append(f"(?-i:{p})" if t.isupper() else p)
+    return "|".join(out) or r"(?!x)x"
+
+
+_TERM = st.text("abGP'-. 1", min_size=1, max_size=7)
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=st.lists(_TERM, max_size=8), plural=st.booleans(),
+       text=st.lists(st.sampled_from(["ab", "abs", "abes", "GP", "gp", "a-b", "a b", "a'b", "a’b", "P.",
+                                      "1", " ", ", ", "-", "b1", "xab", "GPs"]), max_size=12).map("".join))
+def test_shared_boundaries_match_what_whole_patterns_did(terms: list[str], plural: bool, text: str) -> None:
+    """Every match (place and text), as before, of alternations with shared boundaries, on texts made of
+    the terms' own pieces; the ordered lists of terms a lexicon compiles are checked the same way."""
+    shared, whole = re.compile(d._alt(terms, plural), re.I), re.compile(_alt_one_by_one(terms, plural), re.I)
+    assert [m.span() for m in shared.finditer(text)] == [m.span() for m in whole.finditer(text)]
+    ordered = re.compile(d._term_alternation(terms), re.I)
+    one_by_one = re.compile("|".join(d.term_regex(t) for t in terms) or r"(?!x)x", re.I)
+    assert [m.span() for m in ordered.finditer(text)] == [m.span() for m in one_by_one.finditer(text)]
+
+
+def test_the_shipped_constructions_match_as_before() -> None:
+    """The disclaimer constructions built with shared boundaries find the same spans and groups as built
+    from whole term patterns, on sentences of several topics."""
+    raw = _fresh().data_store.validated("disclaimers").constructions
+    shared = d._constructions(raw)
+    real = d._alt
+    try:
+        d._alt = _alt_one_by_one  # type: ignore[assignment]
+        whole = d._constructions(raw)
+    finally:
+        d._alt = real
+    sentences = [
+        "This page is general information and is not a substitute for advice from your child's doctor.",
+        "We are parents, not nurses or doctors; always ask your GP or health visitor.",
+        "Nothing here replaces a visit to the paediatrician, so call the clinic if the fever lasts.",
+        "Our guide can never diagnose a rash: see a pharmacist or your own dentist first.",
+        "The swimming coach is not a replacement for a lifeguard at the pool.",
+    ]
+    for name in ("subject", "self_ref", "nothing", "denial", "relation", "auxiliary", "clinical", "author",
+                 "identity", "deferral", "framing"):
+        a, b = getattr(shared, name), getattr(whole, name)
+        assert len(a.pattern) < len(b.pattern) or a.pattern == b.pattern
+        for s in sentences:
+            found = [(m.span(), m.groups()) for m in a.finditer(s)]
+            assert found == [(m.span(), m.groups()) for m in b.finditer(s)]
 
 
 # -- disclaimer wordings ---------------------------------------------------------------------------------
@@ -153,6 +211,50 @@ def test_a_bad_option_in_a_pack_still_names_its_line(tmp_path: Path) -> None:
 
 
 # -- the spelling dictionary -----------------------------------------------------------------------------
+def _word_list_line_by_line(text: str) -> frozenset[str]:
+    """How a word list was read before its fast path: the reference it must agree with."""
+    words = (line.strip() for line in text.splitlines())
+    return frozenset(w if w.isascii() and w.islower() else spelling._normalise(w)
+                     for w in words if w and not w.startswith("#"))
+
+
+_LIST_CHARS = "abcz-'#Q \t\n\n\n\r\x0c\x1cé’\u2028\u00ad09"
+
+
+@settings(max_examples=400, deadline=None)
+@given(header=st.lists(st.text(_LIST_CHARS, max_size=12).map(lambda t: "#" + t), max_size=3),
+       words=st.lists(st.text(_LIST_CHARS, max_size=10), max_size=12))
+def test_a_word_list_reads_as_it_does_line_by_line(header: list[str], words: list[str]) -> None:
+    text = "\n".join([*header, *words])
+    assert spelling.word_list(text) == _word_list_line_by_line(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(header=st.lists(st.text("aZ #:\t", max_size=8).map(lambda t: "#" + t), max_size=2),
+       words=st.lists(st.text("abz-'09", max_size=8), max_size=12),
+       odd=st.sampled_from(["", " ", "\t", "\r", "#", "Q", "é", "\x1c", "\n\n"]), at=st.integers(0, 40))
+def test_a_lower_case_word_list_reads_as_line_by_line(header: list[str], words: list[str], odd: str,
+                                                       at: int) -> None:
+    """Mostly the fast path's shape (lower-case ASCII, one word a line), sometimes one odd character."""
+    body = "\n".join(words)
+    text = "\n".join([*header, body[:at] + odd + body[at:]])
+    assert spelling.word_list(text) == _word_list_line_by_line(text)
+
+
+@pytest.mark.parametrize("text", [
+    "# generated\n# licence: see LICENCE\ncolic\nteether\n",  # the fast path
+    "# header\n\ncolic\n\nswaddle\n", "colic\nTeether\n", "# c\rcolic\n", "colic \nwean\n",
+    "# c\n  # indented\ncolic\n", "", "#only\n",
+])
+def test_word_lists_of_every_shape(text: str) -> None:
+    assert spelling.word_list(text) == _word_list_line_by_line(text)
+
+
+def test_the_shipped_word_lists_read_as_line_by_line() -> None:
+    for path in sorted((rules_dir() / "data" / "vocabulary").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert spelling.word_list(text) == _word_list_line_by_line(text)
+
 def test_the_fast_dictionary_load_is_the_librarys_dictionary() -> None:
     from spellchecker import SpellChecker
 

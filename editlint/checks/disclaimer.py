@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -52,14 +53,42 @@ _OWN_SENTENCE_KINDS = _LOCAL_HEALTH_KINDS | {"development"}
 
 
 # -- data ----------------------------------------------------------------------------------------------
-def term_regex(term: str) -> str:
-    """Whole-word regular expression (to compile case-insensitively) for a lexicon term; tolerates plurals,
-    quotes, spacing. A string, so that alternations of many terms are built without compiling each term."""
+_PLURAL_END = r"(?:s|es)?(?![\w-])"
+_WORD_END = r"(?![\w-])"
+
+
+def _term_parts(term: str) -> tuple[str, str, str]:
+    """A term's pattern in three parts: what must not come before it, the term, what may and must not come
+    after it."""
     words = [re.escape(w) for w in term.strip().split()]
     body = re.sub(r"\\?['’]", "['’]", r"[\s\u00a0]+".join(words)).replace("\\-", "[-‐–]?")
     left = r"(?<![\w-])" if term[:1].isalnum() else ""
-    right = r"(?:s|es)?(?![\w-])" if term[-1:].isalpha() else (r"(?!\w)" if term[-1:].isalnum() else "")
-    return left + body + right
+    right = _PLURAL_END if term[-1:].isalpha() else (r"(?!\w)" if term[-1:].isalnum() else "")
+    return left, body, right
+
+
+def term_regex(term: str) -> str:
+    """Whole-word regular expression (to compile case-insensitively) for a lexicon term; tolerates plurals,
+    quotes, spacing. A string, so that alternations of many terms are built without compiling each term."""
+    return "".join(_term_parts(term))
+
+
+def _alternation(parts: Iterable[tuple[str, str, str, bool]]) -> str:
+    """``left body right`` alternatives (``(?-i:…)`` when the flag is set), in the order given, with the
+    boundaries of neighbours that share them written once: ``L(?:a|b)R`` matches what ``LaR|LbR`` matches,
+    trying a then b the same way, and is about half the pattern to compile (a cold run compiles thousands
+    of terms)."""
+    out = []
+    for (left, right, exact), group in itertools.groupby(parts, key=lambda p: (p[0], p[2], p[3])):
+        bodies = [body for _, body, _, _ in group]
+        alt = left + (f"(?:{'|'.join(bodies)})" if len(bodies) > 1 else bodies[0]) + right
+        out.append(f"(?-i:{alt})" if exact else alt)
+    return "|".join(out) or r"(?!x)x"
+
+
+def _term_alternation(terms: Iterable[str]) -> str:
+    """The terms' patterns, one alternation in the order given (:func:`_alternation`)."""
+    return _alternation((*_term_parts(t), False) for t in terms)
 
 
 def term_pattern(term: str) -> re.Pattern[str]:
@@ -140,7 +169,7 @@ def _kind(name: str, raw: models.EvidenceKind) -> Kind:
 
 
 def _terms(terms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(term_regex(t) for t in terms) or r"(?!x)x", re.IGNORECASE)
+    return re.compile(_term_alternation(terms), re.IGNORECASE)
 
 
 def _compiled(patterns: Iterable[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
@@ -185,7 +214,7 @@ class Voice:
 
 
 def _voice(data: models.Voice) -> Voice:
-    verbs = "|".join(term_regex(t) for t in data.imperative_verbs)
+    verbs = _term_alternation(data.imperative_verbs) if data.imperative_verbs else ""
     openers = "|".join(re.escape(t) for t in data.openers)
     imperative = re.compile(
         r"^\W*(?:(?:if|when|once|after|before|while|for|at|in|during|until|as\s+soon\s+as)\b[^,]{0,100},\s*)?"
@@ -232,7 +261,7 @@ def _disclaimer_data(data: models.Disclaimers) -> DisclaimerData:
     meta = data.metadata
     return DisclaimerData(
         phrases=tuple(data.phrases),
-        wording=re.compile("|".join(term_regex(p) for p in data.phrases) or r"(?!x)x", re.IGNORECASE),
+        wording=re.compile(_term_alternation(data.phrases), re.IGNORECASE),
         follow_on=re.compile(data.constructions.follow_on, re.IGNORECASE),
         disclaimer_keys=tuple(k.casefold() for k in meta.disclaimer_keys),
         reviewer_keys=tuple(k.casefold() for k in meta.reviewer_keys),
@@ -270,13 +299,11 @@ _BE = r"(?:is|are|am|was|were|[’'`](?:s|re|m))"
 def _alt(terms: Iterable[str], plural: bool = True) -> str:
     """One alternation of lexicon terms (longest first, whole words; a plural tolerated for nouns). A term
     in capitals ("I", "GP") is matched in capitals only, so "I" is not the "i" of "i.e."."""
-    out = []
+    parts = []
     for t in sorted(set(terms), key=len, reverse=True):
-        p = term_regex(t)
-        if not plural:
-            p = p.replace(r"(?:s|es)?(?![\w-])", r"(?![\w-])")
-        out.append(f"(?-i:{p})" if t.isupper() else p)
-    return "|".join(out) or r"(?!x)x"
+        left, body, right = _term_parts(t)
+        parts.append((left, body, right if plural or right != _PLURAL_END else _WORD_END, t.isupper()))
+    return _alternation(parts)
 
 
 def _constructions(table: models.DisclaimerConstructions) -> Constructions:

@@ -149,8 +149,35 @@ class Vocabulary:
     prefixes: tuple[str, ...] = ()  # derivational prefixes: prefix + known word is a word
 
 
+#: What makes a generated list's ASCII body other than one bare word a line (and its header's odd breaks).
+_NOT_ONE_WORD_A_LINE = re.compile(r"[# \t\r\x0b\x0c\x1c-\x1f]")
+_ODD_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _header_end(text: str) -> int:
+    """Where a word list's leading comment (and blank) lines end."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end + 1
+        line = text[pos:end].strip()
+        if line and not line.startswith("#"):
+            break
+        pos = end
+    return pos
+
+
 def word_list(text: str) -> frozenset[str]:
-    """A generated word list (one word a line, ``#`` comments), casefolded."""
+    """A generated word list (one word a line, ``#`` comments), casefolded.
+
+    A list that is a comment header and then lower-case ASCII words, one a line and nothing else (as
+    scripts/build-vocabulary.py writes them), is split in one go: a third of the time of going line by line
+    (77,000 words: about 0.1 s of a cold run). Any other text is read line by line."""
+    start = _header_end(text)
+    body = text[start:]
+    if not _ODD_BREAKS.search(text, 0, start) and body.isascii() and body.islower() \
+            and not _NOT_ONE_WORD_A_LINE.search(body):
+        return frozenset(body.split())  # the only whitespace left is the line breaks
     words = (line.strip() for line in text.splitlines())
     # generated lists are lower-case ASCII already: normalising 70,000 words would cost half a second
     return frozenset(w if w.isascii() and w.islower() else _normalise(w)
