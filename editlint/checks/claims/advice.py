@@ -354,6 +354,18 @@ def _with_boundary(claim: AdviceClaim, verb: Any, env: Env) -> AdviceClaim:
     return dataclasses.replace(claim, once=event)
 
 
+def _verb_word(verb: Any, env: Env) -> bool:
+    """Can the word be a verb at all? The small model tags a sentence's first capitalised word (a name, a
+    label, a participle opening a clause: "Given that ...") as an imperative verb."""
+    if verb.tag_ not in ("NNP", "VBN", "NN"):
+        return True
+    if verb.tag_ == "VBN" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "that":
+        return False
+    verbs = env.concepts.lemmas.index.get("verb", set())
+    low = verb.lower_
+    return low in verbs or env.concepts.lemmas.base(low) in verbs
+
+
 def _imperative_ok(verb: Any, env: Env) -> bool:
     """Advice has no subject of its own or addresses the reader ("you should", "parents can"); it is not
     a question."""
@@ -364,6 +376,10 @@ def _imperative_ok(verb: Any, env: Env) -> bool:
         return False  # a modifier of another verb's subject: "Green(NNP) snot is normal"
     if verb.dep_ == "compound":  # a misread imperative: "Avoid(compound) sugar(ROOT)"
         subj = []
+    if not _verb_word(verb, env):
+        return False  # a name or a label the tagger took for a verb ("Graham's ...", "KP My Doctor")
+    if any(c.dep_ == "dobj" and c.lower_ in ("you", "me", "us") for c in verb.children):
+        return False  # "Thank you", "Excuse me": a formula, not advice
     addressees = env.lexicons.advice.addressees
     return all(s.lower_ in addressees for s in subj) and not span_text(verb.sent).rstrip().endswith("?")
 
@@ -589,8 +605,8 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if tok.lemma_.lower() in env.lexicons.advice.time_words:
         return
     concept = thing_concept(env, tok)
-    if not concept.key:
-        return
+    if not concept.key or concept.key in _ANAPHORS:
+        return  # "Most of these are normal": the thing is named in another sentence
     prov = _prov(match, env, [thing, anchor])
     if _scant_phrase(prov.condition, env):
         prov = dataclasses.replace(prov, condition="")  # "if any" doubts the benefit, it is no condition
@@ -628,6 +644,10 @@ def _efficacy_target(tok: Any, env: Env) -> Any:
             if g.dep_ == "pobj" and g.head.lower_ in preps and not _is_person(g, env):
                 return g
     return None
+
+
+#: words that point back to a thing named elsewhere: never the thing a verdict is about
+_ANAPHORS = frozenset({"this", "that", "these", "those", "which", "it", "they", "them", "one", "ones"})
 
 
 def _raising_head(tok: Any) -> Any:
