@@ -83,6 +83,7 @@ def load_model(name: str, components: Iterable[str] | None = None) -> Any:
             nlp.add_pipe(SEGMENTER, first=True)
         use_rule_table(nlp)
         use_numpy_gemm(nlp)
+        memoise_lemmas(nlp)
         _models.setdefault(name, []).append((excluded, nlp))
         _freeze_heap()
         return nlp
@@ -495,6 +496,40 @@ def use_numpy_gemm(nlp: Any) -> bool:
         if model is not None and hasattr(model, "walk"):
             for node in model.walk():
                 node.ops = ops
+    return True
+
+
+#: Lemmas a pipeline's :func:`memoise_lemmas` keeps before it starts afresh (a bound for long-lived hosts).
+LEMMA_MEMO_SIZE = 100_000
+
+
+def memoise_lemmas(nlp: Any) -> bool:
+    """Keep the rule lemmatizer's answer for every (word, part of speech, morphology) it has seen.
+
+    spaCy's rule lemmatizer caches its answers except for base forms (a singular noun, an infinitive, a
+    positive adjective: most tokens), which it recognises again for every token by building the token's
+    morphology as a dictionary; its answer depends on the word, the part of speech and the morphology
+    only, so one memo over those gives the same lemmas (checked on every token of the 40-article bench,
+    1.2 s -> 0.4 s). False, and the pipeline unchanged, without a rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_editlint_memo", False):
+        return False
+    rule = lemmatizer.lemmatize
+    memo: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= LEMMA_MEMO_SIZE:
+                memo.clear()
+            found = memo[key] = rule(token)
+        return found
+
+    lemmatizer.lemmatize = lemmatize  # the instance's own attribute: Lemmatizer.__call__ calls it per token
+    lemmatizer._editlint_memo = True
     return True
 
 

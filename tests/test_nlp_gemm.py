@@ -79,3 +79,24 @@ def test_one_blas_thread_restores_the_setting() -> None:
     with nlpmod.one_blas_thread():
         assert set(blas_threads()) == {1}
     assert blas_threads() == before
+
+
+def test_lemma_memo_gives_the_rule_lemmatizers_lemmas(pipeline: Any) -> None:
+    """The memo (nlp.memoise_lemmas) answers as spaCy's rule lemmatizer does, base forms included."""
+    lemmatizer = pipeline.get_pipe("lemmatizer")
+    assert getattr(lemmatizer, "_editlint_memo", False)
+    assert not nlpmod.memoise_lemmas(pipeline)  # installed once
+
+    def lemmas() -> list[list[str]]:
+        with nlpmod.one_blas_thread():  # twice: the second round is answered from the memo
+            return [[t.lemma_ for t in d] for d in pipeline.pipe(TEXTS * 2)]
+
+    ours = lemmas()
+    memo = lemmatizer.lemmatize
+    lemmatizer.lemmatize = lemmatizer.rule_lemmatize
+    try:
+        theirs = lemmas()
+    finally:
+        lemmatizer.lemmatize = memo
+    assert ours == theirs
+    assert ours[0][1:3] == ["toddler", "stack"] and ours[3][1:4] == ["seedling", "be", "water"]
