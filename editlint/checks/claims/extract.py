@@ -107,6 +107,8 @@ class Extraction:
     def _block(self, block: Block) -> Iterator[Claim]:
         sdoc = self.ctx.spacy(block)
         matches = self.constructions.run_doc(sdoc, block)
+        if not matches:
+            return  # no construction in the block: its sentences need not be read
         previous = None
         for sent in sdoc.sents:
             checkpoint()
@@ -145,8 +147,8 @@ def extraction(ctx: CheckContext) -> Extraction:
         units, model = _data(ctx, "claims-units"), ctx.config.model
         context = (id(onto), id(cons), id(lex), id(words), id(units), model)
         ex = Extraction(ctx, onto, cons, ScopeReader(lex, ctx.doc), store.concepts(onto, model),
-                        cache=store.blocks, context=context, builders=_load_builders(), lexicons=words,
-                        units=units)
+                        cache=store.blocks, context=context, builders=store.builders(_load_builders),
+                        lexicons=words, units=units)
         ex.run()
         return ex
     got: Extraction = ctx.memo(("claims-extraction",), compute)

@@ -91,7 +91,14 @@ class ClaimsData:
         self._ontologies: dict[tuple[Path, ...], Ontology] = {}
         self._lemmas: dict[str, Lemmas] = {}
         self._concepts: dict[tuple[int, str], tuple[Ontology, Concepts]] = {}
+        self._builders: dict[str, Any] | None = None
         self.blocks = BlockClaims()
+
+    def builders(self, load: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The builder of each claim kind (``load`` scans the builder modules once per registry)."""
+        if self._builders is None:
+            self._builders = load()
+        return dict(self._builders)
 
     def constructions(self, paths: tuple[Path, ...]) -> Constructions:
         got = self._constructions.get(paths)
