@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import lint_snippet, linter_for
+from hypothesis import settings
 
 from editlint import FileReport, Linter
 
@@ -17,6 +18,23 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "backward-crawling.txt"
 
 __all__ = ["ROOT", "SAMPLES", "SEED", "SHARED", "codes", "lint_snippet"]
+
+#: In the quick run (``-m "not slow"``) a property test runs at most this many examples (hypothesis's own
+#: default); the full run (``.ci/run``: no marker expression) runs every property at the count it declares,
+#: so each property is still fuzzed at scale, where the whole suite's time allows it.
+QUICK_EXAMPLES = 100
+_SETTINGS = "_hypothesis_internal_use_settings"  # where @given keeps a test's settings, read at each call
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The quick run caps the example count of property tests (see :data:`QUICK_EXAMPLES`)."""
+    if "not slow" not in (config.getoption("markexpr") or ""):
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        declared = getattr(test, _SETTINGS, None)
+        if isinstance(declared, settings) and declared.max_examples > QUICK_EXAMPLES:
+            setattr(test, _SETTINGS, settings(declared, max_examples=QUICK_EXAMPLES))
 
 
 @pytest.fixture(scope="session")
