@@ -263,3 +263,13 @@ def test_round_two_kinds(a: str, b: str, code: str, contradicts: bool) -> None:
 def test_an_efficacy_verdict_is_for_its_target(a: str, b: str, contradicts: bool) -> None:
     _, found = pair(a, b)
     assert links(found, "EL303", 3, 7) is contradicts, found
+
+
+@pytest.mark.parametrize(("suggest", "other", "contradicts"), [
+    ("Consider using a white noise machine.", "Avoid using a white noise machine.", True),
+    ("Consider giving a dummy at nap time.", "Never give a dummy at nap time.", True),
+    ("Consider using a white noise machine.", "Consider using a night light.", False),
+])
+def test_consider_x_ing_suggests_x(suggest: str, other: str, contradicts: bool) -> None:
+    _, found = pair(suggest, other)
+    assert links(found, "EL303", 3, 7) is contradicts, found
