@@ -22,6 +22,10 @@ that a fork server starts, whose time the tool's own rusage does not hold, so th
 ``/proc`` every 0.1 s, walking down from the tool's process (CPU: the larger of the sampled sum and the
 child's rusage; memory: the largest sum of the tree's resident sets). ``--repeat`` runs each row several
 times and keeps the fastest.
+
+``--split`` then says where editlint's CPU goes, in a fresh process on the first corpus: CPU seconds per
+rule (each check type's run, the first to read a shared analysis paying for it), the batched parse, the
+metrics, reading; and the parse again per spaCy component over the corpus's distinct text blocks.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,6 +236,76 @@ def table(runs: Sequence[Run]) -> str:
     return "\n".join(rows)
 
 
+# -- where the CPU goes (--split) -------------------------------------------------------------------
+def _timed(totals: dict[str, float], name: str, func: Callable[..., object]) -> Callable[..., object]:
+    def run(*args: object, **kwargs: object) -> object:
+        start = time.process_time()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            totals[name] += time.process_time() - start
+    return run
+
+
+def split(folder: Path) -> list[tuple[str, float]]:
+    """CPU seconds per stage of ``editlint check FOLDER --select ALL --no-cache --jobs 1``, in this
+    process (run it in a fresh one): rules, parse, metrics, reading, and the parse per spaCy component."""
+    import contextlib
+    import io
+
+    from editlint import api, engine, nlp
+    from editlint.cli import main as cli
+
+    totals: dict[str, float] = defaultdict(float)
+
+    def check(self: api.CheckType, ctx: object) -> list[object]:
+        start = time.process_time()
+        try:
+            return list(self.func(ctx))
+        finally:
+            totals[f"rule {self.name}"] += time.process_time() - start
+
+    api.CheckType.__call__ = check  # type: ignore[method-assign,assignment]
+    nlp.Annotations.annotate = _timed(totals, "parse (batched, with the model's load)",  # type: ignore
+                                      nlp.Annotations.annotate)
+    engine.Linter._run_metrics = _timed(totals, "metrics", engine.Linter._run_metrics)  # type: ignore
+    engine.Linter._prepare = _timed(totals, "reading", engine.Linter._prepare)  # type: ignore
+    start = time.process_time()
+    with contextlib.redirect_stdout(io.StringIO()):
+        cli(["check", str(folder), "--select", "ALL", "--no-cache", "--jobs", "1", "--format", "json",
+             "--fail-on", "never"])
+    totals["the whole run"] = time.process_time() - start
+    totals.update(components(folder))
+    return sorted(totals.items(), key=lambda kv: -kv[1])
+
+
+def components(folder: Path) -> dict[str, float]:
+    """The corpus's distinct text blocks through the pipeline one component at a time (CPU seconds)."""
+    from editlint.nlp import Annotations, nlp_blocks, one_blas_thread
+    from editlint.readers import read
+    from editlint.source import read_path
+
+    ann = Annotations("en_core_web_sm", {"lemma"})
+    keys: dict[tuple[str, tuple[tuple[int, int], ...]], None] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".json":
+            continue
+        doc = read(read_path(str(path)))
+        for i in nlp_blocks(doc):
+            keys.setdefault(ann._key(doc, doc.blocks[i]), None)
+    out: dict[str, float] = {}
+    start = time.process_time()
+    docs = [ann._make_doc(text, spans) for text, spans in keys]
+    out["spaCy tokenizer"] = time.process_time() - start
+    with one_blas_thread():
+        for name, proc in ann.nlp.pipeline:
+            start = time.process_time()
+            docs = list(proc.pipe(docs, batch_size=ann.batch_size)) if hasattr(proc, "pipe") \
+                else [proc(d) for d in docs]
+            out[f"spaCy {name}"] = time.process_time() - start
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--articles", default="40", help="corpus sizes, comma-separated (default 40)")
@@ -240,7 +315,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--write-good", default=None, help="path of the write-good executable")
     ap.add_argument("--repeat", type=int, default=1, help="runs per row; the fastest is kept")
     ap.add_argument("--no-cold", action="store_true", help="skip the one-article cold row")
+    ap.add_argument("--split", action="store_true", help="then editlint's CPU per rule and component")
+    ap.add_argument("--split-folder", type=Path, help=argparse.SUPPRESS)  # the fresh process --split runs
     args = ap.parse_args(argv)
+    if args.split_folder is not None:
+        rows = split(args.split_folder)
+        total = dict(rows)["the whole run"]
+        for name, seconds in rows:
+            print(f"{seconds:8.2f} s {100 * seconds / total:5.1f} %  {name}")
+        return 0
     args.jobs = [int(j) for j in args.jobs.split(",") if j]
     if not args.reference.is_file():
         print(f"reference article not found: {args.reference} (pass --reference)", file=sys.stderr)
@@ -268,11 +351,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if tool in editlints[1:]:
                     continue  # one file: one worker whatever --jobs says
                 runs.append(best(tool, "1 (cold)", [first], work, args.repeat))
+        where = where_it_goes(work / f"corpus-{args.articles.split(',')[0]}") if args.split else ""
     notes.append(load_note(load_before))
     print(table(runs))
     for note in notes:
         print(f"note: {note}")
+    if where:
+        print(f"where editlint's CPU goes (one job, CPU seconds, share of the whole run):\n{where}")
     return 0
+
+
+def where_it_goes(folder: Path) -> str:
+    """:func:`split` of ``folder``, run in a fresh process (nothing loaded or cached before it)."""
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--split-folder", str(folder)],
+                          capture_output=True, text=True, check=False)
+    return done.stdout.rstrip() if done.returncode == 0 else f"--split failed: {done.stderr.strip()[-400:]}"
 
 
 def load_note(before: tuple[float, float, float]) -> str:
