@@ -93,8 +93,10 @@ class TokenTable:
 
     def holds(self, needs: Needs) -> bool:
         """Does the block hold a value of every set in ``needs``? (a cheap test before matching)"""
+        known = self._values
         for col, values in needs:
-            if values.isdisjoint(self.values(col)):
+            present = known.get(col)
+            if values.isdisjoint(present if present is not None else self.values(col)):
                 return False
         return True
 

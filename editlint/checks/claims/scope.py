@@ -299,15 +299,17 @@ class ScopeReader:
         for a in anchors:
             t = a
             while True:
-                for c in t.children:
+                kids = list(t.children)  # read once: both tests below walk them
+                for c in kids:
                     if c.dep_ == "advcl" and all(c.i != a.i for a in anchors) and any(
                             m.dep_ == "mark" and m.lower_ in markers for m in c.children):
                         return str(sent.doc[c.left_edge.i:c.right_edge.i + 1].text)
-                if any(m.dep_ == "mark" and m.lower_ in markers for m in t.children):
+                if any(m.dep_ == "mark" and m.lower_ in markers for m in kids):
                     return str(sent.doc[t.left_edge.i:t.right_edge.i + 1].text)
-                if t.head.i == t.i or (t.dep_ in _MAIN_DEPS and t.i < t.head.i):
+                head = t.head
+                if head.i == t.i or (t.dep_ in _MAIN_DEPS and t.i < head.i):
                     break  # "X comes first, so don't worry if ...": a main clause hung on the next one
-                t = t.head
+                t = head
         return self._leading_scope(sent)
 
     def _leading_scope(self, sent: Any) -> str:
