@@ -315,6 +315,12 @@ HEALTH_INTRO = "Teething can bring a rash, drooling and sore gums.\n\n"  # healt
     ("The bumps are completely harmless.", "completely harmless", "usually harmless"),
     ("A mild rash after a feed means there is no need to see a doctor.", "no need to see a doctor",
      "usually no need to see a doctor, but call if you are worried"),
+    ("A tooth rash will clear up in three days.", "will clear up in three days",
+     "usually gets better within"),
+    ("Your baby will be back to normal within two days.", "will be back to normal within two days",
+     "usually gets better within"),
+    ("Her gums will heal on their own in a week, I promise.", "will heal on their own in a week",
+     "usually gets better within"),
 ])
 def test_unhedged_reassurance_is_flagged(text: str, phrase: str, softer: str) -> None:
     [f] = lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"]).findings
@@ -335,9 +341,16 @@ def test_unhedged_reassurance_is_flagged(text: str, phrase: str, softer: str) ->
     "Don't assume it's nothing to worry about.",
     "> There is nothing to worry about.",
     "It may be nothing to worry about.",
+    "A tooth rash will usually clear up within three days.",
+    "I promise to post the recipe next week.",
 ])
 def test_hedged_sourced_quoted_or_negated_reassurance_passes(text: str) -> None:
     assert codes(lint_snippet(HEALTH_INTRO + text + "\n", "markdown", select=["EL402"])) == []
+
+
+def test_a_common_symptom_gives_the_context() -> None:
+    text = "A sore throat or a runny nose is common in winter. Your child will get better within a week.\n"
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == ["EL402"]
 
 
 def test_reassurance_outside_health_context_passes() -> None:
