@@ -578,11 +578,15 @@ def _typing_slip(word: str, cand: str) -> bool:
 
 
 _COMPOUND_PART = 2  # "up" + "rolling", "blow" + "dry": parts this long may make a closed compound
+#: a part of a coined compound is a word people use: the frequency list also holds rare strings ("aton"),
+#: which would make any typo ("informaton" = "inform" + "aton") look like a compound
+_COMPOUND_PART_FREQ = 500
 
 
 def _compound(word: str, spell: Any) -> bool:
-    """Whether ``word`` is two dictionary words run together: a coined compound, not a typo to fix."""
-    return any(word[:i] in spell and word[i:] in spell
+    """Whether ``word`` is two common words run together: a coined compound, not a typo to fix."""
+    freq = spell.word_frequency
+    return any(freq[word[:i]] >= _COMPOUND_PART_FREQ and freq[word[i:]] >= _COMPOUND_PART_FREQ
                for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
 
 
