@@ -13,6 +13,7 @@ import dataclasses
 import html
 import itertools
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -369,6 +370,10 @@ def _compile_constructions(terms: Callable[..., str], patterns: Callable[..., li
     )
 
 
+#: sentences whose disclaimer verdict a :class:`Wordings` keeps (a few articles' worth)
+VERDICTS_KEPT = 4096
+
+
 class Wordings:
     """The ``disclaimers`` data object (``ctx.data("disclaimers")``): the compiled wordings and
     constructions, and a memo of the configured disclaimer's extracted forms (per registry)."""
@@ -377,6 +382,8 @@ class Wordings:
         self.data = data
         self.constructions = constructions
         self._forms: dict[tuple[str, str, bool], tuple[str, ...]] = {}
+        #: the last verdicts per sentence: EL202 and EL401 ask about the same sentences of a document
+        self._verdicts: OrderedDict[tuple[str, tuple[str, ...], str | None], bool] = OrderedDict()
 
     def construction(self, text: str, previous: str | None = None) -> str | None:
         """Which disclaimer construction the sentence is (denial, identity, framing, deferral), or None.
@@ -402,7 +409,17 @@ class Wordings:
         A long-lived Linter keeps the verdict per sentence (:mod:`editlint.blockcache`)."""
         extra = tuple(extra)
         return reuse(("disclaimer-text", ident(self), text, extra, previous),
-                      lambda: self._is_disclaimer_text(text, extra, previous))
+                      lambda: self._remembered(text, extra, previous))
+
+    def _remembered(self, text: str, extra: tuple[str, ...], previous: str | None) -> bool:
+        """The verdict, kept for the last :data:`VERDICTS_KEPT` sentences asked about (bounded)."""
+        key = (text, extra, previous)
+        got = self._verdicts.get(key)
+        if got is None:
+            got = self._verdicts[key] = self._is_disclaimer_text(text, extra, previous)
+            if len(self._verdicts) > VERDICTS_KEPT:
+                self._verdicts.popitem(last=False)
+        return got
 
     def _is_disclaimer_text(self, text: str, extra: tuple[str, ...], previous: str | None) -> bool:
         norm = _norm(text)
