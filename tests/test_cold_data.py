@@ -319,3 +319,15 @@ def test_one_file_is_linted_without_importing_multiprocessing(tmp_path: Path) ->
             f"    main(['check', {str(article)!r}, '--select', 'EL601', '--no-cache'])\n"
             "print('multiprocessing' in sys.modules, 'concurrent.futures.process' in sys.modules)\n")
     assert _run(code) == ["False", "False"]
+
+
+def test_disclaimer_verdicts_are_kept_bounded_and_answer_as_the_check() -> None:
+    words = _fresh().data("disclaimers")
+    sentences = ["This page is general information and does not replace your doctor.",
+                 "Offer water in an open cup.", "It can never diagnose your child."]
+    first = [words.is_disclaimer_text(s, (), "This page explains feeding.") for s in sentences]
+    assert first == [words._is_disclaimer_text(s, (), "This page explains feeding.") for s in sentences]
+    assert first == [True, False, True]
+    for n in range(d.VERDICTS_KEPT + 10):
+        words.is_disclaimer_text(f"Sentence number {n} about naps.")
+    assert len(words._verdicts) == d.VERDICTS_KEPT
