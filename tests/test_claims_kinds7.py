@@ -273,3 +273,21 @@ def test_an_efficacy_verdict_is_for_its_target(a: str, b: str, contradicts: bool
 def test_consider_x_ing_suggests_x(suggest: str, other: str, contradicts: bool) -> None:
     _, found = pair(suggest, other)
     assert links(found, "EL303", 3, 7) is contradicts, found
+
+
+# -- a story about the writer's own child; "no longer" -----------------------------------------------------
+@pytest.mark.parametrize(("general", "story"), [
+    ("Most babies crawl before they walk.", "My daughter walked before she crawled."),
+    ("Toddlers use a cup before they use a straw.", "Our twins started using a straw before using a cup."),
+])
+def test_a_story_about_ones_own_child_is_no_claim(general: str, story: str) -> None:
+    claims, found = pair(general, story)
+    assert [o["prov"]["reported"] for o in of_kind(claims, "order")][-1] is True
+    assert not [f for f in found if f[0] == "EL301"], found
+
+
+def test_no_longer_advising_is_advising_against() -> None:
+    _, found = pair("Experts no longer advise using a cot bumper.", "You should not use a cot bumper.")
+    assert not [f for f in found if f[0] == "EL303"], found
+    _, found = pair("Experts no longer advise using a cot bumper.", "You can use a cot bumper.")
+    assert links(found, "EL303", 3, 7), found

@@ -75,6 +75,8 @@ class ReportedLex(DataModel):
     verbs: frozenset[str]
     subjects: frozenset[str]
     phrases: tuple[str, ...]
+    #: "my son started X before Y": a story about one child, not what children do
+    anecdote_owners: frozenset[str] = Field(default=frozenset(), alias="anecdote-owners")
 
 
 class AgeScopeLex(DataModel):
@@ -229,6 +231,9 @@ class ScopeReader:
         for c in verb.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words):
                 return True
+            if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(
+                    g.lower_ in ("no", "not") for g in c.children):
+                return True  # "experts no longer advise X": not any more
             no_subject = any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             if c.dep_ in ("nsubj", "nsubjpass") and no_subject:
                 return True
@@ -404,12 +409,20 @@ class ScopeReader:
         lex = self.lex.reported
         for a in anchors:
             t = a
+            if self._anecdote(t):
+                return True
             while t.head.i != t.i:
                 child, t = t, t.head
                 reporting = t.lemma_.lower() in lex.verbs and self._other_subject(t)
-                if child.dep_ in ("ccomp", "xcomp") and reporting:
+                if (child.dep_ in ("ccomp", "xcomp") and reporting) or self._anecdote(t):
                     return True
         return False
+
+    def _anecdote(self, verb: Any) -> bool:
+        """A clause about the writer's own child ("my son", "our twins"): a story, not a claim about children."""
+        owners = self.lex.reported.anecdote_owners
+        return any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "poss" and p.lower_ in owners
+                                                          for p in c.children) for c in verb.children)
 
     def _other_subject(self, verb: Any) -> bool:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
