@@ -419,7 +419,8 @@ class ScopeReader:
         return False
 
     def _anecdote(self, verb: Any) -> bool:
-        """A clause about the writer's own child ("my son", "our twins"): a story, not a claim about children."""
+        """A clause about the writer's own child ("my son", "our twins"): a story, not a claim about
+        children."""
         owners = self.lex.reported.anecdote_owners
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "poss" and p.lower_ in owners
                                                           for p in c.children) for c in verb.children)
