@@ -584,7 +584,7 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
         return
     thing = match.roles.get("thing")
     anchor = match.roles.get("verdict") or match.roles.get("verb")
-    if thing is None or _is_person(thing, env) or thing.lower_ in ("this", "that", "these", "those", "which"):
+    if thing is None or _is_person(thing, env) or thing.lower_ in _ANAPHORS:
         return
     if _emit(match, "imperative", False) and (anchor is None or not _imperative_ok(anchor, env)):
         return  # a directive to the reader ("call your doctor about X"), not a report of what someone did
