@@ -122,6 +122,47 @@ def _load(name: str, exclude: list[str]) -> Any:
         spacy = import_spacy()
     except ImportError as exc:  # pragma: no cover - spacy is a dependency
         raise ModelError(f"spaCy is not installed ({exc}); {INSTALL_HINT}") from None
+    with _tokenizer_from_disk(spacy) as defaults:
+        nlp = _load_pipeline(spacy, name, exclude)
+    if nlp.path is None and defaults is not None:  # nothing read from disk: the language's own tokenizer
+        nlp.tokenizer = defaults()(nlp)
+    return nlp
+
+
+#: spaCy's standard tokenizer factory (the language's punctuation and exceptions).
+_TOKENIZER = "spacy.Tokenizer.v1"
+
+
+@contextmanager
+def _tokenizer_from_disk(spacy: Any) -> Iterator[Callable[[], Any] | None]:
+    """While a pipeline loads, its standard tokenizer starts empty; yields the real factory.
+
+    spaCy builds the language's default tokenizer (1,300 special cases, three affix expressions) and then
+    replaces every one of its settings with the pipeline's saved tokenizer, which every pipeline loaded
+    from disk has: the first build is thrown away (a sixth of a model load). The saved one is read as
+    before, so the tokenizer is the same; a pipeline read from nowhere gets the defaults after (``_load``).
+    """
+    tokenizers = spacy.registry.tokenizers
+    try:
+        getattr(spacy.registry, "ensure_populated", lambda: None)()  # spaCy 3.8 registers on first use
+        standard = tokenizers.get(_TOKENIZER)
+    except Exception:  # another spaCy: load it as it is
+        yield None
+        return
+    tokenizers.register(_TOKENIZER, func=_empty_tokenizer)
+    try:
+        yield standard
+    finally:
+        tokenizers.register(_TOKENIZER, func=standard)
+
+
+def _empty_tokenizer() -> Callable[[Any], Any]:
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def _load_pipeline(spacy: Any, name: str, exclude: list[str]) -> Any:
     try:
         return spacy.load(name, exclude=exclude)
     except OSError as first:
