@@ -21,6 +21,7 @@ import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +29,7 @@ from typing import Any, TypeVar
 import pydantic
 from pydantic import BaseModel, ConfigDict
 
+from . import datacache
 from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -123,15 +125,15 @@ _parsed_lock = threading.Lock()
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """``tomllib.loads(text)``, each text parsed once per process; every caller gets its own copy (callers
-    merge into what they get). Documents with dates or times (which ``marshal`` cannot hold) are parsed
-    every time."""
+    """``tomllib.loads(text)``, each text parsed once per process and kept between runs (:mod:`datacache`);
+    every caller gets its own copy (callers merge into what they get). Documents with dates or times (which
+    ``marshal`` cannot hold) are parsed every time."""
     with _parsed_lock:
         frozen = _PARSED.get(text)
     if frozen is not None:
         data: dict[str, Any] = marshal.loads(frozen)
         return data
-    data = tomllib.loads(text)
+    data = datacache.cached("toml", [text], partial(tomllib.loads, text), _is_table)
     try:
         frozen = marshal.dumps(data)
     except ValueError:  # a datetime, date or time value
@@ -141,6 +143,10 @@ def parse_toml(text: str) -> dict[str, Any]:
             _PARSED.clear()  # a bound for long-lived hosts that read ever new texts
         _PARSED[text] = frozen
     return data
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict)
 
 
 def load_model(path: Path, model: type[M], *, origin: str | None = None, at: KeyPath = ()) -> M:

@@ -15,8 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
+
+from . import datacache
 
 #: Characters around the binary search's landing point searched exactly: covers the file's local disorder.
 WINDOW = 4096
@@ -112,13 +115,65 @@ def cmu_dict() -> dict[str, list[list[str]]]:
 
 
 def install(textstat_module: Any) -> None:
-    """Make textstat's syllable counter use :func:`lexicon` (idempotent)."""
+    """Make textstat's syllable counter use :func:`lexicon`, and its hyphenation fallback the patterns kept
+    between runs (:func:`hyphenator`) (idempotent)."""
     try:
-        from textstat.backend.utils import _get_cmudict
+        from textstat.backend.utils import _get_cmudict, _get_pyphen
     except ImportError:  # another textstat layout: keep its own loader
         return
+    if not getattr(_get_pyphen.Pyphen, "__editlint__", False):
+        _get_pyphen.Pyphen = hyphenator
+        _get_pyphen.get_pyphen.cache_clear()
     if getattr(_get_cmudict.cmudict, "__editlint__", False):
         return
     _get_cmudict.cmudict = SimpleNamespace(dict=lexicon, __editlint__=True)  # a stand-in for the module
     _get_cmudict.get_cmudict.cache_clear()
-    del textstat_module  # only the backend module is patched
+    del textstat_module  # only the backend modules are patched
+
+
+def hyphenator(filename: Any = None, lang: str | None = None, **options: Any) -> Any:
+    """``pyphen.Pyphen(...)``, its language's patterns read from the data cache when it has them.
+
+    pyphen parses a language's 4,900 patterns line by line with regular expressions on first use (about
+    0.1 s of a one-article run; textstat asks for it on its first syllable count). The parsed patterns,
+    plain strings and numbers, are kept between runs (:mod:`editlint.datacache`, keyed by the pattern
+    file's bytes) and put in pyphen's own cache of parsed files, which it then uses as if it had read them.
+    """
+    import pyphen
+
+    if filename is None and lang is not None:
+        path = pyphen.LANGUAGES.get(pyphen.language_fallback(lang) or "")
+        if path is not None and path not in pyphen.hdcache:
+            patterns = datacache.cached("hyphenation", [path.read_bytes()], partial(_patterns, path),
+                                        _is_patterns)
+            if patterns:
+                pyphen.hdcache[path] = _hyph_dict(pyphen.HyphDict, patterns)
+    return pyphen.Pyphen(filename=filename, lang=lang, **options)
+
+
+hyphenator.__editlint__ = True  # type: ignore[attr-defined]
+
+
+def _patterns(path: Any) -> dict[str, tuple[int, tuple[int, ...]]] | None:
+    """A pattern file as pyphen parses it, or None when it uses what plain data cannot hold (nonstandard
+    hyphenation: its values carry replacement data)."""
+    import pyphen
+
+    parsed = pyphen.HyphDict(path).patterns
+    if all(type(v) is int for _start, values in parsed.values() for v in values):
+        return {k: (start, tuple(values)) for k, (start, values) in parsed.items()}
+    return None
+
+
+def _is_patterns(value: Any) -> bool:
+    return value is None or (isinstance(value, dict) and all(
+        isinstance(v, tuple) and len(v) == 2 for v in value.values()))
+
+
+def _hyph_dict(cls: Any, patterns: dict[str, tuple[int, tuple[int, ...]]]) -> Any:
+    """A ``pyphen.HyphDict`` holding ``patterns``, as its constructor leaves one after parsing a file."""
+    hd = cls.__new__(cls)
+    hd.patterns = dict(patterns)
+    hd.cache = {}
+    hd.maxlen = max(len(k) for k in patterns)
+    return hd

@@ -25,6 +25,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import Any
 
+from .. import datacache
 from .. import datamodels as models
 from ..api import DataSchema, DataSource
 from ..blockcache import ident, in_block, reuse
@@ -125,21 +126,53 @@ def load_checker() -> Any:
 
     Its loader lower-cases every one of the 160,000 words (about a quarter of a cold load); the shipped list
     is lower-case already, so the words go in as they are, and only if every letter they use is its own
-    lower case (the letters are counted anyway) is that kept. Any other list, or a pyspellchecker whose
-    internals differ, is loaded the library's own way."""
+    lower case (the letters are counted anyway) is that kept. The counts and totals are kept between runs
+    (:mod:`editlint.datacache`, keyed by the packaged file's bytes): no JSON parse on a cold run. Any other
+    list, or a pyspellchecker whose internals differ, is loaded the library's own way."""
     from spellchecker import SpellChecker
 
     raw = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     checker = SpellChecker(language=None, distance=2)
     frequency = checker.word_frequency
     words = getattr(frequency, "_dictionary", None)
-    update = getattr(frequency, "_update_dictionary", None)
-    if raw and isinstance(words, Counter) and not words and callable(update):
-        words.update(json.loads(gzip.decompress(raw).decode("utf-8")))
-        update()
+    if raw and isinstance(words, Counter) and not words and _fills(frequency):
+        kept = datacache.cached("spelling-dictionary", [raw], partial(_read_dictionary, raw), _is_dictionary)
+        words.update(kept[0])
+        _fill(frequency, *kept)
         if all(c.lower() == c for c in frequency.letters):
             return checker
     return SpellChecker(language="en", distance=2)
+
+
+#: pyspellchecker's totals that ``_update_dictionary`` works out from every word (0.05 s; kept with them).
+_TOTALS = ("_longest_word_length", "_total_words", "_unique_words", "_letters")
+
+
+def _fills(frequency: Any) -> bool:
+    """Whether this pyspellchecker keeps the totals :func:`_fill` sets (else it is loaded its own way)."""
+    return callable(getattr(frequency, "_update_dictionary", None)) and all(
+        hasattr(frequency, name) for name in _TOTALS)
+
+
+def _read_dictionary(raw: bytes) -> tuple[dict[str, int], str, int, int]:
+    """The packaged word counts, every letter they use, the longest word's length and the sum of the
+    counts (kept between runs by :mod:`datacache`)."""
+    counts: dict[str, int] = json.loads(gzip.decompress(raw).decode("utf-8"))
+    letters = "".join(sorted(set().union(*counts)))
+    return counts, letters, max(map(len, counts), default=0), sum(counts.values())
+
+
+def _is_dictionary(value: Any) -> bool:
+    return (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], dict)
+            and isinstance(value[1], str) and all(isinstance(v, int) for v in value[2:]))
+
+
+def _fill(frequency: Any, counts: dict[str, int], letters: str, longest: int, total: int) -> None:
+    """The totals ``_update_dictionary`` works out, from what was kept with the counts."""
+    frequency._longest_word_length = longest
+    frequency._total_words = total
+    frequency._unique_words = len(counts)
+    frequency._letters = set(letters)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,124 @@
+"""Derived data kept between runs: what editlint computes from data files, not from articles.
+
+A cold run parses the same TOML packs, reads pyspellchecker's dictionary from JSON and parses the
+hyphenation patterns every time (pure Python: about a tenth of a one-article run). Like Python's own
+``__pycache__``, the result is kept as ``marshal`` bytes under a key made of everything it is computed
+from (the input's bytes, editlint's version, the Python version and a format number), so a changed pack
+or an upgraded package is a new key and can never be answered with stale data.
+
+The folder is ``$EDITLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME/editlint/data`` (``~/.cache/editlint/data``);
+``EDITLINT_DATA_CACHE=off`` turns it off. It is not the run cache (``--no-cache`` is about reports and
+leaves it on). Each entry carries a SHA-256 of its bytes, checked before they are read; an entry that is
+missing, damaged or of the wrong shape is rebuilt, and a folder that cannot be written is ignored: the cache
+never changes a result and never fails a run. Each kind keeps at most :data:`MAX_ENTRIES` entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ._version import __version__
+
+__all__ = ["ENV", "MAX_ENTRIES", "cached", "folder", "key"]
+
+#: The environment variable naming the folder (or ``off``).
+ENV = "EDITLINT_DATA_CACHE"
+#: Bumped when an entry's layout changes.
+FORMAT = 1
+#: Entries kept per kind; the oldest go first when a new one is written.
+MAX_ENTRIES = 256
+_MAGIC = b"ELDC\x00\x01\r\n"
+_DIGEST = 32
+_OFF = frozenset({"0", "off", "no", "false", "none"})
+
+T = TypeVar("T")
+
+
+def folder() -> Path | None:
+    """Where entries live, or None when the cache is turned off."""
+    value = os.environ.get(ENV, "").strip()
+    if value.lower() in _OFF:
+        return None
+    if value:
+        return Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "editlint" / "data"
+
+
+def key(kind: str, inputs: Iterable[bytes | str]) -> str:
+    """The entry name for ``kind`` computed from ``inputs`` (each one length-prefixed, so no two lists of
+    inputs share a key)."""
+    h = hashlib.sha256(f"{FORMAT} {__version__} {sys.version_info[:3]} {marshal.version} {kind}".encode())
+    for part in inputs:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def cached(kind: str, inputs: Iterable[bytes | str], build: Callable[[], T],
+           valid: Callable[[Any], bool]) -> T:
+    """``build()``, or what it returned before for the same ``inputs``: plain data only (dicts, lists,
+    tuples, sets, strings, numbers); ``valid`` tells a readable entry of the right shape."""
+    where = folder()
+    if where is None:
+        return build()
+    path = where / kind / f"{key(kind, inputs)}.bin"
+    found = _read(path)
+    if found is not None and valid(found[0]):
+        value: T = found[0]
+        return value
+    value = build()
+    _write(path, value)
+    return value
+
+
+def _read(path: Path) -> tuple[Any] | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + _DIGEST
+    if raw[:len(_MAGIC)] != _MAGIC or hashlib.sha256(raw[head:]).digest() != raw[len(_MAGIC):head]:
+        return None
+    try:
+        return (marshal.loads(raw[head:]),)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def _write(path: Path, value: Any) -> None:
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:  # something marshal cannot hold (a date in a TOML file): built every time
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        _prune(path.parent, keep=path.name)
+    except OSError:
+        pass
+
+
+def _prune(kind_folder: Path, keep: str) -> None:
+    """Remove the oldest entries beyond :data:`MAX_ENTRIES` (rare: only when an entry is written)."""
+    entries = [p for p in kind_folder.glob("*.bin") if p.name != keep]
+    if len(entries) < MAX_ENTRIES:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime)
+    for old in entries[:len(entries) - MAX_ENTRIES + 1]:
+        old.unlink(missing_ok=True)
