@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import lint_snippet, linter_for
+from helpers import FreshFacts, fresh_process, lint_snippet, linter_for
 from hypothesis import settings
 
 from editlint import FileReport, Linter
@@ -42,6 +42,13 @@ def linter() -> Linter:
     """One Linter for the session with the default configuration (no file discovery): the spaCy
     pipeline and registry are built once; lint snippets with ``linter.lint_text(text, path=...)``."""
     return linter_for({})
+
+
+@pytest.fixture(scope="session")
+def fresh() -> FreshFacts:
+    """What one fresh interpreter did, step by step (tests/fresh_probe.py): the cold-start tests share one
+    interpreter start (importing editlint, the CLI, loading the pipeline) instead of paying for one each."""
+    return fresh_process()
 
 
 @pytest.fixture

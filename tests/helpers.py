@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -151,3 +153,33 @@ def work(run: Callable[[], Any], *also: str) -> int:
     finally:
         sys.settrace(previous)
     return count
+
+
+#: What one fresh interpreter did, step by step (see tests/fresh_probe.py): a step's ``value``, ``stdout``,
+#: ``error`` (absent when it ran), ``sockets`` it tried to make and ``modules`` loaded so far; ``cli`` and
+#: ``exit`` hold what the CLI registered for exit and what happened there.
+FreshFacts = dict[str, dict[str, Any]]
+
+
+@functools.cache
+def fresh_process() -> FreshFacts:
+    """Run tests/fresh_probe.py once per session (the cold-start tests share its one interpreter start):
+    no EDITLINT_JOBS, so the CLI chooses its own job count as a user's run does; no run cache, so every
+    step really lints. Run as ``python -c`` from the repository's root, so ``import editlint`` finds the
+    package of this checkout first."""
+    env = {k: v for k, v in os.environ.items() if k != "EDITLINT_JOBS"}
+    env["EDITLINT_NO_CACHE"] = "1"
+    probe = Path(__file__).with_name("fresh_probe.py").read_text(encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", probe, str(SAMPLES / "first-finger-foods.txt")],
+                          capture_output=True, text=True, timeout=300, cwd=SAMPLES.parent, env=env)
+    assert proc.returncode == 0, proc.stderr
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines()
+                 if line.startswith(("FACTS ", "EXIT ")))
+    facts: FreshFacts = json.loads(lines["FACTS"])
+    facts["exit"] = json.loads(lines["EXIT"])
+    return facts
+
+
+def top_level(modules: Sequence[str]) -> set[str]:
+    """The top-level packages among module names (``spacy.cli`` -> ``spacy``)."""
+    return {m.split(".")[0] for m in modules}

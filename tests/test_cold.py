@@ -8,37 +8,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from helpers import FreshFacts, top_level
 
 HEAVY = ("pydantic", "spacy", "thinc", "markdown_it", "yaml", "textstat", "spellchecker")
 
 
-def _modules_after(code: str) -> dict[str, object]:
-    probe = (f"import sys, json\n{code}\n"
-             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return {"modules": json.loads(out.stdout.splitlines()[-1]), "stdout": out.stdout}
+def test_import_editlint_loads_nothing_heavy(fresh: FreshFacts) -> None:
+    assert "error" not in fresh["import"]
+    assert not set(HEAVY) & top_level(fresh["import"]["modules"])
 
 
-@pytest.fixture(scope="module")
-def light_steps() -> list[list[str]]:
-    """One fresh interpreter: the top-level modules loaded after ``import editlint``, then after
-    ``editlint --version`` as well (imports only accumulate, so the first list is exactly what a bare
-    import loads; one interpreter start instead of two)."""
-    snapshot = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-    probe = (f"import sys, json\nimport editlint\n{snapshot}\nfrom editlint.cli import main\n"
-             f"try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n{snapshot}\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
-    return [json.loads(lines[0]), json.loads(lines[-1])]
-
-
-def test_import_editlint_loads_nothing_heavy(light_steps: list[list[str]]) -> None:
-    assert not set(HEAVY) & set(light_steps[0])
-
-
-def test_version_loads_nothing_heavy(light_steps: list[list[str]]) -> None:
-    assert not set(HEAVY) & set(light_steps[1])
+def test_version_loads_nothing_heavy(fresh: FreshFacts) -> None:
+    """``editlint --version`` right after the import (the probe's second step: imports only accumulate)."""
+    assert fresh["version"]["value"] == 0 and fresh["version"]["stdout"].startswith("editlint ")
+    assert not set(HEAVY) & top_level(fresh["version"]["modules"])
 
 
 def test_public_names_resolve_on_first_use() -> None:
@@ -60,22 +43,14 @@ def test_public_names_resolve_on_first_use() -> None:
 SPACY_CLI_DEPS = ("typer", "weasel", "requests", "httpx", "jinja2")
 
 
-def test_spacy_is_imported_without_its_command_line() -> None:
-    probe = ("from editlint.nlp import import_spacy, load_model\n"
-             "spacy = import_spacy()\n"
-             "light = sorted({m.split('.')[0] for m in sys.modules})\n"
-             "nlp = load_model('en_core_web_sm')\n"
-             "parsed = [t.dep_ for t in nlp('Rinse the rice twice.')]\n"
-             "import spacy.cli\n"
-             "print(json.dumps({'light': light, 'parsed': parsed, 'cli': hasattr(spacy.cli, 'download'),\n"
-             "                  'info': spacy.info.__name__}))")
-    got = _modules_after(probe)["stdout"]
-    assert isinstance(got, str)
-    data = json.loads(got.splitlines()[0])
-    assert not set(SPACY_CLI_DEPS) & set(data["light"])
-    assert data["parsed"][-1] == "punct" and "ROOT" in data["parsed"]
-    assert data["cli"]  # the real command line imports afterwards
-    assert data["info"] == "_spacy_info"  # and spacy.info reaches it on call
+def test_spacy_is_imported_without_its_command_line(fresh: FreshFacts) -> None:
+    """The pipeline loaded (spaCy imported by editlint) and a sentence parsed, spaCy's command line is not
+    imported; importing it afterwards gives the real one, and ``spacy.info`` reaches it on call."""
+    loaded, cli = fresh["pipeline"], fresh["spacy-cli"]
+    assert "spacy" in top_level(loaded["modules"])
+    assert not set(SPACY_CLI_DEPS) & top_level(loaded["modules"])
+    assert loaded["value"]["parsed"][-1] == "punct" and "ROOT" in loaded["value"]["parsed"]
+    assert cli["value"] == {"cli": True, "info": "_spacy_info"}  # the real command line imports afterwards
 
 
 def test_a_spacy_that_needs_more_of_its_cli_is_imported_the_ordinary_way(tmp_path: Path) -> None:

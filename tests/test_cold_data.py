@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import FreshFacts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -275,50 +276,35 @@ def test_a_dictionary_not_in_lower_case_is_loaded_the_librarys_way(monkeypatch: 
 
 
 # -- the garbage collector -------------------------------------------------------------------------------
-def _run(code: str) -> list[str]:
-    import subprocess
-    import sys
-
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return out.stdout.split()
-
-
-def test_a_command_line_run_freezes_the_heap_at_exit() -> None:
+# These read the session's one fresh interpreter (helpers.fresh_process): its CLI steps (--version, rules,
+# a one-file check) run before its first pipeline load, which is its own step.
+def test_a_command_line_run_freezes_the_heap_at_exit(fresh: FreshFacts) -> None:
     """The CLI has ``gc.freeze`` run at exit (before the interpreter's last collections), not during the
-    run; a handler registered before it still runs, after it."""
-    code = ("import atexit, gc, io, contextlib\n"
-            "from editlint.cli import main\n"
-            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
-            "real, seen = atexit.register, []\n"
-            "atexit.register = lambda f, *a, **k: (seen.append(f is gc.freeze), real(f, *a, **k))[1]\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    main(['rules']); main(['rules'])\n"
-            "atexit.register = real\n"
-            "print('registered', sum(seen), 'now', gc.get_freeze_count())\n")
-    assert _run(code) == ["registered", "2", "now", "0", "frozen", "True"]
+    run: every ``main`` call registers it (once: unregistered first), nothing is frozen after the calls, and
+    at exit, before the handler the probe registered first (so it runs last), more of the heap is frozen
+    than at the end of the script."""
+    assert fresh["cli"] == {"freeze-registrations": fresh["cli"]["calls"], "calls": 3, "freeze-count": 0}
+    assert fresh["exit"]["freeze-count"] > fresh["exit"]["freeze-count-at-end"]
 
 
-def test_loading_a_pipeline_runs_no_collection_and_freezes_what_is_alive() -> None:
+def test_loading_a_pipeline_runs_no_collection_and_freezes_what_is_alive(fresh: FreshFacts) -> None:
     """No cyclic collection while spaCy is imported and the pipeline loaded (about 45 without the pause; a
     few young ones may come in the setup after it), the host's thresholds restored after, and what was
     loaded out of later collections' way."""
-    code = ("import gc\nfrom editlint.nlp import load_model\n"
-            "gc.set_threshold(500, 7, 9)\nruns = []\n"
-            "gc.callbacks.append(lambda phase, info: runs.append(phase) if phase == 'start' else None)\n"
-            "print(gc.get_freeze_count())\nnlp = load_model('en_core_web_sm')\n"
-            "print(len(runs) < 10, gc.get_threshold(), gc.get_freeze_count() > 0, nlp('A test.')[0].text)\n")
-    assert _run(code) == ["0", "True", "(500,", "7,", "9)", "True", "A"]
+    step = fresh["pipeline"]
+    assert "error" not in step, step["error"]
+    loaded = step["value"]
+    assert loaded["frozen-before"] == 0 and loaded["frozen-after"] > 0
+    assert loaded["collections"] < 10 and loaded["threshold"] == [500, 7, 9]
+    assert "ROOT" in loaded["parsed"]
 
 
-def test_one_file_is_linted_without_importing_multiprocessing(tmp_path: Path) -> None:
-    """One file (or one job) is linted in this process: the pool's modules are not even imported."""
-    article = tmp_path / "cot.md"
-    article.write_text("# Cots\n\nA cot with a firm, flat mattress is the safest place for a baby.\n")
-    code = ("import io, sys, contextlib\nfrom editlint.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    main(['check', {str(article)!r}, '--select', 'EL601', '--no-cache'])\n"
-            "print('multiprocessing' in sys.modules, 'concurrent.futures.process' in sys.modules)\n")
-    assert _run(code) == ["False", "False"]
+def test_one_file_is_linted_without_importing_multiprocessing(fresh: FreshFacts) -> None:
+    """One file (or one job) is linted in this process: the pool's modules are not even imported (the
+    probe runs without EDITLINT_JOBS: the CLI picks its job count as for a user)."""
+    step = fresh["structure"]
+    assert "error" not in step and step["value"] == 0
+    assert {"multiprocessing", "concurrent.futures.process"}.isdisjoint(step["modules"])
 
 
 def test_disclaimer_verdicts_are_kept_bounded_and_answer_as_the_check() -> None:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
+from helpers import FreshFacts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lt_server import FakeLanguageTool
@@ -319,44 +320,25 @@ def test_cli_exit_code_follows_on_unavailable(tmp_path: Path, policy: str, code:
 
 
 # -- off by default ------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def fresh_interpreter() -> subprocess.CompletedProcess[str]:
-    """One fresh interpreter with sockets refused: first ``import editlint`` (the grammar checks and the
-    registry too), reporting whether LanguageTool code is loaded; then a default EL5 run, reporting again.
-    Imports only accumulate, so the first line is exactly what a bare import loads."""
-    script = textwrap.dedent(f"""
-        import socket, sys
-        class NoSocket(socket.socket):
-            def __init__(self, *a, **k):
-                raise AssertionError("a socket was opened")
-        def refuse(*a, **k):
-            raise AssertionError("a connection was opened")
-        socket.socket = NoSocket
-        socket.create_connection = refuse
-        import editlint, editlint.checks.grammar
-        from editlint import Registry
-        Registry.default()
-        print("imported", 'language_tool_python' in sys.modules, 'editlint.languagetool' in sys.modules)
-        from editlint.cli import main
-        code = main(["check", "--select", "EL5", {str(SAMPLES / "first-finger-foods.txt")!r}])
-        for mod in ("language_tool_python", "editlint.languagetool"):
-            assert mod not in sys.modules, mod
-        print("exit", code)
-        """)
-    return subprocess.run([PY, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+#: The session's one fresh interpreter (helpers.fresh_process) refuses sockets from its start: ``import
+#: editlint`` and the default registry (the grammar checks' module imported too), then later a default
+#: EL5 run of a sample. Imports only accumulate, so the registry step shows exactly what a bare import loads.
+LANGUAGETOOL_CODE = ("language_tool_python", "editlint.languagetool")
 
 
-def test_default_run_imports_no_languagetool_code_and_opens_no_socket(
-        fresh_interpreter: subprocess.CompletedProcess[str]) -> None:
-    proc = fresh_interpreter
-    assert proc.returncode == 0, proc.stderr
-    assert "exit 0" in proc.stdout and "EL501" in proc.stdout  # warnings only: exit 0
+def test_default_run_imports_no_languagetool_code_and_opens_no_socket(fresh: FreshFacts) -> None:
+    run = fresh["spelling"]
+    assert "error" not in run, run["error"]
+    assert run["value"] == 0 and "EL501" in run["stdout"]  # warnings only: exit 0
+    assert run["sockets"] == [] and not set(LANGUAGETOOL_CODE) & set(run["modules"])
 
 
-def test_importing_editlint_does_not_import_language_tool_python(
-        fresh_interpreter: subprocess.CompletedProcess[str]) -> None:
-    first = fresh_interpreter.stdout.splitlines()[0] if fresh_interpreter.stdout else ""
-    assert first.split() == ["imported", "False", "False"], fresh_interpreter.stderr
+def test_importing_editlint_does_not_import_language_tool_python(fresh: FreshFacts) -> None:
+    imported = fresh["registry"]
+    assert "error" not in imported, imported["error"]
+    assert "editlint.checks.grammar" in imported["modules"]
+    assert not set(LANGUAGETOOL_CODE) & set(imported["modules"])
+    assert [fresh[step]["sockets"] for step in ("import", "version", "registry")] == [[], [], []]
 
 
 # -- configuration and helpers -----------------------------------------------------------------------

@@ -8,14 +8,12 @@ import importlib
 import json
 import pkgutil
 import socket
-import subprocess
 import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 import textstat
 from conftest import SAMPLES
+from helpers import FreshFacts, top_level
 
 from editlint import Linter
 from editlint.checks import readability
@@ -82,74 +80,38 @@ def test_offline_guard_really_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # -- lazy imports -------------------------------------------------------------------------------------------
-#: The cheap commands, run one after the other in ONE fresh interpreter (one start instead of four).
-#: Imports only accumulate, so "nothing heavy is loaded after step k" holds exactly when step k and the
-#: steps before it load nothing heavy: a step that imports spaCy fails its own test (and the later ones).
-STEPS: tuple[tuple[str, list[str]], ...] = (
-    ("version", ["--version"]),
-    ("rules", ["rules"]),
-    ("structure", ["check", str(SAMPLES / "first-finger-foods.txt"), "--select", "EL6", "--format", "json",
-                   "--fail-on", "never"]),
-)
-RUNNER = """
-import contextlib, io, json, sys
-def loaded():
-    return [m for m in {heavy!r} if m in sys.modules]
-import editlint
-from editlint.rules import Registry
-Registry.default()
-out = {{"import": {{"modules": loaded(), "stdout": "", "code": "0"}}}}
-from editlint.cli import main
-for name, argv in {steps!r}:
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        try:
-            code = main(argv)
-        except SystemExit as exc:
-            code = exc.code
-    out[name] = {{"modules": loaded(), "stdout": buf.getvalue(), "code": str(code)}}
-sys.stderr.write("\\nSTEPS " + json.dumps(out) + "\\n")
-"""
+#: The cheap commands, run one after the other in the session's one fresh interpreter (helpers.fresh_process:
+#: import editlint, --version, the default registry, rules, a structure-only check of one sample). Imports
+#: only accumulate, so "nothing heavy is loaded after step k" holds exactly when step k and the steps before
+#: it load nothing heavy: a step that imports spaCy fails its own test (and the later ones).
+def _run(fresh: FreshFacts, name: str) -> tuple[list[str], str, object]:
+    """The heavy modules loaded once step ``name`` had run, its stdout and its value (an exit code)."""
+    step = fresh[name]
+    assert "error" not in step, step["error"]
+    return [m for m in HEAVY if m in top_level(step["modules"])], step["stdout"], step["value"]
 
 
-@pytest.fixture(scope="module")
-def steps() -> dict[str, dict[str, Any]]:
-    """Each step's heavy modules (loaded so far), stdout and exit code, from one fresh interpreter."""
-    proc = subprocess.run([sys.executable, "-c", RUNNER.format(heavy=HEAVY, steps=STEPS)],
-                          capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parent.parent)
-    tail = proc.stderr.rstrip().rsplit("\n", 1)[-1]
-    assert tail.startswith("STEPS "), proc.stderr
-    result: dict[str, dict[str, Any]] = json.loads(tail[len("STEPS "):])
-    return result
+def test_import_editlint_is_light(fresh: FreshFacts) -> None:
+    mods, _, rules = _run(fresh, "registry")  # import editlint; editlint --version; Registry.default()
+    assert mods == [] and isinstance(rules, int) and rules > 0
 
 
-def _run(steps: dict[str, dict[str, Any]], name: str) -> tuple[list[str], str, str]:
-    """The heavy modules loaded once step ``name`` had run, its stdout and its exit code."""
-    step = steps[name]
-    return step["modules"], step["stdout"], step["code"]
+def test_version_imports_no_nlp(fresh: FreshFacts) -> None:
+    mods, stdout, code = _run(fresh, "version")
+    assert mods == [] and code == 0 and stdout.startswith("editlint ")
 
 
-def test_import_editlint_is_light(steps: dict[str, dict[str, Any]]) -> None:
-    mods, _, _ = _run(steps, "import")  # import editlint; Registry.default()
-    assert mods == []
-
-
-def test_version_imports_no_nlp(steps: dict[str, dict[str, Any]]) -> None:
-    mods, stdout, code = _run(steps, "version")
-    assert mods == [] and code == "0" and stdout.startswith("editlint ")
-
-
-def test_rules_listing_imports_no_nlp(steps: dict[str, dict[str, Any]]) -> None:
-    mods, stdout, code = _run(steps, "rules")
-    assert mods == [] and code == "0"
+def test_rules_listing_imports_no_nlp(fresh: FreshFacts) -> None:
+    mods, stdout, code = _run(fresh, "rules")
+    assert mods == [] and code == 0
     assert "EL202" in stdout and "EL601" in stdout
 
 
-def test_structure_only_run_imports_no_nlp(steps: dict[str, dict[str, Any]]) -> None:
-    mods, stdout, code = _run(steps, "structure")
-    assert mods == [] and code == "0"
+def test_structure_only_run_imports_no_nlp(fresh: FreshFacts) -> None:
+    mods, stdout, code = _run(fresh, "structure")
+    assert mods == [] and code == 0
     report = json.loads(stdout)
+    assert report["files"][0]["path"].endswith("first-finger-foods.txt")
     assert {f["rule"][:3] for f in report["files"][0]["findings"]} == {"EL6"}
     assert report["files"][0]["findings"]
 
