@@ -691,7 +691,16 @@ def repair_tags(sdoc: Any) -> Any:
         if tok.pos_ == "ADJ" and tok.dep_ not in ("acomp", "amod", "attr", "oprd") \
                 and any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in tok.children):
             tok.pos_, tok.tag_ = "VERB", "VB"
+        elif tok.pos_ == "ADJ" and tok.dep_ == "ROOT" and _bare_predicate(tok):
+            tok.pos_, tok.tag_ = "VERB", "VBP"
     return sdoc
+
+
+def _bare_predicate(tok: Any) -> bool:
+    """ "Children babble(ADJ) later": an adjective heading its clause with a subject and no copula or
+    auxiliary (English needs "are" before a predicate adjective) is a present-tense verb, misread."""
+    kids = [c.dep_ for c in tok.children]
+    return "nsubj" in kids and not any(d in ("aux", "auxpass", "cop", "acomp", "attr") for d in kids)
 
 
 class Annotations:

@@ -148,8 +148,9 @@ def test_majority_hedge_keeps_the_claim() -> None:
 def test_myth_section_heading_covers_its_blocks() -> None:
     text = ("## Myths about drawing\n\nToddlers draw before they scribble.\n\n"
             "## Facts\n\nToddlers scribble first.\n")
-    (c,) = [c for c in claims(text) if c["kind"] == "order"]
-    assert c["prov"]["myth"] is True
+    mythical, fact = [c for c in claims(text) if c["kind"] == "order"]
+    assert mythical["prov"]["myth"] is True
+    assert fact["prov"]["myth"] is False  # the "Facts" section is the article's own claim
 
 
 def test_quotation_block_is_not_the_articles_claim() -> None:

@@ -735,7 +735,7 @@ def _denied(match: Match, env: Env) -> bool:
     if verb is not None and (env.negated(verb) or _under_denying_noun(verb, env)):
         return True
     noun = match.roles.get("link")
-    return noun is not None and (_says_no(noun, env) or _under_denying_noun(noun, env))
+    return noun is not None and (_says_no(noun, env) or _under_denying_noun(noun, env) or env.negated(noun))
 
 
 def _reported_before(sent: Any, subj: Any, env: Env) -> bool:

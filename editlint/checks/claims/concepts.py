@@ -379,8 +379,9 @@ class Concepts:
             return []
         own = any(c.dep_ in ("prep", "prt", "xcomp") for c in tok.children)  # "X with a crayon first and Y a
         for conj in tok.children:                                    # circle": X has a phrase of its own
-            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not own:
-                return [c for c in conj.children if c.dep_ == "dobj"]
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not own and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):  # "X, and then they Y Z": a
+                return [c for c in conj.children if c.dep_ == "dobj"]        # clause of its own
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return [_Gap(tok.head)]  # a gerund read as its object's modifier (see _through_gerund)
         if tok.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in tok.children):  # "the age when X":

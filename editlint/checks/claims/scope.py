@@ -242,6 +242,8 @@ class ScopeReader:
     def myth_frame(self, verb: Any) -> bool:
         """ "It is a myth that P", "the idea that P is a myth / is wrong": P is the article's denial, not a
         myth it quotes (a "not a myth" frame asserts P, so it is left alone)."""
+        if verb.lemma_ == "be" and self._called_myth(verb):
+            return True
         if verb.dep_ not in ("acl", "ccomp") and not (
                 verb.dep_ == "relcl" and any(c.dep_ == "mark" for c in verb.children)):
             return False  # a "that" clause read as relative is a content clause when "that" is its mark
@@ -255,6 +257,14 @@ class ScopeReader:
         return not any(c.dep_ == "neg" for c in kids) and any(
             (c.dep_ == "attr" and c.lemma_.lower() in neg.myth_nouns)
             or (c.dep_ == "acomp" and c.lemma_.lower() in neg.false_words) for c in kids)
+
+    def _called_myth(self, verb: Any) -> bool:
+        """ "The link between X and Y is a myth / an old wives' tale / is false": the subject is denied."""
+        kids, neg = list(verb.children), self.lex.negation
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+        called = any((c.dep_ == "attr" and c.lemma_.lower() in neg.myth_nouns)
+                     or (c.dep_ == "acomp" and c.lemma_.lower() in neg.false_words) for c in kids)
+        return subject and called and not any(c.dep_ == "neg" for c in kids)
 
     def _denial_frame(self, head: Any) -> bool:
         """ "It is not true that P", "it isn't the case that P": the frame denies its clause."""

@@ -1,0 +1,142 @@
+"""Kinds of language the claim model reads since a tenth held-out grammar, written blind by a helper who
+never read the claims code (issue 13), each tested on topics of this file's own, with the consistent twins
+that must stay silent: "later / earlier than they X" with the clause hung on the comparative; "children
+who cannot X yet will not Y" and "a baby who is not X-ing is not ready to Y"; "the usual sequence is X,
+then Y"; an adjective the tagger gives a bare subject ("Children babble(ADJ) later") is a verb; causes said
+with "is brought on by", "plays a (no) part in", "gives children Y", "Y comes from X"; "the link between X
+and Y is a myth / an old wives' tale" denies it, and "contrary to popular belief, P" is the article's own P;
+"X can safely be ignored", "never ignore X", "take X seriously", "no need to have X checked"; leave to do
+X in "you are welcome to X", "it does no harm to X", "we are happy for you to X"; against X in "steer clear
+of X", "whatever you do, don't X", "X-ing is a no-no", "X-ing puts your child at risk".
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_claims_facts import article, of_kind, run
+
+FILLER = "Every family finds its own rhythm."
+
+
+def contradicts(a: str, b: str) -> bool:
+    """Does an EL3 finding link the two paragraphs (lines 3 and 7)?"""
+    _, found = run(article(a, FILLER, b))
+    return any(code.startswith("EL30") and {3, 7} <= ({line} | rel) for code, line, rel in found)
+
+
+def claims_of(sentence: str, kind: str) -> list[dict[str, object]]:
+    claims, _ = run(article(sentence))
+    return of_kind(claims, kind)
+
+
+def order_keys(sentence: str) -> list[tuple[object, object]]:
+    return [(c["earlier"]["key"], c["later"]["key"]) for c in claims_of(sentence, "order")]  # type: ignore[index]
+
+
+# -- order ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Toddlers hop later than they run.", ("run", "hop")),
+    ("Children draw squares later than they draw circles.", ("draw(circle)", "draw(square)")),
+    ("Toddlers who cannot run yet will not hop.", ("run", "hop")),
+    ("Children who can't hold a crayon won't be able to draw shapes.", ("hold(crayon)", "draw(shape)")),
+])
+def test_comparative_and_not_yet_orders(sentence: str, pair: tuple[str, str]) -> None:
+    assert pair in order_keys(sentence)
+
+
+@pytest.mark.parametrize(("first", "second", "clash"), [
+    ("Toddlers hop later than they run.", "Most toddlers hop before they run.", True),
+    ("Babies crawl earlier than they walk.", "Most babies walk before they crawl.", True),
+    ("Toddlers who cannot jump yet will not skip.", "Children skip before they jump.", True),
+    ("The usual sequence is scribbling, then drawing circles.",
+     "Most children draw circles before they scribble.", True),
+    ("Toddlers hop later than they run.", "Most toddlers run before they hop.", False),
+    ("Toddlers who cannot jump yet will not skip.", "Children jump before they skip.", False),
+])
+def test_new_order_forms_against_a_plain_order(first: str, second: str, clash: bool) -> None:
+    assert contradicts(first, second) is clash
+
+
+def test_not_yet_needs_the_earlier_skill_negated() -> None:
+    assert order_keys("Toddlers who cannot run will be fine.") == []
+
+
+def test_an_adjective_with_a_bare_subject_is_a_verb() -> None:
+    assert ("stack(block)", "scribble") in order_keys("Toddlers scribble later than they stack blocks.")
+    assert order_keys("The toddlers are happy.") == []
+
+
+def test_a_clause_of_its_own_shares_no_object() -> None:
+    """ "X, and then they Y Z": Z is the object of Y's clause only."""
+    assert ("walk-alone", "climb(stair)") in order_keys("First toddlers walk, and then they climb stairs.")
+
+
+# -- propositions ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("asserted", "denied"), [
+    ("Wheezing can be brought on by cold air.", "Cold air does not cause wheezing."),
+    ("Damp plays a big part in chest infections.", "Damp does not cause chest infections."),
+    ("Cold air gives babies ear infections.", "Cold air plays no part in ear infections."),
+    ("Fizzy drinks cause tooth decay.", "Tooth decay does not come from fizzy drinks."),
+    ("Screen time causes short sight.", "The link between screen time and short sight is a myth."),
+    ("Sugar causes hyperactivity.", "The link between sugar and hyperactivity is an old wives' tale."),
+    ("Sugar causes hyperactivity.", "Contrary to popular belief, sugar does not cause hyperactivity."),
+])
+def test_cause_asserted_and_denied(asserted: str, denied: str) -> None:
+    assert contradicts(asserted, denied)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Cold air gives babies ear infections.", "Cold air can lead to ear infections."),
+    ("Screen time causes short sight.", "The link between sugar and hyperactivity is a myth."),
+])
+def test_consistent_causes_stay_silent(first: str, second: str) -> None:
+    assert not contradicts(first, second)
+
+
+def test_a_person_is_no_cause() -> None:
+    assert claims_of("The recipe comes from my grandmother.", "proposition") == []
+
+
+def test_contrary_to_belief_is_the_articles_claim() -> None:
+    (claim,) = claims_of("Contrary to popular belief, teething does not cause diarrhoea.", "proposition")
+    assert claim["polarity"] == -1 and claim["prov"]["myth"] is False  # type: ignore[index]
+
+
+# -- stance: does it need attention? -------------------------------------------------------------------
+@pytest.mark.parametrize(("calm", "alarm"), [
+    ("A mild heat rash can safely be ignored.", "Always take a mild heat rash seriously."),
+    ("You can safely ignore a few spots of milk rash.", "Never ignore a few spots of milk rash."),
+    ("There is no need to get a small bruise checked.", "A small bruise is never something to ignore."),
+    ("Hiccups are nothing to worry about.", "Hiccups should never be ignored."),
+])
+def test_ignore_and_take_seriously(calm: str, alarm: str) -> None:
+    assert contradicts(calm, alarm)
+
+
+def test_different_things_need_no_attention_and_attention() -> None:
+    assert not contradicts("A mild heat rash can safely be ignored.", "Always take a high fever seriously.")
+
+
+# -- advice --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("leave", "against"), [
+    ("You are welcome to freeze leftover puree.", "Steer clear of freezing leftover puree."),
+    ("It does no harm to warm the milk a little.", "Whatever you do, don't warm the milk."),
+    ("Most midwives are happy for you to bath your baby every day.",
+     "Bathing your baby every day is a no-no."),
+    ("You are free to use a dummy at night.", "Using a dummy at night puts your baby at risk."),
+])
+def test_leave_against_warning(leave: str, against: str) -> None:
+    assert contradicts(leave, against)
+
+
+def test_steer_clear_of_a_thing_is_advice_against_it() -> None:
+    (advice,) = [a for a in claims_of("Steer clear of baby walkers.", "advice") if a["object"]]
+    assert advice["polarity"] == -1 and advice["object"]["key"] == "walker"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("You are welcome to freeze leftover puree.", "Steer clear of freezing raw egg."),
+    ("Whatever you do, don't shake a baby.", "Shaking a baby puts them at risk."),
+])
+def test_consistent_advice_stays_silent(first: str, second: str) -> None:
+    assert not contradicts(first, second)
