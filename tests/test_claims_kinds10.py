@@ -140,3 +140,31 @@ def test_steer_clear_of_a_thing_is_advice_against_it() -> None:
 ])
 def test_consistent_advice_stays_silent(first: str, second: str) -> None:
     assert not contradicts(first, second)
+
+
+# -- precision: a possibility, an inverted condition ----------------------------------------------------
+@pytest.mark.parametrize("maybe", [
+    "It's possible that your child will skip before hopping.",
+    "Should your child skip before they hop, there is no need to worry.",
+])
+def test_a_possibility_or_a_condition_is_no_order_claim(maybe: str) -> None:
+    assert not contradicts("Most children hop before they skip.", maybe)
+
+
+def test_an_inverted_condition_is_the_claims_condition() -> None:
+    (claim,) = claims_of("Should your child skip before they hop, there is no need to worry.", "order")
+    assert claim["prov"]["condition"].startswith("Should")  # type: ignore[index]
+
+
+# -- "without first X", "go on to X" ------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("It is rare for a child to skip without first being able to hop.", ("hop", "skip")),
+    ("Few toddlers hop without first running.", ("run", "hop")),
+    ("Children who can stack blocks usually go on to build towers.", ("stack(block)", "build(tower)")),
+])
+def test_without_first_and_go_on_to(sentence: str, pair: tuple[str, str]) -> None:
+    assert pair in order_keys(sentence)
+
+
+def test_without_first_presupposes_the_usual_order() -> None:
+    assert contradicts("Few toddlers hop without first running.", "Most toddlers hop before they run.")

@@ -141,6 +141,12 @@ class _Gap:
         return getattr(self.noun, name)
 
 
+def _without_first(prep: Any) -> bool:
+    """ "Y without first X-ing" names the event that comes first, not a kind of Y."""
+    return bool(prep.lower_ == "without"
+                and any(t.lower_ == "first" and t.dep_ == "advmod" for t in prep.subtree))
+
+
 class Concepts:
     """``concept_of`` for one ontology and lemma table; caches synonym keys."""
 
@@ -338,6 +344,9 @@ class Concepts:
                     return obj
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return c
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c  # "go on to run(advcl)": the infinitive the parser hung as a purpose clause
         return None
 
     def start_phase(self, tok: Any) -> Phase:
@@ -479,7 +488,8 @@ class Concepts:
             for o in c.children if dep in ("prt", "advmod") and word else ():
                 if o.dep_ == "prep":  # "sing along(advmod) to(prep) music": the parser may hang it either way
                     self._add_prep(o, mods, used)
-        elif dep == "prep" and c.lower_ not in ("before", "after", "until", "till", "by", "than", "like"):
+        elif dep == "prep" and c.lower_ not in ("before", "after", "until", "till", "by", "than", "like") \
+                and not _without_first(c):
             self._add_prep(c, mods, used)
             if c.lower_ in _PARTICLE_PREPS and c.i == tok.i + 1:  # "walk up(prep) the stairs" = "walk up(prt)
                 objects |= {h for o in c.children if o.dep_ == "pobj"  # the stairs(dobj)": the same object

@@ -29,6 +29,8 @@ class HedgeLex(DataModel):
     minority_modals: frozenset[str] = Field(alias="minority-modals")
     minority_adverbs: frozenset[str] = Field(alias="minority-adverbs")
     majority_words: frozenset[str] = Field(alias="majority-words")
+    #: "it is possible that P": a frame that makes its clause a possibility, not the usual course
+    minority_frames: frozenset[str] = Field(default=frozenset(), alias="minority-frames")
 
 
 class NegationLex(DataModel):
@@ -59,6 +61,8 @@ class ConditionLex(DataModel):
     authorities: frozenset[str] = Field(default=frozenset())
     #: subordinators of an exception ("if", "unless"), unlike a leading scope ("For naps,")
     exception_marks: tuple[str, ...] = Field(default=(), alias="exception-marks")
+    #: auxiliaries that open an inverted condition before the subject ("Should your baby X, ...")
+    inversions: frozenset[str] = Field(default=frozenset())
 
 
 class QuestionLex(DataModel):
@@ -288,6 +292,9 @@ class ScopeReader:
     def _clause_hedge(self, verb: Any, modals: bool = True) -> Hedge:
         lex = self.lex.hedge
         level = Hedge.PLAIN
+        if verb.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lemma_.lower() in lex.minority_frames
+                                        for c in verb.head.children):
+            return Hedge.MINORITY  # "it is possible that P", "it's not unheard of that P"
         for t in clause_tokens(verb):
             low = t.lemma_.lower()
             if modals and t.dep_ == "aux" and low in lex.minority_modals:
@@ -316,16 +323,28 @@ class ScopeReader:
             while True:
                 kids = list(t.children)  # read once: both tests below walk them
                 for c in kids:
-                    if c.dep_ == "advcl" and all(c.i != a.i for a in anchors) and any(
-                            m.dep_ == "mark" and m.lower_ in markers for m in c.children):
+                    if c.dep_ == "advcl" and all(c.i != a.i for a in anchors) \
+                            and self._opens_condition(c, markers):
                         return str(sent.doc[c.left_edge.i:c.right_edge.i + 1].text)
-                if any(m.dep_ == "mark" and m.lower_ in markers for m in kids):
+                if any(m.dep_ == "mark" and m.lower_ in markers for m in kids) or self._inverted(t):
                     return str(sent.doc[t.left_edge.i:t.right_edge.i + 1].text)
                 head = t.head
                 if head.i == t.i or (t.dep_ in _MAIN_DEPS and t.i < head.i):
                     break  # "X comes first, so don't worry if ...": a main clause hung on the next one
                 t = head
         return self._leading_scope(sent)
+
+    def _opens_condition(self, verb: Any, markers: frozenset[str]) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ in markers for m in verb.children) or self._inverted(verb)
+
+    def _inverted(self, verb: Any) -> bool:
+        """ "Should your baby X, ...", "Had you known, ...": an adverbial clause that opens with its auxiliary
+        before its subject is a condition (``[condition] inversions``)."""
+        if verb.dep_ != "advcl":
+            return False
+        first = verb.doc[verb.left_edge.i]
+        inversions = self.lex.condition.inversions
+        return first.dep_ == "aux" and first.head.i == verb.i and first.lower_ in inversions
 
     def _leading_scope(self, sent: Any) -> str:
         first = sent[0]
