@@ -51,7 +51,9 @@ import editlint
 mark("import editlint")
 from editlint import Linter
 from editlint.cli import _exit_without_collecting
+from editlint.regexcache import install
 _exit_without_collecting()  # as the command line does
+install()
 linter = Linter(None, overrides={"select": SELECT})
 linter.validate()
 mark("configuration + rule packs")

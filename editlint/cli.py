@@ -138,6 +138,10 @@ def _exit_without_collecting() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _exit_without_collecting()
+    if argv is None:  # the command line itself (a caller passing arguments keeps its own ``re``)
+        from .regexcache import install
+
+        install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

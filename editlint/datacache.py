@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from ._version import __version__
 
-__all__ = ["ENV", "MAX_ENTRIES", "cached", "folder", "key"]
+__all__ = ["ENV", "MAX_ENTRIES", "cached", "folder", "key", "store"]
 
 #: The environment variable naming the folder (or ``off``).
 ENV = "EDITLINT_DATA_CACHE"
@@ -78,6 +78,13 @@ def cached(kind: str, inputs: Iterable[bytes | str], build: Callable[[], T],
     value = build()
     _write(path, value)
     return value
+
+
+def store(kind: str, inputs: Iterable[bytes | str], value: Any) -> None:
+    """Keep ``value`` as the entry for ``inputs`` (replacing it), when the cache is on."""
+    where = folder()
+    if where is not None:
+        _write(where / kind / f"{key(kind, inputs)}.bin", value)
 
 
 def _read(path: Path) -> tuple[Any] | None:
