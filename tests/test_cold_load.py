@@ -38,3 +38,19 @@ def test_a_pipeline_read_from_no_folder_gets_the_language_tokenizer() -> None:
     assert [t.text for t in nlp("Isn't the garden wet?")] == ["Is", "n't", "the", "garden", "wet", "?"]
     default = spacy.blank("en").tokenizer
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == default.to_bytes(exclude=["vocab"])
+
+
+def test_catalogue_reads_the_same_entry_points_grouped() -> None:
+    import importlib.metadata
+
+    import catalogue
+
+    load_model(DEFAULT_MODEL)
+    grouped = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(grouped, dict) and not hasattr(grouped, "select")
+    every = importlib.metadata.entry_points()
+    for group in (*every.groups, "no_such_group"):
+        assert [(ep.name, ep.value) for ep in grouped.get(group, [])] == \
+            [(ep.name, ep.value) for ep in every.select(group=group)]
+    registry = catalogue.create("editlint_test", "garden", entry_points=True)
+    assert registry.get_all() == {} and registry.get_entry_point("rake", "none") == "none"
