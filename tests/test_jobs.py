@@ -192,3 +192,29 @@ def test_a_file_that_kills_every_worker_is_an_error_and_nothing_else_is_lost(
     assert [r.path for r in reports if r.error] == ["6"]
     assert log.count(("4", "5", "6", "7")) == CRASHES_BEFORE_ISOLATION  # sent, retried, then split
     assert {("4",), ("5",), ("6",), ("7",)} <= set(log)  # each file of the chunk linted alone
+
+
+def test_the_fork_server_warms_up_from_the_spec_it_is_handed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from editlint.executors import warm
+
+    spec = Linter({"select": ["EL105"]}).spec()
+    monkeypatch.setenv(warm.WARM_ENV, warm.encode(spec, "a.md"))
+    assert warm.warm_from_environment() is True
+    assert warm.WARM_ENV not in os.environ  # the workers forked afterwards do not see it
+    assert warm.warm_from_environment() is False  # nothing handed over: nothing to do
+    monkeypatch.setenv(warm.WARM_ENV, "not a spec")
+    assert warm.warm_from_environment() is False  # a broken hand-over is ignored, never raised
+
+
+def test_a_pool_forks_its_workers_from_a_warmed_fork_server(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[tuple[LinterSpec, str | None]] = []
+    monkeypatch.setattr(local, "_start_forkserver", lambda spec, path: started.append((spec, path)))
+    paths = _articles(tmp_path)
+    spec = Linter({"select": ["EL105"]}).spec()
+    executor = LocalExecutor(2, chunk_size=2)
+    assert [r.path for r in executor.run(spec, paths)] == paths
+    assert started == [(spec, paths[0])]  # the first file's configuration is the one warmed up
+    from multiprocessing import forkserver
+
+    assert local.WARM_MODULE in forkserver._forkserver._preload_modules

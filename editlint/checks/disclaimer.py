@@ -27,6 +27,7 @@ from ..blockcache import ident, reuse
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit, Severity
+from ..regexgate import fold, gate
 from ..source import Source
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
@@ -391,13 +392,14 @@ class Wordings:
         ``previous`` is the sentence before it in the same block: a follow-on "It can never diagnose." takes
         the page as its subject from "This page explains feeding."."""
         c = self.constructions
-        if _denial(c, text, previous, self.data.follow_on):
+        low = fold(text)
+        if _denial(c, text, previous, self.data.follow_on, low):
             return "denial"
-        if _identity(c, text):
+        if _identity(c, text, low):
             return "identity"
-        if c.framing.search(text):
+        if gate(c.framing).search(text, low):
             return "framing"
-        if c.deferral.search(text) and any(p.search(text) for p in c.scope):
+        if gate(c.deferral).search(text, low) and any(p.search(text) for p in c.scope):
             return "deferral"
         return None
 
@@ -427,7 +429,7 @@ class Wordings:
             ne = _norm(e)
             if ne and ne in norm:
                 return True
-        if self.data.wording.search(text):
+        if gate(self.data.wording).search(text, fold(text)):
             return True
         return self.construction(text, previous) is not None
 
@@ -456,12 +458,13 @@ def _clinical_object(c: Constructions, text: str, m: re.Match[str]) -> bool:
     return bool(c.clinical.search(rest[:120]))
 
 
-def _denial(c: Constructions, text: str, previous: str | None, follow_on: re.Pattern[str]) -> bool:
-    for n in c.nothing.finditer(text):
+def _denial(c: Constructions, text: str, previous: str | None, follow_on: re.Pattern[str],
+            low: str | None) -> bool:
+    for n in gate(c.nothing).finditer(text, low):
         r = c.relation.search(text, n.end(), min(len(text), n.end() + 60))
         if r and _clinical_object(c, text, r):
             return True
-    for m in c.denial.finditer(text):
+    for m in gate(c.denial).finditer(text, low):
         if not _clinical_object(c, text, m):
             continue
         before = text[:m.start()]
@@ -487,9 +490,9 @@ def _denial(c: Constructions, text: str, previous: str | None, follow_on: re.Pat
     return False
 
 
-def _identity(c: Constructions, text: str) -> bool:
+def _identity(c: Constructions, text: str, low: str | None) -> bool:
     """An author says they are not a clinician: "we are parents, not doctors", "none of us is a nurse"."""
-    for a in c.author.finditer(text):
+    for a in gate(c.author).finditer(text, low):
         head = a.group().casefold()
         rest = text[a.end():]
         clause = _SENTENCE_CLAUSE.split(rest, maxsplit=1)[0]
@@ -796,7 +799,8 @@ def _analyse(doc: Document, settings: Mapping[str, Any], health: Health, words: 
 
 def _reassurances(text: str, lex: Lexicon) -> tuple[tuple[Reassurance, re.Match[str]], ...]:
     """The reassurances a sentence asserts (not quoted, negated or reported), by its text alone."""
-    return tuple((r, m) for r in lex.reassurance for m in r.pattern.finditer(text)
+    low = fold(text)
+    return tuple((r, m) for r in lex.reassurance for m in gate(r.pattern).finditer(text, low)
                  if not (_quoted(text, m.start()) or _negated(text, m.start()) or _reported(text, m.start())))
 
 
@@ -832,12 +836,13 @@ def _evidence_keys(text: str, line: str, lex: Lexicon, v: Voice) -> tuple[tuple[
     words = _words(text)
     definition = any(p.search(text) or p.search(line) for p in v.definitions)
     out: list[tuple[str, str]] = []
+    low = fold(text)  # a term or pattern whose literals the sentence lacks is not searched (regexgate)
     for kind in lex.kinds.values():
         if definition and kind.name in v.definition_kinds:
             continue
         taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
         for i, key, pat in kind.candidates(words):
-            for m in pat.finditer(text):
+            for m in gate(pat).finditer(text, low):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 if i in kind.contextual and not _dose_context(text, m, lex):

@@ -18,6 +18,7 @@ from ..blockcache import reuse, skip_key
 from ..document import Block, BlockKind, Document
 from ..findings import Applicability, Edit, Severity
 from ..markers import conflict_markers
+from ..regexgate import fold, gate
 from .base import CheckContext, Hit, Option, Span, check_type
 
 
@@ -90,18 +91,19 @@ def _block_phrases(doc: Document, block: Block, anywhere: list[re.Pattern[str]],
                    ) -> tuple[bool, tuple[tuple[int, int], ...]]:
     """Whether the block is a whole-block phrase, and the listed phrases in it (block offsets): its text
     and skip spans decide both, so a long-lived Linter keeps them per block."""
-    bare = " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split())
     patterns = list(anywhere)
     if len(block.words()) <= max_words:
         patterns += block_only
     taken: list[tuple[int, int]] = []
+    low = fold(block.text)  # a phrase whose words the block lacks is not searched (regexgate)
     for pat in patterns:
-        for m in pat.finditer(block.text):
+        for m in gate(pat).finditer(block.text, low):
             s, e = block.start + m.start(), block.start + m.end()
             if any(a < e and s < b for a, b in taken) or doc.in_skip_span(s, e):
                 continue
             taken.append((s, e))
-    return bare in whole, tuple((s - block.start, e - block.start) for s, e in sorted(taken))
+    is_whole = bool(whole) and " ".join(re.sub(r"[^\w\s']", " ", block.text).casefold().split()) in whole
+    return is_whole, tuple((s - block.start, e - block.start) for s, e in sorted(taken))
 
 
 # A label glued to its value: "Typical Age7-10 months", "Crawling DirectionBackward", and a label ending
@@ -316,8 +318,9 @@ def _block_placeholders(doc: Document, block: Block, patterns: list[_Placeholder
     them, so a long-lived Linter keeps them per block."""
     allowed = [(m.start(), m.end()) for a in allow for m in a.finditer(block.text)]
     taken: list[tuple[int, int, str]] = []
+    low = fold(block.text)
     for ph in patterns:
-        for m in ph.pattern.finditer(block.text):
+        for m in gate(ph.pattern).finditer(block.text, low):
             if any(a <= m.start() < b for a, b in allowed) or any(a <= m.start() < b for a, b, _ in taken) \
                     or _quoted(block.text, m):
                 continue
@@ -374,7 +377,7 @@ def heading_without_space(ctx: CheckContext) -> Iterator[Hit]:
 def _garbled_words(text: str, bad: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
     """The words of a block's text that hold garbled characters, in its offsets (kept per block)."""
     words: list[tuple[int, int]] = []
-    for m in bad.finditer(text):
+    for m in gate(bad).finditer(text, fold(text)):  # ftfy's pattern needs a character outside ASCII
         s = text.rfind(" ", 0, m.start()) + 1
         e = text.find(" ", m.end())
         span = (s, len(text) if e < 0 else e)
