@@ -36,7 +36,7 @@ LAYERS: dict[str, int] = {
     "editlint.findings": 0, "editlint.document": 0, "editlint.readers": 0, "editlint.quote": 0,
     "editlint.syllables": 0, "editlint.datafile": 0, "editlint.api": 0, "editlint.markers": 0,
     "editlint.budget": 0, "editlint.blockcache": 0, "editlint.datacache": 0,
-    "editlint.regexcache": 0,
+    "editlint.regexcache": 0, "editlint.regexgate": 0,
     # 1 nlp: sentences, the spaCy pipeline, the LanguageTool client
     "editlint.segment": 1, "editlint.nlp": 1, "editlint.languagetool": 1,
     # 2 checks: check types and the schemas of their data
