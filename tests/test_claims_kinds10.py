@@ -168,3 +168,33 @@ def test_without_first_and_go_on_to(sentence: str, pair: tuple[str, str]) -> Non
 
 def test_without_first_presupposes_the_usual_order() -> None:
     assert contradicts("Few toddlers hop without first running.", "Most toddlers hop before they run.")
+
+
+# -- from a real-article audit (session 5): kinds that made false alarms on published text ----------------
+def test_an_aspect_verb_only_times_the_act() -> None:
+    """ "Start to X": X is the advice; a bare "let it start late" names no act to contradict it."""
+    (advice,) = claims_of("Start to read a short book at bedtime.", "advice")
+    assert advice["action"] == "read"
+    assert not contradicts("Start to read a short book at bedtime.", "Try not to let it start too late.")
+    assert claims_of("Don't start solids before 4 months.", "advice")[0]["action"] == "start"  # its object
+
+
+@pytest.mark.parametrize("exercise", [
+    "Teach her to go from kneeling to standing at the sofa.",
+    "Practise moving from lying to sitting on the play mat.",
+])
+def test_a_movement_to_practise_is_no_order_of_stages(exercise: str) -> None:
+    assert claims_of(exercise, "order") == []
+
+
+def test_a_slash_between_whole_numbers_of_a_measure_is_a_fraction() -> None:
+    (q,) = claims_of("Stir in 3/4 teaspoon of cinnamon.", "quantity")
+    assert q["stated"] == [0.75, 0.75]  # not "3 to 4 teaspoons"
+    (counted,) = claims_of("Offer 2/3 naps a day.", "quantity")
+    assert counted["stated"] == [2.0, 3.0]  # a count keeps "2 or 3"
+
+
+def test_a_batch_is_not_a_serving() -> None:
+    assert not contradicts("A toddler eats about 3 tablespoons of rice at lunch.",
+                           "Cook 2 cups of rice at the weekend and keep it in the fridge.")
+    assert contradicts("Cook about 1/2 cup of rice for the week.", "Cook about 3 cups of rice for the week.")

@@ -263,6 +263,20 @@ def _pseudo_coordinated(verb: Any) -> Any:
     return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), verb)
 
 
+def _through_aspect(verb: Any, env: Env) -> Any:
+    """ "Start to keep a diary", "begin offering lumps": the act is the complement (``[advice]
+    aspect-verbs``); None for a bare aspect verb with no act and no object ("let them start after 4pm")."""
+    if verb.lemma_.lower() not in env.lexicons.advice.aspect_verbs:
+        return verb
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None)
+    if act is not None:
+        return act
+    times = ("after", "before", "at", "by", "from", "until")
+    own = any(c.dep_ in ("dobj", "prep") and c.pos_ in ("NOUN", "PROPN", "ADP") and c.lower_ not in times
+              for c in verb.children)
+    return verb if own else None
+
+
 def _acts_on_child(verb: Any, env: Env) -> bool:
     """A gerund whose object is the child ("waking a sleeping baby"): the act itself is the advice, as in
     the imperative "wake your baby", which names no object either."""
@@ -283,9 +297,13 @@ def _advice(match: Match, env: Env, verb: Any, polarity: int, obj_tok: Any,
         action_tok = inner if inner is not None else None
         polarity = -polarity
     if action_tok is not None:
-        action_tok = _pseudo_coordinated(action_tok)
+        action_tok = _through_aspect(_pseudo_coordinated(action_tok), env)
+        if action_tok is None:
+            return None  # "let them start after 4pm": an aspect verb with no act of its own
     if action_tok is not None and obj_tok is None:
-        action_tok = _caused_act(action_tok, env)
+        action_tok = _through_aspect(_caused_act(action_tok, env), env)
+        if action_tok is None:
+            return None
         obj_tok = advice_object(action_tok, env) or _caused_thing(verb, action_tok, env)
     if action_tok is None and obj_tok is None:
         obj_tok = advice_object(verb, env)

@@ -532,8 +532,12 @@ def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
         scope = _age_word_scope(subject_tok, unit, env.ontology)
         prov = dataclasses.replace(prov, age_scope=scope) if scope else prov
     relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
+    batch_verbs = env.lexicons.quantity.batch_verbs  # also the first word: an imperative misread as a noun
+    first = match.sent[0].lower_
+    batch = not a.per and (clause_verb(unit).lemma_.lower() in batch_verbs or first in batch_verbs)
     yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
-                        canonical_unit=a.canonical_unit, prov=prov, relation=relation, per=a.per,
+                        canonical_unit=a.canonical_unit, prov=prov, relation=relation,
+                        per="batch" if batch else a.per,
                         population=_population(env.units, span_text(match.sent), a))
 
 

@@ -37,6 +37,8 @@ class AdviceLex(DataModel):
     causative_verbs: frozenset[str] = Field(default=frozenset(), alias="causative-verbs")
     #: verbs that stand in for an action named elsewhere ("things you should not do:"): no advice alone
     pro_verbs: frozenset[str] = Field(default=frozenset(), alias="pro-verbs")
+    #: "start to X", "begin X-ing", "continue to X": the aspect verb only times the act, X is the advice
+    aspect_verbs: frozenset[str] = Field(default=frozenset(), alias="aspect-verbs")
 
 
 class AgesLex(DataModel):
@@ -58,12 +60,16 @@ class QuantityLex(DataModel):
     cap_verbs: frozenset[str] = Field(alias="cap-verbs")
     #: prepositions that put a verb's object at a level: "keep the room at 18 °C", "heat the milk to 37 °C"
     level_preps: frozenset[str] = Field(default=frozenset(), alias="level-preps")
+    #: "cook 1/2 cup of oats for the week": an amount prepared, not what the child eats at once
+    batch_verbs: frozenset[str] = Field(default=frozenset(), alias="batch-verbs")
 
 
 class OrderLex(DataModel):
     weakeners: frozenset[str]
     #: "have / give / offer X before Y": the order of what is served at one meal, not of stages
     serving_verbs: frozenset[str] = Field(default=frozenset(), alias="serving-verbs")
+    #: "practise going from standing to sitting", "show him how to get from X to Y": an exercise to do
+    exercise_verbs: frozenset[str] = Field(default=frozenset(), alias="exercise-verbs")
 
 
 class ChecksLex(DataModel):

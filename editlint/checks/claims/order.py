@@ -108,6 +108,14 @@ def _serving(verb: Any, thing: Any, env: Env) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
+def _exercise(tok: Any, env: Env) -> bool:
+    """Is the event inside what the reader is asked to practise or teach (``[order] exercise-verbs``)?"""
+    verbs = env.lexicons.order.exercise_verbs
+    if any(a.lemma_.lower() in verbs or a.lower_ in verbs for a in tok.ancestors):
+        return True
+    return tok.sent[0].lower_ in verbs  # an imperative the tagger read as a noun: "Practise(NN) rolling ..."
+
+
 @builder("order")
 def build_order(m: Match, env: Env) -> Iterator[Claim]:
     """One order claim per match, with the article's own words for both events."""
@@ -123,6 +131,8 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
         return  # a preposition or a determiner left by an elliptical clause is no event
     if _when(early, env) or _when(late, env):
         return  # "walk before 9 months", "not until the age of two": an age (the age claim), no event
+    if _exercise(early, env) or _exercise(late, env):
+        return  # "practise going from standing to sitting": a movement to practise, not stages
     if _serving(early, late, env) or _serving(late, early, env):
         return  # "have the puree before the milk": what is served first at a meal, not an order of stages
     anchors = [t for t in (early, late) if t.doc is m.sent.doc]

@@ -38,6 +38,15 @@ MEMO_SIZE = 4096
 
 # -- data --------------------------------------------------------------------------------------------
 
+#: measures a recipe or a dose divides ("1/2 cup"); counts, ages and times keep "2/3" as "2 or 3"
+FRACTION_DIMENSIONS = frozenset({"volume", "mass"})
+
+
+def _fraction(sep: str, a: float, b: float) -> bool:
+    """ "1/2", "3/4": a slash between two whole numbers, the first the smaller, is a fraction."""
+    return sep.strip() == "/" and a < b and a == int(a) and b == int(b)
+
+
 class UnitEntry(DataModel):
     """A unit: how it is spelled, what it measures and its factor to the dimension's canonical unit."""
 
@@ -346,6 +355,8 @@ class Units:
                 return None
         lo = self.number(m.group("a"))
         hi = self.number(m.group("b")) if m.group("b") else lo
+        if m.group("b") and dim in FRACTION_DIMENSIONS and _fraction(text[m.end("a"):m.start("b")], lo, hi):
+            lo = hi = lo / hi  # "1/2 cup", "3/4 teaspoon": a fraction of a measure, not a range
         if hi < lo:
             lo, hi = hi, lo
         groups = m.groupdict()
