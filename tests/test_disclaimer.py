@@ -975,3 +975,27 @@ def test_temperature_is_a_symptom_only_when_it_is_the_childs(sentence: str, symp
     words = d._words(sentence)
     hits = [key for _i, key, pat in kind.candidates(words) if pat.search(sentence)]
     assert any("temperature" in k for k in hits) is symptom, hits
+
+
+@pytest.mark.parametrize("fmt,text", [
+    ("markdown", MEDICAL),
+    ("html", "<article><h1>Ear infections</h1><p>Ear infections often follow a cold.</p></article>\n"),
+    ("text", "Ear infections\n\nEar infections often follow a cold. Ask your pharmacist.\n"),
+])
+@pytest.mark.parametrize("position", ["anywhere", "top", "bottom", "first-words"])
+def test_the_inserted_disclaimer_is_found_as_the_whole_search_finds_it(fmt: str, text: str,
+                                                                       position: str) -> None:
+    """_fix_works looks at the inserted block first: the disclaimers it finds there are the whole search's."""
+    from editlint.readers import read
+    from editlint.source import Source
+
+    doc = read(Source(path=None, text=text, format=fmt))
+    edit = d.insertion_edit(doc, d.DEFAULT_TEXT, position)
+    assert edit is not None
+    fixed = read(Source(path=None, text=doc.source.text[:edit.start] + edit.text + doc.source.text[edit.end:],
+                        format=fmt))
+    settings = {"text": d.DEFAULT_TEXT, "position": position}
+    inserted = d._inserted(fixed, edit, settings, WORDS, read)
+    everywhere, _ = d._disclaimers(fixed, d._sentences(fixed), settings, WORDS, read)
+    assert inserted and all(f in everywhere for f in inserted)
+    assert d._fix_works(doc, edit, settings, position, 100, WORDS, read)

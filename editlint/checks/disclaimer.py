@@ -1096,8 +1096,34 @@ def _fix_works(doc: Document, edit: Edit, settings: Mapping[str, Any], position:
         new_doc = read(dataclasses.replace(doc.source, text=fixed))
     except EditlintError:
         return False
+    if any(_satisfies(new_doc, f, position, within) for f in _inserted(new_doc, edit, settings, words, read)):
+        return True  # the whole search below would find this one too: one in place is enough
     found, _ = _disclaimers(new_doc, _sentences(new_doc), settings, words, read)
     return any(_satisfies(new_doc, f, position, within) for f in found)
+
+
+def _inserted(doc: Document, edit: Edit, settings: Mapping[str, Any], words: Wordings, read: Reader
+              ) -> list[Found]:
+    """The disclaimers :func:`_disclaimers` finds in the blocks of the fixed ``doc`` that hold the inserted
+    text (the same Found values, for those blocks only: the rest of the article had none before the fix)."""
+    extra = words.configured_forms(settings.get("text", DEFAULT_TEXT), doc.format, read)
+    lo, hi = edit.start, edit.start + len(edit.text)
+    out: list[Found] = []
+    for block in doc.iter_blocks():
+        b_lo, b_hi = _block_source_range(doc, block)
+        if b_hi <= lo or b_lo >= hi:
+            continue
+        marked = _is_marked(block, words.data.markers)
+        previous: str | None = None
+        for seg in segment.block_segments(doc, block):
+            text = block.text[seg.start:seg.end]
+            if marked or words.is_disclaimer_text(text, extra, previous):
+                out.append(Found("html" if marked else "text", block, block.start + seg.start,
+                                 block.start + seg.end, text))
+                if marked:
+                    break  # a marked block is one disclaimer, found at its first sentence
+            previous = text
+    return out
 
 
 def _block_edit(src: str, p: int, body: str) -> Edit:
