@@ -122,3 +122,19 @@ def test_textstat_per_word_caches_hold_an_articles_words() -> None:
     r.scores([text.split(". ")[0] + ".", text.split(". ")[1]])
     after = {m: getattr(importlib.import_module(m), n).cache_info().hits for m, n in r._PER_WORD}
     assert any(after[m] > before[m] for m in after)  # the repeated words were looked up once
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence())
+def test_syllables_word_by_word_are_textstats(text: str) -> None:
+    ts = r._textstat()
+    assert r.syllable_count(ts, text) == ts.syllable_count(text)
+    assert r.syllable_count(ts, text.upper()) == ts.syllable_count(text.upper())  # the memo is per word
+
+
+def test_a_block_counts_its_words_once_per_document() -> None:
+    doc = read(Source(path="garden.md", text=ARTICLES["garden.md"], format="markdown"))
+    block = doc.prose_blocks()[0]
+    first = r.block_words(doc, block)
+    assert first == r.count_words(r.plain_text(doc, block.start, block.end)) == 19
+    assert doc.cache[("readability", "block words", block.index)] == first

@@ -88,6 +88,52 @@ def _roomy_word_caches() -> None:
         setattr(module, name, made[id(func)])
 
 
+#: Distinct words whose syllables :func:`syllable_count` keeps (bounded: a long run meets ever more words).
+SYLLABLE_MEMO = 1 << 16
+_word_syllables: dict[str, int] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _syllable_module() -> Any:
+    """textstat's syllable counter module, if it has the layout :func:`syllable_count` follows, else None."""
+    try:
+        module = importlib.import_module("textstat.backend.counts._count_syllables")
+    except ImportError:  # pragma: no cover - textstat is pinned
+        return None
+    names = ("list_words", "get_cmudict", "get_pyphen")
+    return module if all(callable(getattr(module, n, None)) for n in names) else None
+
+
+def syllable_count(ts: Any, text: str) -> int:
+    """textstat's ``syllable_count(text)``, each distinct word worked out once for the whole run.
+
+    textstat counts a text's syllables word by word (its words by ``list_words(text, lowercase=True)``;
+    a word's count is the stressed phones of its first CMU pronunciation, else pyphen's hyphenation points
+    plus one), but caches whole texts only, so every sentence looked all its words up again (a third of
+    EL2's CPU). Same counts (tested against textstat); another textstat layout is asked as before."""
+    module = _syllable_module()
+    if module is None:  # pragma: no cover - textstat is pinned
+        return int(ts.syllable_count(text))
+    total = 0
+    for word in module.list_words(text, lowercase=True):
+        n = _word_syllables.get(word)
+        if n is None:
+            if len(_word_syllables) >= SYLLABLE_MEMO:
+                _word_syllables.clear()
+            n = _word_syllables[word] = _word_syllable_count(module, word)
+        total += n
+    return total
+
+
+def _word_syllable_count(module: Any, word: str) -> int:
+    """One word's syllables as textstat's ``count_syllables`` counts them (its loop body)."""
+    try:
+        phones = module.get_cmudict(LANGUAGE)[word][0]
+        return sum(1 for p in phones if p[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(module.get_pyphen(LANGUAGE).positions(word)) + 1
+
+
 # -- audience profiles -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Audience:
@@ -271,7 +317,7 @@ def prose_sentences(ctx: CheckContext) -> list[Sentence]:
                 counts = Counts(1, ts.lexicon_count(text), 0)
                 scored = counts.words >= TEXTSTAT_MIN_WORDS
                 if scored:
-                    counts = counts._replace(syllables=ts.syllable_count(text))
+                    counts = counts._replace(syllables=syllable_count(ts, text))
                 out.append(Sentence(span.start, span.end, block, text, words, scored, counts))
         return out
 
@@ -331,7 +377,12 @@ class Section:
 
 
 def block_words(doc: Document, block: Block) -> int:
-    return count_words(plain_text(doc, block.start, block.end))
+    """The block's words as editors count them (kept per document and block: several rules ask)."""
+    key = ("readability", "block words", block.index)
+    found = doc.cache.get(key)
+    if found is None:
+        found = doc.cache[key] = count_words(plain_text(doc, block.start, block.end))
+    return int(found)
 
 
 def sections(doc: Document, sentences: Sequence[Sentence] = ()) -> list[Section]:
