@@ -198,3 +198,16 @@ def test_a_batch_is_not_a_serving() -> None:
     assert not contradicts("A toddler eats about 3 tablespoons of rice at lunch.",
                            "Cook 2 cups of rice at the weekend and keep it in the fridge.")
     assert contradicts("Cook about 1/2 cup of rice for the week.", "Cook about 3 cups of rice for the week.")
+
+
+def test_first_in_a_time_clause_means_for_the_first_time() -> None:
+    for sentence in ("When they first start eating lumps, toddlers gag a lot.",
+                     "Once babies first learn to crawl, they get into everything."):
+        assert [c for c in claims_of(sentence, "order") if c["later"]["key"] == "*"] == []  # type: ignore[index]
+    assert order_keys("The bottom teeth usually come through first.") == [("tooth(bottom)", "*")]
+
+
+def test_an_amount_in_a_recipe_step_is_a_batch() -> None:
+    """ "take 1/2 cup of X, add milk and blend": a coordinated preparation step makes the amount a batch."""
+    assert not contradicts("A toddler eats about 3 tablespoons of lentils at lunch.",
+                           "I take about 1 cup of lentils, add some stock and blend it all together.")

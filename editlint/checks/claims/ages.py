@@ -532,13 +532,25 @@ def build_quantity(match: Match, env: Env) -> Iterator[Claim]:
         scope = _age_word_scope(subject_tok, unit, env.ontology)
         prov = dataclasses.replace(prov, age_scope=scope) if scope else prov
     relation = Relation.UP_TO if capped and a.relation is Relation.AT else a.relation
-    batch_verbs = env.lexicons.quantity.batch_verbs  # also the first word: an imperative misread as a noun
-    first = match.sent[0].lower_
-    batch = not a.per and (clause_verb(unit).lemma_.lower() in batch_verbs or first in batch_verbs)
+    batch = not a.per and _prepared(clause_verb(unit), match.sent, env.lexicons.quantity.batch_verbs)
     yield QuantityClaim(subject=subject, stated=a.stated, unit=a.unit, canonical=a.canonical,
                         canonical_unit=a.canonical_unit, prov=prov, relation=relation,
                         per="batch" if batch else a.per,
                         population=_population(env.units, span_text(match.sent), a))
+
+
+def _prepared(verb: Any, sent: Any, batch_verbs: frozenset[str]) -> bool:
+    """Is the amount's verb, or a verb coordinated with it ("take 1/2 cup, add milk and blend"), a step of
+    preparing food ahead (``[quantity] batch-verbs``)? The sentence's first word counts too: an imperative
+    the tagger misread as a noun ("Cook(NN) 2 cups of rice")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # the first of the coordinated steps
+    steps, todo = [], [verb]
+    while todo:  # the steps coordinated with it, however deeply the parser chains them
+        v = todo.pop()
+        steps.append(v)
+        todo.extend(c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    return sent[0].lower_ in batch_verbs or any(v.lemma_.lower() in batch_verbs for v in steps)
 
 
 def _population(units: Units, text: str, a: Amount) -> str:

@@ -35,9 +35,21 @@ def _when(tok: Any, env: Env) -> bool:
     return tok.lemma_.lower() in env.lexicons.advice.time_words or bool(tok.like_num)
 
 
+#: "when babies first start X", "once they first learn X": "first" means "for the first time" there
+_FIRST_TIME_MARKS = frozenset({"when", "once", "whenever", "as", "after", "until", "till"})
+
+
+def _first_time(verb: Any, env: Env) -> bool:
+    """ "When they first start having solids": a time clause, or a verb of beginning, reads "first" as
+    "for the first time", which sets nothing before anything else."""
+    if verb.lemma_.lower() in env.lexicons.advice.aspect_verbs:
+        return True
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _FIRST_TIME_MARKS for c in verb.children)
+
+
 def _first(m: Match, env: Env) -> Iterator[Claim]:
     early = role_token(m, "earlier")
-    if early is None or env.concepts.person(early) or env.negated(early):
+    if early is None or env.concepts.person(early) or env.negated(early) or _first_time(early, env):
         return
     concept = env.concept(early)
     if concept.key:
