@@ -999,3 +999,32 @@ def test_the_inserted_disclaimer_is_found_as_the_whole_search_finds_it(fmt: str,
     everywhere, _ = d._disclaimers(fixed, d._sentences(fixed), settings, WORDS, read)
     assert inserted and all(f in everywhere for f in inserted)
     assert d._fix_works(doc, edit, settings, position, 100, WORDS, read)
+
+
+def _evidence_ungated(text: str, line: str) -> tuple[tuple[str, str], ...]:
+    """The evidence search with every candidate matcher tried (no literal gate): the oracle."""
+    lex, v = HEALTH.lexicon, HEALTH.voice
+    definition = any(p.search(text) or p.search(line) for p in v.definitions)
+    out: list[tuple[str, str]] = []
+    for kind in lex.kinds.values():
+        if definition and kind.name in v.definition_kinds:
+            continue
+        taken: list[tuple[int, int]] = []
+        for i, key, pat in kind.candidates(d._words(text)):
+            for m in pat.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if i in kind.contextual and not d._dose_context(text, m, lex):
+                    continue
+                taken.append(m.span())
+                out.append((kind.name, key))
+                break
+    return tuple(out)
+
+
+@pytest.mark.parametrize("name", ["fever-in-babies.txt", "teething-relief.md", "first-finger-foods.txt"])
+def test_gated_evidence_is_the_ungated_search(name: str) -> None:
+    text = (Path(__file__).resolve().parent.parent / "samples" / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip()] + [MEDICAL, "Give 5 ml of ıbuprofen."]
+    for line in lines:
+        assert d._evidence_keys(line, line, HEALTH.lexicon, HEALTH.voice) == _evidence_ungated(line, line)

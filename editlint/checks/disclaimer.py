@@ -27,7 +27,7 @@ from ..blockcache import ident, reuse
 from ..document import Block, BlockKind, Document
 from ..errors import ConfigError, EditlintError
 from ..findings import Applicability, Edit, Severity
-from ..regexgate import fold, gate
+from ..regexgate import Gate, fold, gate
 from ..source import Source
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
@@ -109,13 +109,23 @@ class Kind:
     regexes: tuple[int, ...] = ()  # matchers that are regular expressions (always tried)
     contextual: frozenset[int] = frozenset()  # matchers that count only next to a medicine
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _gates: dict[int, Gate] = field(default_factory=dict, compare=False, repr=False)
 
-    def candidates(self, words: set[str]) -> list[tuple[int, str, re.Pattern[str]]]:
-        """Matchers worth trying on a sentence with these words (a cheap index before the regexes)."""
+    def candidates(self, words: set[str], folded: str | None = None
+                   ) -> list[tuple[int, str, re.Pattern[str]]]:
+        """Matchers worth trying on a sentence with these words (a cheap index before the regexes); given
+        the sentence :func:`~editlint.regexgate.fold`-ed, only those whose literal gate is open."""
         idx = set(self.regexes)
         for w in words & self.by_word.keys():
             idx.update(self.by_word[w])
-        return [(i, self.matchers[i][0], self.pattern(i)) for i in sorted(idx)]
+        out = []
+        for i in sorted(idx):
+            g = self._gates.get(i)
+            if g is None:
+                g = self._gates[i] = gate(self.pattern(i))
+            if g.open(folded):
+                out.append((i, self.matchers[i][0], g.pattern))
+        return out
 
     def pattern(self, i: int) -> re.Pattern[str]:
         """Matcher ``i`` compiled, on first use: a lexicon has hundreds of terms, an article meets a few
@@ -244,7 +254,7 @@ def build_health(data: models.HealthLexicon, source: DataSource) -> Health:
 
 
 def _label_pattern(labels: Iterable[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(lb).replace("'", "['’]") for lb in sorted(labels, key=len, reverse=True))
+    alts = "|".join(re.escape(lb).replace("'", "['’]") for lb in sorted(labels, key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<!\w)(?:{alts})\s*[:—–-]", re.IGNORECASE)
 
 
@@ -302,7 +312,7 @@ def _alt(terms: Iterable[str], plural: bool = True) -> str:
     """One alternation of lexicon terms (longest first, whole words; a plural tolerated for nouns). A term
     in capitals ("I", "GP") is matched in capitals only, so "I" is not the "i" of "i.e."."""
     parts = []
-    for t in sorted(set(terms), key=len, reverse=True):
+    for t in sorted(set(terms), key=lambda w: (-len(w), w)):  # ties in a fixed order: same pattern each run
         left, body, right = _term_parts(t)
         parts.append((left, body, right if plural or right != _PLURAL_END else _WORD_END, t.isupper()))
     return _alternation(parts)
@@ -841,8 +851,8 @@ def _evidence_keys(text: str, line: str, lex: Lexicon, v: Voice) -> tuple[tuple[
         if definition and kind.name in v.definition_kinds:
             continue
         taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
-        for i, key, pat in kind.candidates(words):
-            for m in gate(pat).finditer(text, low):
+        for i, key, pat in kind.candidates(words, low):
+            for m in pat.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 if i in kind.contextual and not _dose_context(text, m, lex):
