@@ -211,3 +211,9 @@ def test_an_amount_in_a_recipe_step_is_a_batch() -> None:
     """ "take 1/2 cup of X, add milk and blend": a coordinated preparation step makes the amount a batch."""
     assert not contradicts("A toddler eats about 3 tablespoons of lentils at lunch.",
                            "I take about 1 cup of lentils, add some stock and blend it all together.")
+
+
+def test_rates_over_periods_that_convert_are_compared_per_day() -> None:
+    assert contradicts("Give the cough syrup three times a day.", "Give the cough syrup once a week.")
+    assert not contradicts("Give the cough syrup once a day.", "Give the cough syrup seven times a week.")
+    assert not contradicts("Give the cough syrup once a day.", "Give the cough syrup twice a night.")

@@ -791,8 +791,26 @@ def _usable_quantity(c: QuantityClaim) -> bool:
     return c.prov.usable and not c.prov.negated
 
 
-def quantities_disagree(a: QuantityClaim, b: QuantityClaim) -> bool:
+def per_day(a: QuantityClaim, b: QuantityClaim, units: Units | None = None
+            ) -> tuple[QuantityClaim, QuantityClaim]:
+    """Two rates over periods that convert ("three times a day", "once a week"), both as per day. Limits
+    stay apart: a weekly ceiling allows uneven days, so it is another limit than a daily one."""
+    days = (units or shipped_units()).period_days
+    if a.per == b.per or a.per not in days or b.per not in days:
+        return a, b
+    if {a.relation, b.relation} & {Relation.UP_TO, Relation.FROM}:
+        return a, b
+    return _daily(a, days[a.per]), _daily(b, days[b.per])
+
+
+def _daily(c: QuantityClaim, days: float) -> QuantityClaim:
+    lo, hi = c.canonical
+    return dataclasses.replace(c, canonical=(lo / days, hi / days), per="day")
+
+
+def quantities_disagree(a: QuantityClaim, b: QuantityClaim, units: Units | None = None) -> bool:
     """Amounts for one subject, unit dimension, rate and population that cannot both be the advice."""
+    a, b = per_day(a, b, units)
     if (a.canonical_unit, a.per) != (b.canonical_unit, b.per) or not same_thing(a.subject, b.subject):
         return False
     if a.population and b.population and _norm(a.population) != _norm(b.population):
@@ -811,10 +829,11 @@ def quantities_disagree(a: QuantityClaim, b: QuantityClaim) -> bool:
 CONVERSION_SLACK = 0.05
 
 
-def quantity_conflicts(claims: Iterable[Claim]) -> list[tuple[QuantityClaim, QuantityClaim]]:
+def quantity_conflicts(claims: Iterable[Claim], units: Units | None = None
+                       ) -> list[tuple[QuantityClaim, QuantityClaim]]:
     qs = [c for c in claims if isinstance(c, QuantityClaim) and _usable_quantity(c)]
     return [(a, b) for a, b in related_pairs(qs, lambda c: concept_keys(c.subject))
-            if comparable(a.prov, b.prov) and quantities_disagree(a, b)]
+            if comparable(a.prov, b.prov) and quantities_disagree(a, b, units)]
 
 
 def describe_quantity(c: QuantityClaim, units: Units | None = None) -> str:
@@ -832,7 +851,7 @@ def incompatible_quantities(ctx: CheckContext) -> Iterator[Hit]:
     """Amounts for the same thing (with units and rates converted) that cannot both be right."""
     flagged: set[int] = set()
     units = ctx.data("claims-units")
-    for a, b in quantity_conflicts(_claims(ctx)):
+    for a, b in quantity_conflicts(_claims(ctx), units):
         if id(b) in flagged:
             continue
         flagged.add(id(b))
@@ -865,7 +884,7 @@ class Guidance:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
-    items = sorted({w.lower() for w in words}, key=len, reverse=True)
+    items = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))  # ties: same text each run
     if not items:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in items) + r")(?![\w-])")

@@ -93,6 +93,8 @@ class UnitsFile(DataModel):
     birthdays: dict[str, float]
     #: "in the first year (of life)": a window from birth, in months
     first_periods: dict[str, float] = Field(default_factory=dict, alias="first-periods")
+    #: a rate's period in days, for rates that can be compared ("once a week" = 1/7 a day)
+    period_days: dict[str, float] = Field(default_factory=dict, alias="period-days")
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class Amount:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    items = sorted((str(w) for w in words), key=len, reverse=True)
+    items = sorted((str(w) for w in words), key=lambda w: (-len(w), w))  # the same pattern each run
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
@@ -178,6 +180,7 @@ class Units:
     words: UnitWords
     birthdays: Mapping[str, float]
     first_periods: Mapping[str, float] = field(default_factory=dict)
+    period_days: Mapping[str, float] = field(default_factory=dict)
     plurals: Mapping[str, str] = field(default_factory=dict)  # unit name -> plural, for messages
     _memo: dict[str, tuple[Amount, ...]] = field(default_factory=dict, repr=False)
 
@@ -467,6 +470,7 @@ def build_units(data: UnitsFile, source: DataSource | None = None) -> Units:
                  age_preps=MappingProxyType(dict(data.age_preps)), words=data.words,
                  birthdays=MappingProxyType(dict(data.birthdays)),
                  first_periods=MappingProxyType(dict(data.first_periods)),
+                 period_days=MappingProxyType(dict(data.period_days)),
                  plurals=MappingProxyType({u.name: u.plural for u in data.unit if u.plural}))
 
 
