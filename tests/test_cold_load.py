@@ -3,12 +3,10 @@ not built first to be thrown away), and is the tokenizer spaCy's own load gives.
 
 from __future__ import annotations
 
-import pytest
-
 from editlint.config import DEFAULT_MODEL
 from editlint.nlp import _load, import_spacy, load_model
 
-spacy = pytest.importorskip("spacy")
+spacy = import_spacy()  # a dependency; as editlint imports it (pytest.importorskip also imported its CLI)
 
 
 def test_the_loaded_tokenizer_is_the_saved_one_over_the_language_defaults() -> None:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from editlint.config import DEFAULT_MODEL
 from editlint.document import Document
 from editlint.nlp import Annotations, ParseCache, components_for, load_model, nlp_blocks
 from editlint.readers import read
 from editlint.source import decode, format_for
-
-pytest.importorskip("spacy")
 
 SHARED = "Water the seedlings every morning. Move them outside once the frost has passed."
 FIRST = f"# Tomatoes\n\nSow the seeds indoors in early spring.\n\n{SHARED}\n"
