@@ -1028,3 +1028,12 @@ def test_gated_evidence_is_the_ungated_search(name: str) -> None:
     lines = [ln for ln in text.splitlines() if ln.strip()] + [MEDICAL, "Give 5 ml of ıbuprofen."]
     for line in lines:
         assert d._evidence_keys(line, line, HEALTH.lexicon, HEALTH.voice) == _evidence_ungated(line, line)
+
+
+def test_advice_before_the_dose_counts_within_the_window_too() -> None:
+    before = ("## Ask first\n\nAsk your pharmacist which cough syrup suits a toddler.\n\nHoney soothes.\n\n"
+              "## Dosing\n\nGive 5 ml of the syrup at bedtime.\n")
+    too_far = ("## Ask first\n\nAsk your pharmacist which cough syrup suits a toddler.\n\nHoney soothes.\n\n"
+               "Fresh air helps.\n\nSteam helps.\n\n## Dosing\n\nGive 5 ml of the syrup at bedtime.\n")
+    assert codes(lint_snippet(before, "markdown", select=["EL403"])) == []
+    assert codes(lint_snippet(too_far, "markdown", select=["EL403"])) == ["EL403"]

@@ -1200,7 +1200,8 @@ def _neighbours(a: Analysis, sent: Sentence) -> list[Sentence]:
 
 def _sourced(doc: Document, sents: Iterable[Sentence], lex: Lexicon) -> bool:
     for s in sents:
-        if any(p.search(s.text) for p in lex.source):
+        low = fold(s.text)
+        if any(gate(p).search(s.text, low) for p in lex.source):
             return True
         lo, hi = doc.source_offset(s.start), doc.source_offset(max(s.end - 1, s.start)) + 1
         if re.search(r"\]\(|<a\s[^>]*href", doc.source.text[lo:hi], re.IGNORECASE):
@@ -1265,17 +1266,25 @@ def _is_dose(doc: Document, sent: Sentence, lex: Lexicon) -> bool:
 def _dose_in(text: str, lex: Lexicon) -> bool | None:
     """Whether a sentence states a dose by its own words; None: an amount of a medicine the sentence
     does not name (the table row it sits in may)."""
-    amounts = [m for p in lex.amounts for m in p.finditer(text)]
+    low = fold(text)
+    amounts = [m for p in lex.amounts for m in gate(p).finditer(text, low)]
     # "500 ml of formula a day" measures milk, not the medicine named elsewhere in the sentence
     if any(_measures_medicine(text, m, lex) for m in amounts):
-        return True if lex.medicine.search(text) else None
-    if not lex.named.search(text):
+        return True if gate(lex.medicine).search(text, low) else None
+    if not gate(lex.named).search(text, low):
         return False
-    return any(not _negated(text, m.start()) for m in lex.instruction.finditer(text))
+    return any(not _negated(text, m.start()) for m in gate(lex.instruction).finditer(text, low))
+
+
+def _within(ranks: list[int], at: int, window: int) -> bool:
+    """Whether a sorted rank lies within ``window`` of ``at``."""
+    i = bisect.bisect_left(ranks, at - window)
+    return i < len(ranks) and ranks[i] <= at + window
 
 
 def _checks_advice(text: str, lex: Lexicon) -> bool:
-    return any(p.search(text) for p in lex.check_advice)
+    low = fold(text)
+    return any(gate(p).search(text, low) for p in lex.check_advice)
 
 
 @check_type("dose-without-clinician", options={
@@ -1292,6 +1301,10 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
     advice_blocks = {s.block.index for s in a.sentences
                      if reuse(("check-advice", lex_key, s.text),
                               partial(_checks_advice, s.text, lex))}
+    # where the advice is, by section and by rank among the content blocks (a dose looks it up, linear)
+    advised = [b for b in content if b.index in advice_blocks]
+    advice_sections = {b.section for b in advised if b.section is not None}
+    advice_ranks = [rank[b.index] for b in advised]
     for sent in a.sentences:
         if sent.block.kind in (BlockKind.HEADING, BlockKind.CODE, BlockKind.QUOTE):
             continue
@@ -1300,12 +1313,9 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
         if not _is_dose(ctx.doc, sent, lex):
             continue
         block = sent.block
-        near = {b.index for b in ctx.doc.blocks
-                if b.kind is not BlockKind.HEADING and (
-                    (block.section is not None and b.section == block.section)
-                    or abs(rank[b.index] - rank[block.index]) <= window)}
-        if near & advice_blocks:
-            continue
+        if (block.section is not None and block.section in advice_sections) \
+                or _within(advice_ranks, rank[block.index], window):
+            continue  # advice in the same section or within the window of content blocks
         amount = any(p.search(sent.text) for p in lex.amounts)
         what = "medicine dose" if amount else "advice to give a medicine"
         # a dose stated as what children need or what is recommended ("Babies need 400 IU of vitamin D a
