@@ -62,7 +62,7 @@ class ClaimsCue:
             if gate is None:
                 return cls(None)
             words |= gate
-        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)) if w)
         return cls(re.compile(alternation) if alternation else re.compile(r"(?!)"))
 
     def fires(self, block: Block) -> bool:
