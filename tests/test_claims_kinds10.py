@@ -217,3 +217,16 @@ def test_rates_over_periods_that_convert_are_compared_per_day() -> None:
     assert contradicts("Give the cough syrup three times a day.", "Give the cough syrup once a week.")
     assert not contradicts("Give the cough syrup once a day.", "Give the cough syrup seven times a week.")
     assert not contradicts("Give the cough syrup once a day.", "Give the cough syrup twice a night.")
+
+
+# -- ages: "between N and M months" as a modifier of the number; "in the second year" ------------------
+def test_an_age_range_read_as_an_adverbial_noun() -> None:
+    (age,) = claims_of("Most babies roll over between 4 and 6 months.", "age")
+    assert age["stated"] == [4.0, 6.0] and age["relation"] == "at"
+
+
+def test_the_nth_year_is_a_window() -> None:
+    ages = [a for a in claims_of("Most toddlers run in their second year.", "age")
+            if a["prov"]["construction"] != "age.word"]  # type: ignore[index]
+    assert [a["months"] for a in ages] == [[12.0, 24.0]]
+    assert contradicts("Most toddlers run in their second year.", "Most toddlers run at around 5 months.")

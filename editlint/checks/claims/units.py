@@ -95,6 +95,8 @@ class UnitsFile(DataModel):
     first_periods: dict[str, float] = Field(default_factory=dict, alias="first-periods")
     #: a rate's period in days, for rates that can be compared ("once a week" = 1/7 a day)
     period_days: dict[str, float] = Field(default_factory=dict, alias="period-days")
+    #: "in the second year", "during the third month": ordinals of a period of life after its first
+    ordinals: dict[str, int] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ class Units:
     birthdays: Mapping[str, float]
     first_periods: Mapping[str, float] = field(default_factory=dict)
     period_days: Mapping[str, float] = field(default_factory=dict)
+    ordinals: Mapping[str, int] = field(default_factory=dict)
     plurals: Mapping[str, str] = field(default_factory=dict)  # unit name -> plural, for messages
     _memo: dict[str, tuple[Amount, ...]] = field(default_factory=dict, repr=False)
 
@@ -207,6 +210,10 @@ class Units:
             r"\b(?:in|during|within|through|throughout)\s+(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|"
             rf"a\s+\w+['’]s)\s+first\s+(?P<per>{_alternation(self.first_periods)})\b(?:\s+of\s+life\b)?",
             re.IGNORECASE) if self.first_periods else None
+        self.nth_period_re = re.compile(
+            r"\b(?:in|during|within|through|throughout)\s+(?:the|their|his|her|its|your(?:\s+\w+['’]s)?|"
+            rf"a\s+\w+['’]s)\s+(?P<nth>{_alternation(self.ordinals)})\s+(?P<per>{_alternation(self.first_periods)})\b"
+            r"(?:\s+of\s+life\b)?", re.IGNORECASE) if self.first_periods and self.ordinals else None
         self.age_number_re = re.compile(rf"\b(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<a>{num})"
                                         rf"(?:{sep}(?P<b>{num}))?"
                                         rf"\b(?!\s*(?:{unit})\b)", re.IGNORECASE)
@@ -279,6 +286,8 @@ class Units:
             add(self._birthday(text, m))
         for m in self.first_period_re.finditer(text) if self.first_period_re is not None else ():
             add(self._first_period(m))
+        for m in self.nth_period_re.finditer(text) if self.nth_period_re is not None else ():
+            add(self._nth_period(m))
         for m in self.amount_re.finditer(text):
             rate = m.group("old") or m.group("per") or m.group("adv")
             if m.group("a").lower() in ("a", "an") and not rate:
@@ -368,6 +377,8 @@ class Units:
         if dim == "count" and not per:
             return None  # "three times" without a rate is not an amount
         relation, prep = self._relation_before(text, m.start())
+        if between:  # a range: the word before "between" ("roll over between …") is not its relation
+            relation, prep = None, "between"
         after, after_end = self._relation_after(text, m.end())
         relation = relation or after
         if after and not per:  # "40 minutes or longer per side", "300 ml or more of formula per feed"
@@ -405,6 +416,14 @@ class Units:
         return Amount(start=m.start(), end=m.end(), stated=(months, months), unit="months", dimension="age",
                       canonical=(months, months), canonical_unit="months", relation=Relation.BY,
                       converted=(months, months), prep="in the first")
+
+    def _nth_period(self, m: re.Match[str]) -> Amount:
+        """ "in the second year": the ages from the end of the first year to the end of the second."""
+        length, n = self.first_periods[m.group("per").lower()], self.ordinals[m.group("nth").lower()]
+        lo, hi = (n - 1) * length, n * length
+        return Amount(start=m.start(), end=m.end(), stated=(lo, hi), unit="months", dimension="age",
+                      canonical=(lo, hi), canonical_unit="months", relation=Relation.AT,
+                      converted=(lo, hi), prep="in the")
 
     def _age_number(self, text: str, m: re.Match[str]) -> Amount:
         lo = self.number(m.group("a"))
@@ -471,6 +490,7 @@ def build_units(data: UnitsFile, source: DataSource | None = None) -> Units:
                  birthdays=MappingProxyType(dict(data.birthdays)),
                  first_periods=MappingProxyType(dict(data.first_periods)),
                  period_days=MappingProxyType(dict(data.period_days)),
+                 ordinals=MappingProxyType(dict(data.ordinals)),
                  plurals=MappingProxyType({u.name: u.plural for u in data.unit if u.plural}))
 
 
