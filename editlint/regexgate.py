@@ -55,11 +55,13 @@ class Gate:
     """A pattern and the literals (lower-case ASCII) one of which each of its matches contains; no
     literals (None): the gate is always open."""
 
-    __slots__ = ("literals", "non_ascii", "pattern")
+    __slots__ = ("_any", "literals", "non_ascii", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern)
+        #: the literals shortest first (a short one is the likelier to be found, ending the test early)
+        self._any = None if self.literals is None else tuple(sorted(self.literals, key=lambda x: (len(x), x)))
         #: every match holds a character outside ASCII (ftfy's mojibake pattern): ASCII text cannot match
         self.non_ascii = needs_non_ascii(pattern)
 
@@ -69,8 +71,12 @@ class Gate:
             return True
         if self.non_ascii and folded.isascii():
             return False
-        lits = self.literals
-        return lits is None or any(lit in folded for lit in lits)
+        if self._any is None:
+            return True
+        for lit in self._any:  # a loop, not any(): this runs hundreds of times a sentence
+            if lit in folded:
+                return True
+        return False
 
     def finditer(self, text: str, folded: str | None) -> Iterable[re.Match[str]]:
         """``pattern.finditer(text)``, skipped when the gate is closed."""

@@ -844,9 +844,10 @@ def _evidence(doc: Document, sent: Sentence, lex: Lexicon, v: Voice) -> list[Evi
 def _evidence_keys(text: str, line: str, lex: Lexicon, v: Voice) -> tuple[tuple[str, str], ...]:
     """(kind, key) of each piece of evidence in a sentence's masked text, on its line (the label)."""
     words = _words(text)
-    definition = any(p.search(text) or p.search(line) for p in v.definitions)
-    out: list[tuple[str, str]] = []
     low = fold(text)  # a term or pattern whose literals the sentence lacks is not searched (regexgate)
+    low_line = low if line == text else fold(line)
+    definition = any(gate(p).search(text, low) or gate(p).search(line, low_line) for p in v.definitions)
+    out: list[tuple[str, str]] = []
     for kind in lex.kinds.values():
         if definition and kind.name in v.definition_kinds:
             continue
@@ -902,7 +903,8 @@ def _is_narrative(a: Analysis) -> bool:
 def _voice_of(text: str, v: Voice) -> tuple[bool, bool]:
     """Whether a sentence gives advice, and whether it tells a story (a person and a past tense, no
     condition or modal, no advice)."""
-    advice = v.imperative.search(text) is not None or any(p.search(text) for p in v.advice)
+    low = fold(text)
+    advice = v.imperative.search(text) is not None or any(gate(p).search(text, low) for p in v.advice)
     story = not advice and bool(v.person.search(text) and v.past.search(text)) and not v.hedged.search(text)
     return advice, story
 
@@ -1343,7 +1345,8 @@ def when_to_seek_care(ctx: CheckContext) -> Iterator[Hit]:
     if score < ctx.options["min-score"] or not ctx.doc.blocks or a.narrative:
         return
     for s in a.sentences:
-        if s.index not in a.disclaimer_sentences and any(p.search(s.text) for p in lex.care):
+        low = fold(s.text)
+        if s.index not in a.disclaimer_sentences and any(gate(p).search(s.text, low) for p in lex.care):
             return
     evidence = a.strongest(lex.concern_kinds, limit=ctx.options["max-evidence"])
     first = ctx.doc.blocks[0]
@@ -1379,7 +1382,8 @@ def unsourced_health_claims(ctx: CheckContext) -> Iterator[Hit]:
     if score < ctx.options["threshold"] or not ctx.doc.blocks or a.narrative:
         return
     region = _article_source(ctx.doc)
-    if any(p.search(region) for p in lex.references):
+    low = fold(region)
+    if any(gate(p).search(region, low) for p in lex.references):
         return
     claim_kinds = [k for k in ("reassurance", "condition", "medicine", "symptom", "development")
                    if k in lex.kinds]
