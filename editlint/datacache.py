@@ -3,8 +3,9 @@
 A cold run parses the same TOML packs, reads pyspellchecker's dictionary from JSON and parses the
 hyphenation patterns every time (pure Python: about a tenth of a one-article run). Like Python's own
 ``__pycache__``, the result is kept as ``marshal`` bytes under a key made of everything it is computed
-from (the input's bytes, editlint's version, the Python version and a format number), so a changed pack
-or an upgraded package is a new key and can never be answered with stale data.
+from (the input's bytes, the source file of the code that builds it, editlint's version, the Python version
+and a format number), so a changed pack, an edited builder or an upgraded package is a new key and can
+never be answered with stale data.
 
 The folder is ``$EDITLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME/editlint/data`` (``~/.cache/editlint/data``);
 ``EDITLINT_DATA_CACHE=off`` turns it off. It is not the run cache (``--no-cache`` is about reports and
@@ -15,6 +16,7 @@ never changes a result and never fails a run. Each kind keeps at most :data:`MAX
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -26,7 +28,7 @@ from typing import Any, TypeVar
 
 from ._version import __version__
 
-__all__ = ["ENV", "MAX_ENTRIES", "cached", "folder", "key", "store"]
+__all__ = ["ENV", "MAX_ENTRIES", "cached", "folder", "key", "load", "store"]
 
 #: The environment variable naming the folder (or ``off``).
 ENV = "EDITLINT_DATA_CACHE"
@@ -70,7 +72,7 @@ def cached(kind: str, inputs: Iterable[bytes | str], build: Callable[[], T],
     where = folder()
     if where is None:
         return build()
-    path = where / kind / f"{key(kind, inputs)}.bin"
+    path = where / kind / f"{key(kind, [_code_digest(build), *inputs])}.bin"
     found = _read(path)
     if found is not None and valid(found[0]):
         value: T = found[0]
@@ -80,8 +82,32 @@ def cached(kind: str, inputs: Iterable[bytes | str], build: Callable[[], T],
     return value
 
 
+def _code_digest(build: Callable[[], Any]) -> str:
+    """A digest of the source file that defines ``build`` (through a ``functools.partial``): an edited
+    builder in a checkout, whose version has not changed, is a new key too."""
+    func = getattr(build, "func", build)
+    module = sys.modules.get(getattr(func, "__module__", None) or "")
+    return _file_digest(getattr(module, "__file__", None) or "")
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
+    except OSError:
+        return ""
+
+
+def load(kind: str, inputs: Iterable[bytes | str], valid: Callable[[Any], bool]) -> Any:
+    """The entry :func:`store` kept for ``inputs``, or None (none, damaged, not ``valid``, cache off)."""
+    where = folder()
+    found = None if where is None else _read(where / kind / f"{key(kind, inputs)}.bin")
+    return found[0] if found is not None and valid(found[0]) else None
+
+
 def store(kind: str, inputs: Iterable[bytes | str], value: Any) -> None:
-    """Keep ``value`` as the entry for ``inputs`` (replacing it), when the cache is on."""
+    """Keep ``value`` as the entry for ``inputs`` (replacing it), when the cache is on; read back by
+    :func:`load` (the caller's key must then name everything the value depends on)."""
     where = folder()
     if where is not None:
         _write(where / kind / f"{key(kind, inputs)}.bin", value)

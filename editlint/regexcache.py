@@ -65,8 +65,14 @@ def installed() -> bool:
 
 
 def _store_key() -> list[bytes | str]:
+    """The Python build and ``_sre``'s code version, and this module's source (what makes the entries)."""
     _sre = _modules()[0]
-    return [sys.version, str(_sre.MAGIC), str(getattr(_sre, "CODESIZE", ""))]
+    try:
+        with open(__file__, "rb") as source:
+            this = source.read()
+    except OSError:  # byte code only
+        this = b""
+    return [sys.version, str(_sre.MAGIC), str(getattr(_sre, "CODESIZE", "")), this]
 
 
 def _valid(value: Any) -> bool:
@@ -83,7 +89,7 @@ def install() -> bool:
             return False
         _compiler = _modules()[1]
 
-        known: dict[tuple[str | bytes, int], Args] = datacache.cached(_KIND, _store_key(), dict, _valid)
+        known: dict[tuple[str | bytes, int], Args] = datacache.load(_KIND, _store_key(), _valid) or {}
         original = _compiler.compile
         _state.update(original=original, known=known, used=set(), new=0)
         _compiler.compile = _compile

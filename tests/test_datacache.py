@@ -138,3 +138,20 @@ def test_hyphenation_patterns_from_the_cache_hyphenate_as_pyphen_does(
     assert cached.hd is not own.hd and cached.hd.patterns == own.hd.patterns
     for word in ("unbelievable", "photosynthesis", "carpentry", "xylophonist", "a", ""):
         assert cached.positions(word) == own.positions(word)
+
+
+def test_an_edited_builder_module_is_a_new_key(cache: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import sys
+
+    source = tmp_path / "builders_demo.py"
+    source.write_text("def build():\n    return {'rows': 3}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("builders_demo")
+    assert datacache.cached("demo", [b"beds"], module.build, bool) == {"rows": 3}
+    source.write_text("def build():\n    return {'rows': 4}  # edited, same version of editlint\n")
+    datacache._file_digest.cache_clear()  # a new process reads the file afresh
+    del sys.modules["builders_demo"]
+    module = importlib.import_module("builders_demo")
+    assert datacache.cached("demo", [b"beds"], module.build, bool) == {"rows": 4}
