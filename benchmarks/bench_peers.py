@@ -15,13 +15,14 @@ tool runs once, in a fresh process, over the whole folder (as a CI job would), w
 switched on, write-good with its defaults. A tool that is not installed is skipped with a note
 (``pip install -e ".[bench]"`` for proselint; ``npm install write-good`` for write-good).
 
-Printed per tool: CPU seconds (user + system, which a shared machine disturbs less than wall time),
-wall seconds, peak memory, and both ratios to proselint; then one article, cold (a fresh process on a
-single file). CPU and memory are those of the whole process tree: ``--jobs 2`` lints in worker processes
-that a fork server starts, whose time the tool's own rusage does not hold, so the tree is sampled from
-``/proc`` every 0.1 s, walking down from the tool's process (CPU: the larger of the sampled sum and the
-child's rusage; memory: the largest sum of the tree's resident sets). ``--repeat`` runs each row several
-times and keeps the fastest.
+Printed per tool: CPU seconds (user + system, which a shared machine disturbs less than wall time), wall
+seconds, peak memory (the tree's resident sets summed, and its proportional set sizes summed, which
+count the pages ``--jobs`` workers share with their fork server once), and both ratios to proselint;
+then one article, cold (a fresh process on a single file). CPU and memory are those of the whole process
+tree: ``--jobs 2`` lints in worker processes that a fork server starts, whose time the tool's own rusage
+does not hold, so the tree is sampled from ``/proc`` every 0.1 s, walking down from the tool's process
+(CPU: the larger of the sampled sum and the child's rusage; memory: the largest sums over the tree).
+``--repeat`` runs each row several times and keeps the fastest.
 
 ``--split`` then says where editlint's CPU goes, in a fresh process on the first corpus: CPU seconds per
 rule (each check type's run, the first to read a shared analysis paying for it), the batched parse, the
@@ -62,6 +63,7 @@ class Run:
     wall: float
     peak_mb: float
     returncode: int
+    pss_mb: float = 0.0  # the tree's peak proportional set size: shared pages counted once
 
 
 @dataclass(frozen=True)
@@ -163,17 +165,33 @@ def _stat(pid: int) -> tuple[int, float, int] | None:
     return int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICK, int(fields[21]) * _PAGE
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes (``/proc/PID/smaps_rollup``): pages shared by several processes of
+    the tree, such as a fork server's loaded pipeline in its workers, count once overall. 0 if unreadable."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 class TreeSampler:
-    """CPU seconds and peak resident memory of a process and all its descendants, sampled."""
+    """CPU seconds and peak resident memory of a process and all its descendants, sampled (the sum of
+    the resident sets, which counts a page shared copy-on-write once per process, and the sum of the
+    proportional set sizes, which counts it once)."""
 
     def __init__(self, root: int) -> None:
         self.root = root
         self.cpu: dict[int, float] = {}
         self.peak = 0
+        self.peak_pss = 0
 
     def sample(self) -> None:
         """Walk the tree down from the root (``/proc/PID/task/TID/children``) and read each process."""
-        todo, live = [self.root], 0
+        todo, live, pss = [self.root], 0, 0
         while todo:
             pid = todo.pop()
             got = _stat(pid)
@@ -181,8 +199,10 @@ class TreeSampler:
                 continue
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), got[1])
             live += got[2]
+            pss += _pss(pid)
             todo.extend(_children(pid))
         self.peak = max(self.peak, live)
+        self.peak_pss = max(self.peak_pss, pss)
 
 
 def _children(pid: int) -> list[int]:
@@ -215,7 +235,7 @@ def measure(tool: Tool, label: str, targets: Sequence[Path], cwd: Path) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = max(usage.ru_utime + usage.ru_stime, sum(sampler.cpu.values()))
     peak = max(usage.ru_maxrss * 1024, sampler.peak)
-    return Run(tool.name, label, cpu, wall, peak / 2**20, proc.returncode)
+    return Run(tool.name, label, cpu, wall, peak / 2**20, proc.returncode, sampler.peak_pss / 2**20)
 
 
 def best(tool: Tool, label: str, targets: Sequence[Path], cwd: Path, repeat: int) -> Run:
@@ -225,13 +245,13 @@ def best(tool: Tool, label: str, targets: Sequence[Path], cwd: Path, repeat: int
 
 def table(runs: Sequence[Run]) -> str:
     base = {r.label: r for r in runs if r.tool == "proselint"}
-    rows = [f"{'tool':<20} {'articles':>10} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} "
+    rows = [f"{'tool':<20} {'articles':>10} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} {'PSS MB':>7} "
             f"{'CPU/prose':>9} {'wall/prose':>10} {'exit':>4}"]
     for r in runs:
         ref = base.get(r.label)
         cpu_ratio = f"{r.cpu / ref.cpu:.2f}x" if ref and ref.cpu else "-"
         wall_ratio = f"{r.wall / ref.wall:.2f}x" if ref and ref.wall else "-"
-        rows.append(f"{r.tool:<20} {r.label:>10} {r.cpu:8.2f} {r.wall:8.2f} {r.peak_mb:8.0f} "
+        rows.append(f"{r.tool:<20} {r.label:>10} {r.cpu:8.2f} {r.wall:8.2f} {r.peak_mb:8.0f} {r.pss_mb:7.0f} "
                     f"{cpu_ratio:>9} {wall_ratio:>10} {r.returncode:>4}")
     return "\n".join(rows)
 
