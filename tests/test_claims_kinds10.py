@@ -230,3 +230,9 @@ def test_the_nth_year_is_a_window() -> None:
             if a["prov"]["construction"] != "age.word"]  # type: ignore[index]
     assert [a["months"] for a in ages] == [[12.0, 24.0]]
     assert contradicts("Most toddlers run in their second year.", "Most toddlers run at around 5 months.")
+
+
+def test_a_forbidden_act_before_an_event_still_puts_the_event_first() -> None:
+    """Only a negated "after" instruction is dropped ("don't X after Y" forbids X then: order.after-*
+    ``negated-imperative = "none"``); "don't X before Y" still puts Y first."""
+    assert order_keys("Don't walk the dog before you have had breakfast.") != []

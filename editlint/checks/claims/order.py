@@ -128,6 +128,11 @@ def _exercise(tok: Any, env: Env) -> bool:
     return tok.sent[0].lower_ in verbs  # an imperative the tagger read as a noun: "Practise(NN) rolling ..."
 
 
+def _imperative(verb: Any) -> bool:
+    """A bare verb with no subject of its own: an instruction to the reader."""
+    return verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 @builder("order")
 def build_order(m: Match, env: Env) -> Iterator[Claim]:
     """One order claim per match, with the article's own words for both events."""
@@ -161,5 +166,7 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
     if negated and not consumed:
         if any(_weakened(a, env.lexicons.order.weakeners) for a in anchors):
             return
+        if m.construction.emits.get("negated-imperative") == "none" and _imperative(late):
+            return  # "don't reuse X after a crash" forbids X then; it does not put X before the crash
         earlier, later = later, earlier
     yield OrderClaim(earlier, later, prov)
