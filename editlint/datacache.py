@@ -16,19 +16,21 @@ never changes a result and never fails a run. Each kind keeps at most :data:`MAX
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ._version import __version__
 
-__all__ = ["ENV", "MAX_ENTRIES", "cached", "folder", "key", "load", "store"]
+__all__ = ["ENV", "MAX_ENTRIES", "Memo", "cached", "folder", "key", "load", "store"]
 
 #: The environment variable naming the folder (or ``off``).
 ENV = "EDITLINT_DATA_CACHE"
@@ -155,3 +157,52 @@ def _prune(kind_folder: Path, keep: str) -> None:
     entries.sort(key=lambda p: p.stat().st_mtime)
     for old in entries[:len(entries) - MAX_ENTRIES + 1]:
         old.unlink(missing_ok=True)
+
+
+class Memo:
+    """Answers kept between runs, one entry for them all: a persistent memo of a pure function of plain
+    data (the literal gates of regular expressions). Read on first use, written once at exit when the run
+    added answers, bounded to ``max_entries`` (what the run used first, then the rest). ``inputs`` names
+    everything the answers depend on besides the key (the answering code's source, the Python build)."""
+
+    def __init__(self, kind: str, inputs: Callable[[], Sequence[bytes | str]],
+                 max_entries: int = 4096) -> None:
+        self.kind = kind
+        self.inputs = inputs
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._known: dict[Any, Any] | None = None
+        self._used: set[Any] = set()
+        self._new = 0
+
+    def get(self, key: Any, compute: Callable[[], T]) -> T:
+        """The answer kept for ``key`` (plain data), else ``compute()``, kept."""
+        with self._lock:
+            if self._known is None:
+                found = load(self.kind, self.inputs(), lambda v: isinstance(v, dict))
+                self._known = found if isinstance(found, dict) else {}
+            known = self._known
+            self._used.add(key)
+            if key in known:
+                value: T = known[key]
+                return value
+        value = compute()
+        with self._lock:
+            if not self._new:
+                atexit.register(self.save)
+            known[key] = value
+            self._new += 1
+        return value
+
+    def save(self) -> None:
+        """Write the entry if answers were added (at exit; also callable directly)."""
+        with self._lock:
+            if not self._new or self._known is None:
+                return
+            known = self._known
+            if len(known) > self.max_entries:
+                order = [k for k in known if k in self._used] + [k for k in known if k not in self._used]
+                known = {k: known[k] for k in order[:self.max_entries]}
+            self._new = 0
+            atexit.unregister(self.save)
+        store(self.kind, self.inputs(), known)

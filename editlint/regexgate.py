@@ -19,8 +19,11 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
+
+from . import datacache
 
 
 def _re_parser() -> tuple[Any, Any]:
@@ -59,11 +62,12 @@ class Gate:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.literals = required_literals(pattern)
+        #: the literals, and whether every match holds a character outside ASCII (ftfy's mojibake pattern:
+        #: ASCII text cannot match); read from the pattern's parse, kept between runs (:data:`ANALYSES`)
+        self.literals, self.non_ascii = ANALYSES.get((pattern.pattern, pattern.flags),
+                                                     functools.partial(analyse, pattern))
         #: the literals shortest first (a short one is the likelier to be found, ending the test early)
         self._any = None if self.literals is None else tuple(sorted(self.literals, key=lambda x: (len(x), x)))
-        #: every match holds a character outside ASCII (ftfy's mojibake pattern): ASCII text cannot match
-        self.non_ascii = needs_non_ascii(pattern)
 
     def open(self, folded: str | None) -> bool:
         """False only if the pattern cannot match the text that :func:`fold` made ``folded``."""
@@ -85,6 +89,24 @@ class Gate:
     def search(self, text: str, folded: str | None) -> re.Match[str] | None:
         """``pattern.search(text)``, skipped when the gate is closed."""
         return self.pattern.search(text) if self.open(folded) else None
+
+
+def analyse(pattern: re.Pattern[str]) -> tuple[Literals | None, bool]:
+    """:func:`required_literals` and :func:`needs_non_ascii` of a pattern (two parses)."""
+    return required_literals(pattern), needs_non_ascii(pattern)
+
+
+def _analysis_inputs() -> list[bytes | str]:
+    """What a pattern's analysis depends on besides the pattern: ``re``'s parser and this module's code."""
+    try:
+        with open(__file__, "rb") as source:
+            return [sys.version, source.read()]
+    except OSError:  # byte code only
+        return [sys.version, "no source"]
+
+
+#: Each (pattern, flags)'s :func:`analyse`, kept between runs (a cold run parses about 170 patterns twice).
+ANALYSES = datacache.Memo("regex-gates", _analysis_inputs)
 
 
 @functools.lru_cache(maxsize=4096)

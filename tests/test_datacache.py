@@ -155,3 +155,51 @@ def test_an_edited_builder_module_is_a_new_key(cache: Path, tmp_path: Path,
     del sys.modules["builders_demo"]
     module = importlib.import_module("builders_demo")
     assert datacache.cached("demo", [b"beds"], module.build, bool) == {"rows": 4}
+
+
+def test_a_memo_answers_from_earlier_runs_and_stays_bounded(cache: Path) -> None:
+    calls: list[str] = []
+
+    def answer(word: str) -> Any:
+        calls.append(word)
+        return (len(word), frozenset(word))
+
+    version: list[bytes | str] = ["rules v1"]
+    first = datacache.Memo("memo-demo", lambda: version, max_entries=3)
+    assert first.get("tulip", lambda: answer("tulip")) == (5, frozenset("tulip"))
+    assert first.get("tulip", lambda: answer("tulip")) == (5, frozenset("tulip"))
+    first.get("iris", lambda: answer("iris"))
+    first.save()
+    assert calls == ["tulip", "iris"]
+    again = datacache.Memo("memo-demo", lambda: version, max_entries=3)  # a later run
+    assert again.get("iris", lambda: answer("iris")) == (4, frozenset("iris")) and calls == ["tulip", "iris"]
+    again.get("rose", lambda: answer("rose"))
+    again.get("aster", lambda: answer("aster"))
+    again.save()
+    kept = datacache.Memo("memo-demo", lambda: version, max_entries=3)
+    assert kept.get("aster", lambda: answer("never")) == (5, frozenset("aster"))  # used by that run: kept
+    assert kept.get("tulip", lambda: answer("tulip")) and calls[-1] == "tulip"  # not used then: dropped
+    version[0] = "rules v2"  # what the answers depend on changed: nothing is reused
+    fresh = datacache.Memo("memo-demo", lambda: version)
+    fresh.get("iris", lambda: answer("iris"))
+    assert calls[-1] == "iris"
+
+
+def test_a_gate_from_kept_answers_is_the_gate_computed(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from editlint import regexgate
+
+    monkeypatch.setattr(regexgate, "ANALYSES", datacache.Memo("regex-gates", regexgate._analysis_inputs))
+    patterns = [re.compile(r"(?<![\w-])(?:fever|high temperature)s?(?![\w-])", re.I),
+                re.compile(r"\bleave a (?:comment|reply)\b"), re.compile("[\u00c3\u00c2][\u0080-\u00bf]"),
+                re.compile(r"\d+ (?:weeks?|months?)")]
+    built = [regexgate.Gate(p) for p in patterns]
+    regexgate.ANALYSES.save()
+    monkeypatch.setattr(regexgate, "ANALYSES", datacache.Memo("regex-gates", regexgate._analysis_inputs))
+    read = [regexgate.Gate(p) for p in patterns]
+    assert regexgate.ANALYSES._new == 0  # every answer came from the kept entry
+    for a, b, p in zip(built, read, patterns, strict=True):
+        assert (a.literals, a.non_ascii) == (b.literals, b.non_ascii) == regexgate.analyse(p)
+    assert read[0].literals and not read[0].open("the rash spread") and read[0].open("a high fever")
+    assert read[2].non_ascii and not read[2].open("plain ascii")
