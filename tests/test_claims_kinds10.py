@@ -236,3 +236,8 @@ def test_a_forbidden_act_before_an_event_still_puts_the_event_first() -> None:
     """Only a negated "after" instruction is dropped ("don't X after Y" forbids X then: order.after-*
     ``negated-imperative = "none"``); "don't X before Y" still puts Y first."""
     assert order_keys("Don't walk the dog before you have had breakfast.") != []
+
+
+def test_a_number_hyphenated_to_a_noun_names_a_kind() -> None:
+    assert order_keys("Children ride three-wheel bikes before two-wheel bikes.") == [
+        ("ride(bike,three,wheel)", "ride(bike,two,wheel)")]

@@ -19,6 +19,7 @@ from typing import Any
 from ...nlp import load_model
 from .model import Concept, Phase
 from .ontology import ConceptLexicon, Ontology
+from .scope import span_text
 
 #: prepositions whose object is a direction ("from back to tummy"): tagged in the key
 _DIRECTION = MappingProxyType({"from": "from", "to": "to", "onto": "to", "into": "to"})
@@ -125,8 +126,10 @@ def _tagged(word: str) -> bool:
 
 
 def _number(tok: Any) -> bool:
-    """A cardinal ("6", "six"), not an ordinal ("first molars" are not "molars")."""
-    return bool(tok.like_num) and tok.pos_ == "NUM"
+    """A cardinal ("6", "six"), not an ordinal ("first molars" are not "molars"), nor a number hyphenated
+    to a noun as a kind ("one-step instructions" are not "two-step" ones)."""
+    hyphenated = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "‑")
+    return bool(tok.like_num) and tok.pos_ == "NUM" and not hyphenated
 
 
 class _Gap:
@@ -438,6 +441,10 @@ class Concepts:
                     if w:
                         words.add(w)
                         used.append(c.i)
+                    for g in c.children:  # "a two(nummod)-word(compound) phrase": the number names the kind
+                        if g.dep_ == "nummod" and g.like_num and not _number(g) and self.norm(g.lower_):
+                            words.add(self.norm(g.lower_))
+                            used.append(g.i)
                 elif c.dep_ == "prep":
                     self._add_prep(c, words, used)
         return words, heads, used
@@ -500,7 +507,7 @@ class Concepts:
         words = frozenset({head} | parts.mods)
         core = {head} | parts.objects
         lo, hi = min(parts.tokens), max(parts.tokens)
-        text = doc[lo:hi + 1].text
+        text = span_text(doc[lo:hi + 1])  # the Doc's text sliced, not joined token by token
         found = sorted(k for w in words for k in self._by_word.get(w, ()))
         for syn, cid in (self._synonyms[k] for k in found):
             if parts.objects and not syn & parts.objects:
