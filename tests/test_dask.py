@@ -64,6 +64,11 @@ def _article(i: int) -> tuple[str, str]:
     return f"a{i:03d}.txt", f"{title} ({i})\n\n{text}\n"
 
 
+#: As the executor's own LocalCluster: Dask's statistical profiler off (it walks each worker's stack every
+#: 10 ms, busy or idle: CPU for output nobody reads here). Nannies pass it to the workers they restart.
+QUIET = {"distributed.worker.profile.enabled": False}
+
+
 def _archive(folder: Path, n: int) -> list[str]:
     """``n`` small articles in ``folder`` (in sorted order, as the walker returns them)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,20 +80,158 @@ def _archive(folder: Path, n: int) -> list[str]:
     return sorted(names)
 
 
+def _json_run(args: list[str], out: Path) -> tuple[int, dict[str, Any]]:
+    code = main(["check", *args, "--format", "json", "--no-progress", "--no-cache", "-o", str(out)])
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return code, data
+
+
+def test_unreachable_scheduler_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    name = _archive(tmp_path / "one", 1)[0]
+    assert main(["check", name, "--executor", "dask:tcp://no-such-host.invalid:8786"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no-such-host.invalid" in err[0]
+
+
+def test_standard_input_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-", "--executor", "dask"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_no_workers_timeout_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="no_workers_timeout"):
+        DaskExecutor(no_workers_timeout=0)
+
+
+def test_no_workers_timeout_is_the_constructors_then_dasks_setting_then_a_minute() -> None:
+    key = "distributed.scheduler.no-workers-timeout"
+    with dask.config.set({key: None}):
+        assert DaskExecutor().workerless_timeout() == NO_WORKERS_TIMEOUT == 60
+    with dask.config.set({key: "5m"}):
+        assert DaskExecutor("tcp://127.0.0.1:8786").workerless_timeout() == 300
+        assert DaskExecutor(no_workers_timeout=7).workerless_timeout() == 7
+
+
+@pytest.mark.parametrize("value", ["soon", "0s", -5])
+def test_a_dask_setting_that_is_no_bound_is_a_one_line_usage_error(
+        value: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    name = _archive(tmp_path / "cfg", 1)[0]
+    with dask.config.set({"distributed.scheduler.no-workers-timeout": value}):
+        assert main(["check", name, "--executor", "dask"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no-workers-timeout" in err[0]
+
+
+# --- a cluster that cannot run anything: the run ends with per-file errors instead of waiting forever ---
+
+
+@contextlib.contextmanager
+def _cluster_of(workers: int, config: dict[str, Any] | None = None) -> Iterator[Any]:
+    """A cluster of this test's own (its workers may be taken away); ``config`` is the scheduler's."""
+    with dask.config.set({**QUIET, **(config or {})}), distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+            silence_logs=40) as cl:
+        yield cl
+
+
+def _not_linted_for_want_of_workers(report: Any) -> bool:
+    """An error report of one line naming its file (the executor's no-workers error)."""
+    return bool(report.error) and "\n" not in report.error and report.error.startswith(f"{report.path}: ")
+
+
+def test_cluster_without_workers_fails_every_file_with_exit_2(tmp_path: Path) -> None:
+    """Dask's own setting (here for the client only: the scheduler started before it) bounds the wait."""
+    names = _archive(tmp_path / "none", 5)
+    with _cluster_of(0) as cl, dask.config.set({"distributed.scheduler.no-workers-timeout": "1s"}):
+        code, data = _json_run([*names, "--executor", f"dask:{cl.scheduler_address}"], tmp_path / "out.json")
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == names
+    assert all(f["error"] and f["error"].startswith(f"{f['path']}: ") and "\n" not in f["error"]
+               for f in data["files"])
+    assert data["summary"]["findings"] == 0
+
+
+def test_scheduler_that_gives_up_for_want_of_workers_ends_the_run(tmp_path: Path) -> None:
+    """A scheduler configured with ``no-workers-timeout`` fails the queued tasks itself (NoWorkerError):
+    each file of those shards is an error at once, long before the client's own bound."""
+    names = _archive(tmp_path / "sched", 6)
+    with _cluster_of(0, {"distributed.scheduler.no-workers-timeout": "1s"}) as cl:
+        reports = list(DaskExecutor(cl.scheduler_address, shard_size=3, no_workers_timeout=3600)
+                       .run(LinterSpec(), names))
+    assert [r.path for r in reports] == names
+    assert all(_not_linted_for_want_of_workers(r) for r in reports)
+    assert all("no Dask workers for 1 s" in r.error for r in reports if r.error)  # the scheduler's bound
+
+
+def test_local_cluster_without_workers_is_bounded_too(tmp_path: Path) -> None:
+    """The executor's own LocalCluster (here started with none) gets the bound from the constructor."""
+    names = _archive(tmp_path / "local", 3)
+    reports = list(DaskExecutor(workers=0, no_workers_timeout=1).run(LinterSpec(), names))
+    assert [r.path for r in reports] == names
+    assert all(_not_linted_for_want_of_workers(r) for r in reports)
+
+
+def _wait_until(done: Any) -> None:
+    """Until ``done()``: the cluster's own state changes take a moment (bounded: a broken cluster fails)."""
+    for _ in range(1200):
+        if done():
+            return
+        time.sleep(0.1)
+    assert done()
+
+
+def _tasks_not_finished(dask_scheduler: Any) -> int:
+    """Run on the scheduler: tasks still waiting, queued or running."""
+    return sum(ts.state not in ("memory", "erred", "released", "forgotten")
+               for ts in dask_scheduler.tasks.values())
+
+
+@pytest.mark.slow  # one worker process loading the spaCy pipeline
+def test_workers_gone_mid_run_fail_the_rest_and_finished_files_keep_their_findings(tmp_path: Path) -> None:
+    names = _archive(tmp_path / "gone", 12)
+    expected = {r.path: r.to_dict() for r in Linter().lint_many(names)}
+    with _cluster_of(1) as cl, distributed.Client(cl.scheduler_address, set_as_default=False) as client:
+        reports = []
+        for i, report in enumerate(DaskExecutor(cl.scheduler_address, shard_size=1, no_workers_timeout=1)
+                                   .run(LinterSpec(), names)):
+            reports.append(report)
+            if i == 0:
+                # the shards sent so far finish on the worker, their results not yet gathered; then every
+                # worker goes, with those results: they are lost, and the rest of the run is not yet sent
+                _wait_until(lambda: not client.run_on_scheduler(_tasks_not_finished))
+                cl.scale(0)
+                _wait_until(lambda: not client.scheduler_info()["workers"])
+    assert [r.path for r in reports] == names
+    assert [r.path for r in reports if r.error] == names[1:]
+    assert all(_not_linted_for_want_of_workers(r) for r in reports if r.error)
+    assert all(r.to_dict() == expected[r.path] for r in reports if not r.error)
+
+
+@pytest.mark.slow  # a cluster of two processes, each loading the spaCy pipeline
+def test_two_hundred_articles_all_reported_in_order(tmp_path: Path) -> None:
+    """The default executor: a LocalCluster of its own (2 processes x 1 thread), started and closed."""
+    names = _archive(tmp_path / "big", 200)
+    start = time.monotonic()
+    reports = list(DaskExecutor().run(LinterSpec(), names))
+    assert [r.path for r in reports] == names
+    assert all(r.error is None for r in reports), [r.error for r in reports if r.error]
+    assert sum(len(r.findings) for r in reports) > 0
+    print(f"200 articles on a local Dask cluster: {time.monotonic() - start:.1f} s")
+
+
+# --- the module's shared cluster: its tests come last, so it lives only while they run (an idle worker
+# still costs CPU: heartbeats, and Dask's profiler unless it is off) ---
+
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     """Two worker processes with one thread each, like the default ``--executor dask``; their nannies
     restart a killed worker. A task is given up after killing two workers (the default is four), so the
     crash test needs fewer restarts."""
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), distributed.LocalCluster(
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1, **QUIET}), distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40) as cl:
         yield cl
-
-
-def _json_run(args: list[str], out: Path) -> tuple[int, dict[str, Any]]:
-    code = main(["check", *args, "--format", "json", "--no-progress", "--no-cache", "-o", str(out)])
-    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return code, data
 
 
 @pytest.mark.slow  # a cluster of two processes, each loading the spaCy pipeline
@@ -121,18 +264,6 @@ def test_relative_paths_resolve_against_the_clients_folder(cluster: Any, tmp_pat
     reports = list(DaskExecutor(cluster.scheduler_address).run(spec, rel))
     assert [r.path for r in reports] == rel
     assert all(r.error is None for r in reports)
-
-
-@pytest.mark.slow  # a cluster of two processes, each loading the spaCy pipeline
-def test_two_hundred_articles_all_reported_in_order(tmp_path: Path) -> None:
-    """The default executor: a LocalCluster of its own (2 processes x 1 thread), started and closed."""
-    names = _archive(tmp_path / "big", 200)
-    start = time.monotonic()
-    reports = list(DaskExecutor().run(LinterSpec(), names))
-    assert [r.path for r in reports] == names
-    assert all(r.error is None for r in reports), [r.error for r in reports if r.error]
-    assert sum(len(r.findings) for r in reports) > 0
-    print(f"200 articles on a local Dask cluster: {time.monotonic() - start:.1f} s")
 
 
 @pytest.mark.slow  # a cluster of two processes, each loading the spaCy pipeline
@@ -195,19 +326,6 @@ def test_failing_shard_is_split_and_only_the_bad_file_is_an_error(cluster: Any, 
     assert errors == [str(poison)]
     expected = {r.path: r.to_dict() for r in Linter().lint_many([n for n in names if n != str(poison)])}
     assert {r.path: r.to_dict() for r in reports if not r.error} == expected
-
-
-def test_unreachable_scheduler_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str],
-                                                          tmp_path: Path) -> None:
-    name = _archive(tmp_path / "one", 1)[0]
-    assert main(["check", name, "--executor", "dask:tcp://no-such-host.invalid:8786"]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "no-such-host.invalid" in err[0]
-
-
-def test_standard_input_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "-", "--executor", "dask"]) == 2
-    assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
 @pytest.mark.slow
@@ -280,111 +398,3 @@ def test_run_cache_is_asked_first_and_a_warm_run_starts_no_cluster(cluster: Any,
     assert executor.connections == 2  # the edited file went to the cluster, in its place in the order
     assert [r["path"] for r in again] == names
     assert again == [r.to_dict() for r in Linter().lint_many(names)]
-
-
-# --- a cluster that cannot run anything: the run ends with per-file errors instead of waiting forever ---
-
-@contextlib.contextmanager
-def _cluster_of(workers: int, config: dict[str, Any] | None = None) -> Iterator[Any]:
-    """A cluster of this test's own (its workers may be taken away); ``config`` is the scheduler's."""
-    with dask.config.set(config or {}), distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-            silence_logs=40) as cl:
-        yield cl
-
-
-def _not_linted_for_want_of_workers(report: Any) -> bool:
-    """An error report of one line naming its file (the executor's no-workers error)."""
-    return bool(report.error) and "\n" not in report.error and report.error.startswith(f"{report.path}: ")
-
-
-def test_cluster_without_workers_fails_every_file_with_exit_2(tmp_path: Path) -> None:
-    """Dask's own setting (here for the client only: the scheduler started before it) bounds the wait."""
-    names = _archive(tmp_path / "none", 5)
-    with _cluster_of(0) as cl, dask.config.set({"distributed.scheduler.no-workers-timeout": "1s"}):
-        code, data = _json_run([*names, "--executor", f"dask:{cl.scheduler_address}"], tmp_path / "out.json")
-    assert code == 2
-    assert [f["path"] for f in data["files"]] == names
-    assert all(f["error"] and f["error"].startswith(f"{f['path']}: ") and "\n" not in f["error"]
-               for f in data["files"])
-    assert data["summary"]["findings"] == 0
-
-
-def test_scheduler_that_gives_up_for_want_of_workers_ends_the_run(tmp_path: Path) -> None:
-    """A scheduler configured with ``no-workers-timeout`` fails the queued tasks itself (NoWorkerError):
-    each file of those shards is an error at once, long before the client's own bound."""
-    names = _archive(tmp_path / "sched", 6)
-    with _cluster_of(0, {"distributed.scheduler.no-workers-timeout": "1s"}) as cl:
-        reports = list(DaskExecutor(cl.scheduler_address, shard_size=3, no_workers_timeout=3600)
-                       .run(LinterSpec(), names))
-    assert [r.path for r in reports] == names
-    assert all(_not_linted_for_want_of_workers(r) for r in reports)
-    assert all("no Dask workers for 1 s" in r.error for r in reports if r.error)  # the scheduler's bound
-
-
-def test_local_cluster_without_workers_is_bounded_too(tmp_path: Path) -> None:
-    """The executor's own LocalCluster (here started with none) gets the bound from the constructor."""
-    names = _archive(tmp_path / "local", 3)
-    reports = list(DaskExecutor(workers=0, no_workers_timeout=1).run(LinterSpec(), names))
-    assert [r.path for r in reports] == names
-    assert all(_not_linted_for_want_of_workers(r) for r in reports)
-
-
-def _wait_until(done: Any) -> None:
-    """Until ``done()``: the cluster's own state changes take a moment (bounded: a broken cluster fails)."""
-    for _ in range(1200):
-        if done():
-            return
-        time.sleep(0.1)
-    assert done()
-
-
-def _tasks_not_finished(dask_scheduler: Any) -> int:
-    """Run on the scheduler: tasks still waiting, queued or running."""
-    return sum(ts.state not in ("memory", "erred", "released", "forgotten")
-               for ts in dask_scheduler.tasks.values())
-
-
-def test_no_workers_timeout_must_be_positive() -> None:
-    with pytest.raises(ValueError, match="no_workers_timeout"):
-        DaskExecutor(no_workers_timeout=0)
-
-
-def test_no_workers_timeout_is_the_constructors_then_dasks_setting_then_a_minute() -> None:
-    key = "distributed.scheduler.no-workers-timeout"
-    with dask.config.set({key: None}):
-        assert DaskExecutor().workerless_timeout() == NO_WORKERS_TIMEOUT == 60
-    with dask.config.set({key: "5m"}):
-        assert DaskExecutor("tcp://127.0.0.1:8786").workerless_timeout() == 300
-        assert DaskExecutor(no_workers_timeout=7).workerless_timeout() == 7
-
-
-@pytest.mark.parametrize("value", ["soon", "0s", -5])
-def test_a_dask_setting_that_is_no_bound_is_a_one_line_usage_error(
-        value: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    name = _archive(tmp_path / "cfg", 1)[0]
-    with dask.config.set({"distributed.scheduler.no-workers-timeout": value}):
-        assert main(["check", name, "--executor", "dask"]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "no-workers-timeout" in err[0]
-
-
-@pytest.mark.slow  # one worker process loading the spaCy pipeline
-def test_workers_gone_mid_run_fail_the_rest_and_finished_files_keep_their_findings(tmp_path: Path) -> None:
-    names = _archive(tmp_path / "gone", 12)
-    expected = {r.path: r.to_dict() for r in Linter().lint_many(names)}
-    with _cluster_of(1) as cl, distributed.Client(cl.scheduler_address, set_as_default=False) as client:
-        reports = []
-        for i, report in enumerate(DaskExecutor(cl.scheduler_address, shard_size=1, no_workers_timeout=1)
-                                   .run(LinterSpec(), names)):
-            reports.append(report)
-            if i == 0:
-                # the shards sent so far finish on the worker, their results not yet gathered; then every
-                # worker goes, with those results: they are lost, and the rest of the run is not yet sent
-                _wait_until(lambda: not client.run_on_scheduler(_tasks_not_finished))
-                cl.scale(0)
-                _wait_until(lambda: not client.scheduler_info()["workers"])
-    assert [r.path for r in reports] == names
-    assert [r.path for r in reports if r.error] == names[1:]
-    assert all(_not_linted_for_want_of_workers(r) for r in reports if r.error)
-    assert all(r.to_dict() == expected[r.path] for r in reports if not r.error)
