@@ -18,7 +18,7 @@ from ..blockcache import reuse, skip_key
 from ..document import Block, BlockKind, Document
 from ..findings import Applicability, Edit, Severity
 from ..markers import conflict_markers
-from ..regexgate import fold, gate
+from ..regexgate import Gate, fold, gate
 from .base import CheckContext, Hit, Option, Span, check_type
 
 
@@ -70,8 +70,8 @@ def phrase_list(ctx: CheckContext) -> Iterator[Hit]:
 
 def _phrase_matches(ctx: CheckContext) -> Iterator[tuple[int, int, int, str]]:
     """(block index, start, end, text) of every listed phrase, in document order."""
-    anywhere = [phrase_pattern(p) for p in ctx.options["phrases"]]
-    block_only = [phrase_pattern(p) for p in ctx.options["block-phrases"]]
+    anywhere = [gate(phrase_pattern(p)) for p in ctx.options["phrases"]]  # gates made once a document
+    block_only = [gate(phrase_pattern(p)) for p in ctx.options["block-phrases"]]
     max_words = ctx.options["max-block-words"]
     whole = frozenset(" ".join(str(p).casefold().split()) for p in ctx.options["whole-block-phrases"])
     settings = (tuple(ctx.options["phrases"]), tuple(ctx.options["block-phrases"]), max_words, whole)
@@ -86,8 +86,8 @@ def _phrase_matches(ctx: CheckContext) -> Iterator[tuple[int, int, int, str]]:
             yield block.index, block.start + s, block.start + e, block.text[s:e]
 
 
-def _block_phrases(doc: Document, block: Block, anywhere: list[re.Pattern[str]],
-                   block_only: list[re.Pattern[str]], max_words: int, whole: frozenset[str]
+def _block_phrases(doc: Document, block: Block, anywhere: list[Gate],
+                   block_only: list[Gate], max_words: int, whole: frozenset[str]
                    ) -> tuple[bool, tuple[tuple[int, int], ...]]:
     """Whether the block is a whole-block phrase, and the listed phrases in it (block offsets): its text
     and skip spans decide both, so a long-lived Linter keeps them per block."""
@@ -96,8 +96,8 @@ def _block_phrases(doc: Document, block: Block, anywhere: list[re.Pattern[str]],
         patterns += block_only
     taken: list[tuple[int, int]] = []
     low = fold(block.text)  # a phrase whose words the block lacks is not searched (regexgate)
-    for pat in patterns:
-        for m in gate(pat).finditer(block.text, low):
+    for g in patterns:
+        for m in g.finditer(block.text, low):
             s, e = block.start + m.start(), block.start + m.end()
             if any(a < e and s < b for a, b in taken) or doc.in_skip_span(s, e):
                 continue
