@@ -241,3 +241,28 @@ def test_a_forbidden_act_before_an_event_still_puts_the_event_first() -> None:
 def test_a_number_hyphenated_to_a_noun_names_a_kind() -> None:
     assert order_keys("Children ride three-wheel bikes before two-wheel bikes.") == [
         ("ride(bike,three,wheel)", "ride(bike,two,wheel)")]
+
+
+# -- a thing named in a list under a forbidding lead-in ----------------------------------------------------
+LISTED = ("# Teething\n\n* **Give a frozen washcloth.** It can numb sore gums.\n\n## What not to do\n\n"
+          "Avoid giving:\n\n* **Frozen washcloths, even clean ones.** They can be too hard.\n")
+
+
+def test_a_thing_listed_under_avoid_is_advice_against_it() -> None:
+    claims, found = run(LISTED)
+    assert [(a["line"], a["polarity"]) for a in of_kind(claims, "advice")] == [(3, 1), (9, -1)]
+    assert any(code == "EL303" and {3, 9} <= ({line} | rel) for code, line, rel in found), found
+    claims, found = run(LISTED.replace("Frozen washcloths, even clean ones.", "Frozen rubber toys."))
+    assert [(a["line"], a["polarity"]) for a in of_kind(claims, "advice")] == [(3, 1), (9, -1)]
+    assert not any(code.startswith("EL30") for code, _, _ in found)  # another thing
+
+
+def test_a_thing_listed_under_another_lead_in_is_no_advice() -> None:
+    claims, _ = run("# Packing\n\nYou will need:\n\n* **Frozen washcloths, even clean ones.** Pack two.\n")
+    assert [a for a in of_kind(claims, "advice") if a["line"] == 5] == []
+
+
+def test_try_a_thing_advises_using_it() -> None:
+    (advice,) = claims_of("Try a cool compress on the bruise.", "advice")
+    assert advice["polarity"] == 1 and advice["object"]["key"] == "compress(cool)"  # type: ignore[index]
+    assert [a["action"] for a in claims_of("Try to rest.", "advice")] == ["rest"]

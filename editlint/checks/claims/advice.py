@@ -405,6 +405,9 @@ def _imperative_ok(verb: Any, env: Env) -> bool:
 @builder("advice")
 def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     """Advice to do or not do something, from imperatives, modals, "it is safe to", "X is recommended"."""
+    if _emit(match, "lead-in-only", False):
+        yield from _listed_thing(match, env)
+        return
     verb = match.roles.get("action")
     carriers = [t for t in (verb, match.roles.get("keep")) if t is not None]
     if verb is None or (_emit(match, "imperative", False)
@@ -500,6 +503,15 @@ def _force(match: Match, env: Env, polarity: int) -> str:
     if low in lex.obligation_words:
         return "no-need" if polarity < 0 and env.negated(word) else ("obligation" if polarity > 0 else "")
     return "permission" if low in lex.permission_words and polarity > 0 else ""
+
+
+def _listed_thing(match: Match, env: Env) -> Iterator[Claim]:
+    """A list item that only names a thing, under a forbidding lead-in ("Avoid giving:"): advice against it.
+    Only the item's first sentence (its label) names it."""
+    thing = match.roles.get("object")
+    if thing is None or match.sent.start != 0 or not _negative_lead_in(match, env):
+        return
+    yield from _bare(match, env, thing)
 
 
 def _bare(match: Match, env: Env, verb: Any) -> Iterator[Claim]:
