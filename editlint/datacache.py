@@ -188,6 +188,8 @@ class Memo:
                 return value
         value = compute()
         with self._lock:
+            if len(known) >= 2 * self.max_entries:  # a long-lived process: memory stays bounded
+                return value
             if not self._new:
                 atexit.register(self.save)
             known[key] = value

@@ -128,6 +128,8 @@ def _compile(p: Any, flags: int = 0) -> Any:
         else:
             state["used"].add(key)
             return compiled
+    if len(state["known"]) >= 2 * MAX_PATTERNS:  # a long-lived process (the editor server): memory stays
+        return original(p, flags)  # bounded, and the store has more than it keeps anyway
     args = _compile_args(p, flags)
     compiled = _sre.compile(p, *args)
     with _lock:

@@ -4,6 +4,7 @@ what the users of it get from the cache is what they would have built."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,10 @@ def test_a_gate_from_kept_answers_is_the_gate_computed(cache: Path, monkeypatch:
         assert (a.literals, a.non_ascii) == (b.literals, b.non_ascii) == regexgate.analyse(p)
     assert read[0].literals and not read[0].open("the rash spread") and read[0].open("a high fever")
     assert read[2].non_ascii and not read[2].open("plain ascii")
+
+
+def test_a_memo_in_a_long_lived_process_stays_bounded(cache: Path) -> None:
+    memo = datacache.Memo("memo-bound", lambda: ["v1"], max_entries=2)
+    squares = [memo.get(n, functools.partial(pow, n, 2)) for n in range(10)]
+    assert squares == [n * n for n in range(10)]
+    assert memo._known is not None and len(memo._known) == 4

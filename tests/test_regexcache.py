@@ -142,3 +142,11 @@ def test_the_command_line_keeps_its_patterns_at_exit(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     (store,) = (tmp_path / "regex").glob("*.bin")
     assert store.stat().st_size > 100  # argparse's patterns at least, written at exit
+
+
+def test_a_long_lived_process_keeps_a_bounded_number(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexcache, "MAX_PATTERNS", 2)
+    assert regexcache.install()
+    compiled = [_compile(f"seedling{n}", 0) for n in range(10)]
+    assert len(regexcache._state["known"]) == 4  # twice what the store keeps; the rest compiled by re
+    assert all(c.match(f"seedling{n}") for n, c in enumerate(compiled))
