@@ -80,6 +80,8 @@ def test_a_clause_of_its_own_shares_no_object() -> None:
     ("Screen time causes short sight.", "The link between screen time and short sight is a myth."),
     ("Sugar causes hyperactivity.", "The link between sugar and hyperactivity is an old wives' tale."),
     ("Sugar causes hyperactivity.", "Contrary to popular belief, sugar does not cause hyperactivity."),
+    ("Sore eyes can be brought on by sitting close to the screen.",
+     "Sitting close to the screen does not cause sore eyes."),
 ])
 def test_cause_asserted_and_denied(asserted: str, denied: str) -> None:
     assert contradicts(asserted, denied)
