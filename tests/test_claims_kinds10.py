@@ -268,3 +268,9 @@ def test_try_a_thing_advises_using_it() -> None:
     (advice,) = claims_of("Try a cool compress on the bruise.", "advice")
     assert advice["polarity"] == 1 and advice["object"]["key"] == "compress(cool)"  # type: ignore[index]
     assert [a["action"] for a in claims_of("Try to rest.", "advice")] == ["rest"]
+
+
+def test_a_participle_before_the_noun_names_a_kind_whatever_its_tag() -> None:
+    """ "a barking cough": the tagger calls "barking" VBG in one sentence and NN in the next."""
+    assert contradicts("A barking cough is a normal part of growing up.",
+                       "Always take a barking cough seriously.")

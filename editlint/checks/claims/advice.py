@@ -93,7 +93,8 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     kinds = ("compound", "amod", "nmod") + (("nsubj",) if tok.tag_ == "VBG" else ())  # "night(nsubj) waking"
     mods = {m.lemma_.lower() if m.dep_ in ("compound", "nsubj") else m.lower_ for m in tok.children
             if m.dep_ in kinds and not m.like_num
-            and (not m.tag_.startswith("VB") or (m.dep_ == "amod" and m.tag_ == "VBN"))}  # "cooked rice"
+            and (not m.tag_.startswith("VB") or (m.dep_ == "amod" and m.tag_ in ("VBN", "VBG")))}  # "cooked
+    # rice", "a clicking hip": a participle before the noun names a kind of it, as the tagger's NN would
     people = env.lexicons.advice.people
     mods = {m for m in mods | _extra_words(tok, env) if m not in ignore and m != head and m not in people}
     key = c.key if c.known else head + (f"({','.join(sorted(mods))})" if mods else "")
