@@ -274,3 +274,10 @@ def test_a_participle_before_the_noun_names_a_kind_whatever_its_tag() -> None:
     """ "a barking cough": the tagger calls "barking" VBG in one sentence and NN in the next."""
     assert contradicts("A barking cough is a normal part of growing up.",
                        "Always take a barking cough seriously.")
+
+
+def test_an_it_cleft_carries_the_clause_its_that_opens() -> None:
+    """ "It is only after X that Y": the order's later side is Y, not "it is"."""
+    cleft = "It's only after walking is well established that running begins."
+    assert ("walk-alone", "run") in order_keys(cleft)
+    assert ("hop", "skip") in order_keys("It is only after children can hop that they start to skip.")

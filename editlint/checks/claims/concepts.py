@@ -242,8 +242,8 @@ class Concepts:
         if lem in self.lex.end_intransitive and "nsubj" in kids and not self._to_object(tok) \
                 and not self._ordered(tok):
             return tok  # "the nap goes": its end, not the nap ("X goes first" is X)
-        for step in (self._through_light, self._through_event, self._through_noun, self._through_gerund,
-                     self._through_copula, self._through_inversion):
+        for step in (self._through_cleft, self._through_light, self._through_event, self._through_noun,
+                     self._through_gerund, self._through_copula, self._through_inversion):
             nxt = step(tok, lem, kids)
             if nxt is not None:
                 return self.resolve(nxt, depth + 1)
@@ -279,6 +279,15 @@ class Concepts:
             return next((c for c in tok.children if c.dep_ in ("amod", "acl", "relcl", "compound")
                          and c.i > tok.i), None)
         return None
+
+    @staticmethod
+    def _through_cleft(tok: Any, lem: str, kids: dict[str, Any]) -> Any:
+        """ "It is only after X that Y begins": the cleft's "it is" carries the clause its "that" opens."""
+        subj = kids.get("nsubj") or kids.get("expl")
+        if lem != "be" or subj is None or subj.lower_ != "it":
+            return None
+        return next((t for t in tok.subtree if t.dep_ in ("ccomp", "advcl", "relcl") and t.i > tok.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)), None)
 
     @staticmethod
     def _through_gerund(tok: Any, lem: str, kids: dict[str, Any]) -> Any:
