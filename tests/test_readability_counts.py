@@ -130,6 +130,7 @@ def test_syllables_word_by_word_are_textstats(text: str) -> None:
     ts = r._textstat()
     assert r.syllable_count(ts, text) == ts.syllable_count(text)
     assert r.syllable_count(ts, text.upper()) == ts.syllable_count(text.upper())  # the memo is per word
+    assert isinstance(ts._editlint_syllables, r.WordSyllables)  # the counter, kept on textstat
 
 
 def test_a_block_counts_its_words_once_per_document() -> None:

@@ -53,6 +53,7 @@ def _textstat() -> Any:
     if not getattr(textstat, "_editlint_word_caches", False):
         _roomy_word_caches()
         textstat._editlint_word_caches = True
+        textstat._editlint_syllables = WordSyllables.of_textstat()
     return textstat
 
 
@@ -88,50 +89,59 @@ def _roomy_word_caches() -> None:
         setattr(module, name, made[id(func)])
 
 
-#: Distinct words whose syllables :func:`syllable_count` keeps (bounded: a long run meets ever more words).
+#: Distinct words whose syllables a :class:`WordSyllables` keeps (bounded: a long run meets ever more words).
 SYLLABLE_MEMO = 1 << 16
-_word_syllables: dict[str, int] = {}
 
 
-@functools.lru_cache(maxsize=1)
-def _syllable_module() -> Any:
-    """textstat's syllable counter module, if it has the layout :func:`syllable_count` follows, else None."""
-    try:
-        module = importlib.import_module("textstat.backend.counts._count_syllables")
-    except ImportError:  # pragma: no cover - textstat is pinned
-        return None
-    names = ("list_words", "get_cmudict", "get_pyphen")
-    return module if all(callable(getattr(module, n, None)) for n in names) else None
-
-
-def syllable_count(ts: Any, text: str) -> int:
-    """textstat's ``syllable_count(text)``, each distinct word worked out once for the whole run.
+class WordSyllables:
+    """textstat's ``syllable_count(text)``, each distinct word worked out once (kept on the textstat module
+    by :func:`_textstat`, beside its roomier per-word caches).
 
     textstat counts a text's syllables word by word (its words by ``list_words(text, lowercase=True)``;
     a word's count is the stressed phones of its first CMU pronunciation, else pyphen's hyphenation points
     plus one), but caches whole texts only, so every sentence looked all its words up again (a third of
-    EL2's CPU). Same counts (tested against textstat); another textstat layout is asked as before."""
-    module = _syllable_module()
-    if module is None:  # pragma: no cover - textstat is pinned
-        return int(ts.syllable_count(text))
-    total = 0
-    for word in module.list_words(text, lowercase=True):
-        n = _word_syllables.get(word)
-        if n is None:
-            if len(_word_syllables) >= SYLLABLE_MEMO:
-                _word_syllables.clear()
-            n = _word_syllables[word] = _word_syllable_count(module, word)
-        total += n
-    return total
+    EL2's CPU). Same counts (tested against textstat)."""
+
+    def __init__(self, module: Any) -> None:
+        self.module = module  # textstat.backend.counts._count_syllables
+        self.memo: dict[str, int] = {}
+
+    @classmethod
+    def of_textstat(cls) -> WordSyllables | None:
+        """The counter for the installed textstat, or None if its layout is not the one followed here."""
+        try:
+            module = importlib.import_module("textstat.backend.counts._count_syllables")
+        except ImportError:  # pragma: no cover - textstat is pinned
+            return None
+        names = ("list_words", "get_cmudict", "get_pyphen")
+        return cls(module) if all(callable(getattr(module, n, None)) for n in names) else None
+
+    def count(self, text: str) -> int:
+        total = 0
+        memo = self.memo
+        for word in self.module.list_words(text, lowercase=True):
+            n = memo.get(word)
+            if n is None:
+                if len(memo) >= SYLLABLE_MEMO:
+                    memo.clear()
+                n = memo[word] = self._word(word)
+            total += n
+        return total
+
+    def _word(self, word: str) -> int:
+        """One word's syllables as textstat's ``count_syllables`` counts them (its loop body)."""
+        try:
+            phones = self.module.get_cmudict(LANGUAGE)[word][0]
+            return sum(1 for p in phones if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            return len(self.module.get_pyphen(LANGUAGE).positions(word)) + 1
 
 
-def _word_syllable_count(module: Any, word: str) -> int:
-    """One word's syllables as textstat's ``count_syllables`` counts them (its loop body)."""
-    try:
-        phones = module.get_cmudict(LANGUAGE)[word][0]
-        return sum(1 for p in phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(module.get_pyphen(LANGUAGE).positions(word)) + 1
+def syllable_count(ts: Any, text: str) -> int:
+    """textstat's ``syllable_count(text)`` through its :class:`WordSyllables` when :func:`_textstat` gave it
+    one, else textstat's own."""
+    counter = getattr(ts, "_editlint_syllables", None)
+    return counter.count(text) if isinstance(counter, WordSyllables) else int(ts.syllable_count(text))
 
 
 # -- audience profiles -----------------------------------------------------------------------------
