@@ -281,3 +281,15 @@ def test_an_it_cleft_carries_the_clause_its_that_opens() -> None:
     cleft = "It's only after walking is well established that running begins."
     assert ("walk-alone", "run") in order_keys(cleft)
     assert ("hop", "skip") in order_keys("It is only after children can hop that they start to skip.")
+
+
+# -- guidance: where a practice ends ("until N") -------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "against"), [
+    ("Avoid direct sunlight until 3 months.", True),  # the guidance says until 6 months
+    ("Avoid direct sunlight until 6 months.", False),
+    ("Keep your toddler rear-facing until 18 months.", True),  # as long as the seat allows, past 2 years
+    ("Keep your child rear-facing until at least 2 years.", False),
+])
+def test_an_early_end_goes_against_guidance(sentence: str, against: bool) -> None:
+    _, found = run(article(sentence))
+    assert (("EL304", 3) in {(code, line) for code, line, _ in found}) is against, found

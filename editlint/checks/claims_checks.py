@@ -911,8 +911,8 @@ def _claim_words(ctx: CheckContext, c: Claim) -> str:
         parts += [c.action, _thing_words(c.object), *sorted(c.details)]
     elif isinstance(c, StanceClaim):
         parts.append(_thing_words(c.thing))
-    elif isinstance(c, AgeClaim):
-        parts.append(_thing_words(c.concept))
+    elif isinstance(c, AgeClaim):  # and the event as written: "keep your child rear-facing"
+        parts += [_thing_words(c.concept), c.concept.text]
     return " | ".join(p for p in parts if p).lower().replace("’", "'")
 
 
@@ -938,6 +938,8 @@ def _goes_against(c: Claim, g: Guidance) -> bool:
     if isinstance(c, StanceClaim):
         return c.verdict.positive == avoid
     if isinstance(c, AgeClaim):
+        if c.relation is Relation.BY:  # "keep X until N" / "no X until N": where the practice ends
+            return c.months[1] < g.under - AGE_MARGIN
         return avoid and c.relation in (Relation.AT, Relation.FROM) and c.months[0] < g.under - AGE_MARGIN
     return False
 
