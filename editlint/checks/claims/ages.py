@@ -19,8 +19,9 @@ from typing import Any
 from ...document import Block, BlockKind
 from .constructions import Env, Match, builder
 from .lexicons import Lexicons
+from .matching import TokenTable
 from .model import AgeClaim, Claim, Concept, Hedge, Interval, Phase, Provenance, QuantityClaim, Relation
-from .scope import clause_tokens, clause_verb, span_text
+from .scope import clause_at, clause_verb, clause_verb_at, span_text
 from .units import Amount, Units, counted
 
 # The word lists (light heads, capping verbs, time-clause marks, ...) are ``[ages]`` and ``[quantity]`` of
@@ -36,21 +37,26 @@ def amount_at(units: Units, sent: Any, tok: Any) -> Amount | None:
     return None
 
 
-def clause_span(sent: Any, anchors: Sequence[Any]) -> tuple[int, int]:
-    """Character offsets (in the sentence) of the clause(s) the anchors sit in, nested clauses excluded."""
-    toks = [t for a in anchors if a is not None for v in _governing(clause_verb(a)) for t in clause_tokens(v)
-            if not t.is_punct and t.dep_ != "cc"]
+def clause_span(sent: Any, anchors: Sequence[Any], table: TokenTable | None = None) -> tuple[int, int]:
+    """Character offsets (in the sentence) of the clause(s) the anchors sit in, nested clauses excluded
+    (``table``: the block's token table, when the caller has it)."""
+    table = table if table is not None else TokenTable(sent.doc)
+    deps, punct = table.strings("DEP"), table.cols["IS_PUNCT"]
+    idx, size = table.late("IDX"), table.late("LENGTH")
+    toks = [t for a in anchors if a is not None for v in _governing(table, clause_verb_at(table, a.i))
+            for t in clause_at(table, v) if not punct[t] and deps[t] != "cc"]
     if not toks:
         return 0, len(span_text(sent))
-    return min(t.idx for t in toks) - sent.start_char, max(t.idx + len(t) for t in toks) - sent.start_char
+    return min(idx[t] for t in toks) - sent.start_char, max(idx[t] + size[t] for t in toks) - sent.start_char
 
 
-def _governing(verb: Any) -> list[Any]:
+def _governing(table: TokenTable, verb: int) -> list[int]:
     """A complement clause and the clauses it completes: "After six months(,) it is fine to X" and "From
     one, we suggest that you X" limit X by what the governing clause says."""
+    deps, head = table.strings("DEP"), table.head
     out = [verb]
-    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and len(out) < 4:
-        verb = verb.head
+    while deps[verb] in ("xcomp", "ccomp") and head[verb] != verb and len(out) < 4:
+        verb = head[verb]
         out.append(verb)
     return out
 
@@ -100,23 +106,29 @@ def with_scope(prov: Provenance, sent: Any, env: Env, skip: Amount | None = None
             return dataclasses.replace(prov, condition="", age_scope=scope)
     if prov.age_scope is not None:
         return prov
-    scope = sentence_scope(units, sent, skip, clause_span(sent, anchors) if anchors else None)
+    table = env.scopes.table(sent.doc)
+    scope = sentence_scope(units, sent, skip, clause_span(sent, anchors, table) if anchors else None)
     if scope is None and anchors:
-        scope = time_clause_scope(sent, anchors, units, env.lexicons)
+        scope = time_clause_scope(sent, anchors, units, env.lexicons, table)
     return dataclasses.replace(prov, age_scope=scope) if scope else prov
 
 
-def time_clause_scope(sent: Any, anchors: Sequence[Any], units: Units, lex: Lexicons) -> Interval | None:
+def time_clause_scope(sent: Any, anchors: Sequence[Any], units: Units, lex: Lexicons,
+                      table: TokenTable | None = None) -> Interval | None:
     """The ages a time clause on the claim's verb names: "before … is 6 months old" -> (0, 6); "before"
     limits advice to younger children, "once …" to older ones (``[ages] before-marks`` / ``after-marks``)."""
     before_marks, after_marks = lex.ages.before_marks, lex.ages.after_marks
+    table = table if table is not None else TokenTable(sent.doc)
+    deps, low, kids = table.strings("DEP"), table.strings("LOWER"), table.children
     for a in anchors:
-        verb = clause_verb(a)
-        for c in verb.children:
-            mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "")
-            if c.dep_ != "advcl" or mark not in before_marks | after_marks:
+        for c in kids[clause_verb_at(table, a.i)]:
+            if deps[c] != "advcl":
                 continue
-            text = sent.doc[c.left_edge.i:c.right_edge.i + 1].text
+            mark = next((low[m] for m in kids[c] if deps[m] == "mark"), "")
+            if mark not in before_marks | after_marks:
+                continue
+            clause = sent.doc[c]
+            text = sent.doc[clause.left_edge.i:clause.right_edge.i + 1].text
             age = next((x for x in units.scan(text) if x.is_age), None)
             if age is None:
                 continue
@@ -176,18 +188,18 @@ def _event(match: Match) -> Any:
     return match.roles.get("event")
 
 
-def _share(event: Any, lex: Lexicons) -> bool:
+def _share(event: Any, lex: Lexicons, table: TokenTable) -> bool:
     """ "eating mostly solid food at 12 months": a share of the child's diet or day is a state, not the
     age the event starts or is mastered."""
-    words = lex.ages.share_words
-    return any(t.lower_ in words for t in clause_tokens(event))
+    words, low = lex.ages.share_words, table.strings("LOWER")
+    return any(low[t] in words for t in clause_at(table, event.i))
 
 
 @builder("age")
 def build_age(match: Match, env: Env) -> Iterator[Claim]:
     """An age for an event ("crawl at 7 to 10 months") or an age word as its subject ("newborns crawl")."""
     event = _event(match)
-    if event is None or _share(event, env.lexicons):
+    if event is None or _share(event, env.lexicons, env.scopes.table(event.doc)):
         return
     if "word" in match.roles:
         yield from _age_word(match, env, event, match.roles["word"])

@@ -215,11 +215,13 @@ class Constructions:
                               path=str(rules_dir() / CONSTRUCTIONS_DIR)) from None
         return matcher
 
-    def run_doc(self, sdoc: Any, block: Block, kinds: Iterable[str] | None = None) -> dict[int, list[Match]]:
-        """Every match in a block's spaCy ``Doc``, grouped by the start token of its sentence."""
+    def run_doc(self, sdoc: Any, block: Block, kinds: Iterable[str] | None = None,
+                table: TokenTable | None = None) -> dict[int, list[Match]]:
+        """Every match in a block's spaCy ``Doc``, grouped by the start token of its sentence (``table``:
+        the block's token table when the caller keeps one for its scope readers)."""
         wanted = set(kinds) if kinds is not None else None
         fast = self._fast_for(sdoc.vocab)
-        table = TokenTable(sdoc)
+        table = table if table is not None else TokenTable(sdoc)
         sents: list[Any] | None = None
         out: dict[int, list[Match]] = {}
         for k in fast.gates.candidates(table):

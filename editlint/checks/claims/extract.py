@@ -106,7 +106,7 @@ class Extraction:
 
     def _block(self, block: Block) -> Iterator[Claim]:
         sdoc = self.ctx.spacy(block)
-        matches = self.constructions.run_doc(sdoc, block)
+        matches = self.constructions.run_doc(sdoc, block, table=self.scopes.table(sdoc))
         if not matches:
             return  # no construction in the block: its sentences need not be read
         previous = None

@@ -28,6 +28,8 @@ COLUMNS = MappingProxyType({"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "L
                             "TAG": "TAG", "DEP": "DEP", "IS_PUNCT": "IS_PUNCT", "LIKE_NUM": "LIKE_NUM",
                             "IS_SENT_START": "IS_SENT_START"})
 _ARRAY_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "IS_PUNCT", "LIKE_NUM", "SENT_START", "HEAD")
+#: columns read from the ``Doc`` only when a scope reader asks (character offsets and lengths)
+_LATE_ATTRS = ("IDX", "LENGTH")
 _BOOLS = frozenset({"IS_PUNCT", "LIKE_NUM", "IS_SENT_START"})
 _STRINGS = frozenset({"ORTH", "LOWER", "LEMMA", "TAG", "DEP"})
 #: columns whose values name words (a construction's cheapest gate)
@@ -41,12 +43,12 @@ FEW = 2
 _WRAP = 2 ** 64
 
 
-def _attr_ids() -> list[int]:
+def _attr_ids(names: Sequence[str] = _ARRAY_ATTRS) -> list[int]:
     """spaCy's attribute ids of the table's columns (``Doc.to_array``'s argument): a dictionary lookup per
     block, so nothing is kept in the module."""
     from spacy import attrs
 
-    return [getattr(attrs, a) for a in _ARRAY_ATTRS]
+    return [getattr(attrs, a) for a in names]
 
 
 def stop_word(vocab: Any) -> Callable[[int], bool]:
@@ -76,6 +78,8 @@ class TokenTable:
         self._values: dict[str, frozenset[int]] = {}
         self._children: list[list[int]] | None = None
         self._passing: dict[Test, list[int] | None] = {}
+        self._strings: dict[str, list[str]] = {}
+        self._late: dict[str, list[int]] = {}
 
     def passing(self, test: Test) -> list[int] | None:
         """The tokens that pass ``test`` (None for a test that gives no candidates), once per block."""
@@ -89,6 +93,16 @@ class TokenTable:
         got = self._values.get(col)
         if got is None:
             got = self._values[col] = frozenset(self.cols[col])
+        return got
+
+    def late(self, col: str) -> list[int]:
+        """A column only the scope readers ask for (``IDX``, ``LENGTH``: characters), read on first use."""
+        got = self._late.get(col)
+        if got is None:
+            late = _attr_ids(_LATE_ATTRS)
+            rows = self.sdoc.to_array(late).T.tolist() if self.n else [[] for _ in late]
+            self._late.update(zip(_LATE_ATTRS, rows, strict=True))
+            got = self._late[col]
         return got
 
     def holds(self, needs: Needs) -> bool:
@@ -109,6 +123,33 @@ class TokenTable:
                     kids[h].append(i)
             self._children = kids
         return self._children
+
+    def strings(self, col: str) -> list[str]:
+        """A column as the strings spaCy's attributes give (``lemma_``, ``lower_``, ``dep_``, ``pos_``...),
+        read once per block: the scope readers test words of many tokens without making a ``Token``."""
+        got = self._strings.get(col)
+        if got is None:
+            if col == "POS":
+                from spacy.parts_of_speech import NAMES
+
+                got = [str(NAMES.get(v, "")) for v in self.cols[col]]
+            else:
+                store = self.sdoc.vocab.strings
+                got = [store[v] for v in self.cols[col]]
+            self._strings[col] = got
+        return got
+
+    def clause(self, verb: int, nested: frozenset[str]) -> list[int]:
+        """The verb's subtree without the subtrees of dependents labelled ``nested`` (its own clause), in
+        the order of a depth-first walk that pops the last child first (``scope.clause_tokens``)."""
+        deps, kids = self.strings("DEP"), self.children
+        out = [verb]
+        stack = [c for c in kids[verb] if deps[c] not in nested]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in kids[t] if deps[c] not in nested)
+        return out
 
     def string(self, col: str, value: int) -> str:
         if col == "POS":
@@ -209,11 +250,12 @@ class Test:
         block is a paragraph of a few dozen tokens: one pass over the column beats building its index."""
         if self.kind == "not_in":
             return None
-        col = table.cols[self.col]
         if self.kind == "in":
             values = self.values
-            return [i for i, v in enumerate(col) if v in values]
-        return [i for i, v in enumerate(col) if self.searches(table, v)]
+            if values.isdisjoint(table.values(self.col)):
+                return []  # most word tests: the block's value set answers without a pass over its tokens
+            return [i for i, v in enumerate(table.cols[self.col]) if v in values]
+        return [i for i, v in enumerate(table.cols[self.col]) if self.searches(table, v)]
 
 
 def _value(col: str, v: Any, strings: Any) -> int:
@@ -336,7 +378,7 @@ class Pattern:
         start: Sequence[int] = first if first is not None else range(table.n)
         found: set[tuple[int, ...]] = set()
         steps = self.plan(anchor)
-        for i in sorted(set(start)):
+        for i in start:  # a test's candidates are in token order, each once
             if _ok(self.tests[anchor], table, i):
                 bound = [-1] * len(self.tests)
                 bound[anchor] = i

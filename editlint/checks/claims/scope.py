@@ -9,6 +9,7 @@ while "before some babies walk" in a longer sentence is not a hedge on its main 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -19,9 +20,13 @@ from pydantic import Field
 from ...api import DataSchema
 from ...datafile import DataModel, load_model, rules_dir
 from ...document import Block, BlockKind, Document
+from .matching import TokenTable
 from .model import Hedge, Interval, Provenance
 
 SCOPES_FILE = "claims/scopes.toml"
+#: token tables a scope reader keeps (a block's claims are read together; structure readers come back to
+#: a few blocks)
+TABLES_KEPT = 64
 
 
 class HedgeLex(DataModel):
@@ -152,6 +157,22 @@ def clause_verb(tok: Any) -> Any:
     return t
 
 
+def clause_verb_at(table: TokenTable, i: int) -> int:
+    """:func:`clause_verb` of token ``i`` on the block's token table (no ``Token`` made on the way)."""
+    pos, deps, head = table.strings("POS"), table.strings("DEP"), table.head
+    t = i
+    while pos[t] not in ("VERB", "AUX") and head[t] != t:
+        if deps[t] in _CLAUSE_DEPS:
+            break
+        t = head[t]
+    return t
+
+
+def clause_at(table: TokenTable, verb: int) -> list[int]:
+    """:func:`clause_tokens` of token ``verb`` on the block's token table, as indexes in the same order."""
+    return table.clause(verb, _CLAUSE_DEPS)
+
+
 def clause_tokens(verb: Any) -> list[Any]:
     """The verb's own clause: its subtree without nested clauses."""
     out = [verb]
@@ -182,6 +203,10 @@ class ScopeReader:
         self._conditions: dict[tuple[int, ...], str] = {}
         #: per token: its clause verb; per sentence (doc, start, end): its question and myth flags
         self._verbs: dict[tuple[int, int], Any] = {}
+        #: the last blocks' token tables (id of a block's spaCy Doc -> the Doc, kept alive with it, and its
+        #: table); the constructions matched on the same table
+        self._tables: OrderedDict[int, tuple[Any, TokenTable]] = OrderedDict()
+        self._negation_words = lex.negation.words | lex.negation.rare_adverbs | lex.negation.false_adverbs
         self._sentences: dict[tuple[int, int, int, str], bool] = {}
         labels = "|".join(re.escape(x) for x in lex.myth.labels)
         facts = "|".join(re.escape(x) for x in lex.myth.fact_labels)
@@ -208,8 +233,20 @@ class ScopeReader:
         key = (id(tok.doc), tok.i)
         got = self._verbs.get(key)
         if got is None:
-            got = self._verbs[key] = clause_verb(tok)
+            doc = tok.doc
+            got = self._verbs[key] = doc[clause_verb_at(self.table(doc), tok.i)]
         return got
+
+    def table(self, sdoc: Any) -> TokenTable:
+        """The block's token table (heads, labels and words as lists), made once per block's ``Doc``."""
+        got = self._tables.get(id(sdoc))
+        if got is not None and got[0] is sdoc:
+            self._tables.move_to_end(id(sdoc))
+            return got[1]
+        got = self._tables[id(sdoc)] = (sdoc, TokenTable(sdoc))
+        if len(self._tables) > TABLES_KEPT:
+            self._tables.popitem(last=False)
+        return got[1]
 
     def _sentence_memo(self, sent: Any, what: str, compute: Any) -> bool:
         """A flag of the whole sentence, read once per sentence (its claims share it)."""
@@ -231,15 +268,16 @@ class ScopeReader:
         return bool(self._clause_memo(self._negated, self.clause_verb(tok), self._negated_clause))
 
     def _negated_clause(self, verb: Any) -> bool:
-        words = self.lex.negation.words | self.lex.negation.rare_adverbs | self.lex.negation.false_adverbs
-        for c in verb.children:
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words):
+        words, table = self._negation_words, self.table(verb.doc)
+        deps, low, kids = table.strings("DEP"), table.strings("LOWER"), table.children
+        for c in kids[verb.i]:
+            dep = deps[c]
+            if dep == "neg" or (dep in ("advmod", "det", "preconj") and low[c] in words):
                 return True
-            if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(
-                    g.lower_ in ("no", "not") for g in c.children):
+            if dep == "advmod" and low[c] in ("longer", "more") and any(
+                    low[g] in ("no", "not") for g in kids[c]):
                 return True  # "experts no longer advise X": not any more
-            no_subject = any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-            if c.dep_ in ("nsubj", "nsubjpass") and no_subject:
+            if dep in ("nsubj", "nsubjpass") and any(deps[d] == "det" and low[d] == "no" for d in kids[c]):
                 return True
         return (verb.dep_ == "ccomp" and self._denial_frame(verb.head)) or self.myth_frame(verb)
 
@@ -287,7 +325,8 @@ class ScopeReader:
     def modal_only(self, anchors: Iterable[Any]) -> bool:
         """Does only "may / might / could" hedge the claim ("your baby may start to X at about N")? For an
         age that is the guide's usual wording of the usual age, not an exception."""
-        return all(self._clause_hedge(clause_verb(a), modals=False) is not Hedge.MINORITY for a in anchors)
+        return all(self._clause_hedge(self.clause_verb(a), modals=False) is not Hedge.MINORITY
+                   for a in anchors)
 
     def _clause_hedge(self, verb: Any, modals: bool = True) -> Hedge:
         lex = self.lex.hedge
@@ -295,16 +334,18 @@ class ScopeReader:
         if verb.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lemma_.lower() in lex.minority_frames
                                         for c in verb.head.children):
             return Hedge.MINORITY  # "it is possible that P", "it's not unheard of that P"
-        for t in clause_tokens(verb):
-            low = t.lemma_.lower()
-            if modals and t.dep_ == "aux" and low in lex.minority_modals:
+        table = self.table(verb.doc)
+        lemmas, deps, lowers = table.strings("LEMMA"), table.strings("DEP"), table.strings("LOWER")
+        for t in clause_at(table, verb.i):
+            low = lemmas[t].lower()
+            if modals and deps[t] == "aux" and low in lex.minority_modals:
                 return Hedge.MINORITY
             if low in self.lex.negation.rare_adverbs:
                 level = Hedge.MAJORITY  # "rarely X" denies X of most cases: a claim about the usual case
                 continue
-            if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(t)):
+            if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(verb.doc[t])):
                 return Hedge.MINORITY
-            if low in lex.majority_words or t.lower_ in lex.majority_words:
+            if low in lex.majority_words or lowers[t] in lex.majority_words:
                 level = Hedge.MAJORITY
         return level
 
@@ -317,19 +358,22 @@ class ScopeReader:
         return got
 
     def _condition(self, sent: Any, anchors: Sequence[Any]) -> str:
-        markers = self.lex.condition.markers
+        markers, doc = self.lex.condition.markers, sent.doc
+        table = self.table(doc)  # the walk reads labels and words by index: a Token only where one is tested
+        deps, low, kids, heads = table.strings("DEP"), table.strings("LOWER"), table.children, table.head
+        anchored = {a.i for a in anchors}
         for a in anchors:
-            t = a
+            t = a.i
             while True:
-                kids = list(t.children)  # read once: both tests below walk them
-                for c in kids:
-                    if c.dep_ == "advcl" and all(c.i != a.i for a in anchors) \
-                            and self._opens_condition(c, markers):
-                        return str(sent.doc[c.left_edge.i:c.right_edge.i + 1].text)
-                if any(m.dep_ == "mark" and m.lower_ in markers for m in kids) or self._inverted(t):
-                    return str(sent.doc[t.left_edge.i:t.right_edge.i + 1].text)
-                head = t.head
-                if head.i == t.i or (t.dep_ in _MAIN_DEPS and t.i < head.i):
+                for c in kids[t]:
+                    if deps[c] == "advcl" and c not in anchored and self._opens_condition(doc[c], markers):
+                        found = doc[c]
+                        return str(doc[found.left_edge.i:found.right_edge.i + 1].text)
+                here = doc[t]
+                if any(deps[m] == "mark" and low[m] in markers for m in kids[t]) or self._inverted(here):
+                    return str(doc[here.left_edge.i:here.right_edge.i + 1].text)
+                head = heads[t]
+                if head == t or (deps[t] in _MAIN_DEPS and t < head):
                     break  # "X comes first, so don't worry if ...": a main clause hung on the next one
                 t = head
         return self._leading_scope(sent)
@@ -435,28 +479,31 @@ class ScopeReader:
         low = span_text(sent).lower()
         if any(p in low for p in self.lex.reported.phrases):
             return True
-        lex = self.lex.reported
+        lex, table = self.lex.reported, self.table(sent.doc)
+        deps, lemmas, heads = table.strings("DEP"), table.strings("LEMMA"), table.head
         for a in anchors:
-            t = a
-            if self._anecdote(t):
+            t = a.i
+            if self._anecdote(table, t):
                 return True
-            while t.head.i != t.i:
-                child, t = t, t.head
-                reporting = t.lemma_.lower() in lex.verbs and self._other_subject(t)
-                if (child.dep_ in ("ccomp", "xcomp") and reporting) or self._anecdote(t):
+            while heads[t] != t:
+                child, t = t, heads[t]
+                reporting = lemmas[t].lower() in lex.verbs and self._other_subject(table, t)
+                if (deps[child] in ("ccomp", "xcomp") and reporting) or self._anecdote(table, t):
                     return True
         return False
 
-    def _anecdote(self, verb: Any) -> bool:
+    def _anecdote(self, table: TokenTable, verb: int) -> bool:
         """A clause about the writer's own child ("my son", "our twins"): a story, not a claim about
-        children."""
-        owners = self.lex.reported.anecdote_owners
-        return any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "poss" and p.lower_ in owners
-                                                          for p in c.children) for c in verb.children)
+        children (``verb``: a token index in the block's table)."""
+        owners, deps, low, kids = self.lex.reported.anecdote_owners, table.strings("DEP"), table.strings(
+            "LOWER"), table.children
+        return any(deps[c] in ("nsubj", "nsubjpass") and any(deps[p] == "poss" and low[p] in owners
+                                                             for p in kids[c]) for c in kids[verb])
 
-    def _other_subject(self, verb: Any) -> bool:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(s.lemma_.lower() in self.lex.reported.subjects for s in subjects)
+    def _other_subject(self, table: TokenTable, verb: int) -> bool:
+        deps, lemmas = table.strings("DEP"), table.strings("LEMMA")
+        subjects = [c for c in table.children[verb] if deps[c] in ("nsubj", "nsubjpass")]
+        return any(lemmas[s].lower() in self.lex.reported.subjects for s in subjects)
 
     # -- all together ------------------------------------------------------------------------------
     def provenance(self, sent: Any, block: Block, anchors: Sequence[Any], construction: str,
