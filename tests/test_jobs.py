@@ -217,4 +217,4 @@ def test_a_pool_forks_its_workers_from_a_warmed_fork_server(tmp_path: Path,
     assert started == [(spec, paths[0])]  # the first file's configuration is the one warmed up
     from multiprocessing import forkserver
 
-    assert local.WARM_MODULE in forkserver._forkserver._preload_modules
+    assert local.WARM_MODULE in forkserver._forkserver._preload_modules  # type: ignore[attr-defined]
