@@ -293,3 +293,11 @@ def test_an_it_cleft_carries_the_clause_its_that_opens() -> None:
 def test_an_early_end_goes_against_guidance(sentence: str, against: bool) -> None:
     _, found = run(article(sentence))
     assert (("EL304", 3) in {(code, line) for code, line, _ in found}) is against, found
+
+
+@pytest.mark.parametrize("lifted", ["Don't feel that you have to sterilise every toy.",
+                                    "Don't think you must sterilise every toy."])
+def test_a_negated_feeling_lifts_the_obligation(lifted: str) -> None:
+    advice = [a for a in claims_of(lifted, "advice") if a["action"] == "sterilise"]
+    assert [(a["polarity"], a["force"]) for a in advice] == [(-1, "no-need")]
+    assert not contradicts(lifted, "You may sterilise every toy.")  # no need and leave agree

@@ -431,7 +431,22 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
         claim = dataclasses.replace(claim, polarity=-claim.polarity,
                                     absolute=claim.absolute or lead.startswith("never"))
     force = _force(match, env, claim.polarity)
+    if force == "obligation" and _pressure_lifted(verb, env):
+        claim, force = dataclasses.replace(claim, polarity=-1), "no-need"
     yield dataclasses.replace(claim, force=force, prov=_deontic(match, claim.prov, force, env))
+
+
+def _pressure_lifted(verb: Any, env: Env) -> bool:
+    """ "Don't feel (that) you have to X", "don't think you must X": a negated verb of feeling or belief
+    over the obligation lifts it: there is no need to X (``[advice] pressure-verbs``)."""
+    t = verb
+    for _ in range(3):  # wean(xcomp) -> have(ccomp) -> feel
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in env.lexicons.advice.pressure_verbs:
+            return any(c.dep_ == "neg" for c in t.head.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _deontic(match: Match, prov: Provenance, force: str, env: Env) -> Provenance:

@@ -39,6 +39,8 @@ class AdviceLex(DataModel):
     pro_verbs: frozenset[str] = Field(default=frozenset(), alias="pro-verbs")
     #: "start to X", "begin X-ing", "continue to X": the aspect verb only times the act, X is the advice
     aspect_verbs: frozenset[str] = Field(default=frozenset(), alias="aspect-verbs")
+    #: "don't feel (that) you have to X": a negated verb of feeling over an obligation lifts it
+    pressure_verbs: frozenset[str] = Field(default=frozenset(), alias="pressure-verbs")
 
 
 class AgesLex(DataModel):
