@@ -252,8 +252,8 @@ class Test:
             return None
         if self.kind == "in":
             values = self.values
-            if values.isdisjoint(table.values(self.col)):
-                return []  # most word tests: the block's value set answers without a pass over its tokens
+            if self.col in LEXICAL and values.isdisjoint(table.values(self.col)):
+                return []  # most word tests: the block's word set (the gate's) answers without a pass
             return [i for i, v in enumerate(table.cols[self.col]) if v in values]
         return [i for i, v in enumerate(table.cols[self.col]) if self.searches(table, v)]
 
