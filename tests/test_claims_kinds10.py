@@ -301,3 +301,15 @@ def test_a_negated_feeling_lifts_the_obligation(lifted: str) -> None:
     advice = [a for a in claims_of(lifted, "advice") if a["action"] == "sterilise"]
     assert [(a["polarity"], a["force"]) for a in advice] == [(-1, "no-need")]
     assert not contradicts(lifted, "You may sterilise every toy.")  # no need and leave agree
+
+
+# -- a modal with the child as subject: advice to the carer ---------------------------------------------
+def test_what_the_child_should_have_is_what_to_give() -> None:
+    assert contradicts("Toddlers should not eat whole nuts.", "You can give toddlers whole nuts as a snack.")
+    assert not contradicts("Toddlers should not eat whole nuts.", "You can give toddlers nut butter.")
+    (advice,) = claims_of("Toddlers should drink water with meals until age 3.", "advice")
+    assert advice["action"] == "give" and advice["prov"]["age_scope"] == [12.0, 36.0]  # type: ignore[index]
+
+
+def test_what_the_child_can_do_is_no_advice() -> None:
+    assert claims_of("Toddlers can climb stairs.", "advice") == []

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ...document import BlockKind
-from .ages import population_scope, with_scope
+from .ages import age_word_of, population_scope, with_scope
 from .constructions import Env, Match, builder
 from .model import (
     AdviceClaim,
@@ -430,10 +430,27 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if lead:  # a bullet under "Never:" / "Avoid these:" forbids what it names
         claim = dataclasses.replace(claim, polarity=-claim.polarity,
                                     absolute=claim.absolute or lead.startswith("never"))
+    if _emit(match, "recipient", False):
+        claim = _for_the_child(match, env, claim)
     force = _force(match, env, claim.polarity)
     if force == "obligation" and _pressure_lifted(verb, env):
         claim, force = dataclasses.replace(claim, polarity=-1), "no-need"
     yield dataclasses.replace(claim, force=force, prov=_deontic(match, claim.prov, force, env))
+
+
+def _for_the_child(match: Match, env: Env, claim: AdviceClaim) -> AdviceClaim:
+    """ "Toddlers should have X": the carer gives X (``[advice] recipient-verbs``), and the subject's age
+    word bounds the ages the advice gives ("toddlers ... until age 2" is 12 to 24 months, not 0 to 24)."""
+    if claim.action in env.lexicons.advice.recipient_verbs:
+        claim = dataclasses.replace(claim, action="give")
+    subject, scope = match.roles.get("subject"), claim.prov.age_scope
+    found = age_word_of(subject, env.ontology) if subject is not None and scope is not None else None
+    if found is None or scope is None:
+        return claim  # an age word alone sets no scope (as "give toddlers X" does not)
+    lo, hi = max(found[1][0], scope[0]), min(found[1][1], scope[1])
+    if lo >= hi:
+        return claim
+    return dataclasses.replace(claim, prov=dataclasses.replace(claim.prov, age_scope=(lo, hi)))
 
 
 def _pressure_lifted(verb: Any, env: Env) -> bool:

@@ -41,6 +41,8 @@ class AdviceLex(DataModel):
     aspect_verbs: frozenset[str] = Field(default=frozenset(), alias="aspect-verbs")
     #: "don't feel (that) you have to X": a negated verb of feeling over an obligation lifts it
     pressure_verbs: frozenset[str] = Field(default=frozenset(), alias="pressure-verbs")
+    #: "babies should have / get / drink X": what the child takes in is what the carer gives it
+    recipient_verbs: frozenset[str] = Field(default=frozenset(), alias="recipient-verbs")
 
 
 class AgesLex(DataModel):
