@@ -313,3 +313,10 @@ def test_what_the_child_should_have_is_what_to_give() -> None:
 
 def test_what_the_child_can_do_is_no_advice() -> None:
     assert claims_of("Toddlers can climb stairs.", "advice") == []
+
+
+def test_children_under_a_bare_number_are_that_many_years_old() -> None:
+    (advice,) = claims_of("Children under 5 should not eat whole grapes.", "advice")
+    assert advice["prov"]["age_scope"] == [0.0, 60.0]  # type: ignore[index]
+    assert not contradicts("Children under 5 should not eat whole grapes.",
+                           "Children over 5 can eat whole grapes.")

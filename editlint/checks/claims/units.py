@@ -225,6 +225,10 @@ class Units:
             rf"\b(?:(?:your|their|his|her|my)\s+\w+|they|he|she)\s+"
             rf"(?:is|are|turns?|reach(?:es)?|has\s+turned|have\s+turned|gets?\s+to)\s+"
             rf"(?:at\s+least\s+)?(?P<a>{num})(?:\s+years?\s+old)?\b(?!\s*(?:{unit})\b|\s*%)", re.IGNORECASE)
+        # "children under 5", "kids over 2": a child's age in years with no unit named
+        self.group_age_re = re.compile(
+            rf"\b(?:children|child|kids|kid)\s+(?P<prep>{_alternation(self.age_preps)})\s+(?P<a>{num})\b"
+            rf"(?!\s*(?:{unit})\b|\s*%|\s*-)", re.IGNORECASE)
         # "6 to 8 (wet) nappies a day": a count of a thing per period, the thing its own unit; only with a
         # period, so "two blocks" or "five children" stay plain numbers
         self.counted_re = re.compile(
@@ -301,6 +305,8 @@ class Units:
             add(self._count(text, m))
         for m in self.child_age_re.finditer(text):
             add(self._child_age(m))
+        for m in self.group_age_re.finditer(text):
+            add(self._group_age(m))
         for m in self.counted_re.finditer(text):
             add(self._counted(text, m))
         return tuple(sorted(found, key=lambda a: a.start))
@@ -439,6 +445,13 @@ class Units:
         return Amount(start=m.start("a"), end=m.end(), stated=(n, n), unit="year", dimension="age",
                       canonical=(n * 12, n * 12 + 11.9), canonical_unit="months", relation=Relation.AT,
                       converted=(n * 12, n * 12))
+
+    def _group_age(self, m: re.Match[str]) -> Amount:
+        """ "children under 5": ages in years, with the preposition's relation ("under" = up to 5)."""
+        n, prep = self.number(m.group("a")), m.group("prep").lower()
+        return Amount(start=m.start("prep"), end=m.end(), stated=(n, n), unit="year", dimension="age",
+                      canonical=(n * 12, n * 12), canonical_unit="months", relation=self.age_preps[prep],
+                      converted=(n * 12, n * 12), prep=prep)
 
     def _counted(self, text: str, m: re.Match[str]) -> Amount | None:
         noun = m.group("noun").lower()
