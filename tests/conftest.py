@@ -69,15 +69,17 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _no_run_cache() -> Iterator[None]:
+def _no_run_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The CLI's run cache is off in tests (a test that patches a check must never meet a report cached
     by another test), and the CLI lints in its own process (a patch applies; no pool per test) unless a
     test asks for --jobs; tests/test_cache.py and tests/test_jobs.py turn them on in folders of their own
     (with their own ``monkeypatch``, which gives the session's values back at their teardown). Set once for
-    the session: a function-scoped monkeypatch on each of ~3,000 tests cost about a second of CPU."""
+    the session: a function-scoped monkeypatch on each of ~3,000 tests cost about a second of CPU. The data
+    cache (:mod:`editlint.datacache`) goes to a folder of the session's, never the user's ``~/.cache``."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("EDITLINT_NO_CACHE", "1")
         patch.setenv("EDITLINT_JOBS", "1")
+        patch.setenv("EDITLINT_DATA_CACHE", str(tmp_path_factory.mktemp("data-cache")))
         yield
 
 
