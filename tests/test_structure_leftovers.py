@@ -190,6 +190,18 @@ def test_el610_correct_accents_and_typography_pass(lint: Lint) -> None:
     assert lint(text, select=["EL610"]).findings == []
 
 
+def test_el610_plain_ascii_does_not_import_ftfy(lint: Lint) -> None:
+    """ASCII text cannot be garbled: the check answers without loading ftfy (a cold run's 0.05-0.09 s)."""
+    import sys
+
+    held = {name: sys.modules.pop(name) for name in list(sys.modules) if name.split(".")[0] == "ftfy"}
+    try:
+        assert lint("Offer whole milk from 12 months. Its fine.\n", select=["EL610"]).findings == []
+        assert not any(name.split(".")[0] == "ftfy" for name in sys.modules)
+    finally:
+        sys.modules.update(held)
+
+
 def test_el611_site_chrome_of_scraped_pages_one_finding_a_region(lint: Lint) -> None:
     text = ("Skip to main content\n\nSearch\n\n# Nappy rash\n\nChange nappies often. Print the chart and "
             "search the cupboard for a barrier cream.\n\nBack to top\n\nThis website uses cookies to "

@@ -391,7 +391,10 @@ def _garbled_words(text: str, bad: re.Pattern[str]) -> tuple[tuple[int, int], ..
 })
 def mojibake(ctx: CheckContext) -> Iterator[Hit]:
     """Text decoded with the wrong encoding ('cowâ€™s' for "cow's"), found by ftfy's patterns: one finding
-    an article, on the first garbled word, since the cause (one bad copy) is one."""
+    an article, on the first garbled word, since the cause (one bad copy) is one. Plain ASCII cannot be
+    garbled, so ftfy is not even imported for it."""
+    if ctx.doc.text.isascii():
+        return
     from ftfy import fix_text
     from ftfy.badness import BADNESS_RE, is_bad
 
