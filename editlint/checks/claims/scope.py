@@ -24,9 +24,10 @@ from .matching import TokenTable
 from .model import Hedge, Interval, Provenance
 
 SCOPES_FILE = "claims/scopes.toml"
-#: token tables a scope reader keeps (a block's claims are read together; structure readers come back to
-#: a few blocks)
-TABLES_KEPT = 64
+#: token tables a scope reader keeps: a block's claims are read together, so the last two blocks' will do
+#: (the reader lives as long as its document's extraction: tables kept alive are lists the cyclic garbage
+#: collector walks)
+TABLES_KEPT = 2
 
 
 class HedgeLex(DataModel):
