@@ -19,10 +19,10 @@ SEED = SHARED / "seed" / "backward-crawling.txt"
 
 __all__ = ["ROOT", "SAMPLES", "SEED", "SHARED", "codes", "lint_snippet"]
 
-#: In the quick run (``-m "not slow"``) a property test runs at most this many examples (hypothesis's own
-#: default); the full run (``.ci/run``: no marker expression) runs every property at the count it declares,
-#: so each property is still fuzzed at scale, where the whole suite's time allows it.
-QUICK_EXAMPLES = 100
+#: In the quick run (``-m "not slow"``, a writer's loop) a property test runs at most this many examples;
+#: the full run (``.ci/run``: no marker expression) runs every property at the count it declares, so each
+#: property is still fuzzed at scale there, where the whole suite's time allows it.
+QUICK_EXAMPLES = 50
 _SETTINGS = "_hypothesis_internal_use_settings"  # where @given keeps a test's settings, read at each call
 
 
