@@ -127,7 +127,6 @@ def test_concept_keeps_the_articles_own_words() -> None:
     ("Toddlers may draw before they scribble.", "minority"),
     ("Can a toddler draw before they scribble?", "question"),
     ("Myth: toddlers always draw before they scribble.", "myth"),
-    ("It's a myth that toddlers draw before they scribble.", "myth"),
     ("Many parents believe that toddlers draw before they scribble.", "reported"),
     ("You may have heard that toddlers draw before they scribble.", "reported"),
     ("If your toddler draws before they scribble, that is fine.", "condition"),
@@ -137,6 +136,11 @@ def test_scopes_mark_claims_that_are_not_the_articles_own(text: str, flag: str) 
     p = c["prov"]
     assert (p["hedge"] == "minority") if flag == "minority" else bool(p[flag])
     assert orders(text) == []
+
+
+def test_it_is_a_myth_that_p_is_the_articles_denial() -> None:
+    """A "Myth:" label quotes the myth; "it's a myth that P" is the article saying P is false."""
+    assert orders("It's a myth that toddlers draw before they scribble.") == [("scribble", "draw")]
 
 
 def test_majority_hedge_keeps_the_claim() -> None:

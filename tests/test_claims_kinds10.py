@@ -320,3 +320,26 @@ def test_children_under_a_bare_number_are_that_many_years_old() -> None:
     assert advice["prov"]["age_scope"] == [0.0, 60.0]  # type: ignore[index]
     assert not contradicts("Children under 5 should not eat whole grapes.",
                            "Children over 5 can eat whole grapes.")
+
+
+# -- from held-out grammar 11 (read only after it measured the session's work) -------------------------
+@pytest.mark.parametrize(("asserted", "denied"), [
+    ("Spots are often blamed on chocolate.", "Chocolate does not cause spots."),
+    ("Chocolate causes spots.", "Spots cannot be blamed on chocolate."),
+    ("Chocolate causes spots.", "Chocolate and spots are unrelated."),
+    ("Chocolate causes spots.", "No study has ever shown that chocolate causes spots."),
+    ("Chocolate causes spots.", "It's a misconception that chocolate leads to spots."),
+])
+def test_more_ways_to_deny_a_cause(asserted: str, denied: str) -> None:
+    assert contradicts(asserted, denied)
+
+
+def test_a_relative_clause_on_a_myth_noun_is_no_denial() -> None:
+    assert not contradicts("Chocolate causes spots.", "It's a myth that parents repeat about chocolate.")
+    assert not contradicts("Chocolate causes spots.", "Research has shown that chocolate causes spots.")
+
+
+@pytest.mark.parametrize("alarm", ["A new lump is something to get checked out promptly.",
+                                   "A new lump is always worth an urgent appointment."])
+def test_worth_an_appointment_and_something_to_get_checked(alarm: str) -> None:
+    assert contradicts("A new lump is nothing out of the ordinary.", alarm)

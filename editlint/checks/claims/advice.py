@@ -773,6 +773,18 @@ def _says_no(noun: Any, env: Env) -> bool:
     return any(c.dep_ == "det" and c.lower_ in env.lexicons.proposition.no_words for c in noun.children)
 
 
+def _unshown(tok: Any, env: Env) -> bool:
+    """ "No study has (ever) shown / proved / found that P": the clause hangs on a verb whose subject is a
+    denying noun with "no" (``[proposition] denying-nouns``): P is denied as unproven."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in env.lexicons.proposition.denying_nouns
+               and _says_no(c, env) for c in t.head.children)
+
+
 def _under_denying_noun(tok: Any, env: Env) -> bool:
     """The relation hangs (through a clause or "of"/"between" phrases) on "no evidence", "no proof" …
     (``[proposition] denying-nouns``: the relation is inside the denied noun's clause or phrase)."""
@@ -795,7 +807,7 @@ def _denied(match: Match, env: Env) -> bool:
     verb = match.roles.get("verb")
     if verb is not None and _not_always(verb):
         return False
-    if verb is not None and (env.negated(verb) or _under_denying_noun(verb, env)):
+    if verb is not None and (env.negated(verb) or _under_denying_noun(verb, env) or _unshown(verb, env)):
         return True
     noun = match.roles.get("link")
     return noun is not None and (_says_no(noun, env) or _under_denying_noun(noun, env) or env.negated(noun))

@@ -287,8 +287,7 @@ class ScopeReader:
         myth it quotes (a "not a myth" frame asserts P, so it is left alone)."""
         if verb.lemma_ == "be" and self._called_myth(verb):
             return True
-        if verb.dep_ not in ("acl", "ccomp") and not (
-                verb.dep_ == "relcl" and any(c.dep_ == "mark" for c in verb.children)):
+        if verb.dep_ not in ("acl", "ccomp") and not (verb.dep_ == "relcl" and self._content_clause(verb)):
             return False  # a "that" clause read as relative is a content clause when "that" is its mark
         noun, neg = verb.head, self.lex.negation
         lemma = noun.lemma_.lower()
@@ -300,6 +299,19 @@ class ScopeReader:
         return not any(c.dep_ == "neg" for c in kids) and any(
             (c.dep_ == "attr" and c.lemma_.lower() in neg.myth_nouns)
             or (c.dep_ == "acomp" and c.lemma_.lower() in neg.false_words) for c in kids)
+
+    def _content_clause(self, verb: Any) -> bool:
+        """A "that" clause the parser read as relative: "that" is its mark, or "that" opens it as an
+        object while a subject of its own acts ("a myth that teething causes fever"; "a myth that parents
+        repeat" is a relative clause: people repeat it)."""
+        kids = list(verb.children)
+        if any(c.dep_ == "mark" for c in kids):
+            return True
+        opens = verb.doc[verb.left_edge.i]
+        subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        people = self.lex.reported.subjects
+        return opens.lower_ == "that" and opens.dep_ == "dobj" and subject is not None \
+            and subject.lemma_.lower() not in people and subject.pos_ != "PRON"
 
     def _called_myth(self, verb: Any) -> bool:
         """ "The link between X and Y is a myth / an old wives' tale / is false": the subject is denied."""
