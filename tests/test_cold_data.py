@@ -71,7 +71,7 @@ def test_lazy_matchers_find_the_evidence_eager_ones_find(text: str) -> None:
 def _alt_one_by_one(terms: list[str], plural: bool) -> str:
     """How ``_alt`` wrote an alternation before boundaries were shared: every term's whole pattern."""
     out = []
-    for t in sorted(set(terms), key=len, reverse=True):
+    for t in sorted(set(terms), key=lambda w: (-len(w), w)):  # the order _alt gives ties (fixed each run)
         p = d.term_regex(t)
         if not plural:
             p = p.replace(r"(?:s|es)?(?![\w-])", r"(?![\w-])")
