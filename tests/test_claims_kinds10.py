@@ -343,3 +343,18 @@ def test_a_relative_clause_on_a_myth_noun_is_no_denial() -> None:
                                    "A new lump is always worth an urgent appointment."])
 def test_worth_an_appointment_and_something_to_get_checked(alarm: str) -> None:
     assert contradicts("A new lump is nothing out of the ordinary.", alarm)
+
+
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Few toddlers hop before they are able to run.", ("run", "hop")),  # most run first
+    ("Singing lays the foundation for reading.", ("sing", "read")),
+    ("Hopping is normally achieved only after running.", ("run", "hop")),
+    ("Before most toddlers hop, they will have spent weeks running.", ("run", "hop")),
+])
+def test_few_foundation_achieved_and_spent_time(sentence: str, pair: tuple[str, str]) -> None:
+    assert pair in order_keys(sentence)
+
+
+def test_a_few_is_a_minority_that_does() -> None:
+    (c,) = claims_of("A few toddlers hop before they run.", "order")
+    assert c["prov"]["hedge"] == "minority"  # type: ignore[index]

@@ -255,8 +255,8 @@ class Concepts:
             nxt = kids.get("xcomp") or (kids.get("dobj") if lem in self.lex.start_verbs else None)
             if nxt is not None and nxt.pos_ in ("VERB", "NOUN", "AUX"):
                 return nxt
-        if lem in self.lex.attainment_verbs:  # "master walking" (also when the verb is misread as a noun)
-            return kids.get("dobj") or kids.get("xcomp") or kids.get("acl")
+        if lem in self.lex.attainment_verbs:  # "master walking" (or misread as a noun), "walking is mastered"
+            return kids.get("dobj") or kids.get("xcomp") or kids.get("acl") or kids.get("nsubjpass")
         if lem in self.lex.progress_verbs:
             return self._to_object(tok)
         return None

@@ -128,6 +128,19 @@ def _exercise(tok: Any, env: Env) -> bool:
     return tok.sent[0].lower_ in verbs  # an imperative the tagger read as a noun: "Practise(NN) rolling ..."
 
 
+def _few_do(anchors: list[Any]) -> bool:
+    """The clause's subject is quantified by a bare "few" ("few children X before Y"; "a few" is a
+    minority that does): a claim that most children do the reverse."""
+    for a in anchors:
+        verb = a if a.pos_ in ("VERB", "AUX") else a.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and any(c.lower_ == "few" and c.dep_ in ("amod", "det") and not any(
+                g.lower_ == "a" for g in c.children) and (c.i == 0 or c.doc[c.i - 1].lower_ != "a")
+                for c in subj.children):
+            return True
+    return False
+
+
 def _imperative(verb: Any) -> bool:
     """A bare verb with no subject of its own: an instruction to the reader."""
     return verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -163,6 +176,9 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
     consumed = m.construction.emits.get("negation") == "consumed"
     main = m.roles.get(str(m.construction.emits.get("negated-by", "")))
     negated = env.negated(main) if main is not None else any(env.negated(a) for a in anchors)
+    if not consumed and _few_do(anchors):  # "Few children walk before they crawl": most do the reverse
+        earlier, later = later, earlier
+        prov = dataclasses.replace(prov, hedge=Hedge.MAJORITY)
     if negated and not consumed:
         if any(_weakened(a, env.lexicons.order.weakeners) for a in anchors):
             return
