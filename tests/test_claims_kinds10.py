@@ -358,3 +358,10 @@ def test_few_foundation_achieved_and_spent_time(sentence: str, pair: tuple[str, 
 def test_a_few_is_a_minority_that_does() -> None:
     (c,) = claims_of("A few toddlers hop before they run.", "order")
     assert c["prov"]["hedge"] == "minority"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("maybe", ["The odd toddler will hop before they run.",
+                                   "It isn't unheard of for a toddler to hop before they run.",
+                                   "It is possible for a toddler to hop before they run."])
+def test_the_odd_child_and_a_possibility_are_exceptions(maybe: str) -> None:
+    assert not contradicts("Most toddlers run before they hop.", maybe)

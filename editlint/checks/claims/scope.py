@@ -356,6 +356,8 @@ class ScopeReader:
             if low in self.lex.negation.rare_adverbs:
                 level = Hedge.MAJORITY  # "rarely X" denies X of most cases: a claim about the usual case
                 continue
+            if low in lex.minority_frames and deps[t] == "acomp":
+                return Hedge.MINORITY  # "it isn't unheard of for a child to X", "it is possible for …"
             if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(verb.doc[t])):
                 return Hedge.MINORITY
             if low in lex.majority_words or lowers[t] in lex.majority_words:
