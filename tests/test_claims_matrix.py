@@ -25,6 +25,9 @@ from claims_grammar_heldout5 import heldout5_cases
 from claims_grammar_heldout6 import heldout6_cases
 from claims_grammar_heldout7 import heldout7_cases
 from claims_grammar_heldout8 import heldout8_cases
+from claims_grammar_heldout9 import heldout9_cases
+from claims_grammar_heldout10 import heldout10_cases
+from claims_grammar_heldout11 import heldout11_cases
 
 from editlint import FileReport, Linter
 
@@ -74,6 +77,15 @@ LATER_GRAMMARS: dict[str, tuple[Callable[[], list[Case]], dict[str, tuple[float,
     "held-out grammar 8": (heldout8_cases, {"advice": (0.95, 0), "age": (0.75, 0), "order": (0.75, 0),
                                             "proposition": (0.95, 0), "quantity": (0.70, 0),
                                             "stance": (0.90, 0)}),
+    "held-out grammar 9": (heldout9_cases, {"advice": (0.60, 0), "age": (0.75, 0), "order": (0.80, 0),
+                                            "proposition": (0.85, 0), "quantity": (0.95, 0),
+                                            "stance": (0.90, 0)}),
+    "held-out grammar 10": (heldout10_cases, {"advice": (0.90, 0), "age": (0.40, 0), "order": (0.30, 0),
+                                              "proposition": (0.75, 0), "quantity": (0.30, 0),
+                                              "stance": (0.90, 0)}),
+    "held-out grammar 11": (heldout11_cases, {"advice": (0.45, 0), "age": (0.95, 0), "order": (0.15, 3),
+                                              "proposition": (0.70, 0), "quantity": (0.95, 0),
+                                              "stance": (0.60, 0)}),
 }
 
 
