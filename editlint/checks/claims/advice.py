@@ -272,7 +272,7 @@ def _through_aspect(verb: Any, env: Env) -> Any:
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None)
     if act is not None:
         return act
-    times = ("after", "before", "at", "by", "from", "until")
+    times = env.lexicons.advice.time_preps
     own = any(c.dep_ in ("dobj", "prep") and c.pos_ in ("NOUN", "PROPN", "ADP") and c.lower_ not in times
               for c in verb.children)
     return verb if own else None

@@ -39,6 +39,8 @@ class AdviceLex(DataModel):
     pro_verbs: frozenset[str] = Field(default=frozenset(), alias="pro-verbs")
     #: "start to X", "begin X-ing", "continue to X": the aspect verb only times the act, X is the advice
     aspect_verbs: frozenset[str] = Field(default=frozenset(), alias="aspect-verbs")
+    #: "let them start after 4pm": a time after a bare aspect verb is no object of its own
+    time_preps: frozenset[str] = Field(default=frozenset(), alias="time-preps")
     #: "don't feel (that) you have to X": a negated verb of feeling over an obligation lifts it
     pressure_verbs: frozenset[str] = Field(default=frozenset(), alias="pressure-verbs")
     #: "babies should have / get / drink X": what the child takes in is what the carer gives it
@@ -74,6 +76,8 @@ class OrderLex(DataModel):
     serving_verbs: frozenset[str] = Field(default=frozenset(), alias="serving-verbs")
     #: "practise going from standing to sitting", "show him how to get from X to Y": an exercise to do
     exercise_verbs: frozenset[str] = Field(default=frozenset(), alias="exercise-verbs")
+    #: "when babies first start X": in a clause with one of these words, "first" means "for the first time"
+    first_time_marks: frozenset[str] = Field(default=frozenset(), alias="first-time-marks")
 
 
 class ChecksLex(DataModel):

@@ -35,16 +35,13 @@ def _when(tok: Any, env: Env) -> bool:
     return tok.lemma_.lower() in env.lexicons.advice.time_words or bool(tok.like_num)
 
 
-#: "when babies first start X", "once they first learn X": "first" means "for the first time" there
-_FIRST_TIME_MARKS = frozenset({"when", "once", "whenever", "as", "after", "until", "till"})
-
-
 def _first_time(verb: Any, env: Env) -> bool:
     """ "When they first start having solids": a time clause, or a verb of beginning, reads "first" as
     "for the first time", which sets nothing before anything else."""
     if verb.lemma_.lower() in env.lexicons.advice.aspect_verbs:
         return True
-    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _FIRST_TIME_MARKS for c in verb.children)
+    marks = env.lexicons.order.first_time_marks
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in marks for c in verb.children)
 
 
 def _first(m: Match, env: Env) -> Iterator[Claim]:
