@@ -365,3 +365,11 @@ def test_a_few_is_a_minority_that_does() -> None:
                                    "It is possible for a toddler to hop before they run."])
 def test_the_odd_child_and_a_possibility_are_exceptions(maybe: str) -> None:
     assert not contradicts("Most toddlers run before they hop.", maybe)
+
+
+def test_a_narrowed_form_before_its_general_one_is_no_cycle() -> None:
+    """ "walking with one hand held" is a narrowed "walking": two claims putting it before walking unaided
+    agree; only the exact reverse contradicts them."""
+    assisted = "Walking with one hand held lays the foundation for walking unaided."
+    assert not contradicts("After walking with one hand held, walking unaided is next in line.", assisted)
+    assert contradicts("Walking unaided lays the foundation for walking with one hand held.", assisted)

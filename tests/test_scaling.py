@@ -198,12 +198,15 @@ def chain_reference(orders: list[OrderClaim], onto: Ontology, i: int, max_chain:
     """The breadth-first search over every path that EL301 used before (kept here as the oracle)."""
     same, independent = contradiction._same, contradiction._independent
     start = orders[i]
+    if same(onto, start.earlier, start.later):  # a narrowed form and its general one: the exact reverse only
+        return next(((j,) for j, c in enumerate(orders) if j != i and c.earlier.key == start.later.key
+                     and c.later.key == start.earlier.key and independent(start, c)), None)
     frontier: list[tuple[Concept, tuple[int, ...]]] = [(start.later, ())]
     for _ in range(max_chain):
         nxt: list[tuple[Concept, tuple[int, ...]]] = []
         for node, path in frontier:
             for j, c in enumerate(orders):
-                if j == i or j in path or not same(onto, c.earlier, node):
+                if j == i or j in path or same(onto, c.earlier, c.later) or not same(onto, c.earlier, node):
                     continue
                 if not independent(start, c) or any(not independent(orders[k], c) for k in path):
                     continue

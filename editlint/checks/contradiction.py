@@ -166,11 +166,15 @@ def _chain(orders: Sequence[OrderClaim], onto: Ontology, i: int, max_chain: int,
     index = index or _OrderIndex(orders, onto)
     start = orders[i]
     goal = start.earlier
+    if _same(onto, start.earlier, start.later):  # a narrowed form and its general one ("walking with one
+        return next(((j,) for j in index.by_key.get(start.later.key, ())  # hand held" / "walking"): only
+                     if j != i and orders[j].later.key == start.earlier.key  # the exact reverse counts
+                     and _independent(start, orders[j])), None)
 
     def extend(node: Concept, path: tuple[int, ...], left: int) -> tuple[int, ...] | None:
         for j in index.after(node):
             c = orders[j]
-            if j == i or j in path:
+            if j == i or j in path or _same(onto, c.earlier, c.later):
                 continue
             if not _independent(start, c) or any(not _independent(orders[k], c) for k in path):
                 continue

@@ -344,9 +344,9 @@ class ScopeReader:
     def _clause_hedge(self, verb: Any, modals: bool = True) -> Hedge:
         lex = self.lex.hedge
         level = Hedge.PLAIN
-        if verb.dep_ == "ccomp" and any(c.dep_ == "acomp" and c.lemma_.lower() in lex.minority_frames
-                                        for c in verb.head.children):
-            return Hedge.MINORITY  # "it is possible that P", "it's not unheard of that P"
+        if verb.dep_ in ("ccomp", "xcomp", "advcl") and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in lex.minority_frames for c in verb.head.children):
+            return Hedge.MINORITY  # "it is possible that P", "it isn't unheard of for a child to X"
         table = self.table(verb.doc)
         lemmas, deps, lowers = table.strings("LEMMA"), table.strings("DEP"), table.strings("LOWER")
         for t in clause_at(table, verb.i):
