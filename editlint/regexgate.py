@@ -119,13 +119,19 @@ def gate(pattern: re.Pattern[str]) -> Gate:
 def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Lower-case ASCII strings one of which every match of ``pattern`` contains, or None when the
     pattern's parse gives no such set (or cannot be read)."""
+    parsed = _parse(pattern)
+    return None if parsed is None else _needed(parsed)
+
+
+def _parse(pattern: re.Pattern[str]) -> list[Any] | None:
+    """``re``'s own parse of a text pattern, or None when it cannot be read (an unreadable parse only
+    means no gate)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
         return None
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an unreadable parse only means no gate
+        return list(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:
         return None
-    return _needed(list(parsed))
 
 
 def _better(a: Literals | None, b: Literals | None) -> Literals | None:
@@ -187,15 +193,12 @@ def _item(op: Any, av: Any) -> Literals | None:
 
 def needs_non_ascii(pattern: re.Pattern[str]) -> bool:
     """Whether every match of ``pattern`` holds a character outside ASCII (False when unsure)."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
-        return False
-    try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an unreadable parse only means no gate
+    parsed = _parse(pattern)
+    if parsed is None:
         return False
     # case-insensitively a few characters outside ASCII match ASCII letters: those never count
     caseless = bool(pattern.flags & re.IGNORECASE) or "(?" in pattern.pattern
-    return _wide(list(parsed), caseless)
+    return _wide(parsed, caseless)
 
 
 def _wide(items: list[tuple[Any, Any]], caseless: bool) -> bool:

@@ -131,11 +131,16 @@ def _few_do(anchors: list[Any]) -> bool:
     for a in anchors:
         verb = a if a.pos_ in ("VERB", "AUX") else a.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and any(c.lower_ == "few" and c.dep_ in ("amod", "det") and not any(
-                g.lower_ == "a" for g in c.children) and (c.i == 0 or c.doc[c.i - 1].lower_ != "a")
-                for c in subj.children):
+        if subj is not None and any(_bare_few(c) for c in subj.children):
             return True
     return False
+
+
+def _bare_few(tok: Any) -> bool:
+    """ "few" with no "a" before it ("few children", not "a few children")."""
+    if tok.lower_ != "few" or tok.dep_ not in ("amod", "det"):
+        return False
+    return not any(g.lower_ == "a" for g in tok.children) and (tok.i == 0 or tok.doc[tok.i - 1].lower_ != "a")
 
 
 def _imperative(verb: Any) -> bool:
