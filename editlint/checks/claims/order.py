@@ -1,7 +1,8 @@
 """Order builders: a construction match (roles ``earlier`` / ``later``) becomes an :class:`OrderClaim`.
 
 A negated order ("babies do not walk before they crawl") states the opposite order, unless the
-construction already reads the negation ("not Y until X": ``emits.negation = "consumed"``) or the
+construction already reads the negation ("not Y until X": ``emits.negation = "consumed"``; ``"drop"``
+leaves a negated match to another construction) or the
 negation only weakens it ("not always", "not necessarily"), which states no order at all.
 """
 
@@ -176,6 +177,8 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
     if earlier.key == later.key or not earlier.key or not later.key:
         return
     consumed = m.construction.emits.get("negation") == "consumed"
+    if m.construction.emits.get("negation") == "drop" and any(env.negated(a) for a in anchors):
+        return  # a negated form is another construction's ("who is not X-ing is not ready to Y")
     main = m.roles.get(str(m.construction.emits.get("negated-by", "")))
     negated = env.negated(main) if main is not None else any(env.negated(a) for a in anchors)
     if not consumed and _few_do(anchors):  # "Few children walk before they crawl": most do the reverse
