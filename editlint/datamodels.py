@@ -177,11 +177,15 @@ class Dose(Kebab):
     instruction: Regex
     amounts: Regexes
     check_advice: Regexes
+    page_advice: Regexes  # what check advice must name to cover a stated dose anywhere on the page
 
 
 class Care(Kebab):
     patterns: Regexes
     kinds: Words  # the [kinds.*] whose evidence calls for "when to seek care"
+    hazard_before: Regexes  # a term after one of these names a hazard, not what a child has
+    hazard_after: Regexes  # a term followed by one of these names a hazard ("choking hazard")
+    kind_concern: dict[str, list[Regex]] = Field(default_factory=dict)  # kind -> where it is a concern
 
 
 class References(Kebab):

@@ -1001,24 +1001,25 @@ def test_the_inserted_disclaimer_is_found_as_the_whole_search_finds_it(fmt: str,
     assert d._fix_works(doc, edit, settings, position, 100, WORDS, read)
 
 
-def _evidence_ungated(text: str, line: str) -> tuple[tuple[str, str], ...]:
-    """The evidence search with every candidate matcher tried (no literal gate): the oracle."""
+def _evidence_ungated(text: str, line: str) -> tuple[tuple[str, str, bool], ...]:
+    """The evidence search with every candidate matcher tried (no literal gate): the oracle. A term is a
+    hazard when every place it is named is framed as one (the first unframed place is the evidence)."""
     lex, v = HEALTH.lexicon, HEALTH.voice
     definition = any(p.search(text) or p.search(line) for p in v.definitions)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []
     for kind in lex.kinds.values():
         if definition and kind.name in v.definition_kinds:
             continue
         taken: list[tuple[int, int]] = []
         for i, key, pat in kind.candidates(d._words(text)):
-            for m in pat.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                if i in kind.contextual and not d._dose_context(text, m, lex):
-                    continue
-                taken.append(m.span())
-                out.append((kind.name, key))
-                break
+            places = [m for m in pat.finditer(text)
+                      if not any(a < m.end() and m.start() < b for a, b in taken)
+                      and (i not in kind.contextual or d._dose_context(text, m, lex))]
+            framed = [kind.name in lex.concern_kinds and d._hazard(text, m, lex) for m in places]
+            if places:
+                j = framed.index(False) if False in framed else 0
+                taken.append(places[j].span())
+                out.append((kind.name, key, framed[j]))
     return tuple(out)
 
 

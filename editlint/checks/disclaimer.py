@@ -156,8 +156,12 @@ class Lexicon:
     instruction: re.Pattern[str]
     amounts: tuple[re.Pattern[str], ...]
     check_advice: tuple[re.Pattern[str], ...]
+    page_advice: tuple[re.Pattern[str], ...]
     care: tuple[re.Pattern[str], ...]
     concern_kinds: tuple[str, ...]
+    hazard_before: tuple[re.Pattern[str], ...]
+    hazard_after: tuple[re.Pattern[str], ...]
+    kind_concern: Mapping[str, tuple[re.Pattern[str], ...]]  # kind -> where its evidence is a concern
     references: tuple[re.Pattern[str], ...]
 
 
@@ -201,7 +205,10 @@ def _lexicon(data: models.HealthLexicon) -> Lexicon:
         medicine=_terms(dose.medicines), named=_terms(dose.named),
         instruction=re.compile(dose.instruction, re.IGNORECASE),
         amounts=_compiled(dose.amounts), check_advice=_compiled(dose.check_advice),
+        page_advice=_compiled(dose.page_advice),
         care=_compiled(data.care.patterns), concern_kinds=tuple(data.care.kinds),
+        hazard_before=_compiled(data.care.hazard_before), hazard_after=_compiled(data.care.hazard_after),
+        kind_concern=MappingProxyType({k: _compiled(v) for k, v in data.care.kind_concern.items()}),
         references=_compiled(data.references.patterns),
     )
 
@@ -543,6 +550,7 @@ class Evidence:
     kind: str
     key: str
     sentence: Sentence
+    hazard: bool = False  # named only as a hazard or what the advice prevents ("a choking hazard")
 
 
 @dataclass(frozen=True)
@@ -579,12 +587,13 @@ class Analysis:
             self._own = {ev.sentence.index for ev in self.evidence if ev.kind in _OWN_SENTENCE_KINDS}
         return sent.index in self._own or any(s.index in self._strong for s in _neighbours(self, sent))
 
-    def score(self, kinds: Iterable[str] | None = None) -> tuple[float, int]:
+    def score(self, kinds: Iterable[str] | None = None, evidence: Iterable[Evidence] | None = None
+              ) -> tuple[float, int]:
         """Weighted count of DISTINCT evidence (per kind, capped) and how many kinds contributed."""
         lex = self.lex
         wanted = set(kinds) if kinds is not None else None
         per_kind: dict[str, set[str]] = {}
-        for ev in self.evidence:
+        for ev in self.evidence if evidence is None else evidence:
             if wanted is None or ev.kind in wanted:
                 per_kind.setdefault(ev.kind, set()).add(ev.key)
         total = 0.0
@@ -593,13 +602,13 @@ class Analysis:
             total += k.weight * min(len(keys), k.cap)
         return total, sum(1 for kind in per_kind if lex.kinds[kind].weight > 0)
 
-    def strongest(self, kinds: Iterable[str] | None = None, limit: int = 8
-                  ) -> list[tuple[Sentence, list[str]]]:
+    def strongest(self, kinds: Iterable[str] | None = None, limit: int = 8,
+                  evidence: Iterable[Evidence] | None = None) -> list[tuple[Sentence, list[str]]]:
         """Evidence sentences, strongest first (sum of kind weights, plus a little per extra term)."""
         lex = self.lex
         wanted = set(kinds) if kinds is not None else None
         by_sent: dict[int, tuple[Sentence, dict[str, set[str]]]] = {}
-        for ev in self.evidence:
+        for ev in self.evidence if evidence is None else evidence:
             if wanted is not None and ev.kind not in wanted:
                 continue
             entry = by_sent.setdefault(ev.sentence.index, (ev.sentence, {}))
@@ -838,33 +847,50 @@ def _evidence(doc: Document, sent: Sentence, lex: Lexicon, v: Voice) -> list[Evi
     line = block.text[line_start:line_end if line_end >= 0 else len(block.text)]  # a label and its text
     found = reuse(("disclaimer-evidence", ident(lex), ident(v), text, line),
                   lambda: _evidence_keys(text, line, lex, v))
-    return [Evidence(kind, key, sent) for kind, key in found]
+    return [Evidence(kind, key, sent, hazard) for kind, key, hazard in found]
 
 
-def _evidence_keys(text: str, line: str, lex: Lexicon, v: Voice) -> tuple[tuple[str, str], ...]:
-    """(kind, key) of each piece of evidence in a sentence's masked text, on its line (the label)."""
+def _hazard(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Whether a term is named as a hazard or what advice prevents: "the risk of an infection", "a choking
+    hazard", "objects that could cause choking" (the frame words right before or after it)."""
+    before = text[max(0, m.start() - 80):m.start()]
+    return any(p.search(before) for p in lex.hazard_before) \
+        or any(p.match(text, m.end()) for p in lex.hazard_after)
+
+
+def _evidence_keys(text: str, line: str, lex: Lexicon, v: Voice) -> tuple[tuple[str, str, bool], ...]:
+    """(kind, key, hazard) of each piece of evidence in a sentence's masked text, on its line (the label);
+    a symptom or condition is a hazard if every place it is named frames it so (see :func:`_hazard`)."""
     words = _words(text)
     low = fold(text)  # a term or pattern whose literals the sentence lacks is not searched (regexgate)
     low_line = low if line == text else fold(line)
     definition = any(gate(p).search(text, low) or gate(p).search(line, low_line) for p in v.definitions)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []
     for kind in lex.kinds.values():
         if definition and kind.name in v.definition_kinds:
             continue
+        framed = kind.name in lex.concern_kinds
         taken: list[tuple[int, int]] = []  # one stretch of text is one piece of evidence per kind
         for i, key, pat in kind.candidates(words, low):
+            hit: tuple[tuple[int, int], bool] | None = None
             for m in pat.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 if i in kind.contextual and not _dose_context(text, m, lex):
                     continue
-                taken.append(m.span())
-                out.append((kind.name, key))
-                break
+                hazard = framed and _hazard(text, m, lex)
+                if hit is None or not hazard:
+                    hit = (m.span(), hazard)
+                if not hazard:
+                    break
+            if hit is not None:
+                taken.append(hit[0])
+                out.append((kind.name, key, hit[1]))
     return tuple(out)
 
 
-_MEASURED = re.compile(r"\s*(?:a\s+day\s+)?of\s+(?:(?:infant|baby|toddler|whole|cow[’'`]s|the|your|their)"
+_MEASURED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:a\s+day\s+)?of\s+"
+                       r"(?:(?:infant|baby|toddler|whole|cow[’'`]s|the|your|their|an?)"
                        r"\s+)*([\w’'`-]+(?:\s+[\w’'`-]+)?)", re.IGNORECASE)
 
 
@@ -876,7 +902,8 @@ def _dose_context(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 
 
 def _measures_medicine(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """False when the amount measures something else: "120 ml of formula", "2 teaspoons of sugar"."""
+    """False when the amount measures something else: "120 ml of formula", "2 teaspoons of sugar", also
+    with an aside between ("500 ml (a pint) of milk")."""
     measured = _MEASURED.match(text, m.end())
     return measured is None or bool(lex.medicine.search(measured.group(1)))
 
@@ -1289,6 +1316,20 @@ def _checks_advice(text: str, lex: Lexicon) -> bool:
     return any(gate(p).search(text, low) for p in lex.check_advice)
 
 
+def _recommended_list(doc: Document, block: Block, v: Voice) -> bool:
+    """A list item under a lead-in that says whose recommendation the list is ("The health service
+    recommends:", "Guidelines advise the following:"): each item is a stated recommendation."""
+    if block.kind is not BlockKind.LIST_ITEM:
+        return False
+    i = block.index - 1
+    while i >= 0 and doc.blocks[i].kind is BlockKind.LIST_ITEM:
+        i -= 1
+    if i < 0 or doc.blocks[i].kind is not BlockKind.PARAGRAPH:
+        return False
+    lead = doc.blocks[i].text.rstrip()
+    return lead.endswith(":") and any(p.search(lead) for p in v.recommendation)
+
+
 @check_type("dose-without-clinician", options={
     "window": Option(int, 2, "how many paragraphs before or after a dose may hold the advice to check it"),
 })
@@ -1300,9 +1341,12 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
     content = [b for b in ctx.doc.blocks if b.kind is not BlockKind.HEADING]
     rank = {b.index: i for i, b in enumerate(content)}
     lex_key = ident(lex)
-    advice_blocks = {s.block.index for s in a.sentences
-                     if reuse(("check-advice", lex_key, s.text),
-                              partial(_checks_advice, s.text, lex))}
+    advice_sents = [s for s in a.sentences
+                    if reuse(("check-advice", lex_key, s.text), partial(_checks_advice, s.text, lex))]
+    advice_blocks = {s.block.index for s in advice_sents}
+    # advice about medicines or doses covers a stated dose anywhere on the page
+    page_advised = any(lex.medicine.search(s.text) or any(p.search(s.text) for p in lex.page_advice)
+                       for s in advice_sents)
     # where the advice is, by section and by rank among the content blocks (a dose looks it up, linear)
     advised = [b for b in content if b.index in advice_blocks]
     advice_sections = {b.section for b in advised if b.section is not None}
@@ -1318,11 +1362,15 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
         if (block.section is not None and block.section in advice_sections) \
                 or _within(advice_ranks, rank[block.index], window):
             continue  # advice in the same section or within the window of content blocks
+        # a dose stated as what children need or what is recommended ("Babies need 400 IU of vitamin D a
+        # day", or a list under "The health service recommends:"): a population's guidance, which advice
+        # to check with a pharmacist anywhere on the page covers; else a warning. A dose the reader is told
+        # or shown how to give: the rule's severity, and the advice must be near it.
+        stated = a.voice.recommends(sent.text) or _recommended_list(ctx.doc, block, a.voice)
+        if stated and page_advised:
+            continue
         amount = any(p.search(sent.text) for p in lex.amounts)
         what = "medicine dose" if amount else "advice to give a medicine"
-        # a dose stated as what children need or what is recommended ("Babies need 400 IU of vitamin D a
-        # day"): a warning; a dose the reader is told or shown how to give: the rule's severity
-        stated = a.voice.recommends(sent.text)
         yield Hit(sent.start, sent.end,
                   f"{what} with no advice to check it with a doctor or pharmacist nearby; add a line such as "
                   "'Check the dose with your pharmacist or doctor before you give it.'",
@@ -1332,6 +1380,21 @@ def dose_without_clinician(ctx: CheckContext) -> Iterator[Hit]:
 
 
 # -- EL404: no advice on when to see a doctor ------------------------------------------------------------
+def _concerns(a: Analysis) -> list[Evidence]:
+    """The evidence that the article is about a health concern: no hazard named on a prevention page, and
+    a kind with concern patterns (development) only in a sentence that matches one ("most babies crawl by
+    10 months", not "so proud when they start crawling")."""
+    lex = a.lex
+    out = []
+    for ev in a.evidence:
+        if ev.kind not in lex.concern_kinds or ev.hazard:
+            continue
+        patterns = lex.kind_concern.get(ev.kind)
+        if patterns is None or any(p.search(ev.sentence.text) for p in patterns):
+            out.append(ev)
+    return out
+
+
 @check_type("when-to-seek-care", options={
     "min-score": Option((int, float), 6.0, "symptom, condition and development evidence from which the "
                         "article is about health concerns"),
@@ -1341,14 +1404,15 @@ def when_to_seek_care(ctx: CheckContext) -> Iterator[Hit]:
     """Articles about symptoms or development concerns should say when to get medical help."""
     a = analyse(ctx)
     lex = a.lex
-    score, _ = a.score(lex.concern_kinds)
+    concerns = _concerns(a)
+    score, _ = a.score(lex.concern_kinds, concerns)
     if score < ctx.options["min-score"] or not ctx.doc.blocks or a.narrative:
         return
     for s in a.sentences:
         low = fold(s.text)
         if s.index not in a.disclaimer_sentences and any(gate(p).search(s.text, low) for p in lex.care):
             return
-    evidence = a.strongest(lex.concern_kinds, limit=ctx.options["max-evidence"])
+    evidence = a.strongest(lex.concern_kinds, limit=ctx.options["max-evidence"], evidence=concerns)
     first = ctx.doc.blocks[0]
     yield Hit(first.start, max(first.end, first.start + 1),
               "this article discusses symptoms or development concerns but never says when to get medical "
