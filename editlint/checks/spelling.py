@@ -400,14 +400,39 @@ def _derivations(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> list
     return out
 
 
+#: letters a speaker draws out at the end of a short word ("ahh", "hmm", "aww", "umm", "sooo"); not "y" or "e"
+#: ("toyy", "shee" are slips)
+_DRAWN_OUT = frozenset("ahmouw")
+_DRAWN_MAX = 3  # a drawn-out word of this length at most: "ahh" is "ah", but "carr" is a slip for "car"
+_DRAWN_LONGEST = 8  # "ahhhhhh"; longer runs are keyboard noise
+_LAST_RUN = re.compile(r"(\w)\1+$")
+
+
+def _lengthened(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
+    """Expressive lengthening, not a typo: the last letter of a short known word drawn out ("ahh" is "ah",
+    "hmmm" is "hm", "sooo" is "so"). A held letter inside a word ("helllo") is still checked."""
+    last = _LAST_RUN.search(word)
+    if last is None or len(word) > _DRAWN_LONGEST or word[-1] not in _DRAWN_OUT:
+        return False
+    short = word[:last.start() + 1]  # the dictionary itself, not "any two letters" (_known_form's rule)
+    return len(short) <= _DRAWN_MAX and (short in spell or short in extra)
+
+
+def _contraction_plural(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
+    """The plural of a contraction used as a noun: "the dos and don'ts", "no can'ts"."""
+    return word.endswith("s") and "'" in word[:-1] and _known_form(word[:-1], spell, extra)
+
+
 def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
     """A lower-case word (no hyphen) is known to the dictionary, the vocabulary or as a contraction,
     or is derived from such a word by a prefix ("reswaddle"), a plural ending ("insufficiencies") or a
     family -ie ending ("nursies"), as Hunspell's affix rules would, unless a dictionary word other than its
     stem (or the stem's plural) is one edit
     away: "reember" is "re" + "ember" and "thes" is "the" + "s", but both are typos. The same derivation
-    of the stem's US/UK twin does not count ("unpasteurised" next to "unpasteurized")."""
-    if _known_form(word, spell, extra):
+    of the stem's US/UK twin does not count ("unpasteurised" next to "unpasteurized"). A drawn-out
+    word ("ahh") and a contraction's plural ("don'ts") are words too."""
+    if _known_form(word, spell, extra) or _contraction_plural(word, spell, extra) \
+            or _lengthened(word, spell, extra):
         return True
     derivations = _derivations(word, spell, extra)
     if not derivations:
@@ -625,6 +650,15 @@ def _typing_slip(word: str, cand: str) -> bool:
             and word[diff[0]] in _VOWELS and cand[diff[0]] in _VOWELS)
 
 
+def _one_edit(word: str, cand: str) -> bool:
+    """Whether ``cand`` is ``word`` with one letter added, dropped, changed or swapped with its neighbour."""
+    if len(word) == len(cand):
+        diff = [i for i, (a, b) in enumerate(zip(word, cand, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == cand[diff[1]] and word[diff[1]] == cand[diff[0]])
+    return _typing_slip(word, cand)
+
+
 _COMPOUND_PART = 2  # "up" + "rolling", "blow" + "dry": parts this long may make a closed compound
 #: a part of a coined compound is a word people use: the frequency list also holds rare strings ("aton"),
 #: which would make any typo ("informaton" = "inform" + "aton") look like a compound
@@ -648,9 +682,10 @@ def _misspelt_part(original: str, s: int, e: int, part: str, capital: bool, limi
                    speller: Speller) -> _Flag | None:
     cands = speller.suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
     if capital:
-        # A capitalised unknown word is more often a name than a typo: flag it only when a correction
-        # keeps its first letter (typos rarely change it).
-        cands = tuple(c for c in cands if c[:1] == part[:1])
+        # A capitalised unknown word is more often a name (a brand, a site, an organisation) than a typo:
+        # flag it only when a correction keeps its first letter and is one edit away (a slip of one key);
+        # a name is usually further from every word ("Lansinoh" / "Lansing").
+        cands = tuple(c for c in cands if c[:1] == part[:1] and _one_edit(part, c.lower()))
         if not cands:
             return None
     # one of several guesses is never offered as an edit, nor a guess that may change the meaning

@@ -1,0 +1,70 @@
+"""EL501 precision on kinds of words real articles use (session 6 audit): a capitalised name far from any
+word (a brand, a site, a service) at a sentence or list-item start, the plural of a contraction used as a
+noun, and a short word drawn out as a sound. Sentences and names are invented for these tests; each kind
+has a flagged side (a slip of one key stays a typo)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from conftest import lint_snippet
+
+from editlint.findings import Finding
+
+#: invented names, each two edits or more from every dictionary word
+NAMES = ["Snugglorb", "Wrapsodie", "Kindervolk", "Tumbleroo"]
+#: where a name opens a sentence: a paragraph, a list item, a link's text, after a colon in a label
+PLACES = {
+    "sentence": "{n} makes a cream for sore skin. We used it every night.",
+    "list-item": "- {n} travel cot - it folds flat and fits in the boot.",
+    "link": "* [{n}: ten tips for a calmer bedtime](https://example.org/tips)",
+    "heading-like": "**{n} bottle warmer.** It heats a feed in three minutes.",
+}
+#: capitalised slips of one key at the same places: still typos
+SLIPS = ["Definately", "Recieve", "Becuase", "Ussually"]
+
+
+def _el501(text: str) -> list[Finding]:
+    return lint_snippet(text, "markdown", select=["EL501"]).findings
+
+
+@pytest.mark.parametrize(("name", "place"), list(itertools.product(NAMES, PLACES)))
+def test_a_capitalised_name_far_from_any_word_is_a_name(name: str, place: str) -> None:
+    text = "# Things we liked\n\n" + PLACES[place].format(n=name) + "\n"
+    assert [f.data["word"] for f in _el501(text)] == []
+
+
+@pytest.mark.parametrize(("slip", "place"), list(itertools.product(SLIPS, PLACES)))
+def test_a_capitalised_slip_of_one_key_is_a_typo(slip: str, place: str) -> None:
+    text = "# Things we liked\n\n" + PLACES[place].format(n=slip) + "\n"
+    assert [f.data["word"] for f in _el501(text)] == [slip]
+
+
+@pytest.mark.parametrize("text", [
+    "The dos and don'ts of car seats are on the next page.",
+    "Weaning has its musts and its can'ts, like any change.",
+    "Toddlers hear a lot of won'ts and don'ts in a day.",
+])
+def test_the_plural_of_a_contraction_is_a_word(text: str) -> None:
+    assert _el501(f"# Rules\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    'At bath time she sings "ahh" and "ohh" to the ducks.',
+    "Hmmm, he thought about the broccoli for a long time.",
+    "The swing goes sooo high, and she laughs every time.",
+    'Your baby may coo "ahh-goo" back at you.',
+])
+def test_a_short_word_drawn_out_is_a_sound(text: str) -> None:
+    assert _el501(f"# Sounds\n\n{text}\n") == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He said helllo to the tomorow crowd at nursery.", "helllo"),  # a held letter inside a word
+    ("Put the bedd near the window, away from the blind cords.", "bedd"),  # a doubled consonant
+    ("Put the toyy back in the box after play.", "toyy"),  # a letter no one draws out
+    ("The teatime snackss were gone in minutes.", "snackss"),  # a long word with a doubled ending
+])
+def test_a_doubled_letter_that_is_no_sound_is_a_typo(text: str, word: str) -> None:
+    assert word in [f.data["word"] for f in _el501(f"# Notes\n\n{text}\n")]
