@@ -62,11 +62,33 @@ def _two_spellings(pair: tuple[str, str]) -> tuple[str, str]:
 LowerWord = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
 
 
+class SpellingLocale(DataModel):
+    """A written standard that takes one side of a dimension for most pairs and the other for some
+    (Canadian: UK "colour", "centre"; US "diarrhea", "pediatric")."""
+
+    label: Word
+    side: Word  # one of the dimension's labels: the side taken for every pair not listed
+    other_side: list[LowerWord] = Field(default_factory=list, alias="other-side")  # first forms of pairs
+    either: list[LowerWord] = Field(default_factory=list)  # first forms of pairs written both ways
+
+
 class Dimension(DataModel):
     labels: tuple[Word, Word]
     variants: tuple[Word, Word]
     pairs: list[Annotated[tuple[LowerWord, LowerWord], AfterValidator(_two_spellings)]] = Field(
         default_factory=list)
+    locales: dict[str, SpellingLocale] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _locale_sides(self) -> Dimension:
+        firsts = {a for a, _ in self.pairs}
+        for name, loc in self.locales.items():
+            if loc.side not in self.labels:
+                raise ValueError(f"locale {name}: side must be one of {list(self.labels)}")
+            unknown = sorted(set(loc.other_side + loc.either) - firsts)
+            if unknown:
+                raise ValueError(f"locale {name}: not the first form of a pair: {', '.join(unknown)}")
+        return self
 
 
 class SpellingVariants(DataModel):

@@ -68,3 +68,46 @@ def test_a_short_word_drawn_out_is_a_sound(text: str) -> None:
 ])
 def test_a_doubled_letter_that_is_no_sound_is_a_typo(text: str, word: str) -> None:
     assert word in [f.data["word"] for f in _el501(f"# Notes\n\n{text}\n")]
+
+
+# -- EL505: Canadian spelling is a standard of its own, not a US/UK mix ------------------------------------
+#: topic -> a Canadian paragraph: UK -our/-re/-ence with US medical -e- words and -yze
+CANADIAN = {
+    "skating": "Bring a warm toque in a bright colour to the community centre rink. If your child has "
+               "diarrhea or signs of anemia, skip the lesson and call the pediatric clinic.",
+    "school-lunch": "Pack a lunch with plenty of flavour and fibre. A child with celiac disease needs a "
+                    "plan, so analyze labels with the pediatrician and keep the defence of a good routine.",
+    "daycare": "Our daycare centre keeps a favourite colouring corner. Staff are trained to spot "
+               "diarrhea and to call the pediatrician; they analyze every incident report.",
+}
+
+
+def _el505(text: str) -> list[Finding]:
+    return lint_snippet(text, "markdown", select=["EL505"]).findings
+
+
+@pytest.mark.parametrize("topic", list(CANADIAN))
+def test_consistent_canadian_spelling_is_not_mixed(topic: str) -> None:
+    assert _el505(f"# Notes\n\n{CANADIAN[topic]}\n") == []
+
+
+@pytest.mark.parametrize("topic", list(CANADIAN))
+def test_a_stray_from_canadian_usage_is_flagged_against_it(topic: str) -> None:
+    found = _el505(f"# Notes\n\n{CANADIAN[topic]} The color of the walls is calm.\n")
+    assert [(f.data["word"], f.suggestion, f.data["majority"]) for f in found] == [
+        ("color", "colour", "Canadian")]
+
+
+@pytest.mark.parametrize(("text", "word", "majority"), [
+    # UK article with one US medical form: UK explains it better than Canadian (which wants three changes)
+    ("The paediatrician said anaemia and diarrhoea are common. Any diarrhea after a trip needs a "
+     "colour chart.", "diarrhea", "UK"),
+    # US article with one UK -our form: US explains it better
+    ("The pediatrician has a color chart, a favorite center and a behavior plan. The colour fades.",
+     "colour", "US"),
+    # one stray on each reading (US color against two UK forms): the US/UK reading stands
+    ("My favourite blanket has a lovely favourite pattern. The color is soft.", "color", "UK"),
+])
+def test_us_or_uk_articles_are_still_read_as_us_or_uk(text: str, word: str, majority: str) -> None:
+    assert [(f.data["word"], f.data["majority"]) for f in _el505(f"# Notes\n\n{text}\n")] == [
+        (word, majority)]
