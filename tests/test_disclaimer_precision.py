@@ -177,3 +177,55 @@ def test_advice_about_something_else_does_not_cover_a_population_dose() -> None:
     text = _dose_page("iron", advice=False).replace(
         "## Daily amounts", "Ask your GP when to start solid foods.\n\n## Daily amounts")
     assert codes(lint_snippet(text, "markdown", select=["EL403"])) == ["EL403", "EL403"]
+
+
+# -- EL401: a first-person post that recommends remedies instructs, whoever narrates --------------------
+#: topic -> (a story of a sick child with remedies named, the endorsement a reader would act on)
+REMEDY_POSTS = {
+    "croup": ("# Our week of croup\n\nMia had croup and a bad cough last winter. It lasted a week.\n\n"
+              "1. We gave her a homeopathic remedy for coughs every evening.\n"
+              "2. We ran a hot shower and sat in the steam with her.\n"
+              "3. We kept a saline spray by the bed. Definitely buy one before the winter starts.\n"),
+    "engorgement": ("# My first week of breastfeeding\n\nWhen my milk came in, the engorgement was awful and "
+                    "I had sore nipples for days.\n\n"
+                    "- Lanolin was the only thing that helped me. I would highly recommend it.\n"
+                    "- Cool cloths helped with the swelling between feeds.\n"),
+}
+#: the same stories told with no advice: a diary
+DIARY_POSTS = {
+    "croup": ("# Our week of croup\n\nOur daughter had croup and a bad cough last winter. We were up all "
+              "week.\n\nWe gave her a homeopathic remedy for coughs every evening. We ran a hot shower and "
+              "sat in the steam with her. By Sunday we heard her singing again.\n\n"
+              "On a happier note, I would highly recommend the new library in town.\n"),
+    "engorgement": ("# My first week of breastfeeding\n\nWhen my milk came in, the engorgement was awful and "
+                    "I had sore nipples for days. Lanolin and a nipple cream were what I used, and cool "
+                    "cloths eased the swelling. My mother sat with me every night.\n\n"
+                    "Later that month I went back to the choir, which I would highly recommend.\n"),
+}
+
+
+@pytest.mark.parametrize("topic", list(REMEDY_POSTS))
+def test_a_first_person_post_recommending_remedies_needs_a_disclaimer(topic: str) -> None:
+    assert codes(lint_snippet(REMEDY_POSTS[topic], "markdown", select=["EL401"])) == ["EL401"]
+
+
+@pytest.mark.parametrize("topic", list(DIARY_POSTS))
+def test_a_diary_of_an_illness_with_no_health_advice_needs_none(topic: str) -> None:
+    assert codes(lint_snippet(DIARY_POSTS[topic], "markdown", select=["EL401"])) == []
+
+
+@pytest.mark.parametrize(("sentence", "illness"), [
+    ("Sam caught a cold at nursery.", True),
+    ("Her first cold lasted ten days.", True),
+    ("A cold and a cough kept him home.", True),
+    ("Offer a cold drink after play.", False),
+    ("Keep them wrapped up when they are out in the cold.", False),
+    ("A cold compress on the forehead feels nice.", False),
+])
+def test_cold_the_illness_is_not_cold_the_adjective(sentence: str, illness: bool) -> None:
+    from editlint.checks import disclaimer as d
+    from editlint.rules import Registry
+
+    health: d.Health = Registry.default().data("health-lexicon")
+    keys = d._evidence_keys(sentence, sentence, health.lexicon, health.voice)
+    assert any(kind == "condition" for kind, _k, _h in keys) is illness, keys

@@ -910,18 +910,24 @@ def _measures_medicine(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 
 def _is_narrative(a: Analysis) -> bool:
     """A first-person story or a letter with no advice: no health sentence is advice, and enough of the
-    prose sentences tell a story (a person and a past tense, no condition or modal)."""
+    prose sentences tell a story (a person and a past tense, no condition or modal). Advice in the block
+    or the list of a health sentence is health advice too: "We gave him a remedy for his cold" and, in
+    the same list, "Definitely get one" instruct, whoever narrates."""
     v = a.voice
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)
     prose = [s for s in a.sentences if s.block.kind in kinds and s.index not in a.disclaimer_sentences]
     if not prose:
         return False
-    health = {ev.sentence.index for ev in a.evidence if ev.kind != "development"}
+    health_evidence = [ev for ev in a.evidence if ev.kind != "development"]
+    health = {ev.sentence.index for ev in health_evidence}
+    health_blocks = {ev.sentence.block.index for ev in health_evidence}
+    health_lists = {ev.sentence.block.list_id for ev in health_evidence} - {None}
     told = 0
     v_key = ident(v)
     for s in prose:
         advice, story = reuse(("disclaimer-voice", v_key, s.text), partial(_voice_of, s.text, v))
-        if advice and s.index in health:
+        if advice and (s.index in health or s.block.index in health_blocks
+                       or s.block.list_id in health_lists):
             return False
         told += story
     return told / len(prose) >= v.narrative_share
