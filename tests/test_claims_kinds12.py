@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from test_claims_kinds10 import contradicts, order_keys
+from test_claims_kinds10 import claims_of, contradicts, order_keys
 
 #: (earlier, later) events as a bare verb phrase; the plain order each template is checked against.
 PAIRS = [
@@ -53,3 +53,57 @@ def test_no_order_without_two_events_in_the_construction(sentence: str) -> None:
 
 def test_a_negated_readiness_is_read_once_in_its_own_direction() -> None:
     assert order_keys("A baby who is not sitting yet is not ready to crawl.") == [("sit", "crawl")]
+
+
+# -- stance: idioms of [stance.verdict-phrases] on the clause's subject -----------------------------------
+THINGS = [("Toe walking in a two-year-old", "is"), ("A squint in a newborn", "is"), ("Night terrors", "are"),
+          ("Head banging at bedtime", "is")]
+CALM = ["{T} {v} usually a passing phase.", "{T} usually goes away on its own.", "{T} {v} entirely benign.",
+        "{T} {v} no cause for concern.", "{T} shouldn't keep you awake at night."]
+ALARM = ["{T} should set alarm bells ringing.", "{T} should prompt a visit to the doctor.",
+         "{T} should warrant a check by your GP.", "{T} {v} a job for the doctor.",
+         "You are right to worry about {t}."]
+
+
+def _say(template: str, thing: tuple[str, str]) -> str:
+    name, verb = thing
+    return template.format(T=name, t=name[0].lower() + name[1:], v=verb)
+
+
+@pytest.mark.parametrize(("calm", "alarm", "thing"), list(itertools.product(CALM, ALARM, THINGS[:2])))
+def test_calm_and_alarming_idioms_clash(calm: str, alarm: str, thing: tuple[str, str]) -> None:
+    assert contradicts(_say(calm, thing), _say(alarm, thing))
+
+
+@pytest.mark.parametrize("thing", THINGS)
+def test_idioms_of_one_verdict_agree(thing: tuple[str, str]) -> None:
+    for a, b in itertools.pairwise(CALM):
+        assert not contradicts(_say(a, thing), _say(b, thing))
+    for a, b in itertools.pairwise(ALARM):
+        assert not contradicts(_say(a, thing), _say(b, thing))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Toe walking is tiring.", "Most toddlers grow taller.", "Many parents worry about toe walking.",
+    "The phase of the moon changes.", "Parents who ring the doctor are sensible.",
+])
+def test_no_verdict_without_an_idiom_on_the_thing(sentence: str) -> None:
+    assert claims_of(sentence, "stance") == []
+
+
+def test_a_leading_gerund_read_as_a_modifier_is_the_thing_judged() -> None:
+    (claim,) = claims_of("Kicking other children should ring alarm bells.", "stance")
+    assert claim["thing"]["key"] == "kick"  # type: ignore[index]
+
+
+MISREAD = ("the small model tags a present-tense verb after a long subject as a plural noun ('a newborn "
+           "warrants(NNS)', 'a two-year-old tends(NNS)'), so the clause has no verb")
+
+
+@pytest.mark.xfail(strict=True, reason=MISREAD)
+@pytest.mark.parametrize("alarm", ["A squint in a newborn warrants a check by your GP.",
+                                   "Toe walking in a two-year-old tends to need a check by the GP.",
+                                   "Toe walking in a two-year-old need not keep you awake at night."])
+def test_a_verb_misread_as_a_plural_noun(alarm: str) -> None:
+    (claim,) = claims_of(alarm, "stance")
+    assert "need" not in claim["thing"]["key"]  # type: ignore[index]

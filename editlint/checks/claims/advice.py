@@ -645,13 +645,15 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
     if _emit(match, "about", "") == "condition":
         yield from _condition_stance(match, env, Verdict(str(_emit(match, "verdict", "normal"))))
         return
-    thing = match.roles.get("thing")
+    thing = _judged(match.roles.get("thing"), env)
     anchor = match.roles.get("verdict") or match.roles.get("verb")
-    if thing is None or _is_person(thing, env) or thing.lower_ in _ANAPHORS:
+    if thing is None:
         return
     if _emit(match, "imperative", False) and (anchor is None or not _imperative_ok(anchor, env)):
         return  # a directive to the reader ("call your doctor about X"), not a report of what someone did
-    verdict = Verdict(str(_emit(match, "verdict", "fine")))
+    verdict = _named_verdict(match, anchor, thing, env)
+    if verdict is None:
+        return
     if _emit(match, "reassurance", False):  # "don't worry about X": only a negated worry says X is normal
         if anchor is None or not _reassuring(anchor, env):
             return
@@ -680,6 +682,85 @@ def build_stance(match: Match, env: Env) -> Iterator[Claim]:
         found = _efficacy_target(anchor, env)
         target = thing_concept(env, found) if found is not None else None
     yield StanceClaim(thing=concept, verdict=verdict, prov=prov, target=target)
+
+
+def _judged(thing: Any, env: Env) -> Any:
+    """The thing a verdict is on: never a person or a word pointing back ("this", "they"); "Biting other
+    children is …" judges the act on the people."""
+    if thing is not None and _is_person(thing, env):
+        thing = _gerund_of(thing)
+    if thing is None or _is_person(thing, env) or thing.lower_ in _ANAPHORS:
+        return None
+    return thing
+
+
+def _gerund_of(thing: Any) -> Any:
+    """ "Biting(amod) other children(nsubj) is …": the parser may read a leading gerund as its object's
+    modifier; with people as the noun (never the thing judged) the act is. A gerund on a thing names a
+    kind of it ("teething gels", "sleeping bags")."""
+    first = thing.doc[thing.left_edge.i]
+    if first.tag_ == "VBG" and first.dep_ == "amod" and first.head.i == thing.i:
+        return first
+    return thing
+
+
+def _named_verdict(match: Match, anchor: Any, thing: Any, env: Env) -> Verdict | None:
+    """The construction's verdict, or the idiom's in its clause (``emits.verdict = "@phrase"``)."""
+    named = str(_emit(match, "verdict", "fine"))
+    if named != PHRASE:
+        return Verdict(named)
+    found, denied = verdict_phrase(anchor, thing, env)
+    if found is None:
+        return None
+    return OPPOSITE_VERDICT[Verdict(found)] if denied else Verdict(found)
+
+
+#: ``emits.verdict`` of a construction whose verdict is the idiom found in its clause (stance.phrase)
+PHRASE = "@phrase"
+#: words an idiom may skip between two of its own ("prompt *a same-day* call")
+PHRASE_GAP = 4
+
+
+def verdict_phrase(verb: Any, thing: Any, env: Env) -> tuple[str | None, bool]:
+    """The verdict of the first ``[stance.verdict-phrases]`` idiom in ``verb``'s predicate (its subtree
+    without the subject), whose first word is the verb or at most two steps below it; and whether the
+    idiom's own noun says "no" ("no cause for concern"), which the verb's negation does not show."""
+    if verb is None:
+        return None, False
+    subject = range(thing.left_edge.i, thing.right_edge.i + 1)
+    words = [t for t in verb.subtree if t.i not in subject]
+    present = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    for verdict, phrases in env.lexicons.stance.verdict_phrases.items():
+        for phrase in phrases:
+            parts = phrase.split()
+            start = _idiom_at(parts, words, verb) if present.issuperset(parts) else None
+            if start is not None:
+                return verdict, _says_no(start, env)
+    return None, False
+
+
+def _idiom_at(phrase: list[str], words: list[Any], verb: Any) -> Any:
+    """The first word of ``phrase`` where it occurs in ``words`` (None when it does not)."""
+    starts = [i for i, t in enumerate(words) if _word_is(t, phrase[0]) and _near_verb(t, verb)]
+    return next((words[i] for i in starts if _rest_follows(phrase[1:], words, i)), None)
+
+
+def _word_is(tok: Any, word: str) -> bool:
+    return bool(tok.lemma_.lower() == word or tok.lower_ == word)
+
+
+def _near_verb(tok: Any, verb: Any) -> bool:
+    return bool(tok.i == verb.i or tok.head.i == verb.i or tok.head.head.i == verb.i)
+
+
+def _rest_follows(rest: list[str], words: list[Any], at: int) -> bool:
+    for word in rest:
+        window = range(at + 1, min(len(words), at + 2 + PHRASE_GAP))
+        nxt = next((j for j in window if _word_is(words[j], word)), None)
+        if nxt is None:
+            return False
+        at = nxt
+    return True
 
 
 def _efficacy_target(tok: Any, env: Env) -> Any:

@@ -144,6 +144,13 @@ class _Gap:
         return getattr(self.noun, name)
 
 
+def _noun_before_gerund(c: Any, tok: Any, people: frozenset[str]) -> bool:
+    """ "worry about toe(nsubj) walking(pcomp)": a bare noun right before a gerund in a prepositional
+    phrase is read as its subject; it names the kind of act, as the compound "toe walking" does."""
+    return (c.dep_ == "nsubj" and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and c.i == tok.i - 1
+            and c.pos_ == "NOUN" and c.lemma_.lower() not in people and not any(True for _ in c.children))
+
+
 def _without_first(prep: Any) -> bool:
     """ "Y without first X-ing" names the event that comes first, not a kind of Y."""
     return bool(prep.lower_ == "without"
@@ -485,7 +492,8 @@ class Concepts:
             if c.lemma_.lower() not in self.lex.measure_nouns:  # "walk a few steps" is still walking
                 objects |= heads
             used += u
-        elif dep == "prt" or dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod"):
+        elif dep == "prt" or dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod") \
+                or _noun_before_gerund(c, tok, self.lex.people):
             verbal = tok.pos_ != "NOUN" or any(k.dep_ == "nsubj" for k in tok.children)
             if _number(c) or (c.lower_ in self.lex.sequence_adverbs and verbal):
                 return

@@ -98,6 +98,8 @@ class StanceLex(DataModel):
     having_verbs: frozenset[str] = Field(default=frozenset(), alias="having-verbs")
     #: words that make a reassurance a promise: "perfectly normal", "nothing to worry about"
     absolute_words: frozenset[str] = Field(default=frozenset(), alias="absolute-words")
+    #: verdict -> idioms that pass it on a clause's subject ("ring alarm bells", "grow out of"), in lemmas
+    verdict_phrases: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="verdict-phrases")
 
 
 class Measured(DataModel):
