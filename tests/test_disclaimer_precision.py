@@ -229,3 +229,28 @@ def test_cold_the_illness_is_not_cold_the_adjective(sentence: str, illness: bool
     health: d.Health = Registry.default().data("health-lexicon")
     keys = d._evidence_keys(sentence, sentence, health.lexicon, health.voice)
     assert any(kind == "condition" for kind, _k, _h in keys) is illness, keys
+
+
+# -- EL402: the body's own healing promised as certain --------------------------------------------------
+BODY_HEALS = {
+    "tummy-bug": ("# Tummy bugs\n\nA tummy bug brings vomiting and diarrhoea for a day or two. {claim} Offer "
+                  "sips of water.\n"),
+    "chest-cold": ("# A chesty cold\n\nA cough and a runny nose can last two weeks in a toddler. {claim} "
+                   "Keep them warm and rested.\n"),
+}
+CERTAIN = ["Your child's body will fight it off.", "The immune system can take care of it.",
+           "Their body knows how to heal itself."]
+HEDGED = ["Most of the time your child's body will fight it off.",
+          "The immune system can usually take care of it.", "In most cases their body knows how to heal itself."]
+
+
+@pytest.mark.parametrize(("topic", "claim"), list(itertools.product(BODY_HEALS, CERTAIN)))
+def test_the_body_healing_itself_promised_as_certain_is_reassurance(topic: str, claim: str) -> None:
+    text = BODY_HEALS[topic].format(claim=claim)
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == ["EL402"]
+
+
+@pytest.mark.parametrize(("topic", "claim"), list(itertools.product(BODY_HEALS, HEDGED)))
+def test_the_body_healing_itself_hedged_is_fine(topic: str, claim: str) -> None:
+    text = BODY_HEALS[topic].format(claim=claim)
+    assert codes(lint_snippet(text, "markdown", select=["EL402"])) == []
