@@ -241,7 +241,8 @@ BODY_HEALS = {
 CERTAIN = ["Your child's body will fight it off.", "The immune system can take care of it.",
            "Their body knows how to heal itself."]
 HEDGED = ["Most of the time your child's body will fight it off.",
-          "The immune system can usually take care of it.", "In most cases their body knows how to heal itself."]
+          "The immune system can usually take care of it.",
+          "In most cases their body knows how to heal itself."]
 
 
 @pytest.mark.parametrize(("topic", "claim"), list(itertools.product(BODY_HEALS, CERTAIN)))
