@@ -255,3 +255,13 @@ def test_the_body_healing_itself_promised_as_certain_is_reassurance(topic: str, 
 def test_the_body_healing_itself_hedged_is_fine(topic: str, claim: str) -> None:
     text = BODY_HEALS[topic].format(claim=claim)
     assert codes(lint_snippet(text, "markdown", select=["EL402"])) == []
+
+
+@pytest.mark.parametrize("care", ["Talk to your usual GP if the rash spreads.",
+                                  "Call your regular pediatrician if the vomiting goes on past a day.",
+                                  "Ask the family doctor about it if the cough lasts three weeks."])
+@pytest.mark.parametrize("topic", list(HAZARD_TOPICS))
+def test_a_clinician_with_any_one_word_before_it_is_when_to_see_a_doctor(care: str, topic: str) -> None:
+    title, intro, terms = HAZARD_TOPICS[topic]
+    text = _page(title, intro, [HAS.format(x=x) for x in terms] + [care])
+    assert codes(lint_snippet(text, "markdown", select=["EL404"])) == []
