@@ -265,3 +265,15 @@ def test_a_clinician_with_any_one_word_before_it_is_when_to_see_a_doctor(care: s
     title, intro, terms = HAZARD_TOPICS[topic]
     text = _page(title, intro, [HAS.format(x=x) for x in terms] + [care])
     assert codes(lint_snippet(text, "markdown", select=["EL404"])) == []
+
+
+@pytest.mark.parametrize("sentence", ["Keep your toddler from scratching the rash.",
+                                      "Try to avoid touching the sore skin around the rash.",
+                                      "Stop them from rubbing the infection into the other eye."])
+def test_a_symptom_the_child_has_inside_a_prevent_phrase_is_still_a_symptom(sentence: str) -> None:
+    from editlint.checks import disclaimer as d
+    from editlint.rules import Registry
+
+    health: d.Health = Registry.default().data("health-lexicon")
+    keys = d._evidence_keys(sentence, sentence, health.lexicon, health.voice)
+    assert keys and not any(hazard for _kind, _key, hazard in keys), keys
