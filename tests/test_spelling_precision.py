@@ -111,3 +111,12 @@ def test_a_stray_from_canadian_usage_is_flagged_against_it(topic: str) -> None:
 def test_us_or_uk_articles_are_still_read_as_us_or_uk(text: str, word: str, majority: str) -> None:
     assert [(f.data["word"], f.data["majority"]) for f in _el505(f"# Notes\n\n{text}\n")] == [
         (word, majority)]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The pediatrician and two pediatric nurses watched the behaviour of the group.", "behaviour"),
+    ("Ask the pediatrician about anemia. A hospital is the centre of it all.", "centre"),
+])
+def test_one_uk_word_among_us_medical_words_is_no_canadian_pattern(text: str, word: str) -> None:
+    """Canadian usage needs the article to show it: one UK word is a slip in a US article as likely."""
+    assert [(f.data["word"], f.data["majority"]) for f in _el505(f"# Notes\n\n{text}\n")] == [(word, "US")]

@@ -1022,14 +1022,36 @@ def _strays(dim: Dimension, sides: list[list[tuple[Token, str]]], loc: Locale
     return out
 
 
+#: the article shows a locale's own pattern when it writes at least this many words the locale's way on its
+#: main side (two -our words, say) and one on its other side: one "behaviour" among US medical words is
+#: a slip in a US article as likely as Canadian usage
+_LOCALE_SUPPORT = 2
+
+
+def _supports(sides: list[list[tuple[Token, str]]], loc: Locale) -> bool:
+    """Whether the article writes words the locale's distinctive way on both of its sides."""
+    main = other = 0
+    for side, words in enumerate(sides):
+        for tok, twin in words:
+            first = _normalise(tok.text) if side == 0 else twin
+            if first in loc.either:
+                continue
+            main += side == loc.side and first not in loc.flipped
+            other += side != loc.side and first in loc.flipped
+    return main >= _LOCALE_SUPPORT and other >= 1
+
+
 def _locale_reading(dim: Dimension, sides: list[list[tuple[Token, str]]]) -> Locale | None:
     """The locale that explains a mixed article with fewer strays than its minority side (Canadian text
-    writes "colour" and "diarrhea"), if any: then the article is judged against it."""
+    writes "colour" and "diarrhea"), if any and if the article shows its pattern: then the article is
+    judged against it."""
     if not (sides[0] and sides[1]) or not dim.locales:
         return None
     minority = min(len(sides[0]), len(sides[1]))
     best = min(dim.locales, key=lambda loc: len(_strays(dim, sides, loc)))
-    return best if len(_strays(dim, sides, best)) < minority else None
+    if len(_strays(dim, sides, best)) < minority and _supports(sides, best):
+        return best
+    return None
 
 
 def _locale_hits(doc: Document, dim: Dimension, sides: list[list[tuple[Token, str]]], loc: Locale,
