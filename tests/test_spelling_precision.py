@@ -120,3 +120,25 @@ def test_us_or_uk_articles_are_still_read_as_us_or_uk(text: str, word: str, majo
 def test_one_uk_word_among_us_medical_words_is_no_canadian_pattern(text: str, word: str) -> None:
     """Canadian usage needs the article to show it: one UK word is a slip in a US article as likely."""
     assert [(f.data["word"], f.data["majority"]) for f in _el505(f"# Notes\n\n{text}\n")] == [(word, "US")]
+
+
+# -- EL501: two content words run together are a coined compound to look at, not a typo ----------------------
+@pytest.mark.parametrize(("sentence", "parts"), [
+    ("Keep spare vests in the sockdrawer by the cot.", ["sock", "drawer"]),
+    ("Tidy the blocks into the toybasket after play.", ["toy", "basket"]),
+    ("Check the pramwheel before a long walk.", ["pram", "wheel"]),
+    ("Hang the spoons on a spoonrack out of reach.", ["spoon", "rack"]),
+])
+def test_a_coined_compound_of_content_words_is_info(sentence: str, parts: list[str]) -> None:
+    found = _el501(f"# Tidy home\n\n{sentence}\n")
+    assert [(f.severity.name, f.data["compound"], f.fixes) for f in found] == [("INFO", parts, ())]
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Most parents sometried a dummy at night.", "sometried"),  # a function word: a missing space
+    ("Read the methodsto settle a baby first.", "methodsto"),
+    ("Finish the homeword before the bath.", "homeword"),  # one key from a word: a slip
+])
+def test_a_missing_space_or_a_slip_stays_a_warning(sentence: str, word: str) -> None:
+    found = [f for f in _el501(f"# Evenings\n\n{sentence}\n") if f.data["word"] == word]
+    assert [f.severity.name for f in found] == ["WARNING"] and "compound" not in found[0].data

@@ -31,7 +31,7 @@ from .. import datamodels as models
 from ..api import DataSchema, DataSource
 from ..blockcache import ident, in_block, reuse
 from ..document import Block, BlockKind, Document
-from ..findings import Edit
+from ..findings import Edit, Severity
 from .base import CheckContext, ConfigSection, Hit, Option, Span, check_type
 
 SPELLING_SECTION = ConfigSection("spelling", {
@@ -366,11 +366,13 @@ class Lexicon:
     user's words and the US/UK forms, kept as separate sets so a run copies none of the big lists."""
 
     def __init__(self, *sets: frozenset[str], prefixes: tuple[str, ...] = (),
-                 twins: Mapping[str, str] | None = None, suffixes: tuple[str, ...] = ()) -> None:
+                 twins: Mapping[str, str] | None = None, suffixes: tuple[str, ...] = (),
+                 function: frozenset[str] = frozenset()) -> None:
         self.sets = sets
         self.prefixes = prefixes
         self.suffixes = frozenset(suffixes)  # a hyphenated ending on a word ("ten-ish"): not checked alone
         self.twins = twins or {}  # US/UK form -> the other form
+        self.function = function  # function words: no part of a coined compound ("some" + "tried")
 
     def __contains__(self, word: object) -> bool:
         return any(word in s for s in self.sets)
@@ -473,10 +475,10 @@ def _known(word: str, spell: Any, extra: Lexicon | frozenset[str]) -> bool:
 
 
 def lexicon(vocab: Vocabulary, pairs: Pairs, accept: frozenset[str] = frozenset(),
-            suffixes: Iterable[str] = ()) -> Lexicon:
+            suffixes: Iterable[str] = (), function: Iterable[str] = ()) -> Lexicon:
     """The accepted words for a vocabulary and pair list (``accepts`` and the measurement script use it)."""
     return Lexicon(vocab.accept, accept, pairs.forms, prefixes=vocab.prefixes, twins=pairs.twins,
-                   suffixes=tuple(_normalise(x) for x in suffixes))
+                   suffixes=tuple(_normalise(x) for x in suffixes), function=frozenset(function))
 
 
 def accepts(word: str, extra: Lexicon, speller: Speller) -> bool:
@@ -645,13 +647,17 @@ class _Flag:
     fix: str | None = None
     key: str = ""
     candidates: tuple[str, ...] | None = None  # None: a house-list word ("rejected")
+    compound: tuple[str, str] | None = None  # two words run together, reported as info
 
     def hit(self, doc: Document, offset: int = 0) -> Hit:
         s, e = self.start + offset, self.end + offset
         data: dict[str, Any] = {"word": self.word}
         data.update({"rejected": True} if self.candidates is None else {"candidates": list(self.candidates)})
+        if self.compound is not None:
+            data["compound"] = list(self.compound)
         return Hit(s, e, self.message, suggestion=self.suggestion,
-                   edits=_edit(doc, s, e, self.fix) if self.fix else (), key=self.key, data=data)
+                   edits=_edit(doc, s, e, self.fix) if self.fix else (), key=self.key, data=data,
+                   severity=Severity.INFO if self.compound is not None else None)
 
 
 _VOWELS = frozenset("aeiouy")
@@ -697,6 +703,22 @@ def _compound(word: str, spell: Any) -> bool:
                for i in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
 
 
+_CONTENT_PART = 3  # "kite" + "mark", "blow" + "dry"; not "a" + "lot"
+
+
+def _content_compound(word: str, spell: Any, function: frozenset[str]) -> tuple[str, str] | None:
+    """Two common content words run together ("kite" + "mark", "snack" + "time"): a coined or closed
+    compound the dictionary lacks, not a typo; a function word in it ("some" + "tried", "methods" + "to")
+    is a missing space."""
+    freq = spell.word_frequency
+    for i in range(_CONTENT_PART, len(word) - _CONTENT_PART + 1):
+        a, b = word[:i], word[i:]
+        if a not in function and b not in function and freq[a] >= _COMPOUND_PART_FREQ \
+                and freq[b] >= _COMPOUND_PART_FREQ:
+            return a, b
+    return None
+
+
 def _safe_fix(original: str, part: str, cand: str, spell: Any) -> bool:
     """An automatic fix must not change the meaning: a plain-cased word, a typing slip, no compound."""
     plain_case = original.islower() or (original[:1].isupper() and original[1:].islower())
@@ -704,8 +726,16 @@ def _safe_fix(original: str, part: str, cand: str, spell: Any) -> bool:
 
 
 def _misspelt_part(original: str, s: int, e: int, part: str, capital: bool, limit: int,
-                   speller: Speller) -> _Flag | None:
+                   speller: Speller, function: frozenset[str] = frozenset()) -> _Flag | None:
     cands = speller.suggestions(part, max(limit, 2))  # two at least: is the guess the only one?
+    compound = None if capital or any(_one_edit(part, c) for c in cands) else \
+        _content_compound(part, speller.spell, function)
+    if compound is not None:
+        # no slip of one key: two words the writer joined ("snacktime"); worth a look, not a warning
+        msg = (f"{original!r} is not in the dictionary: {compound[0]!r} and {compound[1]!r} written as one "
+               "word; write them apart or hyphenated if it is no closed compound (or add it to "
+               "[tool.editlint.spelling] accept)")
+        return _Flag(s, e, msg, original, key=part, candidates=(), compound=compound)
     if capital:
         # A capitalised unknown word is more often a name (a brand, a site, an organisation) than a typo:
         # flag it only when a correction keeps its first letter and is one edit away (a slip of one key);
@@ -773,7 +803,8 @@ def _word_hits(tok: Token, low: str, speller: Speller, extra: Lexicon, limit: in
             s = tok.start + offset
             before = tok.block.text[max(0, s - tok.block.start - 40):s - tok.block.start]
             if not _compound_plural(part, i == len(parts) - 1, before, spell, extra, age):
-                hit = _misspelt_part(originals[i], s, s + len(originals[i]), part, capital, limit, speller)
+                hit = _misspelt_part(originals[i], s, s + len(originals[i]), part, capital, limit, speller,
+                                     extra.function)
                 if hit is not None:
                     yield hit
         offset += len(originals[i]) + 1
@@ -802,10 +833,11 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     limit = ctx.options["max-suggestions"]
     skips = not_prose(doc, ctx.options["reference-headings"], ctx.options["quote-intro"])
     suffixes = tuple(str(x) for x in ctx.options["hyphen-suffixes"])
-    ask = _Asking(lexicon(vocab, pairs, user_accept, suffixes), reject, speller, limit,
-                  age_compound(ctx.options["age-units"]))
-    key = (ident(vocab), ident(pairs), ident(speller), user_accept, tuple(sorted(reject.items())),
-           limit, tuple(ctx.options["age-units"]), suffixes)
+    words = ctx.data("repetition")  # its English function words: no part of a coined compound
+    ask = _Asking(lexicon(vocab, pairs, user_accept, suffixes, getattr(words, "function", ())), reject,
+                  speller, limit, age_compound(ctx.options["age-units"]))
+    key = (ident(vocab), ident(pairs), ident(speller), ident(words), user_accept,
+           tuple(sorted(reject.items())), limit, tuple(ctx.options["age-units"]), suffixes)
     found = [(b, reuse(("EL501-block", key, b.text, b.kind, _block_skips(doc, b, skips)),
                        partial(_block_doubts, doc, b, skips, ask))) for b in doc.iter_blocks()]
     names = frozenset[str]().union(*(d.names for _, d in found))
