@@ -107,3 +107,47 @@ MISREAD = ("the small model tags a present-tense verb after a long subject as a 
 def test_a_verb_misread_as_a_plural_noun(alarm: str) -> None:
     (claim,) = claims_of(alarm, "stance")
     assert "need" not in claim["thing"]["key"]  # type: ignore[index]
+
+
+# -- causes: 'a key factor in', 'a contributor to', 'Y can be traced back to X', 'Don't blame X for Y' -----
+CAUSES = [("cold weather", "chapped lips"), ("hunger", "early waking"), ("a dusty bedroom", "a blocked nose")]
+ASSERTS = ["{C} is a key factor in {e}.", "{C} is a major contributor to {e}.",
+           "{E} can usually be traced back to {c}.", "{E} is often attributed to {c}."]
+DENIES = ["Don't blame {c} for {e}.", "{C} is not a factor in {e}."]
+
+
+def _cause(template: str, cause: tuple[str, str]) -> str:
+    c, e = cause
+    return template.format(C=c[0].upper() + c[1:], c=c, E=e[0].upper() + e[1:], e=e)
+
+
+def test_cause_idioms_asserted_and_denied() -> None:
+    """Recall over the generated pairs, with a floor: the small model misreads some of this file's own noun
+    phrases ('in chapped(VBN, conj) lips'), which no construction can mend."""
+    pairs = list(itertools.product(ASSERTS, DENIES, CAUSES))
+    found = sum(contradicts(_cause(a, c), _cause(d, c)) for a, d, c in pairs)
+    assert found / len(pairs) >= 0.75, f"{found}/{len(pairs)}"
+
+
+@pytest.mark.parametrize("cause", CAUSES)
+def test_cause_idioms_agree(cause: tuple[str, str]) -> None:
+    for a, b in itertools.pairwise(ASSERTS):
+        assert not contradicts(_cause(a, cause), _cause(b, cause))
+
+
+@pytest.mark.parametrize("sentence", ["Many parents blame cold weather for chapped lips.",
+                                      "The letters can be traced with a finger."])
+def test_reported_blame_and_other_senses_are_no_cause(sentence: str) -> None:
+    assert claims_of(sentence, "proposition") == []
+
+
+@pytest.mark.parametrize(("superseded", "denied"), [
+    ("Doctors once thought that dummies caused ear infections.", "Dummies do not cause ear infections."),
+    ("Experts previously believed that cold weather caused chapped lips.",
+     "Don't blame cold weather for chapped lips."),
+    ("Nurses once thought that hunger caused early waking.", "Hunger is not a factor in early waking."),
+])
+def test_a_view_given_up_is_reported_not_claimed(superseded: str, denied: str) -> None:
+    assert not contradicts(superseded, denied)
+    held = superseded.replace(" once thought", " know").replace(" previously believed", " know")
+    assert contradicts(held, denied)

@@ -90,9 +90,10 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     lex = getattr(env.ontology, "lexicon", None)
     ignore: frozenset[str] = getattr(lex, "ignore_modifiers", frozenset())
     head = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else (c.head or tok.lemma_.lower())
-    kinds = ("compound", "amod", "nmod") + (("nsubj",) if tok.tag_ == "VBG" else ())  # "night(nsubj) waking"
+    # "night(nsubj) waking", "early(advmod) waking": before a gerund, a kind of the act
+    kinds = ("compound", "amod", "nmod") + (("nsubj", "advmod") if tok.tag_ == "VBG" else ())
     mods = {m.lemma_.lower() if m.dep_ in ("compound", "nsubj") else m.lower_ for m in tok.children
-            if m.dep_ in kinds and not m.like_num
+            if m.dep_ in kinds and not m.like_num and (m.dep_ != "advmod" or m.i < tok.i)
             and (not m.tag_.startswith("VB") or (m.dep_ == "amod" and m.tag_ in ("VBN", "VBG")))}  # "cooked
     # rice", "a clicking hip": a participle before the noun names a kind of it, as the tagger's NN would
     people = env.lexicons.advice.people

@@ -151,6 +151,12 @@ def _noun_before_gerund(c: Any, tok: Any, people: frozenset[str]) -> bool:
             and c.pos_ == "NOUN" and c.lemma_.lower() not in people and not any(True for _ in c.children))
 
 
+def _fronted(c: Any, tok: Any) -> bool:
+    """ "Early(advmod) waking(nsubjpass) is …", "late talking": an adverb before a gerund used as a noun
+    names a kind of the act; after it ("waking early") it only places the act in time."""
+    return c.i < tok.i and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "csubj")
+
+
 def _without_first(prep: Any) -> bool:
     """ "Y without first X-ing" names the event that comes first, not a kind of Y."""
     return bool(prep.lower_ == "without"
@@ -494,10 +500,12 @@ class Concepts:
             used += u
         elif dep == "prt" or dep in ("advmod", "acomp", "compound", "amod", "nummod", "npadvmod") \
                 or _noun_before_gerund(c, tok, self.lex.people):
-            verbal = tok.pos_ != "NOUN" or any(k.dep_ == "nsubj" for k in tok.children)
+            kind = _fronted(c, tok)
+            verbal = (tok.pos_ != "NOUN" or any(k.dep_ == "nsubj" for k in tok.children)) and not kind
             if _number(c) or (c.lower_ in self.lex.sequence_adverbs and verbal):
                 return
-            if dep == "advmod" and c.lower_.endswith("ly") and c.lower_ not in self.lex.modifier_synonyms:
+            if dep == "advmod" and c.lower_.endswith("ly") and c.lower_ not in self.lex.modifier_synonyms \
+                    and not kind:
                 return  # manner ("reliably", "easily") does not make another event
             word = self.norm(c.lemma_ if dep != "amod" else c.lower_)
             if word:

@@ -87,6 +87,8 @@ class ReportedLex(DataModel):
     phrases: tuple[str, ...]
     #: "my son started X before Y": a story about one child, not what children do
     anecdote_owners: frozenset[str] = Field(default=frozenset(), alias="anecdote-owners")
+    #: "doctors once thought P", "it was previously believed": a view since given up, whoever held it
+    superseded: frozenset[str] = frozenset()
 
 
 class AgeScopeLex(DataModel):
@@ -516,9 +518,17 @@ class ScopeReader:
                                                              for p in kids[c]) for c in kids[verb])
 
     def _other_subject(self, table: TokenTable, verb: int) -> bool:
-        deps, lemmas = table.strings("DEP"), table.strings("LEMMA")
-        subjects = [c for c in table.children[verb] if deps[c] in ("nsubj", "nsubjpass")]
-        return any(lemmas[s].lower() in self.lex.reported.subjects for s in subjects)
+        """Someone else's view: a reporting subject ("many parents think"), or a view given up ("doctors
+        once thought", "people used to believe")."""
+        deps, lemmas, low = table.strings("DEP"), table.strings("LEMMA"), table.strings("LOWER")
+        kids, lex = table.children[verb], self.lex.reported
+        if any(deps[c] == "advmod" and low[c] in lex.superseded for c in kids):
+            return True
+        head = table.head[verb]
+        if deps[verb] == "xcomp" and low[head] == "used":
+            return True  # "people used to think P"
+        subjects = [c for c in kids if deps[c] in ("nsubj", "nsubjpass")]
+        return any(lemmas[s].lower() in lex.subjects for s in subjects)
 
     # -- all together ------------------------------------------------------------------------------
     def provenance(self, sent: Any, block: Block, anchors: Sequence[Any], construction: str,
