@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
@@ -178,6 +179,48 @@ def fresh_process() -> FreshFacts:
     facts: FreshFacts = json.loads(lines["FACTS"])
     facts["exit"] = json.loads(lines["EXIT"])
     return facts
+
+
+#: Processes started when collection ended (see conftest's ``early`` marker), by their command and folder.
+_EARLY: dict[tuple[tuple[str, ...], str], tuple[subprocess.Popen[str], Any, Any]] = {}
+
+
+def start_early(argv: Sequence[str], cwd: Path | str) -> None:
+    """Start ``argv`` in ``cwd`` now, to run beside the session's other tests (a tool that takes minutes
+    on one core, such as a cold mypy run, while pytest runs on the other); :func:`early_result` waits
+    for it. The environment is the session's at this moment; output goes to files (no pipe fills up)."""
+    key = (tuple(argv), str(cwd))
+    if key not in _EARLY:
+        out, err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
+        proc = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=err, text=True,
+                                env=dict(os.environ))
+        _EARLY[key] = (proc, out, err)
+
+
+def early_result(argv: Sequence[str], cwd: Path | str, timeout: float) -> subprocess.CompletedProcess[str]:
+    """What the process :func:`start_early` began for ``argv`` did (started now if it was not)."""
+    start_early(argv, cwd)
+    proc, out, err = _EARLY.pop((tuple(argv), str(cwd)))
+    try:
+        code = proc.wait(timeout=timeout)
+    finally:
+        proc.kill()  # no-op once it has ended; a timeout must not leave it running
+    texts = []
+    for stream in (out, err):
+        stream.seek(0)
+        texts.append(stream.read())
+        stream.close()
+    return subprocess.CompletedProcess(list(argv), code, texts[0], texts[1])
+
+
+def stop_early() -> None:
+    """End what was started early and never waited for (its test did not run: ``-x``, an interrupt)."""
+    while _EARLY:
+        proc, out, err = _EARLY.popitem()[1]
+        proc.kill()
+        proc.wait()
+        out.close()
+        err.close()
 
 
 def top_level(modules: Sequence[str]) -> set[str]:

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 from conftest import ROOT
+from helpers import early_result
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,9 +33,17 @@ def test_ruff_finds_nothing() -> None:
     assert out.returncode == 0, f"ruff check failed:\n{out.stdout}{out.stderr}"
 
 
-@pytest.mark.slow  # about 20 s on a cold mypy cache (spaCy's stubs), a few seconds once .mypy_cache is warm
+MYPY = (sys.executable, "-m", "mypy", "editlint", "tests")
+
+
+# About two minutes of one core on a cold mypy cache (a clean clone in CI), a few seconds once .mypy_cache is
+# warm: started when collection ends, it runs beside the other tests and this test waits for its answer.
+@pytest.mark.slow
+@pytest.mark.early(*MYPY, cwd=ROOT)
 def test_mypy_strict_finds_nothing() -> None:
-    out = _run_tool("mypy", "editlint", "tests")
+    assert importlib.util.find_spec("mypy") is not None, (
+        "mypy is not installed; it comes with the test extra: pip install -e '.[test]'")
+    out = early_result(MYPY, ROOT, timeout=900)
     assert out.returncode == 0, f"mypy (strict, from pyproject.toml) failed:\n{out.stdout}{out.stderr}"
 
 

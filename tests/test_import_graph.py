@@ -104,16 +104,23 @@ def _resolve(module: str, path: Path, node: ast.ImportFrom) -> list[str]:
     return found
 
 
-@functools.cache
 def _tree(path: Path) -> ast.Module:
-    """A module's syntax tree, parsed once per session (three tests walk every module)."""
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
-def imports_of(module: str, path: Path) -> set[str]:
+@functools.cache
+def _facts(module: str, path: Path) -> tuple[frozenset[str], tuple[State, ...]]:
+    """A module's imports and state, read from one parse per session (three tests ask). The facts are kept,
+    not the syntax tree: every module's tree is some 300,000 objects that the cyclic garbage collector
+    would walk again at each full collection for the rest of the session (about 0.3 s each)."""
+    tree = _tree(path)
+    return frozenset(imports_of(module, path, tree)), tuple(module_state(module, path, tree))
+
+
+def imports_of(module: str, path: Path, tree: ast.Module | None = None) -> set[str]:
     """Every editlint module ``module`` imports, anywhere in its body."""
     out: set[str] = set()
-    for node in ast.walk(_tree(path)):
+    for node in ast.walk(tree or _tree(path)):
         if isinstance(node, ast.ImportFrom):
             out.update(_resolve(module, path, node))
         elif isinstance(node, ast.Import):
@@ -138,7 +145,7 @@ def violations() -> frozenset[tuple[str, str]]:
     per session: two tests read them)."""
     bad: set[tuple[str, str]] = set()
     for module, path in MODULES.items():
-        for target in imports_of(module, path):
+        for target in _facts(module, path)[0]:
             if layer(target) > layer(module):
                 bad.add((module, target))
             if module == "editlint.api" and not _under(target, API_MAY_IMPORT):
@@ -177,8 +184,8 @@ def _mutable(value: ast.expr | None) -> bool:
     return isinstance(value, ast.Call) and ast.unparse(value.func) in _MUTABLE_CALLS
 
 
-def module_state(module: str, path: Path) -> Iterator[State]:
-    tree = _tree(path)
+def module_state(module: str, path: Path, tree: ast.Module | None = None) -> Iterator[State]:
+    tree = tree or _tree(path)
     for name, line in _decorated_caches(tree):
         yield State(module, name, "cache", line)
     for node in ast.walk(tree):
@@ -200,7 +207,7 @@ def module_state(module: str, path: Path) -> Iterator[State]:
 
 def checks_state() -> list[State]:
     return [s for module, path in MODULES.items() if _under(module, ("editlint.checks",))
-            for s in module_state(module, path)]
+            for s in _facts(module, path)[1]]
 
 
 # -- tests -----------------------------------------------------------------------------------------
