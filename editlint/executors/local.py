@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -41,8 +41,9 @@ CRASHES_BEFORE_ISOLATION = 2
 MAX_CHUNK = 8
 #: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 CHUNKS_PER_WORKER = 3
-#: Chunks per worker a run is cut into (at most MAX_CHUNK files each): small chunks keep the last
-#: worker's tail short while the other waits (8: 40 files on two workers go in chunks of two).
+#: Chunks per worker the files still to send are cut into (at most MAX_CHUNK files each): chunks shrink as
+#: the run ends, down to one file, so the last worker's tail is short while the other waits (guided
+#: scheduling; 40 files on two workers: a few chunks of two, then single files).
 CHUNKS_EACH = 8
 
 
@@ -70,6 +71,14 @@ def _context() -> multiprocessing.context.BaseContext:
 #: The module the fork server imports after this one: it warms the server up from the spec the parent
 #: puts in its environment (:mod:`editlint.executors.warm`), so workers fork ready.
 WARM_MODULE = "editlint.executors.warm"
+
+
+def prestart(spec: LinterSpec, path: str | None) -> None:
+    """Start the fork server and its warm-up for ``spec`` now, before the pool is made: the command line
+    calls this when a run will lint many files in a pool, so the warm-up (spaCy, the pipeline, the data)
+    runs while the parent reads its configuration, loads the rules and walks the folders. The pool made
+    later forks from this server (a later start is a no-op); a warm-up for another spec only loads less."""
+    _start_forkserver(spec, path)
 
 
 def _start_forkserver(spec: LinterSpec, path: str | None) -> None:
@@ -142,22 +151,28 @@ class LocalExecutor:
             return
         self._spec = spec
         self._first = items[0]
-        chunk = self.chunk_size or max(1, min(MAX_CHUNK, len(items) // (self.jobs * CHUNKS_EACH)))
         try:
-            yield from self._stream(items, chunk, parent.cached)
+            yield from self._stream(items, self.chunk_size, parent.cached)
         finally:
             self._close()
 
-    def _stream(self, items: Iterable[str], chunk: int, cached: Callable[[str], FileReport | None]
+    def chunk_for(self, left: int) -> int:
+        """Files in the next chunk when ``left`` files (the unsent chunk's included) are still to send: up
+        to MAX_CHUNK early (the engine parses a chunk's articles in one stream), one at the end."""
+        return max(1, min(MAX_CHUNK, left // (self.jobs * CHUNKS_EACH)))
+
+    def _stream(self, items: Sequence[str], chunk: int | None, cached: Callable[[str], FileReport | None]
                 ) -> Iterator[FileReport]:
+        """Reports in input order; chunks of ``chunk`` files (None: :meth:`chunk_for`)."""
         queue: deque[FileReport | _Chunk] = deque()
         todo: list[str] = []
         limit = self.jobs * CHUNKS_PER_WORKER
-        for item in items:
+        for k, item in enumerate(items):
             hit = cached(item)
             if hit is None:
                 todo.append(item)
-            if todo and (hit is not None or len(todo) >= chunk):
+            size = chunk or self.chunk_for(len(items) - k + len(todo) - 1)
+            if todo and (hit is not None or len(todo) >= size):
                 queue.append(self._submit(tuple(todo)))
                 todo = []
             if hit is not None:
