@@ -26,8 +26,11 @@ __all__ = ["ROOT", "SAMPLES", "SEED", "SHARED", "codes", "lint_snippet"]
 QUICK_EXAMPLES = 50
 _SETTINGS = "_hypothesis_internal_use_settings"  # where @given keeps a test's settings, read at each call
 
-#: The cyclic garbage collector's thresholds, paused while the test modules are imported (see below).
-_GC_THRESHOLDS = gc.get_threshold()
+#: The cyclic garbage collector's thresholds for the session: paused while the test modules are imported
+#: (see below), then a young collection every 10,000 new objects instead of 700 (tests make many objects
+#: that die young, freed by their reference counts before a young collection need look at them: on a
+#: claims-heavy subset about 650 young collections took 0.41-0.48 s of CPU, about 40 took 0.23-0.36 s).
+_GC_THRESHOLDS = (max(gc.get_threshold()[0], 10_000), *gc.get_threshold()[1:])
 gc.set_threshold(2**30, *_GC_THRESHOLDS[1:])
 
 
