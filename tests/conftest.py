@@ -63,7 +63,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The quick run caps the example count of property tests (see :data:`QUICK_EXAMPLES`)."""
+    """Tests that wait for a process started early (the ``early`` marker) run last, so that process has the
+    whole session to run beside the others. The quick run caps the example count of property tests (see
+    :data:`QUICK_EXAMPLES`)."""
+    items.sort(key=lambda item: item.get_closest_marker("early") is not None)  # stable: others keep order
     if "not slow" not in (config.getoption("markexpr") or ""):
         return
     for item in items:
