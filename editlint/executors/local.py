@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -103,11 +105,34 @@ def _start_forkserver(spec: LinterSpec, path: str | None) -> None:
 _WORKER: Linter | None = None  # the worker process's own Linter (module state of the worker only)
 
 
-def _init_worker(spec: LinterSpec) -> None:
-    """Pool initializer: build this worker's Linter once (its pipeline loads on the first parse)."""
+def _init_worker(spec: LinterSpec, parent: int | None = None) -> None:
+    """Pool initializer: build this worker's Linter once (its pipeline loads on the first parse), and end
+    the worker when ``parent``, the process that made the pool, is gone (:func:`_exit_with`)."""
     global _WORKER
+    if parent is not None:
+        _exit_with(parent)
     os.chdir(spec.cwd)  # a forkserver's children start in the server's folder, not the parent's
     _WORKER = spec.build()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker as soon as process ``parent`` ends, however it ends (SIGKILL, a CI job's timeout).
+
+    A worker waits for chunks on a pipe whose write end it holds itself, so its parent's death never
+    reaches it, and it keeps the fork server alive: both would stay, holding a loaded pipeline each, for
+    ever. A daemon thread waits on the parent's pidfd (Linux 5.3+; elsewhere no watch) and exits."""
+    try:
+        fd = os.pidfd_open(parent)
+    except ProcessLookupError:  # gone already
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd here
+        return
+
+    def watch() -> None:
+        select.select([fd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="editlint-parent-watch", daemon=True).start()
 
 
 def _lint_chunk(paths: tuple[str, ...]) -> tuple[int, list[FileReport]]:
@@ -208,7 +233,7 @@ class LocalExecutor:
         assert self._spec is not None
         _start_forkserver(self._spec, self._first)
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
-                                   initargs=(self._spec,))
+                                   initargs=(self._spec, os.getpid()))
 
     def _pool_now(self) -> Executor:
         if self._pool is None:
