@@ -151,3 +151,62 @@ def test_a_view_given_up_is_reported_not_claimed(superseded: str, denied: str) -
     assert not contradicts(superseded, denied)
     held = superseded.replace(" once thought", " know").replace(" previously believed", " know")
     assert contradicts(held, denied)
+
+
+# -- order: inverted subjects, relative pronouns, negated expectations, 'been X-ing for months' -----------
+#: (earlier, later) as (bare verb phrase, gerund phrase)
+GERUND_PAIRS = [(("stack blocks", "stacking blocks"), ("build towers", "building towers")),
+                (("babble", "babbling"), ("say single words", "saying single words")),
+                (("drink from a beaker", "drinking from a beaker"), ("drink from an open cup",
+                                                                   "drinking from an open cup"))]
+GERUND_TEMPLATES = [
+    "First comes {xg}. Then comes {yg}.",
+    "Don't expect your child to {y} before they {x}.",
+    "{Yg}, which tends to follow {xg}, takes a lot of practice.",
+    "Once {xg} is mastered, {yg} isn't far behind.",
+    "{Yg} is a harder skill that builds on {xg}.",
+    "Around the time they first {y}, children have usually been {xg} for months.",
+]
+
+
+def _order(template: str, pair: tuple[tuple[str, str], tuple[str, str]]) -> str:
+    (x, xg), (y, yg) = pair
+    return template.format(x=x, y=y, xg=xg, yg=yg, Yg=yg[0].upper() + yg[1:])
+
+
+def test_order_constructions_against_the_plain_order() -> None:
+    """Recall over generated pairs with a floor (14 of 18 when written: the small model reads "Then comes"
+    as an auxiliary of the gerund, or makes a once-clause the main clause), and no finding against the
+    same order stated plainly."""
+    cases = list(itertools.product(GERUND_TEMPLATES, GERUND_PAIRS))
+    hits = 0
+    for template, pair in cases:
+        stated = _order(template, pair)
+        (x, _), (y, _) = pair
+        hits += contradicts(stated, PLAIN.format(a=y, b=x))
+        assert not contradicts(stated, PLAIN.format(a=x, b=y)), stated
+    assert hits / len(cases) >= 0.75, f"{hits}/{len(cases)}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A handful of toddlers seem to hop before they run.",
+    "Around the time they first crawl, babies are curious.",
+    "Expect your child to build towers before they stack blocks.",
+])
+def test_minorities_times_and_plain_expectations(sentence: str) -> None:
+    """A handful is a minority (never a side); a time clause's 'first' sets no order; an expectation that
+    is not negated keeps its order (the builder flips only a negated one)."""
+    keys = order_keys(sentence)
+    if sentence.startswith("Expect"):
+        assert keys == [("build(tower)", "stack(block)")]
+    else:
+        assert not contradicts(sentence, "Most toddlers run before they hop. Babies crawl after they sit.")
+
+
+def test_a_clause_before_a_negated_expectation_is_not_its_object() -> None:
+    """The parser may hang a first clause on "so don't expect …"; only a clause after the verb is what is
+    (not) to be expected."""
+    sentence = ("Scribbling is a stepping stone toward drawing, so don't expect your toddler to draw "
+                "shapes until they have been scribbling for a while.")
+    assert ("scribble", "draw") in order_keys(sentence)
+    assert ("draw", "scribble") not in order_keys(sentence)

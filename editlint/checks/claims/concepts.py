@@ -224,6 +224,10 @@ class Concepts:
         parts = self._parts(self.resolve(tok), Phase.ANY)
         return self._concept(tok.doc, parts)
 
+    def gerund_of_verb(self, word: str) -> bool:
+        """Is ``word`` a verb's -ing form ("building", "stacking"; not "morning", "ceiling")?"""
+        return word.endswith("ing") and self.lemmas._verb(word) is not None
+
     def bare_noun(self, tok: Any) -> bool:
         """A thing, not an event ("the catnap", not "crawling" or "dryness")."""
         t = self.resolve(getattr(tok, "root", tok))
@@ -281,6 +285,11 @@ class Concepts:
         subj = kids.get("nsubj") or kids.get("csubj") or kids.get("nsubjpass") or self._split_subject(tok)
         if subj is None and tok.dep_ == "xcomp":  # "X tends to come before Y": the raising verb's subject
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None:  # "First comes X": an inverted subject, which the parser may call its complement
+            subj = next((c for c in tok.rights if c.dep_ in ("xcomp", "attr")
+                         and c.tag_ in ("VBG", "NN", "NNS")), None)
+        if subj is None and tok.dep_ == "aux" and tok.head.tag_ == "VBG" and tok.head.i > tok.i:
+            subj = tok.head  # "First comes(aux) drinking(ROOT) from a cup": the same, read as a progressive
         return subj if subj is not None and subj.lemma_.lower() not in self.lex.people else None
 
     def _through_noun(self, tok: Any, lem: str, kids: dict[str, Any]) -> Any:

@@ -42,6 +42,8 @@ def _first_time(verb: Any, env: Env) -> bool:
     if verb.lemma_.lower() in env.lexicons.advice.aspect_verbs:
         return True
     marks = env.lexicons.order.first_time_marks
+    if verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in marks:
+        return True  # "around the time they first X": a time clause on a time noun
     return any(c.dep_ in ("advmod", "mark") and c.lower_ in marks for c in verb.children)
 
 
@@ -71,12 +73,15 @@ def _weakened(tok: Any, weakeners: frozenset[str]) -> bool:
         c.lower_ in weakeners for c in verb.subtree if c.dep_ in ("advmod", "det"))
 
 
-def _gerund_modifier(tok: Any) -> Any:
+def _gerund_modifier(tok: Any, env: Env) -> Any:
     """"Naming(amod, VBG) colours(nsubj) comes first": a gerund the parser read as an adjective of its
-    object, at the start of the noun phrase. In an order slot the phrase is that gerund's event."""
+    object, at the start of the noun phrase; also one it tagged as a noun ("Building(NN) towers"), when
+    the word is a verb's -ing form. In an order slot the phrase is that gerund's event."""
     t = env_root(tok)
     first = t.doc[t.left_edge.i] if t.pos_ in ("NOUN", "PROPN") else None
-    if first is None or first.i == t.i or first.tag_ != "VBG" or first.dep_ not in ("amod", "compound"):
+    if first is None or first.i == t.i or first.dep_ not in ("amod", "compound"):
+        return None
+    if first.tag_ != "VBG" and not (first.tag_ == "NN" and env.concepts.gerund_of_verb(first.lower_)):
         return None
     return first if first.head.i == t.i else None
 
@@ -87,7 +92,7 @@ def env_root(tok: Any) -> Any:
 
 def _regerund(env: Env, tok: Any, concept: Concept) -> Concept:
     noun = env.concepts.resolve(env_root(tok))  # through "comes", "happens", "is followed"
-    gerund = _gerund_modifier(noun)
+    gerund = _gerund_modifier(noun, env)
     if gerund is None:
         return concept
     event = env.concept(gerund)
@@ -149,13 +154,45 @@ def _imperative(verb: Any) -> bool:
     return verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+RELATIVES = frozenset({"which", "that", "who"})
+#: verbs of expecting whose negated instruction denies what they govern ("don't expect them to Y before X")
+EXPECTING = frozenset({"expect", "assume", "think", "imagine", "believe"})
+
+
+def _antecedent(tok: Any, env: Env) -> Any:
+    """A relative pronoun stands for the noun its clause hangs on ("X, which tends to follow Y"); a
+    classifying noun after a copula for the copula's subject ("X is a skill that builds on Y")."""
+    if tok is None or tok.lower_ not in RELATIVES or tok.head.dep_ != "relcl":
+        return tok
+    noun = tok.head.head
+    be = noun.head
+    if noun.dep_ == "attr" and noun.lemma_.lower() in env.concepts.lex.generic_nouns:
+        return next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), noun)
+    if noun.dep_ == "dobj" and be.tag_ == "VBG" and be.dep_ in ("csubj", "nsubj"):
+        return be  # "Saying single words, which tends to …": the clause is on the whole gerund subject
+    return noun
+
+
+def _expectation_denied(tok: Any, env: Env) -> bool:
+    """ "Don't expect your child to Y before they X": a negated instruction to expect the order denies
+    it (the clause is the object of the negated verb of expecting, which has no subject of its own; an
+    object follows its verb, so a clause before it is only misattached)."""
+    for head in (tok.head, tok.head.head):
+        expecting = head.lemma_.lower() in EXPECTING and env.negated(head)
+        subject = any(c.dep_ == "nsubj" for c in head.children)
+        if tok.dep_ in ("ccomp", "xcomp", "advcl") and expecting and not subject and tok.i > head.i:
+            return True
+        tok = head
+    return False
+
+
 @builder("order")
 def build_order(m: Match, env: Env) -> Iterator[Claim]:
     """One order claim per match, with the article's own words for both events."""
     if m.construction.emits.get("later") == ALTERNATIVES:
         yield from _first(m, env)
         return
-    early, late = role_token(m, "earlier"), role_token(m, "later")
+    early, late = _antecedent(role_token(m, "earlier"), env), _antecedent(role_token(m, "later"), env)
     if early is None or late is None or early.i == late.i or not _leads(m):
         return
     if env.concepts.person(early) or env.concepts.person(late):
@@ -181,6 +218,7 @@ def build_order(m: Match, env: Env) -> Iterator[Claim]:
         return  # a negated form is another construction's ("who is not X-ing is not ready to Y")
     main = m.roles.get(str(m.construction.emits.get("negated-by", "")))
     negated = env.negated(main) if main is not None else any(env.negated(a) for a in anchors)
+    negated = negated != any(_expectation_denied(a, env) for a in anchors)
     if not consumed and _few_do(anchors):  # "Few children walk before they crawl": most do the reverse
         earlier, later = later, earlier
         prov = dataclasses.replace(prov, hedge=Hedge.MAJORITY)

@@ -187,6 +187,10 @@ def clause_tokens(verb: Any) -> list[Any]:
     return out
 
 
+#: verbs whose subject is their complement's ("a few children seem / tend / appear to X")
+RAISING = frozenset({"seem", "tend", "appear"})
+
+
 def _on_subject(t: Any) -> bool:
     """ "Some babies" / "a few children": a quantifier on the clause's subject, not "a few steps"."""
     subj = ("nsubj", "nsubjpass", "csubj")
@@ -346,6 +350,10 @@ class ScopeReader:
     def _clause_hedge(self, verb: Any, modals: bool = True) -> Hedge:
         lex = self.lex.hedge
         level = Hedge.PLAIN
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING:  # "a handful seem to X"
+            level = self._clause_hedge(verb.head, modals)
+            if level is Hedge.MINORITY:
+                return level
         if verb.dep_ in ("ccomp", "xcomp", "advcl") and any(
                 c.dep_ == "acomp" and c.lemma_.lower() in lex.minority_frames for c in verb.head.children):
             return Hedge.MINORITY  # "it is possible that P", "it isn't unheard of for a child to X"
