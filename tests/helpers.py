@@ -203,24 +203,27 @@ def early_result(argv: Sequence[str], cwd: Path | str, timeout: float) -> subpro
     proc, out, err = _EARLY.pop((tuple(argv), str(cwd)))
     try:
         code = proc.wait(timeout=timeout)
+        texts = []
+        for stream in (out, err):
+            stream.seek(0)
+            texts.append(stream.read())
     finally:
-        proc.kill()  # no-op once it has ended; a timeout must not leave it running
-    texts = []
-    for stream in (out, err):
-        stream.seek(0)
-        texts.append(stream.read())
-        stream.close()
+        _end(proc, out, err)  # a timeout must not leave it running
     return subprocess.CompletedProcess(list(argv), code, texts[0], texts[1])
+
+
+def _end(proc: subprocess.Popen[str], out: Any, err: Any) -> None:
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    out.close()
+    err.close()
 
 
 def stop_early() -> None:
     """End what was started early and never waited for (its test did not run: ``-x``, an interrupt)."""
     while _EARLY:
-        proc, out, err = _EARLY.popitem()[1]
-        proc.kill()
-        proc.wait()
-        out.close()
-        err.close()
+        _end(*_EARLY.popitem()[1])
 
 
 def top_level(modules: Sequence[str]) -> set[str]:
