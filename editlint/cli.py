@@ -282,8 +282,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         done = _warm_check(args, request)
         if done is not None:
             return done
-    if request is not None or not _cache_on(args):  # no run cache answers: workers will be needed
-        _prestart_pool(args)
     from .config import load_config
     from .findings import RunReport
 
@@ -461,40 +459,13 @@ def _local_reports(linter: Any, files: Sequence[str], args: argparse.Namespace) 
     """The reports of the local executor: this process for one job (or one file), else a process pool."""
     if args.jobs == 1 or len(files) <= 1 or "-" in files:
         return linter.lint_many(files)  # without importing multiprocessing (a cold one-file run)
-    from .executors.local import LocalExecutor
+    from .executors.local import LocalExecutor, default_jobs
 
-    jobs = _pool_jobs(args)
+    env = os.environ.get("EDITLINT_JOBS", "")
+    jobs = args.jobs or (int(env) if env.isdigit() and int(env) > 0 else default_jobs())
     if jobs == 1:
         return linter.lint_many(files)
     return LocalExecutor(jobs).run(linter.spec(), files)
-
-
-def _pool_jobs(args: argparse.Namespace) -> int:
-    """The local executor's worker processes: --jobs, else EDITLINT_JOBS, else the machine's cores."""
-    from .executors.local import default_jobs
-
-    env = os.environ.get("EDITLINT_JOBS", "")
-    return int(args.jobs or (int(env) if env.isdigit() and int(env) > 0 else default_jobs()))
-
-
-def _cache_on(args: argparse.Namespace) -> bool:
-    return not args.no_cache and os.environ.get("EDITLINT_NO_CACHE", "") in ("", "0")
-
-
-def _prestart_pool(args: argparse.Namespace) -> None:
-    """Start the worker pool's fork server now when this run will lint several files in a pool (several
-    paths or a folder, the local executor, more than one job), so that its warm-up (spaCy, the pipeline,
-    the data: about 3 s) overlaps this process's own start (configuration, rules, walking: about 1 s)."""
-    paths = args.paths
-    if args.executor is not None or args.jobs == 1 or args.since or not paths or "-" in paths \
-            or not (len(paths) > 1 or os.path.isdir(paths[0])) or _pool_jobs(args) == 1:
-        return
-    from .executors import LinterSpec
-    from .executors.local import prestart
-
-    spec = LinterSpec(overrides=_overrides(args), extend_select=tuple(_split(args.extend_select) or ()),
-                      extend_ignore=tuple(_split(args.ignore) or ()), follow_links=args.follow_links)
-    prestart(spec, next((p for p in paths if os.path.isfile(p)), None))  # --config: the warm-up discovers
 
 
 def _executor_spec(value: str) -> tuple[str, str | None] | None:

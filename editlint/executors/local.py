@@ -75,14 +75,6 @@ def _context() -> multiprocessing.context.BaseContext:
 WARM_MODULE = "editlint.executors.warm"
 
 
-def prestart(spec: LinterSpec, path: str | None) -> None:
-    """Start the fork server and its warm-up for ``spec`` now, before the pool is made: the command line
-    calls this when a run will lint many files in a pool, so the warm-up (spaCy, the pipeline, the data)
-    runs while the parent reads its configuration, loads the rules and walks the folders. The pool made
-    later forks from this server (a later start is a no-op); a warm-up for another spec only loads less."""
-    _start_forkserver(spec, path)
-
-
 def _start_forkserver(spec: LinterSpec, path: str | None) -> None:
     """Start the fork server now, warmed up for ``spec`` (a no-op when it runs already, or without one).
 
