@@ -110,11 +110,12 @@ def _tree(path: Path) -> ast.Module:
 
 @functools.cache
 def _facts(module: str, path: Path) -> tuple[frozenset[str], tuple[State, ...]]:
-    """A module's imports and state, read from one parse per session (three tests ask). The facts are kept,
-    not the syntax tree: every module's tree is some 300,000 objects that the cyclic garbage collector
-    would walk again at each full collection for the rest of the session (about 0.3 s each)."""
+    """A module's imports and (in editlint/checks) state, read from one parse per session (three tests ask).
+    The facts are kept, not the syntax tree: the package's trees are some 300,000 objects that the cyclic
+    garbage collector would walk again at each full collection for the rest of the session (0.3 s each)."""
     tree = _tree(path)
-    return frozenset(imports_of(module, path, tree)), tuple(module_state(module, path, tree))
+    state = module_state(module, path, tree) if _under(module, ("editlint.checks",)) else ()
+    return frozenset(imports_of(module, path, tree)), tuple(state)
 
 
 def imports_of(module: str, path: Path, tree: ast.Module | None = None) -> set[str]:
