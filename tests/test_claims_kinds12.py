@@ -210,3 +210,37 @@ def test_a_clause_before_a_negated_expectation_is_not_its_object() -> None:
                 "shapes until they have been scribbling for a while.")
     assert ("scribble", "draw") in order_keys(sentence)
     assert ("draw", "scribble") not in order_keys(sentence)
+
+
+# -- advice: idioms on a gerund subject; advising nouns ('our advice is to X', 'the last thing ... is X') --
+ACTS = [("prop the bottle", "propping the bottle"), ("use a cot bumper", "using a cot bumper"),
+        ("wipe the gums after feeds", "wiping the gums after feeds")]
+ADVISE = ["{G} is a good habit to get into.", "{G} is worth a try.", "Our advice is to {a}.",
+          "The best thing you can do is {a}."]
+ADVISE_AGAINST = ["{G} is best avoided.", "{G} is not worth the risk.",
+                  "The last thing you should do is {a}.", "The golden rule is never to {a}.",
+                  "{G} is a recipe for disaster."]
+
+
+def _act(template: str, act: tuple[str, str]) -> str:
+    a, g = act
+    return template.format(a=a, G=g[0].upper() + g[1:])
+
+
+def test_advice_idioms_for_and_against_clash() -> None:
+    pairs = list(itertools.product(ADVISE, ADVISE_AGAINST, ACTS))
+    hits = sum(contradicts(_act(f, act), _act(g, act)) for f, g, act in pairs)
+    assert hits / len(pairs) >= 0.9, f"{hits}/{len(pairs)}"
+
+
+@pytest.mark.parametrize("act", ACTS)
+def test_advice_idioms_of_one_side_agree(act: tuple[str, str]) -> None:
+    for side in (ADVISE, ADVISE_AGAINST):
+        for a, b in itertools.pairwise(side):
+            assert not contradicts(_act(a, act), _act(b, act))
+
+
+@pytest.mark.parametrize("sentence", ["Our advice is simple.", "The thing is to stay calm.",
+                                      "Wiping gums is tiring.", "Propping up a tired toddler is hard work."])
+def test_no_advice_without_an_idiom_or_an_advising_noun(sentence: str) -> None:
+    assert claims_of(sentence, "advice") == []

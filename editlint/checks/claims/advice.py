@@ -418,7 +418,9 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if _emit(match, "bare", False):
         yield from _bare(match, env, verb)
         return
-    polarity = int(_emit(match, "polarity", 1))
+    polarity = _polarity(match, env, verb)
+    if polarity == 0:
+        return
     if any(env.negated(match.roles[r]) for r in ("be", "adj", "need") if r in match.roles):
         polarity = -polarity  # "it is not safe to X", "you don't need to X"
     obj = match.roles.get("object")
@@ -437,6 +439,34 @@ def build_advice(match: Match, env: Env) -> Iterator[Claim]:
     if force == "obligation" and _pressure_lifted(verb, env):
         claim, force = dataclasses.replace(claim, polarity=-1), "no-need"
     yield dataclasses.replace(claim, force=force, prov=_deontic(match, claim.prov, force, env))
+
+
+def _polarity(match: Match, env: Env, verb: Any) -> int:
+    """The construction's polarity; or the idiom's on a gerund subject (``"@phrase"``); or the advising
+    noun's (``"@noun"``): 0 when there is none."""
+    named = _emit(match, "polarity", 1)
+    if named == PHRASE:
+        found, denied = verdict_phrase(match.roles.get("be"), verb, env.lexicons.advice.verdict_phrases, env)
+        return 0 if found is None else (-1 if (found == "against") != denied else 1)
+    if named == NOUN:
+        return _advising_noun(match.roles["noun"], env)
+    return int(named)
+
+
+#: ``emits.polarity`` of advice.advising-noun: the subject noun decides
+NOUN = "@noun"
+
+
+def _advising_noun(noun: Any, env: Env) -> int:
+    """+1 for "our advice / the best thing", -1 for "the last / worst thing", 0 for another noun or a bare
+    "thing" ("the thing is to relax" is advice only with a modifier)."""
+    lex = env.lexicons.advice
+    if noun.lemma_.lower() not in lex.advising_nouns:
+        return 0
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "poss", "compound")}
+    if mods & lex.worst_words:
+        return -1
+    return 1 if mods or noun.lemma_.lower() != "thing" else 0
 
 
 def _for_the_child(match: Match, env: Env, claim: AdviceClaim) -> AdviceClaim:
@@ -710,7 +740,7 @@ def _named_verdict(match: Match, anchor: Any, thing: Any, env: Env) -> Verdict |
     named = str(_emit(match, "verdict", "fine"))
     if named != PHRASE:
         return Verdict(named)
-    found, denied = verdict_phrase(anchor, thing, env)
+    found, denied = verdict_phrase(anchor, thing, env.lexicons.stance.verdict_phrases, env)
     if found is None:
         return None
     return OPPOSITE_VERDICT[Verdict(found)] if denied else Verdict(found)
@@ -722,7 +752,8 @@ PHRASE = "@phrase"
 PHRASE_GAP = 4
 
 
-def verdict_phrase(verb: Any, thing: Any, env: Env) -> tuple[str | None, bool]:
+def verdict_phrase(verb: Any, thing: Any, table: dict[str, tuple[str, ...]],
+                   env: Env) -> tuple[str | None, bool]:
     """The verdict of the first ``[stance.verdict-phrases]`` idiom in ``verb``'s predicate (its subtree
     without the subject), whose first word is the verb or at most two steps below it; and whether the
     idiom's own noun says "no" ("no cause for concern"), which the verb's negation does not show."""
@@ -731,7 +762,7 @@ def verdict_phrase(verb: Any, thing: Any, env: Env) -> tuple[str | None, bool]:
     subject = range(thing.left_edge.i, thing.right_edge.i + 1)
     words = [t for t in verb.subtree if t.i not in subject]
     present = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-    for verdict, phrases in env.lexicons.stance.verdict_phrases.items():
+    for verdict, phrases in table.items():
         for phrase in phrases:
             parts = phrase.split()
             start = _idiom_at(parts, words, verb) if present.issuperset(parts) else None

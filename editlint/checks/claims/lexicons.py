@@ -45,6 +45,12 @@ class AdviceLex(DataModel):
     pressure_verbs: frozenset[str] = Field(default=frozenset(), alias="pressure-verbs")
     #: "babies should have / get / drink X": what the child takes in is what the carer gives it
     recipient_verbs: frozenset[str] = Field(default=frozenset(), alias="recipient-verbs")
+    #: "for" / "against" -> idioms that advise on the act a gerund subject names ("is a good habit")
+    verdict_phrases: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="verdict-phrases")
+    #: nouns whose copula gives advice: "Our advice / tip / rule is to X"; "the best thing is to X"
+    advising_nouns: frozenset[str] = Field(default=frozenset(), alias="advising-nouns")
+    #: modifiers that turn such a noun against its act: "the last / worst thing you can do is X"
+    worst_words: frozenset[str] = Field(default=frozenset(), alias="worst-words")
 
 
 class AgesLex(DataModel):

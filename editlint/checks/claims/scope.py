@@ -87,6 +87,8 @@ class ReportedLex(DataModel):
     phrases: tuple[str, ...]
     #: "my son started X before Y": a story about one child, not what children do
     anecdote_owners: frozenset[str] = Field(default=frozenset(), alias="anecdote-owners")
+    #: the people an anecdote is about ("my son", "our twins"); "our advice" is no story (empty: any noun)
+    anecdote_people: frozenset[str] = Field(default=frozenset(), alias="anecdote-people")
     #: "doctors once thought P", "it was previously believed": a view since given up, whoever held it
     superseded: frozenset[str] = frozenset()
 
@@ -522,8 +524,9 @@ class ScopeReader:
         children (``verb``: a token index in the block's table)."""
         owners, deps, low, kids = self.lex.reported.anecdote_owners, table.strings("DEP"), table.strings(
             "LOWER"), table.children
-        return any(deps[c] in ("nsubj", "nsubjpass") and any(deps[p] == "poss" and low[p] in owners
-                                                             for p in kids[c]) for c in kids[verb])
+        people, lemmas = self.lex.reported.anecdote_people, table.strings("LEMMA")
+        return any(deps[c] in ("nsubj", "nsubjpass") and (not people or lemmas[c].lower() in people)
+                   and any(deps[p] == "poss" and low[p] in owners for p in kids[c]) for c in kids[verb])
 
     def _other_subject(self, table: TokenTable, verb: int) -> bool:
         """Someone else's view: a reporting subject ("many parents think"), or a view given up ("doctors
