@@ -244,3 +244,24 @@ def test_advice_idioms_of_one_side_agree(act: tuple[str, str]) -> None:
                                       "Wiping gums is tiring.", "Propping up a tired toddler is hard work."])
 def test_no_advice_without_an_idiom_or_an_advising_noun(sentence: str) -> None:
     assert claims_of(sentence, "advice") == []
+
+
+# -- causes denied by 'no basis for linking X with Y', 'X has been cleared of causing Y'; 'cases of Y' -------
+LINKS = [("sugary drinks", "tooth decay"), ("screen time", "poor sleep"), ("dummies", "ear infections")]
+DENIALS = ["There is no evidence linking {c} with {e}.",
+           "There is no scientific basis for linking {c} to {e}.", "{C} has been cleared of causing {e}."]
+CLAIMS = ["{C} causes {e}.", "Many cases of {e} can be traced back to {c}."]
+
+
+def test_denied_links_and_traced_cases_clash() -> None:
+    pairs = list(itertools.product(CLAIMS, DENIALS, LINKS))
+    hits = sum(contradicts(_cause(a, c), _cause(d, c)) for a, d, c in pairs)
+    assert hits / len(pairs) >= 0.8, f"{hits}/{len(pairs)}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Link the chain to the gate.", "The table has been cleared of plates.",
+    "There is good evidence linking sugary drinks with tooth decay.",
+])
+def test_no_denial_without_its_construction(sentence: str) -> None:
+    assert all(c["polarity"] == 1 for c in claims_of(sentence, "proposition"))

@@ -926,6 +926,15 @@ def _denied(match: Match, env: Env) -> bool:
     return noun is not None and (_says_no(noun, env) or _under_denying_noun(noun, env) or env.negated(noun))
 
 
+def _without(concept: Concept, other: Concept) -> Concept:
+    """``concept`` without the words ``other`` brought in (the parser hung the other side on it)."""
+    mods = concept.modifiers - other.modifiers - {other.head}
+    if concept.known or mods == concept.modifiers:
+        return concept
+    key = concept.head + (f"({','.join(sorted(mods))})" if mods else "")
+    return dataclasses.replace(concept, key=key, modifiers=frozenset(mods))
+
+
 def _reported_before(sent: Any, subj: Any, env: Env) -> bool:
     """A misparsed clause ("Grandparents say dummies cause ear infections", the clause read as an object)
     hides the reporting verb from the scope reader: a verb of saying or belief before the subject counts."""
@@ -949,6 +958,8 @@ def build_proposition(match: Match, env: Env) -> Iterator[Claim]:
     if misread is not None and not prov.reported and _reported_before(match.sent, subj, env):
         prov = dataclasses.replace(prov, reported=True)
     s, o = thing_concept(env, subj), thing_concept(env, obj)
+    if subj.left_edge.i <= obj.i <= subj.right_edge.i:  # "linking X with(on X) Y": Y is no kind of X
+        s = _without(s, o)
     if misread is not None and _emit(match, "object-modifier", "") == "verb":  # "to ear(VB) infections"
         mods = o.modifiers | {misread.lower_}
         key = o.key if o.known else f"{o.head}({','.join(sorted(mods))})"
