@@ -41,8 +41,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     that the growing heap set off during collection walked it again and again (about 3 s of CPU)."""
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)
-    for item in session.items:  # a selected test's slow tool starts now and runs beside the others
-        for mark in item.iter_markers("early"):
+    for item in [] if session.config.option.collectonly else session.items:  # a selected test's slow tool
+        for mark in item.iter_markers("early"):  # starts now and runs beside the others
             start_early(mark.args, cwd=mark.kwargs["cwd"])
 
 
