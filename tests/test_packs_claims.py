@@ -184,3 +184,28 @@ def test_the_readme_claims_pack_loads(tmp_path: Path) -> None:
     assert "infrequently" in reg.data("claims-scopes").hedge.minority_adverbs
     assert reg.data("claims-units").units["beakers"] == ("beaker", "volume", 200.0)
     assert "house.quantity-beaker" in {c.id for c in reg.data("constructions").items}
+
+
+SQUINT = """# Squints
+
+Squints in newborns usually settle by themselves.
+
+Squints in newborns deserve a look from the optician.
+"""
+IDIOM_PACK = """[data.claims-lexicons.stance.verdict-phrases]
+warning-sign = ["deserve look"]
+"""
+
+
+def test_pack_idiom_passes_a_verdict(tmp_path: Path) -> None:
+    """A house idiom joins [stance.verdict-phrases] (the shipped idioms stay): the second sentence now
+    judges the squint a warning sign, against the first's reassurance."""
+    found, _ = _lint(_config(tmp_path / "bare", None), SQUINT, tmp_path)
+    assert found == []
+    found, claims = _lint(_config(tmp_path / "house", IDIOM_PACK), SQUINT, tmp_path)
+    assert [(c["thing"]["key"], c["verdict"]) for c in claims if c["kind"] == "stance"] == [
+        ("squint", "normal"), ("squint", "warning-sign")]
+    assert found == [("EL303", 5)]
+    lexicons = _config(tmp_path / "again", IDIOM_PACK).registry().data("claims-lexicons")
+    phrases = lexicons.stance.verdict_phrases
+    assert "deserve look" in phrases["warning-sign"] and "ring alarm bell" in phrases["warning-sign"]

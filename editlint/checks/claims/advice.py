@@ -762,6 +762,7 @@ def verdict_phrase(verb: Any, thing: Any, table: dict[str, tuple[str, ...]],
     subject = range(thing.left_edge.i, thing.right_edge.i + 1)
     words = [t for t in verb.subtree if t.i not in subject]
     present = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    present |= {AGREEMENT[w] for w in present if w in AGREEMENT}
     for verdict, phrases in table.items():
         for phrase in phrases:
             parts = phrase.split()
@@ -777,8 +778,14 @@ def _idiom_at(phrase: list[str], words: list[Any], verb: Any) -> Any:
     return next((words[i] for i in starts if _rest_follows(phrase[1:], words, i)), None)
 
 
+#: idioms are listed with "its" / "itself": a plural or personal subject inflects the pronoun
+AGREEMENT = MappingProxyType({"their": "its", "his": "its", "her": "its", "themselves": "itself",
+                              "himself": "itself", "herself": "itself"})
+
+
 def _word_is(tok: Any, word: str) -> bool:
-    return bool(tok.lemma_.lower() == word or tok.lower_ == word)
+    low = tok.lower_
+    return bool(tok.lemma_.lower() == word or low == word or AGREEMENT.get(low) == word)
 
 
 def _near_verb(tok: Any, verb: Any) -> bool:
