@@ -7,13 +7,27 @@ these tests hold the index readers to the token readers on every token of senten
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from editlint.checks.claims.matching import TokenTable
-from editlint.checks.claims.scope import clause_at, clause_tokens, clause_verb, clause_verb_at
+from editlint.checks.claims.ages import clause_span, sentence_scope
+from editlint.checks.claims.matching import TableKit, TokenTable, _ok, compile_tests
+from editlint.checks.claims.scope import (
+    TABLES_KEPT,
+    ScopeReader,
+    clause_at,
+    clause_tokens,
+    clause_verb,
+    clause_verb_at,
+    load_scopes,
+    span_text,
+)
+from editlint.checks.claims.units import shipped_units
 from editlint.nlp import load_model
+from editlint.readers import read
+from editlint.source import Source
 
 SENTENCES = (
     "If the dough rises too fast, the baker folds it again before it is shaped, and some bakers never do.",
@@ -59,3 +73,84 @@ def test_a_clause_stops_at_nested_clauses(docs: list[Any]) -> None:
     for clause in nested:
         assert not own & {t.i for t in clause.subtree}
     assert root.i in own
+
+
+# -- what a reader's tables share, and the tests' candidates from the column index --------------------
+def test_tables_sharing_a_kit_read_the_same_strings(docs: list[Any]) -> None:
+    """One kit (a reader's) for every block: a string read for one block is the same for the next."""
+    kit = TableKit()
+    for sdoc in [*docs, *docs]:
+        table = TokenTable(sdoc, kit)
+        assert table.strings("LEMMA") == [t.lemma_ for t in sdoc]
+        assert table.strings("TAG") == [t.tag_ for t in sdoc]
+        assert table.strings("DEP") == [t.dep_ for t in sdoc]
+    assert kit.names, "the kit keeps what it read"
+
+
+TESTS = (
+    ("DEP", "in", ["nsubj", "dobj", "ROOT"]), ("POS", "in", ["VERB"]), ("TAG", "in", ["VB", "VBZ", "NN"]),
+    ("LOWER", "in", ["the", "water", "never"]), ("LEMMA", "in", ["be", "tune", "absent-word"]),
+    ("IS_SENT_START", "in", [True]), ("IS_PUNCT", "in", [True]), ("DEP", "in", ["nonexistent"]),
+)
+
+
+@pytest.mark.parametrize(("col", "kind", "values"), TESTS)
+def test_candidates_from_the_column_index_are_a_pass_over_the_column(
+        docs: list[Any], col: str, kind: str, values: list[Any]) -> None:
+    """A value test's tokens, read from the block's value -> positions index, are the tokens a pass over
+    the column finds, in token order (matches keep spaCy's order)."""
+    test = compile_tests({col: {"IN": values}}, docs[0].vocab.strings, {})
+    assert test is not None
+    for sdoc in docs:
+        table = TokenTable(sdoc)
+        want = [i for i in range(len(sdoc)) if all(t.ok(table, i) for t in test)]
+        assert table.passing(test[0]) == want
+        assert [i for i in range(len(sdoc)) if _ok(test, table, i)] == want
+
+
+@pytest.mark.parametrize("regex", [r"^(?:wat|see)", r"ing$", r"^[A-Z]", r"zzz"])
+def test_regex_candidates_are_the_tokens_whose_string_matches(docs: list[Any], regex: str) -> None:
+    for col, attr in (("LOWER", "lower_"), ("ORTH", "text"), ("TAG", "tag_")):
+        (test,) = compile_tests({col: {"REGEX": regex}}, docs[0].vocab.strings, {}) or ()
+        for sdoc in docs:
+            table = TokenTable(sdoc)
+            want = [t.i for t in sdoc if re.search(regex, getattr(t, attr))]
+            assert table.passing(test) == want
+            assert [i for i in range(len(sdoc)) if _ok((test,), table, i)] == want
+
+
+# -- the scope reader keeps a few blocks' scopes --------------------------------------------------------
+def _scopes(reader: ScopeReader, sdoc: Any) -> list[tuple[Any, ...]]:
+    out = []
+    for sent in sdoc.sents:
+        for tok in sent:
+            out.append((tok.i, reader.negated(tok), reader.hedge([tok]), reader.condition(sent, [tok]),
+                        reader.question(sent), reader.reported(sent, [tok]), reader.clause_verb(tok).i))
+    return out
+
+
+def test_scopes_read_again_after_their_block_was_dropped_are_the_same(docs: list[Any]) -> None:
+    """Blocks read in turns (more than the reader keeps): each block's scopes are read again, the same
+    as a fresh reader reads them."""
+    lex = load_scopes()
+    document = read(Source(path="t.md", text="\n\n".join(SENTENCES), format="markdown"))
+    fresh = [_scopes(ScopeReader(lex, document), sdoc) for sdoc in docs]
+    reader = ScopeReader(lex, document)
+    for _ in range(2):
+        for sdoc, want in zip(docs, fresh, strict=True):
+            assert _scopes(reader, sdoc) == want
+    assert len(reader._tables) <= TABLES_KEPT
+
+
+def test_an_age_scope_needs_an_age_in_the_sentence(docs: list[Any]) -> None:
+    """A sentence stating no age has no age scope from its clause (the clause span is not read)."""
+    units = shipped_units()
+    nlp = load_model("en_core_web_sm")
+    aged = nlp("For puppies under 6 months, keep walks short and skip the stairs.")
+    for sdoc in [*docs, aged]:
+        for sent in sdoc.sents:
+            table = TokenTable(sdoc)
+            with_span = sentence_scope(units, sent, None, clause_span(sent, [sent.root], table))
+            stated = any(a.is_age for a in units.scan(span_text(sent)))
+            assert with_span is None or stated
+    assert sentence_scope(units, next(aged.sents), None) == (0.0, 6.0)

@@ -107,7 +107,10 @@ def with_scope(prov: Provenance, sent: Any, env: Env, skip: Amount | None = None
     if prov.age_scope is not None:
         return prov
     table = env.scopes.table(sent.doc)
-    scope = sentence_scope(units, sent, skip, clause_span(sent, anchors, table) if anchors else None)
+    # the clause's span only matters for an age the sentence states (most sentences state none)
+    stated = any(a is not skip and a.is_age for a in units.scan(span_text(sent)))
+    scope = sentence_scope(units, sent, skip, clause_span(sent, anchors, table) if anchors else None) \
+        if stated else None
     if scope is None and anchors:
         scope = time_clause_scope(sent, anchors, units, env.lexicons, table)
     return dataclasses.replace(prov, age_scope=scope) if scope else prov

@@ -172,6 +172,7 @@ class Concepts:
         self.lemmas = lemmas
         self._synonyms: list[tuple[frozenset[str], str]] = []
         self._cover: dict[str, frozenset[str]] = {}
+        self._norm: dict[str, str] = {}  # norm() per word, kept with the ontology and lemma table
         for cid, c in ontology.concepts.items():
             for phrase in (c.label, *c.synonyms):
                 words = self.phrase_words(phrase)
@@ -192,7 +193,13 @@ class Concepts:
 
     # -- words ---------------------------------------------------------------------------------
     def norm(self, word: str) -> str:
-        """A word as it takes part in a key ("" when it does not)."""
+        """A word as it takes part in a key ("" when it does not), read once per word."""
+        got = self._norm.get(word)
+        if got is None:
+            got = self._norm[word] = self._find_norm(word)
+        return got
+
+    def _find_norm(self, word: str) -> str:
         w = self.lemmas.base(word.lower())
         w = self.lex.modifier_synonyms.get(w, w)
         if not w or w in self.lex.ignore_modifiers or w in self.lex.people:

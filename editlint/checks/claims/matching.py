@@ -44,8 +44,7 @@ _WRAP = 2 ** 64
 
 
 def _attr_ids(names: Sequence[str] = _ARRAY_ATTRS) -> list[int]:
-    """spaCy's attribute ids of the table's columns (``Doc.to_array``'s argument): a dictionary lookup per
-    block, so nothing is kept in the module."""
+    """spaCy's attribute ids of the table's columns (``Doc.to_array``'s argument)."""
     from spacy import attrs
 
     return [getattr(attrs, a) for a in names]
@@ -57,15 +56,28 @@ def stop_word(vocab: Any) -> Callable[[int], bool]:
     return lambda v: v in strings and bool(vocab[strings[v]].is_stop)
 
 
+class TableKit:
+    """What every token table of one reader shares: the attribute ids ``Doc.to_array`` takes (looked up
+    once, not per block) and the strings of the hashes already read (a dictionary lookup per token, where
+    spaCy's string store decodes a new string each time). One per scope reader (a document's), so nothing
+    is kept in a module; a hash names one string in every vocab."""
+
+    def __init__(self) -> None:
+        self.attrs = _attr_ids()
+        self.late = _attr_ids(_LATE_ATTRS)
+        self.names: dict[int, str] = {}
+
+
 # -- the table ------------------------------------------------------------------------------------------
 class TokenTable:
     """One block's tokens as integer columns, with each column's distinct values and each test's passing
     tokens found on first use."""
 
-    def __init__(self, sdoc: Any) -> None:
+    def __init__(self, sdoc: Any, kit: TableKit | None = None) -> None:
         self.sdoc = sdoc
         self.n = len(sdoc)
-        rows = sdoc.to_array(_attr_ids()).T.tolist() if self.n else [[] for _ in _ARRAY_ATTRS]
+        self.kit = kit = kit if kit is not None else TableKit()
+        rows = sdoc.to_array(kit.attrs).T.tolist() if self.n else [[] for _ in _ARRAY_ATTRS]
         cols = dict(zip(_ARRAY_ATTRS, rows, strict=True))
         # HEAD (an offset) and SENT_START (1, -1 or 0) are signed values stored as uint64
         self.head = [(i + off) % _WRAP for i, off in enumerate(cols.pop("HEAD"))]
@@ -76,6 +88,7 @@ class TokenTable:
         cols["IS_SENT_START"] = starts
         self.cols: dict[str, list[int]] = cols
         self._values: dict[str, frozenset[int]] = {}
+        self._positions: dict[str, dict[int, list[int]]] = {}
         self._children: list[list[int]] | None = None
         self._passing: dict[Test, list[int] | None] = {}
         self._strings: dict[str, list[str]] = {}
@@ -99,10 +112,24 @@ class TokenTable:
         """A column only the scope readers ask for (``IDX``, ``LENGTH``: characters), read on first use."""
         got = self._late.get(col)
         if got is None:
-            late = _attr_ids(_LATE_ATTRS)
+            late = self.kit.late
             rows = self.sdoc.to_array(late).T.tolist() if self.n else [[] for _ in late]
             self._late.update(zip(_LATE_ATTRS, rows, strict=True))
             got = self._late[col]
+        return got
+
+    def positions(self, col: str) -> dict[int, list[int]]:
+        """Where each value of a column occurs (token order), built once per block and column: every test
+        on the column then reads its tokens without a pass of its own."""
+        got = self._positions.get(col)
+        if got is None:
+            got = self._positions[col] = {}
+            for i, v in enumerate(self.cols[col]):
+                at = got.get(v)
+                if at is None:
+                    got[v] = [i]
+                else:
+                    at.append(i)
         return got
 
     def holds(self, needs: Needs) -> bool:
@@ -134,8 +161,12 @@ class TokenTable:
 
                 got = [str(NAMES.get(v, "")) for v in self.cols[col]]
             else:
-                store = self.sdoc.vocab.strings
-                got = [store[v] for v in self.cols[col]]
+                names, column = self.kit.names, self.cols[col]
+                missing = self.values(col).difference(names)
+                if missing:
+                    store = self.sdoc.vocab.strings
+                    names.update((v, store[v]) for v in missing)
+                got = [names[v] for v in column]
             self._strings[col] = got
         return got
 
@@ -252,10 +283,18 @@ class Test:
             return None
         if self.kind == "in":
             values = self.values
-            if self.col in LEXICAL and values.isdisjoint(table.values(self.col)):
-                return []  # most word tests: the block's word set (the gate's) answers without a pass
-            return [i for i, v in enumerate(table.cols[self.col]) if v in values]
-        return [i for i, v in enumerate(table.cols[self.col]) if self.searches(table, v)]
+            if values.isdisjoint(table.values(self.col)):
+                return []  # most tests: the block's value set (the gate's) answers without a pass
+            where = table.positions(self.col)
+            found = [where[v] for v in values if v in where] if len(values) <= len(where) else \
+                [at for v, at in where.items() if v in values]
+            return found[0] if len(found) == 1 else sorted(i for at in found for i in at)
+        seen, col = self._seen, self.col
+        passing = [v for v in table.values(col) if (seen[v] if v in seen else self.searches(table, v))]
+        if not passing:
+            return []
+        where = table.positions(col)
+        return where[passing[0]] if len(passing) == 1 else sorted(i for v in passing for i in where[v])
 
 
 def _value(col: str, v: Any, strings: Any) -> int:
@@ -308,8 +347,18 @@ def compile_tests(attrs: Mapping[str, Any], strings: Any, interned: Interned) ->
 
 
 def _ok(tests: Sequence[Test], table: TokenTable, i: int) -> bool:
+    """Does token ``i`` pass every test? (:meth:`Test.ok` inlined: the walk's innermost call)"""
+    cols = table.cols
     for t in tests:
-        if not t.ok(table, i):
+        v = cols[t.col][i]
+        kind = t.kind
+        if kind == "in":
+            if v not in t.values:
+                return False
+        elif kind == "not_in":
+            if v in t.values:
+                return False
+        elif not t.searches(table, v):
             return False
     return True
 
@@ -406,6 +455,9 @@ class Pattern:
         sizes = [len(c) if c is not None else table.n + 1 for c in cands]
         pos = min(range(n), key=sizes.__getitem__)
         anchor = cands[pos]
+        if n == 1:  # one token (a sentence-initial verb): its candidates, in token order, each once
+            first = self.tests[0]
+            return [(i,) for i in (anchor if anchor is not None else range(table.n)) if _ok(first, table, i)]
         starts = sorted({i - pos for i in (anchor if anchor is not None else range(table.n))})
         out = []
         for s in starts:

@@ -20,13 +20,13 @@ from pydantic import Field
 from ...api import DataSchema
 from ...datafile import DataModel, load_model, rules_dir
 from ...document import Block, BlockKind, Document
-from .matching import TokenTable
+from .matching import TableKit, TokenTable
 from .model import Hedge, Interval, Provenance
 
 SCOPES_FILE = "claims/scopes.toml"
-#: token tables a scope reader keeps: a block's claims are read together, so the last two blocks' will do
-#: (the reader lives as long as its document's extraction: tables kept alive are lists the cyclic garbage
-#: collector walks)
+#: blocks whose token tables and scopes a scope reader keeps: a block's claims are read together, so the
+#: last two blocks' will do (the reader lives as long as its document's extraction: tables and memos kept
+#: alive are objects the cyclic garbage collector walks)
 TABLES_KEPT = 2
 
 
@@ -200,6 +200,20 @@ def _on_subject(t: Any) -> bool:
         t.head.dep_ == "pobj" and t.head.head.head.dep_ in subj)
 
 
+class _BlockScopes:
+    """One block's token table and the scopes read in it: per token its clause verb, per clause verb its
+    negation and hedge, per sentence its question and myth flags, per (sentence, anchors) its condition."""
+
+    __slots__ = ("table", "verbs", "clauses", "sentences", "conditions")
+
+    def __init__(self, table: TokenTable) -> None:
+        self.table = table
+        self.verbs: dict[int, Any] = {}
+        self.clauses: dict[tuple[str, int], Any] = {}
+        self.sentences: dict[tuple[int, int, str], bool] = {}
+        self.conditions: dict[tuple[int, ...], str] = {}
+
+
 class ScopeReader:
     """Builds :class:`Provenance` for claims in one document."""
 
@@ -207,16 +221,13 @@ class ScopeReader:
         self.lex = lex
         self.doc = doc
         self._myth_blocks: dict[int, bool] = {}
-        self._negated: dict[tuple[int, int], bool] = {}
-        self._hedges: dict[tuple[int, int], Hedge] = {}
-        self._conditions: dict[tuple[int, ...], str] = {}
-        #: per token: its clause verb; per sentence (doc, start, end): its question and myth flags
-        self._verbs: dict[tuple[int, int], Any] = {}
-        #: the last blocks' token tables (id of a block's spaCy Doc -> the Doc, kept alive with it, and its
-        #: table); the constructions matched on the same table
-        self._tables: OrderedDict[int, tuple[Any, TokenTable]] = OrderedDict()
+        #: the last blocks' token tables and scopes read (id of a block's spaCy Doc -> the Doc, kept alive
+        #: with it, and its :class:`_BlockScopes`); the constructions matched on the same table. A block's
+        #: claims are read together: what was read of a block goes with its table, so what the reader keeps
+        #: stays a few blocks' worth (objects kept alive are what the cyclic garbage collector walks)
+        self._tables: OrderedDict[int, tuple[Any, _BlockScopes]] = OrderedDict()
+        self._kit = TableKit()  # what the document's tables share (attribute ids, strings read)
         self._negation_words = lex.negation.words | lex.negation.rare_adverbs | lex.negation.false_adverbs
-        self._sentences: dict[tuple[int, int, int, str], bool] = {}
         labels = "|".join(re.escape(x) for x in lex.myth.labels)
         facts = "|".join(re.escape(x) for x in lex.myth.fact_labels)
         self._myth_label = re.compile(rf"^\W*(?:{labels})\b\s*[:.\-–—]", re.IGNORECASE)
@@ -239,42 +250,48 @@ class ScopeReader:
     # -- single scopes -------------------------------------------------------------------------
     def clause_verb(self, tok: Any) -> Any:
         """:func:`clause_verb`, walked once per token of the document (a claim asks for each anchor)."""
-        key = (id(tok.doc), tok.i)
-        got = self._verbs.get(key)
+        doc = tok.doc
+        block = self._block(doc)
+        got = block.verbs.get(tok.i)
         if got is None:
-            doc = tok.doc
-            got = self._verbs[key] = doc[clause_verb_at(self.table(doc), tok.i)]
+            got = block.verbs[tok.i] = doc[clause_verb_at(block.table, tok.i)]
         return got
 
-    def table(self, sdoc: Any) -> TokenTable:
-        """The block's token table (heads, labels and words as lists), made once per block's ``Doc``."""
+    def _block(self, sdoc: Any) -> _BlockScopes:
+        """The block's token table and scopes read so far, made once per block's ``Doc``."""
         got = self._tables.get(id(sdoc))
         if got is not None and got[0] is sdoc:
             self._tables.move_to_end(id(sdoc))
             return got[1]
-        got = self._tables[id(sdoc)] = (sdoc, TokenTable(sdoc))
+        got = self._tables[id(sdoc)] = (sdoc, _BlockScopes(TokenTable(sdoc, self._kit)))
         if len(self._tables) > TABLES_KEPT:
             self._tables.popitem(last=False)
         return got[1]
 
+    def table(self, sdoc: Any) -> TokenTable:
+        """The block's token table (heads, labels and words as lists), made once per block's ``Doc``."""
+        return self._block(sdoc).table
+
     def _sentence_memo(self, sent: Any, what: str, compute: Any) -> bool:
         """A flag of the whole sentence, read once per sentence (its claims share it)."""
-        key = (id(sent.doc), sent.start, sent.end, what)
-        got = self._sentences.get(key)
+        memo = self._block(sent.doc).sentences
+        key = (sent.start, sent.end, what)
+        got = memo.get(key)
         if got is None:
-            got = self._sentences[key] = bool(compute())
+            got = memo[key] = bool(compute())
         return got
 
-    def _clause_memo(self, table: dict[tuple[int, int], Any], verb: Any, compute: Any) -> Any:
+    def _clause_memo(self, what: str, verb: Any, compute: Any) -> Any:
         """A clause's scope, read once per clause verb of the document (many claims share a clause)."""
-        key = (id(verb.doc), verb.i)
-        if key not in table:
-            table[key] = compute(verb)
-        return table[key]
+        memo = self._block(verb.doc).clauses
+        key = (what, verb.i)
+        if key not in memo:
+            memo[key] = compute(verb)
+        return memo[key]
 
     def negated(self, tok: Any) -> bool:
         """Is ``tok``'s clause negated ("do not crawl", "never crawls", "no baby crawls")?"""
-        return bool(self._clause_memo(self._negated, self.clause_verb(tok), self._negated_clause))
+        return bool(self._clause_memo("negated", self.clause_verb(tok), self._negated_clause))
 
     def _negated_clause(self, verb: Any) -> bool:
         words, table = self._negation_words, self.table(verb.doc)
@@ -337,7 +354,7 @@ class ScopeReader:
 
     def hedge(self, anchors: Iterable[Any]) -> Hedge:
         """Minority when a clause of the claim says "some", "may", "sometimes"; majority for "most"."""
-        levels = {self._clause_memo(self._hedges, self.clause_verb(a), self._clause_hedge) for a in anchors}
+        levels = {self._clause_memo("hedge", self.clause_verb(a), self._clause_hedge) for a in anchors}
         for level in (Hedge.MINORITY, Hedge.MAJORITY):
             if level in levels:
                 return level
@@ -378,10 +395,11 @@ class ScopeReader:
 
     def condition(self, sent: Any, anchors: Sequence[Any]) -> str:
         """The text of an if/unless clause (or a leading "For X," scope) the claim sits under or in."""
-        key = (id(sent.doc), sent.start, *(a.i for a in anchors))
-        got = self._conditions.get(key)
+        memo = self._block(sent.doc).conditions
+        key = (sent.start, *(a.i for a in anchors))
+        got = memo.get(key)
         if got is None:
-            got = self._conditions[key] = self._condition(sent, anchors)
+            got = memo[key] = self._condition(sent, anchors)
         return got
 
     def _condition(self, sent: Any, anchors: Sequence[Any]) -> str:
@@ -431,6 +449,8 @@ class ScopeReader:
 
     def age_scope(self, text: str) -> Interval | None:
         """"for babies under 6 months" -> (0, 6); "in children over two years" -> (24, inf)."""
+        if not text:
+            return None  # most claims have no condition
         m = self._age_under.search(text)
         if m:
             return (0.0, self._months(m.group(1), m.group(2)))
@@ -503,8 +523,7 @@ class ScopeReader:
         return False
 
     def reported(self, sent: Any, anchors: Sequence[Any]) -> bool:
-        low = span_text(sent).lower()
-        if any(p in low for p in self.lex.reported.phrases):
+        if self._sentence_memo(sent, "reported", lambda: self._reported_phrase(sent)):
             return True
         lex, table = self.lex.reported, self.table(sent.doc)
         deps, lemmas, heads = table.strings("DEP"), table.strings("LEMMA"), table.head
@@ -518,6 +537,10 @@ class ScopeReader:
                 if (deps[child] in ("ccomp", "xcomp") and reporting) or self._anecdote(table, t):
                     return True
         return False
+
+    def _reported_phrase(self, sent: Any) -> bool:
+        low = span_text(sent).lower()
+        return any(p in low for p in self.lex.reported.phrases)
 
     def _anecdote(self, table: TokenTable, verb: int) -> bool:
         """A clause about the writer's own child ("my son", "our twins"): a story, not a claim about
