@@ -265,3 +265,17 @@ def test_denied_links_and_traced_cases_clash() -> None:
 ])
 def test_no_denial_without_its_construction(sentence: str) -> None:
     assert all(c["polarity"] == 1 for c in claims_of(sentence, "proposition"))
+
+
+# -- ages: 'X becomes possible for most children at N' (the age hangs on the people) -------------------------
+@pytest.mark.parametrize(("possible", "plain"), [
+    ("Stacking six blocks becomes possible for most toddlers at around 2 years.",
+     "Most toddlers stack six blocks at 9 months."),
+    ("Drinking from an open cup becomes possible for most babies at about 12 months.",
+     "Most babies drink from an open cup at 4 months."),
+])
+def test_possible_for_people_at_an_age(possible: str, plain: str) -> None:
+    (claim,) = claims_of(possible, "age")
+    assert claim["concept"]["key"] == claims_of(plain, "age")[0]["concept"]["key"]  # type: ignore[index]
+    assert contradicts(possible, plain)
+    assert not contradicts(possible, plain.replace("9 months", "2 years").replace("4 months", "12 months"))

@@ -187,8 +187,17 @@ def _emitted_relation(match: Match, negated: bool) -> tuple[bool, Relation | Non
     return True, None
 
 
-def _event(match: Match) -> Any:
-    return match.roles.get("event")
+def _event(match: Match, env: Env) -> Any:
+    """The event the age is for; "X becomes possible for most children at N" hangs the age on the people:
+    their governing predicate is the event."""
+    event = match.roles.get("event")
+    if event is None or not env.concepts.person(event):
+        return event
+    for _ in range(3):  # children -> for -> possible
+        event = event.head
+        if event.pos_ != "ADP" or event.head.i == event.i:
+            break
+    return event
 
 
 def _share(event: Any, lex: Lexicons, table: TokenTable) -> bool:
@@ -201,7 +210,7 @@ def _share(event: Any, lex: Lexicons, table: TokenTable) -> bool:
 @builder("age")
 def build_age(match: Match, env: Env) -> Iterator[Claim]:
     """An age for an event ("crawl at 7 to 10 months") or an age word as its subject ("newborns crawl")."""
-    event = _event(match)
+    event = _event(match, env)
     if event is None or _share(event, env.lexicons, env.scopes.table(event.doc)):
         return
     if "word" in match.roles:

@@ -337,6 +337,8 @@ class Concepts:
         subj = kids.get("nsubj") or kids.get("csubj")
         if comp is not None and subj is not None and comp.lower_ in self.lex.sequence_adverbs:
             return subj  # "X are the first to appear", "X is first"
+        if comp is not None and subj is not None and comp.lemma_.lower() in self.lex.subject_event_adjectives:
+            return subj  # "X becomes possible (for most children) at N"
         if comp is not None and comp.dep_ == "attr" and subj is not None and self._generic(comp):
             rel = next((c for c in comp.children if c.dep_ == "relcl"), None)
             return rel if rel is not None else subj

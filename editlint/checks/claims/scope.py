@@ -189,6 +189,13 @@ def clause_tokens(verb: Any) -> list[Any]:
     return out
 
 
+def _impersonal(head: Any) -> bool:
+    """ "It is possible for a child to X" says some may; "X becomes possible for most children at N" (a
+    subject of its own) says when most can."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "csubj", "expl")]
+    return not subjects or any(c.lower_ in ("it", "this", "that") for c in subjects)
+
+
 #: verbs whose subject is their complement's ("a few children seem / tend / appear to X")
 RAISING = frozenset({"seem", "tend", "appear"})
 
@@ -385,7 +392,7 @@ class ScopeReader:
             if low in self.lex.negation.rare_adverbs:
                 level = Hedge.MAJORITY  # "rarely X" denies X of most cases: a claim about the usual case
                 continue
-            if low in lex.minority_frames and deps[t] == "acomp":
+            if low in lex.minority_frames and deps[t] == "acomp" and _impersonal(verb.doc[t].head):
                 return Hedge.MINORITY  # "it isn't unheard of for a child to X", "it is possible for …"
             if low in lex.minority_adverbs or (low in lex.minority_quantifiers and _on_subject(verb.doc[t])):
                 return Hedge.MINORITY
