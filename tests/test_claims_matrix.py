@@ -28,6 +28,7 @@ from claims_grammar_heldout8 import heldout8_cases
 from claims_grammar_heldout9 import heldout9_cases
 from claims_grammar_heldout10 import heldout10_cases
 from claims_grammar_heldout11 import heldout11_cases
+from claims_grammar_heldout12 import heldout12_cases
 
 from editlint import FileReport, Linter
 
@@ -86,6 +87,9 @@ LATER_GRAMMARS: dict[str, tuple[Callable[[], list[Case]], dict[str, tuple[float,
     "held-out grammar 11": (heldout11_cases, {"advice": (0.45, 0), "age": (0.95, 0), "order": (0.13, 0),
                                               "proposition": (0.70, 0), "quantity": (0.95, 0),
                                               "stance": (0.60, 0)}),
+    "held-out grammar 12": (heldout12_cases, {"advice": (0.70, 0), "age": (0.50, 0), "order": (0.30, 0),
+                                              "proposition": (0.65, 0), "quantity": (0.60, 0),
+                                              "stance": (0.85, 0)}),
 }
 
 
