@@ -166,16 +166,17 @@ GERUND_TEMPLATES = [
     "Once {xg} is mastered, {yg} isn't far behind.",
     "{Yg} is a harder skill that builds on {xg}.",
     "Around the time they first {y}, children have usually been {xg} for months.",
+    "{Xg} is usually seen well before {yg}.",
 ]
 
 
 def _order(template: str, pair: tuple[tuple[str, str], tuple[str, str]]) -> str:
     (x, xg), (y, yg) = pair
-    return template.format(x=x, y=y, xg=xg, yg=yg, Yg=yg[0].upper() + yg[1:])
+    return template.format(x=x, y=y, xg=xg, yg=yg, Yg=yg[0].upper() + yg[1:], Xg=xg[0].upper() + xg[1:])
 
 
 def test_order_constructions_against_the_plain_order() -> None:
-    """Recall over generated pairs with a floor (14 of 18 when written: the small model reads "Then comes"
+    """Recall over generated pairs with a floor (18 of 21 when written: the small model reads "Then comes"
     as an auxiliary of the gerund, or makes a once-clause the main clause), and no finding against the
     same order stated plainly."""
     cases = list(itertools.product(GERUND_TEMPLATES, GERUND_PAIRS))

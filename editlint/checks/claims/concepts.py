@@ -280,7 +280,10 @@ class Concepts:
             if nxt is not None and nxt.pos_ in ("VERB", "NOUN", "AUX"):
                 return nxt
         if lem in self.lex.attainment_verbs:  # "master walking" (or misread as a noun), "walking is mastered"
-            return kids.get("dobj") or kids.get("xcomp") or kids.get("acl") or kids.get("nsubjpass")
+            return kids.get("dobj") or kids.get("xcomp") or kids.get("acl") or kids.get("nsubjpass") \
+                or kids.get("csubjpass")
+        if lem in self.lex.perception_verbs and "auxpass" in kids:  # "X is (usually) seen before Y"
+            return kids.get("nsubjpass") or kids.get("csubjpass")
         if lem in self.lex.progress_verbs:
             return self._to_object(tok)
         return None

@@ -101,6 +101,8 @@ class ConceptLexicon(DataModel):
     measure_nouns: frozenset[str] = Field(default=frozenset(), alias="measure-nouns")
     attainment_verbs: frozenset[str] = Field(default=frozenset(), alias="attainment-verbs")
     copular_verbs: frozenset[str] = Field(default=frozenset({"be"}), alias="copular-verbs")
+    #: "X is (normally) seen / observed before Y": in the passive, the event is the subject
+    perception_verbs: frozenset[str] = Field(default=frozenset(), alias="perception-verbs")
     #: "X becomes possible / common at N": adjectives whose event is the copula's subject
     subject_event_adjectives: frozenset[str] = Field(default=frozenset(), alias="subject-event-adjectives")
 

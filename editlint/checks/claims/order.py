@@ -168,9 +168,20 @@ def _antecedent(tok: Any, env: Env) -> Any:
     be = noun.head
     if noun.dep_ == "attr" and noun.lemma_.lower() in env.concepts.lex.generic_nouns:
         return next((c for c in be.children if c.dep_ in ("nsubj", "csubj")), noun)
-    if noun.dep_ == "dobj" and be.tag_ == "VBG" and be.dep_ in ("csubj", "nsubj"):
-        return be  # "Saying single words, which tends to …": the clause is on the whole gerund subject
-    return noun
+    return _gerund_subject(noun) or noun
+
+
+def _gerund_subject(noun: Any) -> Any:
+    """ "Taking turns in a game, which tends to …": a relative clause after a gerund subject's object (or
+    a noun inside its phrase) is on the whole gerund phrase."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "pobj", "prep", "nsubj") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.tag_ == "VBG" and (t.dep_ in ("csubj", "nsubj", "csubjpass") or t.i == t.sent.start):
+            return t  # (a gerund opening the sentence may be misread as an adverbial clause)
+    return None
 
 
 def _expectation_denied(tok: Any, env: Env) -> bool:
