@@ -184,13 +184,15 @@ def test_cli_cache_folder_no_cache_and_config_key(tmp_path: Path, monkeypatch: p
     assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").is_file()
 
 
-def test_a_cache_hit_does_not_import_spacy(tmp_path: Path) -> None:
-    """The second run, in a fresh process, answers from the cache without importing spaCy."""
+def test_a_cache_hit_does_not_import_spacy(tmp_path: Path, steady: None) -> None:
+    """The second run, in a fresh process, answers from the cache without importing spaCy. One job: with a
+    pool a miss would be linted in a worker and spaCy would never enter this process, so the test could not
+    fail (the witnesses are held steady in both runs, as in the warm-path tests below)."""
     paths = _write(tmp_path / "a")
     cold, cache = _run(None, paths, tmp_path / "c")  # all rules: the parser ran here
     assert cache.stores == len(paths)
-    code = ("import json, sys\nfrom editlint.cli import main\n"
-            f"rc = main(['check', *{paths!r}, '--format', 'json', '--jobs', '2', '--cache-dir', "
+    code = (STEADY + "import json, sys\nfrom editlint.cli import main\n"
+            f"rc = main(['check', *{paths!r}, '--format', 'json', '--jobs', '1', '--cache-dir', "
             f"{str(tmp_path / 'c')!r}, '-o', {str(tmp_path / 'out.json')!r}])\n"
             "print(json.dumps({'spacy': 'spacy' in sys.modules, 'rc': rc}))\n")
     env = {k: v for k, v in os.environ.items() if k != "EDITLINT_NO_CACHE"}
