@@ -57,15 +57,12 @@ def stop_word(vocab: Any) -> Callable[[int], bool]:
 
 
 class TableKit:
-    """What every token table of one reader shares: the attribute ids ``Doc.to_array`` takes (looked up
-    once, not per block) and the strings of the hashes already read (a dictionary lookup per token, where
-    spaCy's string store decodes a new string each time). One per scope reader (a document's), so nothing
-    is kept in a module; a hash names one string in every vocab."""
+    """What every token table of one reader shares: the attribute ids ``Doc.to_array`` takes, looked up
+    once, not per block. One per scope reader (a document's), so nothing is kept in a module."""
 
     def __init__(self) -> None:
         self.attrs = _attr_ids()
         self.late = _attr_ids(_LATE_ATTRS)
-        self.names: dict[int, str] = {}
 
 
 # -- the table ------------------------------------------------------------------------------------------
@@ -88,7 +85,6 @@ class TokenTable:
         cols["IS_SENT_START"] = starts
         self.cols: dict[str, list[int]] = cols
         self._values: dict[str, frozenset[int]] = {}
-        self._positions: dict[str, dict[int, list[int]]] = {}
         self._children: list[list[int]] | None = None
         self._passing: dict[Test, list[int] | None] = {}
         self._strings: dict[str, list[str]] = {}
@@ -116,20 +112,6 @@ class TokenTable:
             rows = self.sdoc.to_array(late).T.tolist() if self.n else [[] for _ in late]
             self._late.update(zip(_LATE_ATTRS, rows, strict=True))
             got = self._late[col]
-        return got
-
-    def positions(self, col: str) -> dict[int, list[int]]:
-        """Where each value of a column occurs (token order), built once per block and column: every test
-        on the column then reads its tokens without a pass of its own."""
-        got = self._positions.get(col)
-        if got is None:
-            got = self._positions[col] = {}
-            for i, v in enumerate(self.cols[col]):
-                at = got.get(v)
-                if at is None:
-                    got[v] = [i]
-                else:
-                    at.append(i)
         return got
 
     def holds(self, needs: Needs) -> bool:
@@ -161,12 +143,8 @@ class TokenTable:
 
                 got = [str(NAMES.get(v, "")) for v in self.cols[col]]
             else:
-                names, column = self.kit.names, self.cols[col]
-                missing = self.values(col).difference(names)
-                if missing:
-                    store = self.sdoc.vocab.strings
-                    names.update((v, store[v]) for v in missing)
-                got = [names[v] for v in column]
+                store = self.sdoc.vocab.strings
+                got = [store[v] for v in self.cols[col]]
             self._strings[col] = got
         return got
 
@@ -285,16 +263,10 @@ class Test:
             values = self.values
             if values.isdisjoint(table.values(self.col)):
                 return []  # most tests: the block's value set (the gate's) answers without a pass
-            where = table.positions(self.col)
-            found = [where[v] for v in values if v in where] if len(values) <= len(where) else \
-                [at for v, at in where.items() if v in values]
-            return found[0] if len(found) == 1 else sorted(i for at in found for i in at)
+            return [i for i, v in enumerate(table.cols[self.col]) if v in values]
         seen, col = self._seen, self.col
-        passing = [v for v in table.values(col) if (seen[v] if v in seen else self.searches(table, v))]
-        if not passing:
-            return []
-        where = table.positions(col)
-        return where[passing[0]] if len(passing) == 1 else sorted(i for v in passing for i in where[v])
+        passing = {v for v in table.values(col) if (seen[v] if v in seen else self.searches(table, v))}
+        return [i for i, v in enumerate(table.cols[col]) if v in passing] if passing else []
 
 
 def _value(col: str, v: Any, strings: Any) -> int:
