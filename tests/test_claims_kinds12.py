@@ -280,3 +280,15 @@ def test_possible_for_people_at_an_age(possible: str, plain: str) -> None:
     assert claim["concept"]["key"] == claims_of(plain, "age")[0]["concept"]["key"]  # type: ignore[index]
     assert contradicts(possible, plain)
     assert not contradicts(possible, plain.replace("9 months", "2 years").replace("4 months", "12 months"))
+
+
+@pytest.mark.parametrize(("calm", "alarm"), [
+    ("Night sweats in toddlers are nothing to lose sleep over.", "Night sweats in toddlers are a worry."),
+    ("Night sweats in toddlers are no big deal.", "Night sweats in toddlers are worth a mention to your GP."),
+    ("Pulling at their hair is no cause for alarm.", "Pulling at their hair is a cause for alarm."),
+])
+def test_an_idiom_denied_by_its_own_no_or_nothing(calm: str, alarm: str) -> None:
+    """ "no big deal", "nothing to lose sleep over": the idiom's own "no" or "nothing" denies it."""
+    verdicts = {c["verdict"] for c in claims_of(calm, "stance")}
+    assert verdicts == {"normal"}
+    assert contradicts(calm, alarm)

@@ -768,8 +768,15 @@ def verdict_phrase(verb: Any, thing: Any, table: dict[str, tuple[str, ...]],
             parts = phrase.split()
             start = _idiom_at(parts, words, verb) if present.issuperset(parts) else None
             if start is not None:
-                return verdict, _says_no(start, env)
+                return verdict, _idiom_denied(start, env)
     return None, False
+
+
+def _idiom_denied(start: Any, env: Env) -> bool:
+    """ "no cause for concern", "no big deal" (a "no" on the idiom's first word or its noun), "nothing to
+    lose sleep over" (the idiom qualifies "nothing"): the idiom is denied, as a negated verb denies it."""
+    noun = start if start.pos_ in ("NOUN", "PROPN") else start.head
+    return _says_no(start, env) or _says_no(noun, env) or start.head.lower_ in ("nothing", "none")
 
 
 def _idiom_at(phrase: list[str], words: list[Any], verb: Any) -> Any:
