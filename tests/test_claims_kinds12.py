@@ -292,3 +292,17 @@ def test_an_idiom_denied_by_its_own_no_or_nothing(calm: str, alarm: str) -> None
     verdicts = {c["verdict"] for c in claims_of(calm, "stance")}
     assert verdicts == {"normal"}
     assert contradicts(calm, alarm)
+
+
+@pytest.mark.parametrize(("noun_form", "verb_form"), [
+    ("Thumb sucking is a common trigger for sore thumbs.", "Sucking a thumb does not cause sore thumbs."),
+    ("Bottle feeding is often the culprit behind ear infections.",
+     "Feeding from a bottle does not cause ear infections."),
+    ("Screen watching is often the culprit behind poor sleep.",
+     "Watching screens does not cause poor sleep."),
+])
+def test_a_gerund_the_tagger_calls_a_noun_is_the_act(noun_form: str, verb_form: str) -> None:
+    """ "Thumb sucking(NN)" and "sucking(VBG) a thumb" name one act: a cause asserted in one form and denied
+    in the other clash. ("Biting(amod) nails" is left: a gerund before a plural noun also names a kind of the
+    noun, as in "teething gels".)"""
+    assert contradicts(noun_form, verb_form)

@@ -90,6 +90,8 @@ def thing_concept(env: Env, tok: Any) -> Concept:
     lex = getattr(env.ontology, "lexicon", None)
     ignore: frozenset[str] = getattr(lex, "ignore_modifiers", frozenset())
     head = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else (c.head or tok.lemma_.lower())
+    if tok.pos_ == "NOUN" and env.concepts.gerund_of_verb(tok.lower_):
+        head = c.head or head  # "thumb sucking(NN)" is the act "suck", as "sucking(VBG) a thumb" is
     # "night(nsubj) waking", "early(advmod) waking": before a gerund, a kind of the act
     kinds = ("compound", "amod", "nmod") + (("nsubj", "advmod") if tok.tag_ == "VBG" else ())
     mods = {m.lemma_.lower() if m.dep_ in ("compound", "nsubj") else m.lower_ for m in tok.children
