@@ -306,3 +306,14 @@ def test_a_gerund_the_tagger_calls_a_noun_is_the_act(noun_form: str, verb_form: 
     in the other clash. ("Biting(amod) nails" is left: a gerund before a plural noun also names a kind of the
     noun, as in "teething gels".)"""
     assert contradicts(noun_form, verb_form)
+
+
+@pytest.mark.parametrize(("denied", "asserted"), [
+    ("The idea that sugar causes hyperactivity has been debunked.", "Sugar causes hyperactivity."),
+    ("The belief that cold baths give children colds has been disproved.", "Cold baths give children colds."),
+    ("The idea that sugar causes hyperactivity is outdated.", "Sugar causes hyperactivity."),
+])
+def test_a_belief_called_debunked_or_outdated_is_denied(denied: str, asserted: str) -> None:
+    claims = claims_of(denied, "proposition")
+    assert claims and all(c["polarity"] == -1 for c in claims)
+    assert contradicts(denied, asserted)

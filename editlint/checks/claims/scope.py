@@ -328,9 +328,10 @@ class ScopeReader:
         if lemma not in neg.belief_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
             return False
         kids = list(noun.head.children)
-        return not any(c.dep_ == "neg" for c in kids) and any(
+        called = noun.head.lower_ in neg.false_words and noun.dep_ == "nsubjpass"  # "… has been debunked"
+        return not any(c.dep_ == "neg" for c in kids) and (called or any(
             (c.dep_ == "attr" and c.lemma_.lower() in neg.myth_nouns)
-            or (c.dep_ == "acomp" and c.lemma_.lower() in neg.false_words) for c in kids)
+            or (c.dep_ == "acomp" and c.lemma_.lower() in neg.false_words) for c in kids))
 
     def _content_clause(self, verb: Any) -> bool:
         """A "that" clause the parser read as relative: "that" is its mark, or "that" opens it as an
