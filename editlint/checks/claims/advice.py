@@ -455,10 +455,6 @@ def _polarity(match: Match, env: Env, verb: Any) -> int:
     return int(named)
 
 
-#: ``emits.polarity`` of advice.advising-noun: the subject noun decides
-NOUN = "@noun"
-
-
 def _advising_noun(noun: Any, env: Env) -> int:
     """+1 for "our advice / the best thing", -1 for "the last / worst thing", 0 for another noun or a bare
     "thing" ("the thing is to relax" is advice only with a modifier)."""
@@ -748,16 +744,19 @@ def _named_verdict(match: Match, anchor: Any, thing: Any, env: Env) -> Verdict |
     return OPPOSITE_VERDICT[Verdict(found)] if denied else Verdict(found)
 
 
-#: ``emits.verdict`` of a construction whose verdict is the idiom found in its clause (stance.phrase)
+#: ``emits.verdict`` / ``emits.polarity`` of a construction whose verdict is the idiom found in its clause
+#: (stance.phrase, advice.gerund-phrase)
 PHRASE = "@phrase"
+#: ``emits.polarity`` of advice.advising-noun: the subject noun decides
+NOUN = "@noun"
 #: words an idiom may skip between two of its own ("prompt *a same-day* call")
 PHRASE_GAP = 4
 
 
 def verdict_phrase(verb: Any, thing: Any, table: dict[str, tuple[str, ...]],
                    env: Env) -> tuple[str | None, bool]:
-    """The verdict of the first ``[stance.verdict-phrases]`` idiom in ``verb``'s predicate (its subtree
-    without the subject), whose first word is the verb or at most two steps below it; and whether the
+    """The verdict of the first idiom of ``table`` (a ``verdict-phrases`` lexicon) in ``verb``'s predicate
+    (its subtree without the subject), whose first word is the verb or at most two steps below it; and whether the
     idiom's own noun says "no" ("no cause for concern"), which the verb's negation does not show."""
     if verb is None:
         return None, False
