@@ -756,8 +756,8 @@ PHRASE_GAP = 4
 def verdict_phrase(verb: Any, thing: Any, table: dict[str, tuple[str, ...]],
                    env: Env) -> tuple[str | None, bool]:
     """The verdict of the first idiom of ``table`` (a ``verdict-phrases`` lexicon) in ``verb``'s predicate
-    (its subtree without the subject), whose first word is the verb or at most two steps below it; and whether the
-    idiom's own noun says "no" ("no cause for concern"), which the verb's negation does not show."""
+    (its subtree without the subject), whose first word is the verb or at most two steps below it; and
+    whether the idiom's own noun says "no" ("no cause for concern"), which the verb's negation misses."""
     if verb is None:
         return None, False
     subject = range(thing.left_edge.i, thing.right_edge.i + 1)
